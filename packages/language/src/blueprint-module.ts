@@ -1,0 +1,85 @@
+/**
+ * Dependency injection for the Blueprint language, in Langium's style: the generated module, the
+ * default modules, and Blueprint's own services, one concern per file.
+ */
+import {
+    inject, type Module, type PartialLangiumCoreServices
+} from 'langium';
+import {
+    createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices,
+    type LangiumSharedServices, type PartialLangiumServices, type PartialLangiumSharedServices
+} from 'langium/lsp';
+import { BlueprintGeneratedSharedModule, ServiceBlueprintGeneratedModule } from './generated/module.js';
+import { BlueprintCodeActionProvider } from './lsp/blueprint-code-actions.js';
+import { BlueprintCompletionProvider } from './lsp/blueprint-completion-provider.js';
+import { BlueprintDocumentSymbolProvider } from './lsp/blueprint-document-symbols.js';
+import { BlueprintFormatter } from './lsp/blueprint-formatter.js';
+import { BlueprintHoverProvider } from './lsp/blueprint-hover-provider.js';
+import { BlueprintSemanticTokenProvider } from './lsp/blueprint-semantic-tokens.js';
+import { BlueprintModelProvider } from './model/model-provider.js';
+import { BlueprintScopeProvider } from './references/blueprint-scope-provider.js';
+import { BlueprintDocumentValidator } from './validation/blueprint-document-validator.js';
+import { registerValidationChecks } from './validation/blueprint-validator.js';
+import { RuleConfiguration } from './validation/rule-configuration.js';
+import { BlueprintWorkspaceManager } from './workspace/blueprint-workspace-manager.js';
+import { BuiltinLibrary } from './workspace/builtin-library.js';
+
+/** Services Blueprint adds to Langium's. */
+export type BlueprintAddedServices = {
+    model: {
+        BlueprintModelProvider: BlueprintModelProvider;
+    };
+    validation: {
+        RuleConfiguration: RuleConfiguration;
+    };
+    workspace: {
+        BuiltinLibrary: BuiltinLibrary;
+    };
+};
+
+export type BlueprintServices = LangiumServices & BlueprintAddedServices;
+
+export const BlueprintModule: Module<BlueprintServices, PartialLangiumServices & PartialLangiumCoreServices & BlueprintAddedServices> = {
+    model: {
+        BlueprintModelProvider: services => new BlueprintModelProvider(services.shared)
+    },
+    references: {
+        ScopeProvider: services => new BlueprintScopeProvider(services)
+    },
+    validation: {
+        DocumentValidator: services => new BlueprintDocumentValidator(services),
+        RuleConfiguration: services => new RuleConfiguration(services.shared)
+    },
+    workspace: {
+        BuiltinLibrary: services => new BuiltinLibrary(services)
+    },
+    lsp: {
+        CodeActionProvider: services => new BlueprintCodeActionProvider(services),
+        CompletionProvider: services => new BlueprintCompletionProvider(services),
+        DocumentSymbolProvider: services => new BlueprintDocumentSymbolProvider(services),
+        Formatter: () => new BlueprintFormatter(),
+        HoverProvider: services => new BlueprintHoverProvider(services),
+        SemanticTokenProvider: services => new BlueprintSemanticTokenProvider(services)
+    }
+};
+
+export const BlueprintSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    workspace: {
+        WorkspaceManager: services => new BlueprintWorkspaceManager(services)
+    }
+};
+
+/**
+ * Creates the shared services and the Blueprint language services. `context.fileSystemProvider`
+ * is `NodeFileSystem` in Node (CLI, server) and `EmptyFileSystem` in tests of in-memory text.
+ */
+export function createBlueprintServices(context: DefaultSharedModuleContext): {
+    shared: LangiumSharedServices;
+    Blueprint: BlueprintServices;
+} {
+    const shared = inject(createDefaultSharedModule(context), BlueprintGeneratedSharedModule, BlueprintSharedModule);
+    const Blueprint = inject(createDefaultModule({ shared }), ServiceBlueprintGeneratedModule, BlueprintModule);
+    shared.ServiceRegistry.register(Blueprint);
+    registerValidationChecks(Blueprint);
+    return { shared, Blueprint };
+}

@@ -1,0 +1,175 @@
+/**
+ * The blueprint model: a plain, serialisable description of one service blueprint.
+ * It is derived from the AST in exactly one place (model-builder.ts) and is what the diagram,
+ * the CLI, the semantic diff and the analysis consume. Ids are the names written in the text.
+ */
+import type { TimeSpan } from './time.js';
+
+export type StandardLaneKind = 'evidence' | 'customer' | 'frontstage' | 'backstage' | 'support';
+export type LaneKind = StandardLaneKind | 'custom';
+export type LineKind = 'interaction' | 'visibility' | 'internal' | 'implementation';
+export type FlowKind = 'sequence' | 'two-way' | 'hand-off' | 'escalation';
+export type ChannelDistance = 'remote' | 'phone' | 'face-to-face';
+export type Feeling = 'delighted' | 'positive' | 'neutral' | 'negative' | 'frustrated';
+export type Comparator = '>=' | '<=' | '>' | '<' | '=';
+
+export const STANDARD_LANES: readonly StandardLaneKind[] = ['evidence', 'customer', 'frontstage', 'backstage', 'support'];
+
+export const STANDARD_LANE_LABELS: Readonly<Record<StandardLaneKind, string>> = {
+    evidence: 'Physical evidence',
+    customer: 'Customer actions',
+    frontstage: 'Frontstage actions',
+    backstage: 'Backstage actions',
+    support: 'Support processes'
+};
+
+export const LINE_LABELS: Readonly<Record<LineKind, string>> = {
+    interaction: 'Line of interaction',
+    visibility: 'Line of visibility',
+    internal: 'Line of internal interaction',
+    implementation: 'Line of implementation'
+};
+
+/** Zero-based position in the source text, as in LSP. */
+export interface SourceRange {
+    readonly start: { readonly line: number; readonly character: number };
+    readonly end: { readonly line: number; readonly character: number };
+}
+
+export interface ModelLane {
+    readonly id: string;
+    readonly kind: LaneKind;
+    readonly label: string;
+}
+
+export interface ModelLine {
+    readonly kind: LineKind;
+    readonly label: string;
+    /** The lanes the line lies between (ids); `below` is undefined for a line under the last lane. */
+    readonly above: string;
+    readonly below?: string;
+}
+
+export interface ModelStage {
+    readonly id: string;
+    readonly label: string;
+}
+
+export interface ModelActor {
+    readonly id: string;
+    readonly label: string;
+    /** `actor` is a person or role; `system` is an IT system or automated service. */
+    readonly kind: 'actor' | 'system';
+}
+
+export interface ModelChannel {
+    readonly id: string;
+    readonly label: string;
+    readonly distance?: ChannelDistance;
+    readonly selfService: boolean;
+}
+
+export interface ModelSegment {
+    readonly id: string;
+    readonly label: string;
+}
+
+export interface ModelPersona {
+    readonly id: string;
+    readonly label: string;
+    readonly segment?: string;
+}
+
+export interface ModelFailPoint {
+    readonly cause: string;
+    readonly preventions: readonly string[];
+    readonly recoveries: readonly string[];
+}
+
+export interface ModelWait {
+    readonly expected?: TimeSpan;
+    readonly tolerance?: TimeSpan;
+}
+
+export interface ModelStep {
+    readonly id: string;
+    readonly label: string;
+    readonly lane: string;
+    readonly laneKind: LaneKind;
+    readonly stage?: string;
+    readonly actor?: string;
+    readonly channel?: string;
+    /** Evidence labels: written on the step and declared as evidence items on it. */
+    readonly evidence: readonly string[];
+    readonly duration?: TimeSpan;
+    readonly durationTolerance?: TimeSpan;
+    readonly wait?: ModelWait;
+    readonly failPoints: readonly ModelFailPoint[];
+    readonly moment?: { readonly reason?: string };
+    readonly emotion?: { readonly feeling: Feeling; readonly note?: string };
+    readonly notes: readonly string[];
+    /** Segment ids this step is a variant for; empty for the base path. */
+    readonly segments: readonly string[];
+    readonly start: boolean;
+    readonly end: boolean;
+    /** A customer step that meets the provider: a flow across the line of interaction or a channel. */
+    readonly touchpoint: boolean;
+    readonly range?: SourceRange;
+}
+
+export interface ModelEvidence {
+    readonly id: string;
+    readonly label: string;
+    readonly step?: string;
+    readonly stage?: string;
+    /** True for `evidence "..."` written inside a step, false for a declared evidence item. */
+    readonly inline: boolean;
+}
+
+export interface ModelFlow {
+    /** `from->to`, with `#n` appended for the n-th repeat of the same pair. */
+    readonly id: string;
+    readonly from: string;
+    readonly to: string;
+    readonly kind: FlowKind;
+    readonly label?: string;
+    readonly loop: boolean;
+    /** Lines this flow crosses, top to bottom. */
+    readonly crosses: readonly LineKind[];
+}
+
+export interface ModelMetricTarget {
+    readonly comparator?: Comparator;
+    readonly value: number;
+    /** `%`, a time unit, or any other unit as written. */
+    readonly unit?: string;
+}
+
+export interface ModelMetric {
+    readonly id: string;
+    readonly label: string;
+    readonly steps: readonly string[];
+    readonly target?: ModelMetricTarget;
+}
+
+export interface BlueprintModel {
+    readonly id: string;
+    readonly title: string;
+    readonly description?: string;
+    /** Time standard for the whole process, if declared. */
+    readonly tolerance?: TimeSpan;
+    /** Lanes top to bottom. */
+    readonly lanes: readonly ModelLane[];
+    readonly lines: readonly ModelLine[];
+    readonly stages: readonly ModelStage[];
+    readonly actors: readonly ModelActor[];
+    readonly channels: readonly ModelChannel[];
+    readonly segments: readonly ModelSegment[];
+    readonly personas: readonly ModelPersona[];
+    readonly steps: readonly ModelStep[];
+    readonly evidence: readonly ModelEvidence[];
+    readonly flows: readonly ModelFlow[];
+    readonly metrics: readonly ModelMetric[];
+    /** Import paths as written. */
+    readonly imports: readonly string[];
+}

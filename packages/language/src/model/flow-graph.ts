@@ -1,0 +1,37 @@
+/** The flow graph of a blueprint model: successors per step, with two-way flows in both directions. */
+import type { BlueprintModel, ModelFlow } from './blueprint-model.js';
+
+export interface FlowGraph {
+    readonly successors: ReadonlyMap<string, readonly ModelFlow[]>;
+    readonly predecessors: ReadonlyMap<string, readonly ModelFlow[]>;
+}
+
+export function buildFlowGraph(model: BlueprintModel): FlowGraph {
+    const successors = new Map<string, ModelFlow[]>(model.steps.map(step => [step.id, []]));
+    const predecessors = new Map<string, ModelFlow[]>(model.steps.map(step => [step.id, []]));
+    for (const flow of model.flows) {
+        successors.get(flow.from)?.push(flow);
+        predecessors.get(flow.to)?.push(flow);
+        if (flow.kind === 'two-way') {
+            const reverse: ModelFlow = { ...flow, from: flow.to, to: flow.from };
+            successors.get(flow.to)?.push(reverse);
+            predecessors.get(flow.from)?.push(reverse);
+        }
+    }
+    return { successors, predecessors };
+}
+
+/** Steps reachable from the given steps (inclusive), breadth first. */
+export function reachableFrom(graph: FlowGraph, starts: Iterable<string>): Set<string> {
+    const seen = new Set<string>();
+    const queue = [...starts];
+    for (let i = 0; i < queue.length; i++) {
+        const id = queue[i];
+        if (seen.has(id)) continue;
+        seen.add(id);
+        for (const flow of graph.successors.get(id) ?? []) {
+            if (!seen.has(flow.to)) queue.push(flow.to);
+        }
+    }
+    return seen;
+}

@@ -1,0 +1,42 @@
+/** Builds blueprint models on demand and caches them until their document changes. */
+import { AstUtils, DocumentCache, DocumentState, type LangiumDocument } from 'langium';
+import type { LangiumSharedCoreServices } from 'langium';
+import { isBlueprint, type Blueprint, type BlueprintFile, type Step } from '../generated/ast.js';
+import type { BlueprintModel, ModelStep } from './blueprint-model.js';
+import { buildBlueprintModel } from './model-builder.js';
+
+export class BlueprintModelProvider {
+    private readonly cache: DocumentCache<Blueprint, BlueprintModel>;
+
+    constructor(shared: LangiumSharedCoreServices) {
+        // Models depend on linked references, so they are only valid once linking has run.
+        this.cache = new DocumentCache(shared, DocumentState.Linked);
+    }
+
+    private readonly stepIndex = new WeakMap<BlueprintModel, Map<string, ModelStep>>();
+
+    /** The model step built from this AST step (the first of that name, if names clash). */
+    getStep(step: Step): ModelStep | undefined {
+        const model = this.getModel(step.$container);
+        let index = this.stepIndex.get(model);
+        if (!index) {
+            index = new Map();
+            for (const modelStep of model.steps) if (!index.has(modelStep.id)) index.set(modelStep.id, modelStep);
+            this.stepIndex.set(model, index);
+        }
+        const found = index.get(step.name);
+        return found && found.range?.start.line === step.$cstNode?.range.start.line
+            && found.range?.start.character === step.$cstNode?.range.start.character ? found : undefined;
+    }
+
+    getModel(blueprint: Blueprint): BlueprintModel {
+        const document = AstUtils.getDocument(blueprint);
+        return this.cache.get(document.uri, blueprint, () => buildBlueprintModel(blueprint));
+    }
+
+    /** The blueprint of a document (the first one, if a file wrongly holds several). */
+    getDocumentModel(document: LangiumDocument): BlueprintModel | undefined {
+        const blueprint = (document.parseResult.value as BlueprintFile).elements.find(isBlueprint);
+        return blueprint ? this.getModel(blueprint) : undefined;
+    }
+}

@@ -1,0 +1,54 @@
+/**
+ * Scopes for Blueprint: a file sees its own declarations, the top-level declarations of the files it
+ * imports directly, and the built-in library. Every level is a hash map (MapScope), cached per
+ * document and reference type, so linking stays linear in the size of the file; Langium's default
+ * scopes walk streams and make linking quadratic in one file.
+ */
+import {
+    AstUtils, DefaultScopeProvider, DocumentCache, DocumentState, MapScope, type AstNodeDescription, type LangiumDocument,
+    type ReferenceInfo, type Scope
+} from 'langium';
+import type { BlueprintServices } from '../blueprint-module.js';
+import { isBlueprint, type BlueprintFile } from '../generated/ast.js';
+import type { BuiltinLibrary } from '../workspace/builtin-library.js';
+import { importedUris } from '../workspace/imports.js';
+
+export class BlueprintScopeProvider extends DefaultScopeProvider {
+    private readonly builtins: BuiltinLibrary;
+    private readonly fileScopes: DocumentCache<string, Scope>;
+
+    constructor(services: BlueprintServices) {
+        super(services);
+        this.builtins = services.workspace.BuiltinLibrary;
+        // Cleared when the document changes; imported documents changing re-links this one anyway.
+        this.fileScopes = new DocumentCache(services.shared, DocumentState.IndexedContent);
+    }
+
+    override getScope(context: ReferenceInfo): Scope {
+        const referenceType = this.reflection.getReferenceType(context);
+        const document = AstUtils.getDocument(context.container);
+        return this.fileScopes.get(document.uri, referenceType, () => this.createFileScope(document, referenceType));
+    }
+
+    private createFileScope(document: LangiumDocument, referenceType: string): Scope {
+        const builtinScope = new MapScope(this.ofType(this.builtins.descriptions, referenceType));
+        const imports = new Set(importedUris(document).map(uri => uri.toString()));
+        imports.delete(document.uri.toString());
+        const importedScope = imports.size > 0
+            ? new MapScope(this.indexManager.allElements(referenceType, imports), builtinScope)
+            : builtinScope;
+        const local: AstNodeDescription[] = [];
+        const root = document.parseResult.value as BlueprintFile;
+        // Local symbols are keyed by container: the file holds declarations, each blueprint its members.
+        for (const container of [root, ...root.elements.filter(isBlueprint)]) {
+            for (const description of document.localSymbols?.getStream(container) ?? []) {
+                if (this.reflection.isSubtype(description.type, referenceType)) local.push(description);
+            }
+        }
+        return new MapScope(local, importedScope);
+    }
+
+    private ofType(descriptions: Iterable<AstNodeDescription>, referenceType: string): AstNodeDescription[] {
+        return [...descriptions].filter(d => this.reflection.isSubtype(d.type, referenceType));
+    }
+}

@@ -1,0 +1,38 @@
+/** Registers the Blueprint checks; each concern lives in its own class. */
+import type { ValidationChecks } from 'langium';
+import type { BlueprintAstType } from '../generated/ast.js';
+import type { BlueprintServices } from '../blueprint-module.js';
+import { FlowChecks } from './flow-checks.js';
+import { ImportChecks } from './import-checks.js';
+import { LaneChecks } from './lane-checks.js';
+import { NamingChecks } from './naming-checks.js';
+import { ServiceQualityChecks } from './service-quality-checks.js';
+import { TimeChecks } from './time-checks.js';
+
+export function registerValidationChecks(services: BlueprintServices): void {
+    const naming = new NamingChecks();
+    const imports = new ImportChecks(services);
+    const lanes = new LaneChecks();
+    const flows = new FlowChecks(services);
+    const quality = new ServiceQualityChecks(services);
+    const time = new TimeChecks();
+    const checks: ValidationChecks<BlueprintAstType> = {
+        BlueprintFile: naming.checkFile.bind(naming),
+        Import: imports.checkImport.bind(imports),
+        Blueprint: flows.checkProcessGraph.bind(flows),
+        Step: [
+            naming.checkStepClauses.bind(naming),
+            lanes.checkInlineEvidence.bind(lanes),
+            quality.checkStep.bind(quality)
+        ],
+        Metric: [naming.checkMetricClauses.bind(naming), time.checkMetric.bind(time)],
+        LaneOrder: lanes.checkLaneOrder.bind(lanes),
+        CustomLane: lanes.checkCustomLane.bind(lanes),
+        EvidenceItem: lanes.checkEvidenceItem.bind(lanes),
+        Flow: flows.checkFlowLinks.bind(flows),
+        TimeValue: time.checkTimeValue.bind(time),
+        WaitProperty: time.checkWait.bind(time),
+        DurationProperty: time.checkDuration.bind(time)
+    };
+    services.validation.ValidationRegistry.register(checks);
+}

@@ -1,0 +1,56 @@
+/** Imports: the file exists and imports do not form a cycle. */
+import { AstUtils, type LangiumDocuments, type ValidationAcceptor } from 'langium';
+import type { BlueprintServices } from '../blueprint-module.js';
+import type * as ast from '../generated/ast.js';
+import { importedUris, resolveImportUri } from '../workspace/imports.js';
+import { Rules } from './rules.js';
+
+export class ImportChecks {
+    private readonly documents: LangiumDocuments;
+
+    constructor(services: BlueprintServices) {
+        this.documents = services.shared.workspace.LangiumDocuments;
+    }
+
+    checkImport(imp: ast.Import, accept: ValidationAcceptor): void {
+        const document = AstUtils.getDocument(imp);
+        if (!imp.path) {
+            accept('error', 'An import needs a path, e.g. import "shared/actors.blueprint".', { node: imp, code: Rules.missingImport.id });
+            return;
+        }
+        const target = resolveImportUri(document.uri, imp.path);
+        if (target.toString() === document.uri.toString()) {
+            accept('error', 'A file cannot import itself.', { node: imp, property: 'path', code: Rules.missingImport.id });
+            return;
+        }
+        if (!this.documents.hasDocument(target)) {
+            accept('error', `Cannot find the imported file '${imp.path}' (looked for ${target.scheme === 'file' ? target.fsPath : target.toString()}).`,
+                { node: imp, property: 'path', code: Rules.missingImport.id });
+            return;
+        }
+        const cycle = this.findCycle(target, document.uri.toString());
+        if (cycle) {
+            accept('warning', `Import cycle: ${[document.uri, ...cycle].map(uri => uri.path.split('/').pop()).join(' → ')}.`,
+                { node: imp, property: 'path', code: Rules.cyclicImport.id });
+        }
+    }
+
+    /** A path of imports from `start` back to `origin`, if there is one (depth first, each file once). */
+    private findCycle(start: import('langium').URI, origin: string): import('langium').URI[] | undefined {
+        const visited = new Set<string>();
+        const visit = (uri: import('langium').URI, path: import('langium').URI[]): import('langium').URI[] | undefined => {
+            const key = uri.toString();
+            if (key === origin) return [...path, uri];
+            if (visited.has(key)) return undefined;
+            visited.add(key);
+            const document = this.documents.getDocument(uri);
+            if (!document) return undefined;
+            for (const next of importedUris(document)) {
+                const found = visit(next, [...path, uri]);
+                if (found) return found;
+            }
+            return undefined;
+        };
+        return visit(start, []);
+    }
+}

@@ -1,0 +1,63 @@
+/** Language hygiene: unique names, one blueprint per file, no repeated clauses or properties. */
+import type { ValidationAcceptor } from 'langium';
+import * as ast from '../generated/ast.js';
+import { Rules } from './rules.js';
+
+type Named = ast.Declaration | ast.Blueprint | ast.Step | ast.EvidenceItem | ast.Metric;
+
+export class NamingChecks {
+    checkFile(file: ast.BlueprintFile, accept: ValidationAcceptor): void {
+        const named: Named[] = [];
+        for (const element of file.elements) {
+            named.push(element);
+            if (ast.isBlueprint(element)) {
+                for (const member of element.members) {
+                    if ('name' in member && typeof member.name === 'string') named.push(member as Named);
+                }
+            }
+        }
+        const firstByName = new Map<string, Named>();
+        for (const node of named) {
+            if (!node.name) continue;
+            const first = firstByName.get(node.name);
+            if (first) {
+                accept('error', `Duplicate name '${node.name}': it is already used by the ${describe(first)} on line ${(first.$cstNode?.range.start.line ?? 0) + 1}.`,
+                    { node, property: 'name', code: Rules.duplicateName.id });
+            } else {
+                firstByName.set(node.name, node);
+            }
+        }
+        file.elements.filter(ast.isBlueprint).slice(1).forEach(extra => accept('error',
+            `A file holds one blueprint; move '${extra.name}' into a file of its own and import what they share.`,
+            { node: extra, property: 'name', code: Rules.oneBlueprintPerFile.id }));
+    }
+
+    checkStepClauses(step: ast.Step, accept: ValidationAcceptor): void {
+        const clauses = [['stages', 'stage (in)'], ['performers', 'actor (by)'], ['channels', 'channel (via)']] as const;
+        for (const [property, what] of clauses) {
+            for (let index = 1; index < step[property].length; index++) {
+                accept('error', `Step '${step.name}' already has a ${what}; a step names only one.`,
+                    { node: step, property, index, code: Rules.singleClause.id });
+            }
+        }
+        const single: Array<[string, (p: ast.StepProperty) => boolean]> = [
+            ['duration', ast.isDurationProperty], ['wait', ast.isWaitProperty],
+            ['moment', ast.isMomentOfTruth], ['emotion', ast.isEmotionProperty]
+        ];
+        for (const [keyword, is] of single) {
+            step.properties.filter(is).slice(1).forEach(extra => accept('warning',
+                `Step '${step.name}' has more than one '${keyword}'; only the first one counts.`,
+                { node: extra, keyword, code: Rules.duplicateProperty.id }));
+        }
+    }
+
+    checkMetricClauses(metric: ast.Metric, accept: ValidationAcceptor): void {
+        metric.targets.slice(1).forEach(extra => accept('error',
+            `Metric '${metric.name}' already has a target; split it into two metrics.`,
+            { node: extra, code: Rules.singleClause.id }));
+    }
+}
+
+function describe(node: Named): string {
+    return node.$type.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase() + ` '${node.name}'`;
+}

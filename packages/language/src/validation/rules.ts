@@ -1,0 +1,61 @@
+/**
+ * The rule catalog: every diagnostic the validator reports has a stable id, a default severity and a
+ * one-line description. Ids never change meaning; retired rules keep their number.
+ */
+
+export type RuleSeverity = 'error' | 'warning' | 'info' | 'hint';
+export type RuleSetting = RuleSeverity | 'off';
+
+export interface RuleInfo {
+    readonly id: string;
+    readonly name: string;
+    readonly severity: RuleSeverity;
+    readonly description: string;
+    /** Where the rule comes from (see the domain notes); shown in hovers and `blueprint rules`. */
+    readonly source: string;
+    /** Syntax and linking problems cannot be switched off: the file means nothing without them. */
+    readonly configurable: boolean;
+}
+
+function rule(id: string, name: string, severity: RuleSeverity, description: string, source: string,
+    configurable = true): RuleInfo {
+    return { id, name, severity, description, source, configurable };
+}
+
+export const Rules = {
+    syntax: rule('BP000', 'syntax', 'error', 'The text does not follow the Blueprint grammar.', 'language', false),
+    duplicateName: rule('BP001', 'unique-names', 'error', 'Names are unique within a file and its blueprint.', 'language hygiene'),
+    unresolvedReference: rule('BP002', 'resolved-references', 'error', 'Every reference to a lane, step, actor, stage, channel or segment resolves.', 'language hygiene', false),
+    missingImport: rule('BP003', 'import-exists', 'error', 'An imported file exists and is a blueprint file.', 'language hygiene'),
+    cyclicImport: rule('BP004', 'import-cycle', 'warning', 'Imports do not form a cycle.', 'language hygiene'),
+    laneOrder: rule('BP005', 'lane-order', 'warning', 'Lanes keep the canonical order (evidence, customer, frontstage, backstage, support) unless a custom order lists every lane used.', 'Bitner 2008'),
+    startsWithCustomer: rule('BP006', 'starts-with-customer', 'warning', 'The process starts with a customer action.', 'Bitner 2008'),
+    skipsLineOfInteraction: rule('BP007', 'no-customer-to-backstage', 'error', 'A flow never links a customer step straight to a backstage or support step: the customer cannot touch what is below the line of visibility.', 'Kingman-Brundage; Bitner 2008'),
+    touchpointEvidence: rule('BP008', 'touchpoint-evidence', 'warning', 'Each touchpoint (a customer step that crosses the line of interaction) has physical evidence.', 'Bitner 2008'),
+    failPointRemedy: rule('BP009', 'fail-point-remedy', 'warning', 'Each fail point names a prevention or a recovery.', 'Shostack 1984'),
+    waitTime: rule('BP010', 'wait-expected-time', 'warning', 'Each wait point has an expected time.', 'Shostack 1984'),
+    waitTolerance: rule('BP011', 'wait-within-tolerance', 'warning', 'A wait (or step duration) does not exceed its tolerance.', 'Shostack 1984'),
+    momentVisible: rule('BP012', 'moment-customer-visible', 'warning', 'A moment of truth is customer-visible: a customer or frontstage step, or a touchpoint.', 'ours, from the moments-of-truth material'),
+    metricTarget: rule('BP013', 'metric-target', 'error', 'A metric has a well-formed target: a comparator, a value and a unit; percentages lie within 0..100.', 'ours, from the hotline KPIs'),
+    timeUnit: rule('BP014', 'time-unit', 'error', 'Durations, waits and tolerances carry a known time unit (ms, s, min, h, d, week).', 'ours'),
+    unreachableStep: rule('BP015', 'reachable-steps', 'warning', 'Every step is reachable from the start by flows.', 'ours (graph hygiene)'),
+    deadEnd: rule('BP016', 'no-dead-ends', 'warning', 'Every step has an outgoing flow unless it is declared an `end` step.', 'ours (graph hygiene)'),
+    escalationReturns: rule('BP017', 'escalation-returns', 'warning', 'An escalation to a second line leads back to the customer.', 'ours, from the second-line case'),
+    selfService: rule('BP018', 'self-service-no-employee', 'warning', 'A self-service step (ATM, app, web, IVR, kiosk) has no employee actor in the frontstage.', 'ours, from the self-service classification'),
+    singleClause: rule('BP019', 'single-clause', 'error', 'A step names at most one stage, actor and channel; a metric at most one target.', 'language hygiene'),
+    oneBlueprintPerFile: rule('BP020', 'one-blueprint-per-file', 'error', 'A file holds at most one blueprint.', 'language hygiene'),
+    evidenceOnCustomerStep: rule('BP021', 'evidence-placement', 'warning', 'Physical evidence belongs to a customer or frontstage step.', 'Bitner 2008'),
+    selfFlow: rule('BP022', 'no-self-flow', 'warning', 'A flow links two different steps.', 'ours (graph hygiene)'),
+    duplicateProperty: rule('BP023', 'single-property', 'warning', 'A step has at most one duration, wait, moment and emotion.', 'language hygiene')
+} as const satisfies Record<string, RuleInfo>;
+
+export type RuleKey = keyof typeof Rules;
+
+export const ALL_RULES: readonly RuleInfo[] = Object.values(Rules).sort((a, b) => a.id.localeCompare(b.id));
+
+const BY_ID_OR_NAME = new Map<string, RuleInfo>(ALL_RULES.flatMap(r => [[r.id, r], [r.name, r]] as const));
+
+/** Looks a rule up by id (`BP008`) or by name (`touchpoint-evidence`). */
+export function findRule(idOrName: string): RuleInfo | undefined {
+    return BY_ID_OR_NAME.get(idOrName) ?? BY_ID_OR_NAME.get(idOrName.toUpperCase());
+}

@@ -1,0 +1,49 @@
+/** Service design rules on steps: touchpoint evidence, fail-point remedies, moments of truth, self-service. */
+import type { ValidationAcceptor } from 'langium';
+import * as ast from '../generated/ast.js';
+import type { BlueprintServices } from '../blueprint-module.js';
+import type { BlueprintModelProvider } from '../model/model-provider.js';
+import { Rules } from './rules.js';
+
+export class ServiceQualityChecks {
+    private readonly models: BlueprintModelProvider;
+
+    constructor(services: BlueprintServices) {
+        this.models = services.model.BlueprintModelProvider;
+    }
+
+    checkStep(step: ast.Step, accept: ValidationAcceptor): void {
+        const model = this.models.getModel(step.$container);
+        const modelStep = this.models.getStep(step);
+        if (!modelStep) return;
+        if (modelStep.touchpoint && modelStep.evidence.length === 0) {
+            accept('warning', `Touchpoint '${step.name}' has no physical evidence: what does the customer see, touch or receive here? Add \`evidence "..."\`.`,
+                { node: step, property: 'name', code: Rules.touchpointEvidence.id });
+        }
+        for (const fail of step.properties.filter(ast.isFailPoint)) {
+            if (fail.preventions.length === 0 && fail.recoveries.length === 0) {
+                accept('warning', `Fail point "${fail.cause}" names no prevention or recovery: add \`prevention "..."\` or \`recovery "..."\`.`,
+                    { node: fail, keyword: 'fail', code: Rules.failPointRemedy.id });
+            }
+        }
+        const moment = step.properties.find(ast.isMomentOfTruth);
+        if (moment && !modelStep.touchpoint && !isAboveVisibility(model, modelStep.lane)) {
+            accept('warning', `Moment of truth on '${step.name}', which the customer cannot see (${modelStep.lane} lane): a moment of truth is where the customer forms a judgement.`,
+                { node: moment, keyword: 'moment', code: Rules.momentVisible.id });
+        }
+        const channel = step.channels[0]?.ref;
+        const performer = step.performers[0]?.ref;
+        if (step.standardLane === 'frontstage' && channel?.selfService && ast.isActor(performer)) {
+            accept('warning', `'${step.name}' is self-service (${channel.label ?? channel.name}) yet performed by the employee '${performer.name}'; use a system, or a staffed channel.`,
+                { node: step, property: 'performers', index: 0, code: Rules.selfService.id });
+        }
+    }
+}
+
+/** Customer-visible: the lane lies above the line of visibility. */
+function isAboveVisibility(model: ReturnType<BlueprintModelProvider['getModel']>, laneId: string): boolean {
+    const laneIndex = model.lanes.findIndex(lane => lane.id === laneId);
+    const visibility = model.lines.find(line => line.kind === 'visibility');
+    if (!visibility) return laneIndex <= model.lanes.findIndex(lane => lane.id === 'frontstage');
+    return laneIndex <= model.lanes.findIndex(lane => lane.id === visibility.above);
+}

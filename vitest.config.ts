@@ -1,0 +1,20 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const src = (pkg: string) => fileURLToPath(new URL(`./packages/${pkg}/src/index.ts`, import.meta.url));
+
+export default defineConfig({
+    resolve: {
+        // Tests run against the sources; the CLI tests spawn the built binary instead.
+        alias: {
+            '@blueprint/language': src('language'),
+            '@blueprint/diagram': src('diagram')
+        }
+    },
+    test: {
+        include: ['test/**/*.test.ts'],
+        testTimeout: 30_000,
+        hookTimeout: 60_000,
+        pool: 'forks'
+    }
+});
