@@ -8,7 +8,8 @@ export default defineConfig({
         // Tests run against the sources; the CLI tests spawn the built binary instead.
         alias: {
             '@blueprint/language': src('language'),
-            '@blueprint/diagram': src('diagram')
+            '@blueprint/diagram': src('diagram'),
+            '@blueprint/server': src('server')
         }
     },
     test: {

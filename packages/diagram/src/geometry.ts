@@ -3,7 +3,7 @@
  * language server and the CLI), the SVG renderer and the webview. `blueprint render --format json`
  * writes exactly this. Coordinates are pixels, origin top left, y downwards.
  */
-import type { FlowKind, LaneKind, LineKind } from '@blueprint/language';
+import type { FlowKind, LaneKind, LineKind, SourceRange } from '@blueprint/language';
 
 export interface Point {
     readonly x: number;
@@ -55,6 +55,8 @@ export interface LaidOutStep {
     readonly touchpoint: boolean;
     /** Evidence boxes are steps in the evidence lane; they point at the step they belong to. */
     readonly evidenceFor?: string;
+    /** Where the step is written, for reveal-in-editor (absent in CLI output). */
+    readonly range?: SourceRange;
 }
 
 export interface LaidOutFlow {

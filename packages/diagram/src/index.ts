@@ -1,1 +1,2 @@
 export * from './geometry.js';
+export * from './protocol.js';

@@ -1,10 +1,9 @@
 #!/usr/bin/env node
 /** The Blueprint language server over stdio (`--stdio`) or Node IPC (`--node-ipc`). */
-import '../polyfills.js';
+import { createBlueprintServices } from '@blueprint/language';
 import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { createBlueprintServices } from '../blueprint-module.js';
 
 const connection = createConnection(ProposedFeatures.all);
 const { shared } = createBlueprintServices({ connection, ...NodeFileSystem });
