@@ -9,7 +9,8 @@ export default defineConfig({
         alias: {
             '@blueprint/language': src('language'),
             '@blueprint/diagram': src('diagram'),
-            '@blueprint/server': src('server')
+            '@blueprint/server': src('server'),
+            '@blueprint/diff': src('diff')
         }
     },
     test: {
