@@ -3,17 +3,17 @@
  * customer and behind the line of visibility, with risks flagged.
  */
 import {
-    formatTimeSpan, type BlueprintModel, type ModelFlow, type ModelMetric, type ModelStep, type TimeSpan
+    formatTimeSpan, isStepCustomerVisible, visibleLaneIds, type BlueprintModel, type ModelFlow, type ModelMetric, type ModelStep, type TimeSpan
 } from '@blueprint/language';
 import type { Change, ChangeSet, SubjectType } from './change-set.js';
 import { matchSteps } from './step-matching.js';
-import { isStepVisible, visibleLanes } from './visibility.js';
+
 
 export function diffBlueprints(before: BlueprintModel, after: BlueprintModel): ChangeSet {
     const changes: Change[] = [];
     const mapping = matchSteps(before, after);
-    const beforeVisible = visibleLanes(before);
-    const afterVisible = visibleLanes(after);
+    const beforeVisible = visibleLaneIds(before);
+    const afterVisible = visibleLaneIds(after);
 
     diffHeader(before, after, changes);
     diffSteps(before, after, mapping, beforeVisible, afterVisible, changes);
@@ -64,7 +64,7 @@ function diffSteps(before: BlueprintModel, after: BlueprintModel, mapping: Map<s
     for (const old of before.steps) {
         const newId = mapping.get(old.id);
         if (newId === undefined) {
-            const visible = isStepVisible(old, beforeVisible);
+            const visible = isStepCustomerVisible(old, beforeVisible);
             changes.push({ subject: 'step', id: old.id, kind: 'removed', customerVisible: visible, lane: old.lane,
                 message: `Removed ${old.lane} step ${describe(old)}`, before: old.label,
                 risk: old.failPoints.some(f => f.recoveries.length + f.preventions.length > 0) && visible
@@ -75,7 +75,7 @@ function diffSteps(before: BlueprintModel, after: BlueprintModel, mapping: Map<s
     }
     for (const step of after.steps) {
         if (mappedAfter.has(step.id)) continue;
-        const visible = isStepVisible(step, afterVisible);
+        const visible = isStepCustomerVisible(step, afterVisible);
         changes.push({ subject: 'step', id: step.id, kind: 'added', customerVisible: visible, lane: step.lane,
             message: `Added ${step.lane} step ${describe(step)}${step.stage ? ` in stage ${step.stage}` : ''}`, after: step.label,
             risk: step.touchpoint ? 'a new touchpoint: one more place where service quality is judged'
@@ -84,7 +84,7 @@ function diffSteps(before: BlueprintModel, after: BlueprintModel, mapping: Map<s
 }
 
 function compareStep(old: ModelStep, step: ModelStep, beforeVisible: Set<string>, afterVisible: Set<string>, changes: Change[]): void {
-    const visible = isStepVisible(old, beforeVisible) || isStepVisible(step, afterVisible);
+    const visible = isStepCustomerVisible(old, beforeVisible) || isStepCustomerVisible(step, afterVisible);
     const push = (change: Omit<Change, 'subject' | 'id' | 'customerVisible' | 'lane'> & { customerVisible?: boolean }) =>
         changes.push({ subject: 'step', id: step.id, lane: step.lane, customerVisible: visible, ...change });
     const name = describe(step);
@@ -93,7 +93,7 @@ function compareStep(old: ModelStep, step: ModelStep, beforeVisible: Set<string>
     if (old.lane !== step.lane) {
         push({ kind: 'moved-lane', message: `Step ${name} moved from the ${old.lane} lane to the ${step.lane} lane`, before: old.lane, after: step.lane,
             customerVisible: true,
-            risk: !isStepVisible(old, beforeVisible) && isStepVisible(step, afterVisible) ? 'the step is now visible to the customer' : undefined });
+            risk: !isStepCustomerVisible(old, beforeVisible) && isStepCustomerVisible(step, afterVisible) ? 'the step is now visible to the customer' : undefined });
     }
     if (old.stage !== step.stage) push({ kind: 'moved-stage', message: `Step ${name} moved from stage ${old.stage ?? '(none)'} to ${step.stage ?? '(none)'}`, before: old.stage, after: step.stage });
     if (old.actor !== step.actor) push({ kind: 'actor-changed', message: `Step ${name}: performed by ${old.actor ?? '(nobody named)'} → ${step.actor ?? '(nobody named)'}`, before: old.actor, after: step.actor });
@@ -185,7 +185,7 @@ function diffFlows(before: BlueprintModel, after: BlueprintModel, mapping: Map<s
     }
     const current = new Map(after.flows.map(flow => [key(flow.from, flow.to), flow]));
     const flowVisible = (flow: ModelFlow, steps: Map<string, ModelStep>, lanes: Set<string>) =>
-        [flow.from, flow.to].some(id => { const s = steps.get(id); return s ? isStepVisible(s, lanes) : false; });
+        [flow.from, flow.to].some(id => { const s = steps.get(id); return s ? isStepCustomerVisible(s, lanes) : false; });
     for (const [k, flow] of current) {
         const old = translated.get(k);
         const visible = flowVisible(flow, afterSteps, afterVisible);

@@ -13,3 +13,6 @@ export { CONFIG_FILE_NAME, parseRuleSettings, type RuleSettings } from './valida
 export { BUILTIN_URI } from './workspace/builtin-library.js';
 export { BLUEPRINT_EXTENSION, resolveImportUri, importedUris } from './workspace/imports.js';
 export * from './workspace/load.js';
+export * from './analysis/time-analysis.js';
+export * from './analysis/service-analysis.js';
+export { visibleLaneIds, isStepCustomerVisible } from './analysis/visibility.js';

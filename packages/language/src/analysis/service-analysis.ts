@@ -1,0 +1,167 @@
+/**
+ * The figures a service review asks for, from the blueprint model: time per path and segment,
+ * touchpoint inventory, fail-point coverage, service standards, hand-offs and escalations.
+ * Pure and deterministic; the CLI report, hovers, code lenses and the preview all use it.
+ */
+import type { BlueprintModel, ChannelDistance, Comparator, FlowKind, ModelStep } from '../model/blueprint-model.js';
+import { buildFlowGraph, reachableFrom } from '../model/flow-graph.js';
+import { analyseTime, type TimeAnalysis } from './time-analysis.js';
+import { isStepCustomerVisible, visibleLaneIds } from './visibility.js';
+
+export interface Touchpoint {
+    readonly step: string;
+    readonly label: string;
+    readonly stage?: string;
+    readonly channel?: string;
+    readonly channelLabel?: string;
+    readonly distance?: ChannelDistance;
+    readonly selfService: boolean;
+    /** Who or what the customer meets: the touchpoint's own actor or its frontstage counterpart's. */
+    readonly actors: readonly string[];
+    readonly evidence: readonly string[];
+    readonly momentOfTruth: boolean;
+    readonly failPoints: number;
+}
+
+export interface FailPointEntry {
+    readonly step: string;
+    readonly lane: string;
+    readonly stage?: string;
+    readonly cause: string;
+    readonly covered: boolean;
+    readonly onMomentOfTruth: boolean;
+}
+
+export interface FailPointCoverage {
+    readonly total: number;
+    readonly covered: number;
+    /** covered / total, 0..1; undefined when there are no fail points. */
+    readonly share?: number;
+    readonly byLane: Readonly<Record<string, { total: number; covered: number }>>;
+    readonly byStage: Readonly<Record<string, { total: number; covered: number }>>;
+    readonly onMomentsOfTruth: readonly FailPointEntry[];
+    readonly entries: readonly FailPointEntry[];
+}
+
+export interface MetricEntry {
+    readonly id: string;
+    readonly label: string;
+    readonly steps: readonly string[];
+    readonly comparator?: Comparator;
+    readonly value?: number;
+    readonly unit?: string;
+}
+
+export interface HandOff {
+    readonly from: string;
+    readonly to: string;
+    readonly kind: FlowKind;
+    /** True when the receiving side leads back to a customer step. */
+    readonly returnsToCustomer: boolean;
+    readonly crossesInternalLine: boolean;
+}
+
+export interface BlueprintAnalysis {
+    readonly blueprint: string;
+    readonly title: string;
+    readonly counts: {
+        readonly steps: number;
+        readonly touchpoints: number;
+        readonly failPoints: number;
+        readonly waitPoints: number;
+        readonly momentsOfTruth: number;
+        readonly metrics: number;
+    };
+    readonly time: TimeAnalysis;
+    readonly segments: readonly TimeAnalysis[];
+    readonly touchpoints: readonly Touchpoint[];
+    readonly failPoints: FailPointCoverage;
+    readonly metrics: readonly MetricEntry[];
+    readonly handOffs: readonly HandOff[];
+}
+
+export function analyseBlueprint(model: BlueprintModel): BlueprintAnalysis {
+    const steps = new Map(model.steps.map(step => [step.id, step]));
+    const channels = new Map(model.channels.map(channel => [channel.id, channel]));
+    const graph = buildFlowGraph(model);
+
+    const touchpoints: Touchpoint[] = model.steps.filter(step => step.touchpoint).map(step => {
+        const counterparts = [...graph.successors.get(step.id) ?? [], ...graph.predecessors.get(step.id) ?? []]
+            .filter(flow => flow.crosses.includes('interaction'))
+            .map(flow => steps.get(flow.from === step.id ? flow.to : flow.from))
+            .filter((s): s is ModelStep => s !== undefined);
+        const channelId = step.channel ?? counterparts.find(s => s.channel)?.channel;
+        const channel = channelId ? channels.get(channelId) : undefined;
+        const actors = unique([step.actor, ...counterparts.map(s => s.actor)].filter((a): a is string => a !== undefined));
+        return {
+            step: step.id, label: step.label, stage: step.stage, channel: channelId, channelLabel: channel?.label,
+            distance: channel?.distance, selfService: channel?.selfService ?? false, actors,
+            evidence: step.evidence, momentOfTruth: step.moment !== undefined, failPoints: step.failPoints.length
+        };
+    });
+
+    const entries: FailPointEntry[] = model.steps.flatMap(step => step.failPoints.map(fail => ({
+        step: step.id, lane: step.lane, stage: step.stage, cause: fail.cause,
+        covered: fail.preventions.length + fail.recoveries.length > 0,
+        onMomentOfTruth: step.moment !== undefined
+    })));
+    const tally = (key: (e: FailPointEntry) => string | undefined) => {
+        const result: Record<string, { total: number; covered: number }> = {};
+        for (const entry of entries) {
+            const k = key(entry) ?? '(no stage)';
+            result[k] ??= { total: 0, covered: 0 };
+            result[k].total++;
+            if (entry.covered) result[k].covered++;
+        }
+        return result;
+    };
+    const covered = entries.filter(e => e.covered).length;
+
+    const customerSteps = new Set(model.steps.filter(step => step.laneKind === 'customer').map(step => step.id));
+    const handOffs: HandOff[] = model.flows
+        .filter(flow => flow.kind === 'hand-off' || flow.kind === 'escalation' || flow.crosses.includes('internal'))
+        .map(flow => ({
+            from: flow.from, to: flow.to, kind: flow.kind,
+            returnsToCustomer: [...reachableFrom(graph, [flow.to])].some(id => customerSteps.has(id)),
+            crossesInternalLine: flow.crosses.includes('internal')
+        }));
+
+    return {
+        blueprint: model.id,
+        title: model.title,
+        counts: {
+            steps: model.steps.length,
+            touchpoints: touchpoints.length,
+            failPoints: entries.length,
+            waitPoints: model.steps.filter(step => step.wait).length,
+            momentsOfTruth: model.steps.filter(step => step.moment).length,
+            metrics: model.metrics.length
+        },
+        time: analyseTime(model),
+        segments: model.segments.map(segment => analyseTime(model, segment.id)),
+        touchpoints,
+        failPoints: {
+            total: entries.length,
+            covered,
+            share: entries.length > 0 ? covered / entries.length : undefined,
+            byLane: tally(e => e.lane),
+            byStage: tally(e => e.stage),
+            onMomentsOfTruth: entries.filter(e => e.onMomentOfTruth),
+            entries
+        },
+        metrics: model.metrics.map(metric => ({
+            id: metric.id, label: metric.label, steps: metric.steps,
+            comparator: metric.target?.comparator, value: metric.target?.value, unit: metric.target?.unit
+        })),
+        handOffs
+    };
+}
+
+/** A step is customer-visible when it lies above the line of visibility or is a touchpoint. */
+export function isVisibleStep(model: BlueprintModel, step: ModelStep): boolean {
+    return isStepCustomerVisible(step, visibleLaneIds(model));
+}
+
+function unique<T>(items: T[]): T[] {
+    return [...new Set(items)];
+}
