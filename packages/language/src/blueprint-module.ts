@@ -12,6 +12,7 @@ import {
 import { BlueprintGeneratedSharedModule, ServiceBlueprintGeneratedModule } from './generated/module.js';
 import { BlueprintCodeActionProvider } from './lsp/blueprint-code-actions.js';
 import { BlueprintCompletionProvider } from './lsp/blueprint-completion-provider.js';
+import { BlueprintDocumentLinkProvider } from './lsp/blueprint-document-links.js';
 import { BlueprintDocumentSymbolProvider } from './lsp/blueprint-document-symbols.js';
 import { BlueprintFormatter } from './lsp/blueprint-formatter.js';
 import { BlueprintHoverProvider } from './lsp/blueprint-hover-provider.js';
@@ -56,6 +57,7 @@ export const BlueprintModule: Module<BlueprintServices, PartialLangiumServices &
     lsp: {
         CodeActionProvider: services => new BlueprintCodeActionProvider(services),
         CompletionProvider: services => new BlueprintCompletionProvider(services),
+        DocumentLinkProvider: services => new BlueprintDocumentLinkProvider(services),
         DocumentSymbolProvider: services => new BlueprintDocumentSymbolProvider(services),
         Formatter: () => new BlueprintFormatter(),
         HoverProvider: services => new BlueprintHoverProvider(services),

@@ -1,13 +1,177 @@
+/**
+ * Hovers: a step's whole card (from the blueprint model, not the AST), declarations with their label
+ * and how often they are used, and a short explanation of the domain keywords.
+ */
+import { AstUtils, CstUtils, GrammarAST, type AstNode, type LangiumDocument, type MaybePromise, type References } from 'langium';
 import { AstNodeHoverProvider } from 'langium/lsp';
-import type { AstNode, MaybePromise } from 'langium';
+import type { Hover, HoverParams } from 'vscode-languageserver';
 import type { BlueprintServices } from '../blueprint-module.js';
+import * as ast from '../generated/ast.js';
+import type { BlueprintModel, ModelFlow, ModelStep } from '../model/blueprint-model.js';
+import type { BlueprintModelProvider } from '../model/model-provider.js';
+import { formatTimeSpan, type TimeSpan } from '../model/time.js';
+
+/** One paragraph per keyword, from the domain notes (Shostack, Kingman-Brundage, Bitner). */
+export const KEYWORD_DOCUMENTATION: Readonly<Record<string, string>> = {
+    customer: '**Customer actions**: what the customer does, in order; the spine of the blueprint. A flow from here across the line of interaction is a touchpoint.',
+    frontstage: '**Frontstage actions**: what contact employees or customer-facing systems do in view of the customer, above the line of visibility.',
+    backstage: '**Backstage actions**: what contact employees do out of the customer\'s view, below the line of visibility.',
+    support: '**Support processes**: internal systems, departments and partners that enable the steps above, below the line of internal interaction.',
+    evidence: '**Physical evidence**: what the customer sees, touches or receives at a touchpoint (a ticket, a receipt, a screen, an SMS). Every touchpoint should leave some (Bitner 2008).',
+    fail: '**Fail point** (F): a step where the service is likely to go wrong (Shostack 1984). Pair it with a `prevention` (poka-yoke) or a `recovery`.',
+    prevention: '**Prevention**: how the design stops the fail point from happening (a poka-yoke).',
+    recovery: '**Recovery**: what the provider does when the fail point happens anyway, to win the customer back.',
+    wait: '**Wait point** (W): where the customer waits (a queue, hold music, an approval). Give it an expected time and a tolerance; a wait beyond its tolerance is a design defect (Shostack 1984).',
+    duration: '**Duration**: the execution-time standard of the step, optionally with the tolerance the customer accepts (Shostack 1984).',
+    tolerance: '**Tolerance**: the longest time the customer will accept for this step, wait or whole process before judging the service slow (Shostack 1984).',
+    moment: '**Moment of truth**: a touchpoint where the customer forms a judgement. It is a success point and a failure point at once, and a failure there is hard to recover in the same moment.',
+    emotion: '**Emotion**: how the customer feels at this step (delighted, positive, neutral, negative, frustrated): the emotional journey row of the blueprint.',
+    note: '**Note**: free text kept with the step or declaration.',
+    start: '**Start**: the process begins here. Blueprints are drawn from the customer\'s point of view, so the start is usually a customer action.',
+    end: '**End**: a declared end of the process; the step needs no outgoing flow.',
+    flow: '**Flow**: the order of the process, as a chain of links between steps. A flow that crosses the line of interaction is a touchpoint; one that crosses the line of internal interaction is an internal hand-off.',
+    '->': '**Sequence** (`->`): the next step of the process.',
+    '<->': '**Two-way flow** (`<->`): a conversation; both steps exchange information back and forth.',
+    '~>': '**Hand-off** (`~>`): information or work handed to another unit, typically across the line of internal interaction.',
+    '=>': '**Escalation** (`=>`): a tracked hand-off to a second line when the first line cannot resolve; it should lead back to the customer so that no answer is lost.',
+    metric: '**Metric**: a service standard (KPI) measured on steps, with a target such as `>= 85 %` (answered within 15 s) or `<= 5 %` (abandoned calls).',
+    target: '**Target**: the value a metric must reach: a comparator, a number and a unit (`%` or a time unit).',
+    via: '**Channel** (`via`): the touchpoint channel used at this step; channels are remote, phone or face-to-face, and some are self-service.',
+    by: '**Performer** (`by`): the actor (a person or role) or system that carries out the step.',
+    in: '**Stage** (`in`): the column (phase) of the process this step belongs to.',
+    for: '**Segments** (`for`): the customer segments this step is a variant for; steps without it are the base path.',
+    'self-service': '**Self-service**: the customer serves themselves (ATM, app, web, IVR, kiosk); no employee acts in the frontstage.',
+    line: '**Line**: one of the lines between lanes: interaction (customer / frontstage), visibility (frontstage / backstage), internal interaction (backstage / support) and implementation (below support).'
+};
 
 export class BlueprintHoverProvider extends AstNodeHoverProvider {
+    private readonly models: BlueprintModelProvider;
+    private readonly referenceFinder: References;
+
     constructor(services: BlueprintServices) {
         super(services);
+        this.models = services.model.BlueprintModelProvider;
+        this.referenceFinder = services.references.References;
     }
 
-    protected getAstNodeHoverContent(_node: AstNode): MaybePromise<string | undefined> {
+    override async getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
+        const root = document.parseResult?.value?.$cstNode;
+        if (root) {
+            const leaf = CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(params.position));
+            // A persona's `in` names its segment, not a stage.
+            if (leaf && GrammarAST.isKeyword(leaf.grammarSource) && !(leaf.grammarSource.value === 'in' && ast.isPersona(leaf.astNode))) {
+                const documentation = KEYWORD_DOCUMENTATION[leaf.grammarSource.value];
+                if (documentation) return { contents: { kind: 'markdown', value: documentation }, range: leaf.range };
+            }
+        }
+        return super.getHoverContent(document, params);
+    }
+
+    protected getAstNodeHoverContent(node: AstNode): MaybePromise<string | undefined> {
+        if (ast.isStep(node)) return this.stepContent(node);
+        if (ast.isActor(node) || ast.isSystem(node) || ast.isStage(node) || ast.isChannel(node)
+            || ast.isSegment(node) || ast.isPersona(node) || ast.isCustomLane(node)) {
+            return this.declarationContent(node);
+        }
+        if (ast.isBlueprint(node)) {
+            const model = this.models.getModel(node);
+            return `**blueprint** \`${node.name}\` — ${escapeMarkdown(model.title)}\n\n${model.steps.length} steps, ${model.flows.length} flows`;
+        }
+        if (ast.isMetric(node)) {
+            const target = node.targets[0];
+            const targetText = target ? ` — target ${target.comparator ?? ''} ${target.value} ${target.unit?.percent ? '%' : target.unit?.name ?? ''}`.replace(/\s+/g, ' ') : '';
+            return `**metric** \`${node.name}\` ${escapeMarkdown(node.label ?? '')}${escapeMarkdown(targetText)}`;
+        }
+        if (ast.isEvidenceItem(node)) {
+            return `**evidence** \`${node.name}\` — ${escapeMarkdown(node.label)}`;
+        }
         return undefined;
     }
+
+    private stepContent(step: ast.Step): string {
+        const model = this.models.getModel(step.$container);
+        const modelStep = this.models.getStep(step);
+        if (!modelStep) return `**step** \`${step.name}\` — ${escapeMarkdown(step.label ?? '')}`;
+        const lane = model.lanes.find(l => l.id === modelStep.lane);
+        const lines: string[] = [`**${escapeMarkdown(modelStep.label)}** (\`${modelStep.id}\`)`, ''];
+        const row = (name: string, value: string | undefined) => {
+            if (value) lines.push(`- ${name}: ${value}`);
+        };
+        row('lane', escapeMarkdown(lane?.label ?? modelStep.lane));
+        row('stage', this.labelled(model.stages, modelStep.stage));
+        row('actor', this.labelled(model.actors, modelStep.actor));
+        row('channel', this.channelText(model, modelStep.channel));
+        row('segments', modelStep.segments.map(id => this.labelled(model.segments, id)).join(', '));
+        row('evidence', modelStep.evidence.map(escapeMarkdown).join('; '));
+        row('duration', modelStep.duration && timeText(modelStep.duration, modelStep.durationTolerance));
+        if (modelStep.wait) {
+            row('wait', modelStep.wait.expected ? timeText(modelStep.wait.expected, modelStep.wait.tolerance) : 'no expected time');
+        }
+        for (const fail of modelStep.failPoints) {
+            const remedies = [...fail.preventions.map(p => `prevention: ${escapeMarkdown(p)}`), ...fail.recoveries.map(r => `recovery: ${escapeMarkdown(r)}`)];
+            row('fail point', `${escapeMarkdown(fail.cause)}${remedies.length > 0 ? ` (${remedies.join('; ')})` : ' (no prevention or recovery)'}`);
+        }
+        if (modelStep.moment) row('moment of truth', modelStep.moment.reason ? escapeMarkdown(modelStep.moment.reason) : 'yes');
+        if (modelStep.emotion) row('emotion', `${modelStep.emotion.feeling}${modelStep.emotion.note ? ` — ${escapeMarkdown(modelStep.emotion.note)}` : ''}`);
+        if (modelStep.touchpoint) row('touchpoint', 'yes');
+        if (modelStep.start) row('start', 'yes');
+        if (modelStep.end) row('end', 'yes');
+        const incoming = model.flows.filter(flow => flow.to === modelStep.id);
+        const outgoing = model.flows.filter(flow => flow.from === modelStep.id);
+        row('incoming', incoming.map(flow => flowText(flow, flow.from)).join(', '));
+        row('outgoing', outgoing.map(flow => flowText(flow, flow.to)).join(', '));
+        const metrics = model.metrics.filter(metric => metric.steps.includes(modelStep.id));
+        row('metrics', metrics.map(metric => {
+            const target = metric.target ? ` (${escapeMarkdown([metric.target.comparator, metric.target.value, metric.target.unit].filter(v => v !== undefined).join(' '))})` : '';
+            return `${escapeMarkdown(metric.label)}${target}`;
+        }).join('; '));
+        return lines.join('\n');
+    }
+
+    private declarationContent(node: ast.Actor | ast.System | ast.Stage | ast.Channel | ast.Segment | ast.Persona | ast.CustomLane): string {
+        const kind = node.$type === 'CustomLane' ? 'lane' : node.$type.toLowerCase();
+        const header = `**${kind}** \`${node.name}\`${node.label ? ` — ${escapeMarkdown(node.label)}` : ''}`;
+        const details: string[] = [];
+        if (ast.isChannel(node)) {
+            if (node.distance) details.push(node.distance);
+            if (node.selfService) details.push('self-service');
+        }
+        const uses = this.referenceFinder.findReferences(node, { includeDeclaration: false }).count();
+        const usage = `Used ${uses} time${uses === 1 ? '' : 's'}.`;
+        const builtin = AstUtils.getDocument(node).uri.scheme === 'blueprint-builtin' ? ' Built in.' : '';
+        return `${header}${details.length > 0 ? ` (${escapeMarkdown(details.join(', '))})` : ''}\n\n${usage}${builtin}`;
+    }
+
+    private labelled(items: ReadonlyArray<{ id: string; label: string }>, id: string | undefined): string | undefined {
+        if (id === undefined) return undefined;
+        const label = items.find(item => item.id === id)?.label;
+        return label && label !== id ? `${escapeMarkdown(label)} (\`${id}\`)` : `\`${id}\``;
+    }
+
+    private channelText(model: BlueprintModel, id: ModelStep['channel']): string | undefined {
+        if (id === undefined) return undefined;
+        const channel = model.channels.find(c => c.id === id);
+        const details = [channel?.distance, channel?.selfService ? 'self-service' : undefined].filter(Boolean);
+        return `${this.labelled(model.channels, id)}${details.length > 0 ? ` — ${escapeMarkdown(details.join(', '))}` : ''}`;
+    }
+}
+
+function timeText(time: TimeSpan, tolerance?: TimeSpan): string {
+    const main = escapeMarkdown(formatTimeSpan(time));
+    return tolerance ? `${main} (tolerance ${escapeMarkdown(formatTimeSpan(tolerance))}${exceeds(time, tolerance) ? ', exceeded' : ''})` : main;
+}
+
+function exceeds(time: TimeSpan, tolerance: TimeSpan): boolean {
+    return time.seconds !== undefined && tolerance.seconds !== undefined && time.seconds > tolerance.seconds;
+}
+
+const ARROWS: Readonly<Record<ModelFlow['kind'], string>> = { sequence: '->', 'two-way': '<->', 'hand-off': '~>', escalation: '=>' };
+
+function flowText(flow: ModelFlow, other: string): string {
+    return `\`${other}\` (${escapeMarkdown(flow.kind)} \`${ARROWS[flow.kind]}\`${flow.label ? `, ${escapeMarkdown(flow.label)}` : ''})`;
+}
+
+/** Escapes Markdown so that labels print as written. */
+export function escapeMarkdown(text: string): string {
+    return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&');
 }

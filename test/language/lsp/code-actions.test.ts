@@ -1,0 +1,153 @@
+import { validateText } from '@blueprint/language';
+import type { LangiumDocument } from 'langium';
+import type { CodeAction, Diagnostic } from 'vscode-languageserver';
+import { describe, expect, it } from 'vitest';
+import { applyWorkspaceEdit, createServices, freshUri } from './helpers.js';
+
+const services = createServices();
+
+/** A small process that validates cleanly; `steps` and `flows` are spliced in. */
+function blueprint(steps: string, flows: string): string {
+    return `blueprint Shop "Shop" {
+    stage Order "Order"
+    actor Clerk "Clerk"
+    customer Ask "Ask" in Order {
+        evidence "Menu"
+        start
+    }
+    frontstage Take "Take the order" in Order by Clerk
+${steps}
+    customer Leave "Leave" {
+        evidence "Receipt"
+        end
+    }
+    flow Ask -> Take
+${flows}
+}
+`;
+}
+
+async function validate(text: string): Promise<LangiumDocument> {
+    return validateText(services, text, freshUri('fix'));
+}
+
+function withCode(document: LangiumDocument, code: string): Diagnostic[] {
+    return (document.diagnostics ?? []).filter(d => d.code === code);
+}
+
+/** Validates, finds the one diagnostic of the rule, applies the preferred (or named) fix, re-validates. */
+async function fix(text: string, code: string, title?: RegExp): Promise<{ before: LangiumDocument; after: LangiumDocument; fixed: string; actions: CodeAction[] }> {
+    const before = await validate(text);
+    const diagnostics = withCode(before, code);
+    expect(diagnostics, `expected one ${code} in:\n${text}\n${JSON.stringify(before.diagnostics, undefined, 1)}`).toHaveLength(1);
+    const actions = await services.lsp.CodeActionProvider!.getCodeActions(before, {
+        textDocument: { uri: before.uri.toString() },
+        range: diagnostics[0].range,
+        context: { diagnostics }
+    }) as CodeAction[];
+    const action = title ? actions.find(a => title.test(a.title)) : actions.find(a => a.isPreferred);
+    expect(action, `no fix for ${code}`).toBeDefined();
+    const fixed = applyWorkspaceEdit(before, action!.edit!);
+    const after = await validate(fixed);
+    return { before, after, fixed, actions };
+}
+
+function errorsOf(document: LangiumDocument): string[] {
+    return (document.diagnostics ?? []).filter(d => d.severity === 1).map(d => `${d.code}: ${d.message}`);
+}
+
+describe('quick fixes', () => {
+    it('BP009 adds a recovery (or a prevention) to a fail point', async () => {
+        const text = blueprint('    customer Wait "Wait" {\n        fail "Long queue"\n    }', '    flow Take -> Wait -> Leave');
+        const { after, fixed, actions } = await fix(text, 'BP009');
+        expect(fixed).toContain('fail "Long queue" recovery "');
+        expect(withCode(after, 'BP009')).toEqual([]);
+        expect(actions.map(a => a.title)).toContain('Add a prevention to the fail point');
+        const prevention = await fix(text, 'BP009', /prevention/);
+        expect(withCode(prevention.after, 'BP009')).toEqual([]);
+    });
+
+    it('BP008 adds evidence into an existing body', async () => {
+        const text = blueprint('    customer Pay "Pay" via store {\n        duration 1 min\n    }', '    flow Take -> Pay -> Leave');
+        const { after, fixed } = await fix(text, 'BP008');
+        expect(fixed).toContain('customer Pay "Pay" via store {\n        evidence "');
+        expect(withCode(after, 'BP008')).toEqual([]);
+        expect(errorsOf(after)).toEqual([]);
+    });
+
+    it('BP008 creates a body when the touchpoint has none', async () => {
+        const text = blueprint('    customer Pay "Pay" via store', '    flow Take -> Pay -> Leave');
+        const { after, fixed } = await fix(text, 'BP008');
+        expect(fixed).toMatch(/customer Pay "Pay" via store \{\n {8}evidence "[^"]+"\n {4}\}/);
+        expect(withCode(after, 'BP008')).toEqual([]);
+        expect(errorsOf(after)).toEqual([]);
+    });
+
+    it('BP010 adds an expected time to a wait', async () => {
+        const text = blueprint('    customer Wait "Wait" {\n        wait tolerance 10 min\n    }', '    flow Take -> Wait -> Leave');
+        const { after, fixed } = await fix(text, 'BP010');
+        expect(fixed).toContain('wait 10 min tolerance 10 min');
+        expect(withCode(after, 'BP010')).toEqual([]);
+        expect(withCode(after, 'BP011')).toEqual([]);
+    });
+
+    it('BP011 raises the tolerance to the expected wait', async () => {
+        const text = blueprint('    customer Wait "Wait" {\n        wait 20 min tolerance 10 min\n    }', '    flow Take -> Wait -> Leave');
+        const { after, fixed } = await fix(text, 'BP011');
+        expect(fixed).toContain('wait 20 min tolerance 20 min');
+        expect(withCode(after, 'BP011')).toEqual([]);
+    });
+
+    it('BP002 declares a missing actor, system, stage, segment or channel', async () => {
+        const cases: Array<[string, string, RegExp | undefined]> = [
+            ['by Cashier', 'actor Cashier "Cashier"', undefined],
+            ['by Till', 'system Till "Till"', /system/],
+            ['in Paying', 'stage Paying "Paying"', undefined],
+            ['for Gold', 'segment Gold "Gold"', undefined],
+            ['via kiosk2', 'channel kiosk2 "kiosk2"', undefined]
+        ];
+        for (const [clause, declaration, title] of cases) {
+            const text = blueprint(`    frontstage Pay "Pay" ${clause}`, '    flow Take -> Pay -> Leave');
+            const { after, fixed } = await fix(text, 'BP002', title);
+            expect(fixed).toContain(`    actor Clerk "Clerk"\n    ${declaration}`);
+            expect(withCode(after, 'BP002')).toEqual([]);
+        }
+    });
+
+    it('BP016 marks a dead end `end`, with or without a body', async () => {
+        const withBody = blueprint('    frontstage Pay "Pay" {\n        duration 1 min\n    }', '    flow Take -> Pay');
+        const first = await fix(withBody, 'BP016');
+        expect(first.fixed).toContain('        duration 1 min\n        end\n    }');
+        expect(withCode(first.after, 'BP016')).toEqual([]);
+        const withoutBody = blueprint('    frontstage Pay "Pay"', '    flow Take -> Pay');
+        const second = await fix(withoutBody, 'BP016');
+        expect(second.fixed).toContain('    frontstage Pay "Pay" {\n        end\n    }');
+        expect(withCode(second.after, 'BP016')).toEqual([]);
+    });
+
+    it('BP007 moves the hidden step to the frontstage lane', async () => {
+        const text = blueprint('    backstage Check "Check"', '    flow Ask -> Check -> Take -> Leave');
+        const { after, fixed } = await fix(text, 'BP007');
+        expect(fixed).toContain('frontstage Check "Check"');
+        expect(withCode(after, 'BP007')).toEqual([]);
+    });
+
+    it('BP014 adds min to a bare number and replaces an unknown unit', async () => {
+        const bare = await fix(blueprint('    frontstage Pay "Pay" {\n        duration 3\n    }', '    flow Take -> Pay -> Leave'), 'BP014');
+        expect(bare.fixed).toContain('duration 3 min');
+        expect(withCode(bare.after, 'BP014')).toEqual([]);
+        const unknown = await fix(blueprint('    frontstage Pay "Pay" {\n        duration 3 fortnights\n    }', '    flow Take -> Pay -> Leave'), 'BP014');
+        expect(unknown.fixed).toContain('duration 3 min');
+        expect(withCode(unknown.after, 'BP014')).toEqual([]);
+    });
+
+    it('offers nothing for diagnostics without a fix', async () => {
+        const document = await validate(blueprint('', '    flow Take -> Take -> Leave'));
+        const diagnostics = withCode(document, 'BP022');
+        expect(diagnostics).toHaveLength(1);
+        const actions = await services.lsp.CodeActionProvider!.getCodeActions(document, {
+            textDocument: { uri: document.uri.toString() }, range: diagnostics[0].range, context: { diagnostics }
+        });
+        expect(actions).toEqual([]);
+    });
+});

@@ -1,0 +1,117 @@
+import { validateText } from '@blueprint/language';
+import type { CompletionItem, CompletionList } from 'vscode-languageserver';
+import { expectCompletion } from 'langium/test';
+import { describe, expect, it } from 'vitest';
+import { createServices, freshUri, withMarkers } from './helpers.js';
+
+const services = createServices();
+const completion = expectCompletion(services);
+
+const BODY = `blueprint Shop "Shop" {
+    stage Order "Order"
+    stage Pay "Pay"
+    actor Clerk "Clerk"
+    system Till "Till"
+    segment Gold "Gold members"
+    customer Ask "Ask" in <|> by <|> via <|> for <|> {
+        duration 3 <|>
+        wait 2 min tolerance 5 <|>
+    }
+    frontstage Answer "Answer"
+    flow <|>Ask -> <|>
+    metric Quick "Quick" on <|> target >= 90 <|>
+}`;
+
+/** Completion labels at the n-th marker. */
+async function labelsAt(index: number, text = BODY): Promise<string[]> {
+    let labels: string[] = [];
+    await completion({
+        text, index, disposeAfterCheck: true,
+        assert: (list: CompletionList) => { labels = list.items.map(item => item.label); }
+    });
+    return labels;
+}
+
+async function itemsAt(index: number, text = BODY): Promise<CompletionItem[]> {
+    let items: CompletionItem[] = [];
+    await completion({ text, index, disposeAfterCheck: true, assert: list => { items = list.items; } });
+    return items;
+}
+
+describe('completion of references', () => {
+    it('offers stages after `in`', async () => {
+        const labels = await labelsAt(0);
+        expect(labels).toEqual(expect.arrayContaining(['Order', 'Pay']));
+        expect(labels).not.toContain('Clerk');
+    });
+
+    it('offers actors and systems after `by`', async () => {
+        const labels = await labelsAt(1);
+        expect(labels).toEqual(expect.arrayContaining(['Clerk', 'Till']));
+        expect(labels).not.toContain('Order');
+    });
+
+    it('offers built-in channels with their distance after `via`', async () => {
+        const items = await itemsAt(2);
+        const atm = items.find(item => item.label === 'atm');
+        expect(atm?.detail).toBe('ATM — remote, self-service');
+        expect(items.find(item => item.label === 'branch')?.detail).toBe('Branch — face-to-face');
+        expect(items.map(item => item.label)).not.toContain('Clerk');
+    });
+
+    it('offers segments after `for`', async () => {
+        const items = await itemsAt(3);
+        expect(items.find(item => item.label === 'Gold')?.detail).toBe('Segment: Gold members');
+    });
+
+    it('offers steps after `flow`, after an arrow and after `on`', async () => {
+        for (const index of [6, 7, 8]) {
+            const labels = await labelsAt(index);
+            expect(labels).toEqual(expect.arrayContaining(['Ask', 'Answer']));
+            expect(labels).not.toContain('Order');
+        }
+    });
+});
+
+describe('completion of units', () => {
+    it('offers time units after a duration or tolerance number', async () => {
+        for (const index of [4, 5]) {
+            const labels = await labelsAt(index);
+            expect(labels).toEqual(expect.arrayContaining(['ms', 's', 'min', 'h', 'd', 'week']));
+        }
+    });
+
+    it('offers time units after a wait number and while the unit is being typed', async () => {
+        const text = 'blueprint B {\n    customer A "a" {\n        wait 5 <|>\n    }\n    customer C "c" {\n        duration 2 mi<|>\n    }\n}';
+        expect(await labelsAt(0, text)).toEqual(expect.arrayContaining(['min', 'h']));
+        expect(await labelsAt(1, text)).toContain('min');
+    });
+
+    it('offers % and units after a metric target', async () => {
+        const labels = await labelsAt(9);
+        expect(labels).toEqual(expect.arrayContaining(['%', 's', 'min']));
+    });
+
+    it('offers arrows after a flow source', async () => {
+        const labels = await labelsAt(0, 'blueprint B {\n customer A "a"\n flow A <|>\n}');
+        expect(labels).toEqual(expect.arrayContaining(['->', '<->', '~>', '=>']));
+    });
+});
+
+describe('completion across files', () => {
+    it('offers declarations of imported files but not of files that are not imported', async () => {
+        const { text, offsets } = withMarkers('import "shared.blueprint"\nblueprint B {\n    customer A "a" by <|>\n}\n');
+        const uri = freshUri('main');
+        const document = await validateText(services, text, uri, {
+            'shared.blueprint': 'actor Imported "Imported actor"\n',
+            'other.blueprint': 'actor Stranger "Not imported"\n'
+        });
+        const list = await services.lsp.CompletionProvider!.getCompletion(document, {
+            textDocument: { uri: uri.toString() },
+            position: document.textDocument.positionAt(offsets[0])
+        });
+        const labels = list?.items.map(item => item.label) ?? [];
+        expect(labels).toContain('Imported');
+        expect(labels).not.toContain('Stranger');
+    });
+});

@@ -1,0 +1,68 @@
+import { expectHover } from 'langium/test';
+import { describe, expect, it } from 'vitest';
+import { KEYWORD_DOCUMENTATION } from '../../../packages/language/src/lsp/blueprint-hover-provider.js';
+import { createServices } from './helpers.js';
+
+const services = createServices();
+const hover = expectHover(services);
+
+const TEXT = `blueprint Bank "Bank" {
+    stage Counter "At the counter"
+    actor Teller "Teller"
+    segment Vip "VIP customers"
+    customer <|>Enter "Enter *PIN*" in Counter via <|>atm for Vip {
+        evidence "PIN pad"
+        <|>wait 2 min tolerance 1 min
+        <|>fail "PIN mistyped" recovery "Offer re-entry"
+        moment "Trust"
+        start
+    }
+    frontstage Check "Check the PIN" in <|>Counter by <|>Teller via branch {
+        duration 10 s tolerance 30 s
+        end
+    }
+    flow Enter <|>=> <|>Check "escalate"
+    metric Retries "Re-entries" on Enter target <= 3 %
+}`;
+
+describe('hover on steps', () => {
+    it('shows the step card from the model on the step name', async () => {
+        await hover({
+            text: TEXT, index: 0, disposeAfterCheck: true,
+            hover: /\*\*Enter \\\*PIN\\\*\*\* \(`Enter`\)[\s\S]*lane: Customer actions[\s\S]*stage: At the counter \(`Counter`\)[\s\S]*channel: ATM \(`atm`\) — remote, self\\-service[\s\S]*segments: VIP customers \(`Vip`\)[\s\S]*evidence: PIN pad[\s\S]*wait: 2 min \(tolerance 1 min, exceeded\)[\s\S]*fail point: PIN mistyped \(recovery: Offer re\\-entry\)[\s\S]*moment of truth: Trust[\s\S]*outgoing: `Check` \(escalation `=>`, escalate\)[\s\S]*metrics: Re\\-entries \(\\<= 3 %\)/
+        });
+    });
+
+    it('shows the same card on a reference to the step', async () => {
+        await hover({
+            text: TEXT, index: 7, disposeAfterCheck: true,
+            hover: /\*\*Check the PIN\*\* \(`Check`\)[\s\S]*actor: `Teller`[\s\S]*channel: Branch \(`branch`\) — face\\-to\\-face[\s\S]*duration: 10 s \(tolerance 30 s\)[\s\S]*incoming: `Enter` \(escalation/
+        });
+    });
+});
+
+describe('hover on declarations', () => {
+    it('shows label and usage count of a stage', async () => {
+        await hover({ text: TEXT, index: 4, hover: /\*\*stage\*\* `Counter` — At the counter\n\nUsed 2 times\./, disposeAfterCheck: true });
+    });
+
+    it('shows label and usage count of an actor', async () => {
+        await hover({ text: TEXT, index: 5, hover: /\*\*actor\*\* `Teller` — Teller\n\nUsed 1 time\./, disposeAfterCheck: true });
+    });
+
+    it('shows a built-in channel with its distance', async () => {
+        await hover({ text: TEXT, index: 1, hover: /\*\*channel\*\* `atm` — ATM \(remote, self\\-service\)[\s\S]*Built in\./, disposeAfterCheck: true });
+    });
+});
+
+describe('hover on keywords', () => {
+    it('explains wait, fail and arrows', async () => {
+        await hover({ text: TEXT, index: 2, hover: KEYWORD_DOCUMENTATION.wait, disposeAfterCheck: true });
+        await hover({ text: TEXT, index: 3, hover: KEYWORD_DOCUMENTATION.fail, disposeAfterCheck: true });
+    });
+
+    it('explains the escalation arrow', async () => {
+        expect(KEYWORD_DOCUMENTATION['=>']).toMatch(/Escalation/);
+        await hover({ text: TEXT, index: 6, hover: KEYWORD_DOCUMENTATION['=>'], disposeAfterCheck: true });
+    });
+});
