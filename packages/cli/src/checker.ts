@@ -1,0 +1,55 @@
+/**
+ * `blueprint check` without the command line: loads the files with everything they import, validates
+ * them under their rule settings, and collects the diagnostics of the files asked for.
+ */
+import { CONFIG_FILE_NAME, loadAndValidate, parseRuleSettings, type BlueprintServices } from '@blueprint/language';
+import { URI, type LangiumDocument } from 'langium';
+import { compareDiagnostics, summarize, toCheckedDiagnostic, type CheckedFile, type CheckReport } from './check-report.js';
+import { CliError } from './errors.js';
+import { displayPath } from './files/paths.js';
+import { createCliServices } from './services.js';
+
+export interface CheckOptions {
+    /** Paths are shown relative to this directory. */
+    readonly cwd: string;
+    /** Rule settings that win over every `blueprint.config.json`, e.g. `{ BP008: 'off' }`. */
+    readonly ruleOverrides?: Readonly<Record<string, string>>;
+    /** Also report the files that the checked files import from elsewhere. */
+    readonly reportImports?: boolean;
+}
+
+/** Checks absolute file paths. Bad settings and unreadable files throw a `CliError`. */
+export async function checkFiles(files: readonly string[], options: CheckOptions): Promise<CheckReport> {
+    const services = createCliServices(options.cwd);
+    applyOverrides(services, options.ruleOverrides ?? {});
+    const uris = files.map(file => URI.file(file));
+    for (const uri of uris) ensureValidSettings(services, uri, options.cwd);
+
+    const { documents, imported } = await loadAndValidate(services, uris);
+    for (const document of imported) ensureValidSettings(services, document.uri, options.cwd);
+    const reported = options.reportImports ? [...documents, ...imported] : documents;
+    const checked = reported.map(document => checkedFile(document, options.cwd)).sort((a, b) => a.path.localeCompare(b.path));
+    return { files: checked, summary: summarize(checked) };
+}
+
+function checkedFile(document: LangiumDocument, cwd: string): CheckedFile {
+    const diagnostics = (document.diagnostics ?? []).map(toCheckedDiagnostic).sort(compareDiagnostics);
+    return { path: displayPath(document.uri.fsPath, cwd), diagnostics };
+}
+
+function applyOverrides(services: BlueprintServices, overrides: Readonly<Record<string, string>>): void {
+    if (Object.keys(overrides).length === 0) return;
+    const { problems } = parseRuleSettings(overrides, '--rule');
+    if (problems.length > 0) throw new CliError(problems.join('; '));
+    services.validation.RuleConfiguration.setEditorOverrides(overrides);
+}
+
+/** A broken `blueprint.config.json` stops the check: silently checking with other rules would mislead. */
+function ensureValidSettings(services: BlueprintServices, uri: URI, cwd: string): void {
+    const settings = services.validation.RuleConfiguration.settingsFor(uri);
+    if (settings.problems.length === 0) return;
+    const where = settings.configFile ? displayPath(settings.configFile.fsPath, cwd) : CONFIG_FILE_NAME;
+    const prefix = `${CONFIG_FILE_NAME}: `;
+    const problems = settings.problems.map(problem => problem.startsWith(prefix) ? problem.slice(prefix.length) : problem);
+    throw new CliError(`${where}: ${problems.join('; ')}`);
+}

@@ -1,0 +1,64 @@
+/** `blueprint check [paths...]`: validates blueprint files and reports in the format asked for. */
+import { Option, type Command } from 'commander';
+import type { CheckSummary } from '../check-report.js';
+import { checkFiles } from '../checker.js';
+import { ExitCode, type CliCommand, type CliContext } from '../cli-context.js';
+import { colorsEnabled } from '../colors.js';
+import { CliError } from '../errors.js';
+import { discoverBlueprintFiles } from '../files/discovery.js';
+import { collectRuleSetting, parseCount } from '../options.js';
+import { REPORT_FORMATS, REPORTERS, type ReportFormat } from '../reporters/index.js';
+
+interface CheckCommandOptions {
+    format: ReportFormat;
+    maxWarnings?: number;
+    rule?: Record<string, string>;
+    reportImports?: boolean;
+    allowEmpty?: boolean;
+}
+
+export const checkCommand: CliCommand = {
+    register(program: Command, context: CliContext): void {
+        program.command('check')
+            .summary('validate blueprint files against the rules')
+            .description('Validates .blueprint files: each file, each folder (recursively, skipping node_modules and '
+                + 'dot-folders) and each glob pattern given; the current folder when none is. Files they import '
+                + 'are loaded and validated too. Rule settings come from the nearest blueprint.config.json.\n\n'
+                + 'Exit codes: 0 no errors, 1 errors (or more warnings than --max-warnings), 2 usage or I/O error.')
+            .argument('[paths...]', 'files, folders or glob patterns', ['.'])
+            .addOption(new Option('-f, --format <format>', 'output format').choices(REPORT_FORMATS).default('text'))
+            .option('--max-warnings <count>', 'fail when there are more warnings than this', parseCount)
+            .option('--rule <rule=setting>', 'override a rule: error, warning, info, hint or off (repeatable), e.g. BP008=off', collectRuleSetting)
+            .option('--report-imports', 'also report files imported from outside the given paths')
+            .option('--allow-empty', 'succeed when a folder or pattern holds no .blueprint file')
+            .action(async (paths: string[], options: CheckCommandOptions) => {
+                context.exitCode = await runCheck(paths, options, context);
+            });
+    }
+};
+
+async function runCheck(paths: string[], options: CheckCommandOptions, context: CliContext): Promise<number> {
+    const discovery = await discoverBlueprintFiles(paths, context.cwd);
+    if (discovery.empty.length > 0) {
+        const message = `no .blueprint files found in ${discovery.empty.map(p => `'${p}'`).join(', ')}`;
+        if (!options.allowEmpty) throw new CliError(`${message} (use --allow-empty to accept this)`);
+        context.stderr.write(`blueprint: ${message}\n`);
+    }
+    const report = await checkFiles(discovery.files, {
+        cwd: context.cwd, ruleOverrides: options.rule, reportImports: options.reportImports
+    });
+    const reporter = REPORTERS[options.format];
+    context.stdout.write(reporter(report, {
+        color: colorsEnabled(context.stdout, context.env), version: context.version, cwd: context.cwd
+    }));
+    return exitCodeFor(report.summary, options.maxWarnings, context);
+}
+
+function exitCodeFor(summary: CheckSummary, maxWarnings: number | undefined, context: CliContext): number {
+    if (summary.errors > 0) return ExitCode.problems;
+    if (maxWarnings !== undefined && summary.warnings > maxWarnings) {
+        context.stderr.write(`blueprint: ${summary.warnings} warnings, more than the maximum of ${maxWarnings} (--max-warnings)\n`);
+        return ExitCode.problems;
+    }
+    return ExitCode.ok;
+}

@@ -1,0 +1,94 @@
+/** `blueprint fmt [paths...] [--check]`: formats blueprint files in place, or lists those that would change. */
+import { writeFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { URI } from 'langium';
+import { ExitCode, type CliCommand, type CliContext } from '../cli-context.js';
+import { CliError, FileError } from '../errors.js';
+import { discoverBlueprintFiles } from '../files/discovery.js';
+import { displayPath, reasonOf } from '../files/paths.js';
+import { readTextFile } from '../files/read-file.js';
+import { formatBlueprintText } from '../formatting.js';
+import { count } from '../reporters/text.js';
+import { createCliServices } from '../services.js';
+
+interface FmtCommandOptions {
+    check?: boolean;
+    allowEmpty?: boolean;
+}
+
+export const fmtCommand: CliCommand = {
+    register(program: Command, context: CliContext): void {
+        program.command('fmt')
+            .summary('format blueprint files')
+            .description('Formats .blueprint files in place (4-space indentation): each file, each folder (recursively, '
+                + 'skipping node_modules and dot-folders) and each glob pattern given; the current folder when none is. '
+                + 'Files with syntax errors are reported and left untouched.\n\n'
+                + 'Exit codes: 0 done (or, with --check, all formatted), 1 files need formatting (--check) or were '
+                + 'skipped for syntax errors, 2 usage or I/O error.')
+            .argument('[paths...]', 'files, folders or glob patterns', ['.'])
+            .option('--check', 'write nothing; list the files that would change and fail if there are any')
+            .option('--allow-empty', 'succeed when a folder or pattern holds no .blueprint file')
+            .action(async (paths: string[], options: FmtCommandOptions) => {
+                context.exitCode = await runFmt(paths, options, context);
+            });
+    }
+};
+
+async function runFmt(paths: string[], options: FmtCommandOptions, context: CliContext): Promise<number> {
+    const discovery = await discoverBlueprintFiles(paths, context.cwd);
+    if (discovery.empty.length > 0) {
+        const message = `no .blueprint files found in ${discovery.empty.map(p => `'${p}'`).join(', ')}`;
+        if (!options.allowEmpty) throw new CliError(`${message} (use --allow-empty to accept this)`);
+        context.stderr.write(`blueprint: ${message}\n`);
+    }
+    // Read everything first: an unreadable file stops the run before anything is written.
+    const texts = new Map<string, string>();
+    for (const file of discovery.files) texts.set(file, await readTextFile(file, displayPath(file, context.cwd)));
+
+    const services = createCliServices(context.cwd);
+    let changed = 0, skipped = 0;
+    for (const [file, text] of texts) {
+        const shown = displayPath(file, context.cwd);
+        const outcome = await formatBlueprintText(services, text, URI.file(file));
+        switch (outcome.kind) {
+            case 'unchanged':
+                break;
+            case 'syntax-errors':
+                skipped++;
+                for (const problem of outcome.problems) {
+                    context.stderr.write(`${shown}:${problem.line}:${problem.column} error BP000 ${problem.message}\n`);
+                }
+                context.stderr.write(`blueprint: ${shown}: not formatted because of syntax errors\n`);
+                break;
+            case 'unsafe':
+                skipped++;
+                context.stderr.write(`blueprint: ${shown}: not formatted: ${outcome.reason} (this is a bug in the formatter)\n`);
+                break;
+            case 'changed':
+                changed++;
+                if (!options.check) await write(file, outcome.text, shown);
+                context.stdout.write(`${shown}\n`);
+                break;
+        }
+    }
+    // The summary goes to stderr so that stdout is just the list of changed files, as with `gofmt -l`.
+    context.stderr.write(summaryLine(texts.size, changed, skipped, options.check === true));
+    return changed > 0 && options.check || skipped > 0 ? ExitCode.problems : ExitCode.ok;
+}
+
+async function write(file: string, text: string, shown: string): Promise<void> {
+    try {
+        await writeFile(file, text, 'utf8');
+    } catch (error) {
+        throw new FileError(shown, `cannot write: ${reasonOf(error as NodeJS.ErrnoException)}`);
+    }
+}
+
+function summaryLine(files: number, changed: number, skipped: number, check: boolean): string {
+    const skippedNote = skipped > 0 ? `; ${count(skipped, 'file')} skipped for errors` : '';
+    if (check) {
+        const verdict = changed === 0 ? 'all formatted' : `${changed} need${changed === 1 ? 's' : ''} formatting (run 'blueprint fmt')`;
+        return `Checked ${count(files, 'file')}: ${verdict}${skippedNote}.\n`;
+    }
+    return `Formatted ${count(files, 'file')}: ${changed} changed${skippedNote}.\n`;
+}

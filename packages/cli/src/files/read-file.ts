@@ -1,0 +1,62 @@
+/**
+ * Reading a blueprint file safely: refuses what cannot be a blueprint (binary data, text that is not
+ * UTF-8, files far larger than any hand-written blueprint) with a message instead of feeding the parser.
+ */
+import { readFileSync, statSync, type Stats } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { FileError } from '../errors.js';
+import { reasonOf } from './paths.js';
+
+/** Real blueprints are a few kilobytes; this leaves generated ones ample room. */
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+/** How far to look for a NUL byte, the sign of a binary file (as Git does). */
+const BINARY_SNIFF_BYTES = 8000;
+
+export async function readTextFile(file: string, shownAs = file): Promise<string> {
+    try {
+        checkFile(await stat(file), shownAs);
+        return decode(await readFile(file), shownAs);
+    } catch (error) {
+        throw asFileError(error, shownAs);
+    }
+}
+
+export function readTextFileSync(file: string, shownAs = file): string {
+    try {
+        checkFile(statSync(file), shownAs);
+        return decode(readFileSync(file), shownAs);
+    } catch (error) {
+        throw asFileError(error, shownAs);
+    }
+}
+
+/** Before reading: a pipe or device would block or never end, a huge file would stall the parser. */
+function checkFile(stats: Stats, shownAs: string): void {
+    if (stats.isDirectory()) throw new FileError(shownAs, 'is a folder, not a file');
+    if (!stats.isFile()) throw new FileError(shownAs, 'not a regular file');
+    if (stats.size > MAX_FILE_BYTES) {
+        throw new FileError(shownAs, `too large (${megabytes(stats.size)} MiB; the limit is ${megabytes(MAX_FILE_BYTES)} MiB)`);
+    }
+}
+
+function decode(bytes: Uint8Array, shownAs: string): string {
+    if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) {
+        throw new FileError(shownAs, 'looks like a binary file (it contains NUL bytes), not blueprint text');
+    }
+    try {
+        return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+        throw new FileError(shownAs, 'is not UTF-8 text');
+    }
+}
+
+function asFileError(error: unknown, shownAs: string): Error {
+    if (error instanceof FileError) return error;
+    const errno = error as NodeJS.ErrnoException;
+    return new FileError(shownAs, `cannot read: ${errno.code ? reasonOf(errno) : String(errno.message ?? error)}`);
+}
+
+function megabytes(bytes: number): string {
+    return (bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '');
+}

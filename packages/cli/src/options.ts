@@ -1,0 +1,19 @@
+/** Parsers for option values shared by commands; a bad value is a usage error (exit 2). */
+import { InvalidArgumentError } from 'commander';
+
+/** `--max-warnings 0`: a count of zero or more. */
+export function parseCount(value: string): number {
+    if (!/^\d+$/.test(value.trim())) throw new InvalidArgumentError('expected a whole number of 0 or more.');
+    return Number(value);
+}
+
+/** `--rule BP008=off` (repeatable, or comma-separated): collected into `{ BP008: 'off' }`. */
+export function collectRuleSetting(value: string, previous: Record<string, string> = {}): Record<string, string> {
+    const result = { ...previous };
+    for (const part of value.split(',').map(p => p.trim()).filter(p => p.length > 0)) {
+        const match = /^([^=\s]+)\s*=\s*(\S+)$/.exec(part);
+        if (!match) throw new InvalidArgumentError(`expected RULE=SETTING such as BP008=off, not '${part}'.`);
+        result[match[1]] = match[2];
+    }
+    return result;
+}

@@ -1,0 +1,362 @@
+/** `blueprint check`: exit codes, the text format, file discovery, rule settings and imports. */
+import { chmodSync, mkdirSync, symlinkSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { ANSI, BANK_DEPOSIT, BROKEN, CLEAN, CLI_BIN, UNFINISHED, Workspace, ensureBuilt, positionOf } from './cli-harness.js';
+
+beforeAll(ensureBuilt);
+
+let workspace: Workspace;
+afterEach(() => workspace?.dispose());
+
+function textLines(stdout: string): string[] {
+    return stdout.split('\n').filter(line => /:\d+:\d+ /.test(line));
+}
+
+describe('exit codes and the text format', () => {
+    test('a clean file passes with exit 0 and a summary', async () => {
+        workspace = new Workspace({ 'help.blueprint': CLEAN });
+        const result = await workspace.run(['check', 'help.blueprint']);
+        expect(result.code).toBe(0);
+        expect(textLines(result.stdout)).toEqual([]);
+        expect(result.stdout.trim()).toBe('Checked 1 file: no problems.');
+        expect(result.stderr).toBe('');
+    });
+
+    test('warnings alone pass, each reported as path:line:col severity rule message', async () => {
+        workspace = new Workspace({ 'bank/deposit.blueprint': BANK_DEPOSIT });
+        const result = await workspace.run(['check', 'bank']);
+        expect(result.code).toBe(0);
+        const wait = positionOf(BANK_DEPOSIT, 'Wait', 'customer Wait');
+        const leave = positionOf(BANK_DEPOSIT, 'Leave', 'customer Leave');
+        const lines = textLines(result.stdout);
+        expect(lines).toHaveLength(2);
+        expect(lines[0]).toMatch(new RegExp(`^bank/deposit\\.blueprint:${wait.line}:${wait.column} warning BP008 Touchpoint 'Wait' `));
+        expect(lines[1]).toMatch(new RegExp(`^bank/deposit\\.blueprint:${leave.line}:${leave.column} warning BP008 Touchpoint 'Leave' `));
+        expect(result.stdout).toContain('Checked 1 file: 0 errors, 2 warnings.');
+    });
+
+    test('errors fail with exit 1, every rule reported at its position', async () => {
+        workspace = new Workspace({ 'broken.blueprint': BROKEN });
+        const result = await workspace.run(['check', 'broken.blueprint']);
+        expect(result.code).toBe(1);
+        const duplicate = positionOf(BROKEN, 'Ask', 'customer Ask "Ask again"');
+        const missing = positionOf(BROKEN, 'Missing');
+        const percent = positionOf(BROKEN, '120');
+        const lines = textLines(result.stdout);
+        expect(lines).toContain(`broken.blueprint:${duplicate.line}:${duplicate.column} error BP001 Duplicate name 'Ask': it is already used by the step 'Ask' on line 2.`);
+        expect(lines.some(line => line.startsWith(`broken.blueprint:${missing.line}:${missing.column} error BP002 `))).toBe(true);
+        expect(lines.some(line => line.startsWith(`broken.blueprint:${percent.line}:${percent.column} error BP013 `))).toBe(true);
+        const errors = lines.filter(line => / error BP/.test(line)).length;
+        const warnings = lines.filter(line => / warning BP/.test(line)).length;
+        expect(result.stdout).toContain(`Checked 1 file: ${errors} errors, ${warnings} warning${warnings === 1 ? '' : 's'}.`);
+    });
+
+    test('a syntax error is a BP000 error', async () => {
+        workspace = new Workspace({ 'unfinished.blueprint': UNFINISHED });
+        const result = await workspace.run(['check', 'unfinished.blueprint']);
+        expect(result.code).toBe(1);
+        expect(textLines(result.stdout).some(line => / error BP000 /.test(line))).toBe(true);
+    });
+
+    test('one file with errors among clean ones fails the whole run', async () => {
+        workspace = new Workspace({ 'a.blueprint': CLEAN, 'b.blueprint': BROKEN, 'c.blueprint': BANK_DEPOSIT });
+        const result = await workspace.run(['check']);
+        expect(result.code).toBe(1);
+        expect(result.stdout).toMatch(/Checked 3 files: /);
+        expect(textLines(result.stdout).every(line => /^(b|c)\.blueprint:/.test(line))).toBe(true);
+    });
+
+    test('paths are shown relative to the working directory, even when given absolute', async () => {
+        workspace = new Workspace({ 'deep/er/deposit.blueprint': BANK_DEPOSIT });
+        const result = await workspace.run(['check', workspace.path('deep/er/deposit.blueprint')]);
+        expect(textLines(result.stdout).every(line => line.startsWith('deep/er/deposit.blueprint:'))).toBe(true);
+    });
+});
+
+describe('--max-warnings', () => {
+    test.each([
+        [undefined, 0],
+        ['2', 0],
+        ['1', 1],
+        ['0', 1]
+    ])('--max-warnings %s with two warnings exits %i', async (max, code) => {
+        workspace = new Workspace({ 'deposit.blueprint': BANK_DEPOSIT });
+        const result = await workspace.run(['check', ...(max === undefined ? [] : ['--max-warnings', max])]);
+        expect(result.code).toBe(code);
+        if (code === 1) expect(result.stderr).toContain(`more than the maximum of ${max}`);
+    });
+
+    test.each(['-1', 'many', '1.5'])('a bad count (%s) is a usage error', async value => {
+        workspace = new Workspace({ 'deposit.blueprint': BANK_DEPOSIT });
+        const result = await workspace.run(['check', '--max-warnings', value]);
+        expect(result.code).toBe(2);
+        expect(result.stderr).toMatch(/^blueprint: option '--max-warnings <count>' argument '.*' is invalid/);
+    });
+});
+
+describe('file discovery', () => {
+    test('folders are searched recursively; node_modules and dot-folders are skipped; the default is "."', async () => {
+        workspace = new Workspace({
+            'top.blueprint': CLEAN,
+            'a/b/c/deep.blueprint': BANK_DEPOSIT,
+            'node_modules/pkg/dep.blueprint': BROKEN,
+            'a/node_modules/dep.blueprint': BROKEN,
+            '.git/hidden.blueprint': BROKEN,
+            'a/.cache/hidden.blueprint': BROKEN,
+            'a/notes.txt': 'not a blueprint'
+        });
+        const result = await workspace.run(['check', '--format', 'json']);
+        expect(result.code).toBe(0);
+        const paths = (JSON.parse(result.stdout) as { files: Array<{ path: string }> }).files.map(file => file.path);
+        expect(paths).toEqual(['a/b/c/deep.blueprint', 'top.blueprint']);
+    });
+
+    test('a dot-folder named on the command line is searched', async () => {
+        workspace = new Workspace({ '.github/flows/deposit.blueprint': BANK_DEPOSIT });
+        const result = await workspace.run(['check', '.github', '--format', 'json']);
+        expect(result.code).toBe(0);
+        expect(JSON.parse(result.stdout).files.map((file: { path: string }) => file.path)).toEqual(['.github/flows/deposit.blueprint']);
+    });
+
+    test('glob patterns match .blueprint files, and overlapping inputs are checked once', async () => {
+        workspace = new Workspace({
+            'flows/one.blueprint': CLEAN,
+            'flows/two.blueprint': BANK_DEPOSIT,
+            'flows/sub/three.blueprint': CLEAN,
+            'other/four.blueprint': BROKEN
+        });
+        const shallow = await workspace.run(['check', 'flows/*.blueprint', '--format', 'json']);
+        expect(JSON.parse(shallow.stdout).files.map((file: { path: string }) => file.path)).toEqual(['flows/one.blueprint', 'flows/two.blueprint']);
+        expect(shallow.code).toBe(0);
+
+        const overlapping = await workspace.run(['check', 'flows/**/*.blueprint', 'flows', 'flows/one.blueprint', '--format', 'json']);
+        const output = JSON.parse(overlapping.stdout);
+        expect(output.files.map((file: { path: string }) => file.path)).toEqual(['flows/one.blueprint', 'flows/sub/three.blueprint', 'flows/two.blueprint']);
+        expect(output.summary.files).toBe(3);
+    });
+
+    test('a missing path is a usage error naming it', async () => {
+        workspace = new Workspace({ 'a.blueprint': CLEAN });
+        const result = await workspace.run(['check', 'a.blueprint', 'nope.blueprint']);
+        expect(result.code).toBe(2);
+        expect(result.stdout).toBe('');
+        expect(result.stderr).toBe('blueprint: nope.blueprint: no such file or folder\n');
+    });
+
+    test('a folder or pattern without blueprint files fails unless --allow-empty', async () => {
+        workspace = new Workspace({ 'docs/readme.md': '# docs', 'a.blueprint': CLEAN });
+        const strict = await workspace.run(['check', 'docs']);
+        expect(strict.code).toBe(2);
+        expect(strict.stderr).toBe(`blueprint: no .blueprint files found in 'docs' (use --allow-empty to accept this)\n`);
+
+        const pattern = await workspace.run(['check', 'a.blueprint', 'docs/*.md']);
+        expect(pattern.code).toBe(2);
+        expect(pattern.stderr).toContain(`'docs/*.md'`);
+
+        const allowed = await workspace.run(['check', 'docs', '--allow-empty']);
+        expect(allowed.code).toBe(0);
+        expect(allowed.stderr).toBe(`blueprint: no .blueprint files found in 'docs'\n`);
+        expect(allowed.stdout.trim()).toBe('Checked 0 files: no problems.');
+    });
+
+    test('a file that is not a .blueprint file is refused', async () => {
+        workspace = new Workspace({ 'notes.txt': CLEAN });
+        const result = await workspace.run(['check', 'notes.txt']);
+        expect(result.code).toBe(2);
+        expect(result.stderr).toBe('blueprint: notes.txt: not a .blueprint file\n');
+    });
+});
+
+describe('bad files: exit 2 with a one-line message', () => {
+    async function expectFileError(args: string[], message: RegExp): Promise<void> {
+        const result = await workspace.run(['check', ...args]);
+        expect(result.code).toBe(2);
+        expect(result.stdout).toBe('');
+        expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+        expect(result.stderr).toMatch(message);
+    }
+
+    test('a binary file', async () => {
+        workspace = new Workspace({ 'image.blueprint': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x0d, 0x0a, 0x1a, 0x00]) });
+        await expectFileError(['image.blueprint'], /^blueprint: image\.blueprint: looks like a binary file/);
+    });
+
+    test('a huge file', async () => {
+        workspace = new Workspace({ 'huge.blueprint': `// ${'x'.repeat(6 * 1024 * 1024)}\n` });
+        await expectFileError(['huge.blueprint'], /^blueprint: huge\.blueprint: too large \(6 MiB; the limit is 5 MiB\)/);
+    });
+
+    test('text that is not UTF-8', async () => {
+        workspace = new Workspace({ 'latin1.blueprint': new Uint8Array([0x62, 0x6c, 0x75, 0x65, 0xe9, 0x20, 0x22]) });
+        await expectFileError(['latin1.blueprint'], /^blueprint: latin1\.blueprint: is not UTF-8 text/);
+    });
+
+    test('a dangling symbolic link', async () => {
+        workspace = new Workspace();
+        symlinkSync(workspace.path('gone.blueprint'), workspace.path('link.blueprint'));
+        await expectFileError(['link.blueprint'], /^blueprint: link\.blueprint: no such file or folder/);
+    });
+
+    const hasMkfifo = spawnSync('mkfifo', ['--version']).status === 0;
+    test.skipIf(!hasMkfifo)('a named pipe is refused instead of blocking', async () => {
+        workspace = new Workspace();
+        expect(spawnSync('mkfifo', [workspace.path('pipe.blueprint')]).status).toBe(0);
+        await expectFileError(['pipe.blueprint'], /^blueprint: pipe\.blueprint: not a file or folder/);
+    });
+
+    test.skipIf(process.getuid?.() === 0)('an unreadable file (not testable as root)', async () => {
+        workspace = new Workspace({ 'secret.blueprint': CLEAN });
+        chmodSync(workspace.path('secret.blueprint'), 0o000);
+        await expectFileError(['secret.blueprint'], /^blueprint: secret\.blueprint: cannot read: permission denied/);
+    });
+
+    test('an imported path that is a folder', async () => {
+        workspace = new Workspace({ 'main.blueprint': `import "shared.blueprint"\n\n${CLEAN}` });
+        mkdirSync(workspace.path('shared.blueprint'));
+        await expectFileError(['main.blueprint'], /^blueprint: shared\.blueprint: is a folder, not a file/);
+    });
+
+    test('a binary file found in a folder', async () => {
+        workspace = new Workspace({ 'flows/ok.blueprint': CLEAN, 'flows/bad.blueprint': new Uint8Array([0, 1, 2, 3]) });
+        await expectFileError(['flows'], /^blueprint: flows\/bad\.blueprint: looks like a binary file/);
+    });
+});
+
+describe('rule settings', () => {
+    test('the nearest blueprint.config.json applies', async () => {
+        workspace = new Workspace({
+            'blueprint.config.json': JSON.stringify({ rules: { BP008: 'error' } }),
+            'strict/deposit.blueprint': BANK_DEPOSIT,
+            'relaxed/blueprint.config.json': JSON.stringify({ rules: { 'touchpoint-evidence': 'off' } }),
+            'relaxed/deposit.blueprint': BANK_DEPOSIT
+        });
+        const result = await workspace.run(['check', '--format', 'json']);
+        const output = JSON.parse(result.stdout);
+        const byPath = Object.fromEntries(output.files.map((file: { path: string; diagnostics: unknown[] }) => [file.path, file.diagnostics]));
+        expect(byPath['relaxed/deposit.blueprint']).toEqual([]);
+        expect(byPath['strict/deposit.blueprint']).toHaveLength(2);
+        expect(byPath['strict/deposit.blueprint'].every((d: { rule: string; severity: string }) => d.rule === 'BP008' && d.severity === 'error')).toBe(true);
+        expect(result.code).toBe(1);
+    });
+
+    test.each([
+        ['an unknown rule', { rules: { BP999: 'off' } }, /^blueprint: blueprint\.config\.json: unknown rule 'BP999'/],
+        ['a bad setting', { rules: { BP008: 'loud' } }, /^blueprint: blueprint\.config\.json: rule 'BP008' must be one of error, warning, info, hint, off/],
+        ['rules that are not an object', { rules: ['BP008'] }, /^blueprint: blueprint\.config\.json: "rules" must be an object/],
+        ['a rule that cannot be switched off', { rules: { BP000: 'off' } }, /^blueprint: blueprint\.config\.json: rule 'BP000' \(syntax\) cannot be reconfigured/]
+    ])('a config file with %s is a usage error', async (_case, config, message) => {
+        workspace = new Workspace({ 'blueprint.config.json': JSON.stringify(config), 'deposit.blueprint': BANK_DEPOSIT });
+        const result = await workspace.run(['check']);
+        expect(result.code).toBe(2);
+        expect(result.stdout).toBe('');
+        expect(result.stderr).toMatch(message);
+        expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+    });
+
+    test('a config file that is not JSON is a usage error naming the file', async () => {
+        workspace = new Workspace({ 'team/blueprint.config.json': '{ "rules": ', 'team/deposit.blueprint': BANK_DEPOSIT });
+        const result = await workspace.run(['check', 'team']);
+        expect(result.code).toBe(2);
+        expect(result.stderr).toMatch(/^blueprint: team\/blueprint\.config\.json: .*JSON/);
+    });
+
+    test('--rule overrides the config file, repeatable and comma-separated', async () => {
+        workspace = new Workspace({
+            'blueprint.config.json': JSON.stringify({ rules: { BP008: 'off' } }),
+            'deposit.blueprint': BANK_DEPOSIT,
+            'broken.blueprint': BROKEN
+        });
+        const result = await workspace.run(['check', '--format', 'json', '--rule', 'BP008=error', '--rule', 'BP001=off,metric-target=warning']);
+        const diagnostics = JSON.parse(result.stdout).files.flatMap((file: { diagnostics: unknown[] }) => file.diagnostics) as Array<{ rule: string; severity: string }>;
+        expect(diagnostics.filter(d => d.rule === 'BP008').map(d => d.severity)).toEqual(['error', 'error']);
+        expect(diagnostics.some(d => d.rule === 'BP001')).toBe(false);
+        expect(diagnostics.filter(d => d.rule === 'BP013').map(d => d.severity)).toEqual(['warning']);
+        expect(result.code).toBe(1);
+    });
+
+    test.each([
+        [['--rule', 'BP008'], /argument 'BP008' is invalid/],
+        [['--rule', 'BP777=off'], /^blueprint: --rule: unknown rule 'BP777'/],
+        [['--rule', 'BP008=loud'], /^blueprint: --rule: rule 'BP008' must be one of/]
+    ])('a bad --rule %j is a usage error', async (args, message) => {
+        workspace = new Workspace({ 'deposit.blueprint': BANK_DEPOSIT });
+        const result = await workspace.run(['check', ...args]);
+        expect(result.code).toBe(2);
+        expect(result.stderr).toMatch(message);
+    });
+});
+
+describe('imports', () => {
+    const SHARED = 'actor Teller "Teller"\nactor Teller "Second teller"\n';
+    const MAIN = `import "../shared/people.blueprint"\n\n${CLEAN.replace('    actor Teller "Teller"\n', '')}`;
+
+    test('an imported file outside the paths is validated but not reported', async () => {
+        workspace = new Workspace({ 'shared/people.blueprint': SHARED, 'app/main.blueprint': MAIN });
+        const result = await workspace.run(['check', 'app', '--format', 'json']);
+        const output = JSON.parse(result.stdout);
+        // Teller resolves through the import, so the main file is clean.
+        expect(output.files).toEqual([{ path: 'app/main.blueprint', diagnostics: [] }]);
+        expect(result.code).toBe(0);
+    });
+
+    test('--report-imports reports it too', async () => {
+        workspace = new Workspace({ 'shared/people.blueprint': SHARED, 'app/main.blueprint': MAIN });
+        const result = await workspace.run(['check', 'app', '--format', 'json', '--report-imports']);
+        const output = JSON.parse(result.stdout);
+        expect(output.files.map((file: { path: string }) => file.path)).toEqual(['app/main.blueprint', 'shared/people.blueprint']);
+        expect(output.files[1].diagnostics.map((d: { rule: string }) => d.rule)).toEqual(['BP001']);
+        expect(result.code).toBe(1);
+    });
+
+    test('an imported file inside the paths is reported once', async () => {
+        workspace = new Workspace({ 'shared/people.blueprint': SHARED, 'app/main.blueprint': MAIN });
+        const result = await workspace.run(['check', 'app', 'shared', '--format', 'json']);
+        const output = JSON.parse(result.stdout);
+        expect(output.files.map((file: { path: string }) => file.path)).toEqual(['app/main.blueprint', 'shared/people.blueprint']);
+        expect(result.code).toBe(1);
+    });
+
+    test('a missing import is reported as BP003 in the importing file', async () => {
+        workspace = new Workspace({ 'main.blueprint': `import "nowhere.blueprint"\n\n${CLEAN}` });
+        const result = await workspace.run(['check', 'main.blueprint', '--format', 'json']);
+        expect(JSON.parse(result.stdout).files[0].diagnostics.map((d: { rule: string }) => d.rule)).toContain('BP003');
+        expect(result.code).toBe(1);
+    });
+});
+
+describe('colors', () => {
+    test('no colors when stdout is not a terminal', async () => {
+        workspace = new Workspace({ 'deposit.blueprint': BANK_DEPOSIT });
+        expect((await workspace.run(['check'])).stdout).not.toMatch(ANSI);
+    });
+
+    test('FORCE_COLOR asks for colors; NO_COLOR always wins', async () => {
+        workspace = new Workspace({ 'deposit.blueprint': BANK_DEPOSIT });
+        expect((await workspace.run(['check'], { FORCE_COLOR: '1' })).stdout).toMatch(ANSI);
+        expect((await workspace.run(['check'], { FORCE_COLOR: '1', NO_COLOR: '1' })).stdout).not.toMatch(ANSI);
+    });
+
+    // `script` gives the CLI a real terminal as stdout.
+    const hasScript = spawnSync('script', ['--version']).status === 0;
+    test.skipIf(!hasScript)('colors on a terminal, none there with NO_COLOR', () => {
+        workspace = new Workspace({ 'deposit.blueprint': BANK_DEPOSIT });
+        const inTerminal = (env: Record<string, string>) => spawnSync('script', ['-qec', `"${process.execPath}" "${CLI_BIN}" check`, '/dev/null'], {
+            cwd: workspace.root, encoding: 'utf8', env: { ...withoutColorVariables(), ...env }, timeout: 20_000
+        }).stdout;
+        const colored = inTerminal({});
+        expect(colored).toContain('deposit.blueprint');
+        expect(colored).toMatch(ANSI);
+        const plain = inTerminal({ NO_COLOR: '1' });
+        expect(plain).toContain('deposit.blueprint');
+        expect(plain).not.toMatch(ANSI);
+    });
+});
+
+function withoutColorVariables(): Record<string, string> {
+    const env: Record<string, string> = {};
+    for (const [key, value] of Object.entries(process.env)) {
+        if (value !== undefined && key !== 'FORCE_COLOR' && key !== 'NO_COLOR') env[key] = value;
+    }
+    return env;
+}
