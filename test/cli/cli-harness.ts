@@ -94,8 +94,8 @@ export function positionOf(text: string, needle: string, within = needle): { lin
     return { line: before.length, column: before[before.length - 1].length + 1 };
 }
 
-/** The example from the repository: valid, with two BP008 warnings (touchpoints without evidence). */
-export const BANK_DEPOSIT = readFileSync(path.join(REPO_ROOT, 'examples/bank-deposit.blueprint'), 'utf8');
+/** An early version of the bank example: valid, with two BP008 warnings (touchpoints without evidence). */
+export const BANK_DEPOSIT = readFileSync(path.join(REPO_ROOT, 'test/cli/fixtures/bank-deposit-with-warnings.blueprint'), 'utf8');
 
 /** A small blueprint with no problems at all. */
 export const CLEAN = `blueprint Help "Help at the counter" {

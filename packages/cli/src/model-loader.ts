@@ -1,0 +1,69 @@
+/**
+ * Loads one blueprint for the commands that work on its model (report, diff): from a file, or as
+ * `REV:path` from git. Errors in the file are returned, not thrown: each command decides.
+ */
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import { createBlueprintServices, loadAndValidate, type BlueprintModel, type BlueprintServices } from '@blueprint/language';
+import { URI, type LangiumDocument } from 'langium';
+import { toCheckedDiagnostic, type CheckedDiagnostic } from './check-report.js';
+import { CliError } from './errors.js';
+import { displayPath } from './files/paths.js';
+import { readTextFile } from './files/read-file.js';
+import { GitRevisionFileSystem } from './git/git-file-system.js';
+import { repositoryRoot, verifyRevision } from './git/git.js';
+import { createCliServices } from './services.js';
+
+export interface LoadedBlueprint {
+    /** How the source is shown: `examples/bank.blueprint` or `origin/main:examples/bank.blueprint`. */
+    readonly label: string;
+    readonly model?: BlueprintModel;
+    readonly errors: readonly CheckedDiagnostic[];
+    readonly document: LangiumDocument;
+    readonly services: BlueprintServices;
+}
+
+export interface BlueprintSource {
+    readonly file: string;
+    readonly revision?: string;
+}
+
+/** `REV:path` is a git revision unless a file of that exact name exists (or it is a drive letter). */
+export function parseSource(spec: string, cwd: string): BlueprintSource {
+    const colon = spec.indexOf(':');
+    if (colon > 1 && !existsSync(path.resolve(cwd, spec))) {
+        return { revision: spec.slice(0, colon), file: path.resolve(cwd, spec.slice(colon + 1)) };
+    }
+    return { file: path.resolve(cwd, spec) };
+}
+
+export async function loadBlueprint(source: BlueprintSource, cwd: string): Promise<LoadedBlueprint> {
+    if (source.revision === undefined) {
+        await readTextFile(source.file, displayPath(source.file, cwd)); // clear message for missing or binary files
+        return build(createCliServices(cwd), URI.file(source.file), displayPath(source.file, cwd), cwd);
+    }
+    const root = await repositoryRoot(path.dirname(source.file)).catch(() => repositoryRoot(cwd));
+    await verifyRevision(root, source.revision);
+    const fileSystem = new GitRevisionFileSystem(root, source.revision);
+    const uri = URI.file(source.file);
+    const relative = path.relative(root, source.file).split(path.sep).join('/');
+    const label = `${source.revision}:${relative}`;
+    if (!(await fileSystem.preload(uri))) throw new CliError(`${label}: no such file at that revision`);
+    const services = createBlueprintServices({ fileSystemProvider: () => fileSystem }).Blueprint;
+    return build(services, uri, label, cwd);
+}
+
+async function build(services: BlueprintServices, uri: URI, label: string, _cwd: string): Promise<LoadedBlueprint> {
+    const { documents } = await loadAndValidate(services, [uri]);
+    const document = documents[0];
+    const errors = (document.diagnostics ?? []).map(toCheckedDiagnostic).filter(d => d.severity === 'error');
+    const model = services.model.BlueprintModelProvider.getDocumentModel(document);
+    return { label, model, errors, document, services };
+}
+
+/** Prints a file's errors like `check` does and says why the command stops. */
+export function describeErrors(loaded: LoadedBlueprint): string {
+    const lines = loaded.errors.slice(0, 20).map(d => `${loaded.label}:${d.line}:${d.column} error ${d.rule} ${d.message}`);
+    if (loaded.errors.length > 20) lines.push(`… and ${loaded.errors.length - 20} more errors`);
+    return lines.join('\n') + '\n';
+}

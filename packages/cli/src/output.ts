@@ -1,0 +1,20 @@
+/** Writing a command's result: to the file named by `-o` (and nowhere else), or to stdout. */
+import { mkdir, writeFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import type { CliContext } from './cli-context.js';
+import { FileError } from './errors.js';
+import { displayPath, reasonOf } from './files/paths.js';
+
+export async function writeOutput(context: CliContext, output: string | undefined, content: string): Promise<void> {
+    if (output === undefined || output === '-') {
+        context.stdout.write(content);
+        return;
+    }
+    const target = path.resolve(context.cwd, output);
+    try {
+        await mkdir(path.dirname(target), { recursive: true });
+        await writeFile(target, content, 'utf8');
+    } catch (error) {
+        throw new FileError(displayPath(target, context.cwd), reasonOf(error as NodeJS.ErrnoException));
+    }
+}
