@@ -22,6 +22,9 @@ function startsOwnLine(node: AstNode): boolean {
         || (ast.isNoteProperty(node) && (ast.isActor(container) || ast.isSystem(container) || ast.isPersona(container)));
 }
 
+/** A fail point longer than this on one line puts each prevention and recovery on a line of its own. */
+const MAX_LINE_LENGTH = 100;
+
 interface Leaf {
     readonly node: CstNode;
     readonly offset: number;
@@ -99,7 +102,22 @@ export class BlueprintFormatter extends AbstractFormatter {
         if (previous.text === '{' || current.text === '}') return preserved;
         if (previous.text === '}') return preserved;
         if (this.startsMember(current)) return preserved;
+        if (this.wrapsRemedy(current)) return 1;
         return 0;
+    }
+
+    /**
+     * `prevention`/`recovery` of a fail point that would not fit on one line start continuation lines.
+     * Decided from the tokens alone, so the result does not depend on the input's line breaks.
+     */
+    protected wrapsRemedy(leaf: Leaf): boolean {
+        if (leaf.node.hidden || (leaf.text !== 'prevention' && leaf.text !== 'recovery')) return false;
+        const fail = leaf.node.astNode;
+        if (!ast.isFailPoint(fail) || !fail.$cstNode) return false;
+        const tokens = CstUtils.streamCst(fail.$cstNode).filter(isLeafCstNode).filter(node => !node.hidden).toArray();
+        const indent = 8; // a fail point sits in a step body: two levels of four
+        const oneLine = indent + tokens.reduce((sum, node) => sum + node.text.length, 0) + tokens.length - 1;
+        return oneLine > MAX_LINE_LENGTH;
     }
 
     protected spacesBetween(previous: Leaf, current: Leaf): string {
