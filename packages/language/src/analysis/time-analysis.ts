@@ -59,18 +59,33 @@ export function analyseTime(model: BlueprintModel, segment?: string): TimeAnalys
     const included = model.steps.filter(step => step.segments.length === 0 || (segment !== undefined && step.segments.includes(segment)));
     const byId = new Map(included.map(step => [step.id, step]));
     const flows = model.flows.filter(flow => byId.has(flow.from) && byId.has(flow.to));
+    const partners = conversationPartners(flows);
+    const partnerOf = new Set([...partners.values()].flat());
     const successors = new Map<string, ModelFlow[]>(included.map(step => [step.id, []]));
     const incoming = new Map<string, number>(included.map(step => [step.id, 0]));
     for (const flow of flows) {
+        if (flow.kind === 'two-way' && partners.get(flow.from)?.includes(flow.to)) continue;
         successors.get(flow.from)!.push(flow);
         incoming.set(flow.to, incoming.get(flow.to)! + 1);
     }
     let starts = included.filter(step => step.start).map(step => step.id);
-    if (starts.length === 0) starts = included.filter(step => incoming.get(step.id) === 0).map(step => step.id).slice(0, 1);
+    if (starts.length === 0) {
+        starts = included.filter(step => incoming.get(step.id) === 0 && !partnerOf.has(step.id)).map(step => step.id).slice(0, 1);
+    }
 
     const { dagSuccessors, loops, order } = breakLoops(starts, successors);
     const visibleLanes = visibleLaneIds(model);
+    // A step's conversation partners (`a <-> b`) take place within it: listed and timed right after it.
+    const expand = (id: string): string[] => [id, ...(partners.get(id) ?? [])];
     const figuresOf = (steps: string[]): TimeFigures => sumFigures(steps.map(id => byId.get(id)!), visibleLanes);
+    const nodeSeconds = (id: string): number | undefined => {
+        let total: number | undefined;
+        for (const step of expand(id)) {
+            const seconds = stepSeconds(byId.get(step)!);
+            if (seconds !== undefined) total = (total ?? 0) + seconds;
+        }
+        return total;
+    };
 
     const paths: ProcessPath[] = [];
     let truncated = false;
@@ -80,7 +95,7 @@ export function analyseTime(model: BlueprintModel, segment?: string): TimeAnalys
             return;
         }
         const next = dagSuccessors.get(id) ?? [];
-        const here = [...trail, id];
+        const here = [...trail, ...expand(id)];
         if (next.length === 0) {
             paths.push({ steps: here, ...figuresOf(here) });
             return;
@@ -89,7 +104,7 @@ export function analyseTime(model: BlueprintModel, segment?: string): TimeAnalys
     };
     for (const start of starts) walk(start, []);
 
-    const critical = criticalPath(order, dagSuccessors, starts, byId);
+    const critical = criticalPath(order, dagSuccessors, starts, nodeSeconds)?.flatMap(expand);
     const criticalFigures = critical ? { steps: critical, ...figuresOf(critical) } : undefined;
     const tolerance = model.tolerance?.seconds;
     return {
@@ -110,6 +125,29 @@ export function analyseTime(model: BlueprintModel, segment?: string): TimeAnalys
             };
         })
     };
+}
+
+/**
+ * Two-way flows `a <-> b` whose far side `b` leads nowhere else are a conversation within `a` (the
+ * customer explains, the agent listens), not a branch of the process: `b` is timed as part of `a`.
+ */
+function conversationPartners(flows: ModelFlow[]): Map<string, string[]> {
+    const outgoing = new Map<string, number>();
+    const incoming = new Map<string, number>();
+    for (const flow of flows) {
+        if (flow.kind === 'two-way') continue;
+        outgoing.set(flow.from, (outgoing.get(flow.from) ?? 0) + 1);
+        incoming.set(flow.to, (incoming.get(flow.to) ?? 0) + 1);
+    }
+    const partners = new Map<string, string[]>();
+    const taken = new Set<string>();
+    for (const flow of flows) {
+        if (flow.kind !== 'two-way' || taken.has(flow.to) || flow.from === flow.to) continue;
+        if ((outgoing.get(flow.to) ?? 0) > 0 || (incoming.get(flow.to) ?? 0) > 0) continue;
+        taken.add(flow.to);
+        partners.set(flow.from, [...(partners.get(flow.from) ?? []), flow.to]);
+    }
+    return partners;
 }
 
 function sumFigures(steps: ModelStep[], visibleLanes: Set<string>): TimeFigures {
@@ -173,15 +211,16 @@ function breakLoops(starts: string[], successors: Map<string, ModelFlow[]>): {
 }
 
 /** Longest path by known seconds over the DAG (dynamic programming in topological order). */
-function criticalPath(order: string[], dagSuccessors: Map<string, string[]>, starts: string[], byId: Map<string, ModelStep>): string[] | undefined {
+function criticalPath(order: string[], dagSuccessors: Map<string, string[]>, starts: string[],
+    nodeSeconds: (id: string) => number | undefined): string[] | undefined {
     if (order.length === 0) return undefined;
     const best = new Map<string, { seconds: number; previous?: string }>();
-    for (const start of starts) best.set(start, { seconds: stepSeconds(byId.get(start)!) ?? 0 });
+    for (const start of starts) best.set(start, { seconds: nodeSeconds(start) ?? 0 });
     for (const id of order) {
         const here = best.get(id);
         if (!here) continue;
         for (const to of dagSuccessors.get(id) ?? []) {
-            const candidate = here.seconds + (stepSeconds(byId.get(to)!) ?? 0);
+            const candidate = here.seconds + (nodeSeconds(to) ?? 0);
             const current = best.get(to);
             if (!current || candidate > current.seconds) best.set(to, { seconds: candidate, previous: id });
         }

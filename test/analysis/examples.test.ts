@@ -1,0 +1,98 @@
+/** Hand-computed figures for the bundled examples; the arithmetic is written next to each expectation. */
+import { fileURLToPath } from 'node:url';
+import { analyseBlueprint, createBlueprintServices, loadAndValidate, type BlueprintModel } from '@blueprint/language';
+import { URI } from 'langium';
+import { NodeFileSystem } from 'langium/node';
+import { describe, expect, it } from 'vitest';
+
+async function exampleModel(name: string): Promise<BlueprintModel> {
+    const { Blueprint } = createBlueprintServices({ ...NodeFileSystem });
+    const file = fileURLToPath(new URL(`../../examples/${name}`, import.meta.url));
+    const { documents } = await loadAndValidate(Blueprint, [URI.file(file)]);
+    return Blueprint.model.BlueprintModelProvider.getDocumentModel(documents[0])!;
+}
+
+describe('bank deposit example', () => {
+    it('critical path, waiting, visible and backstage time, tolerance', async () => {
+        const analysis = analyseBlueprint(await exampleModel('bank-deposit.blueprint'));
+        const cp = analysis.time.criticalPath!;
+        // TakeNumber 30 s + Wait 8 min (480 s) + EnterPin 20 s + Process 2 min (120 s) + Verify 30 s + Post 5 s = 685 s
+        expect(cp.totalSeconds).toBe(30 + 480 + 20 + 120 + 30 + 5);
+        expect(cp.waitSeconds).toBe(480);
+        // visible: TakeNumber 30 + Wait 480 + EnterPin 20 + Process 120 = 650; backstage: Verify 30 + Post 5 = 35
+        expect(cp.visibleSeconds).toBe(650);
+        expect(cp.backstageSeconds).toBe(35);
+        // IssueTicket, Call and Stamp have no time written: unknown, not zero
+        expect(cp.unknownSteps).toEqual(expect.arrayContaining(['IssueTicket', 'Call', 'Stamp']));
+        // the whole visit may take 20 min = 1200 s; 685 s is within it
+        expect(analysis.time.toleranceSeconds).toBe(1200);
+        expect(analysis.time.toleranceExceeded).toBe(false);
+        // the one wait: 8 min against a tolerance of 15 min
+        expect(analysis.time.waits).toEqual([{ step: 'Wait', expectedSeconds: 480, toleranceSeconds: 900, exceeded: false }]);
+        // two fail points (long queue, PIN mistyped), both with a prevention or recovery
+        expect(analysis.failPoints).toMatchObject({ total: 2, covered: 2, share: 1 });
+        expect(analysis.failPoints.onMomentsOfTruth.map(f => f.cause)).toEqual(['PIN mistyped']);
+    });
+});
+
+describe('credit-card hotline example', () => {
+    it('first-line resolution path: the conversation partners are timed within their step', async () => {
+        const analysis = analyseBlueprint(await exampleModel('credit-card-hotline.blueprint'));
+        const firstLine = analysis.time.paths.find(p => p.steps.at(-1) === 'Confirm')!;
+        // Dial 10 + Welcome 20 + Identify 30 + Hold 10 (wait) + Answer 5 + Explain 60 (<-> Answer)
+        // + LookUp 10 + Query 3 (<-> LookUp) + Resolve 120 + Apply 5 (<-> Resolve) = 273 s; Confirm has no time
+        expect(firstLine.steps).toEqual(['Dial', 'Welcome', 'Identify', 'Hold', 'Answer', 'Explain', 'LookUp', 'Query', 'Resolve', 'Apply', 'Confirm']);
+        expect(firstLine.totalSeconds).toBe(10 + 20 + 30 + 10 + 5 + 60 + 10 + 3 + 120 + 5);
+        expect(firstLine.waitSeconds).toBe(10);
+        // below the line of visibility: LookUp 10 + Query 3 + Apply 5 = 18 s
+        expect(firstLine.backstageSeconds).toBe(18);
+        expect(firstLine.unknownSteps).toEqual(['Confirm']);
+    });
+
+    it('the critical path is the second-line escalation, dominated by the 4 h wait for the answer', async () => {
+        const analysis = analyseBlueprint(await exampleModel('credit-card-hotline.blueprint'));
+        const cp = analysis.time.criticalPath!;
+        expect(cp.steps.slice(-4)).toEqual(['FileTicket', 'Promise', 'AwaitAnswer', 'ReceiveAnswer']);
+        // first line up to Query: 10 + 20 + 30 + 10 + 5 + 60 + 10 + 3 = 148 s
+        // + FileTicket 60 + Promise 30 + AwaitAnswer 4 h (14400 s) = 14638 s
+        expect(cp.totalSeconds).toBe(148 + 60 + 30 + 14400);
+        // waiting: Hold 10 s + AwaitAnswer 14400 s
+        expect(cp.waitSeconds).toBe(14410);
+        // the parallel branch through the ticket system and the specialist is shorter:
+        // 148 + FileTicket 60 + Route 60 + Investigate 2 h (7200) + CallBack 5 min (300) = 7768 s
+        const viaSpecialist = analysis.time.paths.find(p => p.steps.includes('Investigate') && p.steps.at(-1) === 'ReceiveAnswer')!;
+        expect(viaSpecialist.totalSeconds).toBe(148 + 60 + 60 + 7200 + 300);
+    });
+
+    it('lists the KPIs of the case with their targets', async () => {
+        const analysis = analyseBlueprint(await exampleModel('credit-card-hotline.blueprint'));
+        const targets = Object.fromEntries(analysis.metrics.map(m => [m.id, `${m.comparator} ${m.value} ${m.unit}`]));
+        expect(targets).toMatchObject({
+            ServiceLevel: '>= 85 %', Abandonment: '<= 5 %', FirstContactResolution: '>= 95 %', ConsoleAnswer: '<= 10 s'
+        });
+    });
+
+    it('the escalation to the second line returns to the customer; the ticket hand-offs are listed', async () => {
+        const analysis = analyseBlueprint(await exampleModel('credit-card-hotline.blueprint'));
+        const escalation = analysis.handOffs.find(h => h.kind === 'escalation')!;
+        expect(escalation).toMatchObject({ from: 'Route', to: 'Investigate', returnsToCustomer: true });
+        expect(analysis.handOffs.find(h => h.to === 'CloseTicket')).toMatchObject({ kind: 'hand-off', returnsToCustomer: false });
+    });
+});
+
+describe('two-way conversations', () => {
+    it('a two-way partner that continues the process is a normal step, not folded into its partner', async () => {
+        const { modelOf } = await import('../diff/helpers.js');
+        const model = await modelOf(`blueprint T "T" {
+            customer A "Ask" via hotline { evidence "x" duration 1 min start }
+            frontstage B "Talk" { duration 2 min }
+            frontstage C "Close" { duration 1 min end }
+            flow A <-> B
+            flow B -> C
+        }`);
+        const cp = analyseBlueprint(model).time.criticalPath!;
+        // A 60 + B 120 + C 60
+        expect(cp.steps).toEqual(['A', 'B', 'C']);
+        expect(cp.totalSeconds).toBe(240);
+    });
+});
