@@ -11,6 +11,7 @@ import {
 } from 'langium/lsp';
 import { BlueprintGeneratedSharedModule, ServiceBlueprintGeneratedModule } from './generated/module.js';
 import { BlueprintCodeActionProvider } from './lsp/blueprint-code-actions.js';
+import { BlueprintCodeLensProvider } from './lsp/blueprint-code-lens.js';
 import { BlueprintCompletionProvider } from './lsp/blueprint-completion-provider.js';
 import { BlueprintDocumentLinkProvider } from './lsp/blueprint-document-links.js';
 import { BlueprintDocumentSymbolProvider } from './lsp/blueprint-document-symbols.js';
@@ -56,6 +57,7 @@ export const BlueprintModule: Module<BlueprintServices, PartialLangiumServices &
     },
     lsp: {
         CodeActionProvider: services => new BlueprintCodeActionProvider(services),
+        CodeLensProvider: services => new BlueprintCodeLensProvider(services),
         CompletionProvider: services => new BlueprintCompletionProvider(services),
         DocumentLinkProvider: services => new BlueprintDocumentLinkProvider(services),
         DocumentSymbolProvider: services => new BlueprintDocumentSymbolProvider(services),

@@ -24,7 +24,7 @@ export function renderMarkdownReport(analysis: BlueprintAnalysis, model: Bluepri
                 ? `| ${name} | ${cp.steps.map(id => `\`${id}\``).join(' → ')} | ${boundedDuration(cp, cp.totalSeconds)} | ${duration(cp.waitSeconds)} | ${duration(cp.visibleSeconds)} | ${duration(cp.backstageSeconds)} | ${toleranceStatus(variant)} |`
                 : `| ${name} | (no steps) | — | — | — | — | — |`);
         }
-        out.push('');
+        out.push('', '_The base path follows only the steps shared by every segment; steps marked `for` a segment count in that segment\'s row._', '');
     }
 
     out.push('## Touchpoints', '');

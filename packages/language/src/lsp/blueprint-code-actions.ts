@@ -123,8 +123,8 @@ export class BlueprintCodeActionProvider implements CodeActionProvider {
         const link = this.nodeAt(document, diagnostic, ast.isFlowLink);
         if (!link) return [];
         const index = link.$container.links.indexOf(link);
-        const source = index === 0 ? link.$container.source.ref : link.$container.links[index - 1].target.ref;
-        const hidden = [source, link.target.ref].find(step => step && (laneIdOf(step) === 'backstage' || laneIdOf(step) === 'support'));
+        const source = index === 0 ? link.$container.source?.ref : link.$container.links[index - 1].target?.ref;
+        const hidden = [source, link.target?.ref].find(step => step && (laneIdOf(step) === 'backstage' || laneIdOf(step) === 'support'));
         const laneNode = hidden?.$cstNode ? CstUtils.findLeafNodeAtOffset(hidden.$cstNode, hidden.$cstNode.offset) : undefined;
         if (!hidden || !laneNode) return [];
         return [this.action(`Move '${hidden.name}' to the frontstage lane`, diagnostic, document,

@@ -102,7 +102,7 @@ export class BlueprintDocumentSymbolProvider extends DefaultDocumentSymbolProvid
 
     private flowSymbol(flow: ast.Flow): DocumentSymbol | undefined {
         if (!flow.$cstNode) return undefined;
-        const name = [flow.source.$refText, ...flow.links.flatMap(link => [link.arrow, link.target.$refText])].join(' ');
+        const name = [flow.source?.$refText ?? '?', ...flow.links.flatMap(link => [link.arrow ?? '', link.target?.$refText ?? '?'])].join(' ');
         return { name, kind: SymbolKind.Event, detail: flow.label, range: flow.$cstNode.range, selectionRange: flow.$cstNode.range };
     }
 

@@ -1,6 +1,7 @@
 /**
- * Hovers: a step's whole card (from the blueprint model, not the AST), declarations with their label
- * and how often they are used, and a short explanation of the domain keywords.
+ * Hovers: a step's whole card (from the blueprint model, not the AST) with its time contribution and
+ * whether it lies on the critical path; the blueprint's analysis summary on its name; declarations
+ * with their label and how often they are used; and a short explanation of the domain keywords.
  */
 import { AstUtils, CstUtils, GrammarAST, type AstNode, type LangiumDocument, type MaybePromise, type References } from 'langium';
 import { AstNodeHoverProvider } from 'langium/lsp';
@@ -9,7 +10,10 @@ import type { BlueprintServices } from '../blueprint-module.js';
 import * as ast from '../generated/ast.js';
 import type { BlueprintModel, ModelFlow, ModelStep } from '../model/blueprint-model.js';
 import type { BlueprintModelProvider } from '../model/model-provider.js';
-import { formatTimeSpan, type TimeSpan } from '../model/time.js';
+import { formatSeconds, formatTimeSpan, type TimeSpan } from '../model/time.js';
+import { isVisibleStep } from '../analysis/service-analysis.js';
+import { stepSeconds, type ProcessPath, type TimeAnalysis } from '../analysis/time-analysis.js';
+import { analysisOf, lowerBound, plural, segmentLabel, toleranceVerdict, unknownSuffix } from './blueprint-code-lens.js';
 
 /** One paragraph per keyword, from the domain notes (Shostack, Kingman-Brundage, Bitner). */
 export const KEYWORD_DOCUMENTATION: Readonly<Record<string, string>> = {
@@ -73,10 +77,7 @@ export class BlueprintHoverProvider extends AstNodeHoverProvider {
             || ast.isSegment(node) || ast.isPersona(node) || ast.isCustomLane(node)) {
             return this.declarationContent(node);
         }
-        if (ast.isBlueprint(node)) {
-            const model = this.models.getModel(node);
-            return `**blueprint** \`${node.name}\` — ${escapeMarkdown(model.title)}\n\n${model.steps.length} steps, ${model.flows.length} flows`;
-        }
+        if (ast.isBlueprint(node)) return this.blueprintContent(node);
         if (ast.isMetric(node)) {
             const target = node.targets[0];
             const targetText = target ? ` — target ${target.comparator ?? ''} ${target.value} ${target.unit?.percent ? '%' : target.unit?.name ?? ''}`.replace(/\s+/g, ' ') : '';
@@ -107,6 +108,8 @@ export class BlueprintHoverProvider extends AstNodeHoverProvider {
         if (modelStep.wait) {
             row('wait', modelStep.wait.expected ? timeText(modelStep.wait.expected, modelStep.wait.tolerance) : 'no expected time');
         }
+        row('time', stepTimeText(modelStep));
+        row('critical path', this.criticalPathText(model, modelStep));
         for (const fail of modelStep.failPoints) {
             const remedies = [...fail.preventions.map(p => `prevention: ${escapeMarkdown(p)}`), ...fail.recoveries.map(r => `recovery: ${escapeMarkdown(r)}`)];
             row('fail point', `${escapeMarkdown(fail.cause)}${remedies.length > 0 ? ` (${remedies.join('; ')})` : ' (no prevention or recovery)'}`);
@@ -126,6 +129,66 @@ export class BlueprintHoverProvider extends AstNodeHoverProvider {
             return `${escapeMarkdown(metric.label)}${target}`;
         }).join('; '));
         return lines.join('\n');
+    }
+
+    /** The analysis summary: counts, the critical path against the tolerance, coverage, segments. */
+    private blueprintContent(blueprint: ast.Blueprint): string {
+        const model = this.models.getModel(blueprint);
+        const analysis = analysisOf(model);
+        const { counts, time } = analysis;
+        const lines = [
+            `**blueprint** \`${blueprint.name}\` — ${escapeMarkdown(model.title)}`,
+            '',
+            [`${model.steps.length} steps, ${model.flows.length} flows`, plural(counts.touchpoints, 'touchpoint'),
+                plural(counts.waitPoints, 'wait point'), `${counts.momentsOfTruth} moment${counts.momentsOfTruth === 1 ? '' : 's'} of truth`,
+                plural(counts.metrics, 'metric')].join(' · ')
+        ];
+        if (counts.steps === 0) return lines.join('\n');
+        const critical = time.criticalPath;
+        lines.push('');
+        if (critical) {
+            const figures = pathFigures(model, time, critical);
+            lines.push(`**Critical path**: ${escapeMarkdown(figures.total)}${escapeMarkdown(unknownSuffix(critical))}`, '');
+            lines.push(`- waiting: ${figures.waiting}`, `- visible: ${figures.visible}`, `- backstage: ${figures.backstage}`);
+            lines.push(`- steps: ${critical.steps.map(id => `\`${id}\``).join(' → ')}`);
+            if (critical.unknownSteps.length > 0) lines.push(`- without a time: ${critical.unknownSteps.map(id => `\`${id}\``).join(', ')}`);
+        } else {
+            lines.push('**Critical path**: none for the base path (every step belongs to a segment)');
+        }
+        if (time.toleranceSeconds !== undefined) {
+            lines.push('', `**Tolerance**: ${formatSeconds(time.toleranceSeconds)} — ${critical ? toleranceText(time, critical) : 'no base path to compare'}`);
+        } else if (model.tolerance) {
+            lines.push('', `**Tolerance**: ${escapeMarkdown(formatTimeSpan(model.tolerance))} — unknown unit, not compared`);
+        }
+        const coverage = analysis.failPoints;
+        lines.push('', coverage.total === 0
+            ? '**Fail points**: none marked'
+            : `**Fail points**: ${coverage.covered} of ${coverage.total} covered by a prevention or recovery (${Math.round(coverage.share! * 100)} %)`);
+        if (time.loops.length > 0) {
+            lines.push('', `**Loops** left out of the sums: ${time.loops.map(loop => `\`${loop.from}\` → \`${loop.to}\``).join(', ')}`);
+        }
+        if (analysis.segments.length > 0) lines.push('', ...segmentTable(model, [time, ...analysis.segments]));
+        return lines.join('\n');
+    }
+
+    /**
+     * Whether the step lies on the critical path: of the base path and every segment variant for a
+     * base step, of its own segments' variants for a segment step.
+     */
+    private criticalPathText(model: BlueprintModel, step: ModelStep): string {
+        const analysis = analysisOf(model);
+        const variants = step.segments.length === 0
+            ? [analysis.time, ...analysis.segments]
+            : analysis.segments.filter(variant => variant.segment !== undefined && step.segments.includes(variant.segment));
+        const on = variants.filter(variant => variant.criticalPath?.steps.includes(step.id));
+        if (on.length === 0) return 'no';
+        const names = (list: TimeAnalysis[]) => list.map(variant => this.variantName(model, variant)).join(', ');
+        if (on.length === variants.length) return step.segments.length === 0 ? 'yes' : `yes for ${names(on)}`;
+        return `yes for ${names(on)}; no for ${names(variants.filter(variant => !on.includes(variant)))}`;
+    }
+
+    private variantName(model: BlueprintModel, variant: TimeAnalysis): string {
+        return variant.segment === undefined ? 'the base path' : escapeMarkdown(segmentLabel(model, variant.segment));
     }
 
     private declarationContent(node: ast.Actor | ast.System | ast.Stage | ast.Channel | ast.Segment | ast.Persona | ast.CustomLane): string {
@@ -154,6 +217,65 @@ export class BlueprintHoverProvider extends AstNodeHoverProvider {
         const details = [channel?.distance, channel?.selfService ? 'self-service' : undefined].filter(Boolean);
         return `${this.labelled(model.channels, id)}${details.length > 0 ? ` — ${escapeMarkdown(details.join(', '))}` : ''}`;
     }
+}
+
+/** The step's contribution to the path times: duration plus expected wait, or unknown. */
+function stepTimeText(step: ModelStep): string {
+    const seconds = stepSeconds(step);
+    if (seconds === undefined) return 'none given; totals through this step are lower bounds';
+    const parts = [
+        step.duration?.seconds !== undefined ? `duration ${formatSeconds(step.duration.seconds)}` : undefined,
+        step.wait?.expected?.seconds !== undefined ? `wait ${formatSeconds(step.wait.expected.seconds)}` : undefined
+    ].filter(Boolean);
+    return `${formatSeconds(seconds)}${parts.length > 1 ? ` (${parts.join(' + ')})` : ''}`;
+}
+
+interface PathFigureTexts {
+    readonly total: string;
+    readonly waiting: string;
+    readonly visible: string;
+    readonly backstage: string;
+    readonly unknown: number;
+}
+
+/** Each figure of a path as text, a lower bound (`≥`) exactly where a step it covers has no time. */
+function pathFigures(model: BlueprintModel, time: TimeAnalysis, path: ProcessPath): PathFigureTexts {
+    const steps = new Map(model.steps.map(step => [step.id, step]));
+    const unknown = path.unknownSteps.map(id => steps.get(id)).filter((step): step is ModelStep => step !== undefined);
+    const unknownVisible = unknown.filter(step => isVisibleStep(model, step)).length;
+    const openWaits = time.waits.filter(wait => path.steps.includes(wait.step) && wait.expectedSeconds === undefined).length;
+    return {
+        total: lowerBound(path.totalSeconds, path.unknownSteps.length),
+        waiting: lowerBound(path.waitSeconds, openWaits),
+        visible: lowerBound(path.visibleSeconds, unknownVisible),
+        backstage: lowerBound(path.backstageSeconds, unknown.length - unknownVisible),
+        unknown: path.unknownSteps.length
+    };
+}
+
+function toleranceText(time: TimeAnalysis, critical: ProcessPath): string {
+    const tolerance = time.toleranceSeconds!;
+    switch (toleranceVerdict(time, critical)) {
+        case 'exceeded': return `⚠ exceeded by ${critical.unknownSteps.length > 0 ? 'at least ' : ''}${formatSeconds(critical.totalSeconds - tolerance)}`;
+        case 'open': return `within so far, ${formatSeconds(tolerance - critical.totalSeconds)} left for ${plural(critical.unknownSteps.length, 'step')} without a time`;
+        default: return `✓ within (${formatSeconds(tolerance - critical.totalSeconds)} to spare)`;
+    }
+}
+
+/** The base path and each segment variant side by side. */
+function segmentTable(model: BlueprintModel, variants: readonly TimeAnalysis[]): string[] {
+    const header = variants.map(variant => variant.segment === undefined ? 'Base' : escapeMarkdown(segmentLabel(model, variant.segment)));
+    const figures = variants.map(variant => variant.criticalPath ? pathFigures(model, variant, variant.criticalPath) : undefined);
+    const row = (name: string, cell: (f: PathFigureTexts) => string) => `| ${name} | ${figures.map(f => f ? cell(f) : '—').join(' | ')} |`;
+    return [
+        `| | ${header.join(' | ')} |`,
+        `|---|${variants.map(() => '--:').join('|')}|`,
+        row('critical path', f => f.total),
+        row('waiting', f => f.waiting),
+        row('visible', f => f.visible),
+        row('backstage', f => f.backstage),
+        row('steps without a time', f => String(f.unknown))
+    ];
 }
 
 function timeText(time: TimeSpan, tolerance?: TimeSpan): string {

@@ -78,9 +78,9 @@ export class BlueprintSemanticTokenProvider extends AbstractSemanticTokenProvide
     }
 
     /** Highlights references by the kind of their target; unresolved ones are left to the error squiggle. */
-    private references(node: AstNode, property: string, references: ReadonlyArray<Reference<AstNode>>, acceptor: SemanticTokenAcceptor): void {
+    private references(node: AstNode, property: string, references: ReadonlyArray<Reference<AstNode> | undefined>, acceptor: SemanticTokenAcceptor): void {
         references.forEach((reference, index) => {
-            const target = reference.ref;
+            const target = reference?.ref; // undefined while a reference is still being typed
             const type = target ? DECLARATION_TOKEN_TYPES[target.$type] : undefined;
             if (!target || !type) return;
             const builtin = this.builtins.isBuiltin(AstUtils.getDocument(target).uri);

@@ -80,7 +80,7 @@ export function buildBlueprintModel(blueprint: ast.Blueprint): BlueprintModel {
         id: blueprint.name,
         title: blueprint.title ?? blueprint.name,
         description: members.find(ast.isDescription)?.text,
-        tolerance: tolerance ? timeSpanOf(tolerance.time) : undefined,
+        tolerance: timeSpanOf(tolerance?.time),
         lanes,
         lines,
         stages: orderStages(declarations.filter(ast.isStage), steps),
@@ -119,12 +119,9 @@ function buildStep(step: ast.Step, lane: string, extraEvidence: string[], start:
         actor: refName(step.performers[0]),
         channel,
         evidence: [...props.filter(ast.isEvidenceProperty).map(p => p.label), ...extraEvidence],
-        duration: duration ? timeSpanOf(duration.time) : undefined,
-        durationTolerance: duration?.tolerance ? timeSpanOf(duration.tolerance) : undefined,
-        wait: wait ? {
-            expected: wait.expected ? timeSpanOf(wait.expected) : undefined,
-            tolerance: wait.tolerance ? timeSpanOf(wait.tolerance) : undefined
-        } : undefined,
+        duration: timeSpanOf(duration?.time),
+        durationTolerance: timeSpanOf(duration?.tolerance),
+        wait: wait ? { expected: timeSpanOf(wait.expected), tolerance: timeSpanOf(wait.tolerance) } : undefined,
         failPoints: props.filter(ast.isFailPoint).map(fail => ({
             cause: fail.cause, preventions: [...fail.preventions], recoveries: [...fail.recoveries]
         })),
@@ -145,9 +142,9 @@ function buildFlows(flowNodes: ast.Flow[], lines: ModelLine[], laneIndex: Map<st
     const seen = new Map<string, number>();
     const lineBoundaries = lines.map(line => ({ kind: line.kind, index: laneIndex.get(line.above)! }));
     for (const flow of flowNodes) {
-        let source = flow.source.ref;
+        let source = flow.source?.ref;
         for (const link of flow.links) {
-            const target = link.target.ref;
+            const target = link.target?.ref;
             if (source && target) {
                 const pair = `${source.name}->${target.name}`;
                 const count = (seen.get(pair) ?? 0) + 1;
@@ -177,7 +174,7 @@ function buildMetric(metric: ast.Metric): ModelMetric {
         id: metric.name,
         label: metric.label ?? metric.name,
         steps: metric.steps.map(refName).filter(isDefined),
-        target: target ? {
+        target: target && typeof target.value === 'number' ? {
             comparator: target.comparator,
             value: target.value,
             unit: target.unit ? (target.unit.percent ? '%' : target.unit.name) : undefined
@@ -286,8 +283,9 @@ function collectReferencedDeclarations(blueprint: ast.Blueprint): ast.Declaratio
     return found;
 }
 
-function timeSpanOf(value: ast.TimeValue): TimeSpan {
-    return toTimeSpan(value.value, value.unit);
+/** Undefined while the value is still being typed (`duration }`): a half-written time is no time. */
+function timeSpanOf(value: ast.TimeValue | undefined): TimeSpan | undefined {
+    return value && typeof value.value === 'number' ? toTimeSpan(value.value, value.unit) : undefined;
 }
 
 function hasMarker(step: ast.Step, kind: 'start' | 'end'): boolean {

@@ -17,9 +17,9 @@ export class FlowChecks {
     }
 
     checkFlowLinks(flow: ast.Flow, accept: ValidationAcceptor): void {
-        let source = flow.source.ref;
+        let source = flow.source?.ref;
         for (const link of flow.links) {
-            const target = link.target.ref;
+            const target = link.target?.ref;
             if (source && target) {
                 if (source === target) {
                     accept('warning', `Flow from '${source.name}' to itself.`, { node: link, code: Rules.selfFlow.id });
@@ -68,7 +68,7 @@ export class FlowChecks {
         const customerSteps = new Set(model.steps.filter(step => step.laneKind === 'customer').map(step => step.id));
         for (const flow of blueprint.members.filter(ast.isFlow)) {
             for (const link of flow.links) {
-                if (link.arrow !== '=>' || !link.target.ref) continue;
+                if (link.arrow !== '=>' || !link.target?.ref) continue;
                 const downstream = reachableFrom(graph, [link.target.ref.name]);
                 if (![...downstream].some(id => customerSteps.has(id))) {
                     accept('warning', `Escalation to '${link.target.ref.name}' never returns to the customer: add flows that bring the answer back to a customer step.`,

@@ -1,0 +1,156 @@
+import { validateText } from '@blueprint/language';
+import { describe, expect, it } from 'vitest';
+import { createServices, freshUri, withMarkers } from './helpers.js';
+
+const services = createServices();
+
+/** The Markdown of the hover at the `<|>` marker. */
+async function hoverText(input: string): Promise<string> {
+    const { text, offsets } = withMarkers(input);
+    expect(offsets).toHaveLength(1);
+    const document = await validateText(services, text, freshUri());
+    const result = await services.lsp.HoverProvider!.getHoverContent(document, {
+        textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(offsets[0])
+    });
+    const contents = result?.contents;
+    return contents && typeof contents === 'object' && 'value' in contents ? contents.value : '';
+}
+
+const CLINIC = `blueprint <|>Clinic "Clinic *visit*" {
+    tolerance 20 min
+    stage Arrive "Arrive"
+    customer <|>CheckIn "Check in" in Arrive via kiosk { evidence "Ticket" duration 1 min moment "First look" start }
+    customer <|>Wait "Wait" in Arrive { evidence "Chairs" wait 13 min tolerance 15 min fail "Long queue" prevention "Book slots" }
+    frontstage <|>Consult "Consult" { duration 10 min wait 30 s fail "Doctor late" }
+    backstage Notes "Write notes" { duration 2 min }
+    customer <|>Leave "Leave" { evidence "Prescription" end }
+    flow CheckIn -> Wait -> Consult -> Leave
+    flow Consult ~> Notes
+    metric Waited "Seen within 15 min" on Wait target >= 90 %
+}`;
+
+/** CLINIC with only the given marker (0 = blueprint name, 1..4 = steps) left in. */
+function at(index: number): string {
+    const parts = CLINIC.split('<|>');
+    return parts.map((part, i) => (i === index + 1 ? '<|>' : '') + part).join('');
+}
+
+describe('hover on the blueprint name', () => {
+    it('shows the analysis summary with hand-computed figures', async () => {
+        const value = await hoverText(at(0));
+        // the title is Markdown-escaped
+        expect(value).toContain('**blueprint** `Clinic` — Clinic \\*visit\\*');
+        // touchpoints: CheckIn (kiosk), Wait and Leave (flows across the line of interaction);
+        // wait points: Wait and Consult
+        expect(value).toContain('5 steps, 4 flows · 3 touchpoints · 2 wait points · 1 moment of truth · 1 metric');
+        // critical path CheckIn 60 + Wait 780 + Consult (600 + 30) + Notes 120 = 1590 s = 26 min 30 s
+        expect(value).toContain('**Critical path**: 26 min 30 s');
+        // waits: Wait 780 + Consult 30 = 810 s
+        expect(value).toContain('- waiting: 13 min 30 s');
+        // visible: CheckIn 60 + Wait 780 + Consult 630 = 1470 s; backstage: Notes 120 s
+        expect(value).toContain('- visible: 24 min 30 s');
+        expect(value).toContain('- backstage: 2 min');
+        expect(value).toContain('- steps: `CheckIn` → `Wait` → `Consult` → `Notes`');
+        // 1590 - 1200 = 390 s over the 20 min tolerance
+        expect(value).toContain('**Tolerance**: 20 min — ⚠ exceeded by 6 min 30 s');
+        expect(value).toContain('**Fail points**: 1 of 2 covered by a prevention or recovery (50 %)');
+        expect(value).not.toContain('without a time');
+        expect(value).not.toContain('| |'); // no segments, no table
+    });
+
+    it('marks lower bounds exactly where times are missing', async () => {
+        const value = await hoverText(`blueprint <|>Hot "Hotline" {
+            tolerance 10 min
+            customer Dial "Dial" via hotline { evidence "Tone" start }
+            frontstage Menu "Menu" { duration 1 min }
+            customer Hold "Hold" { evidence "Music" wait tolerance 5 min }
+            backstage Lookup "Look up the account" { duration 20 s }
+            frontstage Agent "Agent answers" { duration 3 min end }
+            flow Dial -> Menu -> Hold -> Lookup -> Agent
+        }`);
+        // known: Menu 60 + Lookup 20 + Agent 180 = 260 s; Dial and Hold have no time
+        expect(value).toContain('**Critical path**: ≥ 4 min 20 s \\(2 steps without a time\\)');
+        // Hold is a wait without an expected time
+        expect(value).toContain('- waiting: unknown');
+        // both unknown steps are customer steps, so only the visible figure is a lower bound
+        expect(value).toContain('- visible: ≥ 4 min');
+        expect(value).toContain('- backstage: 20 s');
+        expect(value).toContain('- without a time: `Dial`, `Hold`');
+        // 600 - 260 = 340 s left for the two steps without a time
+        expect(value).toContain('**Tolerance**: 10 min — within so far, 5 min 40 s left for 2 steps without a time');
+        expect(value).toContain('**Fail points**: none marked');
+    });
+
+    it('puts the base path and the segment variants side by side in a table', async () => {
+        const value = await hoverText(`blueprint <|>V "V" {
+            segment Gold "Gold card"
+            segment Basic "Basic | plan"
+            customer Enter "Enter" via store { evidence "Door" duration 1 min start }
+            customer Queue "Queue" for Basic { evidence "Ticket" wait 10 min }
+            customer Lounge "Lounge" for Gold { evidence "Lounge" wait 2 min }
+            frontstage Serve "Serve" { duration 5 min }
+            backstage File "File" { end }
+            flow Enter -> Queue -> Serve
+            flow Enter -> Lounge -> Serve -> File
+        }`);
+        const table = value.slice(value.indexOf('| |'));
+        expect(table.split('\n')).toEqual([
+            // labels are escaped, including the pipe that would split a cell
+            '| | Base | Gold card | Basic \\| plan |',
+            '|---|--:|--:|--:|',
+            // base: Enter alone, 60 s; Gold: 60 + 120 + 300 = 480 s, File unknown;
+            // Basic: 60 + 600 + 300 = 960 s, File unknown
+            '| critical path | 1 min | ≥ 8 min | ≥ 16 min |',
+            '| waiting | 0 s | 2 min | 10 min |',
+            // visible: Enter, Lounge or Queue, Serve; backstage: only File, whose time is unknown
+            '| visible | 1 min | 8 min | 16 min |',
+            '| backstage | 0 s | unknown | unknown |',
+            '| steps without a time | 0 | 1 | 1 |'
+        ]);
+    });
+
+    it('reports loops and a blueprint with no steps', async () => {
+        const loops = await hoverText(`blueprint <|>L "L" {
+            customer Give "Give feedback" via app { evidence "Survey" duration 2 min start }
+            frontstage Tell "Tell what changed" via email { duration 1 min evidence "Newsletter" }
+            backstage Plan "Plan" { duration 2 h }
+            flow Give -> Tell ~> Plan
+            flow Plan -> Tell loop
+        }`);
+        // Give 120 + Tell 60 + Plan 7200 = 7380 s
+        expect(loops).toContain('**Critical path**: 2 h 3 min');
+        expect(loops).toContain('**Loops** left out of the sums: `Plan` → `Tell`');
+        const empty = await hoverText('blueprint <|>Empty "Nothing yet" { stage Later "Later" }');
+        expect(empty).toBe('**blueprint** `Empty` — Nothing yet\n\n0 steps, 0 flows · 0 touchpoints · 0 wait points · 0 moments of truth · 0 metrics');
+    });
+});
+
+describe('hover on a step', () => {
+    it('adds the time contribution and the critical path', async () => {
+        expect(await hoverText(at(1))).toMatch(/- time: 1 min\n- critical path: yes/);
+        expect(await hoverText(at(2))).toMatch(/- wait: 13 min \(tolerance 15 min\)\n- time: 13 min\n- critical path: yes/);
+        // Consult: 600 s duration + 30 s wait
+        expect(await hoverText(at(3))).toContain('- time: 10 min 30 s (duration 10 min + wait 30 s)\n- critical path: yes');
+        // Leave has no time and lies on the shorter branch
+        expect(await hoverText(at(4))).toContain('- time: none given; totals through this step are lower bounds\n- critical path: no');
+    });
+
+    it('names the variants whose critical path the step is on', async () => {
+        const text = `blueprint V "V" {
+            segment Gold "Gold card"
+            segment Basic "Basic"
+            customer Enter "Enter" via store { evidence "Door" duration 1 min start }
+            customer Queue "Queue" for Basic { evidence "Ticket" wait 10 min }
+            customer <|>Lounge "Lounge" for Gold, Basic { evidence "Lounge" wait 2 min }
+            frontstage <|>Serve "Serve" { duration 5 min end }
+            flow Enter -> Queue -> Serve
+            flow Enter -> Lounge -> Serve
+        }`;
+        const first = text.replace('<|>Serve', 'Serve');
+        const second = text.replace('<|>Lounge', 'Lounge');
+        // Basic: Queue (600 s) beats Lounge (120 s); Gold has only the Lounge
+        expect(await hoverText(first)).toContain('- critical path: yes for Gold card; no for Basic');
+        // the base path stops at Enter: no base flow reaches Serve
+        expect(await hoverText(second)).toContain('- critical path: yes for Gold card, Basic; no for the base path');
+    });
+});
