@@ -15,6 +15,8 @@ export default defineConfig({
     },
     test: {
         include: ['test/**/*.test.ts'],
+        // The end-to-end test in code-server has its own config and command (npm run test:e2e).
+        exclude: ['test/e2e/**', '**/node_modules/**'],
         testTimeout: 30_000,
         hookTimeout: 60_000,
         pool: 'forks'
