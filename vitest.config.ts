@@ -10,7 +10,8 @@ export default defineConfig({
             '@blueprint/language': src('language'),
             '@blueprint/diagram': src('diagram'),
             '@blueprint/server': src('server'),
-            '@blueprint/diff': src('diff')
+            '@blueprint/diff': src('diff'),
+            '@blueprint/webview': src('webview')
         }
     },
     test: {

@@ -1,0 +1,32 @@
+// Bundles the webview for the browser: dist/webview.js (IIFE, minified, with source map) and
+// dist/webview.css (Sprotty's base styles + ours). Nothing is loaded at run time from elsewhere.
+import { build } from 'esbuild';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = dirname(fileURLToPath(import.meta.url));
+
+export async function buildWebview({ minify = true } = {}) {
+    const common = { bundle: true, minify, sourcemap: true, logLevel: 'warning', absWorkingDir: root };
+    await Promise.all([
+        build({
+            ...common,
+            entryPoints: [join(root, 'src/main.ts')],
+            outfile: join(root, 'dist/webview.js'),
+            format: 'iife',
+            platform: 'browser',
+            target: ['chrome114'],
+            tsconfig: join(root, 'tsconfig.browser.json'),
+            define: { 'process.env.NODE_ENV': '"production"' }
+        }),
+        build({
+            ...common,
+            entryPoints: [join(root, 'css/webview.css')],
+            outfile: join(root, 'dist/webview.css')
+        })
+    ]);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+    await buildWebview();
+}

@@ -1,0 +1,59 @@
+/**
+ * The page HTML of the diagram webview. Pure (no `vscode` import) so the extension and the tests
+ * share it. The CSP allows only the nonce'd bundle and the style sheet from the extension's
+ * resource origin: Sprotty and the webview set styles only through the CSSOM (`element.style`),
+ * which `style-src` does not restrict, so no `'unsafe-inline'` is needed.
+ */
+export interface WebviewHtmlOptions {
+    /** URI of `dist/webview.js`, already converted with `webview.asWebviewUri`. */
+    readonly scriptUri: string;
+    /** URI of `dist/webview.css`, already converted with `webview.asWebviewUri`. */
+    readonly styleUri: string;
+    /** `webview.cspSource`. */
+    readonly cspSource: string;
+    /** A fresh random nonce per page (letters, digits, `+/=_-`). */
+    readonly nonce: string;
+    /** Document title (shown by screen readers). */
+    readonly title?: string;
+}
+
+/** The root element Sprotty renders into (the viewer's `baseDiv`). */
+export const DIAGRAM_ELEMENT_ID = 'blueprint-diagram';
+export const TOOLBAR_ELEMENT_ID = 'blueprint-toolbar';
+export const STATUS_ELEMENT_ID = 'blueprint-status';
+
+export function webviewHtml(options: WebviewHtmlOptions): string {
+    const { scriptUri, styleUri, cspSource, nonce } = options;
+    if (!/^[A-Za-z0-9+/=_-]{16,}$/.test(nonce)) {
+        throw new Error('webviewHtml: the nonce must be at least 16 characters of [A-Za-z0-9+/=_-].');
+    }
+    if (!cspSource || /[;,"'<>\s]/.test(cspSource)) {
+        throw new Error(`webviewHtml: invalid cspSource '${cspSource}' (expected a single CSP source such as webview.cspSource).`);
+    }
+    const csp = `default-src 'none'; script-src 'nonce-${nonce}'; style-src ${cspSource} 'nonce-${nonce}'`;
+    return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(csp)}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${escapeAttribute(styleUri)}" nonce="${nonce}">
+<title>${escapeText(options.title ?? 'Blueprint diagram')}</title>
+</head>
+<body>
+<div id="${TOOLBAR_ELEMENT_ID}" class="blueprint-toolbar" role="toolbar" aria-label="Diagram"></div>
+<div id="${STATUS_ELEMENT_ID}" class="blueprint-status" role="status" aria-live="polite"></div>
+<div id="${DIAGRAM_ELEMENT_ID}" class="blueprint-diagram"></div>
+<script nonce="${nonce}" src="${escapeAttribute(scriptUri)}"></script>
+</body>
+</html>
+`;
+}
+
+function escapeText(text: string): string {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function escapeAttribute(text: string): string {
+    return escapeText(text).replace(/"/g, '&quot;');
+}

@@ -1,0 +1,52 @@
+/**
+ * Sprotty model element classes of the webview. The model factory copies every schema property
+ * (see `schema.ts`) onto these instances.
+ */
+import type { LaidOutFlow, LaidOutLane, LaidOutLine } from '@blueprint/diagram';
+import { SEdgeImpl, SGraphImpl, SNodeImpl } from 'sprotty';
+
+export class BlueprintGraph extends SGraphImpl {
+    title = '';
+    diagramWidth = 0;
+    diagramHeight = 0;
+}
+
+export class LaneNode extends SNodeImpl {
+    kind: LaidOutLane['kind'] = 'custom';
+    label = '';
+}
+
+export class LineNode extends SNodeImpl {
+    kind: LaidOutLine['kind'] = 'interaction';
+    label = '';
+}
+
+export class StageNode extends SNodeImpl {
+    label = '';
+    headerHeight = 0;
+    first = false;
+}
+
+/** A step, or an evidence box (a step in the evidence lane). */
+export class StepNode extends SNodeImpl {
+    label = '';
+    lines: readonly string[] = [];
+    lane = '';
+    actor?: string;
+    channel?: string;
+    failPoint = false;
+    waitPoint = false;
+    waitTime?: string;
+    moment = false;
+    emotion?: string;
+    metrics = 0;
+    segments: readonly string[] = [];
+    touchpoint = false;
+    evidenceFor?: string;
+}
+
+export class FlowEdge extends SEdgeImpl {
+    kind: LaidOutFlow['kind'] = 'sequence';
+    label?: string;
+    loop = false;
+}

@@ -1,0 +1,83 @@
+/**
+ * Messages between the VS Code extension and the diagram webview (`postMessage` in both directions).
+ * The extension imports these types; the webview checks incoming data against them at runtime.
+ */
+import type { DiagramParams } from '@blueprint/diagram';
+
+/** Extension → webview: show (or refresh) the diagram of a document. */
+export interface DiagramMessage {
+    readonly kind: 'diagram';
+    readonly params: DiagramParams;
+}
+
+/** Extension → webview: the cursor moved in the text; highlight these steps and scroll them into view. */
+export interface SelectMessage {
+    readonly kind: 'select';
+    readonly ids: string[];
+}
+
+/** Extension → webview: fit the whole diagram into the panel. */
+export interface FitMessage {
+    readonly kind: 'fit';
+}
+
+/** Extension → webview: answer with an `exportedSvg` message. */
+export interface ExportSvgMessage {
+    readonly kind: 'exportSvg';
+}
+
+export type ExtensionToWebviewMessage = DiagramMessage | SelectMessage | FitMessage | ExportSvgMessage;
+
+/** Webview → extension: posted once when the page has loaded and listens for messages. */
+export interface ReadyMessage {
+    readonly kind: 'ready';
+}
+
+/** Webview → extension: a step (or evidence box) was clicked; reveal it in the text. */
+export interface RevealMessage {
+    readonly kind: 'reveal';
+    readonly id: string;
+}
+
+/**
+ * Webview → extension: a standalone SVG of the current diagram with inlined styles. Sent as the answer
+ * to `exportSvg` and also when the user presses the toolbar's export button. `svg` is empty when
+ * there is no diagram to export.
+ */
+export interface ExportedSvgMessage {
+    readonly kind: 'exportedSvg';
+    readonly svg: string;
+}
+
+export type WebviewToExtensionMessage = ReadyMessage | RevealMessage | ExportedSvgMessage;
+
+/** Runtime check of messages coming from the extension (the webview must not trust their shape). */
+export function isExtensionToWebviewMessage(data: unknown): data is ExtensionToWebviewMessage {
+    if (typeof data !== 'object' || data === null) {
+        return false;
+    }
+    const message = data as { kind?: unknown; params?: unknown; ids?: unknown };
+    switch (message.kind) {
+        case 'diagram':
+            return isDiagramParams(message.params);
+        case 'select':
+            return Array.isArray(message.ids) && message.ids.every(id => typeof id === 'string');
+        case 'fit':
+        case 'exportSvg':
+            return true;
+        default:
+            return false;
+    }
+}
+
+function isDiagramParams(value: unknown): value is DiagramParams {
+    if (typeof value !== 'object' || value === null) {
+        return false;
+    }
+    const params = value as Partial<Record<keyof DiagramParams, unknown>>;
+    return typeof params.uri === 'string'
+        && typeof params.stale === 'boolean'
+        && (params.layout === undefined || (typeof params.layout === 'object' && params.layout !== null))
+        && (params.errors === undefined || typeof params.errors === 'number')
+        && (params.message === undefined || typeof params.message === 'string');
+}

@@ -1,0 +1,67 @@
+/**
+ * The Sprotty model (schema) the webview builds from a `BlueprintLayout`. Every element keeps the
+ * coordinates the server computed; the webview never lays anything out itself.
+ */
+import type { LaidOutFlow, LaidOutLane, LaidOutLine, LaidOutStep } from '@blueprint/diagram';
+import type { Point, SEdge, SGraph, SNode } from 'sprotty-protocol';
+
+export const BlueprintElementType = {
+    graph: 'graph',
+    lane: 'lane',
+    line: 'line',
+    stage: 'stage',
+    step: 'step',
+    evidence: 'evidence',
+    flow: 'flow'
+} as const;
+
+export interface BlueprintGraphSchema extends SGraph {
+    readonly title: string;
+    readonly diagramWidth: number;
+    readonly diagramHeight: number;
+}
+
+export interface LaneSchema extends SNode {
+    readonly kind: LaidOutLane['kind'];
+    readonly label: string;
+}
+
+export interface LineSchema extends SNode {
+    readonly kind: LaidOutLine['kind'];
+    readonly label: string;
+}
+
+export interface StageSchema extends SNode {
+    readonly label: string;
+    /** Height of the header band at the top of the column. */
+    readonly headerHeight: number;
+    /** The first stage draws no separator on its left. */
+    readonly first: boolean;
+}
+
+export interface StepSchema extends SNode {
+    readonly label: string;
+    readonly lines: readonly string[];
+    readonly lane: string;
+    readonly actor?: string;
+    readonly channel?: string;
+    readonly failPoint: boolean;
+    readonly waitPoint: boolean;
+    readonly waitTime?: string;
+    readonly moment: boolean;
+    readonly emotion?: string;
+    readonly metrics: number;
+    readonly segments: readonly string[];
+    readonly touchpoint: boolean;
+    readonly evidenceFor?: string;
+}
+
+export interface FlowSchema extends SEdge {
+    readonly kind: LaidOutFlow['kind'];
+    readonly label?: string;
+    readonly loop: boolean;
+    /** The full route as laid out, start and end included. */
+    readonly routingPoints: Point[];
+}
+
+export type StepFields = Omit<LaidOutStep, 'id' | 'x' | 'y' | 'width' | 'height' | 'range' | 'stage'>;

@@ -1,0 +1,179 @@
+/** @jsx svg */
+/**
+ * Views of the blueprint diagram. They draw at the coordinates the server laid out; Sprotty's
+ * location postprocessor translates each node to its position. All text is passed as children,
+ * so it becomes DOM text nodes (escaped by construction). Colours live in `webview.css`.
+ */
+import { injectable } from 'inversify';
+import type { VNode } from 'snabbdom';
+import { svg, type IView, type RenderingContext } from 'sprotty';
+import type { Point } from 'sprotty-protocol';
+import { badgeWidth, stepBadges, type Badge } from './badges.js';
+import type { BlueprintGraph, FlowEdge, LaneNode, LineNode, StageNode, StepNode } from './model.js';
+
+const BADGE_HEIGHT = 16;
+const LABEL_LINE_HEIGHT = 15;
+const ARROW_LENGTH = 9;
+const ARROW_HALF_WIDTH = 4.5;
+
+@injectable()
+export class BlueprintGraphView implements IView {
+    render(graph: Readonly<BlueprintGraph>, context: RenderingContext): VNode {
+        const transform = `scale(${graph.zoom}) translate(${-graph.scroll.x},${-graph.scroll.y})`;
+        return <svg class-sprotty-graph={true} class-blueprint-graph={true}>
+            <title>{graph.title}</title>
+            <g transform={transform}>
+                <rect class-blueprint-background={true} x={0} y={0} width={graph.diagramWidth} height={graph.diagramHeight} />
+                {context.renderChildren(graph)}
+            </g>
+        </svg>;
+    }
+}
+
+@injectable()
+export class LaneView implements IView {
+    render(lane: Readonly<LaneNode>): VNode {
+        return <g class={{ lane: true, [`lane-${lane.kind}`]: true }}>
+            <rect class-lane-band={true} x={0} y={0} width={lane.size.width} height={lane.size.height} />
+            <text class-lane-label={true} x={8} y={15}>{lane.label}</text>
+        </g>;
+    }
+}
+
+@injectable()
+export class LineView implements IView {
+    render(line: Readonly<LineNode>): VNode {
+        return <g class={{ 'blueprint-line': true, [`line-${line.kind}`]: true }}>
+            <line class-line-stroke={true} x1={0} y1={0} x2={line.size.width} y2={0} />
+            <text class-line-label={true} x={line.size.width - 8} y={-4} text-anchor="end">{line.label}</text>
+        </g>;
+    }
+}
+
+@injectable()
+export class StageView implements IView {
+    render(stage: Readonly<StageNode>): VNode {
+        const width = stage.size.width;
+        return <g class-stage={true}>
+            {stage.first ? undefined : <line class-stage-separator={true} x1={0} y1={stage.headerHeight} x2={0} y2={stage.size.height} />}
+            <rect class-stage-header={true} x={2} y={2} width={Math.max(0, width - 4)} height={Math.max(0, stage.headerHeight - 6)} rx={4} />
+            <text class-stage-label={true} x={width / 2} y={stage.headerHeight / 2 + 2} text-anchor="middle">{stage.label}</text>
+        </g>;
+    }
+}
+
+@injectable()
+export class StepView implements IView {
+    render(step: Readonly<StepNode>): VNode {
+        const { width, height } = step.size;
+        const badges = stepBadges(step);
+        return <g class={{
+            step: true,
+            selected: step.selected,
+            'fail-point': step.failPoint,
+            'wait-point': step.waitPoint,
+            moment: step.moment,
+            touchpoint: step.touchpoint,
+            variant: step.segments.length > 0
+        }}>
+            <title>{step.label}</title>
+            <rect class-step-box={true} x={0} y={0} width={width} height={height} rx={6} />
+            {renderLabel(step.lines, width, height)}
+            {renderBadges(badges.top, -BADGE_HEIGHT / 2)}
+            {renderBadges(badges.bottom, height - BADGE_HEIGHT / 2)}
+        </g>;
+    }
+}
+
+@injectable()
+export class EvidenceView implements IView {
+    render(evidence: Readonly<StepNode>): VNode {
+        const { width, height } = evidence.size;
+        const fold = Math.min(10, width / 4, height / 4);
+        return <g class={{ evidence: true, selected: evidence.selected }}>
+            <title>{evidence.label}</title>
+            <path class-evidence-box={true} d={`M 0,0 H ${width - fold} L ${width},${fold} V ${height} H 0 Z`} />
+            <path class-evidence-fold={true} d={`M ${width - fold},0 V ${fold} H ${width}`} />
+            {renderLabel(evidence.lines, width, height)}
+        </g>;
+    }
+}
+
+@injectable()
+export class FlowView implements IView {
+    render(flow: Readonly<FlowEdge>): VNode | undefined {
+        const points = flow.routingPoints;
+        if (points.length < 2) {
+            return undefined;
+        }
+        const path = points.map((point, index) => `${index === 0 ? 'M' : 'L'} ${point.x},${point.y}`).join(' ');
+        const end = arrowHead(points, false);
+        const start = flow.kind === 'two-way' ? arrowHead(points, true) : undefined;
+        const label = flow.label ? (flow.loop ? `↻ ${flow.label}` : flow.label) : (flow.loop ? '↻' : undefined);
+        const labelAt = label ? labelPosition(points) : undefined;
+        return <g class={{ flow: true, [`flow-${flow.kind}`]: true, loop: flow.loop }}>
+            <path class-flow-line={true} d={path} />
+            {flow.kind === 'evidence' ? undefined : end}
+            {start}
+            {label && labelAt ? <text class-flow-label={true} x={labelAt.x} y={labelAt.y - 5} text-anchor="middle">{label}</text> : undefined}
+        </g>;
+    }
+}
+
+function renderLabel(lines: readonly string[], width: number, height: number): VNode {
+    const firstBaseline = height / 2 - ((lines.length - 1) * LABEL_LINE_HEIGHT) / 2 + 4;
+    return <text class-step-label={true} text-anchor="middle">
+        {lines.map((line, index) => <tspan x={width / 2} y={firstBaseline + index * LABEL_LINE_HEIGHT}>{line}</tspan>)}
+    </text>;
+}
+
+function renderBadges(badges: readonly Badge[], y: number): VNode | undefined {
+    if (badges.length === 0) {
+        return undefined;
+    }
+    let x = 6;
+    const rendered = badges.map(badge => {
+        const width = badgeWidth(badge.text);
+        const node = <g class={{ badge: true, [`badge-${badge.kind}`]: true, [`emotion-${badge.variant ?? 'none'}`]: badge.kind === 'emotion' }}
+            transform={`translate(${x},${y})`}>
+            <title>{badge.title}</title>
+            <rect class-badge-box={true} x={0} y={0} width={width} height={BADGE_HEIGHT} rx={BADGE_HEIGHT / 2} />
+            <text class-badge-text={true} x={width / 2} y={BADGE_HEIGHT - 4.5} text-anchor="middle">{badge.text}</text>
+        </g>;
+        x += width + 4;
+        return node;
+    });
+    return <g class-badges={true}>{rendered}</g>;
+}
+
+/** A triangle at the end (or start) of the route, pointing along the last non-degenerate segment. */
+function arrowHead(points: readonly Point[], atStart: boolean): VNode | undefined {
+    const route = atStart ? [...points].reverse() : points;
+    const tip = route[route.length - 1];
+    let index = route.length - 2;
+    while (index >= 0 && route[index].x === tip.x && route[index].y === tip.y) {
+        index--;
+    }
+    if (index < 0) {
+        return undefined;
+    }
+    const from = route[index];
+    const angle = Math.atan2(tip.y - from.y, tip.x - from.x) * 180 / Math.PI;
+    return <path class-flow-arrow={true}
+        d={`M 0,0 L ${-ARROW_LENGTH},${-ARROW_HALF_WIDTH} L ${-ARROW_LENGTH},${ARROW_HALF_WIDTH} Z`}
+        transform={`translate(${tip.x},${tip.y}) rotate(${angle})`} />;
+}
+
+/** The middle of the longest segment: the flow's label is readable there and rarely hits a box. */
+export function labelPosition(points: readonly Point[]): Point {
+    let best = { x: points[0].x, y: points[0].y };
+    let bestLength = -1;
+    for (let i = 1; i < points.length; i++) {
+        const length = Math.hypot(points[i].x - points[i - 1].x, points[i].y - points[i - 1].y);
+        if (length > bestLength) {
+            bestLength = length;
+            best = { x: (points[i].x + points[i - 1].x) / 2, y: (points[i].y + points[i - 1].y) / 2 };
+        }
+    }
+    return best;
+}

@@ -1,0 +1,284 @@
+/**
+ * The real webview bundle in headless Chromium: rendering, click-to-reveal, selection, stale
+ * banner, SVG export, viewport persistence, CSP and no network access beyond the local server.
+ */
+import type { BlueprintLayout, DiagramParams } from '@blueprint/diagram';
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadLayoutSource } from './layout-source.js';
+import {
+    buildBundle, chromiumInstalled, CHROMIUM_PATH, cspViolations, exportedSvg, posted, postToWebview, savedState, startHarness,
+    waitForPosted, type WebviewHarness
+} from './webview-page.js';
+
+const resultsDir = fileURLToPath(new URL('../../test-results/webview/', import.meta.url));
+const URI = 'file:///work/examples/bank-deposit.blueprint';
+
+const title = chromiumInstalled
+    ? 'diagram webview in Chromium'
+    : `diagram webview in Chromium (skipped: ${CHROMIUM_PATH} is not installed; apt-get install -y chromium)`;
+
+describe.skipIf(!chromiumInstalled)(title, () => {
+    let harness: WebviewHarness;
+    let layout: BlueprintLayout;
+
+    beforeAll(async () => {
+        const source = await loadLayoutSource();
+        layout = source.layout;
+        console.info(`webview tests draw the bank-deposit layout from ${source.origin}`);
+        await buildBundle();
+        harness = await startHarness();
+    }, 120_000);
+
+    afterAll(async () => {
+        await harness?.close();
+    });
+
+    const params = (overrides: Partial<DiagramParams> = {}): DiagramParams =>
+        ({ uri: URI, version: 1, layout, stale: false, errors: 0, ...overrides });
+
+    async function openWithDiagram(state?: unknown): Promise<Page> {
+        const page = await harness.open(state);
+        await waitForPosted(page, 'ready');
+        await postToWebview(page, { kind: 'diagram', params: params() });
+        await page.waitForSelector('#blueprint-diagram .step');
+        return page;
+    }
+
+    function domId(stepId: string): string {
+        return `[id="blueprint-diagram_${stepId}"]`;
+    }
+
+    async function stepLabels(page: Page): Promise<string[]> {
+        return page.$$eval('#blueprint-diagram .step-label', texts =>
+            texts.map(text => Array.from(text.querySelectorAll('tspan'), span => span.textContent ?? '').join(' ')));
+    }
+
+    async function graphTransform(page: Page): Promise<string | null> {
+        return page.getAttribute('#blueprint-diagram svg.sprotty-graph > g', 'transform');
+    }
+
+    /** Waits until a viewport animation has ended: the transform stays the same for 200 ms. */
+    async function settled(page: Page): Promise<void> {
+        let previous = await graphTransform(page);
+        for (let i = 0; i < 50; i++) {
+            await page.waitForTimeout(200);
+            const current = await graphTransform(page);
+            if (current === previous) {
+                return;
+            }
+            previous = current;
+        }
+        throw new Error('the viewport did not stop moving');
+    }
+
+    it('serves the page with its CSP, announces itself and waits for a diagram', async () => {
+        const page = await harness.open();
+        const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
+        expect(csp).toMatch(/^default-src 'none'; script-src 'nonce-[^']+'; style-src http:\/\/127\.0\.0\.1:\d+ 'nonce-[^']+'$/);
+        await page.waitForFunction(() => (window as unknown as { __posted: unknown[] }).__posted.length > 0);
+        expect(await posted(page)).toEqual([{ kind: 'ready' }]);
+        expect(await page.textContent('#blueprint-status')).toContain('Waiting for the diagram');
+        await page.close();
+    });
+
+    it('draws every step, lane, stage and line label of the layout', async () => {
+        const page = await openWithDiagram();
+        const expected = layout.steps.map(step => (step.lines.length > 0 ? step.lines : [step.label]).join(' ')).sort();
+        expect((await stepLabels(page)).sort()).toEqual(expected);
+        const svgText = await page.textContent('#blueprint-diagram svg');
+        for (const text of [...layout.lanes, ...layout.stages, ...layout.lines].map(element => element.label)) {
+            expect(svgText).toContain(text);
+        }
+        expect(await page.locator('#blueprint-diagram .flow').count()).toBe(layout.flows.length);
+        expect(await page.locator('#blueprint-diagram .badge-fail').count()).toBe(layout.steps.filter(step => step.failPoint).length);
+        const waitTimes = layout.steps.filter(step => step.waitTime).map(step => `W ${step.waitTime}`);
+        expect(await page.$$eval('#blueprint-diagram .badge-wait text', texts => texts.map(text => text.textContent))).toEqual(waitTimes);
+        expect(await page.locator('#blueprint-diagram .badge-moment').count()).toBe(layout.steps.filter(step => step.moment).length);
+        expect(await page.textContent('#blueprint-status')).toBe('');
+
+        mkdirSync(resultsDir, { recursive: true });
+        await page.screenshot({ path: `${resultsDir}bank-deposit.png` });
+        await page.evaluate(() => document.body.classList.add('vscode-dark'));
+        expect(await page.$eval('.blueprint-background', rect => getComputedStyle(rect).fill)).toBe('rgb(30, 30, 30)');
+        await page.screenshot({ path: `${resultsDir}bank-deposit-dark.png` });
+        await page.close();
+    });
+
+    it('posts reveal when a step is clicked, not when the canvas is dragged', async () => {
+        const page = await openWithDiagram();
+        const target = layout.steps.find(step => !step.evidenceFor)!;
+        const box = (await page.locator(`${domId(target.id)} .step-box`).boundingBox())!;
+        await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+        await waitForPosted(page, 'reveal');
+        expect((await posted(page)).filter(message => message.kind === 'reveal')).toEqual([{ kind: 'reveal', id: target.id }]);
+
+        await page.mouse.move(box.x + 5, box.y + 5);
+        await page.mouse.down();
+        await page.mouse.move(box.x + 60, box.y + 40, { steps: 4 });
+        await page.mouse.up();
+        expect((await posted(page)).filter(message => message.kind === 'reveal')).toHaveLength(1);
+        await page.close();
+    });
+
+    it('highlights selected steps and scrolls an off-screen one into view', async () => {
+        const page = await openWithDiagram();
+        const [first, second] = layout.steps.filter(step => !step.evidenceFor);
+        await postToWebview(page, { kind: 'select', ids: [first.id, 'NoSuchStep'] });
+        await page.waitForSelector(`${domId(first.id)}.selected`);
+        expect(await page.$$eval('#blueprint-diagram .selected', elements => elements.length)).toBe(1);
+
+        // Zoom in on the first step so the last one is far outside the panel, then select the last one.
+        for (let i = 0; i < 4; i++) {
+            await page.click('.toolbar-zoom-in');
+        }
+        const last = [...layout.steps].filter(step => !step.evidenceFor).sort((a, b) => b.x - a.x)[0];
+        await settled(page);
+        const before = (await page.locator(domId(last.id)).boundingBox())!;
+        const viewport = page.viewportSize()!;
+        expect(before.x + before.width > viewport.width || before.x < 0 || before.y < 0 || before.y + before.height > viewport.height).toBe(true);
+
+        await postToWebview(page, { kind: 'select', ids: [last.id] });
+        await page.waitForSelector(`${domId(last.id)}.selected`);
+        await settled(page);
+        const after = (await page.locator(domId(last.id)).boundingBox())!;
+        expect(after.x).toBeGreaterThanOrEqual(0);
+        expect(after.y).toBeGreaterThanOrEqual(0);
+        expect(after.x + after.width).toBeLessThanOrEqual(viewport.width);
+        expect(after.y + after.height).toBeLessThanOrEqual(viewport.height);
+        expect(await page.locator(`${domId(second.id)}.selected`).count()).toBe(0);
+        expect(await page.locator(`${domId(first.id)}.selected`).count()).toBe(0);
+        await page.close();
+    });
+
+    it('keeps the last diagram under a banner while the text has errors', async () => {
+        const page = await openWithDiagram();
+        const labelsBefore = await stepLabels(page);
+        await postToWebview(page, { kind: 'diagram', params: params({ version: 2, layout: undefined, stale: true, errors: 3 }) });
+        await page.waitForSelector('#blueprint-status.status-stale');
+        expect(await page.textContent('#blueprint-status')).toContain('3 errors — showing the last valid diagram');
+        expect(await stepLabels(page)).toEqual(labelsBefore);
+
+        await postToWebview(page, { kind: 'diagram', params: params({ version: 3, stale: true, errors: 1 }) });
+        await page.waitForFunction(() => document.getElementById('blueprint-status')?.textContent?.includes('1 error —'));
+        expect(await stepLabels(page)).toEqual(labelsBefore);
+
+        await postToWebview(page, { kind: 'diagram', params: params({ version: 4 }) });
+        await page.waitForSelector('#blueprint-status.status-fresh', { state: 'attached' });
+        expect(await stepLabels(page)).toEqual(labelsBefore);
+        await page.close();
+    });
+
+    it('shows a friendly message when there is no layout yet', async () => {
+        const page = await harness.open();
+        await postToWebview(page, { kind: 'diagram', params: { uri: URI, version: 1, stale: true, errors: 2, message: 'Unexpected character' } });
+        await page.waitForSelector('#blueprint-status.status-empty');
+        const text = await page.textContent('#blueprint-status');
+        expect(text).toContain('No diagram yet: fix the 2 errors');
+        expect(text).toContain('Unexpected character');
+        expect(await page.locator('#blueprint-diagram .step').count()).toBe(0);
+        await page.close();
+    });
+
+    it('answers exportSvg with a standalone SVG that contains the labels and its styles', async () => {
+        const page = await openWithDiagram();
+        await postToWebview(page, { kind: 'select', ids: [layout.steps[0].id] });
+        await postToWebview(page, { kind: 'exportSvg' });
+        const svg = await exportedSvg(page);
+        expect(svg.startsWith('<?xml')).toBe(true);
+        const parsed = await page.evaluate(svg => {
+            const document = new DOMParser().parseFromString(svg, 'image/svg+xml');
+            const root = document.documentElement;
+            return {
+                error: document.querySelector('parsererror')?.textContent ?? null,
+                name: root.localName,
+                namespace: root.namespaceURI,
+                text: root.textContent ?? '',
+                width: Number(root.getAttribute('width')),
+                styledFills: document.querySelectorAll('[fill]').length,
+                selected: document.querySelectorAll('.selected').length
+            };
+        }, svg);
+        expect(parsed.error).toBeNull();
+        expect(parsed.name).toBe('svg');
+        expect(parsed.namespace).toBe('http://www.w3.org/2000/svg');
+        for (const step of layout.steps) {
+            for (const line of step.lines) {
+                expect(parsed.text).toContain(line);
+            }
+        }
+        expect(parsed.width).toBeGreaterThan(layout.width * 0.9);
+        expect(parsed.styledFills).toBeGreaterThan(layout.steps.length);
+        expect(parsed.selected).toBe(0);
+        await page.close();
+    });
+
+    it('keeps zoom and scroll across updates and in the saved state', async () => {
+        const page = await openWithDiagram();
+        const fitted = await graphTransform(page);
+        await page.click('.toolbar-zoom-in');
+        await settled(page);
+        const zoomed = await graphTransform(page);
+        expect(zoomed).not.toBe(fitted);
+        const renamed = 'Renamed <b>step</b> & co';
+        const edited = { ...layout, steps: layout.steps.map((step, index) => index === 0 ? { ...step, label: renamed, lines: [renamed] } : step) };
+        await postToWebview(page, { kind: 'diagram', params: params({ version: 2, layout: edited }) });
+        await page.waitForFunction(text => document.querySelector('#blueprint-diagram')?.textContent?.includes(text), renamed);
+        expect(await page.locator('#blueprint-diagram b').count()).toBe(0);
+        expect(await graphTransform(page)).toBe(zoomed);
+
+        await settled(page);
+        const state = await savedState(page) as { uri: string; viewport: { zoom: number; scroll: { x: number; y: number } } };
+        expect(state.uri).toBe(URI);
+        expect(zoomed).toContain(`scale(${state.viewport.zoom})`);
+        await page.close();
+
+        // A new page (the panel was hidden and shown again) starts from the saved viewport.
+        const restored = await openWithDiagram(state);
+        expect(await graphTransform(restored)).toBe(zoomed);
+        await postToWebview(restored, { kind: 'fit' });
+        await settled(restored);
+        expect(await graphTransform(restored)).toBe(fitted);
+        await restored.click('.toolbar-zoom-out');
+        await settled(restored);
+        expect(await graphTransform(restored)).not.toBe(fitted);
+        await restored.click('.toolbar-fit');
+        await settled(restored);
+        expect(await graphTransform(restored)).toBe(fitted);
+        await restored.close();
+    });
+
+    it('exports from the toolbar too', async () => {
+        const page = await openWithDiagram();
+        await page.click('.toolbar-export');
+        expect(await exportedSvg(page)).toContain(layout.steps[0].lines[0]);
+        await page.close();
+    });
+
+    it('ignores malformed messages without breaking', async () => {
+        const page = await openWithDiagram();
+        await postToWebview(page, { kind: 'diagram' });
+        await postToWebview(page, { kind: 'select', ids: [42] });
+        await postToWebview(page, 'not a message');
+        await postToWebview(page, { kind: 'diagram', params: params({ layout: { broken: true } as unknown as BlueprintLayout }) });
+        await page.waitForSelector('#blueprint-status.status-failed');
+        expect(await page.textContent('#blueprint-status')).toContain('could not be drawn');
+        await postToWebview(page, { kind: 'diagram', params: params({ version: 5 }) });
+        await page.waitForSelector('#blueprint-status.status-fresh', { state: 'attached' });
+        expect(await stepLabels(page)).toHaveLength(layout.steps.length);
+        await page.close();
+    });
+
+    it('made no request outside 127.0.0.1, no CSP violation and no script error', async () => {
+        const page = await openWithDiagram();
+        await postToWebview(page, { kind: 'exportSvg' });
+        expect(await exportedSvg(page)).toContain('<svg');
+        expect(await cspViolations(page)).toEqual([]);
+        await page.close();
+        expect(harness.requests.length).toBeGreaterThan(0);
+        expect(harness.requests.filter(url => !url.startsWith(`${harness.origin}/`))).toEqual([]);
+        expect(harness.errors.filter(error => !error.includes('could not be drawn') && !error.includes('Blueprint diagram:'))).toEqual([]);
+    });
+});
