@@ -139,7 +139,7 @@ describe('semantic diff of blueprint models', () => {
         expect(markdown).toContain('| 2 | 0 | 0 | 2 | 2 | ⚠️ 1 |');
         expect(markdown.indexOf('#### ⚠️ Risks')).toBeGreaterThan(0);
         expect(markdown.indexOf('#### ⚠️ Risks')).toBeLessThan(markdown.indexOf('#### 👁️ Customer-visible'));
-        expect(markdown).toContain('&lt;happy&gt; &amp; \\*caffeinated\\*');
+        expect(markdown).toContain('&lt;happy> &amp; \\*caffeinated\\*');
         expect(markdown).not.toContain('<happy>');
     });
 

@@ -5,7 +5,10 @@
 import { Command, CommanderError } from 'commander';
 import { ExitCode, type CliCommand, type CliContext } from './cli-context.js';
 import { checkCommand } from './commands/check.js';
+import { diffCommand } from './commands/diff.js';
 import { fmtCommand } from './commands/fmt.js';
+import { renderCommand } from './commands/render.js';
+import { reportCommand } from './commands/report.js';
 import { rulesCommand } from './commands/rules.js';
 import { CliError } from './errors.js';
 import { cliVersion } from './version.js';
@@ -14,12 +17,15 @@ import { cliVersion } from './version.js';
 export const COMMANDS: readonly CliCommand[] = [
     checkCommand,
     rulesCommand,
-    fmtCommand
+    fmtCommand,
+    renderCommand,
+    reportCommand,
+    diffCommand
 ];
 
 export function createProgram(context: CliContext, commands: readonly CliCommand[] = COMMANDS): Command {
     const program = new Command('blueprint')
-        .description('Check, format and list the rules of Blueprint service blueprints (.blueprint files).')
+        .description('Check, format, render, review and diff Blueprint service blueprints (.blueprint files).')
         .version(context.version, '-V, --version', 'print the version')
         .helpOption('-h, --help', 'show help')
         // Settings made before `command()` are inherited by the subcommands it creates.

@@ -9,6 +9,8 @@ import type { Change, ChangeSet, SubjectType } from './change-set.js';
 import { matchSteps } from './step-matching.js';
 
 
+const ARROWS: Readonly<Record<ModelFlow['kind'], string>> = { sequence: '→', 'two-way': '↔', 'hand-off': '⇢', escalation: '⇒' };
+
 export function diffBlueprints(before: BlueprintModel, after: BlueprintModel): ChangeSet {
     const changes: Change[] = [];
     const mapping = matchSteps(before, after);
@@ -18,7 +20,7 @@ export function diffBlueprints(before: BlueprintModel, after: BlueprintModel): C
     diffHeader(before, after, changes);
     diffSteps(before, after, mapping, beforeVisible, afterVisible, changes);
     diffFlows(before, after, mapping, beforeVisible, afterVisible, changes);
-    diffMetrics(before, after, mapping, changes);
+    diffMetrics(before, after, mapping, afterVisible, changes);
     diffNamed('actor', before.actors, after.actors, a => `${a.kind} ${a.label}`, false, changes);
     diffNamed('channel', before.channels, after.channels, c => `${c.label}${c.distance ? ` (${c.distance}${c.selfService ? ', self-service' : ''})` : ''}`, true, changes);
     diffNamed('stage', before.stages, after.stages, s => s.label, true, changes);
@@ -186,44 +188,54 @@ function diffFlows(before: BlueprintModel, after: BlueprintModel, mapping: Map<s
     const current = new Map(after.flows.map(flow => [key(flow.from, flow.to), flow]));
     const flowVisible = (flow: ModelFlow, steps: Map<string, ModelStep>, lanes: Set<string>) =>
         [flow.from, flow.to].some(id => { const s = steps.get(id); return s ? isStepCustomerVisible(s, lanes) : false; });
+    const existedBefore = new Set(mapping.values());
     for (const [k, flow] of current) {
         const old = translated.get(k);
         const visible = flowVisible(flow, afterSteps, afterVisible);
         if (!old) {
+            // A flow to or from a new step is part of that step's change; between old steps it is a new interaction.
+            const betweenExisting = existedBefore.has(flow.from) && existedBefore.has(flow.to);
             changes.push({ subject: 'flow', id: flow.id, kind: 'added', customerVisible: visible,
-                message: `Added ${flow.kind} flow ${flow.from} → ${flow.to}${flow.label ? ` "${flow.label}"` : ''}`,
-                risk: flow.crosses.includes('interaction') ? 'a new interaction across the line of interaction' : undefined });
+                message: `Added ${flow.kind} flow ${flow.from} ${ARROWS[flow.kind]} ${flow.to}${flow.label ? ` "${flow.label}"` : ''}`,
+                risk: betweenExisting && flow.crosses.includes('interaction') ? 'a new interaction across the line of interaction' : undefined });
         } else if (old.kind !== flow.kind) {
             changes.push({ subject: 'flow', id: flow.id, kind: 'kind-changed', customerVisible: visible,
-                message: `Flow ${flow.from} → ${flow.to}: ${old.kind} → ${flow.kind}`, before: old.kind, after: flow.kind });
+                message: `Flow ${flow.from} ${ARROWS[flow.kind]} ${flow.to}: ${old.kind} → ${flow.kind}`, before: old.kind, after: flow.kind });
         }
     }
     for (const [k, flow] of translated) {
         if (current.has(k)) continue;
         changes.push({ subject: 'flow', id: flow.id, kind: 'removed', customerVisible: flowVisible(flow, beforeSteps, beforeVisible),
-            message: `Removed ${flow.kind} flow ${flow.from} → ${flow.to}${flow.label ? ` "${flow.label}"` : ''}`,
+            message: `Removed ${flow.kind} flow ${flow.from} ${ARROWS[flow.kind]} ${flow.to}${flow.label ? ` "${flow.label}"` : ''}`,
             risk: flow.kind === 'escalation' || (flow.kind !== 'sequence' && flow.crosses.includes('interaction'))
                 ? 'a hand-back path to the customer may be gone' : undefined });
     }
 }
 
-function diffMetrics(before: BlueprintModel, after: BlueprintModel, mapping: Map<string, string>, changes: Change[]): void {
+function diffMetrics(before: BlueprintModel, after: BlueprintModel, mapping: Map<string, string>, afterVisible: Set<string>,
+    changes: Change[]): void {
     const old = new Map(before.metrics.map(m => [m.id, m]));
     const now = new Map(after.metrics.map(m => [m.id, m]));
+    const steps = new Map([...before.steps, ...after.steps].map(step => [step.id, step]));
+    // A standard on a step the customer sees (an answer time, a wait) is a promise to the customer.
+    const visibleMetric = (metric: ModelMetric) => metric.steps.some(id => {
+        const step = steps.get(id);
+        return step !== undefined && isStepCustomerVisible(step, afterVisible);
+    });
     for (const metric of after.metrics) {
         const previous = old.get(metric.id);
         if (!previous) {
-            changes.push({ subject: 'metric', id: metric.id, kind: 'added', customerVisible: false,
+            changes.push({ subject: 'metric', id: metric.id, kind: 'added', customerVisible: visibleMetric(metric),
                 message: `Added metric ${metric.id} "${metric.label}"${metric.target ? ` (target ${targetText(metric)})` : ''}`, after: targetText(metric) });
             continue;
         }
         if (previous.label !== metric.label) {
-            changes.push({ subject: 'metric', id: metric.id, kind: 'relabelled', customerVisible: false,
+            changes.push({ subject: 'metric', id: metric.id, kind: 'relabelled', customerVisible: visibleMetric(metric),
                 message: `Metric ${metric.id}: label "${previous.label}" → "${metric.label}"`, before: previous.label, after: metric.label });
         }
         const direction = targetDirection(previous, metric);
         if (direction) {
-            changes.push({ subject: 'metric', id: metric.id, kind: direction, customerVisible: false,
+            changes.push({ subject: 'metric', id: metric.id, kind: direction, customerVisible: visibleMetric(metric),
                 message: `Metric ${metric.id} "${metric.label}": target ${targetText(previous)} → ${targetText(metric)}${direction === 'target-tightened' ? ' (tightened)' : direction === 'target-loosened' ? ' (loosened)' : ''}`,
                 before: targetText(previous), after: targetText(metric),
                 risk: direction === 'target-loosened' ? 'a service standard was loosened' : undefined });
@@ -231,13 +243,13 @@ function diffMetrics(before: BlueprintModel, after: BlueprintModel, mapping: Map
         const steps0 = previous.steps.map(id => mapping.get(id) ?? id).join(', ');
         const steps1 = metric.steps.join(', ');
         if (steps0 !== steps1) {
-            changes.push({ subject: 'metric', id: metric.id, kind: 'steps-changed', customerVisible: false,
+            changes.push({ subject: 'metric', id: metric.id, kind: 'steps-changed', customerVisible: visibleMetric(metric),
                 message: `Metric ${metric.id}: measured on ${steps0 || '(the whole process)'} → ${steps1 || '(the whole process)'}`, before: steps0, after: steps1 });
         }
     }
     for (const metric of before.metrics) {
         if (!now.has(metric.id)) {
-            changes.push({ subject: 'metric', id: metric.id, kind: 'removed', customerVisible: false,
+            changes.push({ subject: 'metric', id: metric.id, kind: 'removed', customerVisible: visibleMetric(metric),
                 message: `Removed metric ${metric.id} "${metric.label}"`, before: targetText(metric), risk: 'a service standard was dropped' });
         }
     }

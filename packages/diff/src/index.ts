@@ -3,3 +3,4 @@ export type { Change, ChangeKind, ChangeSet, ChangeSummary, SubjectType } from '
 export { diffBlueprints } from './diff-models.js';
 export { renderMarkdown, escapeMarkdown, type MarkdownOptions } from './markdown-report.js';
 export { matchSteps, similarity } from './step-matching.js';
+export { layoutDiff, renderDiffSvg, type VisualDiff } from './visual-diff.js';

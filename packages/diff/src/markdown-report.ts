@@ -84,14 +84,16 @@ function marker(change: Change): string {
     return '✏️';
 }
 
-/** Escapes characters Markdown or HTML would interpret, so labels render as written. */
+/**
+ * Escapes what Markdown or HTML would interpret inside a list item or table cell, so labels render
+ * as written; characters that only matter at the start of a line (`#`, `>`, `+`) are left alone.
+ */
 export function escapeMarkdown(text: string): string {
-    return text.replace(/[\\`*_{}[\]()#+!|<>&~]/g, ch => {
+    return text.replace(/[\\`*_[\]|<&~]/g, ch => {
         if (ch === '<') return '&lt;';
-        if (ch === '>') return '&gt;';
         if (ch === '&') return '&amp;';
         return '\\' + ch;
-    });
+    }).replace(/\r?\n/g, ' ');
 }
 
 function escapeCode(text: string): string {

@@ -1,0 +1,56 @@
+/** `blueprint report <file>`: the service review (time standards, touchpoints, fail points, KPIs). */
+import { analyseBlueprint } from '@blueprint/language';
+import { Option, type Command } from 'commander';
+import { ExitCode, type CliCommand, type CliContext } from '../cli-context.js';
+import { describeErrors, loadBlueprint, parseSource } from '../model-loader.js';
+import { writeOutput } from '../output.js';
+import { renderHtmlReport, renderMarkdownReport } from '../service-report/index.js';
+import { renderDiagramSvg } from '../diagram-svg.js';
+
+const FORMATS = ['markdown', 'json', 'html'] as const;
+type ReportFormat = typeof FORMATS[number];
+
+interface ReportOptions {
+    format: ReportFormat;
+    output?: string;
+}
+
+export const reportCommand: CliCommand = {
+    register(program: Command, context: CliContext): void {
+        program.command('report')
+            .summary('write a service review of a blueprint')
+            .description('Analyses one blueprint the way a service review does: expected time per path and the '
+                + 'critical path (waiting, customer-visible and backstage time, against the tolerances), per customer '
+                + 'segment; the touchpoint inventory; fail-point coverage; service standards; hand-offs and escalations.\n\n'
+                + 'Exit codes: 0 written, 1 the blueprint has errors, 2 usage or I/O error.')
+            .argument('<file>', 'the .blueprint file (or REV:path from git)')
+            .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('markdown'))
+            .option('-o, --output <file>', 'write to this file instead of stdout')
+            .action(async (file: string, options: ReportOptions) => {
+                context.exitCode = await runReport(file, options, context);
+            });
+    }
+};
+
+async function runReport(file: string, options: ReportOptions, context: CliContext): Promise<number> {
+    const loaded = await loadBlueprint(parseSource(file, context.cwd), context.cwd);
+    if (loaded.errors.length > 0 || !loaded.model) {
+        context.stderr.write(loaded.model ? describeErrors(loaded) : `${loaded.label}: no blueprint in this file\n`);
+        context.stderr.write(`blueprint: ${loaded.label} has errors; fix them before writing a report\n`);
+        return ExitCode.problems;
+    }
+    const analysis = analyseBlueprint(loaded.model);
+    let content: string;
+    switch (options.format) {
+        case 'json':
+            content = JSON.stringify(analysis, null, 2) + '\n';
+            break;
+        case 'html':
+            content = renderHtmlReport(analysis, loaded.model, { diagramSvg: await renderDiagramSvg(loaded.model, 'light') });
+            break;
+        default:
+            content = renderMarkdownReport(analysis, loaded.model);
+    }
+    await writeOutput(context, options.output, content);
+    return ExitCode.ok;
+}

@@ -1,0 +1,68 @@
+/**
+ * The visual diff: the new diagram with added steps and flows green, changed ones amber, and the
+ * removed ones drawn ghosted red where they were. One layout of the union of both versions is made
+ * with the old layout as a hint, so unchanged steps stay where reviewers last saw them.
+ */
+import { layoutBlueprint, renderSvg, type BlueprintLayout, type SvgTheme } from '@blueprint/diagram';
+import type { BlueprintModel, ModelFlow, ModelStep } from '@blueprint/language';
+import type { ChangeSet } from './change-set.js';
+
+export interface VisualDiff {
+    readonly layout: BlueprintLayout;
+    /** `bp-added`, `bp-removed` or `bp-changed` per step or flow id of the layout. */
+    readonly classes: ReadonlyMap<string, readonly string[]>;
+}
+
+export async function layoutDiff(before: BlueprintModel, after: BlueprintModel, changeSet: ChangeSet): Promise<VisualDiff> {
+    const mapping = new Map(Object.entries(changeSet.stepMapping));
+    const removedSteps: ModelStep[] = before.steps.filter(step => !mapping.has(step.id));
+    const translate = (id: string) => mapping.get(id) ?? id;
+    const afterFlowKeys = new Set(after.flows.map(flow => `${flow.from}\u0000${flow.to}`));
+    const removedFlows: ModelFlow[] = before.flows
+        .map(flow => ({ ...flow, from: translate(flow.from), to: translate(flow.to) }))
+        .filter(flow => !afterFlowKeys.has(`${flow.from}\u0000${flow.to}`))
+        .map(flow => ({ ...flow, id: `${flow.from}->${flow.to}` }));
+
+    const afterStages = new Set(after.stages.map(stage => stage.id));
+    const afterLanes = new Set(after.lanes.map(lane => lane.id));
+    const union: BlueprintModel = {
+        ...after,
+        // Removed steps are not start or end steps of the new version, whatever they were.
+        steps: [...after.steps, ...removedSteps.map(step => ({ ...step, start: false }))],
+        flows: [...after.flows, ...removedFlows],
+        stages: [...after.stages, ...before.stages.filter(stage => !afterStages.has(stage.id) && removedSteps.some(s => s.stage === stage.id))],
+        lanes: [...after.lanes, ...before.lanes.filter(lane => !afterLanes.has(lane.id) && removedSteps.some(s => s.lane === lane.id))]
+    };
+
+    const oldLayout = await layoutBlueprint(before);
+    const hint: BlueprintLayout = { ...oldLayout, steps: oldLayout.steps.map(step => ({ ...step, id: translate(step.id) })) };
+    const layout = await layoutBlueprint(union, { previous: hint });
+
+    const classes = new Map<string, string[]>();
+    const mark = (id: string, name: string) => {
+        const list = classes.get(id) ?? [];
+        if (!list.includes(name)) list.push(name);
+        classes.set(id, list);
+    };
+    for (const step of removedSteps) mark(step.id, 'bp-removed');
+    for (const flow of removedFlows) mark(flow.id, 'bp-removed');
+    const addedFlows = new Set(changeSet.changes.filter(c => c.subject === 'flow' && c.kind === 'added').map(c => c.id));
+    for (const flow of after.flows) if (addedFlows.has(flow.id)) mark(flow.id, 'bp-added');
+    for (const change of changeSet.changes) {
+        if (change.subject !== 'step') continue;
+        if (change.kind === 'added') mark(change.id, 'bp-added');
+        else if (change.kind !== 'removed' && !classes.get(change.id)?.includes('bp-added')) mark(change.id, 'bp-changed');
+    }
+    // Evidence boxes follow the step they belong to.
+    for (const step of layout.steps) {
+        const owner = step.evidenceFor ? classes.get(step.evidenceFor) : undefined;
+        if (owner && !classes.has(step.id)) classes.set(step.id, owner.filter(name => name !== 'bp-changed'));
+    }
+    return { layout, classes };
+}
+
+export async function renderDiffSvg(before: BlueprintModel, after: BlueprintModel, changeSet: ChangeSet,
+    options: { readonly theme?: SvgTheme } = {}): Promise<string> {
+    const { layout, classes } = await layoutDiff(before, after, changeSet);
+    return renderSvg(layout, { theme: options.theme, extraClasses: classes });
+}

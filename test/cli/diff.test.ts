@@ -1,0 +1,100 @@
+/** `blueprint diff`: two files, REV:path from git, --git over a temporary repository, formats and exit codes. */
+import { spawnSync } from 'node:child_process';
+import { afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { CLEAN, Workspace, ensureBuilt } from './cli-harness.js';
+
+beforeAll(ensureBuilt);
+
+let workspace: Workspace;
+afterEach(() => workspace?.dispose());
+
+/** CLEAN with one more wait and a loosened answer: a realistic small iteration. */
+const ITERATED = CLEAN
+    .replace('evidence "Counter sign"', 'evidence "Counter sign"\n        wait 5 min tolerance 10 min')
+    .replace('frontstage Answer "Answer the question"', 'frontstage Answer "Answer the question politely"');
+
+function git(cwd: string, ...args: string[]): string {
+    const result = spawnSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } });
+    if (result.status !== 0) throw new Error(`git ${args.join(' ')}: ${result.stderr}`);
+    return result.stdout;
+}
+
+function repository(files: Record<string, string>): Workspace {
+    const ws = new Workspace(files);
+    git(ws.root, 'init', '-q', '-b', 'main');
+    git(ws.root, 'add', '.');
+    git(ws.root, 'commit', '-q', '-m', 'first');
+    return ws;
+}
+
+describe('blueprint diff', () => {
+    test('compares two files and reports the changes as Markdown, exit 0', async () => {
+        workspace = new Workspace({ 'old.blueprint': CLEAN, 'new.blueprint': ITERATED });
+        const result = await workspace.run(['diff', 'old.blueprint', 'new.blueprint']);
+        expect(result.stderr).toBe('');
+        expect(result.code).toBe(0);
+        expect(result.stdout).toContain('### Blueprint changes: Help at the counter');
+        expect(result.stdout).toContain('Step Ask "Ask for help": new wait point (5 min, tolerance 10 min)');
+        expect(result.stdout).toContain('the customer now waits here');
+        expect(result.stdout).toContain('Step Answer: label "Answer the question" → "Answer the question politely"');
+    });
+
+    test('writes the structured change set as JSON', async () => {
+        workspace = new Workspace({ 'old.blueprint': CLEAN, 'new.blueprint': ITERATED });
+        const result = await workspace.run(['diff', 'old.blueprint', 'new.blueprint', '--format', 'json', '-o', 'out/diff.json']);
+        expect(result.code).toBe(0);
+        expect(result.stdout).toBe('');
+        const json = JSON.parse(workspace.read('out/diff.json'));
+        expect(json.summary).toMatchObject({ changes: 2, risks: 1, customerVisible: 2 });
+        expect(json.changes.map((c: { kind: string; id: string }) => `${c.kind} ${c.id}`).sort()).toEqual(['relabelled Answer', 'wait-added Ask']);
+    });
+
+    test('--fail-on risk exits 1 when a risky change exists, 0 otherwise', async () => {
+        workspace = new Workspace({ 'old.blueprint': CLEAN, 'new.blueprint': ITERATED, 'same.blueprint': CLEAN });
+        expect((await workspace.run(['diff', 'old.blueprint', 'new.blueprint', '--fail-on', 'risk'])).code).toBe(1);
+        expect((await workspace.run(['diff', 'old.blueprint', 'same.blueprint', '--fail-on', 'risk'])).code).toBe(0);
+    });
+
+    test('reads REV:path from git, imports included', async () => {
+        workspace = repository({
+            'shared.blueprint': 'actor Teller "Teller"\n',
+            'help.blueprint': CLEAN.replace('    actor Teller "Teller"\n', '').replace('blueprint Help', 'import "shared.blueprint"\nblueprint Help')
+        });
+        workspace.write('help.blueprint', workspace.read('help.blueprint').replace('"Answer the question"', '"Answer at once"'));
+        const result = await workspace.run(['diff', 'main:help.blueprint', 'help.blueprint', '--format', 'json']);
+        expect(result.stderr).toBe('');
+        const json = JSON.parse(result.stdout);
+        expect(json.changes).toMatchObject([{ kind: 'relabelled', id: 'Answer', before: 'Answer the question', after: 'Answer at once' }]);
+    });
+
+    test('--git compares every changed blueprint with the working tree, new and deleted files included', async () => {
+        workspace = repository({ 'a.blueprint': CLEAN, 'b.blueprint': CLEAN.replace('Help', 'Other'), 'c.blueprint': CLEAN.replace('Help', 'Gone') });
+        workspace.write('a.blueprint', ITERATED);
+        workspace.write('d.blueprint', CLEAN.replace('Help', 'Fresh'));
+        spawnSync('rm', [workspace.path('c.blueprint')]);
+        const result = await workspace.run(['diff', '--git', 'main']);
+        expect(result.stderr).toBe('');
+        expect(result.code).toBe(0);
+        expect(result.stdout).toContain('### Blueprint changes: Help at the counter — `a.blueprint`');
+        expect(result.stdout).not.toContain('b.blueprint');
+        expect(result.stdout).toContain('### Deleted blueprint — `c.blueprint`');
+        expect(result.stdout).toContain('### New blueprint — `d.blueprint`');
+    });
+
+    test('bad input: unknown revision, missing file, broken blueprint, wrong number of sides', async () => {
+        workspace = repository({ 'a.blueprint': CLEAN });
+        const unknown = await workspace.run(['diff', 'nope:a.blueprint', 'a.blueprint']);
+        expect(unknown.code).toBe(2);
+        expect(unknown.stderr).toContain("unknown git revision 'nope'");
+        const missing = await workspace.run(['diff', 'a.blueprint', 'missing.blueprint']);
+        expect(missing.code).toBe(2);
+        expect(missing.stderr).toMatch(/missing\.blueprint: .*no such file/);
+        workspace.write('broken.blueprint', CLEAN.replace('flow Ask -> Answer', 'flow Ask -> Nowhere'));
+        const broken = await workspace.run(['diff', 'a.blueprint', 'broken.blueprint']);
+        expect(broken.code).toBe(1);
+        expect(broken.stderr).toContain('BP002');
+        const one = await workspace.run(['diff', 'a.blueprint']);
+        expect(one.code).toBe(2);
+        expect(one.stderr).toContain('diff needs two sides');
+    });
+});
