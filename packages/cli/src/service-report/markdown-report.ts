@@ -118,5 +118,5 @@ function toleranceStatus(time: TimeAnalysis): string {
 
 /** Escapes text for a Markdown table cell. */
 function cell(text: string): string {
-    return text.replace(/[\\`*_[\]|<>&]/g, ch => (ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : ch === '&' ? '&amp;' : '\\' + ch)).replace(/\r?\n/g, ' ');
+    return text.replace(/[\\`*_[\]|<&]/g, ch => (ch === '<' ? '&lt;' : ch === '&' ? '&amp;' : '\\' + ch)).replace(/\r?\n/g, ' ');
 }
