@@ -1,0 +1,36 @@
+/** The documents the client shows a diagram for, with the last good layout of each. */
+import type { BlueprintLayout } from '@blueprint/diagram';
+
+export interface DiagramDocumentState {
+    /** The last layout computed from an error-free version. */
+    lastGood?: BlueprintLayout;
+    /** The newest document version seen, and whether it has errors. */
+    latestVersion: number;
+    latestErrors: number;
+}
+
+export class DiagramDocuments {
+    private readonly open = new Map<string, DiagramDocumentState>();
+
+    /** Starts tracking a document; reopening keeps what is known about it. */
+    add(uri: string): DiagramDocumentState {
+        let state = this.open.get(uri);
+        if (!state) {
+            state = { latestVersion: -1, latestErrors: 0 };
+            this.open.set(uri, state);
+        }
+        return state;
+    }
+
+    remove(uri: string): void {
+        this.open.delete(uri);
+    }
+
+    get(uri: string): DiagramDocumentState | undefined {
+        return this.open.get(uri);
+    }
+
+    has(uri: string): boolean {
+        return this.open.has(uri);
+    }
+}

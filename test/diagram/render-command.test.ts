@@ -1,0 +1,86 @@
+/**
+ * `blueprint render`, run in process through commander (the command is registered in the CLI's
+ * command list by the lead; this runs it the same way `run` does, with the same exit-code mapping).
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { ExitCode, type CliContext } from '../../packages/cli/src/cli-context.js';
+import { renderCommand } from '../../packages/cli/src/commands/render.js';
+import { CliError } from '../../packages/cli/src/errors.js';
+import { createProgram } from '../../packages/cli/src/main.js';
+import { EXAMPLES_ROOT } from './diagram-helpers.js';
+
+const scratch = mkdtempSync(path.join(tmpdir(), 'blueprint-render-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+async function render(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+    let stdout = '';
+    let stderr = '';
+    const context: CliContext = {
+        cwd: scratch, env: {}, version: '0.0.0-test', exitCode: ExitCode.ok,
+        stdout: { write: (text: string) => { stdout += text; } },
+        stderr: { write: (text: string) => { stderr += text; } }
+    };
+    try {
+        await createProgram(context, [renderCommand]).parseAsync(['node', 'blueprint', 'render', ...args]);
+        return { code: context.exitCode, stdout, stderr };
+    } catch (error) {
+        if (error instanceof CliError) return { code: ExitCode.usage, stdout, stderr: stderr + error.message };
+        // commander's own errors (bad option values); the CLI has its own copy of commander, so no instanceof.
+        if ((error as { code?: string }).code?.startsWith('commander.')) return { code: ExitCode.usage, stdout, stderr };
+        throw error;
+    }
+}
+
+const bank = path.join(EXAMPLES_ROOT, 'bank-deposit.blueprint');
+
+describe('blueprint render', () => {
+    test('writes the SVG to stdout by default', async () => {
+        const result = await render(bank);
+        expect(result.code).toBe(0);
+        expect(result.stdout.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+        expect(result.stdout).toContain('Deposit at the branch counter');
+        expect(result.stdout).toContain('bp-theme-light');
+    });
+
+    test('writes the dark theme to the -o file only', async () => {
+        const out = path.join(scratch, 'bank.svg');
+        const result = await render(bank, '-o', out, '--theme', 'dark');
+        expect(result).toMatchObject({ code: 0, stdout: '' });
+        expect(readFileSync(out, 'utf8')).toContain('bp-theme-dark');
+    });
+
+    test('writes the geometry as JSON, without source ranges', async () => {
+        const out = path.join(scratch, 'bank.json');
+        expect((await render(bank, '--format', 'json', '-o', out)).code).toBe(0);
+        const text = readFileSync(out, 'utf8');
+        expect(text).not.toContain('"range"');
+        const layout = JSON.parse(text);
+        expect(layout.id).toBe('BankDeposit');
+        expect(layout.steps.some((step: { id: string }) => step.id === 'EnterPin')).toBe(true);
+        expect(layout.lanes.map((lane: { id: string }) => lane.id)).toEqual(['evidence', 'customer', 'frontstage', 'backstage', 'support']);
+    });
+
+    test('a file with errors is not rendered: exit 1 with the errors on stderr', async () => {
+        const broken = path.join(scratch, 'broken.blueprint');
+        writeFileSync(broken, 'blueprint B "B" {\n    customer A "A" { start }\n    flow A -> Nowhere\n}\n');
+        const out = path.join(scratch, 'broken.svg');
+        const result = await render(broken, '-o', out);
+        expect(result.code).toBe(1);
+        expect(result.stdout).toBe('');
+        expect(result.stderr).toMatch(/broken\.blueprint:3:\d+ error BP\d{3}/);
+        expect(() => readFileSync(out)).toThrow();
+    });
+
+    test('I/O problems exit 2 with a message', async () => {
+        const missing = await render(path.join(scratch, 'missing.blueprint'));
+        expect(missing.code).toBe(2);
+        expect(missing.stderr).toMatch(/missing\.blueprint/);
+        const unwritable = await render(bank, '-o', path.join(scratch, 'no-such-folder', 'x.svg'));
+        expect(unwritable.code).toBe(2);
+        expect(unwritable.stderr).toMatch(/cannot write/);
+        expect((await render(bank, '--format', 'png')).code).toBe(2);
+    });
+});

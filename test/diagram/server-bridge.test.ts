@@ -1,0 +1,166 @@
+/**
+ * The language server's diagram bridge with real Langium services and a fake connection: diagrams
+ * only for opened documents, ranges on steps, the last good layout marked stale while the text has
+ * errors, and at most one layout waiting per document.
+ */
+import { DiagramCloseNotification, DiagramNotification, DiagramOpenNotification, type BlueprintLayout, type DiagramParams } from '@blueprint/diagram';
+import { createBlueprintServices, type BlueprintModel } from '@blueprint/language';
+import { EmptyFileSystem, URI } from 'langium';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { describe, expect, test } from 'vitest';
+import { DiagramBridge, type DiagramConnection } from '../../packages/server/src/diagram-bridge.js';
+import { InProcessLayoutRunner, type LayoutRunner } from '../../packages/server/src/layout-runner.js';
+
+const TEXT = `blueprint Deposit "Deposit" {
+    stage Counter "At the counter"
+    customer Ask "Ask for a deposit" in Counter { start }
+    frontstage Count "Count the cash" in Counter
+    customer Leave "Leave" in Counter { end }
+    flow Ask -> Count -> Leave
+}
+`;
+
+class FakeConnection implements DiagramConnection {
+    readonly handlers = new Map<string, (params: { uri: string }) => void>();
+    readonly sent: DiagramParams[] = [];
+    private waiters: Array<() => void> = [];
+
+    onNotification(method: string, handler: (params: { uri: string }) => void): void {
+        this.handlers.set(method, handler);
+    }
+
+    sendNotification(method: string, params: DiagramParams): void {
+        expect(method).toBe(DiagramNotification);
+        this.sent.push(params);
+        for (const waiter of this.waiters.splice(0)) waiter();
+    }
+
+    client(method: string, uri: string): void {
+        this.handlers.get(method)!({ uri });
+    }
+
+    /** The first notification from index `from` on that satisfies `accept`. */
+    next(accept: (params: DiagramParams) => boolean, from = 0): Promise<DiagramParams> {
+        return new Promise((resolve, reject) => {
+            const timer = setTimeout(() => reject(new Error(`no matching diagram; got ${JSON.stringify(this.sent.map(s => [s.version, s.stale, s.errors]))}`)), 10_000);
+            const check = () => {
+                const found = this.sent.slice(from).find(accept);
+                if (found) {
+                    clearTimeout(timer);
+                    resolve(found);
+                } else {
+                    this.waiters.push(check);
+                }
+            };
+            check();
+        });
+    }
+}
+
+function setup(runner: LayoutRunner = new InProcessLayoutRunner()) {
+    const services = createBlueprintServices(EmptyFileSystem);
+    const connection = new FakeConnection();
+    const bridge = new DiagramBridge({ shared: services.shared, modelProvider: services.Blueprint.model.BlueprintModelProvider }, connection, runner);
+    const uri = URI.parse('memory:///deposit.blueprint');
+    const documents = services.shared.workspace.LangiumDocuments;
+    const factory = services.shared.workspace.LangiumDocumentFactory;
+    /** Replaces the document's text (a new version) and runs a validating build, as the server does on a change. */
+    const edit = async (text: string, version: number) => {
+        if (documents.hasDocument(uri)) documents.deleteDocument(uri);
+        const document = factory.fromTextDocument(TextDocument.create(uri.toString(), 'blueprint', version, text), uri);
+        documents.addDocument(document);
+        const builtin = services.Blueprint.workspace.BuiltinLibrary.document;
+        await services.shared.workspace.DocumentBuilder.build([builtin, document], { validation: true });
+    };
+    return { bridge, connection, uri: uri.toString(), edit };
+}
+
+describe('diagram bridge', () => {
+    test('sends nothing for documents without an open diagram', async () => {
+        const { connection, edit } = setup();
+        await edit(TEXT, 1);
+        await new Promise(resolve => setTimeout(resolve, 50));
+        expect(connection.sent).toEqual([]);
+    });
+
+    test('answers diagramOpen with a layout whose steps carry ranges', async () => {
+        const { connection, edit, uri } = setup();
+        await edit(TEXT, 1);
+        connection.client(DiagramOpenNotification, uri);
+        const params = await connection.next(p => p.layout !== undefined);
+        expect(params).toMatchObject({ uri, version: 1, stale: false, errors: 0 });
+        expect(params.layout!.steps.map(step => step.id)).toEqual(['Ask', 'Count', 'Leave']);
+        expect(params.layout!.steps.find(step => step.id === 'Count')!.range!.start.line).toBe(3);
+        expect(params.layout!.flows.map(flow => flow.id)).toEqual(['Ask->Count', 'Count->Leave']);
+    });
+
+    test('an edit with an error sends the previous layout marked stale, a fix sends a fresh one', async () => {
+        const { connection, edit, uri } = setup();
+        connection.client(DiagramOpenNotification, uri);
+        await edit(TEXT, 1);
+        const good = await connection.next(p => p.version === 1);
+        await edit(TEXT.replace('flow Ask -> Count', 'flow Ask -> Missing'), 2);
+        const stale = await connection.next(p => p.version === 2);
+        expect(stale.stale).toBe(true);
+        expect(stale.errors).toBeGreaterThan(0);
+        expect(stale.layout).toEqual(good.layout);
+        expect(stale.message).toMatch(/error/);
+
+        await edit(TEXT.replace('"Leave"', '"Leave the branch"'), 3);
+        const fresh = await connection.next(p => p.version === 3);
+        expect(fresh.stale).toBe(false);
+        expect(fresh.layout!.steps.find(step => step.id === 'Leave')!.label).toBe('Leave the branch');
+    });
+
+    test('a document that never laid out reports its errors without a layout', async () => {
+        const { connection, edit, uri } = setup();
+        connection.client(DiagramOpenNotification, uri);
+        await edit(TEXT.replace('flow Ask -> Count', 'flow Ask -> Missing'), 1);
+        const params = await connection.next(p => p.version === 1);
+        expect(params).toMatchObject({ stale: true, layout: undefined });
+        expect(params.errors).toBeGreaterThan(0);
+    });
+
+    test('after diagramClose no more diagrams are sent', async () => {
+        const { connection, edit, uri } = setup();
+        connection.client(DiagramOpenNotification, uri);
+        await edit(TEXT, 1);
+        await connection.next(p => p.version === 1);
+        connection.client(DiagramCloseNotification, uri);
+        const count = connection.sent.length;
+        await edit(TEXT.replace('"Leave"', '"Go"'), 2);
+        await new Promise(resolve => setTimeout(resolve, 50));
+        expect(connection.sent.length).toBe(count);
+    });
+
+    test('coalesces: while a layout runs, only the newest version waits', async () => {
+        // A runner that holds every layout until released, to observe the queue.
+        const held: Array<() => void> = [];
+        const inner = new InProcessLayoutRunner();
+        const models: BlueprintModel[] = [];
+        const runner: LayoutRunner = {
+            layout: (model, previous) => {
+                models.push(model);
+                return new Promise<BlueprintLayout>(resolve => held.push(() => void inner.layout(model, previous).then(resolve)));
+            },
+            dispose: () => undefined
+        };
+        const { bridge, connection, edit, uri } = setup(runner);
+        connection.client(DiagramOpenNotification, uri);
+        await edit(TEXT, 1);
+        for (let version = 2; version <= 6; version++) {
+            await edit(TEXT.replace('"Leave"', `"Leave ${version}"`), version);
+            expect(bridge.pendingLayouts(uri)).toBe(1);
+        }
+        expect(models.length).toBe(1); // only the first is running; versions 2-5 were replaced
+        held.shift()!();
+        await new Promise(resolve => setTimeout(resolve, 100));
+        expect(models.length).toBe(2);
+        expect(models[1].steps.find(step => step.id === 'Leave')!.label).toBe('Leave 6');
+        held.shift()!();
+        const last = await connection.next(p => p.version === 6);
+        expect(last.layout!.steps.find(step => step.id === 'Leave')!.label).toBe('Leave 6');
+        // Version 1's layout arrived after version 6 was known: it is not sent as current.
+        expect(connection.sent.filter(p => p.version === 1)).toEqual([]);
+    });
+});
