@@ -1,0 +1,54 @@
+// Builds the extension as users install it, into dist/: the extension (CommonJS, `vscode` external),
+// the language server (one file, run by the client over IPC) and the diagram webview's bundle; and
+// copies the grammar and the shipped example. Sources of the workspace packages are bundled
+// directly, so this needs no prior `tsc -b`.
+import { build } from 'esbuild';
+import { copyFile, mkdir, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildWebview } from '../webview/build.mjs';
+
+const root = dirname(fileURLToPath(import.meta.url));
+const repo = join(root, '..', '..');
+const production = !process.argv.includes('--dev');
+
+const alias = Object.fromEntries(['language', 'diagram', 'webview'].map(pkg => [`@blueprint/${pkg}`, join(repo, 'packages', pkg, 'src', 'index.ts')]));
+
+const node = {
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    minify: production,
+    sourcemap: !production,
+    logLevel: 'warning',
+    absWorkingDir: root,
+    alias,
+    // Langium and friends are ESM; in a CommonJS bundle `import.meta.url` must come from the file.
+    define: { 'import.meta.url': 'importMetaUrl' },
+    banner: { js: 'const importMetaUrl = require("url").pathToFileURL(__filename).href;' }
+};
+
+await rm(join(root, 'dist'), { recursive: true, force: true });
+await mkdir(join(root, 'dist'), { recursive: true });
+await mkdir(join(root, 'syntaxes'), { recursive: true });
+await mkdir(join(root, 'media', 'examples'), { recursive: true });
+
+await Promise.all([
+    build({
+        ...node,
+        entryPoints: [join(root, 'src/extension.ts')],
+        outfile: join(root, 'dist/extension.cjs'),
+        external: ['vscode'],
+        // The extension needs only the diagram protocol (notification names); the package index would
+        // also pull the layout engine (elkjs) into the extension host.
+        alias: { ...alias, '@blueprint/diagram': join(repo, 'packages/diagram/src/protocol.ts') }
+    }),
+    build({ ...node, entryPoints: [join(repo, 'packages/server/src/main.ts')], outfile: join(root, 'dist/server.cjs') }),
+    buildWebview().then(() => Promise.all(['webview.js', 'webview.css'].map(file =>
+        copyFile(join(repo, 'packages/webview/dist', file), join(root, 'dist', file))))),
+    copyFile(join(repo, 'syntaxes/blueprint.tmLanguage.json'), join(root, 'syntaxes/blueprint.tmLanguage.json')),
+    copyFile(join(repo, 'examples/bank-deposit.blueprint'), join(root, 'media/examples/bank-deposit.blueprint')),
+    copyFile(join(repo, 'LICENSE'), join(root, 'LICENSE'))
+]);
+console.log(`extension built into ${join(root, 'dist')}${production ? '' : ' (dev)'}`);

@@ -1,0 +1,269 @@
+/**
+ * The diagram preview: one webview panel that shows the blueprint of the active `.blueprint` editor
+ * (like Markdown's preview, it follows the editor). The language server lays the diagram out after
+ * each validated build of the previewed document and sends it as `blueprint/diagram`; the panel
+ * forwards it to the webview, at most once per `blueprint.preview.debounceMs`.
+ */
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import {
+    DiagramCloseNotification, DiagramNotification, DiagramOpenNotification,
+    type DiagramOpenParams, type DiagramParams
+} from '@blueprint/diagram';
+import { webviewHtml, type ExtensionToWebviewMessage, type WebviewToExtensionMessage } from '@blueprint/webview';
+import { LANGUAGE_ID } from '../language-client.js';
+import { debounce } from './debounce.js';
+import { findStep, stepsAtPosition } from './step-at-position.js';
+import { CSP_SOURCE_PLACEHOLDER, withCspSource } from './csp-source.js';
+import { parsePreviewTheme, withThemeOverride } from './theme-override.js';
+
+export const PREVIEW_VIEW_TYPE = 'blueprint.preview';
+const PREVIEW_OPEN_CONTEXT = 'blueprintPreviewOpen';
+
+export class BlueprintPreview implements vscode.Disposable, vscode.WebviewPanelSerializer {
+    private panel?: vscode.WebviewPanel;
+    private panelDisposables: vscode.Disposable[] = [];
+    private readonly disposables: vscode.Disposable[] = [];
+    /** The previewed document. */
+    private document?: vscode.Uri;
+    /** The latest diagram of that document (kept for cursor lookups and for a reloaded page). */
+    private diagram?: DiagramParams;
+    private webviewReady = false;
+    private readonly forwardDiagram = debounce<DiagramParams>(params => this.post({ kind: 'diagram', params }), () => this.debounceMs());
+
+    constructor(
+        private readonly context: vscode.ExtensionContext,
+        private readonly client: LanguageClient,
+        private readonly clientStarted: Promise<void>
+    ) {
+        this.disposables.push(
+            client.onNotification(DiagramNotification, (params: DiagramParams) => this.onDiagram(params)),
+            vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, this),
+            vscode.commands.registerCommand('blueprint.openPreview', (uri?: vscode.Uri) => this.open(uri, false)),
+            vscode.commands.registerCommand('blueprint.openPreviewToSide', (uri?: vscode.Uri) => this.open(uri, true)),
+            vscode.commands.registerCommand('blueprint.preview.fit', () => this.post({ kind: 'fit' })),
+            vscode.commands.registerCommand('blueprint.preview.exportSvg', () => this.post({ kind: 'exportSvg' })),
+            vscode.window.onDidChangeActiveTextEditor(editor => this.followEditor(editor)),
+            vscode.window.onDidChangeTextEditorSelection(event => this.onSelection(event.textEditor)),
+            vscode.workspace.onDidChangeConfiguration(event => {
+                if (event.affectsConfiguration('blueprint.preview.theme')) {
+                    this.render();
+                }
+            })
+        );
+    }
+
+    /** Opens (or reveals) the preview of `uri`, or of the active blueprint editor. */
+    async open(uri: vscode.Uri | undefined, toTheSide: boolean): Promise<void> {
+        const target = uri ?? activeBlueprintEditor()?.document.uri;
+        if (!target) {
+            void vscode.window.showInformationMessage('Open a .blueprint file to preview its diagram.');
+            return;
+        }
+        const column = toTheSide ? vscode.ViewColumn.Beside : (vscode.window.activeTextEditor?.viewColumn ?? vscode.ViewColumn.One);
+        if (this.panel) {
+            this.panel.reveal(column, toTheSide);
+        } else {
+            const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, 'Blueprint Preview', { viewColumn: column, preserveFocus: toTheSide }, this.webviewOptions());
+            this.adopt(panel);
+        }
+        await this.showDocument(target);
+    }
+
+    /** Restores a preview after a reload; `state` is what the webview saved (`{ uri, viewport }`). */
+    async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+        const uri = typeof state === 'object' && state !== null && typeof (state as { uri?: unknown }).uri === 'string'
+            ? vscode.Uri.parse((state as { uri: string }).uri)
+            : activeBlueprintEditor()?.document.uri;
+        if (this.panel) {
+            // Only one preview: a second restored panel is closed.
+            panel.dispose();
+            return;
+        }
+        panel.webview.options = this.webviewOptions();
+        this.adopt(panel);
+        if (uri) {
+            await this.showDocument(uri);
+        }
+    }
+
+    dispose(): void {
+        this.panel?.dispose();
+        this.forwardDiagram.cancel();
+        vscode.Disposable.from(...this.disposables).dispose();
+    }
+
+    private webviewOptions(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+        return {
+            enableScripts: true,
+            // The page loads only the bundled webview script and style sheet.
+            localResourceRoots: [vscode.Uri.joinPath(this.context.extensionUri, 'dist'), vscode.Uri.joinPath(this.context.extensionUri, 'media')],
+            // The page is rebuilt when shown again; the webview restores zoom and scroll from its state.
+            retainContextWhenHidden: false,
+            enableFindWidget: false
+        };
+    }
+
+    private adopt(panel: vscode.WebviewPanel): void {
+        this.panel = panel;
+        panel.iconPath = vscode.Uri.joinPath(this.context.extensionUri, 'media', 'blueprint-file.svg');
+        this.panelDisposables.push(
+            panel.webview.onDidReceiveMessage((message: WebviewToExtensionMessage) => this.onMessage(message)),
+            panel.onDidDispose(() => this.onPanelDisposed())
+        );
+        void vscode.commands.executeCommand('setContext', PREVIEW_OPEN_CONTEXT, true);
+        this.render();
+    }
+
+    /** (Re)loads the page; it answers `ready`, and then gets the current diagram. */
+    private render(): void {
+        if (!this.panel) {
+            return;
+        }
+        const webview = this.panel.webview;
+        const dist = vscode.Uri.joinPath(this.context.extensionUri, 'dist');
+        const nonce = createNonce();
+        const html = withCspSource(webviewHtml({
+            scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.js')).toString(),
+            styleUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.css')).toString(),
+            cspSource: CSP_SOURCE_PLACEHOLDER,
+            nonce,
+            title: this.panel.title
+        }), webview.cspSource);
+        this.webviewReady = false;
+        webview.html = withThemeOverride(html, parsePreviewTheme(vscode.workspace.getConfiguration('blueprint.preview').get('theme')), nonce);
+    }
+
+    private async showDocument(uri: vscode.Uri): Promise<void> {
+        if (this.document?.toString() === uri.toString()) {
+            return;
+        }
+        const previous = this.document;
+        this.document = uri;
+        this.diagram = undefined;
+        this.forwardDiagram.cancel();
+        if (this.panel) {
+            this.panel.title = `Preview ${basename(uri)}`;
+        }
+        await this.clientStarted;
+        if (previous) {
+            await this.client.sendNotification(DiagramCloseNotification, { uri: previous.toString() } satisfies DiagramOpenParams);
+        }
+        await this.client.sendNotification(DiagramOpenNotification, { uri: uri.toString() } satisfies DiagramOpenParams);
+    }
+
+    private followEditor(editor: vscode.TextEditor | undefined): void {
+        if (this.panel && editor?.document.languageId === LANGUAGE_ID) {
+            void this.showDocument(editor.document.uri);
+        }
+    }
+
+    private onDiagram(params: DiagramParams): void {
+        if (!this.panel || params.uri !== this.document?.toString()) {
+            return;
+        }
+        const first = this.diagram === undefined;
+        this.diagram = params;
+        if (first) {
+            // The first diagram of a document shows at once; later edits are debounced.
+            this.post({ kind: 'diagram', params });
+        } else {
+            this.forwardDiagram(params);
+        }
+    }
+
+    private onSelection(editor: vscode.TextEditor): void {
+        if (!this.panel || !this.diagram?.layout || editor.document.uri.toString() !== this.document?.toString()) {
+            return;
+        }
+        const { line, character } = editor.selection.active;
+        this.post({ kind: 'select', ids: stepsAtPosition(this.diagram.layout, { line, character }) });
+    }
+
+    private onMessage(message: WebviewToExtensionMessage): void {
+        switch (message?.kind) {
+            case 'ready':
+                this.webviewReady = true;
+                if (this.diagram) {
+                    this.post({ kind: 'diagram', params: this.diagram });
+                }
+                return;
+            case 'reveal':
+                void this.reveal(String(message.id));
+                return;
+            case 'exportedSvg':
+                void this.saveSvg(typeof message.svg === 'string' ? message.svg : '');
+                return;
+        }
+    }
+
+    /** Shows the step in the text: opens the document beside the preview and selects the step. */
+    private async reveal(id: string): Promise<void> {
+        const range = findStep(this.diagram?.layout, id)?.range;
+        if (!range || !this.document) {
+            return;
+        }
+        const selection = new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
+        const visible = vscode.window.visibleTextEditors.find(editor => editor.document.uri.toString() === this.document?.toString());
+        const editor = await vscode.window.showTextDocument(this.document, { viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One });
+        // Anchor at the end, cursor at the start: the step's header stays where the eye lands.
+        editor.selection = new vscode.Selection(selection.end, selection.start);
+        editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    }
+
+    private async saveSvg(svg: string): Promise<void> {
+        if (!svg) {
+            void vscode.window.showWarningMessage('Blueprint: there is no diagram to export yet (the blueprint has errors or is still loading).');
+            return;
+        }
+        const source = this.document;
+        const defaultUri = source ? source.with({ path: source.path.replace(/\.blueprint$/, '') + '.svg' }) : undefined;
+        const target = await vscode.window.showSaveDialog({ defaultUri, filters: { 'SVG image': ['svg'] }, title: 'Export Blueprint Diagram' });
+        if (!target) {
+            return;
+        }
+        await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(svg));
+        void vscode.window.showInformationMessage(`Blueprint: diagram saved to ${vscode.workspace.asRelativePath(target)}.`);
+    }
+
+    private post(message: ExtensionToWebviewMessage): void {
+        // Before `ready` the page does not listen yet; it gets the current diagram when it is.
+        if (this.panel && this.webviewReady) {
+            void this.panel.webview.postMessage(message);
+        }
+    }
+
+    private onPanelDisposed(): void {
+        const document = this.document;
+        this.panel = undefined;
+        this.document = undefined;
+        this.diagram = undefined;
+        this.webviewReady = false;
+        this.forwardDiagram.cancel();
+        vscode.Disposable.from(...this.panelDisposables).dispose();
+        this.panelDisposables = [];
+        void vscode.commands.executeCommand('setContext', PREVIEW_OPEN_CONTEXT, false);
+        if (document) {
+            void this.clientStarted.then(() => this.client.sendNotification(DiagramCloseNotification, { uri: document.toString() } satisfies DiagramOpenParams));
+        }
+    }
+
+    private debounceMs(): number {
+        const value = vscode.workspace.getConfiguration('blueprint.preview').get<number>('debounceMs', 300);
+        return typeof value === 'number' && Number.isFinite(value) ? value : 300;
+    }
+}
+
+function activeBlueprintEditor(): vscode.TextEditor | undefined {
+    const editor = vscode.window.activeTextEditor;
+    return editor?.document.languageId === LANGUAGE_ID ? editor : undefined;
+}
+
+function basename(uri: vscode.Uri): string {
+    return uri.path.slice(uri.path.lastIndexOf('/') + 1);
+}
+
+function createNonce(): string {
+    return randomBytes(24).toString('base64url');
+}

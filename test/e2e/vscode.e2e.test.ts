@@ -1,0 +1,235 @@
+/**
+ * End-to-end test of the packaged extension in real VS Code (code-server 4 / Code 1.139) driven by
+ * Debian's Chromium: the .vsix as users install it, a workspace with the bank-deposit example and a
+ * file with problems. Run with `npm run test:e2e` (setup.sh installs Node 24 and code-server into
+ * `.e2e/` on first run). Screenshots go to test-results/e2e/.
+ */
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { installExtension, prepareProfile, startCodeServer, type CodeServerPaths, type RunningCodeServer } from './code-server.js';
+
+const repo = fileURLToPath(new URL('../..', import.meta.url));
+const e2e = process.env.BLUEPRINT_E2E_DIR ?? join(repo, '.e2e');
+const paths: CodeServerPaths = { e2e, run: join(e2e, 'run') };
+const workspace = join(paths.run, 'workspace');
+const screenshots = join(repo, 'test-results', 'e2e');
+const version = (JSON.parse(readFileSync(join(repo, 'packages/extension/package.json'), 'utf8')) as { version: string }).version;
+const vsix = join(repo, `blueprint-${version}.vsix`);
+
+const timings: Record<string, number> = {};
+async function timed<T>(name: string, work: () => T | Promise<T>): Promise<T> {
+    const start = Date.now();
+    try {
+        return await work();
+    } finally {
+        timings[name] = (Date.now() - start) / 1000;
+    }
+}
+
+// The unit suite's glob also matches this file; it only runs under test/e2e/vitest.config.ts.
+describe.runIf(process.env.BLUEPRINT_E2E === '1')('Blueprint extension in code-server', () => {
+    let server: RunningCodeServer;
+    let browser: Browser;
+    let page: Page;
+
+    beforeAll(async () => {
+        await timed('setup (Node 24 + code-server)', () => {
+            execFileSync('bash', [join(repo, 'test/e2e/setup.sh')], { stdio: 'inherit', env: { ...process.env, BLUEPRINT_E2E_DIR: e2e } });
+        });
+        await timed('package .vsix', () => {
+            execFileSync('npm', ['run', 'package', '-w', 'packages/extension'], { cwd: repo, stdio: 'inherit' });
+        });
+        rmSync(paths.run, { recursive: true, force: true });
+        mkdirSync(workspace, { recursive: true });
+        mkdirSync(screenshots, { recursive: true });
+        copyFileSync(join(repo, 'examples/bank-deposit.blueprint'), join(workspace, 'bank-deposit.blueprint'));
+        copyFileSync(join(repo, 'test/e2e/fixtures/invalid.blueprint'), join(workspace, 'invalid.blueprint'));
+        prepareProfile(paths);
+        await timed('install .vsix', () => installExtension(paths, vsix));
+        server = await timed('start code-server', () => startCodeServer(paths, workspace));
+        browser = await chromium.launch({
+            executablePath: '/usr/bin/chromium',
+            headless: true,
+            args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+                '--disable-component-update', '--disable-sync'],
+            env: { ...process.env, XDG_CONFIG_HOME: join(paths.run, 'xdg/config'), XDG_CACHE_HOME: join(paths.run, 'xdg/cache') }
+        });
+        page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+        await timed('open workbench', async () => {
+            await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
+            await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+            await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'bank-deposit.blueprint' }).waitFor({ timeout: 60_000 });
+        });
+    });
+
+    afterAll(async () => {
+        await page?.screenshot({ path: join(screenshots, 'final.png') }).catch(() => undefined);
+        await browser?.close();
+        await server?.stop();
+        console.log('e2e timings (s):', JSON.stringify(timings));
+    });
+
+    it('opens a .blueprint file in the Blueprint language mode', async () => {
+        await openFile(page, 'bank-deposit.blueprint');
+        await expect.poll(() => page.locator('#status\\.editor\\.mode').innerText(), { timeout: 30_000 }).toContain('Blueprint');
+        await page.screenshot({ path: join(screenshots, 'editor.png') });
+    });
+
+    it('highlights keywords, names and strings with distinct token classes', async () => {
+        const tokens = page.locator('.monaco-editor .view-lines .view-line span span');
+        await expect.poll(async () => new Set(await tokens.evaluateAll(spans => spans.map(span => span.className))).size, { timeout: 30_000 })
+            .toBeGreaterThanOrEqual(4);
+        // Each token's class by its text (exact: the comment also contains the word `blueprint`);
+        // Monaco splits long tokens such as the comment into several spans, so that one is a prefix.
+        const classOf = async (text: string, prefix = false) => tokens.evaluateAll((spans, [wanted, isPrefix]) =>
+            spans.find(span => {
+                const content = span.textContent?.replace(/\u00a0/g, ' ').trim() ?? '';
+                return isPrefix ? content.startsWith(wanted as string) : content === wanted;
+            })?.className, [text, prefix] as const);
+        const keyword = await classOf('blueprint');
+        const title = await classOf('"Deposit at the branch counter"');
+        const comment = await classOf('// Deposit at the branch', true);
+        expect(keyword).toMatch(/mtk\d+/);
+        expect(title).toMatch(/mtk\d+/);
+        expect(comment).toMatch(/mtk\d+/);
+        expect(new Set([keyword, title, comment]).size).toBe(3);
+    });
+
+    it('shows the diagram with the step labels in the preview', async () => {
+        await runCommand(page, 'Blueprint: Open Preview to the Side');
+        const webview = previewFrame(page);
+        const svg = webview.locator('svg').first();
+        await svg.waitFor({ timeout: 60_000 });
+        for (const label of ['Take a queue number', 'Enter PIN', 'Post the transaction']) {
+            await expect.poll(() => webview.locator('svg').first().textContent(), { timeout: 30_000 }).toContain(label);
+        }
+        await page.screenshot({ path: join(screenshots, 'preview.png') });
+    });
+
+    it('highlights the step under the cursor in the diagram', async () => {
+        const selected = previewFrame(page).locator('g.step.selected > title');
+        await goToLine(page, lineOf('customer EnterPin'));
+        await expect.poll(() => selected.allTextContents(), { timeout: 30_000 }).toEqual(['Enter PIN']);
+        await goToLine(page, lineOf('support Post'));
+        await expect.poll(() => selected.allTextContents(), { timeout: 30_000 }).toEqual(['Post the transaction']);
+        await goToLine(page, lineOf('stage Queue'));
+        await expect.poll(() => selected.count(), { timeout: 30_000 }).toBe(0);
+        await page.screenshot({ path: join(screenshots, 'cursor-select.png') });
+    });
+
+    it('selects a clicked step in the text', async () => {
+        await goToLine(page, 1);
+        // A real mouse click at the step's box (Sprotty listens to mousedown/mouseup on the SVG).
+        const box = await previewFrame(page).locator('g.step:has(> title:text-is("Leave the branch"), > title:text-is("Take the passbook and leave")) > rect.step-box').first().boundingBox();
+        expect(box, 'the step box is on screen').not.toBeNull();
+        await page.mouse.click(box!.x + box!.width / 2, box!.y + box!.height / 2);
+        await expect.poll(() => page.locator('#status\\.editor\\.selection').innerText(), { timeout: 30_000 })
+            .toMatch(new RegExp(`^Ln ${lineOf('customer Leave')}, Col 5 \\(\\d+ selected\\)`));
+        await page.screenshot({ path: join(screenshots, 'reveal.png') });
+    });
+
+    it('exports the diagram as SVG through the save dialog', async () => {
+        const target = join(workspace, 'bank-deposit.svg');
+        await runCommand(page, 'Blueprint: Export Diagram as SVG');
+        // code-server's save dialog is a quick input holding the proposed path (next to the source).
+        const input = page.locator('.quick-input-widget input');
+        await expect.poll(() => input.inputValue(), { timeout: 30_000 }).toContain('bank-deposit.svg');
+        await page.keyboard.press('Enter');
+        await expect.poll(() => existsSync(target), { timeout: 30_000 }).toBe(true);
+        const svg = readFileSync(target, 'utf8');
+        expect(svg).toMatch(/^(<\?xml[^>]*>\s*)?<svg[\s>]/);
+        for (const label of ['Take a queue number', 'Enter PIN', 'Post the transaction']) {
+            expect(svg).toContain(label);
+        }
+    });
+
+    it('reports the problems of an invalid file in the Problems panel', async () => {
+        await openFile(page, 'invalid.blueprint');
+        await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 60_000 });
+        await runCommand(page, 'View: Focus Problems', 'Problems');
+        const rows = page.locator('.markers-panel .monaco-list-row');
+        await rows.filter({ hasText: 'BP009' }).first().waitFor({ timeout: 30_000 });
+        await rows.filter({ hasText: 'BP002' }).first().waitFor({ timeout: 30_000 });
+        await page.screenshot({ path: join(screenshots, 'problems.png') });
+    });
+
+    it('applies a quick fix that adds a recovery to the fail point', async () => {
+        const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'BP009' }).first();
+        await row.click();
+        await row.press('Enter'); // moves the cursor to the problem in the editor
+        await page.keyboard.press('Control+.');
+        const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Add a recovery to the fail point' });
+        await fix.waitFor({ timeout: 30_000 });
+        await page.screenshot({ path: join(screenshots, 'quick-fix.png') });
+        await fix.click();
+        await expect.poll(() => editorText(page), { timeout: 30_000 }).toContain('fail "Nobody at the desk" recovery "Describe how the service recovers"');
+        await expect.poll(() => page.locator('.markers-panel .monaco-list-row', { hasText: 'BP009' }).count(), { timeout: 30_000 }).toBe(0);
+        expect(await page.locator('.markers-panel .monaco-list-row', { hasText: 'BP002' }).count()).toBeGreaterThan(0);
+    });
+});
+
+const example = readFileSync(join(repo, 'examples/bank-deposit.blueprint'), 'utf8').split('\n');
+/** 1-based line of the example that contains `text`. */
+function lineOf(text: string): number {
+    const index = example.findIndex(line => line.includes(text));
+    if (index < 0) throw new Error(`'${text}' is not in the bank-deposit example`);
+    return index + 1;
+}
+
+/** Moves the cursor of the active editor to the start of a line (Ctrl+G). */
+async function goToLine(page: Page, line: number): Promise<void> {
+    await focusWorkbench(page);
+    await page.keyboard.press('Control+G');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(`:${line}`);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#status\\.editor\\.selection').innerText(), { timeout: 10_000 }).toContain(`Ln ${line},`);
+}
+
+/** Quick Open (F1, then remove the `>` to search files). */
+async function openFile(page: Page, name: string): Promise<void> {
+    await focusWorkbench(page);
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(name);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.tab.active', { hasText: name }).waitFor({ timeout: 30_000 });
+}
+
+async function runCommand(page: Page, title: string, rowText = title): Promise<void> {
+    await focusWorkbench(page);
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(`>${title}`);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: rowText }).first().waitFor({ timeout: 30_000 });
+    await page.keyboard.press('Enter');
+}
+
+/** The visible text of the active editor (Monaco renders spaces as no-break spaces). */
+async function editorText(page: Page): Promise<string> {
+    const text = await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().innerText();
+    return text.replace(/\u00a0/g, ' ');
+}
+
+/** Keys go to the workbench, not into a webview that may have focus. */
+async function focusWorkbench(page: Page): Promise<void> {
+    const editor = page.locator('.editor-group-container .monaco-editor textarea');
+    if (await editor.count() > 0) {
+        await editor.first().focus();
+    } else {
+        await page.locator('.monaco-workbench').focus();
+    }
+}
+
+function previewFrame(page: Page): FrameLocator {
+    return page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+}
+

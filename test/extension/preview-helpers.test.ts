@@ -1,0 +1,91 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { webviewHtml } from '../../packages/webview/src/html.js';
+import { CSP_SOURCE_PLACEHOLDER, withCspSource } from '../../packages/extension/src/preview/csp-source.js';
+import { debounce } from '../../packages/extension/src/preview/debounce.js';
+import { parsePreviewTheme, themeOverrideCss, withThemeOverride } from '../../packages/extension/src/preview/theme-override.js';
+
+const nonce = 'abcdefghijklmnopqrstuvwxyz012345';
+const page = () => webviewHtml({ scriptUri: 'https://x.test/webview.js', styleUri: 'https://x.test/webview.css', cspSource: CSP_SOURCE_PLACEHOLDER, nonce });
+const cspOf = (html: string) => /http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)?.[1];
+
+describe('webview CSP source', () => {
+    it("puts code-server's multi-source cspSource into the page's CSP", () => {
+        const html = withCspSource(page(), "'self' https://*.vscode-cdn.net");
+        expect(cspOf(html)).toContain("style-src 'self' https://*.vscode-cdn.net 'nonce-");
+        expect(html).not.toContain(CSP_SOURCE_PLACEHOLDER);
+    });
+
+    it("puts desktop VS Code's single source in", () => {
+        expect(cspOf(withCspSource(page(), 'https://file+.vscode-resource.vscode-cdn.net'))).toContain('style-src https://file+.vscode-resource.vscode-cdn.net ');
+    });
+
+    it('rejects sources that would break out of the CSP, and pages without the placeholder', () => {
+        expect(() => withCspSource(page(), "'self'; script-src *")).toThrow(/unexpected webview.cspSource/);
+        expect(() => withCspSource(page(), 'https://a" onload="x')).toThrow(/unexpected webview.cspSource/);
+        expect(() => withCspSource('<html></html>', "'self'")).toThrow(/no Content-Security-Policy/);
+    });
+});
+
+describe('preview theme', () => {
+    it('reads the setting, falling back to auto', () => {
+        expect(parsePreviewTheme('dark')).toBe('dark');
+        expect(parsePreviewTheme('light')).toBe('light');
+        expect(parsePreviewTheme('neon')).toBe('auto');
+        expect(parsePreviewTheme(undefined)).toBe('auto');
+    });
+
+    it('leaves the page alone for auto and pins the colours for light and dark', () => {
+        const html = page();
+        expect(withThemeOverride(html, 'auto', nonce)).toBe(html);
+        const dark = withThemeOverride(html, 'dark', nonce);
+        expect(dark).toContain(`<style nonce="${nonce}">`);
+        expect(dark.indexOf('<style nonce')).toBeLessThan(dark.indexOf('</head>'));
+        expect(themeOverrideCss('dark')).toContain('--bp-background: #1e1e1e !important');
+        expect(themeOverrideCss('light')).toContain('--bp-background: #ffffff !important');
+        expect(themeOverrideCss('dark')).toContain('body.vscode-light');
+    });
+
+    it('overrides every colour variable the webview style sheet defines', async () => {
+        const { readFileSync } = await import('node:fs');
+        const css = readFileSync(new URL('../../packages/webview/css/webview.css', import.meta.url), 'utf8');
+        const root = /:root\s*\{([^}]*)\}/.exec(css)?.[1] ?? '';
+        const variables = [...root.matchAll(/(--bp-[\w-]+)\s*:/g)].map(match => match[1]).filter(name => name !== '--bp-font' && name !== '--bp-focus');
+        expect(variables.length).toBeGreaterThan(5);
+        for (const variable of variables) {
+            expect(themeOverrideCss('light'), variable).toContain(`${variable}:`);
+            expect(themeOverrideCss('dark'), variable).toContain(`${variable}:`);
+        }
+    });
+});
+
+describe('debounce', () => {
+    beforeEach(() => { vi.useFakeTimers(); });
+    afterEach(() => { vi.useRealTimers(); });
+
+    it('runs once with the last value after the quiet period', () => {
+        const calls: number[] = [];
+        const run = debounce<number>(value => calls.push(value), () => 100);
+        run(1); run(2);
+        vi.advanceTimersByTime(99);
+        expect(calls).toEqual([]);
+        run(3);
+        vi.advanceTimersByTime(100);
+        expect(calls).toEqual([3]);
+    });
+
+    it('reads the delay at each call, runs at once for 0, and supports flush and cancel', () => {
+        const calls: string[] = [];
+        let delay = 0;
+        const run = debounce<string>(value => calls.push(value), () => delay);
+        run('now');
+        expect(calls).toEqual(['now']);
+        delay = 50;
+        run('flushed');
+        run.flush();
+        expect(calls).toEqual(['now', 'flushed']);
+        run('cancelled');
+        run.cancel();
+        vi.advanceTimersByTime(100);
+        expect(calls).toEqual(['now', 'flushed']);
+    });
+});
