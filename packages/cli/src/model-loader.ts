@@ -49,7 +49,7 @@ export async function loadBlueprint(source: BlueprintSource, cwd: string): Promi
     const relative = path.relative(root, source.file).split(path.sep).join('/');
     const label = `${source.revision}:${relative}`;
     if (!(await fileSystem.preload(uri))) throw new CliError(`${label}: no such file at that revision`);
-    const services = createBlueprintServices({ fileSystemProvider: () => fileSystem }).Blueprint;
+    const services = createBlueprintServices({ fileSystemProvider: () => fileSystem }, { batch: true }).Blueprint;
     return build(services, uri, label, cwd);
 }
 

@@ -3,5 +3,5 @@ import { createBlueprintServices, type BlueprintServices } from '@blueprint/lang
 import { GuardedFileSystemProvider } from './files/guarded-file-system.js';
 
 export function createCliServices(cwd: string): BlueprintServices {
-    return createBlueprintServices({ fileSystemProvider: () => new GuardedFileSystemProvider(cwd) }).Blueprint;
+    return createBlueprintServices({ fileSystemProvider: () => new GuardedFileSystemProvider(cwd) }, { batch: true }).Blueprint;
 }

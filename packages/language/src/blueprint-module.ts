@@ -23,6 +23,7 @@ import { BlueprintScopeProvider } from './references/blueprint-scope-provider.js
 import { BlueprintDocumentValidator } from './validation/blueprint-document-validator.js';
 import { registerValidationChecks } from './validation/blueprint-validator.js';
 import { RuleConfiguration } from './validation/rule-configuration.js';
+import { BatchIndexManager } from './workspace/batch-index-manager.js';
 import { BlueprintWorkspaceManager } from './workspace/blueprint-workspace-manager.js';
 import { BuiltinLibrary } from './workspace/builtin-library.js';
 
@@ -73,15 +74,28 @@ export const BlueprintSharedModule: Module<LangiumSharedServices, PartialLangium
     }
 };
 
+export interface BlueprintServiceOptions {
+    /** One-shot batch use (CLI, benchmarks): no reverse-reference index, which only an editor needs. */
+    readonly batch?: boolean;
+}
+
+const BatchSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    workspace: {
+        IndexManager: services => new BatchIndexManager(services)
+    }
+};
+
 /**
  * Creates the shared services and the Blueprint language services. `context.fileSystemProvider`
  * is `NodeFileSystem` in Node (CLI, server) and `EmptyFileSystem` in tests of in-memory text.
  */
-export function createBlueprintServices(context: DefaultSharedModuleContext): {
+export function createBlueprintServices(context: DefaultSharedModuleContext, options: BlueprintServiceOptions = {}): {
     shared: LangiumSharedServices;
     Blueprint: BlueprintServices;
 } {
-    const shared = inject(createDefaultSharedModule(context), BlueprintGeneratedSharedModule, BlueprintSharedModule);
+    const shared = options.batch
+        ? inject(createDefaultSharedModule(context), BlueprintGeneratedSharedModule, BlueprintSharedModule, BatchSharedModule)
+        : inject(createDefaultSharedModule(context), BlueprintGeneratedSharedModule, BlueprintSharedModule);
     const Blueprint = inject(createDefaultModule({ shared }), ServiceBlueprintGeneratedModule, BlueprintModule);
     shared.ServiceRegistry.register(Blueprint);
     registerValidationChecks(Blueprint);

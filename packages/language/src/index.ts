@@ -5,7 +5,7 @@ export * from './blueprint-module.js';
 export * as ast from './generated/ast.js';
 export * from './model/blueprint-model.js';
 export { buildBlueprintModel } from './model/model-builder.js';
-export { buildFlowGraph, reachableFrom, type FlowGraph } from './model/flow-graph.js';
+export { buildFlowGraph, reachableFrom, stepsReaching, type FlowGraph } from './model/flow-graph.js';
 export * from './model/time.js';
 export type { BlueprintModelProvider } from './model/model-provider.js';
 export * from './validation/rules.js';

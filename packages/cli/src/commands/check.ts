@@ -1,7 +1,7 @@
 /** `blueprint check [paths...]`: validates blueprint files and reports in the format asked for. */
 import { Option, type Command } from 'commander';
 import type { CheckSummary } from '../check-report.js';
-import { checkFiles } from '../checker.js';
+import { checkFilesInParallel } from '../parallel-check.js';
 import { ExitCode, type CliCommand, type CliContext } from '../cli-context.js';
 import { colorsEnabled } from '../colors.js';
 import { CliError } from '../errors.js';
@@ -44,7 +44,7 @@ async function runCheck(paths: string[], options: CheckCommandOptions, context: 
         if (!options.allowEmpty) throw new CliError(`${message} (use --allow-empty to accept this)`);
         context.stderr.write(`blueprint: ${message}\n`);
     }
-    const report = await checkFiles(discovery.files, {
+    const report = await checkFilesInParallel(discovery.files, {
         cwd: context.cwd, ruleOverrides: options.rule, reportImports: options.reportImports
     });
     const reporter = REPORTERS[options.format];

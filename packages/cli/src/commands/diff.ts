@@ -3,7 +3,7 @@
  * versions of a blueprint, by meaning rather than by line, for pull-request review.
  */
 import * as path from 'node:path';
-import { diffBlueprints, renderMarkdown, type ChangeSet } from '@blueprint/diff';
+import type { ChangeSet } from '@blueprint/diff';
 import { Option, type Command } from 'commander';
 import { ExitCode, type CliCommand, type CliContext } from '../cli-context.js';
 import { CliError } from '../errors.js';
@@ -55,6 +55,9 @@ export const diffCommand: CliCommand = {
     }
 };
 
+/** The diff package pulls in the layout engine; loaded only when `diff` runs. */
+const diffEngine = () => import('@blueprint/diff');
+
 async function runDiff(sides: string[], options: DiffOptions, context: CliContext): Promise<number> {
     const diffs = options.git !== undefined
         ? await diffGit(options.git, sides, options, context)
@@ -72,6 +75,7 @@ async function diffPair(sides: string[], options: DiffOptions, context: CliConte
     if (sides.length !== 2) throw new CliError('diff needs two sides, <old> and <new> (or --git <rev> [paths...])');
     const [before, after] = await Promise.all(sides.map(side => loadBlueprint(parseSource(side, context.cwd), context.cwd)));
     if (!usable(before, context) || !usable(after, context)) return undefined;
+    const { diffBlueprints } = await diffEngine();
     const changeSet = diffBlueprints(before.model!, after.model!);
     return {
         path: after.label, before: before.label, after: after.label, changeSet, status: 'changed',
@@ -103,6 +107,7 @@ async function diffGit(rev: string, paths: string[], options: DiffOptions, conte
             results.push({ path: shown, before: '(new file)', after: shown, status: 'added' });
             continue;
         }
+        const { diffBlueprints } = await diffEngine();
         const changeSet = diffBlueprints(before.model, after.model!);
         results.push({
             path: shown, before: before.label, after: shown, changeSet, status: 'changed',
@@ -126,6 +131,7 @@ function usable(loaded: LoadedBlueprint, context: CliContext): boolean {
 }
 
 async function write(results: FileDiff[], options: DiffOptions, context: CliContext): Promise<void> {
+    const { renderMarkdown } = await diffEngine();
     switch (options.format) {
         case 'json': {
             const files = results.map(r => ({ path: r.path, before: r.before, after: r.after, status: r.status, ...r.changeSet }));

@@ -4,7 +4,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { layoutBlueprint, renderSvg, stripRanges, type SvgTheme } from '@blueprint/diagram';
+import type { SvgTheme } from '@blueprint/diagram';
 import { Option, type Command } from 'commander';
 import { ExitCode, type CliCommand, type CliContext } from '../cli-context.js';
 import { CliError, FileError } from '../errors.js';
@@ -39,6 +39,8 @@ export const renderCommand: CliCommand = {
 };
 
 async function runRender(file: string, options: RenderCommandOptions, context: CliContext): Promise<number> {
+    // Loaded on demand: the layout engine is large and `check` never needs it.
+    const { layoutBlueprint, renderSvg, stripRanges } = await import('@blueprint/diagram');
     const loaded = await loadBlueprint({ file: path.resolve(context.cwd, file) }, context.cwd);
     if (loaded.errors.length > 0) {
         context.stderr.write(describeErrors(loaded));

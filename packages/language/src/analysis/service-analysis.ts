@@ -4,7 +4,7 @@
  * Pure and deterministic; the CLI report, hovers, code lenses and the preview all use it.
  */
 import type { BlueprintModel, ChannelDistance, Comparator, FlowKind, ModelStep } from '../model/blueprint-model.js';
-import { buildFlowGraph, reachableFrom } from '../model/flow-graph.js';
+import { buildFlowGraph, stepsReaching } from '../model/flow-graph.js';
 import { analyseTime, type TimeAnalysis } from './time-analysis.js';
 import { isStepCustomerVisible, visibleLaneIds } from './visibility.js';
 
@@ -117,12 +117,12 @@ export function analyseBlueprint(model: BlueprintModel): BlueprintAnalysis {
     };
     const covered = entries.filter(e => e.covered).length;
 
-    const customerSteps = new Set(model.steps.filter(step => step.laneKind === 'customer').map(step => step.id));
+    const returnsToCustomer = stepsReaching(graph, model.steps.filter(step => step.laneKind === 'customer').map(step => step.id));
     const handOffs: HandOff[] = model.flows
         .filter(flow => flow.kind === 'hand-off' || flow.kind === 'escalation' || flow.crosses.includes('internal'))
         .map(flow => ({
             from: flow.from, to: flow.to, kind: flow.kind,
-            returnsToCustomer: [...reachableFrom(graph, [flow.to])].some(id => customerSteps.has(id)),
+            returnsToCustomer: returnsToCustomer.has(flow.to),
             crossesInternalLine: flow.crosses.includes('internal')
         }));
 

@@ -35,3 +35,18 @@ export function reachableFrom(graph: FlowGraph, starts: Iterable<string>): Set<s
     }
     return seen;
 }
+
+/** Steps from which some step in `targets` can be reached (inclusive): one backwards sweep, linear. */
+export function stepsReaching(graph: FlowGraph, targets: Iterable<string>): Set<string> {
+    const seen = new Set<string>();
+    const queue = [...targets];
+    for (let i = 0; i < queue.length; i++) {
+        const id = queue[i];
+        if (seen.has(id)) continue;
+        seen.add(id);
+        for (const flow of graph.predecessors.get(id) ?? []) {
+            if (!seen.has(flow.from)) queue.push(flow.from);
+        }
+    }
+    return seen;
+}

@@ -2,7 +2,7 @@
 import type { ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
 import type { BlueprintModelProvider } from '../model/model-provider.js';
-import { buildFlowGraph, reachableFrom } from '../model/flow-graph.js';
+import { buildFlowGraph, reachableFrom, stepsReaching } from '../model/flow-graph.js';
 import { laneIdOf } from '../model/model-builder.js';
 import type { BlueprintServices } from '../blueprint-module.js';
 import { Rules } from './rules.js';
@@ -52,9 +52,12 @@ export class FlowChecks {
         }
 
         const reachable = reachableFrom(graph, starts.map(step => step.id));
+        const reported = new Set<string>();
         for (const step of model.steps) {
             const node = nodes.get(step.id);
-            if (!node || nodes.get(step.id) !== node) continue;
+            // Steps with a duplicate name (BP001) are judged once, under the name.
+            if (!node || reported.has(step.id)) continue;
+            reported.add(step.id);
             if (!reachable.has(step.id)) {
                 accept('warning', `Step '${step.id}' cannot be reached from the start (${starts.map(s => s.id).join(', ')}); connect it with a flow.`,
                     { node, property: 'name', code: Rules.unreachableStep.id });
@@ -65,12 +68,12 @@ export class FlowChecks {
             }
         }
 
-        const customerSteps = new Set(model.steps.filter(step => step.laneKind === 'customer').map(step => step.id));
+        // One backwards sweep from the customer's steps instead of a search per escalation.
+        const returnsToCustomer = stepsReaching(graph, model.steps.filter(step => step.laneKind === 'customer').map(step => step.id));
         for (const flow of blueprint.members.filter(ast.isFlow)) {
             for (const link of flow.links) {
                 if (link.arrow !== '=>' || !link.target?.ref) continue;
-                const downstream = reachableFrom(graph, [link.target.ref.name]);
-                if (![...downstream].some(id => customerSteps.has(id))) {
+                if (!returnsToCustomer.has(link.target.ref.name)) {
                     accept('warning', `Escalation to '${link.target.ref.name}' never returns to the customer: add flows that bring the answer back to a customer step.`,
                         { node: link, code: Rules.escalationReturns.id });
                 }

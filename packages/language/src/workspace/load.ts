@@ -23,19 +23,30 @@ export async function loadAndValidate(services: BlueprintServices, uris: URI[]):
     const requested: LangiumDocument[] = [];
     const imported: LangiumDocument[] = [];
     const seen = new Set<string>();
-    const queue: Array<{ uri: URI; requested: boolean }> = uris.map(uri => ({ uri, requested: true }));
-    for (let i = 0; i < queue.length; i++) {
-        const { uri, requested: isRequested } = queue[i];
-        const key = uri.toString();
-        if (seen.has(key)) continue;
-        seen.add(key);
-        let document = documents.getDocument(uri);
-        if (!document) {
-            if (!isRequested && !(await exists(fileSystem, uri))) continue; // reported as BP003 by the importer
-            document = await documents.getOrCreateDocument(uri);
-        }
-        (isRequested ? requested : imported).push(document);
-        for (const next of importedUris(document)) queue.push({ uri: next, requested: false });
+    // Breadth first, one level of imports at a time; the files of a level are read concurrently.
+    let level: Array<{ uri: URI; requested: boolean }> = uris.map(uri => ({ uri, requested: true }));
+    while (level.length > 0) {
+        const fresh = level.filter(({ uri }) => {
+            const key = uri.toString();
+            if (seen.has(key)) return false;
+            seen.add(key);
+            return true;
+        });
+        const loaded = await Promise.all(fresh.map(async entry => {
+            const existing = documents.getDocument(entry.uri);
+            if (existing) return existing;
+            // A missing imported file is reported as BP003 by the importer, not thrown here.
+            if (!entry.requested && !(await exists(fileSystem, entry.uri))) return undefined;
+            return documents.getOrCreateDocument(entry.uri);
+        }));
+        const next: Array<{ uri: URI; requested: boolean }> = [];
+        fresh.forEach((entry, index) => {
+            const document = loaded[index];
+            if (!document) return;
+            (entry.requested ? requested : imported).push(document);
+            for (const uri of importedUris(document)) next.push({ uri, requested: false });
+        });
+        level = next;
     }
     const builtin = services.workspace.BuiltinLibrary.document;
     await shared.workspace.DocumentBuilder.build([builtin, ...requested, ...imported], { validation: true });
