@@ -1,28 +1,28 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { webviewHtml } from '../../packages/webview/src/html.js';
-import { CSP_SOURCE_PLACEHOLDER, withCspSource } from '../../packages/extension/src/preview/csp-source.js';
 import { debounce } from '../../packages/extension/src/preview/debounce.js';
 import { parsePreviewTheme, themeOverrideCss, withThemeOverride } from '../../packages/extension/src/preview/theme-override.js';
 
 const nonce = 'abcdefghijklmnopqrstuvwxyz012345';
-const page = () => webviewHtml({ scriptUri: 'https://x.test/webview.js', styleUri: 'https://x.test/webview.css', cspSource: CSP_SOURCE_PLACEHOLDER, nonce });
+const page = () => webviewHtml({ scriptUri: 'https://x.test/webview.js', styleUri: 'https://x.test/webview.css', cspSource: 'https://x.test', nonce });
 const cspOf = (html: string) => /http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)?.[1];
 
 describe('webview CSP source', () => {
+    const pageWith = (cspSource: string) => webviewHtml({ scriptUri: 'https://x.test/webview.js', styleUri: 'https://x.test/webview.css', cspSource, nonce });
+
     it("puts code-server's multi-source cspSource into the page's CSP", () => {
-        const html = withCspSource(page(), "'self' https://*.vscode-cdn.net");
-        expect(cspOf(html)).toContain("style-src 'self' https://*.vscode-cdn.net 'nonce-");
-        expect(html).not.toContain(CSP_SOURCE_PLACEHOLDER);
+        expect(cspOf(pageWith("'self' https://*.vscode-cdn.net"))).toContain("style-src 'self' https://*.vscode-cdn.net 'nonce-");
     });
 
     it("puts desktop VS Code's single source in", () => {
-        expect(cspOf(withCspSource(page(), 'https://file+.vscode-resource.vscode-cdn.net'))).toContain('style-src https://file+.vscode-resource.vscode-cdn.net ');
+        expect(cspOf(pageWith('https://file+.vscode-resource.vscode-cdn.net'))).toContain('style-src https://file+.vscode-resource.vscode-cdn.net ');
     });
 
-    it('rejects sources that would break out of the CSP, and pages without the placeholder', () => {
-        expect(() => withCspSource(page(), "'self'; script-src *")).toThrow(/unexpected webview.cspSource/);
-        expect(() => withCspSource(page(), 'https://a" onload="x')).toThrow(/unexpected webview.cspSource/);
-        expect(() => withCspSource('<html></html>', "'self'")).toThrow(/no Content-Security-Policy/);
+    it('rejects sources that would break out of the CSP', () => {
+        expect(() => pageWith("'self'; script-src *")).toThrow(/invalid cspSource/);
+        expect(() => pageWith('https://a" onload="x')).toThrow(/invalid cspSource/);
+        expect(() => pageWith("'unsafe-inline'")).toThrow(/invalid cspSource/);
+        expect(() => pageWith('')).toThrow(/invalid cspSource/);
     });
 });
 

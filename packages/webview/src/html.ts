@@ -27,10 +27,13 @@ export function webviewHtml(options: WebviewHtmlOptions): string {
     if (!/^[A-Za-z0-9+/=_-]{16,}$/.test(nonce)) {
         throw new Error('webviewHtml: the nonce must be at least 16 characters of [A-Za-z0-9+/=_-].');
     }
-    if (!cspSource || /[;,"'<>\s]/.test(cspSource)) {
-        throw new Error(`webviewHtml: invalid cspSource '${cspSource}' (expected a single CSP source such as webview.cspSource).`);
+    // `webview.cspSource` is one source in desktop VS Code and a list in VS Code for the web
+    // (`'self' https://*.vscode-cdn.net`): accept a space-separated list of plain source expressions.
+    const sources = cspSource.trim().split(/\s+/).filter(source => source.length > 0);
+    if (sources.length === 0 || sources.some(source => !/^('self'|[A-Za-z][A-Za-z0-9+.-]*:(\/\/[^\s;,"'<>]*)?|[^\s;,"'<>:]+(:[0-9*]+)?)$/.test(source))) {
+        throw new Error(`webviewHtml: invalid cspSource '${cspSource}' (expected webview.cspSource: CSP source expressions separated by spaces).`);
     }
-    const csp = `default-src 'none'; script-src 'nonce-${nonce}'; style-src ${cspSource} 'nonce-${nonce}'`;
+    const csp = `default-src 'none'; script-src 'nonce-${nonce}'; style-src ${sources.join(' ')} 'nonce-${nonce}'`;
     return `<!DOCTYPE html>
 <html lang="en">
 <head>

@@ -15,7 +15,6 @@ import { webviewHtml, type ExtensionToWebviewMessage, type WebviewToExtensionMes
 import { LANGUAGE_ID } from '../language-client.js';
 import { debounce } from './debounce.js';
 import { findStep, stepsAtPosition } from './step-at-position.js';
-import { CSP_SOURCE_PLACEHOLDER, withCspSource } from './csp-source.js';
 import { parsePreviewTheme, withThemeOverride } from './theme-override.js';
 
 export const PREVIEW_VIEW_TYPE = 'blueprint.preview';
@@ -124,13 +123,13 @@ export class BlueprintPreview implements vscode.Disposable, vscode.WebviewPanelS
         const webview = this.panel.webview;
         const dist = vscode.Uri.joinPath(this.context.extensionUri, 'dist');
         const nonce = createNonce();
-        const html = withCspSource(webviewHtml({
+        const html = webviewHtml({
             scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.js')).toString(),
             styleUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.css')).toString(),
-            cspSource: CSP_SOURCE_PLACEHOLDER,
+            cspSource: webview.cspSource,
             nonce,
             title: this.panel.title
-        }), webview.cspSource);
+        });
         this.webviewReady = false;
         webview.html = withThemeOverride(html, parsePreviewTheme(vscode.workspace.getConfiguration('blueprint.preview').get('theme')), nonce);
     }
