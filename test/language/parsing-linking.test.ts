@@ -183,3 +183,12 @@ describe('the blueprint model', () => {
         expect(document.diagnostics).toEqual([]);
     });
 });
+
+describe('names', () => {
+    it('are unique per kind: a stage may share its name with a step, two steps may not', async () => {
+        const ok = await check('blueprint B "B" {\n    stage Pay "Pay"\n    customer Pay "Pay" in Pay via store { evidence "x" start end }\n}\n');
+        expect(ok.diagnostics).toEqual([]);
+        const clash = await check('blueprint B "B" {\n    actor Pay "Pay"\n    system Pay "Till"\n    customer A "A" by Pay via store { evidence "x" start end }\n}\n');
+        expect(clash.diagnostics!.map(d => d.code)).toEqual(['BP001']);
+    });
+});

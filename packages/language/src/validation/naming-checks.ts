@@ -9,22 +9,27 @@ export class NamingChecks {
     checkFile(file: ast.BlueprintFile, accept: ValidationAcceptor): void {
         const named: Named[] = [];
         for (const element of file.elements) {
-            named.push(element);
             if (ast.isBlueprint(element)) {
                 for (const member of element.members) {
                     if ('name' in member && typeof member.name === 'string') named.push(member as Named);
                 }
+            } else {
+                named.push(element);
             }
         }
+        // Names are unique per kind of thing: references are typed, so a stage and a step may share a
+        // name (as blueprints often name a stage after its main step). Steps and evidence items share
+        // one namespace because both are boxes of the diagram.
         const firstByName = new Map<string, Named>();
         for (const node of named) {
             if (!node.name) continue;
-            const first = firstByName.get(node.name);
+            const key = `${namespaceOf(node)}\u0000${node.name}`;
+            const first = firstByName.get(key);
             if (first) {
                 accept('error', `Duplicate name '${node.name}': it is already used by the ${describe(first)} on line ${(first.$cstNode?.range.start.line ?? 0) + 1}.`,
                     { node, property: 'name', code: Rules.duplicateName.id });
             } else {
-                firstByName.set(node.name, node);
+                firstByName.set(key, node);
             }
         }
         file.elements.filter(ast.isBlueprint).slice(1).forEach(extra => accept('error',
@@ -56,6 +61,12 @@ export class NamingChecks {
             `Metric '${metric.name}' already has a target; split it into two metrics.`,
             { node: extra, code: Rules.singleClause.id }));
     }
+}
+
+function namespaceOf(node: Named): string {
+    if (ast.isActor(node) || ast.isSystem(node)) return 'performer';
+    if (ast.isStep(node) || ast.isEvidenceItem(node)) return 'step';
+    return node.$type;
 }
 
 function describe(node: Named): string {

@@ -24,7 +24,7 @@ function rule(id: string, name: string, severity: RuleSeverity, description: str
 
 export const Rules = {
     syntax: rule('BP000', 'syntax', 'error', 'The text does not follow the Blueprint grammar.', 'language', false),
-    duplicateName: rule('BP001', 'unique-names', 'error', 'Names are unique within a file and its blueprint.', 'language hygiene'),
+    duplicateName: rule('BP001', 'unique-names', 'error', 'Names are unique per kind (steps and evidence, actors and systems, stages, ...) within a file.', 'language hygiene'),
     unresolvedReference: rule('BP002', 'resolved-references', 'error', 'Every reference to a lane, step, actor, stage, channel or segment resolves.', 'language hygiene', false),
     missingImport: rule('BP003', 'import-exists', 'error', 'An imported file exists and is a blueprint file.', 'language hygiene'),
     cyclicImport: rule('BP004', 'import-cycle', 'warning', 'Imports do not form a cycle.', 'language hygiene'),
@@ -36,7 +36,7 @@ export const Rules = {
     waitTime: rule('BP010', 'wait-expected-time', 'warning', 'Each wait point has an expected time.', 'Shostack 1984'),
     waitTolerance: rule('BP011', 'wait-within-tolerance', 'warning', 'A wait (or step duration) does not exceed its tolerance.', 'Shostack 1984'),
     momentVisible: rule('BP012', 'moment-customer-visible', 'warning', 'A moment of truth is customer-visible: a customer or frontstage step, or a touchpoint.', 'ours, from the moments-of-truth material'),
-    metricTarget: rule('BP013', 'metric-target', 'error', 'A metric has a well-formed target: a comparator, a value and a unit; percentages lie within 0..100.', 'ours, from the hotline KPIs'),
+    metricTarget: rule('BP013', 'metric-target', 'error', 'A metric has a well-formed target: a comparator and a value (with a unit such as %, s or a count); percentages lie within 0..100.', 'ours, from the hotline KPIs'),
     timeUnit: rule('BP014', 'time-unit', 'error', 'Durations, waits and tolerances carry a known time unit (ms, s, min, h, d, week).', 'ours'),
     unreachableStep: rule('BP015', 'reachable-steps', 'warning', 'Every step is reachable from the start by flows.', 'ours (graph hygiene)'),
     deadEnd: rule('BP016', 'no-dead-ends', 'warning', 'Every step has an outgoing flow unless it is declared an `end` step.', 'ours (graph hygiene)'),
