@@ -360,3 +360,24 @@ function withoutColorVariables(): Record<string, string> {
     }
     return env;
 }
+
+describe('ignore patterns in blueprint.config.json', () => {
+    test('a folder walk skips ignored folders, naming the folder checks it, a bad ignore value is an error', async () => {
+        workspace = new Workspace({
+            'bp/blueprint.config.json': JSON.stringify({ ignore: ['drafts'] }),
+            'bp/good.blueprint': CLEAN,
+            'bp/drafts/broken.blueprint': BROKEN
+        });
+        const walk = await workspace.run(['check', 'bp']);
+        expect(walk.code).toBe(0);
+        expect(walk.stdout).toContain('Checked 1 file: no problems.');
+        const named = await workspace.run(['check', 'bp/drafts']);
+        expect(named.code).toBe(1);
+        expect(named.stdout).toContain('BP001');
+        workspace.write('bp/blueprint.config.json', JSON.stringify({ ignore: 'drafts', extra: 1 }));
+        const bad = await workspace.run(['check', 'bp/good.blueprint']);
+        expect(bad.code).toBe(2);
+        expect(bad.stderr).toContain('unknown field "extra"');
+        expect(bad.stderr).toContain('"ignore" must be a list');
+    });
+});

@@ -37,7 +37,9 @@ const CASES: Record<string, { file: string; covers: string; severity: 1 | 2; fix
     BP020: { file: 'BP020-one-blueprint-per-file', covers: 'Second', severity: 1, fix: [['blueprint Second', 'segment Second "Second"\nblueprint Other'], [/\nblueprint Other[\s\S]*$/.source, '']] },
     BP021: { file: 'BP021-evidence-placement', covers: 'evidence "Print queue"', severity: 2, fix: [['        evidence "Print queue"\n', '']] },
     BP022: { file: 'BP022-no-self-flow', covers: '-> Try', severity: 2, fix: [['flow Try -> Try -> Check', 'flow Try -> Check']] },
-    BP023: { file: 'BP023-single-property', covers: 'duration', severity: 2, fix: [['        duration 2 min\n', '']] }
+    BP023: { file: 'BP023-single-property', covers: 'duration', severity: 2, fix: [['        duration 2 min\n', '']] },
+    BP024: { file: 'BP024-process-within-tolerance', covers: 'tolerance 10 min', severity: 2, fix: [['tolerance 10 min\n', 'tolerance 20 min\n']] },
+    BP025: { file: 'BP025-moment-fail-recovery', covers: 'fail', severity: 2, fix: [['prevention "Scripted, unhurried greeting"', 'prevention "Scripted, unhurried greeting" recovery "Team lead calls back the same day"']] }
 };
 
 let services: BlueprintServices;

@@ -3,6 +3,7 @@
  * itself, a folder for every `.blueprint` file below it (skipping `node_modules` and dot-folders),
  * and a glob pattern for the `.blueprint` files it matches.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
@@ -19,6 +20,7 @@ export interface Discovery {
 }
 
 const SKIPPED_FOLDERS = ['**/node_modules/**'];
+const CONFIG_FILE = 'blueprint.config.json';
 
 export async function discoverBlueprintFiles(inputs: readonly string[], cwd: string): Promise<Discovery> {
     const files = new Set<string>();
@@ -47,12 +49,45 @@ async function filesFor(input: string, cwd: string): Promise<string[]> {
     return [absolute];
 }
 
-function blueprintFilesBelow(folder: string): Promise<string[]> {
+async function blueprintFilesBelow(folder: string): Promise<string[]> {
     // `dot: false` skips dot-folders below `folder`; the folder itself may be one (e.g. `.github`).
     return glob([`**/*${BLUEPRINT_FILE_EXTENSION}`], {
-        cwd: folder, absolute: true, onlyFiles: true, dot: false, ignore: SKIPPED_FOLDERS,
+        cwd: folder, absolute: true, onlyFiles: true, dot: false, ignore: [...SKIPPED_FOLDERS, ...await ignoredBelow(folder)],
         followSymbolicLinks: false, expandDirectories: false
     });
+}
+
+/**
+ * `"ignore"` patterns of the `blueprint.config.json` files in and above `folder` (relative to each
+ * config file's folder, e.g. `["invalid", "drafts/**"]`) leave paths out of a folder walk. They never
+ * apply to the folder named on the command line or anything it is inside: naming it asks for it.
+ */
+async function ignoredBelow(folder: string): Promise<string[]> {
+    const configs = new Set<string>(await glob([`**/${CONFIG_FILE}`], { cwd: folder, absolute: true, dot: false, ignore: SKIPPED_FOLDERS }));
+    for (let dir = folder; ; dir = path.dirname(dir)) {
+        const candidate = path.join(dir, CONFIG_FILE);
+        if (existsSync(candidate)) configs.add(candidate);
+        if (path.dirname(dir) === dir) break;
+    }
+    const patterns: string[] = [];
+    for (const config of configs) {
+        for (const pattern of readIgnorePatterns(config)) {
+            const relative = path.relative(folder, path.resolve(path.dirname(config), pattern));
+            if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) continue;
+            const posix = relative.split(path.sep).join('/');
+            patterns.push(posix, `${posix}/**`);
+        }
+    }
+    return patterns;
+}
+
+function readIgnorePatterns(config: string): string[] {
+    try {
+        const ignore = (JSON.parse(readFileSync(config, 'utf8')) as { ignore?: unknown }).ignore;
+        return Array.isArray(ignore) ? ignore.filter((entry): entry is string => typeof entry === 'string') : [];
+    } catch {
+        return []; // a broken config file is reported when the files it governs are checked
+    }
 }
 
 async function matchPattern(pattern: string, cwd: string): Promise<string[]> {

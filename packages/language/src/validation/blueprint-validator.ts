@@ -2,6 +2,7 @@
 import type { ValidationChecks } from 'langium';
 import type { BlueprintAstType } from '../generated/ast.js';
 import type { BlueprintServices } from '../blueprint-module.js';
+import { AnalysisChecks } from './analysis-checks.js';
 import { FlowChecks } from './flow-checks.js';
 import { ImportChecks } from './import-checks.js';
 import { LaneChecks } from './lane-checks.js';
@@ -16,6 +17,7 @@ export function registerValidationChecks(services: BlueprintServices): void {
     const flows = new FlowChecks(services);
     const quality = new ServiceQualityChecks(services);
     const time = new TimeChecks();
+    const analysis = new AnalysisChecks(services);
     const checks: ValidationChecks<BlueprintAstType> = {
         BlueprintFile: naming.checkFile.bind(naming),
         Import: imports.checkImport.bind(imports),
@@ -23,8 +25,10 @@ export function registerValidationChecks(services: BlueprintServices): void {
         Step: [
             naming.checkStepClauses.bind(naming),
             lanes.checkInlineEvidence.bind(lanes),
-            quality.checkStep.bind(quality)
+            quality.checkStep.bind(quality),
+            analysis.checkMomentRecovery.bind(analysis)
         ],
+        TotalTolerance: analysis.checkProcessTolerance.bind(analysis),
         Metric: [naming.checkMetricClauses.bind(naming), time.checkMetric.bind(time)],
         LaneOrder: lanes.checkLaneOrder.bind(lanes),
         CustomLane: lanes.checkCustomLane.bind(lanes),

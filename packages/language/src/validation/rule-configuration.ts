@@ -1,6 +1,7 @@
 /**
  * Per-workspace rule settings. The nearest `blueprint.config.json` above a file applies to it:
- *   { "rules": { "BP008": "off", "no-dead-ends": "info" } }
+ *   { "rules": { "BP008": "off", "no-dead-ends": "info" }, "ignore": ["drafts"] }
+ * (`ignore` is for folder walks of the CLI: see its file discovery.)
  * Editor settings (`blueprint.rules`) override the file. Unknown rules and bad values are reported,
  * never silently ignored.
  */
@@ -71,7 +72,15 @@ export class RuleConfiguration {
             return { overrides: new Map(), configFile: file, problems: [`${CONFIG_FILE_NAME}: expected an object with a "rules" field`] };
         }
         const settings = parseRuleSettings((json as { rules?: unknown }).rules ?? {}, CONFIG_FILE_NAME);
-        return { ...settings, configFile: file };
+        const problems = [...settings.problems];
+        for (const key of Object.keys(json)) {
+            if (key !== 'rules' && key !== 'ignore') problems.push(`${CONFIG_FILE_NAME}: unknown field "${key}" (expected "rules" and "ignore")`);
+        }
+        const ignore = (json as { ignore?: unknown }).ignore;
+        if (ignore !== undefined && !(Array.isArray(ignore) && ignore.every(entry => typeof entry === 'string'))) {
+            problems.push(`${CONFIG_FILE_NAME}: "ignore" must be a list of paths or patterns, e.g. ["drafts", "old/**"]`);
+        }
+        return { overrides: settings.overrides, problems, configFile: file };
     }
 
     private safeExists(uri: URI): boolean {

@@ -46,7 +46,9 @@ export const Rules = {
     oneBlueprintPerFile: rule('BP020', 'one-blueprint-per-file', 'error', 'A file holds at most one blueprint.', 'language hygiene'),
     evidenceOnCustomerStep: rule('BP021', 'evidence-placement', 'warning', 'Physical evidence belongs to a customer or frontstage step.', 'Bitner 2008'),
     selfFlow: rule('BP022', 'no-self-flow', 'warning', 'A flow links two different steps.', 'ours (graph hygiene)'),
-    duplicateProperty: rule('BP023', 'single-property', 'warning', 'A step has at most one duration, wait, moment and emotion.', 'language hygiene')
+    duplicateProperty: rule('BP023', 'single-property', 'warning', 'A step has at most one duration, wait, moment and emotion.', 'language hygiene'),
+    processTolerance: rule('BP024', 'process-within-tolerance', 'warning', 'The expected time of the critical path (per customer segment too) stays within the blueprint\'s time standard (`tolerance`).', 'Shostack 1984 (time standards)'),
+    momentRecovery: rule('BP025', 'moment-fail-recovery', 'warning', 'A fail point on a moment of truth names a recovery: a failure there is hard to repair in the same moment.', 'ours, from the moments-of-truth material')
 } as const satisfies Record<string, RuleInfo>;
 
 export type RuleKey = keyof typeof Rules;
