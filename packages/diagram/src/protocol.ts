@@ -28,4 +28,54 @@ export interface DiagramParams {
     readonly errors: number;
     /** Why there is no (fresh) layout, for the banner. */
     readonly message?: string;
+    /** What the preview can highlight on demand; absent when there is no layout. */
+    readonly highlights?: DiagramHighlights;
+}
+
+/**
+ * What the preview can highlight on demand (issue: service analysis in the editor): the steps and
+ * flows of the critical path, and the steps with fail points. Sent with every diagram.
+ */
+export interface DiagramHighlights {
+    readonly criticalPath: readonly string[];
+    /** Flow ids (as in the layout) between consecutive critical-path steps. */
+    readonly criticalFlows: readonly string[];
+    readonly failPoints: readonly string[];
+    /** Expected time of the critical path in seconds (a lower bound when `unknownSteps` > 0). */
+    readonly criticalSeconds?: number;
+    readonly unknownSteps?: number;
+}
+
+/** Client → server request: compare the open document with an older text of it (e.g. from git). */
+export const DiagramDiffRequest = 'blueprint/diagramDiff';
+
+export interface DiagramDiffParams {
+    /** The document as it is now (its current text is the "new" side). */
+    readonly uri: string;
+    /** The older text, e.g. `git show HEAD:path`. Its imports resolve next to the current file. */
+    readonly oldText: string;
+    /** How to name the old side, e.g. `HEAD` or `origin/main`. */
+    readonly oldLabel: string;
+}
+
+export interface DiagramDiffChange {
+    readonly subject: string;
+    readonly id: string;
+    readonly kind: string;
+    readonly message: string;
+    readonly customerVisible: boolean;
+    readonly risk?: string;
+}
+
+export interface DiagramDiffResult {
+    /** The diff layout: the union of both versions, unchanged steps where they were. */
+    readonly layout?: BlueprintLayout;
+    /** `bp-added` / `bp-removed` / `bp-changed` per step or flow id of the layout. */
+    readonly classes: Readonly<Record<string, readonly string[]>>;
+    readonly changes: readonly DiagramDiffChange[];
+    readonly summary: { readonly changes: number; readonly added: number; readonly removed: number; readonly changed: number; readonly customerVisible: number; readonly risks: number };
+    /** The same change list as `blueprint diff` prints, for a side panel or a copy to the clipboard. */
+    readonly markdown: string;
+    /** Why there is no diff (either side has errors, no blueprint, ...). */
+    readonly error?: string;
 }
