@@ -3,6 +3,12 @@
 # Node 24 (code-server refuses other Node majors) and code-server 4 (real VS Code in the browser).
 # Reuses whatever is already installed, so a second run takes about a second.
 set -euo pipefail
+# Under `npm run`, npm passes its own settings down as npm_* variables (npm_config_user_agent says
+# node/v20, npm_config_nodedir points at Node 20's headers); the nested npm installs below would take
+# them as their configuration, and code-server's install script would refuse Node 24. Clear them.
+while IFS='=' read -r name _; do
+    case "$name" in npm_*) unset "$name" ;; esac
+done < <(env)
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 E2E="${BLUEPRINT_E2E_DIR:-$ROOT/.e2e}"
 mkdir -p "$E2E/tmp" "$E2E/xdg/config" "$E2E/xdg/data" "$E2E/xdg/cache"
