@@ -51,6 +51,20 @@ export function estimateTextWidth(text: string, fontSize: number): number {
  * characters of CJK text (which has no spaces), and inside a word only when the word alone is too wide.
  */
 export function wrapText(text: string, maxWidth: number, fontSize: number): string[] {
+    // Labels rarely change between two layouts of a document (live preview): remember recent ones.
+    const key = `${maxWidth}\u0000${fontSize}\u0000${text}`;
+    const known = wrapCache.get(key);
+    if (known) return [...known];
+    const lines = wrapUncached(text, maxWidth, fontSize);
+    if (wrapCache.size >= WRAP_CACHE_SIZE) wrapCache.clear();
+    wrapCache.set(key, lines);
+    return [...lines];
+}
+
+const wrapCache = new Map<string, readonly string[]>();
+const WRAP_CACHE_SIZE = 20_000;
+
+function wrapUncached(text: string, maxWidth: number, fontSize: number): string[] {
     const tokens = tokenize(text.trim().replace(/\s+/g, ' '));
     const lines: string[] = [];
     let current = '';
