@@ -83,3 +83,12 @@ describe('blueprint report', () => {
         expect(result.stderr).toContain('nope.blueprint');
     });
 });
+
+describe('blueprint report on a file of shared declarations', () => {
+    test('says there is no blueprint, exit 2', async () => {
+        workspace = new Workspace({ 'shared.blueprint': 'actor Clerk "Clerk"\n' });
+        const result = await workspace.run(['report', 'shared.blueprint']);
+        expect(result.code).toBe(2);
+        expect(result.stderr.trim()).toBe('blueprint: shared.blueprint: holds no blueprint to report on (only shared declarations)');
+    });
+});

@@ -2,6 +2,7 @@
 import { analyseBlueprint } from '@blueprint/language';
 import { Option, type Command } from 'commander';
 import { ExitCode, type CliCommand, type CliContext } from '../cli-context.js';
+import { CliError } from '../errors.js';
 import { describeErrors, loadBlueprint, parseSource } from '../model-loader.js';
 import { writeOutput } from '../output.js';
 import { renderHtmlReport, renderMarkdownReport } from '../service-report/index.js';
@@ -34,11 +35,12 @@ export const reportCommand: CliCommand = {
 
 async function runReport(file: string, options: ReportOptions, context: CliContext): Promise<number> {
     const loaded = await loadBlueprint(parseSource(file, context.cwd), context.cwd);
-    if (loaded.errors.length > 0 || !loaded.model) {
-        context.stderr.write(loaded.model ? describeErrors(loaded) : `${loaded.label}: no blueprint in this file\n`);
+    if (loaded.errors.length > 0) {
+        context.stderr.write(describeErrors(loaded));
         context.stderr.write(`blueprint: ${loaded.label} has errors; fix them before writing a report\n`);
         return ExitCode.problems;
     }
+    if (!loaded.model) throw new CliError(`${loaded.label}: holds no blueprint to report on (only shared declarations)`);
     const analysis = analyseBlueprint(loaded.model);
     let content: string;
     switch (options.format) {
