@@ -94,6 +94,25 @@ describe('diagram bridge', () => {
         expect(params.layout!.flows.map(flow => flow.id)).toEqual(['Ask->Count', 'Count->Leave']);
     });
 
+    test('sends what the preview can highlight: the critical path, its flows and the fail points', async () => {
+        const { connection, edit, uri } = setup();
+        const timed = TEXT
+            .replace('customer Ask "Ask for a deposit" in Counter { start }', 'customer Ask "Ask for a deposit" in Counter { duration 1 min start }')
+            .replace('frontstage Count "Count the cash" in Counter', 'frontstage Count "Count the cash" in Counter { duration 2 min fail "Miscount" recovery "Count again" }')
+            .replace('flow Ask -> Count -> Leave', 'flow Ask -> Count -> Leave\n    backstage Note "Note the deposit" { end }\n    flow Count ~> Note');
+        await edit(timed, 1);
+        connection.client(DiagramOpenNotification, uri);
+        const params = await connection.next(p => p.layout !== undefined);
+        // Ask 60 + Count 120 = 180 s on both paths; the first end found, Leave, closes the critical path.
+        expect(params.highlights).toMatchObject({ criticalSeconds: 180, failPoints: ['Count'] });
+        expect(params.highlights!.criticalPath.slice(0, 2)).toEqual(['Ask', 'Count']);
+        const last = params.highlights!.criticalPath.at(-1)!;
+        expect(params.highlights!.criticalFlows).toEqual(['Ask->Count', `Count->${last}`]);
+        await edit(timed.replace('flow Count ~> Note', 'flow Count ~> Nowhere'), 2);
+        const stale = await connection.next(p => p.stale, 1);
+        expect(stale.highlights).toEqual(params.highlights);
+    });
+
     test('an edit with an error sends the previous layout marked stale, a fix sends a fresh one', async () => {
         const { connection, edit, uri } = setup();
         connection.client(DiagramOpenNotification, uri);

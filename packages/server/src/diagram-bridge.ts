@@ -3,6 +3,7 @@
  * send its layout (`blueprint/diagram`). A version with errors is not laid out; the client gets
  * the last good layout marked stale, with the error count, so the diagram never goes blank mid-edit.
  */
+import { computeHighlights } from './diagram-highlights.js';
 import {
     DiagramCloseNotification, DiagramNotification, DiagramOpenNotification,
     type BlueprintLayout, type DiagramOpenParams, type DiagramParams
@@ -94,7 +95,10 @@ export class DiagramBridge implements Disposable {
     private layoutDone(job: LayoutJob, result: { layout?: BlueprintLayout; error?: string }): void {
         const state = this.documents.get(job.uri);
         if (!state) return; // closed meanwhile
-        if (result.layout) state.lastGood = result.layout;
+        if (result.layout) {
+            state.lastGood = result.layout;
+            state.lastHighlights = computeHighlights(job.model, result.layout);
+        }
         if (job.version !== state.latestVersion) {
             // A newer version arrived: a queued layout will answer for it, or it has errors and the
             // stale notice it got should now carry this fresher layout.
@@ -102,10 +106,11 @@ export class DiagramBridge implements Disposable {
             return;
         }
         if (result.layout) {
-            this.send({ uri: job.uri, version: job.version, layout: result.layout, stale: false, errors: 0 });
+            this.send({ uri: job.uri, version: job.version, layout: result.layout, stale: false, errors: 0, highlights: state.lastHighlights });
         } else {
             this.send({
                 uri: job.uri, version: job.version, layout: state.lastGood, stale: state.lastGood !== undefined, errors: 0,
+                highlights: state.lastHighlights,
                 message: `The diagram could not be laid out: ${result.error}`
             });
         }
@@ -115,7 +120,7 @@ export class DiagramBridge implements Disposable {
         const lastGood = this.documents.get(uri)?.lastGood;
         const plural = errors === 1 ? 'error' : 'errors';
         this.send({
-            uri, version, layout: lastGood, stale: true, errors,
+            uri, version, layout: lastGood, stale: true, errors, highlights: lastGood ? this.documents.get(uri)?.lastHighlights : undefined,
             message: lastGood
                 ? `The file has ${errors} ${plural}; showing the diagram of the last version without errors.`
                 : `The file has ${errors} ${plural}; the diagram appears once they are fixed.`

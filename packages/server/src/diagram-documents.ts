@@ -1,9 +1,11 @@
 /** The documents the client shows a diagram for, with the last good layout of each. */
-import type { BlueprintLayout } from '@blueprint/diagram';
+import type { BlueprintLayout, DiagramHighlights } from '@blueprint/diagram';
 
 export interface DiagramDocumentState {
     /** The last layout computed from an error-free version. */
     lastGood?: BlueprintLayout;
+    /** Highlights of `lastGood`, sent with it. */
+    lastHighlights?: DiagramHighlights;
     /** The newest document version seen, and whether it has errors. */
     latestVersion: number;
     latestErrors: number;
