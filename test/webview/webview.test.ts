@@ -257,6 +257,37 @@ describe.skipIf(!chromiumInstalled)(title, () => {
         await page.close();
     });
 
+    it('highlights the critical path or the fail points on demand, from a message or the toolbar', async () => {
+        const page = await harness.open();
+        await waitForPosted(page, 'ready');
+        const steps = layout.steps.filter(step => !step.evidenceFor);
+        const critical = steps.slice(0, 2).map(step => step.id);
+        const failing = steps.filter(step => step.failPoint).map(step => step.id);
+        const firstFlow = layout.flows.find(flow => flow.from === critical[0] && flow.to === critical[1]);
+        await postToWebview(page, { kind: 'diagram', params: params({
+            highlights: { criticalPath: critical, criticalFlows: firstFlow ? [firstFlow.id] : [], failPoints: failing }
+        }) });
+        await page.waitForSelector('#blueprint-diagram .step');
+        expect(await page.locator('#blueprint-diagram .bp-highlighted').count()).toBe(0);
+
+        await postToWebview(page, { kind: 'highlight', mode: 'criticalPath' });
+        await page.waitForSelector('#blueprint-diagram .bp-highlighted');
+        const highlighted = await page.$$eval('#blueprint-diagram .step.bp-highlighted', nodes => nodes.map(node => node.id));
+        expect(highlighted.map(id => id.replace('blueprint-diagram_', '')).sort()).toEqual([...critical].sort());
+        expect(await page.locator('#blueprint-diagram .step.bp-dimmed').count()).toBe(steps.length - critical.length);
+        if (firstFlow) expect(await page.locator('#blueprint-diagram .flow.bp-highlighted').count()).toBe(1);
+
+        await page.click('.toolbar-fail-points');
+        await page.waitForFunction(() => document.body.dataset.highlight === 'failPoints');
+        const failed = await page.$$eval('#blueprint-diagram .step.bp-highlighted', nodes => nodes.map(node => node.id.replace('blueprint-diagram_', '')));
+        expect(failed.sort()).toEqual([...failing].sort());
+
+        await page.click('.toolbar-fail-points');
+        await page.waitForFunction(() => document.body.dataset.highlight === 'none');
+        expect(await page.locator('#blueprint-diagram .bp-dimmed').count()).toBe(0);
+        await page.close();
+    });
+
     it('ignores malformed messages without breaking', async () => {
         const page = await openWithDiagram();
         await postToWebview(page, { kind: 'diagram' });

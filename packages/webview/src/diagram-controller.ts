@@ -3,14 +3,14 @@
  * zooms and exports. Messages are handled one at a time, in order, because each may wait for
  * Sprotty to render.
  */
-import type { BlueprintLayout, DiagramParams } from '@blueprint/diagram';
+import type { BlueprintLayout, DiagramHighlights, DiagramParams } from '@blueprint/diagram';
 import { inject, injectable } from 'inversify';
 import { EMPTY_ROOT, RequestExportSvgAction, TYPES, type IActionDispatcher } from 'sprotty';
 import { CenterAction, FitToScreenAction, SelectAction, SetViewportAction, type Bounds } from 'sprotty-protocol';
 import { buildGraph, elementId } from './graph-builder.js';
 import { ExtensionConnection } from './extension-connection.js';
 import type { BlueprintModelSource } from './model-source.js';
-import type { ExtensionToWebviewMessage } from './protocol.js';
+import type { ExtensionToWebviewMessage, HighlightMode } from './protocol.js';
 import { StatusOverlay } from './status-overlay.js';
 import { WebviewStateStore } from './webview-state.js';
 
@@ -20,6 +20,7 @@ const ZOOM_STEP = 1.25;
 interface ShownDiagram {
     readonly uri: string;
     readonly layout: BlueprintLayout;
+    readonly highlights?: DiagramHighlights;
 }
 
 @injectable()
@@ -32,6 +33,7 @@ export class DiagramController {
 
     private shown?: ShownDiagram;
     private selected = new Set<string>();
+    private highlightMode: HighlightMode = 'none';
     private queue: Promise<void> = Promise.resolve();
 
     start(): void {
@@ -60,6 +62,8 @@ export class DiagramController {
                 return this.fit(true);
             case 'exportSvg':
                 return this.exportSvg();
+            case 'highlight':
+                return this.setHighlight(message.mode);
         }
     }
 
@@ -81,7 +85,9 @@ export class DiagramController {
         }
         const steps = new Set(layout.steps.map(step => step.id));
         this.selected = new Set([...this.selected].filter(id => steps.has(id)));
-        const graph = buildGraph(layout, { selected: this.selected });
+        // A stale update keeps the highlights of the layout it shows.
+        const highlights = params.layout ? params.highlights : (sameDocument ? this.shown?.highlights : undefined);
+        const graph = buildGraph(layout, { selected: this.selected, highlight: this.highlightSets(highlights) });
         this.state.setDocument(params.uri);
         if (this.shown && sameDocument) {
             await this.modelSource.updateModel(graph);
@@ -89,12 +95,32 @@ export class DiagramController {
             const saved = this.state.viewportFor(params.uri);
             await this.modelSource.setModel(saved ? { ...graph, scroll: saved.scroll, zoom: saved.zoom } : graph);
             if (!saved) {
-                this.shown = { uri: params.uri, layout };
+                this.shown = { uri: params.uri, layout, highlights };
                 await this.fit(false);
             }
         }
-        this.shown = { uri: params.uri, layout };
+        this.shown = { uri: params.uri, layout, highlights };
         this.status.show(params.stale ? { kind: 'stale', errors: params.errors, message: params.message } : { kind: 'fresh' });
+    }
+
+    /** Highlights the critical path or the fail points (or nothing); the toolbar toggles the same modes. */
+    async setHighlight(mode: HighlightMode): Promise<void> {
+        this.highlightMode = mode;
+        document.body.dataset.highlight = mode;
+        const shown = this.shown;
+        if (!shown) return;
+        await this.modelSource.updateModel(buildGraph(shown.layout, { selected: this.selected, highlight: this.highlightSets(shown.highlights) }));
+    }
+
+    get highlight(): HighlightMode {
+        return this.highlightMode;
+    }
+
+    private highlightSets(highlights: DiagramHighlights | undefined): { steps: ReadonlySet<string>; flows: ReadonlySet<string> } | undefined {
+        if (this.highlightMode === 'none' || !highlights) return undefined;
+        return this.highlightMode === 'criticalPath'
+            ? { steps: new Set(highlights.criticalPath), flows: new Set(highlights.criticalFlows) }
+            : { steps: new Set(highlights.failPoints), flows: new Set() };
     }
 
     protected async select(ids: readonly string[]): Promise<void> {

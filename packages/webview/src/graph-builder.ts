@@ -15,7 +15,12 @@ const MIN_STAGE_HEADER_HEIGHT = 24;
 export interface GraphBuildOptions {
     /** Steps to draw as selected (the selection survives diagram updates). */
     readonly selected?: ReadonlySet<string>;
+    /** Steps and flows to emphasise; everything else is dimmed. Absent: nothing is highlighted. */
+    readonly highlight?: { readonly steps: ReadonlySet<string>; readonly flows: ReadonlySet<string> };
 }
+
+const HIGHLIGHTED = ['bp-highlighted'];
+const DIMMED = ['bp-dimmed'];
 
 /** Model element ids: prefixed per kind so a step and a lane with the same name cannot clash. */
 export const elementId = {
@@ -75,12 +80,14 @@ export function buildGraph(layout: BlueprintLayout, options: GraphBuildOptions =
             kind: flow.kind,
             label: flow.label,
             loop: flow.loop,
-            routingPoints: flow.points.map(point => ({ x: point.x, y: point.y }))
+            routingPoints: flow.points.map(point => ({ x: point.x, y: point.y })),
+            ...(options.highlight ? { cssClasses: options.highlight.flows.has(flow.id) ? HIGHLIGHTED : DIMMED } : {})
         };
         children.push(schema);
     }
     for (const step of layout.steps) {
-        children.push(stepSchema(step, selected.has(step.id)));
+        const schema = stepSchema(step, selected.has(step.id));
+        children.push(options.highlight ? { ...schema, cssClasses: options.highlight.steps.has(step.id) ? HIGHLIGHTED : DIMMED } : schema);
     }
     return {
         type: BlueprintElementType.graph,

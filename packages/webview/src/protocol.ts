@@ -26,7 +26,16 @@ export interface ExportSvgMessage {
     readonly kind: 'exportSvg';
 }
 
-export type ExtensionToWebviewMessage = DiagramMessage | SelectMessage | FitMessage | ExportSvgMessage;
+/** What the diagram emphasises: nothing, the critical path, or the steps with fail points. */
+export type HighlightMode = 'none' | 'criticalPath' | 'failPoints';
+
+/** Extension → webview: highlight on demand (the toolbar toggles the same modes). */
+export interface HighlightMessage {
+    readonly kind: 'highlight';
+    readonly mode: HighlightMode;
+}
+
+export type ExtensionToWebviewMessage = DiagramMessage | SelectMessage | FitMessage | ExportSvgMessage | HighlightMessage;
 
 /** Webview → extension: posted once when the page has loaded and listens for messages. */
 export interface ReadyMessage {
@@ -56,7 +65,7 @@ export function isExtensionToWebviewMessage(data: unknown): data is ExtensionToW
     if (typeof data !== 'object' || data === null) {
         return false;
     }
-    const message = data as { kind?: unknown; params?: unknown; ids?: unknown };
+    const message = data as { kind?: unknown; params?: unknown; ids?: unknown; mode?: unknown };
     switch (message.kind) {
         case 'diagram':
             return isDiagramParams(message.params);
@@ -65,6 +74,8 @@ export function isExtensionToWebviewMessage(data: unknown): data is ExtensionToW
         case 'fit':
         case 'exportSvg':
             return true;
+        case 'highlight':
+            return message.mode === 'none' || message.mode === 'criticalPath' || message.mode === 'failPoints';
         default:
             return false;
     }

@@ -1,4 +1,4 @@
-/** The small toolbar over the diagram: fit, zoom in, zoom out, export SVG. */
+/** The small toolbar over the diagram: fit, zoom in, zoom out, export SVG, highlight the critical path or the fail points. */
 import { inject, injectable } from 'inversify';
 import { DiagramController } from './diagram-controller.js';
 import { TOOLBAR_ELEMENT_ID } from './html.js';
@@ -14,7 +14,15 @@ const BUTTONS: readonly ToolbarButton[] = [
     { id: 'fit', text: 'Fit', title: 'Fit the diagram to the panel', run: controller => controller.fitAll() },
     { id: 'zoom-in', text: '+', title: 'Zoom in', run: controller => controller.zoomIn() },
     { id: 'zoom-out', text: '−', title: 'Zoom out', run: controller => controller.zoomOut() },
-    { id: 'export', text: 'SVG', title: 'Export the diagram as SVG', run: controller => controller.requestExport() }
+    { id: 'export', text: 'SVG', title: 'Export the diagram as SVG', run: controller => controller.requestExport() },
+    {
+        id: 'critical-path', text: 'Critical path', title: 'Highlight the critical path (press again to clear)',
+        run: controller => controller.setHighlight(controller.highlight === 'criticalPath' ? 'none' : 'criticalPath')
+    },
+    {
+        id: 'fail-points', text: 'Fail points', title: 'Highlight the steps with fail points (press again to clear)',
+        run: controller => controller.setHighlight(controller.highlight === 'failPoints' ? 'none' : 'failPoints')
+    }
 ];
 
 @injectable()

@@ -43,6 +43,9 @@ export class BlueprintPreview implements vscode.Disposable, vscode.WebviewPanelS
             vscode.commands.registerCommand('blueprint.openPreviewToSide', (uri?: vscode.Uri) => this.open(uri, true)),
             vscode.commands.registerCommand('blueprint.preview.fit', () => this.post({ kind: 'fit' })),
             vscode.commands.registerCommand('blueprint.preview.exportSvg', () => this.post({ kind: 'exportSvg' })),
+            vscode.commands.registerCommand('blueprint.preview.highlightCriticalPath', () => this.post({ kind: 'highlight', mode: 'criticalPath' })),
+            vscode.commands.registerCommand('blueprint.preview.highlightFailPoints', () => this.post({ kind: 'highlight', mode: 'failPoints' })),
+            vscode.commands.registerCommand('blueprint.preview.clearHighlights', () => this.post({ kind: 'highlight', mode: 'none' })),
             vscode.window.onDidChangeActiveTextEditor(editor => this.followEditor(editor)),
             vscode.window.onDidChangeTextEditorSelection(event => this.onSelection(event.textEditor)),
             vscode.workspace.onDidChangeConfiguration(event => {
