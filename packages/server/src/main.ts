@@ -7,7 +7,9 @@
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { createBlueprintServices } from '@blueprint/language';
 import { startLanguageServer } from 'langium/lsp';
-import { NodeFileSystem } from 'langium/node';
+import { NodeFileSystem, NodeFileSystemProvider } from 'langium/node';
+import { DiagramDiffRequest, type DiagramDiffParams } from '@blueprint/diagram';
+import { computeDiagramDiff } from './diagram-diff.js';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { DiagramBridge } from './diagram-bridge.js';
 import { LAYOUT_WORKER_ROLE, WorkerLayoutRunner } from './layout-runner.js';
@@ -25,5 +27,10 @@ function startServer(): void {
     // process.argv[1] is this script both when run directly and when bundled and forked by an editor.
     new DiagramBridge({ shared, modelProvider: Blueprint.model.BlueprintModelProvider }, connection,
         new WorkerLayoutRunner(process.argv[1], reason => connection.console.warn(`Diagram layout worker unavailable (${reason}); laying out on the main thread.`)));
+    connection.onRequest(DiagramDiffRequest, (params: DiagramDiffParams) => computeDiagramDiff(params, {
+        documents: shared.workspace.LangiumDocuments,
+        modelProvider: Blueprint.model.BlueprintModelProvider,
+        fileSystem: () => new NodeFileSystemProvider()
+    }));
     startLanguageServer(shared);
 }
