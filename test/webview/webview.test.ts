@@ -278,13 +278,42 @@ describe.skipIf(!chromiumInstalled)(title, () => {
         if (firstFlow) expect(await page.locator('#blueprint-diagram .flow.bp-highlighted').count()).toBe(1);
 
         await page.click('.toolbar-fail-points');
-        await page.waitForFunction(() => document.body.dataset.highlight === 'failPoints');
+        await page.waitForFunction(ids => {
+            const shown = Array.from(document.querySelectorAll('#blueprint-diagram .step.bp-highlighted'), node => node.id.replace('blueprint-diagram_', ''));
+            return shown.length === ids.length && ids.every(id => shown.includes(id));
+        }, failing);
         const failed = await page.$$eval('#blueprint-diagram .step.bp-highlighted', nodes => nodes.map(node => node.id.replace('blueprint-diagram_', '')));
         expect(failed.sort()).toEqual([...failing].sort());
 
         await page.click('.toolbar-fail-points');
         await page.waitForFunction(() => document.body.dataset.highlight === 'none');
         expect(await page.locator('#blueprint-diagram .bp-dimmed').count()).toBe(0);
+        await page.close();
+    });
+
+    it('shows a comparison with classes and a banner, holds live updates, and returns to the live diagram', async () => {
+        const page = await openWithDiagram();
+        const steps = layout.steps.filter(step => !step.evidenceFor);
+        const [added, changed, removed] = steps.map(step => step.id);
+        const result = {
+            layout, classes: { [added]: ['bp-added'], [changed]: ['bp-changed'], [removed]: ['bp-removed'] },
+            changes: [], summary: { changes: 3, added: 1, removed: 1, changed: 1, customerVisible: 3, risks: 1 }, markdown: ''
+        };
+        await postToWebview(page, { kind: 'diff', title: 'Compared with HEAD', result });
+        await page.waitForSelector('#blueprint-diagram .step.bp-added');
+        expect(await page.locator(`${domId(changed)}.bp-changed`).count()).toBe(1);
+        expect(await page.locator(`${domId(removed)}.bp-removed`).count()).toBe(1);
+        expect(await page.textContent('#blueprint-status')).toContain('Compared with HEAD: 3 changes, 1 risk');
+        expect(await page.isVisible('.toolbar-live')).toBe(true);
+
+        // A live update while comparing waits; "Live" shows it.
+        await postToWebview(page, { kind: 'diagram', params: params({ version: 2 }) });
+        await page.waitForTimeout(200);
+        expect(await page.locator(`${domId(added)}.bp-added`).count()).toBe(1);
+        await page.click('.toolbar-live');
+        await page.waitForFunction(() => document.querySelectorAll('#blueprint-diagram .bp-added').length === 0);
+        expect(await page.isVisible('.toolbar-live')).toBe(false);
+        expect(await page.textContent('#blueprint-status')).toBe('');
         await page.close();
     });
 

@@ -1,10 +1,11 @@
 /**
  * Entry point of the Blueprint VS Code extension: starts the language server client and registers
- * the diagram preview and the walkthrough's commands.
+ * the diagram preview, the comparison with git and the walkthrough's commands.
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { createLanguageClient } from './language-client.js';
+import { registerCompareCommands } from './compare/compare-commands.js';
 import { BlueprintPreview } from './preview/preview-panel.js';
 
 let client: LanguageClient | undefined;
@@ -12,8 +13,10 @@ let client: LanguageClient | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
     client = createLanguageClient(context);
     const started = client.start();
+    const preview = new BlueprintPreview(context, client, started);
     context.subscriptions.push(
-        new BlueprintPreview(context, client, started),
+        preview,
+        ...registerCompareCommands(client, started, preview),
         vscode.commands.registerCommand('blueprint.openExample', () => openExample(context, false)),
         vscode.commands.registerCommand('blueprint.openExampleWithPreview', () => openExample(context, true))
     );

@@ -31,8 +31,10 @@ export async function computeDiagramDiff(params: DiagramDiffParams, services: Di
     const changeSet = diffBlueprints(before, after);
     const { layout, classes } = await layoutDiff(before, after, changeSet);
     const path = uri.path.split('/').pop() ?? uri.path;
+    // Removed steps come from the old text: their source ranges point nowhere in the current file.
+    const removed = new Set([...classes].filter(([, names]) => names.includes('bp-removed')).map(([id]) => id));
     return {
-        layout,
+        layout: { ...layout, steps: layout.steps.map(step => (removed.has(step.id) ? { ...step, range: undefined } : step)) },
         classes: Object.fromEntries(classes),
         changes: changeSet.changes.map(c => ({ subject: c.subject, id: c.id, kind: c.kind, message: c.message, customerVisible: c.customerVisible, risk: c.risk })),
         summary: changeSet.summary,

@@ -3,7 +3,7 @@
  * zooms and exports. Messages are handled one at a time, in order, because each may wait for
  * Sprotty to render.
  */
-import type { BlueprintLayout, DiagramHighlights, DiagramParams } from '@blueprint/diagram';
+import type { BlueprintLayout, DiagramDiffResult, DiagramHighlights, DiagramParams } from '@blueprint/diagram';
 import { inject, injectable } from 'inversify';
 import { EMPTY_ROOT, RequestExportSvgAction, TYPES, type IActionDispatcher } from 'sprotty';
 import { CenterAction, FitToScreenAction, SelectAction, SetViewportAction, type Bounds } from 'sprotty-protocol';
@@ -34,6 +34,8 @@ export class DiagramController {
     private shown?: ShownDiagram;
     private selected = new Set<string>();
     private highlightMode: HighlightMode = 'none';
+    /** While a comparison is shown, live diagrams wait here. */
+    private comparison?: { readonly pendingLive?: DiagramParams };
     private queue: Promise<void> = Promise.resolve();
 
     start(): void {
@@ -55,7 +57,15 @@ export class DiagramController {
     protected async handle(message: ExtensionToWebviewMessage): Promise<void> {
         switch (message.kind) {
             case 'diagram':
+                if (this.comparison) {
+                    this.comparison = { pendingLive: message.params };
+                    return;
+                }
                 return this.showDiagram(message.params);
+            case 'diff':
+                return this.showComparison(message.title, message.result);
+            case 'exitDiff':
+                return this.exitComparison();
             case 'select':
                 return this.select(message.ids);
             case 'fit':
@@ -103,12 +113,33 @@ export class DiagramController {
         this.status.show(params.stale ? { kind: 'stale', errors: params.errors, message: params.message } : { kind: 'fresh' });
     }
 
+    protected async showComparison(title: string, result: DiagramDiffResult): Promise<void> {
+        if (!result.layout) return;
+        const live = this.comparison?.pendingLive ?? (this.shown ? { uri: this.shown.uri, version: 0, layout: this.shown.layout, stale: false, errors: 0, highlights: this.shown.highlights } : undefined);
+        this.comparison = { pendingLive: live };
+        document.body.dataset.comparing = 'true';
+        await this.modelSource.updateModel(buildGraph(result.layout, { classes: result.classes }));
+        await this.fit(false);
+        this.status.show({ kind: 'diff', title, changes: result.summary.changes, risks: result.summary.risks });
+    }
+
+    /** Back from a comparison to the live diagram (the newest one that arrived meanwhile). */
+    async exitComparison(): Promise<void> {
+        const pending = this.comparison?.pendingLive;
+        this.comparison = undefined;
+        delete document.body.dataset.comparing;
+        if (pending) {
+            this.shown = undefined; // redraw from scratch: the comparison replaced the graph
+            await this.showDiagram(pending);
+        }
+    }
+
     /** Highlights the critical path or the fail points (or nothing); the toolbar toggles the same modes. */
     async setHighlight(mode: HighlightMode): Promise<void> {
         this.highlightMode = mode;
         document.body.dataset.highlight = mode;
         const shown = this.shown;
-        if (!shown) return;
+        if (!shown || this.comparison) return;
         await this.modelSource.updateModel(buildGraph(shown.layout, { selected: this.selected, highlight: this.highlightSets(shown.highlights) }));
     }
 

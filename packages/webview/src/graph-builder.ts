@@ -17,6 +17,8 @@ export interface GraphBuildOptions {
     readonly selected?: ReadonlySet<string>;
     /** Steps and flows to emphasise; everything else is dimmed. Absent: nothing is highlighted. */
     readonly highlight?: { readonly steps: ReadonlySet<string>; readonly flows: ReadonlySet<string> };
+    /** Extra CSS classes per step or flow id (the comparison's bp-added, bp-changed, bp-removed). */
+    readonly classes?: Readonly<Record<string, readonly string[]>>;
 }
 
 const HIGHLIGHTED = ['bp-highlighted'];
@@ -81,13 +83,16 @@ export function buildGraph(layout: BlueprintLayout, options: GraphBuildOptions =
             label: flow.label,
             loop: flow.loop,
             routingPoints: flow.points.map(point => ({ x: point.x, y: point.y })),
-            ...(options.highlight ? { cssClasses: options.highlight.flows.has(flow.id) ? HIGHLIGHTED : DIMMED } : {})
+            ...(options.highlight ? { cssClasses: options.highlight.flows.has(flow.id) ? HIGHLIGHTED : DIMMED } : {}),
+            ...(options.classes?.[flow.id] ? { cssClasses: [...options.classes[flow.id]] } : {})
         };
         children.push(schema);
     }
     for (const step of layout.steps) {
         const schema = stepSchema(step, selected.has(step.id));
-        children.push(options.highlight ? { ...schema, cssClasses: options.highlight.steps.has(step.id) ? HIGHLIGHTED : DIMMED } : schema);
+        const extra = options.classes?.[step.id] ?? options.classes?.[step.evidenceFor ?? ''];
+        if (extra) children.push({ ...schema, cssClasses: [...extra] });
+        else children.push(options.highlight ? { ...schema, cssClasses: options.highlight.steps.has(step.id) ? HIGHLIGHTED : DIMMED } : schema);
     }
     return {
         type: BlueprintElementType.graph,

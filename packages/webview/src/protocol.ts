@@ -2,7 +2,7 @@
  * Messages between the VS Code extension and the diagram webview (`postMessage` in both directions).
  * The extension imports these types; the webview checks incoming data against them at runtime.
  */
-import type { DiagramParams } from '@blueprint/diagram';
+import type { DiagramDiffResult, DiagramParams } from '@blueprint/diagram';
 
 /** Extension → webview: show (or refresh) the diagram of a document. */
 export interface DiagramMessage {
@@ -35,7 +35,20 @@ export interface HighlightMessage {
     readonly mode: HighlightMode;
 }
 
-export type ExtensionToWebviewMessage = DiagramMessage | SelectMessage | FitMessage | ExportSvgMessage | HighlightMessage;
+/** Extension → webview: show a comparison with an older version (from git) instead of the live diagram. */
+export interface DiffMessage {
+    readonly kind: 'diff';
+    readonly title: string;
+    readonly result: DiagramDiffResult;
+}
+
+/** Extension → webview: leave the comparison and show the live diagram again. */
+export interface ExitDiffMessage {
+    readonly kind: 'exitDiff';
+}
+
+export type ExtensionToWebviewMessage = DiagramMessage | SelectMessage | FitMessage | ExportSvgMessage | HighlightMessage
+    | DiffMessage | ExitDiffMessage;
 
 /** Webview → extension: posted once when the page has loaded and listens for messages. */
 export interface ReadyMessage {
@@ -65,7 +78,7 @@ export function isExtensionToWebviewMessage(data: unknown): data is ExtensionToW
     if (typeof data !== 'object' || data === null) {
         return false;
     }
-    const message = data as { kind?: unknown; params?: unknown; ids?: unknown; mode?: unknown };
+    const message = data as { kind?: unknown; params?: unknown; ids?: unknown; mode?: unknown; title?: unknown; result?: unknown };
     switch (message.kind) {
         case 'diagram':
             return isDiagramParams(message.params);
@@ -73,6 +86,14 @@ export function isExtensionToWebviewMessage(data: unknown): data is ExtensionToW
             return Array.isArray(message.ids) && message.ids.every(id => typeof id === 'string');
         case 'fit':
         case 'exportSvg':
+            return true;
+        case 'diff': {
+            const result = message.result as Partial<DiagramDiffResult> | null | undefined;
+            return typeof message.title === 'string' && typeof result === 'object' && result !== null
+                && typeof result.layout === 'object' && result.layout !== null
+                && typeof result.classes === 'object' && result.classes !== null && Array.isArray(result.changes);
+        }
+        case 'exitDiff':
             return true;
         case 'highlight':
             return message.mode === 'none' || message.mode === 'criticalPath' || message.mode === 'failPoints';

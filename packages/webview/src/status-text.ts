@@ -4,7 +4,8 @@ export type DiagramStatus =
     | { readonly kind: 'fresh' }
     | { readonly kind: 'stale'; readonly errors: number; readonly message?: string }
     | { readonly kind: 'empty'; readonly errors: number; readonly message?: string }
-    | { readonly kind: 'failed'; readonly message: string };
+    | { readonly kind: 'failed'; readonly message: string }
+    | { readonly kind: 'diff'; readonly title: string; readonly changes: number; readonly risks: number };
 
 export function statusText(status: DiagramStatus): string | undefined {
     switch (status.kind) {
@@ -20,6 +21,10 @@ export function statusText(status: DiagramStatus): string | undefined {
                 : 'No diagram yet. Add steps to the blueprint to see it here.';
         case 'failed':
             return `The diagram could not be drawn: ${status.message}`;
+        case 'diff':
+            return `${status.title}: ${status.changes} ${status.changes === 1 ? 'change' : 'changes'}`
+                + `${status.risks > 0 ? `, ${status.risks} ${status.risks === 1 ? 'risk' : 'risks'}` : ''}`
+                + ' — green added, amber changed, red removed. "Live" returns to the live diagram.';
     }
 }
 

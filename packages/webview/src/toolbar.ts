@@ -20,6 +20,10 @@ const BUTTONS: readonly ToolbarButton[] = [
         run: controller => controller.setHighlight(controller.highlight === 'criticalPath' ? 'none' : 'criticalPath')
     },
     {
+        id: 'live', text: 'Live', title: 'Leave the comparison and show the live diagram',
+        run: controller => controller.exitComparison()
+    },
+    {
         id: 'fail-points', text: 'Fail points', title: 'Highlight the steps with fail points (press again to clear)',
         run: controller => controller.setHighlight(controller.highlight === 'failPoints' ? 'none' : 'failPoints')
     }

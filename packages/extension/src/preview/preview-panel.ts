@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
     DiagramCloseNotification, DiagramNotification, DiagramOpenNotification,
-    type DiagramOpenParams, type DiagramParams
+    type DiagramDiffResult, type DiagramOpenParams, type DiagramParams
 } from '@blueprint/diagram';
 import { webviewHtml, type ExtensionToWebviewMessage, type WebviewToExtensionMessage } from '@blueprint/webview';
 import { LANGUAGE_ID } from '../language-client.js';
@@ -29,6 +29,8 @@ export class BlueprintPreview implements vscode.Disposable, vscode.WebviewPanelS
     /** The latest diagram of that document (kept for cursor lookups and for a reloaded page). */
     private diagram?: DiagramParams;
     private webviewReady = false;
+    /** A comparison to show as soon as the page is ready. */
+    private pendingComparison?: ExtensionToWebviewMessage;
     private readonly forwardDiagram = debounce<DiagramParams>(params => this.post({ kind: 'diagram', params }), () => this.debounceMs());
 
     constructor(
@@ -46,6 +48,7 @@ export class BlueprintPreview implements vscode.Disposable, vscode.WebviewPanelS
             vscode.commands.registerCommand('blueprint.preview.highlightCriticalPath', () => this.post({ kind: 'highlight', mode: 'criticalPath' })),
             vscode.commands.registerCommand('blueprint.preview.highlightFailPoints', () => this.post({ kind: 'highlight', mode: 'failPoints' })),
             vscode.commands.registerCommand('blueprint.preview.clearHighlights', () => this.post({ kind: 'highlight', mode: 'none' })),
+            vscode.commands.registerCommand('blueprint.preview.exitComparison', () => this.post({ kind: 'exitDiff' })),
             vscode.window.onDidChangeActiveTextEditor(editor => this.followEditor(editor)),
             vscode.window.onDidChangeTextEditorSelection(event => this.onSelection(event.textEditor)),
             vscode.workspace.onDidChangeConfiguration(event => {
@@ -190,6 +193,10 @@ export class BlueprintPreview implements vscode.Disposable, vscode.WebviewPanelS
                 if (this.diagram) {
                     this.post({ kind: 'diagram', params: this.diagram });
                 }
+                if (this.pendingComparison) {
+                    this.post(this.pendingComparison);
+                    this.pendingComparison = undefined;
+                }
                 return;
             case 'reveal':
                 void this.reveal(String(message.id));
@@ -227,6 +234,16 @@ export class BlueprintPreview implements vscode.Disposable, vscode.WebviewPanelS
         }
         await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(svg));
         void vscode.window.showInformationMessage(`Blueprint: diagram saved to ${vscode.workspace.asRelativePath(target)}.`);
+    }
+
+    /** Shows a comparison (from the "Compare with Git" commands) in the preview, opening it if needed. */
+    async showComparison(uri: vscode.Uri, title: string, result: DiagramDiffResult): Promise<void> {
+        this.pendingComparison = { kind: 'diff', title, result };
+        await this.open(uri, true);
+        if (this.webviewReady) {
+            this.post(this.pendingComparison);
+            this.pendingComparison = undefined;
+        }
     }
 
     private post(message: ExtensionToWebviewMessage): void {
