@@ -2,7 +2,8 @@
  * The layout input, computed in one place from the blueprint model: which boxes exist, what they
  * say, how big they are, and which edges join them. The layout only places what this produces.
  */
-import { formatTimeSpan, type BlueprintModel, type FlowKind, type ModelStep, type SourceRange } from '@blueprint/language';
+import { formatTimeSpan, type BlueprintModel, type ModelStep } from '@blueprint/language';
+import type { LaidOutFlow, LaidOutStep } from './geometry.js';
 import { estimateTextWidth, wrapText } from './text-measure.js';
 
 export interface BoxMetrics {
@@ -25,36 +26,11 @@ export const DEFAULT_BOX_METRICS: BoxMetrics = {
     metaRowHeight: 14
 };
 
-export interface DiagramBox {
-    readonly id: string;
-    readonly lane: string;
-    readonly stage?: string;
-    readonly label: string;
-    readonly lines: readonly string[];
-    readonly width: number;
-    readonly height: number;
-    readonly actor?: string;
-    readonly channel?: string;
-    readonly failPoint: boolean;
-    readonly waitPoint: boolean;
-    readonly waitTime?: string;
-    readonly moment: boolean;
-    readonly emotion?: string;
-    readonly metrics: number;
-    readonly segments: readonly string[];
-    readonly touchpoint: boolean;
-    readonly evidenceFor?: string;
-    readonly range?: SourceRange;
-}
+/** A step's box before placement: everything the layout reports except its position. */
+export type DiagramBox = Omit<LaidOutStep, 'x' | 'y'>;
 
-export interface DiagramEdge {
-    readonly id: string;
-    readonly from: string;
-    readonly to: string;
-    readonly kind: FlowKind | 'evidence';
-    readonly label?: string;
-    readonly loop: boolean;
-}
+/** A flow before routing. */
+export type DiagramEdge = Omit<LaidOutFlow, 'points'>;
 
 export interface DiagramInput {
     readonly model: BlueprintModel;

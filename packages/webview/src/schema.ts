@@ -39,22 +39,9 @@ export interface StageSchema extends SNode {
     readonly first: boolean;
 }
 
-export interface StepSchema extends SNode {
-    readonly label: string;
-    readonly lines: readonly string[];
-    readonly lane: string;
-    readonly actor?: string;
-    readonly channel?: string;
-    readonly failPoint: boolean;
-    readonly waitPoint: boolean;
-    readonly waitTime?: string;
-    readonly moment: boolean;
-    readonly emotion?: string;
-    readonly metrics: number;
-    readonly segments: readonly string[];
-    readonly touchpoint: boolean;
-    readonly evidenceFor?: string;
-}
+/** A step as Sprotty draws it: the laid-out step's content, positioned by Sprotty's own bounds. */
+export interface StepSchema extends SNode, Pick<LaidOutStep, 'label' | 'lines' | 'lane' | 'actor' | 'channel' | 'failPoint'
+    | 'waitPoint' | 'waitTime' | 'moment' | 'emotion' | 'metrics' | 'segments' | 'touchpoint' | 'evidenceFor'> {}
 
 export interface FlowSchema extends SEdge {
     readonly kind: LaidOutFlow['kind'];
