@@ -1,5 +1,5 @@
 /** Public surface of the Blueprint language package. */
-import './polyfills.js';
+import './node-compat.js';
 
 export * from './blueprint-module.js';
 export * as ast from './generated/ast.js';

@@ -18,6 +18,7 @@ type DiffFormat = typeof FORMATS[number];
 interface DiffOptions {
     format: DiffFormat;
     output?: string;
+    outDir?: string;
     git?: string;
     failOn?: 'risk' | 'change';
 }
@@ -48,6 +49,7 @@ export const diffCommand: CliCommand = {
             .option('--git <rev>', 'compare every changed .blueprint file with the working tree')
             .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('markdown'))
             .option('-o, --output <file>', 'write to this file (with --git and svg: a folder) instead of stdout')
+            .option('--out-dir <folder>', 'write every format at once: diff.md, diff.json and svg/ (one diff SVG per changed file)')
             .addOption(new Option('--fail-on <what>', 'exit 1 when risky (or any) changes exist').choices(['risk', 'change']))
             .action(async (sides: string[], options: DiffOptions) => {
                 context.exitCode = await runDiff(sides, options, context);
@@ -64,7 +66,11 @@ async function runDiff(sides: string[], options: DiffOptions, context: CliContex
         : [await diffPair(sides, options, context)];
     if (diffs.some(d => d === undefined)) return ExitCode.problems;
     const results = diffs as FileDiff[];
-    await write(results, options, context);
+    if (options.outDir !== undefined) {
+        await writeAllFormats(results, options, context);
+    } else {
+        await write(results, options, context);
+    }
     const changeSets = results.map(r => r.changeSet).filter((c): c is ChangeSet => c !== undefined);
     if (options.failOn === 'risk' && changeSets.some(c => c.summary.risks > 0)) return ExitCode.problems;
     if (options.failOn === 'change' && (changeSets.some(c => c.summary.changes > 0) || results.some(r => r.status !== 'changed'))) return ExitCode.problems;
@@ -79,7 +85,7 @@ async function diffPair(sides: string[], options: DiffOptions, context: CliConte
     const changeSet = diffBlueprints(before.model!, after.model!);
     return {
         path: after.label, before: before.label, after: after.label, changeSet, status: 'changed',
-        svg: options.format === 'svg' ? await renderDiffSvg(before.model!, after.model!, changeSet) : undefined
+        svg: wantsSvg(options) ? await renderDiffSvg(before.model!, after.model!, changeSet) : undefined
     };
 }
 
@@ -111,7 +117,7 @@ async function diffGit(rev: string, paths: string[], options: DiffOptions, conte
         const changeSet = diffBlueprints(before.model, after.model!);
         results.push({
             path: shown, before: before.label, after: shown, changeSet, status: 'changed',
-            svg: options.format === 'svg' ? await renderDiffSvg(before.model, after.model!, changeSet) : undefined
+            svg: wantsSvg(options) ? await renderDiffSvg(before.model, after.model!, changeSet) : undefined
         });
     }
     return results;
@@ -128,6 +134,25 @@ function usable(loaded: LoadedBlueprint, context: CliContext): boolean {
         return false;
     }
     return true;
+}
+
+function wantsSvg(options: DiffOptions): boolean {
+    return options.format === 'svg' || options.outDir !== undefined;
+}
+
+/** `--out-dir`: one run, every format, as CI wants them (the GitHub Action uploads the folder). */
+async function writeAllFormats(results: FileDiff[], options: DiffOptions, context: CliContext): Promise<void> {
+    const folder = options.outDir!;
+    const svgFolder = path.join(folder, 'svg');
+    const pair = options.git === undefined;
+    await write(results, { ...options, format: 'markdown', output: path.join(folder, 'diff.md') }, context);
+    await write(results, { ...options, format: 'json', output: path.join(folder, 'diff.json'), git: options.git ?? '' }, context);
+    if (pair) {
+        const svg = results[0]?.svg;
+        if (svg) await writeOutput(context, path.join(svgFolder, path.basename(results[0].path).replace(/\.blueprint$/, '') + '.diff.svg'), svg);
+    } else {
+        await write(results, { ...options, format: 'svg', output: svgFolder }, context);
+    }
 }
 
 async function write(results: FileDiff[], options: DiffOptions, context: CliContext): Promise<void> {

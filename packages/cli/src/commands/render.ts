@@ -2,14 +2,13 @@
  * `blueprint render <file>`: the blueprint diagram as a standalone SVG, or its laid-out geometry as
  * JSON (the `BlueprintLayout` the webview draws, without source ranges). Writes to `-o` or stdout.
  */
-import { writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { SvgTheme } from '@blueprint/diagram';
 import { Option, type Command } from 'commander';
 import { ExitCode, type CliCommand, type CliContext } from '../cli-context.js';
-import { CliError, FileError } from '../errors.js';
-import { displayPath, reasonOf } from '../files/paths.js';
+import { CliError } from '../errors.js';
 import { describeErrors, loadBlueprint } from '../model-loader.js';
+import { writeOutput } from '../output.js';
 
 const RENDER_FORMATS = ['svg', 'json'] as const;
 const THEMES = ['light', 'dark'] as const;
@@ -52,15 +51,6 @@ async function runRender(file: string, options: RenderCommandOptions, context: C
     const text = options.format === 'json'
         ? JSON.stringify(stripRanges(layout), null, 2) + '\n'
         : renderSvg(layout, { theme: options.theme });
-    if (options.output === undefined) {
-        context.stdout.write(text);
-        return ExitCode.ok;
-    }
-    const target = path.resolve(context.cwd, options.output);
-    try {
-        await writeFile(target, text, 'utf8');
-    } catch (error) {
-        throw new FileError(displayPath(target, context.cwd), `cannot write: ${reasonOf(error as NodeJS.ErrnoException)}`);
-    }
+    await writeOutput(context, options.output, text);
     return ExitCode.ok;
 }
