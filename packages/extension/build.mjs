@@ -7,6 +7,7 @@ import { copyFile, mkdir, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildWebview } from '../webview/build.mjs';
+import { nodeCompat } from '../../scripts/esbuild-node-compat.mjs';
 
 const root = dirname(fileURLToPath(import.meta.url));
 const repo = join(root, '..', '..');
@@ -24,6 +25,8 @@ const node = {
     logLevel: 'warning',
     absWorkingDir: root,
     alias,
+    // Object.groupBy for Node 20 without patching the global object.
+    ...nodeCompat,
     // Langium and friends are ESM; in a CommonJS bundle `import.meta.url` must come from the file.
     define: { 'import.meta.url': 'importMetaUrl' },
     banner: { js: 'const importMetaUrl = require("url").pathToFileURL(__filename).href;' }

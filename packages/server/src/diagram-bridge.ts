@@ -6,7 +6,7 @@
 import { computeHighlights } from './diagram-highlights.js';
 import {
     DiagramCloseNotification, DiagramNotification, DiagramOpenNotification,
-    type BlueprintLayout, type DiagramOpenParams, type DiagramParams
+    type BlueprintLayout, type DiagramOpenParams, type DiagramParams, type LayoutSpacing
 } from '@blueprint/diagram';
 import type { BlueprintModelProvider } from '@blueprint/language';
 import { DocumentState, URI, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
@@ -24,6 +24,8 @@ export interface DiagramConnection {
 export interface DiagramBridgeServices {
     readonly shared: LangiumSharedCoreServices;
     readonly modelProvider: BlueprintModelProvider;
+    /** The spacing to lay out with now (the editor's `blueprint.layout.spacing`); the defaults when absent. */
+    readonly spacing?: () => Partial<LayoutSpacing>;
 }
 
 export class DiagramBridge implements Disposable {
@@ -89,7 +91,7 @@ export class DiagramBridge implements Disposable {
             this.send({ uri, version, layout: undefined, stale: false, errors: 0, message: 'This file declares no blueprint to draw.' });
             return;
         }
-        this.scheduler.schedule({ uri, version, model, previous: state.lastGood });
+        this.scheduler.schedule({ uri, version, model, previous: state.lastGood, spacing: this.services.spacing?.() });
     }
 
     private layoutDone(job: LayoutJob, result: { layout?: BlueprintLayout; error?: string }): void {

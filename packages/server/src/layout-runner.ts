@@ -3,18 +3,18 @@
  * large blueprint never blocks completion or hover; tests and hosts without workers lay out in process.
  */
 import { Worker } from 'node:worker_threads';
-import { layoutBlueprint, type BlueprintLayout } from '@blueprint/diagram';
+import { layoutBlueprint, type BlueprintLayout, type LayoutSpacing } from '@blueprint/diagram';
 import type { BlueprintModel } from '@blueprint/language';
 
 export interface LayoutRunner {
-    layout(model: BlueprintModel, previous?: BlueprintLayout): Promise<BlueprintLayout>;
+    layout(model: BlueprintModel, previous?: BlueprintLayout, spacing?: Partial<LayoutSpacing>): Promise<BlueprintLayout>;
     dispose(): void;
 }
 
 /** Lays out on the calling thread (elkjs is asynchronous, but its work is not interruptible). */
 export class InProcessLayoutRunner implements LayoutRunner {
-    layout(model: BlueprintModel, previous?: BlueprintLayout): Promise<BlueprintLayout> {
-        return layoutBlueprint(model, { previous });
+    layout(model: BlueprintModel, previous?: BlueprintLayout, spacing?: Partial<LayoutSpacing>): Promise<BlueprintLayout> {
+        return layoutBlueprint(model, { previous, spacing });
     }
 
     dispose(): void {
@@ -29,6 +29,7 @@ export interface LayoutRequest {
     readonly id: number;
     readonly model: BlueprintModel;
     readonly previous?: BlueprintLayout;
+    readonly spacing?: Partial<LayoutSpacing>;
 }
 
 export type LayoutResponse = { readonly id: number; readonly layout: BlueprintLayout } | { readonly id: number; readonly error: string };
@@ -48,13 +49,13 @@ export class WorkerLayoutRunner implements LayoutRunner {
     /** `onFallback` hears once why layouts moved in process (for the server log). */
     constructor(private readonly script: string | URL, private readonly onFallback: (reason: string) => void = () => undefined) {}
 
-    layout(model: BlueprintModel, previous?: BlueprintLayout): Promise<BlueprintLayout> {
+    layout(model: BlueprintModel, previous?: BlueprintLayout, spacing?: Partial<LayoutSpacing>): Promise<BlueprintLayout> {
         const worker = this.failed ? undefined : this.ensureWorker();
-        if (!worker) return this.fallback.layout(model, previous);
+        if (!worker) return this.fallback.layout(model, previous, spacing);
         const id = this.nextId++;
         return new Promise((resolve, reject) => {
             this.waiting.set(id, { resolve, reject });
-            worker.postMessage({ id, model, previous } satisfies LayoutRequest);
+            worker.postMessage({ id, model, previous, spacing } satisfies LayoutRequest);
         });
     }
 

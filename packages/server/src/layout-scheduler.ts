@@ -2,7 +2,7 @@
  * Runs layouts one at a time per document and coalesces: while one layout runs, only the newest
  * request waits behind it (a newer one replaces it), so fast typing never builds a queue.
  */
-import type { BlueprintLayout } from '@blueprint/diagram';
+import type { BlueprintLayout, LayoutSpacing } from '@blueprint/diagram';
 import type { BlueprintModel } from '@blueprint/language';
 import type { LayoutRunner } from './layout-runner.js';
 
@@ -11,6 +11,7 @@ export interface LayoutJob {
     readonly version: number;
     readonly model: BlueprintModel;
     readonly previous?: BlueprintLayout;
+    readonly spacing?: Partial<LayoutSpacing>;
 }
 
 export type LayoutDone = (job: LayoutJob, result: { layout?: BlueprintLayout; error?: string }) => void;
@@ -43,7 +44,7 @@ export class LayoutScheduler {
         this.running.add(job.uri);
         let result: { layout?: BlueprintLayout; error?: string };
         try {
-            result = { layout: await this.runner.layout(job.model, job.previous) };
+            result = { layout: await this.runner.layout(job.model, job.previous, job.spacing) };
         } catch (error) {
             result = { error: error instanceof Error ? error.message : String(error) };
         }

@@ -7,7 +7,7 @@ export function runLayoutWorker(port: MessagePort): void {
     port.on('message', async (request: LayoutRequest) => {
         let response: LayoutResponse;
         try {
-            response = { id: request.id, layout: await layoutBlueprint(request.model, { previous: request.previous }) };
+            response = { id: request.id, layout: await layoutBlueprint(request.model, { previous: request.previous, spacing: request.spacing }) };
         } catch (error) {
             response = { id: request.id, error: error instanceof Error ? error.message : String(error) };
         }

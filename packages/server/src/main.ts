@@ -12,6 +12,7 @@ import { DiagramDiffRequest, type DiagramDiffParams } from '@blueprint/diagram';
 import { computeDiagramDiff } from './diagram-diff.js';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { DiagramBridge } from './diagram-bridge.js';
+import { EditorSettings } from './editor-settings.js';
 import { LAYOUT_WORKER_ROLE, WorkerLayoutRunner } from './layout-runner.js';
 import { runLayoutWorker } from './layout-worker.js';
 
@@ -24,8 +25,10 @@ if (!isMainThread && (workerData as { role?: string } | undefined)?.role === LAY
 function startServer(): void {
     const connection = createConnection(ProposedFeatures.all);
     const { shared, Blueprint } = createBlueprintServices({ connection, ...NodeFileSystem });
+    const settings = new EditorSettings(shared, Blueprint);
+    settings.listen();
     // process.argv[1] is this script both when run directly and when bundled and forked by an editor.
-    new DiagramBridge({ shared, modelProvider: Blueprint.model.BlueprintModelProvider }, connection,
+    new DiagramBridge({ shared, modelProvider: Blueprint.model.BlueprintModelProvider, spacing: () => settings.spacing }, connection,
         new WorkerLayoutRunner(process.argv[1], reason => connection.console.warn(`Diagram layout worker unavailable (${reason}); laying out on the main thread.`)));
     connection.onRequest(DiagramDiffRequest, (params: DiagramDiffParams) => computeDiagramDiff(params, {
         documents: shared.workspace.LangiumDocuments,
