@@ -24,6 +24,7 @@ import { BlueprintDocumentValidator } from './validation/blueprint-document-vali
 import { registerValidationChecks } from './validation/blueprint-validator.js';
 import { RuleConfiguration } from './validation/rule-configuration.js';
 import { BatchIndexManager } from './workspace/batch-index-manager.js';
+import { BlueprintDocumentBuilder } from './workspace/blueprint-document-builder.js';
 import { BlueprintWorkspaceManager } from './workspace/blueprint-workspace-manager.js';
 import { BuiltinLibrary } from './workspace/builtin-library.js';
 
@@ -70,7 +71,8 @@ export const BlueprintModule: Module<BlueprintServices, PartialLangiumServices &
 
 export const BlueprintSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     workspace: {
-        WorkspaceManager: services => new BlueprintWorkspaceManager(services)
+        WorkspaceManager: services => new BlueprintWorkspaceManager(services),
+        DocumentBuilder: services => new BlueprintDocumentBuilder(services)
     }
 };
 

@@ -5,8 +5,8 @@
  * scopes walk streams and make linking quadratic in one file.
  */
 import {
-    AstUtils, DefaultScopeProvider, DocumentCache, DocumentState, MapScope, type AstNodeDescription, type LangiumDocument,
-    type ReferenceInfo, type Scope
+    AstUtils, DefaultScopeProvider, DocumentCache, MapScope, type AstNodeDescription, type LangiumDocument,
+    type LangiumDocuments, type ReferenceInfo, type Scope, type URI
 } from 'langium';
 import type { BlueprintServices } from '../blueprint-module.js';
 import { isBlueprint, type BlueprintFile } from '../generated/ast.js';
@@ -16,12 +16,17 @@ import { importedUris } from '../workspace/imports.js';
 export class BlueprintScopeProvider extends DefaultScopeProvider {
     private readonly builtins: BuiltinLibrary;
     private readonly fileScopes: DocumentCache<string, Scope>;
+    private readonly documents: LangiumDocuments;
 
     constructor(services: BlueprintServices) {
         super(services);
         this.builtins = services.workspace.BuiltinLibrary;
-        // Cleared when the document changes; imported documents changing re-links this one anyway.
-        this.fileScopes = new DocumentCache(services.shared, DocumentState.IndexedContent);
+        this.documents = services.shared.workspace.LangiumDocuments;
+        // A file's scope holds its own symbols and those of the files it imports: it is evicted when
+        // the file changes or is deleted (DocumentCache does that) and when any file it imports does,
+        // before the relinking of the build that follows.
+        this.fileScopes = new DocumentCache(services.shared);
+        services.shared.workspace.DocumentBuilder.onUpdate((changed, deleted) => this.evictImporters([...changed, ...deleted]));
     }
 
     override getScope(context: ReferenceInfo): Scope {
@@ -46,6 +51,14 @@ export class BlueprintScopeProvider extends DefaultScopeProvider {
             }
         }
         return new MapScope(local, importedScope);
+    }
+
+    private evictImporters(changed: URI[]): void {
+        if (changed.length === 0) return;
+        const keys = new Set(changed.map(uri => uri.toString()));
+        for (const document of this.documents.all) {
+            if (importedUris(document).some(uri => keys.has(uri.toString()))) this.fileScopes.clear(document.uri);
+        }
     }
 
     private ofType(descriptions: Iterable<AstNodeDescription>, referenceType: string): AstNodeDescription[] {
