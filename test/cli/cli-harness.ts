@@ -30,6 +30,8 @@ export interface RunOptions {
     readonly cwd: string;
     /** Extra environment; color variables are cleared unless given here. */
     readonly env?: Record<string, string>;
+    /** Text for standard input (none when absent). */
+    readonly input?: string;
 }
 
 export function runCli(args: readonly string[], options: RunOptions): Promise<CliResult> {
@@ -39,7 +41,8 @@ export function runCli(args: readonly string[], options: RunOptions): Promise<Cl
     delete env.BLUEPRINT_DEBUG;
     Object.assign(env, options.env);
     return new Promise((resolve, reject) => {
-        const child = spawn(process.execPath, [CLI_BIN, ...args], { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+        const child = spawn(process.execPath, [CLI_BIN, ...args], { cwd: options.cwd, env, stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+        if (options.input !== undefined) child.stdin!.end(options.input);
         let stdout = '', stderr = '';
         child.stdout.setEncoding('utf8').on('data', chunk => stdout += chunk);
         child.stderr.setEncoding('utf8').on('data', chunk => stderr += chunk);
@@ -76,8 +79,8 @@ export class Workspace {
         return path.join(this.root, file);
     }
 
-    run(args: readonly string[], env?: Record<string, string>): Promise<CliResult> {
-        return runCli(args, { cwd: this.root, env });
+    run(args: readonly string[], env?: Record<string, string>, input?: string): Promise<CliResult> {
+        return runCli(args, { cwd: this.root, env, input });
     }
 
     dispose(): void {

@@ -16,19 +16,32 @@ export interface CheckOptions {
     readonly ruleOverrides?: Readonly<Record<string, string>>;
     /** Also report the files that the checked files import from elsewhere. */
     readonly reportImports?: boolean;
+    /** `--config`: this config file for every file instead of the nearest one. */
+    readonly configFile?: string;
+    /** Text to check instead of reading `files[0]` (standard input), shown as `label`. */
+    readonly text?: { readonly content: string; readonly label: string };
 }
 
 /** Checks absolute file paths. Bad settings and unreadable files throw a `CliError`. */
 export async function checkFiles(files: readonly string[], options: CheckOptions): Promise<CheckReport> {
     const services = createCliServices(options.cwd);
+    if (options.configFile) services.validation.RuleConfiguration.useConfigFile(URI.file(options.configFile));
     applyOverrides(services, options.ruleOverrides ?? {});
     const uris = files.map(file => URI.file(file));
+    if (options.text && uris.length === 1) {
+        // Registered first, so the loader takes this text instead of reading the file.
+        const documents = services.shared.workspace.LangiumDocuments;
+        documents.addDocument(services.shared.workspace.LangiumDocumentFactory.fromString(options.text.content, uris[0]));
+    }
     for (const uri of uris) ensureValidSettings(services, uri, options.cwd);
 
     const { documents, imported } = await loadAndValidate(services, uris);
     for (const document of imported) ensureValidSettings(services, document.uri, options.cwd);
     const reported = options.reportImports ? [...documents, ...imported] : documents;
-    const checked = reported.map(document => checkedFile(document, options.cwd)).sort((a, b) => a.path.localeCompare(b.path));
+    const checked = reported.map(document => {
+        const file = checkedFile(document, options.cwd);
+        return options.text && document === documents[0] ? { ...file, path: options.text.label } : file;
+    }).sort((a, b) => a.path.localeCompare(b.path));
     return { files: checked, summary: summarize(checked) };
 }
 

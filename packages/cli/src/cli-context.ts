@@ -13,6 +13,8 @@ export interface CliContext {
     /** Paths on the command line are relative to this directory, and so are the paths reported. */
     readonly cwd: string;
     readonly env: Readonly<Record<string, string | undefined>>;
+    /** Read by `check -` and `fmt -`; absent when the host has no input to give. */
+    readonly stdin?: AsyncIterable<string | Uint8Array>;
     readonly stdout: OutputStream;
     readonly stderr: OutputStream;
     /** The version shown by `--version` and written into SARIF logs. */

@@ -72,6 +72,7 @@ export function processContext(): CliContext {
     return {
         cwd: process.cwd(),
         env: process.env,
+        stdin: process.stdin,
         stdout: process.stdout,
         stderr: process.stderr,
         version: cliVersion(),

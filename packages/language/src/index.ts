@@ -9,7 +9,8 @@ export { buildFlowGraph, reachableFrom, stepsReaching, type FlowGraph } from './
 export * from './model/time.js';
 export type { BlueprintModelProvider } from './model/model-provider.js';
 export * from './validation/rules.js';
-export { CONFIG_FILE_NAME, parseRuleSettings, type RuleSettings } from './validation/rule-configuration.js';
+export { parseRuleSettings, type RuleSettings } from './validation/rule-settings.js';
+export { CONFIG_FILE_NAME, findConfigFile, parseConfigText, type BlueprintConfig } from './workspace/config-file.js';
 export { BUILTIN_URI } from './workspace/builtin-library.js';
 export { BLUEPRINT_EXTENSION, resolveImportUri, importedUris } from './workspace/imports.js';
 export * from './workspace/load.js';

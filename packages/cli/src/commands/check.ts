@@ -1,11 +1,15 @@
 /** `blueprint check [paths...]`: validates blueprint files and reports in the format asked for. */
 import { Option, type Command } from 'commander';
-import type { CheckSummary } from '../check-report.js';
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import type { CheckReport, CheckSummary } from '../check-report.js';
+import { checkFiles } from '../checker.js';
 import { checkFilesInParallel } from '../parallel-check.js';
 import { ExitCode, type CliCommand, type CliContext } from '../cli-context.js';
 import { colorsEnabled } from '../colors.js';
 import { CliError } from '../errors.js';
 import { discoverBlueprintFiles } from '../files/discovery.js';
+import { readStdinSource, usesStdin } from '../files/stdin.js';
 import { collectRuleSetting, parseCount } from '../options.js';
 import { REPORT_FORMATS, REPORTERS, type ReportFormat } from '../reporters/index.js';
 
@@ -15,6 +19,8 @@ interface CheckCommandOptions {
     rule?: Record<string, string>;
     reportImports?: boolean;
     allowEmpty?: boolean;
+    config?: string;
+    stdinFilepath?: string;
 }
 
 export const checkCommand: CliCommand = {
@@ -31,6 +37,8 @@ export const checkCommand: CliCommand = {
             .option('--rule <rule=setting>', 'override a rule: error, warning, info, hint or off (repeatable), e.g. BP008=off', collectRuleSetting)
             .option('--report-imports', 'also report files imported from outside the given paths')
             .option('--allow-empty', 'succeed when a folder or pattern holds no .blueprint file')
+            .option('-c, --config <file>', 'use this config file for every file instead of the nearest blueprint.config.json')
+            .option('--stdin-filepath <path>', "with '-': the file name the text on standard input stands for (imports, config, reports)")
             .action(async (paths: string[], options: CheckCommandOptions) => {
                 context.exitCode = await runCheck(paths, options, context);
             });
@@ -38,20 +46,38 @@ export const checkCommand: CliCommand = {
 };
 
 async function runCheck(paths: string[], options: CheckCommandOptions, context: CliContext): Promise<number> {
-    const discovery = await discoverBlueprintFiles(paths, context.cwd);
+    const configFile = options.config === undefined ? undefined : existingConfig(options.config, context);
+    if (usesStdin(paths)) {
+        const source = await readStdinSource(context, options.stdinFilepath);
+        const report = await checkFiles([source.file], {
+            cwd: context.cwd, ruleOverrides: options.rule, configFile, text: { content: source.text, label: source.label }
+        });
+        return writeReport(report, options, context);
+    }
+    const discovery = await discoverBlueprintFiles(paths, context.cwd, { configFile });
     if (discovery.empty.length > 0) {
         const message = `no .blueprint files found in ${discovery.empty.map(p => `'${p}'`).join(', ')}`;
         if (!options.allowEmpty) throw new CliError(`${message} (use --allow-empty to accept this)`);
         context.stderr.write(`blueprint: ${message}\n`);
     }
     const report = await checkFilesInParallel(discovery.files, {
-        cwd: context.cwd, ruleOverrides: options.rule, reportImports: options.reportImports
+        cwd: context.cwd, ruleOverrides: options.rule, reportImports: options.reportImports, configFile
     });
+    return writeReport(report, options, context);
+}
+
+function writeReport(report: CheckReport, options: CheckCommandOptions, context: CliContext): number {
     const reporter = REPORTERS[options.format];
     context.stdout.write(reporter(report, {
         color: colorsEnabled(context.stdout, context.env), version: context.version, cwd: context.cwd
     }));
     return exitCodeFor(report.summary, options.maxWarnings, context);
+}
+
+function existingConfig(file: string, context: CliContext): string {
+    const absolute = path.resolve(context.cwd, file);
+    if (!existsSync(absolute)) throw new CliError(`${file}: no such config file (--config)`);
+    return absolute;
 }
 
 function exitCodeFor(summary: CheckSummary, maxWarnings: number | undefined, context: CliContext): number {

@@ -5,6 +5,7 @@ import { URI } from 'langium';
 import { ExitCode, type CliCommand, type CliContext } from '../cli-context.js';
 import { CliError, FileError } from '../errors.js';
 import { discoverBlueprintFiles } from '../files/discovery.js';
+import { readStdinSource, usesStdin } from '../files/stdin.js';
 import { displayPath, reasonOf } from '../files/paths.js';
 import { readTextFile } from '../files/read-file.js';
 import { formatBlueprintText } from '../formatting.js';
@@ -13,7 +14,10 @@ import { createCliServices } from '../services.js';
 
 interface FmtCommandOptions {
     check?: boolean;
+    write?: boolean;
+    stdout?: boolean;
     allowEmpty?: boolean;
+    stdinFilepath?: string;
 }
 
 export const fmtCommand: CliCommand = {
@@ -27,6 +31,9 @@ export const fmtCommand: CliCommand = {
                 + 'skipped for syntax errors, 2 usage or I/O error.')
             .argument('[paths...]', 'files, folders or glob patterns', ['.'])
             .option('--check', 'write nothing; list the files that would change and fail if there are any')
+            .option('-w, --write', 'rewrite the files in place (what fmt does with paths unless --check or --stdout)')
+            .option('--stdout', 'print the formatted text instead of rewriting the files')
+            .option('--stdin-filepath <path>', "with '-': the file name the text on standard input stands for")
             .option('--allow-empty', 'succeed when a folder or pattern holds no .blueprint file')
             .action(async (paths: string[], options: FmtCommandOptions) => {
                 context.exitCode = await runFmt(paths, options, context);
@@ -35,6 +42,10 @@ export const fmtCommand: CliCommand = {
 };
 
 async function runFmt(paths: string[], options: FmtCommandOptions, context: CliContext): Promise<number> {
+    if ([options.check, options.write, options.stdout].filter(Boolean).length > 1) {
+        throw new CliError('choose one of --check, --write and --stdout');
+    }
+    if (usesStdin(paths)) return formatStdin(options, context);
     const discovery = await discoverBlueprintFiles(paths, context.cwd);
     if (discovery.empty.length > 0) {
         const message = `no .blueprint files found in ${discovery.empty.map(p => `'${p}'`).join(', ')}`;
@@ -52,6 +63,7 @@ async function runFmt(paths: string[], options: FmtCommandOptions, context: CliC
         const outcome = await formatBlueprintText(services, text, URI.file(file));
         switch (outcome.kind) {
             case 'unchanged':
+                if (options.stdout) context.stdout.write(text);
                 break;
             case 'syntax-errors':
                 skipped++;
@@ -66,14 +78,47 @@ async function runFmt(paths: string[], options: FmtCommandOptions, context: CliC
                 break;
             case 'changed':
                 changed++;
+                if (options.stdout) {
+                    context.stdout.write(outcome.text);
+                    break;
+                }
                 if (!options.check) await write(file, outcome.text, shown);
                 context.stdout.write(`${shown}\n`);
                 break;
         }
     }
     // The summary goes to stderr so that stdout is just the list of changed files, as with `gofmt -l`.
-    context.stderr.write(summaryLine(texts.size, changed, skipped, options.check === true));
+    if (!options.stdout) context.stderr.write(summaryLine(texts.size, changed, skipped, options.check === true));
     return changed > 0 && options.check || skipped > 0 ? ExitCode.problems : ExitCode.ok;
+}
+
+/** `fmt -`: standard input formatted to standard output (unchanged text as it came, never nothing). */
+async function formatStdin(options: FmtCommandOptions, context: CliContext): Promise<number> {
+    const source = await readStdinSource(context, options.stdinFilepath);
+    const outcome = await formatBlueprintText(createCliServices(context.cwd), source.text, URI.file(source.file));
+    switch (outcome.kind) {
+        case 'changed':
+            if (options.check) {
+                context.stdout.write(`${source.label}\n`);
+                return ExitCode.problems;
+            }
+            context.stdout.write(outcome.text);
+            return ExitCode.ok;
+        case 'unchanged':
+            if (!options.check) context.stdout.write(source.text);
+            return ExitCode.ok;
+        case 'syntax-errors':
+            for (const problem of outcome.problems) {
+                context.stderr.write(`${source.label}:${problem.line}:${problem.column} error BP000 ${problem.message}\n`);
+            }
+            if (!options.check) context.stdout.write(source.text);
+            context.stderr.write(`blueprint: ${source.label}: not formatted because of syntax errors\n`);
+            return ExitCode.problems;
+        case 'unsafe':
+            if (!options.check) context.stdout.write(source.text);
+            context.stderr.write(`blueprint: ${source.label}: not formatted: ${outcome.reason} (this is a bug in the formatter)\n`);
+            return ExitCode.problems;
+    }
 }
 
 async function write(file: string, text: string, shown: string): Promise<void> {

@@ -2,12 +2,11 @@
  * `blueprint render <file>`: the blueprint diagram as a standalone SVG, or its laid-out geometry as
  * JSON (the `BlueprintLayout` the webview draws, without source ranges). Writes to `-o` or stdout.
  */
-import * as path from 'node:path';
 import type { SvgTheme } from '@blueprint/diagram';
 import { Option, type Command } from 'commander';
 import { ExitCode, type CliCommand, type CliContext } from '../cli-context.js';
 import { CliError } from '../errors.js';
-import { describeErrors, loadBlueprint } from '../model-loader.js';
+import { describeErrors, loadBlueprint, parseSource } from '../model-loader.js';
 import { writeOutput } from '../output.js';
 
 const RENDER_FORMATS = ['svg', 'json'] as const;
@@ -27,7 +26,7 @@ export const renderCommand: CliCommand = {
                 + 'visibility and internal interaction, stage columns, steps with their badges and the flows between them. '
                 + 'Writes the SVG (or, with --format json, the laid-out geometry) to the -o file, or to stdout.\n\n'
                 + 'Exit codes: 0 written, 1 the file has errors (they are printed), 2 usage or I/O error.')
-            .argument('<file>', 'the .blueprint file to draw')
+            .argument('<file>', 'the .blueprint file to draw (or REV:path from git)')
             .option('-o, --output <file>', 'write here instead of stdout')
             .addOption(new Option('-f, --format <format>', 'output format').choices(RENDER_FORMATS).default('svg'))
             .addOption(new Option('--theme <theme>', 'colours of the SVG').choices(THEMES).default('light'))
@@ -40,7 +39,7 @@ export const renderCommand: CliCommand = {
 async function runRender(file: string, options: RenderCommandOptions, context: CliContext): Promise<number> {
     // Loaded on demand: the layout engine is large and `check` never needs it.
     const { layoutBlueprint, renderSvg, stripRanges } = await import('@blueprint/diagram');
-    const loaded = await loadBlueprint({ file: path.resolve(context.cwd, file) }, context.cwd);
+    const loaded = await loadBlueprint(parseSource(file, context.cwd), context.cwd);
     if (loaded.errors.length > 0) {
         context.stderr.write(describeErrors(loaded));
         context.stderr.write(`blueprint: ${loaded.label} has errors; not rendered\n`);

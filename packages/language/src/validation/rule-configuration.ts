@@ -1,31 +1,21 @@
 /**
- * Per-workspace rule settings. The nearest `blueprint.config.json` above a file applies to it:
- *   { "rules": { "BP008": "off", "no-dead-ends": "info" }, "ignore": ["drafts"] }
- * (`ignore` is for folder walks of the CLI: see its file discovery.)
- * Editor settings (`blueprint.rules`) override the file. Unknown rules and bad values are reported,
- * never silently ignored.
+ * Per-workspace rule settings: the `blueprint.config.json` that applies to a file (see
+ * `workspace/config-file.ts`), then the editor's settings (`blueprint.rules`) or the CLI's `--rule`
+ * on top. Unknown rules and bad values are reported, never silently ignored.
  */
 import { URI, UriUtils, WorkspaceCache } from 'langium';
 import type { FileSystemProvider } from 'langium';
 import type { LangiumSharedCoreServices } from 'langium';
-import { findRule, type RuleInfo, type RuleSetting } from './rules.js';
+import { CONFIG_FILE_NAME, findConfigFile, parseConfigText } from '../workspace/config-file.js';
+import { parseRuleSettings, type RuleSettings } from './rule-settings.js';
 
-export const CONFIG_FILE_NAME = 'blueprint.config.json';
-const SETTINGS: readonly RuleSetting[] = ['error', 'warning', 'info', 'hint', 'off'];
-
-export interface RuleSettings {
-    /** Setting per rule id. */
-    readonly overrides: ReadonlyMap<string, RuleSetting>;
-    /** The config file that applied, if any. */
-    readonly configFile?: URI;
-    /** Problems found reading the settings, one line each. */
-    readonly problems: readonly string[];
-}
+const NO_SETTINGS: RuleSettings = { overrides: new Map(), problems: [] };
 
 export class RuleConfiguration {
     private readonly fileSystem: FileSystemProvider;
     private readonly byDirectory: WorkspaceCache<string, RuleSettings>;
-    private editorOverrides: RuleSettings = { overrides: new Map(), problems: [] };
+    private editorOverrides: RuleSettings = NO_SETTINGS;
+    private explicitConfig?: URI;
 
     constructor(shared: LangiumSharedCoreServices) {
         this.fileSystem = shared.workspace.FileSystemProvider;
@@ -34,9 +24,7 @@ export class RuleConfiguration {
 
     /** The effective settings for a document: its config file, then the editor's overrides. */
     settingsFor(documentUri: URI): RuleSettings {
-        const fromFile: RuleSettings = documentUri.scheme === 'file'
-            ? this.byDirectory.get(UriUtils.dirname(documentUri).toString(), () => this.loadNearest(UriUtils.dirname(documentUri)))
-            : { overrides: new Map(), problems: [] };
+        const fromFile = this.fileSettingsFor(documentUri);
         if (this.editorOverrides.overrides.size === 0 && this.editorOverrides.problems.length === 0) return fromFile;
         return {
             overrides: new Map([...fromFile.overrides, ...this.editorOverrides.overrides]),
@@ -50,37 +38,31 @@ export class RuleConfiguration {
         this.editorOverrides = parseRuleSettings(rules, 'setting blueprint.rules');
     }
 
-    private loadNearest(directory: URI): RuleSettings {
-        let current = directory;
-        for (;;) {
-            const candidate = UriUtils.joinPath(current, CONFIG_FILE_NAME);
-            if (this.safeExists(candidate)) return this.load(candidate);
-            const parent = UriUtils.dirname(current);
-            if (parent.toString() === current.toString()) return { overrides: new Map(), problems: [] };
-            current = parent;
-        }
+    /** One config file for every document instead of the nearest one (the CLI's `--config`). */
+    useConfigFile(file: URI | undefined): void {
+        this.explicitConfig = file;
+        this.byDirectory.clear();
+    }
+
+    private fileSettingsFor(documentUri: URI): RuleSettings {
+        if (this.explicitConfig) return this.byDirectory.get(this.explicitConfig.toString(), () => this.load(this.explicitConfig!));
+        if (documentUri.scheme !== 'file') return NO_SETTINGS;
+        const directory = UriUtils.dirname(documentUri);
+        return this.byDirectory.get(directory.toString(), () => {
+            const file = findConfigFile(directory, uri => this.safeExists(uri));
+            return file ? this.load(file) : NO_SETTINGS;
+        });
     }
 
     private load(file: URI): RuleSettings {
-        let json: unknown;
+        let text: string;
         try {
-            json = JSON.parse(this.fileSystem.readFileSync(file));
+            text = this.fileSystem.readFileSync(file);
         } catch (error) {
             return { overrides: new Map(), configFile: file, problems: [`${CONFIG_FILE_NAME}: ${(error as Error).message}`] };
         }
-        if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-            return { overrides: new Map(), configFile: file, problems: [`${CONFIG_FILE_NAME}: expected an object with a "rules" field`] };
-        }
-        const settings = parseRuleSettings((json as { rules?: unknown }).rules ?? {}, CONFIG_FILE_NAME);
-        const problems = [...settings.problems];
-        for (const key of Object.keys(json)) {
-            if (key !== 'rules' && key !== 'ignore') problems.push(`${CONFIG_FILE_NAME}: unknown field "${key}" (expected "rules" and "ignore")`);
-        }
-        const ignore = (json as { ignore?: unknown }).ignore;
-        if (ignore !== undefined && !(Array.isArray(ignore) && ignore.every(entry => typeof entry === 'string'))) {
-            problems.push(`${CONFIG_FILE_NAME}: "ignore" must be a list of paths or patterns, e.g. ["drafts", "old/**"]`);
-        }
-        return { overrides: settings.overrides, problems, configFile: file };
+        const config = parseConfigText(text);
+        return { overrides: config.rules, problems: config.problems, configFile: file };
     }
 
     private safeExists(uri: URI): boolean {
@@ -90,26 +72,4 @@ export class RuleConfiguration {
             return false;
         }
     }
-}
-
-/** Parses `{ ruleIdOrName: setting }`; exported for the CLI's `--rule` options and tests. */
-export function parseRuleSettings(rules: unknown, origin: string): RuleSettings {
-    const overrides = new Map<string, RuleSetting>();
-    const problems: string[] = [];
-    if (typeof rules !== 'object' || rules === null || Array.isArray(rules)) {
-        return { overrides, problems: [`${origin}: "rules" must be an object such as { "BP008": "off" }`] };
-    }
-    for (const [key, value] of Object.entries(rules)) {
-        const rule: RuleInfo | undefined = findRule(key);
-        if (!rule) {
-            problems.push(`${origin}: unknown rule '${key}' (see 'blueprint rules')`);
-        } else if (typeof value !== 'string' || !SETTINGS.includes(value as RuleSetting)) {
-            problems.push(`${origin}: rule '${key}' must be one of ${SETTINGS.join(', ')}, not ${JSON.stringify(value)}`);
-        } else if (!rule.configurable) {
-            problems.push(`${origin}: rule '${key}' (${rule.name}) cannot be reconfigured`);
-        } else {
-            overrides.set(rule.id, value as RuleSetting);
-        }
-    }
-    return { overrides, problems };
 }
