@@ -26,6 +26,7 @@ interface Manifest {
         keybindings: { command: string; key: string; mac?: string; when?: string }[];
         configuration: { properties: Record<string, { type: string; default: unknown; enum?: unknown[]; description?: string; markdownDescription?: string; enumDescriptions?: string[] }> };
         walkthroughs: { id: string; steps: { id: string; description: string; media: { markdown?: string }; completionEvents?: string[] }[] }[];
+        jsonValidation: { fileMatch: string; url: string }[];
     };
 }
 
@@ -96,17 +97,20 @@ describe('extension manifest', () => {
         }
     });
 
-    it('activates on the language, the preview commands and a restored preview', () => {
-        const languageId = contributes.languages[0].id;
-        expect(manifest.activationEvents).toContain(`onLanguage:${languageId}`);
-        for (const event of manifest.activationEvents.filter(event => event.startsWith('onCommand:'))) {
-            expect(commandIds, event).toContain(event.slice('onCommand:'.length));
-        }
-        expect(manifest.activationEvents).toContain('onCommand:blueprint.openPreview');
-        expect(manifest.activationEvents).toContain('onCommand:blueprint.openPreviewToSide');
+    it('activates implicitly on its language and commands, and explicitly only for a restored preview', () => {
+        // VS Code 1.74+ activates an extension for the languages and commands it contributes.
+        expect(Number(/\^1\.(\d+)/.exec(manifest.engines.vscode)?.[1])).toBeGreaterThanOrEqual(74);
+        expect(manifest.activationEvents.filter(event => event.startsWith('onCommand:') || event.startsWith('onLanguage:'))).toEqual([]);
         const viewType = /PREVIEW_VIEW_TYPE = '([^']+)'/.exec(sources)?.[1];
         expect(viewType).toBeDefined();
-        expect(manifest.activationEvents).toContain(`onWebviewPanel:${viewType}`);
+        expect(manifest.activationEvents).toEqual([`onWebviewPanel:${viewType}`]);
+    });
+
+    it('has commands to restart the language server and show its output', () => {
+        for (const id of ['blueprint.restartServer', 'blueprint.showOutput']) {
+            expect(commandIds, id).toContain(id);
+            expect(sources, id).toContain(`registerCommand('${id}'`);
+        }
     });
 
     it('binds Ctrl+K V / Cmd+K V and the editor title button to the side preview in blueprint editors', () => {
@@ -156,7 +160,8 @@ describe('extension manifest', () => {
             manifest.main, manifest.icon, language.configuration, language.icon.light, language.icon.dark,
             contributes.grammars[0].path, contributes.snippets[0].path,
             ...contributes.walkthroughs.flatMap(walkthrough => walkthrough.steps.map(step => step.media.markdown ?? '')),
-            'dist/server.cjs', 'dist/webview.js', 'dist/webview.css', 'media/examples/bank-deposit.blueprint', 'README.md', 'CHANGELOG.md', 'LICENSE'
+            'dist/server.cjs', 'dist/webview.js', 'dist/webview.css', 'media/examples/bank-deposit.blueprint', 'README.md', 'CHANGELOG.md', 'LICENSE',
+            ...contributes.jsonValidation.map(entry => entry.url)
         ];
         for (const path of referenced) {
             expect(ships(path), `${path} is shipped (.vscodeignore)`).toBe(true);

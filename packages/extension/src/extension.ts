@@ -17,6 +17,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     context.subscriptions.push(
         preview,
         ...registerCompareCommands(client, started, preview),
+        vscode.commands.registerCommand('blueprint.restartServer', () => client?.restart()),
+        vscode.commands.registerCommand('blueprint.showOutput', () => client?.outputChannel.show(true)),
         vscode.commands.registerCommand('blueprint.openExample', () => openExample(context, false)),
         vscode.commands.registerCommand('blueprint.openExampleWithPreview', () => openExample(context, true))
     );

@@ -19,7 +19,7 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
         synchronize: {
             configurationSection: 'blueprint',
             // Imported files change on disk without being open in an editor.
-            fileEvents: vscode.workspace.createFileSystemWatcher('**/*.blueprint')
+            fileEvents: [vscode.workspace.createFileSystemWatcher('**/*.blueprint'), vscode.workspace.createFileSystemWatcher('**/blueprint.config.json')]
         },
         outputChannelName: 'Blueprint Language Server'
     };
