@@ -132,6 +132,7 @@ describe('fmt', () => {
     test('usage errors exit 2', async () => {
         workspace = new Workspace({ 'a.blueprint': CLEAN });
         expect((await workspace.run(['fmt', 'missing'])).code).toBe(2);
-        expect((await workspace.run(['fmt', '--write'])).code).toBe(2);
+        expect((await workspace.run(['fmt', '--in-place'])).code).toBe(2);
+        expect((await workspace.run(['fmt', '--check', '--stdout'])).code).toBe(2);
     });
 });

@@ -40,7 +40,8 @@ beforeAll(() => {
     // npm itself runs with the normal environment; everything after runs with a bare PATH.
     const installed = sh('npm', ['install', '--prefix', prefix, '--no-audit', '--no-fund', '--offline', tarball], scratch, process.env);
     expect(installed.status, installed.stderr).toBe(0);
-    cleanEnv = { PATH: [join(prefix, 'node_modules/.bin'), dirname(process.execPath)].join(':'), HOME: scratch };
+    // Only the package's bin folder, Node, and the system folders (for git): nothing of this checkout.
+    cleanEnv = { PATH: [join(prefix, 'node_modules/.bin'), dirname(process.execPath), '/usr/bin', '/bin'].join(':'), HOME: scratch };
 
     project = join(scratch, 'project');
     mkdirSync(project);
