@@ -3,10 +3,10 @@
  * `--stdin-filepath`, `--config`, .gitignore respected in folder walks, `-o` creating folders,
  * `REV:path` wherever a file is read, and `fmt` writing in place or to stdout.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { BROKEN, CLEAN, Workspace, ensureBuilt } from './cli-harness.js';
+import { BROKEN, CLEAN, CLI_BIN, Workspace, ensureBuilt } from './cli-harness.js';
 
 beforeAll(ensureBuilt);
 
@@ -129,5 +129,47 @@ describe('output and sources', () => {
         expect(written.code).toBe(0);
         expect(workspace.read('help.blueprint')).toBe(printed.stdout);
         expect((await workspace.run(['fmt', '--write', '--check', 'help.blueprint'])).code).toBe(2);
+    });
+});
+
+describe('--watch', () => {
+    /** Runs `args` until `done` says the output is complete, then interrupts it. */
+    function watching(args: string[], steps: Array<{ until: RegExp; then?: () => void }>): Promise<{ stdout: string; stderr: string }> {
+        return new Promise((resolve, reject) => {
+            const child = spawn(process.execPath, [CLI_BIN, ...args], { cwd: workspace.root, env: { ...process.env, NO_COLOR: '1' } });
+            let stdout = '', stderr = '', step = 0;
+            const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`watch timed out at step ${step}: ${stdout}\n${stderr}`)); }, 60_000);
+            const advance = () => {
+                while (step < steps.length && steps[step].until.test(stdout + stderr)) {
+                    steps[step].then?.();
+                    step++;
+                }
+                if (step === steps.length) child.kill('SIGINT');
+            };
+            child.stdout.setEncoding('utf8').on('data', chunk => { stdout += chunk; advance(); });
+            child.stderr.setEncoding('utf8').on('data', chunk => { stderr += chunk; advance(); });
+            child.on('close', () => { clearTimeout(timer); resolve({ stdout, stderr }); });
+        });
+    }
+
+    test('check --watch checks again when a file changes', async () => {
+        workspace = new Workspace({ 'flows/help.blueprint': CLEAN });
+        const { stdout, stderr } = await watching(['check', 'flows', '--watch'], [
+            { until: /waiting for changes/, then: () => workspace.write('flows/help.blueprint', BROKEN) },
+            { until: /error BP002/ }
+        ]);
+        expect(stdout).toContain('Checked 1 file: no problems.');
+        expect(stdout).toMatch(/flows\/help\.blueprint:\d+:\d+ error BP002/);
+        expect(stderr).toContain('[watch] changed: flows/help.blueprint');
+    });
+
+    test('render --watch draws again into -o', async () => {
+        workspace = new Workspace({ 'help.blueprint': CLEAN });
+        const { stderr } = await watching(['render', 'help.blueprint', '-o', 'out/help.svg', '--watch'], [
+            { until: /waiting for changes/, then: () => workspace.write('help.blueprint', CLEAN.replace('"Help at the counter"', '"Help at the desk"')) },
+            { until: /changed: help\.blueprint[\s\S]*wrote out\/help\.svg/ }
+        ]);
+        expect(stderr).toContain('[watch] wrote out/help.svg');
+        expect(workspace.read('out/help.svg')).toContain('Help at the desk');
     });
 });

@@ -10,6 +10,7 @@ import { colorsEnabled } from '../colors.js';
 import { CliError } from '../errors.js';
 import { discoverBlueprintFiles } from '../files/discovery.js';
 import { readStdinSource, usesStdin } from '../files/stdin.js';
+import { watchAndRerun } from '../files/watch.js';
 import { collectRuleSetting, parseCount } from '../options.js';
 import { REPORT_FORMATS, REPORTERS, type ReportFormat } from '../reporters/index.js';
 
@@ -21,6 +22,7 @@ interface CheckCommandOptions {
     allowEmpty?: boolean;
     config?: string;
     stdinFilepath?: string;
+    watch?: boolean;
 }
 
 export const checkCommand: CliCommand = {
@@ -39,7 +41,9 @@ export const checkCommand: CliCommand = {
             .option('--allow-empty', 'succeed when a folder or pattern holds no .blueprint file')
             .option('-c, --config <file>', 'use this config file for every file instead of the nearest blueprint.config.json')
             .option('--stdin-filepath <path>', "with '-': the file name the text on standard input stands for (imports, config, reports)")
+            .option('-w, --watch', 'check again whenever a .blueprint or config file under the paths changes')
             .action(async (paths: string[], options: CheckCommandOptions) => {
+                if (options.watch) await watchAndRerun(context, paths, async () => context.exitCode = await runCheck(paths, options, context));
                 context.exitCode = await runCheck(paths, options, context);
             });
     }

@@ -8,6 +8,7 @@ import { ExitCode, type CliCommand, type CliContext } from '../cli-context.js';
 import { CliError } from '../errors.js';
 import { describeErrors, loadBlueprint, parseSource } from '../model-loader.js';
 import { writeOutput } from '../output.js';
+import { watchAndRerun } from '../files/watch.js';
 
 const RENDER_FORMATS = ['svg', 'json'] as const;
 const THEMES = ['light', 'dark'] as const;
@@ -16,6 +17,7 @@ interface RenderCommandOptions {
     output?: string;
     format: (typeof RENDER_FORMATS)[number];
     theme: SvgTheme;
+    watch?: boolean;
 }
 
 export const renderCommand: CliCommand = {
@@ -30,7 +32,16 @@ export const renderCommand: CliCommand = {
             .option('-o, --output <file>', 'write here instead of stdout')
             .addOption(new Option('-f, --format <format>', 'output format').choices(RENDER_FORMATS).default('svg'))
             .addOption(new Option('--theme <theme>', 'colours of the SVG').choices(THEMES).default('light'))
+            .option('-w, --watch', 'draw again whenever the file (or a file next to it) changes; needs -o')
             .action(async (file: string, options: RenderCommandOptions) => {
+                if (options.watch) {
+                    if (options.output === undefined) throw new CliError('--watch needs -o <file>: a stream of SVGs on stdout helps no one');
+                    await watchAndRerun(context, [parseSource(file, context.cwd).revision ? '.' : file], async () => {
+                        context.exitCode = await runRender(file, options, context);
+                        if (context.exitCode === ExitCode.ok) context.stderr.write(`[watch] wrote ${options.output}\n`);
+                        return context.exitCode;
+                    });
+                }
                 context.exitCode = await runRender(file, options, context);
             });
     }
