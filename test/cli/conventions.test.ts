@@ -173,3 +173,30 @@ describe('--watch', () => {
         expect(workspace.read('out/help.svg')).toContain('Help at the desk');
     });
 });
+
+describe('shell completion', () => {
+    test('the bash script completes commands, their options and .blueprint files', async () => {
+        workspace = new Workspace({ 'flows/help.blueprint': CLEAN, 'notes.txt': 'x' });
+        const script = await workspace.run(['completion', 'bash']);
+        expect(script.code).toBe(0);
+        workspace.write('completion.sh', script.stdout);
+        const complete = (...words: string[]) => spawnSync('bash', ['-c',
+            `source completion.sh; COMP_WORDS=(${words.map(w => `'${w}'`).join(' ')}); COMP_CWORD=${words.length - 1}; _blueprint; printf '%s\\n' "\${COMPREPLY[@]}"`],
+        { cwd: workspace.root, encoding: 'utf8' }).stdout.trim().split('\n').sort();
+        expect(complete('blueprint', 're')).toEqual(['render', 'report']);
+        expect(complete('blueprint', 'check', '--st')).toEqual(['--stdin-filepath']);
+        expect(complete('blueprint', 'fmt', '--')).toContain('--write');
+        expect(complete('blueprint', 'check', 'flows/')).toEqual(['flows/help.blueprint']);
+    });
+
+    test('zsh and fish scripts name every command; an unknown shell is a usage error', async () => {
+        workspace = new Workspace();
+        const zsh = await workspace.run(['completion', 'zsh']);
+        const fish = await workspace.run(['completion', 'fish']);
+        for (const command of ['check', 'fmt', 'render', 'report', 'diff', 'rules']) {
+            expect(zsh.stdout).toContain(`${command})`);
+            expect(fish.stdout).toContain(`-a ${command} `);
+        }
+        expect((await workspace.run(['completion', 'tcsh'])).code).toBe(2);
+    });
+});

@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { ExitCode, type CliCommand, type CliContext } from './cli-context.js';
 import { checkCommand } from './commands/check.js';
+import { completionCommand } from './commands/completion.js';
 import { diffCommand } from './commands/diff.js';
 import { fmtCommand } from './commands/fmt.js';
 import { renderCommand } from './commands/render.js';
@@ -20,7 +21,8 @@ export const COMMANDS: readonly CliCommand[] = [
     fmtCommand,
     renderCommand,
     reportCommand,
-    diffCommand
+    diffCommand,
+    completionCommand
 ];
 
 export function createProgram(context: CliContext, commands: readonly CliCommand[] = COMMANDS): Command {
