@@ -200,3 +200,19 @@ describe('shell completion', () => {
         expect((await workspace.run(['completion', 'tcsh'])).code).toBe(2);
     });
 });
+
+describe('check --fix', () => {
+    test('applies the safe fixes in place, then reports what is left', async () => {
+        const text = 'blueprint W "W" {\n    customer Wait "Wait" {\n        evidence "Seat"\n        start\n        wait tolerance 10 min\n    }\n'
+            + '    customer Again "Wait again" {\n        evidence "Seat"\n        wait\n    }\n    customer Leave "Leave" { end }\n    flow Wait -> Again -> Leave\n}\n';
+        workspace = new Workspace({ 'w.blueprint': text });
+        const before = await workspace.run(['check', '.']);
+        expect(before.stdout.match(/BP010/g)).toHaveLength(2);
+        const fixed = await workspace.run(['check', '.', '--fix']);
+        expect(fixed.stderr).toContain('fixed 1 in w.blueprint');
+        expect(workspace.read('w.blueprint')).toBe(text.replace('wait tolerance 10 min', 'wait 10 min tolerance 10 min'));
+        expect(fixed.stdout.match(/BP010/g)).toHaveLength(1);
+        const again = await workspace.run(['check', '.', '--fix']);
+        expect(again.stderr).not.toContain('fixed');
+    });
+});

@@ -106,6 +106,12 @@ describe('extension manifest', () => {
         expect(manifest.activationEvents).toEqual([`onWebviewPanel:${viewType}`]);
     });
 
+    it('runs the safe fixes (source.fixAll.blueprint) on an explicit save', () => {
+        const defaults = (contributes as unknown as { configurationDefaults: Record<string, Record<string, unknown>> }).configurationDefaults['[blueprint]'];
+        expect(defaults['editor.codeActionsOnSave']).toEqual({ 'source.fixAll.blueprint': 'explicit' });
+        expect(readFileSync(join(repo, 'packages/language/src/lsp/blueprint-code-actions.ts'), 'utf8')).toContain('CodeActionKind.SourceFixAll}.blueprint');
+    });
+
     it('has commands to restart the language server and show its output', () => {
         for (const id of ['blueprint.restartServer', 'blueprint.showOutput']) {
             expect(commandIds, id).toContain(id);

@@ -12,6 +12,7 @@ export * from './validation/rules.js';
 export { parseRuleSettings, type RuleSettings } from './validation/rule-settings.js';
 export { CONFIG_FILE_NAME, findConfigFile, parseConfigText, type BlueprintConfig } from './workspace/config-file.js';
 export { BUILTIN_URI } from './workspace/builtin-library.js';
+export { FIX_ALL_KIND, safeFixesOf } from './lsp/blueprint-code-actions.js';
 export { BLUEPRINT_EXTENSION, resolveImportUri, importedUris } from './workspace/imports.js';
 export * from './workspace/load.js';
 export * from './analysis/time-analysis.js';

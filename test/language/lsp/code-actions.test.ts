@@ -151,3 +151,46 @@ describe('quick fixes', () => {
         expect(actions).toEqual([]);
     });
 });
+
+describe('source.fixAll.blueprint', () => {
+    const waits = (toleranceOfSecond: string) => blueprint(`    customer Queue "Queue" {
+        wait tolerance 10 min
+    }
+    customer Queue2 "Queue again" {
+        wait${toleranceOfSecond}
+    }`, '    flow Take -> Queue -> Queue2 -> Leave');
+
+    async function fixAll(document: LangiumDocument): Promise<CodeAction[]> {
+        return await services.lsp.CodeActionProvider!.getCodeActions(document, {
+            textDocument: { uri: document.uri.toString() },
+            range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+            context: { diagnostics: [], only: ['source.fixAll'] }
+        }) as CodeAction[];
+    }
+
+    it('applies only the fixes that restate the file: a wait gets its own tolerance as expected time', async () => {
+        const document = await validate(waits(''));
+        expect(withCode(document, 'BP010')).toHaveLength(2);
+        const [action] = await fixAll(document);
+        expect(action.kind).toBe('source.fixAll.blueprint');
+        const after = await validate(applyWorkspaceEdit(document, action.edit!));
+        expect(after.textDocument.getText()).toContain('wait 10 min tolerance 10 min');
+        // The wait without a tolerance needs a decision: left for a person (the quick fix suggests one).
+        expect(withCode(after, 'BP010')).toHaveLength(1);
+        expect(await fixAll(after)).toEqual([]);
+    });
+
+    it('offers no quick fixes when only source actions are asked for, and no source action otherwise', async () => {
+        const document = await validate(waits(' tolerance 3 min'));
+        const diagnostics = withCode(document, 'BP010');
+        const quickFixes = await services.lsp.CodeActionProvider!.getCodeActions(document, {
+            textDocument: { uri: document.uri.toString() }, range: diagnostics[0].range, context: { diagnostics }
+        }) as CodeAction[];
+        expect(quickFixes.map(a => a.kind)).not.toContain('source.fixAll.blueprint');
+        expect(quickFixes.length).toBeGreaterThan(0);
+        const sourceOnly = await services.lsp.CodeActionProvider!.getCodeActions(document, {
+            textDocument: { uri: document.uri.toString() }, range: diagnostics[0].range, context: { diagnostics, only: ['source.organizeImports'] }
+        });
+        expect(sourceOnly).toEqual([]);
+    });
+});

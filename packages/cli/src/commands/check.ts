@@ -11,6 +11,7 @@ import { CliError } from '../errors.js';
 import { discoverBlueprintFiles } from '../files/discovery.js';
 import { readStdinSource, usesStdin } from '../files/stdin.js';
 import { watchAndRerun } from '../files/watch.js';
+import { applySafeFixes } from '../fixer.js';
 import { collectRuleSetting, parseCount } from '../options.js';
 import { REPORT_FORMATS, REPORTERS, type ReportFormat } from '../reporters/index.js';
 
@@ -23,6 +24,7 @@ interface CheckCommandOptions {
     config?: string;
     stdinFilepath?: string;
     watch?: boolean;
+    fix?: boolean;
 }
 
 export const checkCommand: CliCommand = {
@@ -41,6 +43,7 @@ export const checkCommand: CliCommand = {
             .option('--allow-empty', 'succeed when a folder or pattern holds no .blueprint file')
             .option('-c, --config <file>', 'use this config file for every file instead of the nearest blueprint.config.json')
             .option('--stdin-filepath <path>', "with '-': the file name the text on standard input stands for (imports, config, reports)")
+            .option('--fix', 'first apply the safe quick fixes (they restate what the file already says) to the files, then check')
             .option('-w, --watch', 'check again whenever a .blueprint or config file under the paths changes')
             .action(async (paths: string[], options: CheckCommandOptions) => {
                 if (options.watch) await watchAndRerun(context, paths, async () => context.exitCode = await runCheck(paths, options, context));
@@ -52,6 +55,7 @@ export const checkCommand: CliCommand = {
 async function runCheck(paths: string[], options: CheckCommandOptions, context: CliContext): Promise<number> {
     const configFile = options.config === undefined ? undefined : existingConfig(options.config, context);
     if (usesStdin(paths)) {
+        if (options.fix) throw new CliError("--fix rewrites files; it cannot fix standard input ('-')");
         const source = await readStdinSource(context, options.stdinFilepath);
         const report = await checkFiles([source.file], {
             cwd: context.cwd, ruleOverrides: options.rule, configFile, text: { content: source.text, label: source.label }
@@ -59,6 +63,7 @@ async function runCheck(paths: string[], options: CheckCommandOptions, context: 
         return writeReport(report, options, context);
     }
     const discovery = await discoverBlueprintFiles(paths, context.cwd, { configFile });
+    if (options.fix) await applySafeFixes(discovery.files, context);
     if (discovery.empty.length > 0) {
         const message = `no .blueprint files found in ${discovery.empty.map(p => `'${p}'`).join(', ')}`;
         if (!options.allowEmpty) throw new CliError(`${message} (use --allow-empty to accept this)`);

@@ -46,11 +46,37 @@ export class BlueprintCodeActionProvider implements CodeActionProvider {
 
     getCodeActions(document: LangiumDocument, params: CodeActionParams): MaybePromise<Array<Command | CodeAction>> {
         const actions: CodeAction[] = [];
+        const only = params.context.only;
+        if (only?.some(kind => FIX_ALL_KIND.startsWith(kind) && kind.startsWith(CodeActionKind.Source))) {
+            const edits = this.safeFixes(document);
+            return edits.length > 0
+                ? [{ title: 'Fix all safely fixable Blueprint problems', kind: FIX_ALL_KIND, edit: { changes: { [document.textDocument.uri]: edits } } }]
+                : [];
+        }
+        if (only && !only.some(kind => CodeActionKind.QuickFix.startsWith(kind))) return actions;
         for (const diagnostic of params.context.diagnostics) {
             const fix = typeof diagnostic.code === 'string' ? this.fixes.get(diagnostic.code) : undefined;
             if (fix) actions.push(...fix(diagnostic, document));
         }
         return actions;
+    }
+
+    /**
+     * The edits of every safe fix for the document's diagnostics (`source.fixAll`, `blueprint check
+     * --fix`): fixes that only restate what the file already says and so cannot change its meaning.
+     * Overlapping edits are left for a second run.
+     */
+    safeFixes(document: LangiumDocument): TextEdit[] {
+        const edits: TextEdit[] = [];
+        for (const diagnostic of document.diagnostics ?? []) {
+            if (diagnostic.code !== Rules.waitTime.id) continue;
+            for (const action of this.addExpectedWait(diagnostic, document, true)) {
+                for (const edit of action.edit?.changes?.[document.textDocument.uri] ?? []) {
+                    if (!edits.some(other => overlaps(other, edit))) edits.push(edit);
+                }
+            }
+        }
+        return edits;
     }
 
     /** BP009: a fail point gets a recovery (preferred) or a prevention. */
@@ -81,10 +107,12 @@ export class BlueprintCodeActionProvider implements CodeActionProvider {
     }
 
     /** BP010: a wait gets an expected time (its tolerance, when it has one, so that it stays within it). */
-    private addExpectedWait(diagnostic: Diagnostic, document: LangiumDocument): CodeAction[] {
+    private addExpectedWait(diagnostic: Diagnostic, document: LangiumDocument, onlySafe = false): CodeAction[] {
         const wait = this.nodeAt(document, diagnostic, ast.isWaitProperty);
         const keyword = wait?.$cstNode ? CstUtils.findLeafNodeAtOffset(wait.$cstNode, wait.$cstNode.offset) : undefined;
         if (!wait || !keyword) return [];
+        // Safe only when the file states the tolerance: the expected wait then invents nothing.
+        if (onlySafe && !wait.tolerance?.$cstNode) return [];
         const expected = wait.tolerance?.$cstNode?.text ?? '5 min';
         return [this.action(`Add an expected wait of ${expected}`, diagnostic, document, [insert(keyword.range.end, ` ${expected}`)], true)];
     }
@@ -192,6 +220,14 @@ export class BlueprintCodeActionProvider implements CodeActionProvider {
     }
 }
 
+/** Blueprint's part of `source.fixAll`, as ESLint's is `source.fixAll.eslint`. */
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.blueprint`;
+
+function overlaps(a: TextEdit, b: TextEdit): boolean {
+    const before = (x: TextEdit['range']['start'], y: TextEdit['range']['start']) => x.line < y.line || (x.line === y.line && x.character <= y.character);
+    return !(before(a.range.end, b.range.start) || before(b.range.end, a.range.start));
+}
+
 function insert(position: TextEdit['range']['start'], newText: string): TextEdit {
     return { range: { start: position, end: position }, newText };
 }
@@ -201,4 +237,10 @@ function lineIndent(document: LangiumDocument, node: CstNode): string {
     const line = node.range.start.line;
     const text = document.textDocument.getText({ start: { line, character: 0 }, end: node.range.start });
     return /^[ \t]*/.exec(text)?.[0] ?? '';
+}
+
+/** The safe fixes of a validated document (see `BlueprintCodeActionProvider.safeFixes`). */
+export function safeFixesOf(services: BlueprintServices, document: LangiumDocument): TextEdit[] {
+    const provider = services.lsp.CodeActionProvider;
+    return provider instanceof BlueprintCodeActionProvider ? provider.safeFixes(document) : [];
 }

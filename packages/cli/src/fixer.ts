@@ -1,0 +1,28 @@
+/**
+ * `blueprint check --fix`: applies the safe quick fixes (those that only restate what a file already
+ * says; see the language's code actions) to the files checked, before they are checked and reported.
+ */
+import { loadAndValidate, safeFixesOf } from '@blueprint/language';
+import { URI } from 'langium';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CliContext } from './cli-context.js';
+import { displayPath } from './files/paths.js';
+import { writeOutput } from './output.js';
+import { createCliServices } from './services.js';
+
+/** Fixes the files in place; returns how many edits were made in how many files. */
+export async function applySafeFixes(files: readonly string[], context: CliContext): Promise<{ edits: number; files: number }> {
+    const services = createCliServices(context.cwd);
+    const { documents } = await loadAndValidate(services, files.map(file => URI.file(file)));
+    let edits = 0, fixedFiles = 0;
+    for (const document of documents) {
+        const fixes = safeFixesOf(services, document);
+        if (fixes.length === 0) continue;
+        const text = TextDocument.applyEdits(document.textDocument as TextDocument, fixes);
+        await writeOutput(context, document.uri.fsPath, text);
+        context.stderr.write(`fixed ${fixes.length} in ${displayPath(document.uri.fsPath, context.cwd)}\n`);
+        edits += fixes.length;
+        fixedFiles++;
+    }
+    return { edits, files: fixedFiles };
+}
