@@ -5,7 +5,7 @@
  * `.e2e/` on first run). Screenshots go to test-results/e2e/.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
@@ -170,7 +170,62 @@ describe.runIf(process.env.BLUEPRINT_E2E === '1')('Blueprint extension in code-s
         await expect.poll(() => page.locator('.markers-panel .monaco-list-row', { hasText: 'BP009' }).count(), { timeout: 30_000 }).toBe(0);
         expect(await page.locator('.markers-panel .monaco-list-row', { hasText: 'BP002' }).count()).toBeGreaterThan(0);
     });
+
+    it('applies blueprint.rules and blueprint.layout.spacing as soon as the settings change', async () => {
+        writeFileSync(join(workspace, 'settings-demo.blueprint'), SETTINGS_DEMO);
+        await openFile(page, 'settings-demo.blueprint');
+        await runCommand(page, 'View: Focus Problems', 'Problems');
+        const deadEnds = page.locator('.markers-panel .monaco-list-row', { hasText: 'BP016' });
+        await deadEnds.first().waitFor({ timeout: 60_000 });
+        await openFile(page, 'settings-demo.blueprint');
+        await runCommand(page, 'Blueprint: Open Preview to the Side');
+        const gap = () => stepGap(page, 'Arrive at the desk', 'Hand over the form');
+        await expect.poll(gap, { timeout: 60_000 }).toBeGreaterThan(0);
+        const normalGap = await gap();
+
+        writeUserSettings({ 'blueprint.rules': { BP016: 'off' }, 'blueprint.layout.spacing': 'roomy' });
+        await expect.poll(() => deadEnds.count(), { timeout: 60_000 }).toBe(0);
+        await expect.poll(gap, { timeout: 60_000 }).toBeGreaterThan(normalGap);
+        await page.screenshot({ path: join(screenshots, 'settings-roomy.png') });
+
+        writeUserSettings({ 'blueprint.layout.spacing': 'compact' });
+        await expect.poll(() => deadEnds.count(), { timeout: 60_000 }).toBeGreaterThan(0);
+        await expect.poll(gap, { timeout: 60_000 }).toBeLessThan(normalGap);
+    });
 });
+
+/** A blueprint with one dead end (BP016, a warning) and two steps side by side. */
+const SETTINGS_DEMO = `blueprint Desk "Help desk" {
+    customer Arrive "Arrive at the desk" via branch {
+        evidence "Desk sign"
+        start
+    }
+    customer Hand "Hand over the form" via branch {
+        evidence "Form"
+    }
+    flow Arrive -> Hand
+}
+`;
+
+/** Adds `values` to the user settings file; VS Code picks the change up by itself. */
+function writeUserSettings(values: Record<string, unknown>): void {
+    const file = join(paths.run, 'ud/User/settings.json');
+    writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')) as object, ...values }, undefined, 2));
+}
+
+/**
+ * Distance between the left edges of two steps of the preview, in widths of the first step's box:
+ * independent of the preview's zoom (box sizes depend on the labels, not on the spacing).
+ */
+async function stepGap(page: Page, first: string, second: string): Promise<number> {
+    const box = (label: string) => previewFrame(page).locator(`g.step:has(> title:text-is("${label}")) > rect.step-box`).first().boundingBox({ timeout: 5_000 });
+    try {
+        const [a, b] = [await box(first), await box(second)];
+        return a && b && a.width > 0 ? (b.x - a.x) / a.width : 0;
+    } catch {
+        return 0;
+    }
+}
 
 const example = readFileSync(join(repo, 'examples/bank-deposit.blueprint'), 'utf8').split('\n');
 /** 1-based line of the example that contains `text`. */
