@@ -108,4 +108,21 @@ describe('an importer follows its imported file', () => {
         expect(await hoverOnClerk()).toContain('Filing clerk');
         await client.diagramOf('main.blueprint', d => !d.stale && d.layout !== undefined, diagrams);
     });
+
+    it('revalidates every file when a blueprint.config.json appears or goes away', async () => {
+        const mark = seen('main.blueprint');
+        writeFileSync(join(workspace, 'blueprint.config.json'), JSON.stringify({ rules: { BP999: 'off' } }));
+        await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+            changes: [{ uri: client.uri('blueprint.config.json'), type: FileChangeType.Created }]
+        });
+        const withConfig = await client.diagnosticsOf('main.blueprint', items => codes(items).includes('config'), mark);
+        expect(withConfig.find(d => d.code === 'config')!.message).toContain("unknown rule 'BP999'");
+
+        const again = seen('main.blueprint');
+        rmSync(join(workspace, 'blueprint.config.json'));
+        await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+            changes: [{ uri: client.uri('blueprint.config.json'), type: FileChangeType.Deleted }]
+        });
+        await client.diagnosticsOf('main.blueprint', items => !codes(items).includes('config'), again);
+    });
 });
