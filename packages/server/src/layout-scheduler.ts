@@ -11,6 +11,7 @@ export interface LayoutJob {
     readonly version: number;
     readonly model: BlueprintModel;
     readonly previous?: BlueprintLayout;
+    /** The editor's layout spacing (blueprint.layout.spacing); the defaults when absent. */
     readonly spacing?: Partial<LayoutSpacing>;
 }
 
@@ -44,7 +45,7 @@ export class LayoutScheduler {
         this.running.add(job.uri);
         let result: { layout?: BlueprintLayout; error?: string };
         try {
-            result = { layout: await this.runner.layout(job.model, job.previous, job.spacing) };
+            result = { layout: await this.runner.layout(job.uri, job.model, job.previous, job.spacing) };
         } catch (error) {
             result = { error: error instanceof Error ? error.message : String(error) };
         }
