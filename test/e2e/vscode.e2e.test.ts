@@ -184,12 +184,12 @@ describe.runIf(process.env.BLUEPRINT_E2E === '1')('Blueprint extension in code-s
         await expect.poll(gap, { timeout: 60_000 }).toBeGreaterThan(0);
         const normalGap = await gap();
 
-        writeUserSettings({ 'blueprint.rules': { BP016: 'off' }, 'blueprint.layout.spacing': 'roomy' });
+        writeWorkspaceSettings({ 'blueprint.rules': { BP016: 'off' }, 'blueprint.layout.spacing': 'roomy' });
         await expect.poll(() => deadEnds.count(), { timeout: 60_000 }).toBe(0);
         await expect.poll(gap, { timeout: 60_000 }).toBeGreaterThan(normalGap);
         await page.screenshot({ path: join(screenshots, 'settings-roomy.png') });
 
-        writeUserSettings({ 'blueprint.layout.spacing': 'compact' });
+        writeWorkspaceSettings({ 'blueprint.layout.spacing': 'compact' });
         await expect.poll(() => deadEnds.count(), { timeout: 60_000 }).toBeGreaterThan(0);
         await expect.poll(gap, { timeout: 60_000 }).toBeLessThan(normalGap);
     });
@@ -208,10 +208,10 @@ const SETTINGS_DEMO = `blueprint Desk "Help desk" {
 }
 `;
 
-/** Adds `values` to the user settings file; VS Code picks the change up by itself. */
-function writeUserSettings(values: Record<string, unknown>): void {
-    const file = join(paths.run, 'ud/User/settings.json');
-    writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')) as object, ...values }, undefined, 2));
+/** Writes the workspace's settings (.vscode/settings.json); VS Code picks the change up by itself. */
+function writeWorkspaceSettings(values: Record<string, unknown>): void {
+    mkdirSync(join(workspace, '.vscode'), { recursive: true });
+    writeFileSync(join(workspace, '.vscode/settings.json'), JSON.stringify(values, undefined, 2));
 }
 
 /**
