@@ -4,7 +4,8 @@
  */
 import { formatTimeSpan, type BlueprintModel, type ModelStep } from '@blueprint/language';
 import type { LaidOutFlow, LaidOutStep } from './geometry.js';
-import { estimateTextWidth, wrapText } from './text-measure.js';
+import { estimateTextWidth } from './text-measure.js';
+import { wrapText } from './line-breaking.js';
 
 export interface BoxMetrics {
     readonly fontSize: number;
