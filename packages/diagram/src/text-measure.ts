@@ -49,3 +49,16 @@ export function estimateTextWidth(text: string, fontSize: number): number {
     for (const character of text) ems += characterWidth(character);
     return ems * fontSize;
 }
+
+/**
+ * Renderers pick the first installed font of a generic stack (system-ui first), which can be
+ * wider than the estimate: Noto and Cantarell run about 10 % wider, 20 % in bold. Text that must
+ * stay inside a drawn shape (badges, chips, legend, notes) is measured with these margins.
+ */
+const REGULAR_MARGIN = 1.1;
+const BOLD_MARGIN = 1.22;
+
+/** Width to reserve for `text` so that it fits in any likely font; bold text is wider. */
+export function reservedTextWidth(text: string, fontSize: number, bold = false): number {
+    return estimateTextWidth(text, fontSize) * (bold ? BOLD_MARGIN : REGULAR_MARGIN);
+}
