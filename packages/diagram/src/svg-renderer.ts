@@ -215,7 +215,7 @@ function legendSample(entry: LaidOutLegendEntry): string {
         return renderMark({ kind: markKind, lines: [entry.sample ?? ''], tone: entry.tone, variant, description: entry.label, x, y, width, height }, 0, 0);
     }
     if (group === 'box') {
-        const className = kind === 'evidence' ? 'bp-evidence' : kind === 'variant' ? 'bp-step bp-variant' : 'bp-step bp-touchpoint';
+        const className = `bp-legend-sample bp-${kind}`;
         return `<g class="${className}"><rect class="bp-box" x="${x}" y="${y}" width="${width}" height="${height}" rx="${kind === 'evidence' ? 2 : 4}"/></g>`;
     }
     const lineY = y + height / 2;
