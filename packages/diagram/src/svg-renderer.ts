@@ -223,7 +223,7 @@ function legendSample(entry: LaidOutLegendEntry): string {
         const flowKind = kind === 'loop' ? 'sequence' : kind;
         const startMarker = flowKind === 'two-way' ? ' marker-start="url(#bp-arrow-start)"' : '';
         const endMarker = flowKind === 'evidence' ? '' : ` marker-end="url(#bp-arrow-${flowKind === 'escalation' ? 'escalation' : 'end'})"`;
-        return `<g class="bp-flow bp-flow-${flowKind}${kind === 'loop' ? ' bp-flow-loop' : ''}">`
+        return `<g class="bp-legend-sample bp-flow-${flowKind}${kind === 'loop' ? ' bp-flow-loop' : ''}">`
             + `<path class="bp-flow-path" d="M${x + 2} ${lineY} L${x + width - 2} ${lineY}"${startMarker}${endMarker}/></g>`;
     }
     return `<line class="bp-line-stroke bp-legend-sample" x1="${x}" y1="${lineY}" x2="${x + width}" y2="${lineY}"/>`;
