@@ -228,7 +228,8 @@ export function stepChipContents(details: StepDetails): MarkContent[] {
 
 function stepBox(step: ModelStep, lane: string, stage: string | undefined, details: StepDetails, metrics: BoxMetrics): DiagramBox {
     const lines = wrapText(step.label, metrics.maxLabelWidth, metrics.fontSize);
-    const labelWidth = Math.max(...lines.map(line => estimateTextWidth(line, metrics.fontSize)));
+    // Room for the widest likely font, so the label stays inside the box when drawn.
+    const labelWidth = Math.max(...lines.map(line => reservedTextWidth(line, metrics.fontSize)));
     const badges = stepBadgeContents(details);
     const chips = stepChipContents(details);
     const minContent = metrics.minBoxWidth - 2 * metrics.padding;
@@ -329,7 +330,7 @@ function placeRows(contents: readonly MarkContent[], contentWidth: number, top: 
 }
 
 function boxSize(lines: readonly string[], fontSize: number, metaRows: number, metrics: BoxMetrics): { width: number; height: number } {
-    const textWidth = Math.max(...lines.map(line => estimateTextWidth(line, fontSize)));
+    const textWidth = Math.max(...lines.map(line => reservedTextWidth(line, fontSize)));
     return {
         width: Math.ceil(Math.max(metrics.minBoxWidth, textWidth + 2 * metrics.padding)),
         height: Math.ceil(2 * metrics.padding + lines.length * metrics.lineHeight + metaRows * metrics.markHeight)

@@ -5,7 +5,7 @@
 import type { BlueprintLayout, LaidOutStep } from '@blueprint/diagram';
 import type { SModelElement } from 'sprotty-protocol';
 import {
-    BlueprintElementType, type BlueprintGraphSchema, type FlowSchema, type LaneSchema, type LineSchema,
+    BlueprintElementType, type AnnotationsSchema, type BlueprintGraphSchema, type FlowSchema, type LaneSchema, type LineSchema,
     type StageSchema, type StepSchema
 } from './schema.js';
 
@@ -29,7 +29,8 @@ export const elementId = {
     lane: (id: string) => `lane:${id}`,
     line: (kind: string) => `line:${kind}`,
     stage: (id: string) => `stage:${id}`,
-    flow: (id: string) => `flow:${id}`
+    flow: (id: string) => `flow:${id}`,
+    annotations: 'annotations:'
 };
 
 export function buildGraph(layout: BlueprintLayout, options: GraphBuildOptions = {}): BlueprintGraphSchema {
@@ -94,6 +95,18 @@ export function buildGraph(layout: BlueprintLayout, options: GraphBuildOptions =
         if (extra) children.push({ ...schema, cssClasses: [...extra] });
         else children.push(options.highlight ? { ...schema, cssClasses: options.highlight.steps.has(step.id) ? HIGHLIGHTED : DIMMED } : schema);
     }
+    if (layout.legend || (layout.footnotes?.length ?? 0) > 0 || layout.processTime) {
+        const annotations: AnnotationsSchema = {
+            type: BlueprintElementType.annotations,
+            id: elementId.annotations,
+            legend: layout.legend,
+            footnotes: layout.footnotes ?? [],
+            processTime: layout.processTime,
+            position: { x: 0, y: 0 },
+            size: { width: layout.width, height: layout.height }
+        };
+        children.push(annotations);
+    }
     return {
         type: BlueprintElementType.graph,
         id: `blueprint:${layout.id}`,
@@ -124,6 +137,12 @@ function stepSchema(step: LaidOutStep, selected: boolean): StepSchema {
         segments: [...step.segments],
         touchpoint: step.touchpoint,
         evidenceFor: step.evidenceFor,
+        // Layouts from an older server have no marks: the box is drawn with its label only.
+        labelTop: step.labelTop,
+        lineHeight: step.lineHeight,
+        fontSize: step.fontSize,
+        marks: step.marks ?? [],
+        details: step.details,
         position: { x: step.x, y: step.y },
         size: { width: step.width, height: step.height }
     };
