@@ -49,11 +49,11 @@ function renderSample(entry: LaidOutLegendEntry): VNode {
         case 'box':
             return sample.style === 'evidence'
                 ? <rect class-evidence-box={true} x={x} y={y} width={width} height={height} />
-                : <g class={{ step: true, touchpoint: sample.style === 'touchpoint', variant: sample.style === 'variant' }}>
+                : <g class={{ 'legend-box': true, touchpoint: sample.style === 'touchpoint', variant: sample.style === 'variant' }}>
                     <rect class-step-box={true} x={x} y={y} width={width} height={height} rx={4} />
                 </g>;
         case 'flow':
-            return <g class={{ flow: true, [`flow-${sample.kind}`]: true, loop: sample.loop }}>
+            return <g class={{ 'legend-flow': true, [`flow-${sample.kind}`]: true, loop: sample.loop }}>
                 <path class-flow-line={true} d={`M ${x + 2},${middle} L ${x + width - 2},${middle}`} />
                 {sample.kind === 'evidence' ? undefined
                     : <path class-flow-arrow={true} d={`M ${x + width - 2},${middle} l -9,-4.5 l 0,9 Z`} />}
