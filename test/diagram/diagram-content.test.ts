@@ -277,6 +277,23 @@ describe('numbered notes below the drawing', () => {
     });
 });
 
+describe('partial input', () => {
+    test('a fail point, note or label missing from a half-typed step does not break the diagram', async () => {
+        const model = await modelFromText(CROWDED);
+        const partial = {
+            ...model,
+            steps: model.steps.map(step => step.id !== 'Call' ? step : {
+                ...step, label: undefined as unknown as string, notes: [undefined as unknown as string],
+                failPoints: [{ cause: undefined as unknown as string, preventions: [], recoveries: [undefined as unknown as string] }]
+            })
+        };
+        const layout = await layoutBlueprint(partial);
+        const call = layout.steps.find(step => step.id === 'Call')!;
+        expect(call.details.failPoints).toEqual([{ ref: 'F1', cause: '', preventions: [], recoveries: [] }]);
+        expect(renderSvg(layout)).not.toContain('undefined');
+    });
+});
+
 describe('layout JSON', () => {
     test('carries mark positions, the legend and the notes for every export', async () => {
         const { model } = await loadExampleModel(path.join(EXAMPLES_ROOT, 'credit-card-hotline.blueprint'));

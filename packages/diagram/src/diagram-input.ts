@@ -105,6 +105,7 @@ export function buildDiagramInput(model: BlueprintModel, metrics: BoxMetrics = D
             const fontSize = metrics.fontSize - 1;
             const lines = wrapText(item.label, metrics.maxLabelWidth, fontSize);
             const stage = stageOf.get(item.step);
+            const owner = steps.find(step => step.id === item.step);
             evidence.push({
                 id: item.id, lane: evidenceLane, stage, label: item.label, lines,
                 ...boxSize(lines, fontSize, 0, metrics),
@@ -113,7 +114,7 @@ export function buildDiagramInput(model: BlueprintModel, metrics: BoxMetrics = D
                 evidenceFor: item.step,
                 details: {
                     lane: laneLabel.get(evidenceLane) ?? evidenceLane, stage: stage === undefined ? undefined : stageLabel.get(stage),
-                    segments: [], failPoints: [], metrics: [], notes: []
+                    segments: [], failPoints: [], metrics: [], notes: [], evidenceOf: owner?.label
                 }
             });
             evidenceLinks.push({ id: `${item.id}->${item.step}`, from: item.id, to: item.step, kind: 'evidence', loop: false });
@@ -134,8 +135,9 @@ interface Names {
 
 function stepDetails(step: ModelStep, context: { lane: string; stage?: string; metrics: StepDetails['metrics'] }, names: Names,
     numbers: { fail: number; note: number }): StepDetails {
+    // A partial AST (text still being typed) can leave strings out: draw what is there.
     const failPoints = step.failPoints.map(fail => ({
-        ref: `F${++numbers.fail}`, cause: fail.cause, preventions: [...fail.preventions], recoveries: [...fail.recoveries]
+        ref: `F${++numbers.fail}`, cause: fail.cause ?? '', preventions: (fail.preventions ?? []).filter(Boolean), recoveries: (fail.recoveries ?? []).filter(Boolean)
     }));
     const hasNote = step.moment?.reason !== undefined || step.emotion?.note !== undefined || step.notes.length > 0;
     return {
@@ -150,7 +152,7 @@ function stepDetails(step: ModelStep, context: { lane: string; stage?: string; m
         metrics: context.metrics,
         moment: step.moment ? { reason: step.moment.reason } : undefined,
         emotion: step.emotion ? { feeling: step.emotion.feeling, note: step.emotion.note } : undefined,
-        notes: [...step.notes],
+        notes: (step.notes ?? []).filter(Boolean),
         noteRef: hasNote ? `N${++numbers.note}` : undefined
     };
 }

@@ -126,6 +126,8 @@ export interface StepDetails {
     readonly notes: readonly string[];
     /** `N1`…: the note below the drawing holding the moment's reason, the emotion's note and the notes. */
     readonly noteRef?: string;
+    /** For an evidence box: the label of the step it belongs to. */
+    readonly evidenceOf?: string;
 }
 
 /** One entry of the legend: a sample drawn at (x, y) and its text to the right of it. */

@@ -35,7 +35,8 @@ export function wrapText(text: string, maxWidth: number, fontSize: number): stri
     const key = `${maxWidth}\u0000${fontSize}\u0000${text}`;
     const known = wrapCache.get(key);
     if (known) return [...known];
-    const lines = balance(text.trim().replace(/\s+/g, ' '), maxWidth, fontSize);
+    // `?? ''`: a label missing from a partial AST is drawn empty rather than breaking the diagram.
+    const lines = balance((text ?? '').trim().replace(/\s+/g, ' '), maxWidth, fontSize);
     if (wrapCache.size >= WRAP_CACHE_SIZE) wrapCache.clear();
     wrapCache.set(key, lines);
     return [...lines];

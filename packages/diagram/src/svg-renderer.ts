@@ -56,7 +56,8 @@ const PALETTES: Readonly<Record<SvgTheme, Palette>> = {
 
 /** Escapes text for element content and attribute values alike. */
 export function escapeXml(text: string): string {
-    return text.replace(/[&<>"']/g, character => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\'': '&#39;' })[character]!)
+    // `?? ''`: a label missing from a partial AST is drawn empty.
+    return (text ?? '').replace(/[&<>"']/g, character => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\'': '&#39;' })[character]!)
         // Characters XML 1.0 forbids would make the whole file unreadable.
         // eslint-disable-next-line no-control-regex
         .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');

@@ -35,7 +35,9 @@ export function hoverCard(label: string, details: StepDetails | undefined, evide
         details.segments.length > 0 ? `for ${details.segments.join(', ')}` : undefined
     ].filter((part): part is string => part !== undefined);
     const sections: HoverCardSection[] = [];
-    if (evidenceFor !== undefined) sections.push({ kind: 'evidence', heading: 'Physical evidence', lines: [{ text: `Seen at step ${evidenceFor}` }] });
+    if (evidenceFor !== undefined) {
+        sections.push({ kind: 'evidence', heading: 'Physical evidence', lines: [{ text: `Seen at: ${details.evidenceOf ?? evidenceFor}` }] });
+    }
 
     const times: HoverCardLine[] = [];
     if (details.duration?.expected) {
