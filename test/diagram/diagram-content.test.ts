@@ -44,7 +44,6 @@ function expectedLegendKeys(model: BlueprintModel): string[] {
         if (step.channel && channelLabel !== actorLabel) keys.add('chip:channel');
         if (step.segments.length > 0) keys.add('chip:segment');
         if (step.touchpoint) keys.add('box:touchpoint');
-        if (step.segments.length > 0) keys.add('box:variant');
     }
     if (model.lanes.some(lane => lane.kind === 'evidence') && model.evidence.some(item => item.step && seen.has(item.step))) {
         keys.add('box:evidence');

@@ -48,7 +48,7 @@ describe('marks in the preview', () => {
         });
         expect(legendSample({ ...base, key: 'badge:emotion-frustrated', sample: '−−' })).toMatchObject({ shape: 'mark', mark: { kind: 'emotion', variant: 'frustrated' } });
         expect(legendSample({ ...base, key: 'chip:actor', sample: 'Teller' })).toMatchObject({ shape: 'mark', mark: { kind: 'actor' } });
-        expect(legendSample({ ...base, key: 'box:variant' })).toEqual({ shape: 'box', style: 'variant' });
+        expect(legendSample({ ...base, key: 'box:touchpoint' })).toEqual({ shape: 'box', style: 'touchpoint' });
         expect(legendSample({ ...base, key: 'flow:loop' })).toEqual({ shape: 'flow', kind: 'sequence', loop: true });
         expect(legendSample({ ...base, key: 'flow:hand-off' })).toEqual({ shape: 'flow', kind: 'hand-off', loop: false });
         expect(legendSample({ ...base, key: 'line' })).toEqual({ shape: 'line' });

@@ -86,10 +86,7 @@ export function legendEntries(layout: BlueprintLayout): LegendItem[] {
             else used.add(`badge:${mark.kind}${mark.variant === 'over' ? '-over' : ''}`);
         }
         if (step.evidenceFor !== undefined) used.add('box:evidence');
-        else {
-            if (step.touchpoint) used.add('box:touchpoint');
-            if (step.segments.length > 0) used.add('box:variant');
-        }
+        else if (step.touchpoint) used.add('box:touchpoint');
     }
     for (const flow of layout.flows) {
         used.add(`flow:${flow.kind}`);

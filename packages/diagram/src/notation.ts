@@ -51,9 +51,9 @@ export const FLOW_NOTATION: Readonly<Record<FlowKind | 'evidence' | 'loop', stri
     evidence: 'Physical evidence the step shows'
 };
 
-export const BOX_NOTATION: Readonly<Record<'touchpoint' | 'variant' | 'evidence', string>> = {
+/** A variant's dashed box is explained with its segment chip (they always come together). */
+export const BOX_NOTATION: Readonly<Record<'touchpoint' | 'evidence', string>> = {
     touchpoint: 'Touchpoint: a customer step that meets the provider (bold border)',
-    variant: 'Step for some customer segments only',
     evidence: 'Physical evidence: what the customer sees or receives'
 };
 

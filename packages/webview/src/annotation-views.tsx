@@ -49,7 +49,7 @@ function renderSample(entry: LaidOutLegendEntry): VNode {
         case 'box':
             return sample.style === 'evidence'
                 ? <rect class-evidence-box={true} x={x} y={y} width={width} height={height} />
-                : <g class={{ 'legend-box': true, touchpoint: sample.style === 'touchpoint', variant: sample.style === 'variant' }}>
+                : <g class={{ 'legend-box': true, touchpoint: sample.style === 'touchpoint' }}>
                     <rect class-step-box={true} x={x} y={y} width={width} height={height} rx={4} />
                 </g>;
         case 'flow':
