@@ -107,16 +107,59 @@ const CROWDED = `blueprint Crowded "Crowded boxes: every badge & chip" {
 }
 `;
 
+/** A small deterministic generator (xorshift) of crowded steps: long and short labels in four scripts, every badge and chip. */
+function randomCrowdedBlueprint(seed: number, count: number): string {
+    let state = seed;
+    const next = () => {
+        state ^= state << 13; state ^= state >>> 17; state ^= state << 5;
+        return (state >>> 0) / 4294967296;
+    };
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
+    const words = ['Verify', 'the', 'caller', 'with', 'security', 'questions', 'before', 'changing', 'limit', 'Telecommunications',
+        '고객센터에', '전화하여', '한도를', '조회하고', '排队号票（显示前面等候人数）', '引导至贵宾室，', 'お客様は「番号札」を受け取り、'];
+    const phrase = (length: number) => Array.from({ length }, () => pick(words)).join(' ');
+    const lines = [`blueprint Random${seed} "Random crowded ${seed}" {`, '    stage S "Stage"'];
+    for (let i = 0; i < 4; i++) lines.push(`    actor A${i} "${phrase(1 + Math.floor(next() * 6))}"`);
+    for (let i = 0; i < 3; i++) lines.push(`    channel C${i} "${phrase(1 + Math.floor(next() * 5))}"`);
+    for (let i = 0; i < 3; i++) lines.push(`    segment G${i} "${phrase(1 + Math.floor(next() * 4))}"`);
+    // Customer and frontstage only: a customer step cannot flow straight below the line of visibility.
+    const lanes = ['customer', 'frontstage'];
+    for (let i = 0; i < count; i++) {
+        const lane = i === 0 ? 'customer' : pick(lanes);
+        const parts = [`${lane} P${i} "${phrase(1 + Math.floor(next() * 12))}" in S`];
+        if (next() < 0.6) parts.push(`by A${Math.floor(next() * 4)}`);
+        if (next() < 0.6) parts.push(`via C${Math.floor(next() * 3)}`);
+        if (lane === 'customer' && next() < 0.3) parts.push(`for G${Math.floor(next() * 3)}${next() < 0.5 ? ', G2' : ''}`.replace(/for G2, G2/, 'for G2'));
+        const body: string[] = [];
+        if (i === 0) body.push('start');
+        if (i === count - 1) body.push('end');
+        if (next() < 0.5) body.push(`duration ${1 + Math.floor(next() * 30)} min tolerance ${1 + Math.floor(next() * 30)} min`);
+        if (lane === 'customer' && next() < 0.5) body.push(`wait ${1 + Math.floor(next() * 60)} min tolerance ${1 + Math.floor(next() * 60)} min`);
+        if (next() < 0.4) body.push(`fail "${phrase(3)}" recovery "${phrase(4)}"`);
+        if (next() < 0.3) body.push(`fail "${phrase(2)}" prevention "${phrase(5)}"`);
+        if (lane === 'customer' && next() < 0.4) body.push(`moment "${phrase(6)}"`);
+        if (lane === 'customer' && next() < 0.4) body.push(`emotion ${pick(['delighted', 'positive', 'neutral', 'negative', 'frustrated'])} "${phrase(4)}"`);
+        if (next() < 0.3) body.push(`note "${phrase(8)}"`);
+        lines.push(`    ${parts.join(' ')}${body.length > 0 ? ` { ${body.join(' ')} }` : ''}`);
+    }
+    for (let i = 1; i < count; i++) lines.push(`    flow P${i - 1} -> P${i}`);
+    for (let i = 0; i < 4; i++) lines.push(`    metric M${i} "${phrase(3)}" on ${Array.from({ length: 1 + Math.floor(next() * 3) }, () => `P${Math.floor(next() * count)}`).filter((id, index, all) => all.indexOf(id) === index).join(', ')} target >= ${Math.floor(next() * 100)} %`);
+    lines.push('}', '');
+    return lines.join('\n');
+}
+
 describe('boxes hold their content', () => {
     const cases: Array<[string, () => Promise<BlueprintModel>]> = [
         ...EXAMPLES.map(([name, model]): [string, () => Promise<BlueprintModel>] => [name, async () => model]),
         ['crowded boxes', () => modelFromText(CROWDED)],
-        ['generated 50 steps', () => modelFromText(generateBlueprint(50))]
+        ['generated 50 steps', () => modelFromText(generateBlueprint(50))],
+        ...[1, 2, 3, 4, 5].map((seed): [string, () => Promise<BlueprintModel>] => [`random crowded blueprint ${seed}`, () => modelFromText(randomCrowdedBlueprint(seed * 7919, 30))])
     ];
 
     test.each(cases)('%s: every badge, chip and label inside its box, notes and legend clear of each other', async (_name, load) => {
         const model = await load();
         const layout = await layoutBlueprint(model);
+        expect(layout.steps.filter(step => step.marks.length > 0).length).toBeGreaterThan(0);
         expect(contentViolations(layout, estimateTextWidth)).toEqual([]);
         expect(layoutViolations(layout, model)).toEqual([]);
     });
