@@ -236,6 +236,8 @@ describe('legend', () => {
         }`));
         expect(legendKeysInSvg(renderSvg(plain))).toEqual(['flow:sequence', 'line']);
         expect(plain.footnotes).toEqual([]);
+        // No time standard declared: no process time next to the title.
+        expect(plain.processTime).toBeUndefined();
         const crowded = renderSvg(await layoutBlueprint(await modelFromText(CROWDED)));
         const keys = legendKeysInSvg(crowded);
         for (const key of ['badge:wait-over', 'badge:duration-over', 'badge:duration', 'badge:emotion-frustrated', 'badge:emotion-delighted', 'chip:segment', 'chip:channel']) {

@@ -101,8 +101,14 @@ describe.skipIf(!chromiumInstalled)(title, () => {
         expect(refs).toEqual(layout.footnotes!.flatMap(section => section.entries.map(note => note.ref)));
         const failText = await page.textContent('#blueprint-diagram .footnote-fail');
         expect(failText).toContain('Cause: ');
-        expect(await page.textContent('#blueprint-diagram .process-time')).toBe(layout.processTime!.text);
+        // The hotline declares no time standard: no process time next to its title.
+        expect(layout.processTime).toBeUndefined();
+        expect(await page.locator('#blueprint-diagram .process-time').count()).toBe(0);
         await page.close();
+        const zh = await open('zh-bank-deposit');
+        expect(await zh.textContent('#blueprint-diagram .process-time')).toBe(layouts.get('zh-bank-deposit')!.processTime!.text);
+        expect(layouts.get('zh-bank-deposit')!.processTime!.text).toMatch(/^Longest path: .*, within the 20 min time standard$/);
+        await zh.close();
     });
 
     it('shows a hover card with the fail point\'s cause, prevention and recovery', async () => {

@@ -53,17 +53,16 @@ export function annotateLayout(layout: BlueprintLayout, model: BlueprintModel): 
     return { ...layout, width: Math.ceil(width), height, legend, footnotes, processTime };
 }
 
+/** Only for a blueprint with a time standard: the analysis walks the paths, which costs time on every keystroke. */
 function processTimeOf(layout: BlueprintLayout, model: BlueprintModel): LaidOutProcessTime | undefined {
+    if (model.tolerance?.seconds === undefined) return undefined;
     const analysis = analyseTime(model);
     const critical = analysis.criticalPath;
-    if (!critical || (critical.totalSeconds === 0 && analysis.toleranceSeconds === undefined)) return undefined;
+    if (!critical || analysis.toleranceSeconds === undefined) return undefined;
     const atLeast = critical.unknownSteps.length > 0 ? 'at least ' : '';
-    let text = `Longest path: ${atLeast}${formatSeconds(critical.totalSeconds)}`;
-    if (analysis.toleranceSeconds !== undefined) {
-        text += analysis.toleranceExceeded
-            ? `, above the ${formatSeconds(analysis.toleranceSeconds)} time standard`
-            : `, within the ${formatSeconds(analysis.toleranceSeconds)} time standard`;
-    }
+    const standard = formatSeconds(analysis.toleranceSeconds);
+    const text = `Longest path: ${atLeast}${formatSeconds(critical.totalSeconds)}, `
+        + (analysis.toleranceExceeded ? `above the ${standard} time standard` : `within the ${standard} time standard`);
     // The title is drawn bold at 18 px from x = 16, its baseline at y = 34.
     const x = Math.ceil(16 + reservedTextWidth(layout.title, 18, true) + 24);
     return { text, over: analysis.toleranceExceeded === true, x, y: 34 };
