@@ -27,6 +27,12 @@ describe('marks in the preview', () => {
         expect(annotations.legend).toEqual(layout.legend);
         expect(annotations.footnotes).toEqual(layout.footnotes);
         expect(annotations.processTime).toEqual(layout.processTime);
+        // Stage columns end with the lanes; the legend and notes below belong to no stage.
+        const lanesBottom = Math.max(...layout.lanes.map(lane => lane.y + lane.height));
+        for (const stage of graph.children.filter(child => child.type === BlueprintElementType.stage)) {
+            expect((stage as unknown as { size: { height: number } }).size.height).toBe(lanesBottom);
+        }
+        expect(lanesBottom).toBeLessThan(layout.height);
     });
 
     it('get classes by kind, tone and variant; chips are told apart from badges', () => {

@@ -38,6 +38,7 @@ export function buildGraph(layout: BlueprintLayout, options: GraphBuildOptions =
     const children: SModelElement[] = [];
     const firstLaneTop = layout.lanes.reduce((top, lane) => Math.min(top, lane.y), Number.POSITIVE_INFINITY);
     const headerHeight = Number.isFinite(firstLaneTop) && firstLaneTop >= MIN_STAGE_HEADER_HEIGHT ? firstLaneTop : MIN_STAGE_HEADER_HEIGHT;
+    const lanesBottom = layout.lanes.length > 0 ? Math.max(...layout.lanes.map(lane => lane.y + lane.height)) : undefined;
 
     for (const lane of layout.lanes) {
         const schema: LaneSchema = {
@@ -58,7 +59,8 @@ export function buildGraph(layout: BlueprintLayout, options: GraphBuildOptions =
             headerHeight,
             first: index === 0,
             position: { x: stage.x, y: 0 },
-            size: { width: stage.width, height: layout.height }
+            // Down to the last lane: the legend and notes below the lanes belong to no stage.
+            size: { width: stage.width, height: lanesBottom ?? layout.height }
         };
         children.push(schema);
     });
