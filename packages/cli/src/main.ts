@@ -2,6 +2,7 @@
  * The `blueprint` program: the subcommands, and one place that turns every failure into an exit
  * code (0 ok, 1 problems found, 2 usage or I/O error) with a one-line message.
  */
+import { escapeTerminal } from '@blueprint/escape';
 import { Command, CommanderError } from 'commander';
 import { ExitCode, type CliCommand, type CliContext } from './cli-context.js';
 import { checkCommand } from './commands/check.js';
@@ -55,7 +56,7 @@ function exitCodeFor(error: unknown, context: CliContext): number {
         return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
     }
     if (error instanceof CliError) {
-        context.stderr.write(`blueprint: ${error.message}\n`);
+        context.stderr.write(`blueprint: ${escapeTerminal(error.message)}\n`);
         return ExitCode.usage;
     }
     const detail = error instanceof Error ? (context.env.BLUEPRINT_DEBUG ? error.stack ?? error.message : error.message) : String(error);

@@ -3,6 +3,7 @@
  * escaped. Elements carry CSS classes by kind (`bp-step`, `bp-flow`, `bp-lane`...) so a diff view
  * can recolour them, e.g. by adding `bp-added` through `extraClasses`.
  */
+import { escapeXml } from '@blueprint/escape';
 import type { BlueprintLayout, LaidOutFlow, LaidOutStep } from './geometry.js';
 import { DEFAULT_BOX_METRICS } from './diagram-input.js';
 
@@ -50,14 +51,6 @@ const PALETTES: Readonly<Record<SvgTheme, Palette>> = {
 const EMOTION_COLOURS: Readonly<Record<string, string>> = {
     delighted: '#1a7f37', positive: '#2da44e', neutral: '#8c959f', negative: '#d1242f', frustrated: '#a40e26'
 };
-
-/** Escapes text for element content and attribute values alike. */
-export function escapeXml(text: string): string {
-    return text.replace(/[&<>"']/g, character => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\'': '&#39;' })[character]!)
-        // Characters XML 1.0 forbids would make the whole file unreadable.
-        // eslint-disable-next-line no-control-regex
-        .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
-}
 
 export function renderSvg(layout: BlueprintLayout, options: SvgOptions = {}): string {
     const theme = options.theme ?? 'light';

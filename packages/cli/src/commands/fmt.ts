@@ -1,5 +1,6 @@
 /** `blueprint fmt [paths...] [--check]`: formats blueprint files in place, or lists those that would change. */
 import { writeFile } from 'node:fs/promises';
+import { escapeTerminal } from '@blueprint/escape';
 import type { Command } from 'commander';
 import { URI } from 'langium';
 import { ExitCode, type CliCommand, type CliContext } from '../cli-context.js';
@@ -56,7 +57,7 @@ async function runFmt(paths: string[], options: FmtCommandOptions, context: CliC
             case 'syntax-errors':
                 skipped++;
                 for (const problem of outcome.problems) {
-                    context.stderr.write(`${shown}:${problem.line}:${problem.column} error BP000 ${problem.message}\n`);
+                    context.stderr.write(`${escapeTerminal(shown)}:${problem.line}:${problem.column} error BP000 ${escapeTerminal(problem.message)}\n`);
                 }
                 context.stderr.write(`blueprint: ${shown}: not formatted because of syntax errors\n`);
                 break;
