@@ -53,9 +53,14 @@ export function markdownCode(text: string, options: { inTable?: boolean } = {}):
     return `${fence}${padded}${fence}`;
 }
 
-/** Mentions (`@user`, `@org/team`) and issue references (`#12`, `GH-12`) become plain text. */
+/**
+ * Mentions (`@user`, `@org/team`), issue references (`#12`, `GH-12`) and bare URLs (GFM's literal
+ * autolinks, `http://…`, `www.…`) become plain text: a label cannot ping people or plant links.
+ */
 function neutraliseReferences(text: string): string {
     return text
+        .replace(/:(?=\/\/)/g, '\\:')
+        .replace(/\b(www)\./gi, '$1\\.')
         .replace(/(?<![\p{L}\p{N}_])@(?=[\p{L}\p{N}_-])/gu, `@${ZERO_WIDTH_SPACE}`)
         .replace(/#(?=\p{N})/gu, `#${ZERO_WIDTH_SPACE}`)
         .replace(/\b(GH-)(?=\p{N})/giu, `$1${ZERO_WIDTH_SPACE}`);

@@ -6,7 +6,9 @@
 import { BIDI_CONTROL, LONE_SURROGATE, XML_NONCHARACTER } from './characters.js';
 
 const ENTITIES: Readonly<Record<string, string>> = {
-    '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\'': '&#39;', '\t': '&#9;', '\n': '&#10;', '\r': '&#13;'
+    '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\'': '&#39;', '\t': '&#9;', '\n': '&#10;', '\r': '&#13;',
+    // XML 1.1 and lenient parsers read these as line ends; a reference keeps them as written.
+    '\u2028': '&#8232;', '\u2029': '&#8233;'
 };
 
 /** C0 controls except tab, LF and CR (forbidden in XML 1.0), DEL and C1 controls (discouraged; ESC-like in terminals). */
@@ -14,7 +16,7 @@ const ENTITIES: Readonly<Record<string, string>> = {
 const XML_UNWANTED_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/gu;
 
 export function escapeXml(text: string): string {
-    return sanitizeXmlText(text).replace(/[&<>"'\t\n\r]/g, character => ENTITIES[character]!);
+    return sanitizeXmlText(text).replace(/[&<>"'\t\n\r\u2028\u2029]/g, character => ENTITIES[character]!);
 }
 
 /**

@@ -3,7 +3,6 @@
  * a `style` attribute: the result needs no style sheet, and the webview's CSP (no `'unsafe-inline'`
  * styles) has nothing to block while the copy is built.
  */
-import { sanitizeXmlText } from '@blueprint/escape';
 import { injectable } from 'inversify';
 import { SvgExporter } from 'sprotty';
 
@@ -37,12 +36,4 @@ export class BlueprintSvgExporter extends SvgExporter {
             }
         }
     }
-}
-
-/**
- * Makes the exporter's markup a file of its own. The browser serialises a label's U+0008 or
- * U+000C as is, which no XML parser accepts: drop what the CLI's renderer drops.
- */
-export function standaloneSvg(svg: string): string {
-    return `<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n${sanitizeXmlText(svg)}\n`;
 }
