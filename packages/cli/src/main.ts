@@ -12,6 +12,7 @@ import { renderCommand } from './commands/render.js';
 import { reportCommand } from './commands/report.js';
 import { rulesCommand } from './commands/rules.js';
 import { CliError } from './errors.js';
+import { reasonOf } from './files/paths.js';
 import { cliVersion } from './version.js';
 
 /** Every subcommand, in the order `--help` lists them. */
@@ -59,6 +60,13 @@ function exitCodeFor(error: unknown, context: CliContext): number {
         context.stderr.write(`blueprint: ${escapeTerminal(error.message)}\n`);
         return ExitCode.usage;
     }
+    // A file stream's write fails synchronously (stdout redirected to a full disk).
+    const errno = error as NodeJS.ErrnoException;
+    if (errno?.syscall === 'write' && typeof errno.code === 'string') {
+        if (errno.code === 'EPIPE') return context.exitCode;
+        context.stderr.write(`blueprint: cannot write to stdout: ${reasonOf(errno)}\n`);
+        return ExitCode.usage;
+    }
     const detail = error instanceof Error ? (context.env.BLUEPRINT_DEBUG ? error.stack ?? error.message : error.message) : String(error);
     context.stderr.write(`blueprint: internal error: ${detail}\n`);
     return ExitCode.usage;
@@ -66,9 +74,11 @@ function exitCodeFor(error: unknown, context: CliContext): number {
 
 export function processContext(): CliContext {
     // A reader that stops early (`blueprint check | head`) is not an error: end quietly, not with a stack trace.
+    // Any other write error (a full disk, `> /dev/full`) is an I/O error: one line and exit 2.
     process.stdout.once('error', (error: NodeJS.ErrnoException) => {
-        if (error.code !== 'EPIPE') throw error;
-        process.exit(process.exitCode ?? ExitCode.ok);
+        if (error.code === 'EPIPE') process.exit(process.exitCode ?? ExitCode.ok);
+        process.stderr.write(`blueprint: cannot write to stdout: ${reasonOf(error)}\n`);
+        process.exit(ExitCode.usage);
     });
     return {
         cwd: process.cwd(),
