@@ -13,7 +13,7 @@ import { displayPath } from './files/paths.js';
 import { readTextFile } from './files/read-file.js';
 import { GitRevisionFileSystem } from './git/git-file-system.js';
 import { repositoryRoot, verifyRevision } from './git/git.js';
-import { createCliServices } from './services.js';
+import { createCliServices, logInternalError } from './services.js';
 
 export interface LoadedBlueprint {
     /** How the source is shown: `examples/bank.blueprint` or `origin/main:examples/bank.blueprint`. */
@@ -50,7 +50,7 @@ export async function loadBlueprint(source: BlueprintSource, cwd: string): Promi
     const relative = path.relative(root, source.file).split(path.sep).join('/');
     const label = `${source.revision}:${relative}`;
     if (!(await fileSystem.preload(uri))) throw new CliError(`${label}: no such file at that revision`);
-    const services = createBlueprintServices({ fileSystemProvider: () => fileSystem }, { batch: true }).Blueprint;
+    const services = createBlueprintServices({ fileSystemProvider: () => fileSystem }, { batch: true, logInternalError }).Blueprint;
     return build(services, uri, label, cwd);
 }
 

@@ -2,7 +2,7 @@
 import { AstUtils, type LangiumDocuments, type ValidationAcceptor } from 'langium';
 import type { BlueprintServices } from '../blueprint-module.js';
 import type * as ast from '../generated/ast.js';
-import { importedUris, resolveImportUri } from '../workspace/imports.js';
+import { importedUris, importPathProblem, resolveImportUri } from '../workspace/imports.js';
 import { Rules } from './rules.js';
 
 export class ImportChecks {
@@ -18,7 +18,12 @@ export class ImportChecks {
             accept('error', 'An import needs a path, e.g. import "shared/actors.blueprint".', { node: imp, code: Rules.missingImport.id });
             return;
         }
+        const problem = importPathProblem(imp.path);
         const target = resolveImportUri(document.uri, imp.path);
+        if (problem || !target) {
+            accept('error', `The import path cannot name a file: ${problem ?? 'it is not a valid path'}.`, { node: imp, property: 'path', code: Rules.missingImport.id });
+            return;
+        }
         if (target.toString() === document.uri.toString()) {
             accept('error', 'A file cannot import itself.', { node: imp, property: 'path', code: Rules.missingImport.id });
             return;
