@@ -19,6 +19,7 @@ import { BlueprintFormatter } from './lsp/blueprint-formatter.js';
 import { BlueprintHoverProvider } from './lsp/blueprint-hover-provider.js';
 import { BlueprintSemanticTokenProvider } from './lsp/blueprint-semantic-tokens.js';
 import { BlueprintModelProvider } from './model/model-provider.js';
+import { createBlueprintParser } from './parser/blueprint-parser.js';
 import { BlueprintScopeProvider } from './references/blueprint-scope-provider.js';
 import { BlueprintDocumentValidator } from './validation/blueprint-document-validator.js';
 import { BlueprintValidationRegistry, logInternalErrorToConsole, type InternalErrorLog } from './validation/internal-errors.js';
@@ -50,6 +51,9 @@ export type BlueprintServices = LangiumServices & BlueprintAddedServices;
 export const BlueprintModule: Module<BlueprintServices, PartialLangiumServices & PartialLangiumCoreServices & BlueprintAddedServices> = {
     model: {
         BlueprintModelProvider: services => new BlueprintModelProvider(services.shared)
+    },
+    parser: {
+        LangiumParser: services => createBlueprintParser(services)
     },
     references: {
         ScopeProvider: services => new BlueprintScopeProvider(services)
@@ -87,6 +91,8 @@ export interface BlueprintServiceOptions {
     readonly batch?: boolean;
     /** Where the stack trace of a check that crashed goes (the user sees one diagnostic); the console by default. */
     readonly logInternalError?: InternalErrorLog;
+    /** Shared with the host's file system provider, which records the files it could not use. */
+    readonly fileProblems?: FileProblems;
 }
 
 const BatchSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
@@ -106,10 +112,12 @@ export function createBlueprintServices(context: DefaultSharedModuleContext, opt
     const shared = options.batch
         ? inject(createDefaultSharedModule(context), BlueprintGeneratedSharedModule, BlueprintSharedModule, BatchSharedModule)
         : inject(createDefaultSharedModule(context), BlueprintGeneratedSharedModule, BlueprintSharedModule);
-    const internalErrors: Module<BlueprintServices, PartialLangiumServices> = {
-        validation: { ValidationRegistry: services => new BlueprintValidationRegistry(services, options.logInternalError ?? logInternalErrorToConsole) }
+    const fileProblems = options.fileProblems ?? new FileProblems();
+    const hostModule: Module<BlueprintServices, PartialLangiumServices & { workspace: { FileProblems: FileProblems } }> = {
+        validation: { ValidationRegistry: services => new BlueprintValidationRegistry(services, options.logInternalError ?? logInternalErrorToConsole) },
+        workspace: { FileProblems: () => fileProblems }
     };
-    const Blueprint = inject(createDefaultModule({ shared }), ServiceBlueprintGeneratedModule, BlueprintModule, internalErrors);
+    const Blueprint = inject(createDefaultModule({ shared }), ServiceBlueprintGeneratedModule, BlueprintModule, hostModule);
     shared.ServiceRegistry.register(Blueprint);
     registerValidationChecks(Blueprint);
     return { shared, Blueprint };
