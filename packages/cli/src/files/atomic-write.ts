@@ -8,7 +8,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { constants, type Stats } from 'node:fs';
-import { lstat, mkdir, open, realpath, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
+import { lstat, mkdir, open, realpath, rename, stat, unlink, writeFile, type FileHandle } from 'node:fs/promises';
 import * as path from 'node:path';
 
 export interface AtomicWriteOptions {
@@ -25,6 +25,11 @@ export async function writeFileAtomic(target: string, content: string | Uint8Arr
         throw error;
     });
     if (existing?.isDirectory()) throw Object.assign(new Error(`EISDIR: is a folder: ${file}`), { code: 'EISDIR' });
+    // A device or a pipe (`-o /dev/stdout`) cannot be replaced, only written to.
+    if (existing && !existing.isFile()) {
+        await writeFile(file, content);
+        return;
+    }
 
     const temporary = path.join(folder, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
     // `wx`: never follow or reuse something already there; 0o666 lets the umask decide for new files.
