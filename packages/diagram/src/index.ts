@@ -5,7 +5,7 @@ export { DEFAULT_SPACING, type LayoutOptions, type LayoutSpacing } from './layou
 export { layoutBlueprint } from './blueprint-layout.js';
 export { annotateLayout, ANNOTATION_METRICS } from './annotations.js';
 export * from './notation.js';
-export { renderSvg, escapeXml, type SvgOptions, type SvgTheme } from './svg-renderer.js';
+export { renderSvg, type SvgOptions, type SvgTheme } from './svg-renderer.js';
 export { estimateTextWidth, reservedTextWidth, isWideCharacter } from './text-measure.js';
 export { wrapText, breakUnits } from './line-breaking.js';
 export { stripRanges } from './layout-json.js';

@@ -3,6 +3,7 @@
  * escaped. Elements carry CSS classes by kind (`bp-step`, `bp-flow`, `bp-lane`...) so a diff view
  * can recolour them, e.g. by adding `bp-added` through `extraClasses`.
  */
+import { escapeXml } from '@blueprint/escape';
 import type {
     BlueprintLayout, LaidOutFlow, LaidOutFootnoteSection, LaidOutLegend, LaidOutLegendEntry, LaidOutMark, LaidOutProcessTime, LaidOutStep, Tone
 } from './geometry.js';
@@ -54,14 +55,6 @@ const PALETTES: Readonly<Record<SvgTheme, Palette>> = {
     }
 };
 
-/** Escapes text for element content and attribute values alike. */
-export function escapeXml(text: string): string {
-    // `?? ''`: a label missing from a partial AST is drawn empty.
-    return (text ?? '').replace(/[&<>"']/g, character => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\'': '&#39;' })[character]!)
-        // Characters XML 1.0 forbids would make the whole file unreadable.
-        // eslint-disable-next-line no-control-regex
-        .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
-}
 
 export function renderSvg(layout: BlueprintLayout, options: SvgOptions = {}): string {
     const theme = options.theme ?? 'light';
