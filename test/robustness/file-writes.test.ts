@@ -151,7 +151,8 @@ describe('a full disk', () => {
         }
         const result = await runCli(['render', 'small.blueprint', '-o', 'out.svg'], { cwd: disk! });
         expect(result.code).toBe(2);
-        expect(result.stderr).toMatch(/^blueprint: out\.svg: cannot write: no space left on the device\n$/);
+        // render writes through writeOutput, as report and diff do: the same one-line message.
+        expect(result.stderr).toMatch(/^blueprint: out\.svg: no space left on the device\n$/);
         expect(readFileSync(path.join(disk!, 'out.svg'), 'utf8')).toBe('previous diagram');
         expect(readdirSync(disk!).filter(name => name.endsWith('.tmp'))).toEqual([]);
     });
