@@ -5,3 +5,4 @@ export { layoutBlueprint, DEFAULT_SPACING, type LayoutOptions, type LayoutSpacin
 export { renderSvg, escapeXml, type SvgOptions, type SvgTheme } from './svg-renderer.js';
 export { estimateTextWidth, wrapText, isWideCharacter } from './text-measure.js';
 export { stripRanges } from './layout-json.js';
+export { checkLayoutQuality, summarizeLayoutQuality, flowLabelRect, type LayoutQualityReport, type LayoutQualityOptions, type Rect } from './layout-quality.js';

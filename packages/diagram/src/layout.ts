@@ -4,8 +4,9 @@
  * the placed boxes. See `layoutBlueprint` for the steps.
  */
 import type { BlueprintModel } from '@blueprint/language';
-import { buildDiagramInput, DEFAULT_BOX_METRICS, type BoxMetrics, type DiagramBox, type DiagramInput } from './diagram-input.js';
-import { routeFlows } from './edge-routing.js';
+import { buildDiagramInput, DEFAULT_BOX_METRICS, type BoxMetrics, type DiagramBox, type DiagramEdge, type DiagramInput } from './diagram-input.js';
+import { routeFlows, TRACK } from './edge-routing.js';
+import { placeFlowLabels } from './flow-labels.js';
 import { rankSteps } from './elk-ranking.js';
 import type { BlueprintLayout, LaidOutLane, LaidOutLine, LaidOutStage, LaidOutStep } from './geometry.js';
 
@@ -45,6 +46,9 @@ export interface LayoutOptions {
      */
     readonly previous?: BlueprintLayout;
 }
+
+/** Closest a flow's vertical track comes to the columns on either side of its gap. */
+const GAP_TRACK_MARGIN = 6;
 
 /** Steps with no stage are drawn in this pseudo-stage group when the blueprint declares none. */
 const NO_STAGE = '';
@@ -138,32 +142,30 @@ function placeBoxes(input: DiagramInput, steps: readonly DiagramBox[], assignmen
     const previousY = new Map(previous?.steps.map(step => [step.id, step.y]) ?? []);
     const modelIndex = new Map(boxes.map((box, index) => [box.id, index]));
     const cells = new Map<string, DiagramBox[]>();
+    const cellKey = (lane: string, index: number) => `${lane}\u0000${index}`;
     for (const box of boxes) {
-        const key = `${box.lane}\u0000${column.get(box.id)}`;
+        const key = cellKey(box.lane, column.get(box.id)!);
         const cell = cells.get(key);
         if (cell) cell.push(box);
         else cells.set(key, [box]);
     }
+    const laneIndex = new Map(model.lanes.map((lane, index) => [lane.id, index]));
+    const cellIndex = new Map<string, number>();
     for (const cell of cells.values()) {
+        if (cell[0].evidenceFor !== undefined) continue;
         cell.sort((a, b) => (previousY.get(a.id) ?? Infinity) - (previousY.get(b.id) ?? Infinity)
             || modelIndex.get(a.id)! - modelIndex.get(b.id)!);
+        cell.forEach((box, index) => cellIndex.set(box.id, index));
     }
-
-    // Columns: as wide as their widest box; stages separated by a wider gap.
-    const columnWidth = columnStage.map(() => 0);
-    for (const box of boxes) {
-        const index = column.get(box.id)!;
-        columnWidth[index] = Math.max(columnWidth[index], box.width);
+    // Evidence cards of one column stack with the card of the step nearest them closest to it, so
+    // that card's connector runs straight and the others are routed around the stack.
+    const ownerKey = (box: DiagramBox) => (laneIndex.get(box.lane) ?? 0) * 1e6 + (cellIndex.get(box.id) ?? 0);
+    const boxById = new Map(boxes.map(box => [box.id, box]));
+    for (const cell of cells.values()) {
+        if (cell[0].evidenceFor === undefined) continue;
+        cell.sort((a, b) => ownerKey(boxById.get(b.evidenceFor!)!) - ownerKey(boxById.get(a.evidenceFor!)!)
+            || modelIndex.get(a.id)! - modelIndex.get(b.id)!);
     }
-    const columnX: number[] = [];
-    let x = spacing.margin + spacing.laneHeaderWidth + spacing.stageGap / 2;
-    columnStage.forEach((stage, index) => {
-        if (index > 0) x += stage === columnStage[index - 1] ? spacing.columnGap : spacing.stageGap;
-        if (columnWidth[index] === 0) columnWidth[index] = DEFAULT_BOX_METRICS.minBoxWidth;
-        columnX.push(x);
-        x += columnWidth[index];
-    });
-    const contentRight = x + spacing.stageGap / 2;
 
     // Lanes: as high as their fullest cell.
     let y = spacing.margin + spacing.titleHeight + spacing.stageHeaderHeight;
@@ -172,7 +174,7 @@ function placeBoxes(input: DiagramInput, steps: readonly DiagramBox[], assignmen
     for (const lane of model.lanes) {
         let contentHeight = 0;
         for (let index = 0; index < columnStage.length; index++) {
-            const cell = cells.get(`${lane.id}\u0000${index}`) ?? [];
+            const cell = cells.get(cellKey(lane.id, index)) ?? [];
             let cellY = y + spacing.lanePadding;
             for (const box of cell) {
                 boxY.set(box.id, cellY);
@@ -191,27 +193,110 @@ function placeBoxes(input: DiagramInput, steps: readonly DiagramBox[], assignmen
         return { kind: line.kind, label: line.label, y: above ? above.y + above.height : y };
     });
 
-    const stages: LaidOutStage[] = [];
-    if (model.stages.length > 0) {
-        for (const stage of model.stages) {
-            const first = columnStage.indexOf(stage.id);
-            const last = columnStage.lastIndexOf(stage.id);
-            const left = columnX[first] - spacing.stageGap / 2 + 2;
-            const right = columnX[last] + columnWidth[last] + spacing.stageGap / 2 - 2;
-            stages.push({ id: stage.id, label: stage.label, x: left, width: right - left });
-        }
+    // Columns: as wide as their widest box.
+    const columnWidth = columnStage.map(() => 0);
+    for (const box of boxes) {
+        const index = column.get(box.id)!;
+        columnWidth[index] = Math.max(columnWidth[index], box.width);
+    }
+    for (let index = 0; index < columnWidth.length; index++) {
+        if (columnWidth[index] === 0) columnWidth[index] = DEFAULT_BOX_METRICS.minBoxWidth;
     }
 
-    const laidOutSteps: LaidOutStep[] = boxes.map(box => {
+    // Gaps: stages separated by a wider gap, and every gap wide enough for a track per flow bending in it.
+    const edges = [...input.flows, ...input.evidenceLinks];
+    const demand = gapDemand(edges, column, columnStage.length, boxes, boxY);
+    const channels = channelTracks(lanes, spacing);
+    const extra = columnStage.map(() => 0).concat(0);
+    for (let attempt = 0; ; attempt++) {
+        const gapLeft: number[] = [];
+        const gapRight: number[] = [];
+        const columnX: number[] = [];
+        let x = spacing.margin + spacing.laneHeaderWidth;
+        for (let gap = 0; gap <= columnStage.length; gap++) {
+            const base = gap === 0 || gap === columnStage.length ? spacing.stageGap / 2
+                : columnStage[gap] === columnStage[gap - 1] ? spacing.columnGap : spacing.stageGap;
+            const width = Math.max(base, 2 * GAP_TRACK_MARGIN + demand[gap] * TRACK) + extra[gap];
+            gapLeft.push(x);
+            x += width;
+            gapRight.push(x);
+            if (gap < columnStage.length) {
+                columnX.push(x);
+                x += columnWidth[gap];
+            }
+        }
+        const contentRight = x;
+
+        // Stage borders lie in the middle of the gaps between stages, and at the outer edges of the first and last gap.
+        const border = (gap: number) => gap === 0 ? gapLeft[0] : gap === columnStage.length ? gapRight[gap] : Math.round((gapLeft[gap] + gapRight[gap]) / 2);
+        const stages: LaidOutStage[] = model.stages.map(stage => {
+            const left = border(columnStage.indexOf(stage.id)) + 2;
+            const right = border(columnStage.lastIndexOf(stage.id) + 1) - 2;
+            return { id: stage.id, label: stage.label, x: left, width: right - left };
+        });
+
+        const laidOutSteps: LaidOutStep[] = boxes.map(box => {
+            const index = column.get(box.id)!;
+            return {
+                ...box,
+                x: columnX[index] + Math.round((columnWidth[index] - box.width) / 2),
+                y: boxY.get(box.id)!
+            };
+        });
+        const width = contentRight + spacing.margin;
+        const height = y + spacing.margin;
+        const routed = routeFlows(edges, laidOutSteps, column, { columnX, columnWidth, gapLeft, gapRight, channels });
+        if (routed.crowdedGaps.size > 0 && attempt < 3) {
+            for (const gap of routed.crowdedGaps) extra[gap] += 4 * TRACK;
+            continue;
+        }
+        const flows = placeFlowLabels(routed.flows, laidOutSteps, { left: spacing.margin + spacing.laneHeaderWidth, top: lanes[0]?.y ?? 0, right: contentRight, bottom: y });
+        return { id: model.id, title: model.title, width, height, lanes, lines, stages, steps: laidOutSteps, flows };
+    }
+}
+
+/** How many flows may bend in each gap (gap g is left of column g). */
+function gapDemand(edges: readonly DiagramEdge[], column: ReadonlyMap<string, number>, columns: number,
+    boxes: readonly DiagramBox[], boxY: ReadonlyMap<string, number>): number[] {
+    const demand = new Array<number>(columns + 1).fill(0);
+    const byColumn = new Map<number, { id: string; y: number; height: number }[]>();
+    for (const box of boxes) {
         const index = column.get(box.id)!;
-        return {
-            ...box,
-            x: columnX[index] + Math.round((columnWidth[index] - box.width) / 2),
-            y: boxY.get(box.id)!
-        };
-    });
-    const width = contentRight + spacing.margin;
-    const height = y + spacing.margin;
-    const flows = routeFlows([...input.flows, ...input.evidenceLinks], laidOutSteps, column, columnX, columnWidth, spacing);
-    return { id: model.id, title: model.title, width, height, lanes, lines, stages, steps: laidOutSteps, flows };
+        const list = byColumn.get(index) ?? [];
+        list.push({ id: box.id, y: boxY.get(box.id)!, height: box.height });
+        byColumn.set(index, list);
+    }
+    const heightOf = new Map(boxes.map(box => [box.id, box.height]));
+    for (const edge of edges) {
+        const from = column.get(edge.from)!;
+        const to = column.get(edge.to)!;
+        if (edge.kind === 'evidence') {
+            const card = { y: boxY.get(edge.from)!, height: heightOf.get(edge.from)! };
+            const owner = { y: boxY.get(edge.to)!, height: heightOf.get(edge.to)! };
+            const top = Math.min(card.y + card.height, owner.y + owner.height);
+            const bottom = Math.max(card.y, owner.y);
+            const blocked = (byColumn.get(from) ?? []).some(box => box.id !== edge.from && box.id !== edge.to && box.y < bottom && box.y + box.height > top);
+            if (blocked) demand[from + 1]++;
+        } else if (from < to) {
+            demand[to]++;
+            if (to - from > 1) demand[from + 1]++;
+        } else if (from > to) {
+            demand[to + 1]++;
+            if (from - to > 1) demand[from]++;
+        } else {
+            demand[from + 1]++;
+        }
+    }
+    return demand;
+}
+
+/** Horizontal channel tracks: in the padding at the top and the bottom of every lane, clear of the boxes and the lane borders. */
+function channelTracks(lanes: readonly LaidOutLane[], spacing: LayoutSpacing): number[] {
+    const tracks: number[] = [];
+    for (const lane of lanes) {
+        for (let offset = 4; offset <= spacing.lanePadding - 4; offset += TRACK) {
+            tracks.push(lane.y + offset, lane.y + lane.height - offset);
+        }
+    }
+    return tracks.sort((a, b) => a - b);
 }
