@@ -85,6 +85,7 @@ export function routeFlows(edges: readonly DiagramEdge[], steps: readonly LaidOu
     }
     const placed = new SpatialIndex<PlacedSegment>();
     const crowdedGaps = new Set<number>();
+    const gapTrackCache = new Map<number, number[]>();
 
     // 1. Which side each end attaches to.
     const ends = new Map<string, FlowEnd[]>();
@@ -192,6 +193,12 @@ export function routeFlows(edges: readonly DiagramEdge[], steps: readonly LaidOu
 
     /** Tracks of a gap, from its middle outwards. */
     function gapTracks(gap: number): number[] {
+        let tracks = gapTrackCache.get(gap);
+        if (!tracks) gapTrackCache.set(gap, tracks = computeGapTracks(gap));
+        return tracks;
+    }
+
+    function computeGapTracks(gap: number): number[] {
         const left = grid.gapLeft[gap] + GAP_MARGIN;
         const right = grid.gapRight[gap] - GAP_MARGIN;
         const middle = Math.round((left + right) / 2);
@@ -271,13 +278,13 @@ export function routeFlows(edges: readonly DiagramEdge[], steps: readonly LaidOu
             if (a.x === b.x && a.y === b.y) continue;
             const rect = segmentRect(a, b);
             const ownAllowed = i === 1 || i === route.length - 1;
-            for (const box of obstacles.query(inflate(rect, CLEARANCE))) {
-                if (ownAllowed && own.includes(box)) continue;
-                if (own.includes(box) ? crossesInterior(rect, box, 0) : crossesInterior(rect, box, CLEARANCE)) return false;
-            }
-            for (const other of placed.query(inflate(rect, TRACK))) {
-                if (other.edge !== edge && conflicts(a, b, other.a, other.b)) return false;
-            }
+            const blocked = obstacles.some(inflate(rect, CLEARANCE), box => {
+                const isOwn = box === own[0] || box === own[1];
+                if (isOwn && ownAllowed) return false;
+                return crossesInterior(rect, box, isOwn ? 0 : CLEARANCE);
+            });
+            if (blocked) return false;
+            if (placed.some(inflate(rect, TRACK), other => other.edge !== edge && conflicts(a, b, other.a, other.b))) return false;
         }
         return true;
     }

@@ -6,3 +6,4 @@ export { renderSvg, escapeXml, type SvgOptions, type SvgTheme } from './svg-rend
 export { estimateTextWidth, wrapText, isWideCharacter } from './text-measure.js';
 export { stripRanges } from './layout-json.js';
 export { checkLayoutQuality, summarizeLayoutQuality, flowLabelRect, type LayoutQualityReport, type LayoutQualityOptions, type Rect } from './layout-quality.js';
+export { rankByLongestPath } from './longest-path-ranking.js';

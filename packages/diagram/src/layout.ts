@@ -97,14 +97,17 @@ function assignColumns(input: DiagramInput, steps: readonly DiagramBox[], ranks:
     const groups = stageOrder.length > 0 ? stageOrder : [NO_STAGE];
     const column = new Map<string, number>();
     const columnStage: string[] = [];
+    const membersOf = new Map<string, DiagramBox[]>(groups.map(group => [group, []]));
+    for (const step of steps) membersOf.get(groupOf.get(step.id)!)?.push(step);
     for (const group of groups) {
-        const members = steps.filter(step => groupOf.get(step.id) === group);
+        const members = membersOf.get(group)!;
         const distinctRanks = [...new Set(members.map(step => ranks.get(step.id) ?? 0))].sort((a, b) => a - b);
+        const position = new Map(distinctRanks.map((rank, index) => [rank, index]));
         const offset = columnStage.length;
         // An empty stage still gets one column so its header is drawn.
         const count = Math.max(1, distinctRanks.length);
         for (let i = 0; i < count; i++) columnStage.push(group);
-        for (const step of members) column.set(step.id, offset + distinctRanks.indexOf(ranks.get(step.id) ?? 0));
+        for (const step of members) column.set(step.id, offset + position.get(ranks.get(step.id) ?? 0)!);
     }
     for (const box of input.evidence) column.set(box.id, column.get(box.evidenceFor!) ?? 0);
     return { column, columnStage };
@@ -124,10 +127,16 @@ function inferStageGroups(steps: readonly DiagramBox[], ranks: Map<string, numbe
             groupOf.set(step.id, step.stage);
             continue;
         }
+        // The stage of the last staged step ranked at or before this one (binary search: large blueprints).
         const rank = ranks.get(step.id) ?? 0;
-        let chosen = staged[0]?.stage ?? stageOrder[0];
-        for (const candidate of staged) if (candidate.rank <= rank) chosen = candidate.stage;
-        groupOf.set(step.id, chosen);
+        let low = 0;
+        let high = staged.length;
+        while (low < high) {
+            const middle = (low + high) >>> 1;
+            if (staged[middle].rank <= rank) low = middle + 1;
+            else high = middle;
+        }
+        groupOf.set(step.id, low > 0 ? staged[low - 1].stage : staged[0]?.stage ?? stageOrder[0]);
     }
     return groupOf;
 }
@@ -208,6 +217,12 @@ function placeBoxes(input: DiagramInput, steps: readonly DiagramBox[], assignmen
     const demand = gapDemand(edges, column, columnStage.length, boxes, boxY);
     const channels = channelTracks(lanes, spacing);
     const extra = columnStage.map(() => 0).concat(0);
+    const firstColumn = new Map<string, number>();
+    const lastColumn = new Map<string, number>();
+    columnStage.forEach((stage, index) => {
+        if (!firstColumn.has(stage)) firstColumn.set(stage, index);
+        lastColumn.set(stage, index);
+    });
     for (let attempt = 0; ; attempt++) {
         const gapLeft: number[] = [];
         const gapRight: number[] = [];
@@ -230,8 +245,8 @@ function placeBoxes(input: DiagramInput, steps: readonly DiagramBox[], assignmen
         // Stage borders lie in the middle of the gaps between stages, and at the outer edges of the first and last gap.
         const border = (gap: number) => gap === 0 ? gapLeft[0] : gap === columnStage.length ? gapRight[gap] : Math.round((gapLeft[gap] + gapRight[gap]) / 2);
         const stages: LaidOutStage[] = model.stages.map(stage => {
-            const left = border(columnStage.indexOf(stage.id)) + 2;
-            const right = border(columnStage.lastIndexOf(stage.id) + 1) - 2;
+            const left = border(firstColumn.get(stage.id)!) + 2;
+            const right = border(lastColumn.get(stage.id)! + 1) - 2;
             return { id: stage.id, label: stage.label, x: left, width: right - left };
         });
 

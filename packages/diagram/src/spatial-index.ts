@@ -29,6 +29,21 @@ export class SpatialIndex<T> {
         return found;
     }
 
+    /** Calls `visit` for the items sharing a bucket with `rect` (an item may come twice) until it returns true; true if it did. */
+    some(rect: Rect, visit: (item: T) => boolean): boolean {
+        const x0 = Math.floor(rect.x / this.cellSize);
+        const x1 = Math.floor((rect.x + rect.width) / this.cellSize);
+        const y0 = Math.floor(rect.y / this.cellSize);
+        const y1 = Math.floor((rect.y + rect.height) / this.cellSize);
+        for (let cx = x0; cx <= x1; cx++) {
+            for (let cy = y0; cy <= y1; cy++) {
+                const cell = this.cells.get(cx * 1_048_576 + cy);
+                if (cell) for (const item of cell) if (visit(item)) return true;
+            }
+        }
+        return false;
+    }
+
     private forEachCell(rect: Rect, action: (key: number) => void): void {
         const x0 = Math.floor(rect.x / this.cellSize);
         const x1 = Math.floor((rect.x + rect.width) / this.cellSize);
