@@ -50,12 +50,16 @@ interface FlowEnd {
     /** The other end's box, to order the ports along the side. */
     readonly other: LaidOutStep;
     readonly otherColumn: number;
+    /** 0 where the flow starts, 1 where it ends. */
+    readonly which: 0 | 1;
 }
 
 interface PlacedSegment {
     readonly edge: number;
     readonly a: Point;
     readonly b: Point;
+    /** A port's claim on its row, up to the middle of the gap it faces, until its flow is routed. */
+    readonly reserved?: boolean;
 }
 
 export interface RoutingResult {
@@ -96,7 +100,7 @@ export function routeFlows(edges: readonly DiagramEdge[], steps: readonly LaidOu
         if (list) list.push(end);
         else ends.set(key, [end]);
     };
-    const sides: [Side, Side][] = edges.map((edge, index) => {
+    edges.forEach((edge, index) => {
         const source = boxes.get(edge.from)!;
         const target = boxes.get(edge.to)!;
         const from = column.get(edge.from)!;
@@ -114,38 +118,71 @@ export function routeFlows(edges: readonly DiagramEdge[], steps: readonly LaidOu
         } else {
             pair = ['right', 'right'];
         }
-        addEnd({ edge: index, box: source, side: pair[0], other: target, otherColumn: to });
-        addEnd({ edge: index, box: target, side: pair[1], other: source, otherColumn: from });
-        return pair;
+        addEnd({ edge: index, box: source, side: pair[0], other: target, otherColumn: to, which: 0 });
+        addEnd({ edge: index, box: target, side: pair[1], other: source, otherColumn: from, which: 1 });
     });
 
     // 2. Distinct ports along each side, ordered by where the other end lies so lines fan out without crossing.
-    const ports = new Map<string, Point>();
-    const portKey = (edge: number, box: string, side: Side) => `${edge}\u0000${box}\u0000${side}`;
+    const ports: [Point, Point][] = edges.map(() => [{ x: 0, y: 0 }, { x: 0, y: 0 }]);
     for (const list of ends.values()) {
         const { box, side } = list[0];
         const vertical = side === 'left' || side === 'right';
         const sorted = [...list].sort((a, b) => vertical
             ? centerY(a.other) - centerY(b.other) || (side === 'right' ? b.otherColumn - a.otherColumn : a.otherColumn - b.otherColumn) || a.edge - b.edge
             : centerX(a.other) - centerX(b.other) || a.edge - b.edge);
-        // A self-loop has both its ends on this side: keep them next to each other.
         sorted.forEach((end, index) => {
             const fraction = (index + 1) / (sorted.length + 1);
-            const point = vertical
+            ports[end.edge][end.which] = vertical
                 ? { x: side === 'right' ? box.x + box.width : box.x, y: Math.round(box.y + box.height * fraction) }
                 : { x: Math.round(box.x + box.width * fraction), y: side === 'bottom' ? box.y + box.height : box.y };
-            const key = portKey(end.edge, box.id, side);
-            // A self-loop's second end on the same side takes the next port.
-            ports.set(ports.has(key) ? `${key}\u0000second` : key, point);
         });
     }
 
-    // 3. Route: short flows first, so they take the tracks nearest their boxes.
-    const order = edges.map((_, index) => index).sort((a, b) => span(a) - span(b) || a - b);
+    // 3. Route: short flows first, so they take the tracks nearest their boxes; within a gap the flow
+    // starting highest (going down) or lowest (going up) first, as it takes the track farthest from its start.
+    const endsOf = (index: number): [Point, Point] => ports[index];
+    const fanKey = (index: number) => {
+        const [start, end] = endsOf(index);
+        return end.y > start.y ? start.y : -start.y;
+    };
+    const order = edges.map((_, index) => index).sort((a, b) => span(a) - span(b) || fanKey(a) - fanKey(b) || a - b);
     function span(index: number): number {
         const edge = edges[index];
         if (edge.kind === 'evidence') return straightEvidence.has(index) ? -1 : 0;
         return Math.abs(column.get(edge.from)! - column.get(edge.to)!);
+    }
+
+    // How many flows may bend in each gap: their tracks are spread evenly across it.
+    const demand = new Map<number, number>();
+    const needs = (gap: number) => demand.set(gap, (demand.get(gap) ?? 0) + 1);
+    edges.forEach((edge, index) => {
+        const from = column.get(edge.from)!;
+        const to = column.get(edge.to)!;
+        if (edge.kind === 'evidence') {
+            if (!straightEvidence.has(index)) needs(from + 1);
+        } else if (from < to) {
+            needs(to);
+            if (to - from > 1) needs(from + 1);
+        } else if (from > to) {
+            needs(to + 1);
+            if (from - to > 1) needs(from);
+        } else {
+            needs(from + 1);
+        }
+    });
+
+    // Each side port claims its row into the gap it faces, so a flow routed earlier cannot take the
+    // row a later flow must leave by.
+    const routed = new Uint8Array(edges.length);
+    for (const list of ends.values()) {
+        for (const end of list) {
+            if (end.side !== 'left' && end.side !== 'right') continue;
+            const port = ports[end.edge][end.which];
+            const gap = column.get(end.box.id)! + (end.side === 'right' ? 1 : 0);
+            const x = Math.round((grid.gapLeft[gap] + grid.gapRight[gap]) / 2);
+            const claim = { edge: end.edge, a: port, b: { x, y: port.y }, reserved: true };
+            placed.add(segmentRect(claim.a, claim.b), claim);
+        }
     }
 
     const routes: Point[][] = edges.map(() => []);
@@ -153,11 +190,7 @@ export function routeFlows(edges: readonly DiagramEdge[], steps: readonly LaidOu
         const edge = edges[index];
         const source = boxes.get(edge.from)!;
         const target = boxes.get(edge.to)!;
-        const [sourceSide, targetSide] = sides[index];
-        const start = ports.get(portKey(index, source.id, sourceSide))!;
-        const end = source === target
-            ? ports.get(`${portKey(index, target.id, targetSide)}\u0000second`)!
-            : ports.get(portKey(index, target.id, targetSide))!;
+        const [start, end] = endsOf(index);
         const from = column.get(edge.from)!;
         const to = column.get(edge.to)!;
         let route: Point[] | undefined;
@@ -168,20 +201,22 @@ export function routeFlows(edges: readonly DiagramEdge[], steps: readonly LaidOu
                 ? [{ x, y: start.y }, { x, y: end.y }]
                 : routeEvidenceAround(index, start, end, source, target, from);
         } else if (from < to) {
-            route = routeBetween(index, start, end, from + 1, to, source, target);
+            route = routeBetween(index, start, end, from + 1, to, source, target, 'right');
         } else if (from > to) {
-            route = routeBetween(index, start, end, from, to + 1, source, target);
+            route = routeBetween(index, start, end, from, to + 1, source, target, 'left');
         } else {
-            route = routeBetween(index, start, end, from + 1, from + 1, source, target);
+            route = routeBetween(index, start, end, from + 1, from + 1, source, target, 'left');
         }
         if (!route) {
             // No free track: note the crowded gaps and draw the simplest shape; the layout widens the gaps and retries.
             const gap = from < to ? to : from > to ? to + 1 : from + 1;
             crowdedGaps.add(gap);
+            crowdedGaps.add(from < to ? from + 1 : from > to ? from : from + 1);
             const x = Math.round((grid.gapLeft[gap] + grid.gapRight[gap]) / 2);
             route = edge.kind === 'evidence' ? [start, { x: start.x, y: end.y }] : [start, { x, y: start.y }, { x, y: end.y }, end];
         }
         route = simplify(route);
+        routed[index] = 1;
         register(index, route);
         routes[index] = route;
     }
@@ -191,10 +226,25 @@ export function routeFlows(edges: readonly DiagramEdge[], steps: readonly LaidOu
     }));
     return { flows, crowdedGaps };
 
-    /** Tracks of a gap, from its middle outwards. */
-    function gapTracks(gap: number): number[] {
-        let tracks = gapTrackCache.get(gap);
-        if (!tracks) gapTrackCache.set(gap, tracks = computeGapTracks(gap));
+    /**
+     * Tracks of a gap: first one per flow bending there, spread evenly, the one farthest `towards` first;
+     * then every other track from the middle outwards.
+     */
+    function gapTracks(gap: number, towards: 'left' | 'right'): number[] {
+        const key = gap * 2 + (towards === 'right' ? 1 : 0);
+        let tracks = gapTrackCache.get(key);
+        if (!tracks) {
+            const all = computeGapTracks(gap);
+            const left = grid.gapLeft[gap] + GAP_MARGIN;
+            const right = grid.gapRight[gap] - GAP_MARGIN;
+            const count = demand.get(gap) ?? 1;
+            const spread = (right - left) / (count + 1) >= TRACK
+                ? Array.from({ length: count }, (_, i) => Math.round(left + (right - left) * (i + 1) / (count + 1)))
+                : [];
+            if (towards === 'right') spread.reverse();
+            tracks = [...spread, ...all.filter(x => !spread.includes(x))];
+            gapTrackCache.set(key, tracks);
+        }
         return tracks;
     }
 
@@ -219,10 +269,10 @@ export function routeFlows(edges: readonly DiagramEdge[], steps: readonly LaidOu
      * when that row is free, otherwise through a lane channel.
      */
     function routeBetween(edge: number, start: Point, end: Point, firstGap: number, lastGap: number,
-        source: LaidOutStep, target: LaidOutStep): Point[] | undefined {
+        source: LaidOutStep, target: LaidOutStep, away: 'left' | 'right'): Point[] | undefined {
         const own = [source, target];
-        const firstTracks = gapTracks(firstGap);
-        const lastTracks = firstGap === lastGap ? firstTracks : gapTracks(lastGap);
+        const firstTracks = gapTracks(firstGap, away);
+        const lastTracks = gapTracks(lastGap, away);
         // Along the source's row, bending in the gap before the target (one bend for neighbours).
         for (const x of lastTracks) {
             const route = [start, { x, y: start.y }, { x, y: end.y }, end];
@@ -259,7 +309,7 @@ export function routeFlows(edges: readonly DiagramEdge[], steps: readonly LaidOu
         const own = [card, owner];
         const down = end.y > start.y;
         for (const gap of [cardColumn + 1]) {
-            for (const x of gapTracks(gap)) {
+            for (const x of gapTracks(gap, 'left')) {
                 for (let offset = 6; offset <= 18; offset += TRACK) {
                     const y = down ? end.y - offset : end.y + offset;
                     const route = [start, { x, y: start.y }, { x, y }, { x: end.x, y }, end];
@@ -284,7 +334,7 @@ export function routeFlows(edges: readonly DiagramEdge[], steps: readonly LaidOu
                 return crossesInterior(rect, box, isOwn ? 0 : CLEARANCE);
             });
             if (blocked) return false;
-            if (placed.some(inflate(rect, TRACK), other => other.edge !== edge && conflicts(a, b, other.a, other.b))) return false;
+            if (placed.some(inflate(rect, TRACK), other => other.edge !== edge && !(other.reserved && routed[other.edge]) && conflicts(a, b, other.a, other.b))) return false;
         }
         return true;
     }
