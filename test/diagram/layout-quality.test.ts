@@ -92,6 +92,21 @@ describe('layout quality on generated blueprints', () => {
         expect(summarizeLayoutQuality(checkLayoutQuality(layout)).crossings).toBeLessThan(layout.flows.length);
     }, 120_000);
 
+    test('flows crowding one lane get more room instead of sharing tracks', async () => {
+        const n = 16;
+        const lines = ['blueprint Dense "Dense" {'];
+        for (let i = 0; i < n; i++) lines.push(`    customer c${i} "Customer step ${i}"${i === 0 ? ' { start }' : i === n - 1 ? ' { end }' : ''}`);
+        for (let i = 0; i + 1 < n; i++) lines.push(`    flow c${i} -> c${i + 1}`);
+        for (let i = 0; i + 3 < n; i++) lines.push(`    flow c${i} -> c${i + 3} "skip ${i}"`);
+        for (let i = 0; i + 5 < n; i++) lines.push(`    flow c${i} -> c${i + 5}`);
+        for (let i = 2; i < n; i++) lines.push(`    flow c${i} -> c${i - 2} loop`);
+        lines.push('}');
+        const model = await modelFromText(lines.join('\n'));
+        const layout = await layoutBlueprint(model);
+        expect(layoutViolations(layout, model)).toEqual([]);
+        expect(defects(layout)).toEqual(NONE);
+    }, 60_000);
+
     test('the benchmark episodes at 200 steps', async () => {
         const model = await modelFromText(generateEpisodes(200));
         expect(defects(await layoutBlueprint(model))).toEqual(NONE);

@@ -66,6 +66,8 @@ export interface RoutingResult {
     readonly flows: LaidOutFlow[];
     /** Gaps that needed more tracks than they hold (the layout widens them and routes again). */
     readonly crowdedGaps: ReadonlySet<number>;
+    /** y ranges of flows that found no free channel (the layout gives the lanes there more padding). */
+    readonly crowdedRows: readonly (readonly [number, number])[];
 }
 
 /** True when the evidence connector can run straight from the card to its step (nothing between them in the column). */
@@ -89,6 +91,7 @@ export function routeFlows(edges: readonly DiagramEdge[], steps: readonly LaidOu
     }
     const placed = new SpatialIndex<PlacedSegment>();
     const crowdedGaps = new Set<number>();
+    const crowdedRows: [number, number][] = [];
     const gapTrackCache = new Map<number, number[]>();
 
     // 1. Which side each end attaches to.
@@ -212,6 +215,7 @@ export function routeFlows(edges: readonly DiagramEdge[], steps: readonly LaidOu
             const gap = from < to ? to : from > to ? to + 1 : from + 1;
             crowdedGaps.add(gap);
             crowdedGaps.add(from < to ? from + 1 : from > to ? from : from + 1);
+            crowdedRows.push([Math.min(start.y, end.y), Math.max(start.y, end.y)]);
             const x = Math.round((grid.gapLeft[gap] + grid.gapRight[gap]) / 2);
             route = edge.kind === 'evidence' ? [start, { x: start.x, y: end.y }] : [start, { x, y: start.y }, { x, y: end.y }, end];
         }
@@ -224,7 +228,7 @@ export function routeFlows(edges: readonly DiagramEdge[], steps: readonly LaidOu
     const flows = edges.map((edge, index): LaidOutFlow => ({
         id: edge.id, from: edge.from, to: edge.to, kind: edge.kind, label: edge.label, loop: edge.loop, points: routes[index]
     }));
-    return { flows, crowdedGaps };
+    return { flows, crowdedGaps, crowdedRows };
 
     /**
      * Tracks of a gap: first one per flow bending there, spread evenly, the one farthest `towards` first;

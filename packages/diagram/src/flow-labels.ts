@@ -19,6 +19,8 @@ export interface LabelBounds {
     readonly top: number;
     readonly right: number;
     readonly bottom: number;
+    /** y of the lines drawn across the diagram (interaction, visibility...): a label is best kept off them. */
+    readonly lines?: readonly number[];
 }
 
 export function placeFlowLabels(flows: readonly LaidOutFlow[], boxes: readonly LaidOutStep[], bounds: LabelBounds): LaidOutFlow[] {
@@ -84,6 +86,7 @@ export function placeFlowLabels(flows: readonly LaidOutFlow[], boxes: readonly L
             // A segment touching the label's edge is not drawn through its text.
             if (r.x < rect.x + rect.width && r.x + r.width > rect.x && r.y < rect.y + rect.height && r.y + r.height > rect.y) count++;
         }
+        for (const y of bounds.lines ?? []) if (y >= rect.y && y <= rect.y + rect.height) count++;
         return count;
     }
 }

@@ -176,32 +176,6 @@ function placeBoxes(input: DiagramInput, steps: readonly DiagramBox[], assignmen
             || modelIndex.get(a.id)! - modelIndex.get(b.id)!);
     }
 
-    // Lanes: as high as their fullest cell.
-    let y = spacing.margin + spacing.titleHeight + spacing.stageHeaderHeight;
-    const lanes: LaidOutLane[] = [];
-    const boxY = new Map<string, number>();
-    for (const lane of model.lanes) {
-        let contentHeight = 0;
-        for (let index = 0; index < columnStage.length; index++) {
-            const cell = cells.get(cellKey(lane.id, index)) ?? [];
-            let cellY = y + spacing.lanePadding;
-            for (const box of cell) {
-                boxY.set(box.id, cellY);
-                cellY += box.height + spacing.rowGap;
-            }
-            contentHeight = Math.max(contentHeight, cellY - spacing.rowGap - y - spacing.lanePadding);
-        }
-        const height = Math.max(56, contentHeight + 2 * spacing.lanePadding);
-        lanes.push({ id: lane.id, kind: lane.kind, label: lane.label, y, height });
-        y += height;
-    }
-    const laneById = new Map(lanes.map(lane => [lane.id, lane]));
-
-    const lines: LaidOutLine[] = model.lines.map(line => {
-        const above = laneById.get(line.above);
-        return { kind: line.kind, label: line.label, y: above ? above.y + above.height : y };
-    });
-
     // Columns: as wide as their widest box.
     const columnWidth = columnStage.map(() => 0);
     for (const box of boxes) {
@@ -212,11 +186,10 @@ function placeBoxes(input: DiagramInput, steps: readonly DiagramBox[], assignmen
         if (columnWidth[index] === 0) columnWidth[index] = DEFAULT_BOX_METRICS.minBoxWidth;
     }
 
-    // Gaps: stages separated by a wider gap, and every gap wide enough for a track per flow bending in it.
     const edges = [...input.flows, ...input.evidenceLinks];
-    const demand = gapDemand(edges, column, columnStage.length, boxes, boxY);
-    const channels = channelTracks(lanes, spacing);
+    // Extra room where routing found no free track: per gap, and per lane (its top and bottom padding).
     const extra = columnStage.map(() => 0).concat(0);
+    const laneExtra = new Map<string, number>();
     const firstColumn = new Map<string, number>();
     const lastColumn = new Map<string, number>();
     columnStage.forEach((stage, index) => {
@@ -224,6 +197,35 @@ function placeBoxes(input: DiagramInput, steps: readonly DiagramBox[], assignmen
         lastColumn.set(stage, index);
     });
     for (let attempt = 0; ; attempt++) {
+        // Lanes: as high as their fullest cell.
+        let y = spacing.margin + spacing.titleHeight + spacing.stageHeaderHeight;
+        const lanes: LaidOutLane[] = [];
+        const boxY = new Map<string, number>();
+        for (const lane of model.lanes) {
+            const padding = spacing.lanePadding + (laneExtra.get(lane.id) ?? 0);
+            let contentHeight = 0;
+            for (let index = 0; index < columnStage.length; index++) {
+                const cell = cells.get(cellKey(lane.id, index)) ?? [];
+                let cellY = y + padding;
+                for (const box of cell) {
+                    boxY.set(box.id, cellY);
+                    cellY += box.height + spacing.rowGap;
+                }
+                contentHeight = Math.max(contentHeight, cellY - spacing.rowGap - y - padding);
+            }
+            const height = Math.max(56, contentHeight + 2 * padding);
+            lanes.push({ id: lane.id, kind: lane.kind, label: lane.label, y, height });
+            y += height;
+        }
+        const laneById = new Map(lanes.map(lane => [lane.id, lane]));
+        const lines: LaidOutLine[] = model.lines.map(line => {
+            const above = laneById.get(line.above);
+            return { kind: line.kind, label: line.label, y: above ? above.y + above.height : y };
+        });
+
+        // Gaps: stages separated by a wider gap, and every gap wide enough for a track per flow bending in it.
+        const demand = gapDemand(edges, column, columnStage.length, boxes, boxY);
+        const channels = channelTracks(lanes, spacing, laneExtra);
         const gapLeft: number[] = [];
         const gapRight: number[] = [];
         const columnX: number[] = [];
@@ -261,11 +263,21 @@ function placeBoxes(input: DiagramInput, steps: readonly DiagramBox[], assignmen
         const width = contentRight + spacing.margin;
         const height = y + spacing.margin;
         const routed = routeFlows(edges, laidOutSteps, column, { columnX, columnWidth, gapLeft, gapRight, channels });
-        if (routed.crowdedGaps.size > 0 && attempt < 3) {
+        if ((routed.crowdedGaps.size > 0 || routed.crowdedRows.length > 0) && attempt < 3) {
             for (const gap of routed.crowdedGaps) extra[gap] += 4 * TRACK;
+            for (const [low, high] of routed.crowdedRows) {
+                for (const lane of lanes) {
+                    if (lane.y <= high + spacing.lanePadding && lane.y + lane.height >= low - spacing.lanePadding) {
+                        laneExtra.set(lane.id, (laneExtra.get(lane.id) ?? 0) + 2 * TRACK);
+                    }
+                }
+            }
             continue;
         }
-        const flows = placeFlowLabels(routed.flows, laidOutSteps, { left: spacing.margin + spacing.laneHeaderWidth, top: lanes[0]?.y ?? 0, right: contentRight, bottom: y });
+        const flows = placeFlowLabels(routed.flows, laidOutSteps, {
+            left: spacing.margin + spacing.laneHeaderWidth, top: lanes[0]?.y ?? 0, right: contentRight, bottom: y,
+            lines: [...lines.map(line => line.y), ...lanes.map(lane => lane.y)]
+        });
         return { id: model.id, title: model.title, width, height, lanes, lines, stages, steps: laidOutSteps, flows };
     }
 }
@@ -306,10 +318,10 @@ function gapDemand(edges: readonly DiagramEdge[], column: ReadonlyMap<string, nu
 }
 
 /** Horizontal channel tracks: in the padding at the top and the bottom of every lane, clear of the boxes and the lane borders. */
-function channelTracks(lanes: readonly LaidOutLane[], spacing: LayoutSpacing): number[] {
+function channelTracks(lanes: readonly LaidOutLane[], spacing: LayoutSpacing, laneExtra: ReadonlyMap<string, number>): number[] {
     const tracks: number[] = [];
     for (const lane of lanes) {
-        for (let offset = 4; offset <= spacing.lanePadding - 4; offset += TRACK) {
+        for (let offset = 4; offset <= spacing.lanePadding + (laneExtra.get(lane.id) ?? 0) - 4; offset += TRACK) {
             tracks.push(lane.y + offset, lane.y + lane.height - offset);
         }
     }
