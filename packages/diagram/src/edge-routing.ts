@@ -70,6 +70,14 @@ export interface RoutingResult {
     readonly crowdedRows: readonly (readonly [number, number])[];
 }
 
+/** The gaps a flow may bend in (gap g lies left of column g), given its ends' columns. */
+export function gapsUsed(edge: DiagramEdge, from: number, to: number, straightEvidence: boolean): number[] {
+    if (edge.kind === 'evidence') return straightEvidence ? [] : [from + 1];
+    if (from < to) return to - from > 1 ? [to, from + 1] : [to];
+    if (from > to) return from - to > 1 ? [to + 1, from] : [to + 1];
+    return [from + 1];
+}
+
 /** True when the evidence connector can run straight from the card to its step (nothing between them in the column). */
 export function evidenceRunsStraight(card: LaidOutStep, owner: LaidOutStep, columnBoxes: readonly LaidOutStep[]): boolean {
     const top = Math.min(card.y + card.height, owner.y + owner.height);
@@ -157,20 +165,9 @@ export function routeFlows(edges: readonly DiagramEdge[], steps: readonly LaidOu
 
     // How many flows may bend in each gap: their tracks are spread evenly across it.
     const demand = new Map<number, number>();
-    const needs = (gap: number) => demand.set(gap, (demand.get(gap) ?? 0) + 1);
     edges.forEach((edge, index) => {
-        const from = column.get(edge.from)!;
-        const to = column.get(edge.to)!;
-        if (edge.kind === 'evidence') {
-            if (!straightEvidence.has(index)) needs(from + 1);
-        } else if (from < to) {
-            needs(to);
-            if (to - from > 1) needs(from + 1);
-        } else if (from > to) {
-            needs(to + 1);
-            if (from - to > 1) needs(from);
-        } else {
-            needs(from + 1);
+        for (const gap of gapsUsed(edge, column.get(edge.from)!, column.get(edge.to)!, straightEvidence.has(index))) {
+            demand.set(gap, (demand.get(gap) ?? 0) + 1);
         }
     });
 

@@ -5,7 +5,7 @@
  */
 import type { BlueprintModel } from '@blueprint/language';
 import { buildDiagramInput, DEFAULT_BOX_METRICS, type BoxMetrics, type DiagramBox, type DiagramEdge, type DiagramInput } from './diagram-input.js';
-import { routeFlows, TRACK } from './edge-routing.js';
+import { evidenceRunsStraight, gapsUsed, routeFlows, TRACK } from './edge-routing.js';
 import { placeFlowLabels } from './flow-labels.js';
 import { rankSteps } from './elk-ranking.js';
 import type { BlueprintLayout, LaidOutLane, LaidOutLine, LaidOutStage, LaidOutStep } from './geometry.js';
@@ -286,33 +286,18 @@ function placeBoxes(input: DiagramInput, steps: readonly DiagramBox[], assignmen
 function gapDemand(edges: readonly DiagramEdge[], column: ReadonlyMap<string, number>, columns: number,
     boxes: readonly DiagramBox[], boxY: ReadonlyMap<string, number>): number[] {
     const demand = new Array<number>(columns + 1).fill(0);
-    const byColumn = new Map<number, { id: string; y: number; height: number }[]>();
-    for (const box of boxes) {
+    const placed = new Map(boxes.map(box => [box.id, { ...box, x: 0, y: boxY.get(box.id)! }]));
+    const byColumn = new Map<number, LaidOutStep[]>();
+    for (const box of placed.values()) {
         const index = column.get(box.id)!;
-        const list = byColumn.get(index) ?? [];
-        list.push({ id: box.id, y: boxY.get(box.id)!, height: box.height });
-        byColumn.set(index, list);
+        const list = byColumn.get(index);
+        if (list) list.push(box);
+        else byColumn.set(index, [box]);
     }
-    const heightOf = new Map(boxes.map(box => [box.id, box.height]));
     for (const edge of edges) {
         const from = column.get(edge.from)!;
-        const to = column.get(edge.to)!;
-        if (edge.kind === 'evidence') {
-            const card = { y: boxY.get(edge.from)!, height: heightOf.get(edge.from)! };
-            const owner = { y: boxY.get(edge.to)!, height: heightOf.get(edge.to)! };
-            const top = Math.min(card.y + card.height, owner.y + owner.height);
-            const bottom = Math.max(card.y, owner.y);
-            const blocked = (byColumn.get(from) ?? []).some(box => box.id !== edge.from && box.id !== edge.to && box.y < bottom && box.y + box.height > top);
-            if (blocked) demand[from + 1]++;
-        } else if (from < to) {
-            demand[to]++;
-            if (to - from > 1) demand[from + 1]++;
-        } else if (from > to) {
-            demand[to + 1]++;
-            if (from - to > 1) demand[from]++;
-        } else {
-            demand[from + 1]++;
-        }
+        const straight = edge.kind === 'evidence' && evidenceRunsStraight(placed.get(edge.from)!, placed.get(edge.to)!, byColumn.get(from) ?? []);
+        for (const gap of gapsUsed(edge, from, column.get(edge.to)!, straight)) demand[gap]++;
     }
     return demand;
 }
