@@ -78,8 +78,13 @@ export function gapsUsed(edge: DiagramEdge, from: number, to: number, straightEv
     return [from + 1];
 }
 
+interface VerticalExtent {
+    readonly y: number;
+    readonly height: number;
+}
+
 /** True when the evidence connector can run straight from the card to its step (nothing between them in the column). */
-export function evidenceRunsStraight(card: LaidOutStep, owner: LaidOutStep, columnBoxes: readonly LaidOutStep[]): boolean {
+export function evidenceRunsStraight<T extends VerticalExtent>(card: T, owner: T, columnBoxes: readonly T[]): boolean {
     const top = Math.min(card.y + card.height, owner.y + owner.height);
     const bottom = Math.max(card.y, owner.y);
     return !columnBoxes.some(box => box !== card && box !== owner && box.y < bottom && box.y + box.height > top);

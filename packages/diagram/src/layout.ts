@@ -286,8 +286,9 @@ function placeBoxes(input: DiagramInput, steps: readonly DiagramBox[], assignmen
 function gapDemand(edges: readonly DiagramEdge[], column: ReadonlyMap<string, number>, columns: number,
     boxes: readonly DiagramBox[], boxY: ReadonlyMap<string, number>): number[] {
     const demand = new Array<number>(columns + 1).fill(0);
-    const placed = new Map(boxes.map(box => [box.id, { ...box, x: 0, y: boxY.get(box.id)! }]));
-    const byColumn = new Map<number, LaidOutStep[]>();
+    // Only the vertical extent matters for the evidence check; no copies of the whole boxes.
+    const placed = new Map(boxes.map(box => [box.id, { id: box.id, y: boxY.get(box.id)!, height: box.height }]));
+    const byColumn = new Map<number, { id: string; y: number; height: number }[]>();
     for (const box of placed.values()) {
         const index = column.get(box.id)!;
         const list = byColumn.get(index);
