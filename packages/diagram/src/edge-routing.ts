@@ -161,7 +161,9 @@ export function routeFlows(edges: readonly DiagramEdge[], steps: readonly LaidOu
         const [start, end] = endsOf(index);
         return end.y > start.y ? start.y : -start.y;
     };
-    const order = edges.map((_, index) => index).sort((a, b) => span(a) - span(b) || fanKey(a) - fanKey(b) || a - b);
+    const spans = edges.map((_, index) => span(index));
+    const fans = edges.map((_, index) => fanKey(index));
+    const order = edges.map((_, index) => index).sort((a, b) => spans[a] - spans[b] || fans[a] - fans[b] || a - b);
     function span(index: number): number {
         const edge = edges[index];
         if (edge.kind === 'evidence') return straightEvidence.has(index) ? -1 : 0;
