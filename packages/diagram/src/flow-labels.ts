@@ -6,7 +6,8 @@
  */
 import type { LabelBox, LaidOutFlow, LaidOutStep, Point } from './geometry.js';
 import { inflate, rectsOverlap, SpatialIndex, type Rect } from './spatial-index.js';
-import { estimateTextWidth, wrapText } from './text-measure.js';
+import { wrapText } from './line-breaking.js';
+import { estimateTextWidth } from './text-measure.js';
 
 export const FLOW_LABEL_FONT_SIZE = 10;
 export const FLOW_LABEL_LINE_HEIGHT = 12;
