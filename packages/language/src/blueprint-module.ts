@@ -19,6 +19,8 @@ import { BlueprintFormatter } from './lsp/blueprint-formatter.js';
 import { BlueprintHoverProvider } from './lsp/blueprint-hover-provider.js';
 import { BlueprintSemanticTokenProvider } from './lsp/blueprint-semantic-tokens.js';
 import { BlueprintModelProvider } from './model/model-provider.js';
+import { BlueprintParserErrorMessageProvider } from './parser/blueprint-parser-errors.js';
+import { BlueprintLinker } from './references/blueprint-linker.js';
 import { BlueprintScopeProvider } from './references/blueprint-scope-provider.js';
 import { BlueprintDocumentValidator } from './validation/blueprint-document-validator.js';
 import { registerValidationChecks } from './validation/blueprint-validator.js';
@@ -44,9 +46,13 @@ export type BlueprintServices = LangiumServices & BlueprintAddedServices;
 
 export const BlueprintModule: Module<BlueprintServices, PartialLangiumServices & PartialLangiumCoreServices & BlueprintAddedServices> = {
     model: {
-        BlueprintModelProvider: services => new BlueprintModelProvider(services.shared)
+        BlueprintModelProvider: services => new BlueprintModelProvider(services.shared, services.validation.RuleConfiguration)
+    },
+    parser: {
+        ParserErrorMessageProvider: services => new BlueprintParserErrorMessageProvider(services)
     },
     references: {
+        Linker: services => new BlueprintLinker(services),
         ScopeProvider: services => new BlueprintScopeProvider(services)
     },
     validation: {

@@ -1,10 +1,14 @@
 /**
  * Gives every diagnostic a rule id (syntax and linking errors included) and applies the
  * workspace's rule settings in one place, after all checks ran.
+ * A syntax error stands alone: the parser's recovery from it produces follow-on syntax errors and
+ * a partial AST whose linking and rule diagnostics would only mislead, so a file with a syntax
+ * error reports that first error and nothing else.
  */
-import { DefaultDocumentValidator, DocumentValidator, type LangiumDocument, type ValidationOptions } from 'langium';
+import { DefaultDocumentValidator, DocumentValidator, type LangiumDocument, type ParseResult, type ValidationOptions } from 'langium';
 import { DiagnosticSeverity, type CancellationToken, type Diagnostic } from 'vscode-languageserver';
 import type { BlueprintServices } from '../blueprint-module.js';
+import type { BlueprintParserErrorMessageProvider } from '../parser/blueprint-parser-errors.js';
 import type { RuleConfiguration } from './rule-configuration.js';
 import { Rules, type RuleSetting } from './rules.js';
 
@@ -17,14 +21,17 @@ const SEVERITY: Record<Exclude<RuleSetting, 'off'>, DiagnosticSeverity> = {
 
 export class BlueprintDocumentValidator extends DefaultDocumentValidator {
     private readonly ruleConfiguration: RuleConfiguration;
+    private readonly parserErrors: BlueprintParserErrorMessageProvider;
 
     constructor(services: BlueprintServices) {
         super(services);
         this.ruleConfiguration = services.validation.RuleConfiguration;
+        this.parserErrors = services.parser.ParserErrorMessageProvider as BlueprintParserErrorMessageProvider;
     }
 
-    override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
-        const diagnostics = await super.validateDocument(document, options, cancelToken);
+    override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
+        const diagnostics = await super.validateDocument(document,
+            { ...options, stopAfterLexingErrors: true, stopAfterParsingErrors: true }, cancelToken);
         const settings = this.ruleConfiguration.settingsFor(document.uri);
         const result: Diagnostic[] = [];
         for (const diagnostic of diagnostics) {
@@ -46,6 +53,26 @@ export class BlueprintDocumentValidator extends DefaultDocumentValidator {
             });
         }
         return result;
+    }
+
+    protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
+        const count = diagnostics.length;
+        super.processLexingErrors(parseResult, diagnostics, options);
+        diagnostics.splice(count + 1);
+    }
+
+    /** The first parser error only, with the quick fix its message provider found. */
+    protected override processParsingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
+        const first = parseResult.parserErrors[0];
+        if (!first) return;
+        const count = diagnostics.length;
+        super.processParsingErrors({ ...parseResult, parserErrors: [first] }, diagnostics, options);
+        const diagnostic = diagnostics[count];
+        const fix = this.parserErrors.fixFor?.(first.token);
+        if (diagnostic && fix) {
+            const range = fix.insertBefore ? { start: diagnostic.range.start, end: diagnostic.range.start } : diagnostic.range;
+            diagnostic.data = { ...(diagnostic.data as object), fix: { title: fix.title, newText: fix.newText, range } };
+        }
     }
 }
 

@@ -1,13 +1,15 @@
 /**
  * Per-workspace rule settings. The nearest `blueprint.config.json` above a file applies to it:
- *   { "rules": { "BP008": "off", "no-dead-ends": "info" }, "ignore": ["drafts"] }
- * (`ignore` is for folder walks of the CLI: see its file discovery.)
+ *   { "rules": { "BP008": "off", "no-dead-ends": "info" }, "ignore": ["drafts"], "language": "ko" }
+ * (`ignore` is for folder walks of the CLI: see its file discovery; `language` is the default
+ * language of the blueprints below it: lane and line names, report headings.)
  * Editor settings (`blueprint.rules`) override the file. Unknown rules and bad values are reported,
  * never silently ignored.
  */
 import { URI, UriUtils, WorkspaceCache } from 'langium';
 import type { FileSystemProvider } from 'langium';
 import type { LangiumSharedCoreServices } from 'langium';
+import { SUPPORTED_LANGUAGES, toLanguageCode, type LanguageCode } from '../i18n/localisation.js';
 import { findRule, type RuleInfo, type RuleSetting } from './rules.js';
 
 export const CONFIG_FILE_NAME = 'blueprint.config.json';
@@ -16,6 +18,8 @@ const SETTINGS: readonly RuleSetting[] = ['error', 'warning', 'info', 'hint', 'o
 export interface RuleSettings {
     /** Setting per rule id. */
     readonly overrides: ReadonlyMap<string, RuleSetting>;
+    /** The workspace language (`"language"`), if the config file sets a supported one. */
+    readonly language?: LanguageCode;
     /** The config file that applied, if any. */
     readonly configFile?: URI;
     /** Problems found reading the settings, one line each. */
@@ -41,6 +45,7 @@ export class RuleConfiguration {
         return {
             overrides: new Map([...fromFile.overrides, ...this.editorOverrides.overrides]),
             configFile: fromFile.configFile,
+            language: fromFile.language,
             problems: [...fromFile.problems, ...this.editorOverrides.problems]
         };
     }
@@ -74,13 +79,18 @@ export class RuleConfiguration {
         const settings = parseRuleSettings((json as { rules?: unknown }).rules ?? {}, CONFIG_FILE_NAME);
         const problems = [...settings.problems];
         for (const key of Object.keys(json)) {
-            if (key !== 'rules' && key !== 'ignore') problems.push(`${CONFIG_FILE_NAME}: unknown field "${key}" (expected "rules" and "ignore")`);
+            if (key !== 'rules' && key !== 'ignore' && key !== 'language') problems.push(`${CONFIG_FILE_NAME}: unknown field "${key}" (expected "rules", "ignore" and "language")`);
         }
         const ignore = (json as { ignore?: unknown }).ignore;
         if (ignore !== undefined && !(Array.isArray(ignore) && ignore.every(entry => typeof entry === 'string'))) {
             problems.push(`${CONFIG_FILE_NAME}: "ignore" must be a list of paths or patterns, e.g. ["drafts", "old/**"]`);
         }
-        return { overrides: settings.overrides, problems, configFile: file };
+        const languageSetting = (json as { language?: unknown }).language;
+        const language = typeof languageSetting === 'string' ? toLanguageCode(languageSetting) : undefined;
+        if (languageSetting !== undefined && !language) {
+            problems.push(`${CONFIG_FILE_NAME}: "language" must be one of ${SUPPORTED_LANGUAGES.map(code => `"${code}"`).join(', ')}, not ${JSON.stringify(languageSetting)}`);
+        }
+        return { overrides: settings.overrides, problems, configFile: file, language };
     }
 
     private safeExists(uri: URI): boolean {
