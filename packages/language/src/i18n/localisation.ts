@@ -8,6 +8,8 @@ import type { LineKind, StandardLaneKind } from '../model/blueprint-model.js';
 
 export type LanguageCode = 'en' | 'zh' | 'ja' | 'ko';
 
+type BuiltinChannel = 'branch' | 'onsite' | 'store' | 'hotline' | 'ivr' | 'app' | 'web' | 'atm' | 'kiosk' | 'sms' | 'email' | 'chat' | 'mail';
+
 export const SUPPORTED_LANGUAGES: readonly LanguageCode[] = ['en', 'zh', 'ja', 'ko'];
 export const DEFAULT_LANGUAGE: LanguageCode = 'en';
 
@@ -112,6 +114,8 @@ export interface Localisation {
     readonly language: LanguageCode;
     readonly lanes: Readonly<Record<StandardLaneKind, string>>;
     readonly lines: Readonly<Record<LineKind, string>>;
+    /** Labels of the built-in channels (workspace/builtin-library.ts), by name. */
+    readonly channels: Readonly<Record<BuiltinChannel, string>>;
     readonly serviceReport: ServiceReportStrings;
     readonly diffReport: DiffReportStrings;
 }
@@ -130,6 +134,10 @@ const en: Localisation = {
         visibility: 'Line of visibility',
         internal: 'Line of internal interaction',
         implementation: 'Line of implementation'
+    },
+    channels: {
+        branch: 'Branch', onsite: 'On-site visit', store: 'Store', hotline: 'Hotline', ivr: 'IVR', app: 'Mobile app', web: 'Web',
+        atm: 'ATM', kiosk: 'Self-service terminal', sms: 'SMS', email: 'Email', chat: 'Chat', mail: 'Post'
     },
     serviceReport: {
         title: blueprint => `Service review: ${blueprint}`,
@@ -193,6 +201,10 @@ const zh: Localisation = {
         internal: '内部互动分界线',
         implementation: '执行分界线'
     },
+    channels: {
+        branch: '网点', onsite: '上门服务', store: '门店', hotline: '服务热线', ivr: '语音自助', app: '手机银行', web: '网上银行',
+        atm: 'ATM', kiosk: '自助终端', sms: '短信', email: '电子邮件', chat: '在线客服', mail: '邮寄'
+    },
     serviceReport: {
         title: blueprint => `服务评审：${blueprint}`,
         steps: '步骤', touchpoints: '接触点', momentsOfTruth: '关键时刻', failPoints: '失败点',
@@ -254,6 +266,10 @@ const ja: Localisation = {
         visibility: '可視境界線',
         internal: '内部相互作用線',
         implementation: '実行線'
+    },
+    channels: {
+        branch: '店舗窓口', onsite: '訪問', store: '店舗', hotline: 'コールセンター', ivr: '自動音声応答', app: 'モバイルアプリ', web: 'ウェブ',
+        atm: 'ATM', kiosk: 'セルフサービス端末', sms: 'SMS', email: 'メール', chat: 'チャット', mail: '郵送'
     },
     serviceReport: {
         title: blueprint => `サービスレビュー：${blueprint}`,
@@ -317,6 +333,10 @@ const ko: Localisation = {
         internal: '내부 상호작용선',
         implementation: '실행선'
     },
+    channels: {
+        branch: '영업점', onsite: '방문 서비스', store: '매장', hotline: '콜센터', ivr: '자동응답(ARS)', app: '모바일 앱', web: '웹',
+        atm: 'ATM', kiosk: '무인 단말기', sms: '문자 메시지', email: '이메일', chat: '채팅 상담', mail: '우편'
+    },
     serviceReport: {
         title: blueprint => `서비스 검토: ${blueprint}`,
         steps: '단계', touchpoints: '접점', momentsOfTruth: '진실의 순간', failPoints: '실패 지점',
@@ -373,6 +393,12 @@ const LOCALISATIONS: Readonly<Record<LanguageCode, Localisation>> = { en, zh, ja
 export function toLanguageCode(value: string | undefined): LanguageCode | undefined {
     const primary = value?.trim().toLowerCase().split(/[-_]/)[0];
     return SUPPORTED_LANGUAGES.find(code => code === primary);
+}
+
+/** The label of a built-in channel in a language, undefined for any other channel. */
+export function builtinChannelLabel(name: string, language: string | undefined): string | undefined {
+    const channels: Readonly<Record<string, string>> = localisation(language).channels;
+    return Object.hasOwn(channels, name) ? channels[name] : undefined;
 }
 
 /** The strings of a language; English for an unknown or missing one. */

@@ -3,14 +3,15 @@
  * AST is interpreted for consumers outside the language package; unresolved references are simply
  * left out (the validator reports them).
  */
-import type { Reference } from 'langium';
+import { AstUtils, type AstNode, type Reference } from 'langium';
+import { BUILTIN_URI } from '../workspace/builtin-library.js';
 import * as ast from '../generated/ast.js';
 import type {
     BlueprintModel, FlowKind, LaneKind, LineKind, ModelActor, ModelChannel, ModelEvidence, ModelFlow, ModelLane,
     ModelLine, ModelMetric, ModelPersona, ModelSegment, ModelStage, ModelStep, SourceRange, StandardLaneKind
 } from './blueprint-model.js';
 import { STANDARD_LANES } from './blueprint-model.js';
-import { DEFAULT_LANGUAGE, localisation, toLanguageCode, type LanguageCode, type Localisation } from '../i18n/localisation.js';
+import { builtinChannelLabel, DEFAULT_LANGUAGE, localisation, toLanguageCode, type LanguageCode, type Localisation } from '../i18n/localisation.js';
 import { toTimeSpan, type TimeSpan } from './time.js';
 
 const ARROW_KINDS: Readonly<Record<ast.Arrow, FlowKind>> = {
@@ -98,7 +99,7 @@ export function buildBlueprintModel(blueprint: ast.Blueprint, options: ModelOpti
             id: node.name, label: node.label ?? node.name, kind: ast.isActor(node) ? 'actor' : 'system'
         })),
         channels: declarations.filter(ast.isChannel).map((node): ModelChannel => ({
-            id: node.name, label: node.label ?? node.name, distance: node.distance, selfService: node.selfService
+            id: node.name, label: (isBuiltin(node) ? builtinChannelLabel(node.name, language) : undefined) ?? node.label ?? node.name, distance: node.distance, selfService: node.selfService
         })),
         segments: declarations.filter(ast.isSegment).map((node): ModelSegment => ({ id: node.name, label: node.label ?? node.name })),
         personas: declarations.filter(ast.isPersona).map((node): ModelPersona => ({
@@ -305,6 +306,11 @@ function collectReferencedDeclarations(blueprint: ast.Blueprint): ast.Declaratio
         }
     }
     return found;
+}
+
+/** Built-in declarations speak the blueprint's language; the author's own keep their labels. */
+function isBuiltin(node: AstNode): boolean {
+    return AstUtils.findRootNode(node).$document?.uri.toString() === BUILTIN_URI.toString();
 }
 
 /** Undefined while the value is still being typed (`duration }`): a half-written time is no time. */

@@ -12,6 +12,14 @@ import type { BlueprintParserErrorMessageProvider } from '../parser/blueprint-pa
 import type { RuleConfiguration } from './rule-configuration.js';
 import { Rules, type RuleSetting } from './rules.js';
 
+/**
+ * Rules about the flow graph as a whole: a flow whose step does not resolve cuts the graph, and
+ * these rules would then report the cut (unreachable steps, dead ends) on top of the one real mistake.
+ */
+const FLOW_GRAPH_RULES: ReadonlySet<string> = new Set([
+    Rules.unreachableStep.id, Rules.deadEnd.id, Rules.escalationReturns.id, Rules.processTolerance.id
+]);
+
 const SEVERITY: Record<Exclude<RuleSetting, 'off'>, DiagnosticSeverity> = {
     error: DiagnosticSeverity.Error,
     warning: DiagnosticSeverity.Warning,
@@ -34,8 +42,10 @@ export class BlueprintDocumentValidator extends DefaultDocumentValidator {
             { ...options, stopAfterLexingErrors: true, stopAfterParsingErrors: true }, cancelToken);
         const settings = this.ruleConfiguration.settingsFor(document.uri);
         const result: Diagnostic[] = [];
+        const flowGraphCut = diagnostics.some(isUnresolvedFlowStep);
         for (const diagnostic of diagnostics) {
             const code = ruleIdOf(diagnostic);
+            if (flowGraphCut && FLOW_GRAPH_RULES.has(code)) continue;
             diagnostic.code = code;
             diagnostic.source = 'blueprint';
             const setting = settings.overrides.get(code);
@@ -74,6 +84,11 @@ export class BlueprintDocumentValidator extends DefaultDocumentValidator {
             diagnostic.data = { ...(diagnostic.data as object), fix: { title: fix.title, newText: fix.newText, range } };
         }
     }
+}
+
+function isUnresolvedFlowStep(diagnostic: Diagnostic): boolean {
+    const data = diagnostic.data as { code?: string; containerType?: string } | undefined;
+    return data?.code === DocumentValidator.LinkingError && (data.containerType === 'Flow' || data.containerType === 'FlowLink');
 }
 
 function ruleIdOf(diagnostic: Diagnostic): string {
