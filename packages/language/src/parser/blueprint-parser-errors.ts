@@ -38,6 +38,7 @@ export class BlueprintParserErrorMessageProvider extends LangiumParserErrorMessa
     private readonly grammar: GrammarAST.Grammar;
     private readonly fixes = new WeakMap<IToken, SyntaxFix>();
     private keywordCache?: ReadonlySet<string>;
+    private readonly bodyKeywordCache = new Map<string, readonly string[]>();
 
     constructor(services: LangiumCoreServices) {
         super();
@@ -164,7 +165,16 @@ export class BlueprintParserErrorMessageProvider extends LangiumParserErrorMessa
      * The keywords that may start an entry of the body the parser was in when it expected `}`:
      * the first keywords of the repeated element right before that `}` in the rule.
      */
-    private bodyKeywords(ruleName: string): string[] {
+    private bodyKeywords(ruleName: string): readonly string[] {
+        let keywords = this.bodyKeywordCache.get(ruleName);
+        if (!keywords) {
+            keywords = this.computeBodyKeywords(ruleName);
+            this.bodyKeywordCache.set(ruleName, keywords);
+        }
+        return keywords;
+    }
+
+    private computeBodyKeywords(ruleName: string): string[] {
         const rule = this.grammar.rules.find(r => r.name === ruleName);
         if (!rule || !GrammarAST.isParserRule(rule)) return [];
         for (const keyword of AstUtils.streamAst(rule.definition).filter(GrammarAST.isKeyword)) {
