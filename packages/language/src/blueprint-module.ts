@@ -19,6 +19,7 @@ import { BlueprintFormatter } from './lsp/blueprint-formatter.js';
 import { BlueprintHoverProvider } from './lsp/blueprint-hover-provider.js';
 import { BlueprintSemanticTokenProvider } from './lsp/blueprint-semantic-tokens.js';
 import { BlueprintModelProvider } from './model/model-provider.js';
+import { createBlueprintParser } from './parser/blueprint-parser.js';
 import { BlueprintParserErrorMessageProvider } from './parser/blueprint-parser-errors.js';
 import { BlueprintLinker } from './references/blueprint-linker.js';
 import { BlueprintScopeProvider } from './references/blueprint-scope-provider.js';
@@ -49,6 +50,7 @@ export const BlueprintModule: Module<BlueprintServices, PartialLangiumServices &
         BlueprintModelProvider: services => new BlueprintModelProvider(services.shared, services.validation.RuleConfiguration)
     },
     parser: {
+        LangiumParser: services => createBlueprintParser(services),
         ParserErrorMessageProvider: services => new BlueprintParserErrorMessageProvider(services)
     },
     references: {
