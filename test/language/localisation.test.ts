@@ -172,3 +172,15 @@ describe('the workspace language (blueprint.config.json)', () => {
         expect(m.language).toBe('en');
     });
 });
+
+describe('hover', () => {
+    it('explains the `language` keyword', async () => {
+        const text = blueprint('    language ko');
+        const document = await validateText(services, text, freshUri('l10n'));
+        const offset = text.indexOf('language ko') + 2;
+        const hover = await services.lsp.HoverProvider!.getHoverContent(document, {
+            textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(offset)
+        });
+        expect(JSON.stringify(hover?.contents)).toContain('**Language** (`language en|zh|ja|ko`)');
+    });
+});
