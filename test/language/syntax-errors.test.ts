@@ -103,6 +103,13 @@ describe('syntax mistakes give one actionable diagnostic', () => {
         expect(diagnostic.message).toBe(`'role' is not a property of an actor. An actor can hold: note.`);
     });
 
+    it('a body never closed: the next member is named, and the fix closes the body', async () => {
+        const text = broken('        end\n    }\n    flow', '        end\n    flow');
+        const { document, diagnostic } = await onlyDiagnostic(text);
+        expect(diagnostic.message).toBe("The step's body is not closed: 'flow' starts the next entry of the blueprint. Add '}' before it.");
+        await expectPreferredFixRestores(document, diagnostic, "Close the step with '}'", VALID);
+    });
+
     it('a misspelt keyword at the start of a member: did you mean, and the fix', async () => {
         const text = broken('    customer Leave "Leave" {', '    custmer Leave "Leave" {');
         const { document, diagnostic } = await onlyDiagnostic(text);

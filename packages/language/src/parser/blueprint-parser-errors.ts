@@ -128,6 +128,12 @@ export class BlueprintParserErrorMessageProvider extends LangiumParserErrorMessa
     private unknownInBody(actual: IToken, ruleName: string, allowed: readonly string[]): string {
         const found = actual.image;
         const what = describeRule(ruleName);
+        if (ruleName !== 'Blueprint' && !allowed.includes(found) && this.bodyKeywords('Blueprint').includes(found)) {
+            // `flow` inside a step's body: the body was never closed.
+            const indent = ' '.repeat(Math.max(0, (actual.startColumn ?? 1) - 1));
+            return this.withFix(actual, { title: `Close the ${what} with '}'`, newText: `}\n${indent}`, insertBefore: true },
+                `The ${what}'s body is not closed: '${found}' starts the next entry of the blueprint. Add '}' before it.`);
+        }
         const list = allowed.join(', ');
         const near = this.isName(actual) || this.isKeyword(found) ? this.nearestKeyword(found, allowed) : undefined;
         if (near && !allowed.includes(near)) {
