@@ -127,7 +127,7 @@ describe('syntax mistakes give one actionable diagnostic', () => {
     it('a standard lane relabelled without quotes: asks for a label in quotes', async () => {
         const text = broken('    actor Clerk "Clerk"\n', '    actor Clerk "Clerk"\n    lane frontstage Onstage\n');
         const { document, diagnostic } = await onlyDiagnostic(text);
-        expect(diagnostic.message).toBe('A label is expected here: text in quotes, e.g. "Onstage" (a lane label has a name, then its label).');
+        expect(diagnostic.message).toBe(`'lane frontstage' renames the frontstage lane and takes its new label in quotes: lane frontstage "Onstage". A step in the lane is written 'frontstage Onstage "…"'.`);
         expect(diagnostic.message).not.toMatch(/Token sequences/i);
         await expectPreferredFixRestores(document, diagnostic, "Put 'Onstage' in quotes", text.replace('lane frontstage Onstage', 'lane frontstage "Onstage"'));
     });

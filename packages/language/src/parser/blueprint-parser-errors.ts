@@ -62,6 +62,13 @@ export class BlueprintParserErrorMessageProvider extends LangiumParserErrorMessa
                 `Write the number and its unit apart: '${apart}'.`);
         }
         if (expected.name === 'ID') return this.nameExpected(actual, before, ruleName);
+        if (expected.name === 'STRING' && found !== '' && ruleName === 'LaneLabel') {
+            const lane = before ?? 'customer';
+            return this.isName(actual)
+                ? this.withFix(actual, { title: `Put '${found}' in quotes`, newText: JSON.stringify(found) },
+                    `'lane ${lane}' renames the ${lane} lane and takes its new label in quotes: lane ${lane} ${JSON.stringify(found)}. A step in the lane is written '${lane} ${found} "…"'.`)
+                : `'lane ${lane}' renames the ${lane} lane and takes its new label in quotes, e.g. lane ${lane} "…".`;
+        }
         if (expected.name === 'STRING' && found !== '') {
             const what = describeRule(ruleName);
             if (this.isName(actual) || this.isKeyword(found)) {
