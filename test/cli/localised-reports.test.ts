@@ -69,6 +69,10 @@ describe('a Korean blueprint', () => {
         for (const heading of headings) expect(heading, heading).toMatch(HANGUL);
         const headerCells = [...html.matchAll(/<th>(.*?)<\/th>/g)].map(match => match[1]);
         for (const cell of headerCells) expect(cell, cell).not.toMatch(/[A-Za-z]/);
+        // timeline labels fit their column: Hangul counts double width, so long labels are cut with an ellipsis
+        const timelineLabels = [...html.matchAll(/<text class="tl-label"[^>]*>(.*?)<\/text>/g)].map(match => match[1]);
+        expect(timelineLabels).toContain('자동응답이 본인 확인 후 즉시 정…');
+        for (const label of timelineLabels) expect([...label].reduce((sum, ch) => sum + (HANGUL.test(ch) ? 2 : 1), 0), label).toBeLessThanOrEqual(32);
         // the diagram's lanes carry the Korean names
         expect(html).toContain('물리적 증거');
         expect(html).toContain('일선 직원 행동 (고객과 통화)');

@@ -45,6 +45,16 @@ ${parts.join('\n')}
 </svg>`;
 }
 
+/**
+ * Shortens a label to about `max` Latin characters of width; CJK and Hangul characters are about
+ * twice as wide at this font size, so they count double (a Korean label must fit the same column).
+ */
 function truncate(text: string, max: number): string {
-    return [...text].length > max ? [...text].slice(0, max - 1).join('') + '…' : text;
+    const characters = [...text];
+    const width = (ch: string) => (/[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/u.test(ch) ? 2 : 1);
+    if (characters.reduce((sum, ch) => sum + width(ch), 0) <= max) return text;
+    let used = 1; // the ellipsis
+    let end = 0;
+    while (end < characters.length && used + width(characters[end]) <= max) used += width(characters[end++]);
+    return characters.slice(0, end).join('') + '…';
 }
