@@ -209,6 +209,23 @@ describe('misspelt references', () => {
 });
 
 describe('editor features still work around the new rules', () => {
+    async function completionLabels(text: string, line: number, character: number): Promise<string[]> {
+        const document = await validate(text);
+        const completion = await services.lsp.CompletionProvider!.getCompletion(document, {
+            textDocument: { uri: document.uri.toString() }, position: { line, character }
+        });
+        return completion?.items.map(item => item.label) ?? [];
+    }
+
+    it('after `lane`: the standard lanes to relabel and the custom lanes for a step', async () => {
+        const labels = await completionLabels('blueprint Shop "Shop" {\n    lane Tools "Tools applied"\n    lane \n}\n', 2, 9);
+        expect(labels).toEqual(expect.arrayContaining(['evidence', 'customer', 'frontstage', 'backstage', 'support', 'Tools']));
+    });
+
+    it('after `language`: the supported languages', async () => {
+        expect(await completionLabels('blueprint Shop "Shop" {\n    language \n}\n', 1, 13)).toEqual(['en', 'zh', 'ja', 'ko']);
+    });
+
     it('completion after `language ` in a blueprint does not fail, and keywords include language and lane', async () => {
         const text = 'blueprint Shop "Shop" {\n    \n}\n';
         const document = await validate(text);
