@@ -156,6 +156,16 @@ describe('syntax mistakes give one actionable diagnostic', () => {
         expect(diagnostic.message).toMatch(/^Unexpected '\}' after the end of the blueprint: everything belongs inside/);
     });
 
+    it('an unclosed label says so (a lexer error, in the words of the language)', async () => {
+        const { diagnostic } = await onlyDiagnostic(broken('evidence "Receipt"', 'evidence "Receipt'));
+        expect(diagnostic.message).toBe('This label is not closed: add the closing " on the same line (a label cannot span lines).');
+    });
+
+    it('a right keyword followed by a wrong token points at the token, not the keyword', async () => {
+        const { diagnostic } = await onlyDiagnostic(broken('    actor Clerk "Clerk"\n', '    actor Clerk "Clerk"\n    lane 5 "Five"\n'));
+        expect(diagnostic.message).toBe("Unexpected '5' after 'lane'.");
+    });
+
     it('an unfinished file reports its one syntax error, no dead ends or unreachable steps', async () => {
         const cut = VALID.slice(0, VALID.indexOf('    frontstage Answer'));
         const { diagnostic } = await onlyDiagnostic(cut);

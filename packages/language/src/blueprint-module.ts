@@ -20,6 +20,7 @@ import { BlueprintHoverProvider } from './lsp/blueprint-hover-provider.js';
 import { BlueprintSemanticTokenProvider } from './lsp/blueprint-semantic-tokens.js';
 import { BlueprintModelProvider } from './model/model-provider.js';
 import { createBlueprintParser } from './parser/blueprint-parser.js';
+import { BlueprintLexerErrorMessageProvider } from './parser/blueprint-lexer-errors.js';
 import { BlueprintParserErrorMessageProvider } from './parser/blueprint-parser-errors.js';
 import { BlueprintLinker } from './references/blueprint-linker.js';
 import { BlueprintScopeProvider } from './references/blueprint-scope-provider.js';
@@ -51,7 +52,8 @@ export const BlueprintModule: Module<BlueprintServices, PartialLangiumServices &
     },
     parser: {
         LangiumParser: services => createBlueprintParser(services),
-        ParserErrorMessageProvider: services => new BlueprintParserErrorMessageProvider(services)
+        ParserErrorMessageProvider: services => new BlueprintParserErrorMessageProvider(services),
+        LexerErrorMessageProvider: () => new BlueprintLexerErrorMessageProvider()
     },
     references: {
         Linker: services => new BlueprintLinker(services),

@@ -72,8 +72,9 @@ export class BlueprintParserErrorMessageProvider extends LangiumParserErrorMessa
         if (expected.name === 'STRING' && found !== '') {
             const what = describeRule(ruleName);
             if (this.isName(actual) || this.isKeyword(found)) {
+                const named = this.hasName(ruleName) ? ` (${article(what)} ${what} has a name, then its label)` : '';
                 return this.withFix(actual, { title: `Put '${found}' in quotes`, newText: JSON.stringify(found) },
-                    `A label is expected here: text in quotes, e.g. ${JSON.stringify(found)} (${article(what)} ${what} has a name, then its label).`);
+                    `A label is expected here: text in quotes, e.g. ${JSON.stringify(found)}${named}.`);
             }
             return `A label in quotes is expected here, but found '${found}'.`;
         }
@@ -87,7 +88,7 @@ export class BlueprintParserErrorMessageProvider extends LangiumParserErrorMessa
     override buildNoViableAltMessage(options: { expectedPathsPerAlt: TokenType[][][]; actual: IToken[]; previous: IToken; customUserDescription?: string; ruleName: string }): string {
         const actual = options.actual[0];
         const starts = [...new Set(options.expectedPathsPerAlt.flatMap(alt => alt.map(path => path[0]?.name)).filter((n): n is string => !!n))];
-        return this.unexpected(actual, starts);
+        return this.unexpected(actual, starts, options.actual[1]);
     }
 
     override buildEarlyExitMessage(options: { expectedIterationPaths: TokenType[][]; actual: IToken[]; previous: IToken; customUserDescription?: string; ruleName: string }): string {
@@ -148,14 +149,18 @@ export class BlueprintParserErrorMessageProvider extends LangiumParserErrorMessa
             return this.withFix(actual, { title: `Change to '${near}'`, newText: near }, `Unexpected '${found}'; did you mean '${near}'?`);
         }
         const lead = ruleName === 'Blueprint'
-            ? `'${found}' does not start anything a blueprint holds`
-            : `'${found}' is not a property of ${article(what)} ${what}`;
+            ? `${capitalise(describeFound(actual))} does not start anything a blueprint holds`
+            : `${capitalise(describeFound(actual))} is not a property of ${article(what)} ${what}`;
         const message = `${lead}${near ? `; did you mean '${near}'?` : '.'} ${capitalise(article(what))} ${what} can hold: ${list}.`;
         return near ? this.withFix(actual, { title: `Change to '${near}'`, newText: near }, message) : message;
     }
 
-    private unexpected(actual: IToken | undefined, starts: readonly string[]): string {
+    private unexpected(actual: IToken | undefined, starts: readonly string[], following?: IToken): string {
         if (!actual || actual.image === '') return `Unexpected end of the file: expected ${joinAlternatives(starts)}.`;
+        if (starts.includes(actual.image) && following) {
+            // `lane 5 "x"`: the keyword is right, what follows it is not.
+            return `Unexpected ${describeFound(following)} after '${actual.image}'.`;
+        }
         const keywords = starts.filter(start => this.isKeyword(start));
         const near = this.nearestKeyword(actual.image, keywords);
         const message = `Unexpected ${describeFound(actual)}${near ? `; did you mean '${near}'?` : '.'} Expected ${joinAlternatives(starts)}.`;
@@ -198,6 +203,13 @@ export class BlueprintParserErrorMessageProvider extends LangiumParserErrorMessa
             if (loop && (loop.cardinality === '*' || loop.cardinality === '+')) return [...firstKeywords(loop, new Set())];
         }
         return [];
+    }
+
+    /** Whether the rule gives its node a name (`customer Ask "…"`), so the label comes second. */
+    private hasName(ruleName: string): boolean {
+        const rule = this.grammar.rules.find(r => r.name === ruleName);
+        return !!rule && GrammarAST.isParserRule(rule)
+            && AstUtils.streamAst(rule.definition).some(node => GrammarAST.isAssignment(node) && node.feature === 'name');
     }
 
     private withFix(token: IToken, fix: SyntaxFix, message: string): string {
