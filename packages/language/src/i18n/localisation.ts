@@ -90,6 +90,30 @@ export interface ServiceReportStrings {
     readonly noTarget: string;
     readonly atLeastWithoutTime: (time: string, unknownSteps: number) => string;
     readonly timeUnknown: string;
+    // The named figures of the time analysis and the rows around them (expected, most likely, worst case).
+    readonly figure: string;
+    readonly howComputed: string;
+    readonly againstStandard: string;
+    readonly mostLikelyPath: string;
+    readonly worstCase: string;
+    readonly worstCaseCriticalPath: string;
+    readonly customerWaitingExpected: string;
+    readonly customerVisibleExpected: string;
+    readonly backstageExpected: string;
+    readonly standardExpectedWorst: string;
+    readonly exceptionPaths: string;
+    readonly branch: string;
+    readonly branchChance: string;
+    readonly journeyShare: string;
+    readonly decisions: string;
+    readonly at: string;
+    readonly question: string;
+    readonly branches: string;
+    readonly failureRate: string;
+    readonly remedies: string;
+    readonly notesAndPolicies: string;
+    readonly where: string;
+    readonly text: string;
 }
 
 /** Headings of the change report (`blueprint diff --format markdown`, the editor's change list). */
@@ -167,7 +191,13 @@ const en: Localisation = {
         returnsToCustomer: 'Returns to the customer', yes: 'yes', no: 'no',
         unknown: 'unknown', noneDeclared: 'none declared', exceeded: 'exceeded', within: 'within', noTarget: 'no target',
         atLeastWithoutTime: (time, n) => `≥ ${time} (${n} step${n === 1 ? '' : 's'} without a time)`,
-        timeUnknown: 'time unknown'
+        timeUnknown: 'time unknown',
+        figure: 'Figure', howComputed: 'How it is computed', againstStandard: 'Against the time standard', mostLikelyPath: 'Most likely path',
+        worstCase: 'Worst case', worstCaseCriticalPath: 'Worst case (critical path)', customerWaitingExpected: 'Customer waiting (expected)', customerVisibleExpected: 'Customer-visible (expected)',
+        backstageExpected: 'Backstage (expected)', standardExpectedWorst: 'Time standard (expected / worst case)', exceptionPaths: 'Exception paths', branch: 'Branch',
+        branchChance: 'Chance of the branch', journeyShare: 'Share of journeys', decisions: 'Decisions and parallel work', at: 'At',
+        question: 'Question', branches: 'Branches', failureRate: 'Failure rate', remedies: 'Remedies',
+        notesAndPolicies: 'Notes and policies', where: 'Where', text: 'Text'
     },
     diffReport: {
         title: blueprint => `Blueprint changes: ${blueprint}`,
@@ -233,7 +263,13 @@ const zh: Localisation = {
         returnsToCustomer: '回到顾客', yes: '是', no: '否',
         unknown: '未知', noneDeclared: '未声明', exceeded: '超出', within: '未超出', noTarget: '无目标',
         atLeastWithoutTime: (time, n) => `≥ ${time}（${n} 个步骤未标注时间）`,
-        timeUnknown: '时间未知'
+        timeUnknown: '时间未知',
+        figure: '数值', howComputed: '计算方式', againstStandard: '对照时间标准', mostLikelyPath: '最可能路径',
+        worstCase: '最坏情况', worstCaseCriticalPath: '最坏情况（关键路径）', customerWaitingExpected: '顾客等待（预计）', customerVisibleExpected: '顾客可见（预计）',
+        backstageExpected: '后台（预计）', standardExpectedWorst: '时间标准（预计 / 最坏情况）', exceptionPaths: '例外路径', branch: '分支',
+        branchChance: '分支概率', journeyShare: '占全部旅程的比例', decisions: '决策与并行工作', at: '位置',
+        question: '问题', branches: '分支', failureRate: '失败率', remedies: '补救措施',
+        notesAndPolicies: '备注与政策', where: '位置', text: '内容'
     },
     diffReport: {
         title: blueprint => `蓝图变更：${blueprint}`,
@@ -299,7 +335,13 @@ const ja: Localisation = {
         returnsToCustomer: '顧客に戻る', yes: 'はい', no: 'いいえ',
         unknown: '不明', noneDeclared: '未宣言', exceeded: '超過', within: '範囲内', noTarget: '目標なし',
         atLeastWithoutTime: (time, n) => `≥ ${time}（時間未設定のステップ ${n} 件）`,
-        timeUnknown: '時間不明'
+        timeUnknown: '時間不明',
+        figure: '指標', howComputed: '計算方法', againstStandard: '時間基準との比較', mostLikelyPath: '最も起こりやすい経路',
+        worstCase: '最悪の場合', worstCaseCriticalPath: '最悪の場合（クリティカルパス）', customerWaitingExpected: '顧客の待ち時間（想定）', customerVisibleExpected: '顧客に見える（想定）',
+        backstageExpected: 'バックステージ（想定）', standardExpectedWorst: '時間基準（想定 / 最悪の場合）', exceptionPaths: '例外経路', branch: '分岐',
+        branchChance: '分岐の確率', journeyShare: '全体に占める割合', decisions: '判断と並行作業', at: '場所',
+        question: '問い', branches: '分岐', failureRate: '失敗率', remedies: '対策',
+        notesAndPolicies: '注記と方針', where: '場所', text: '内容'
     },
     diffReport: {
         title: blueprint => `ブループリントの変更：${blueprint}`,
@@ -365,7 +407,13 @@ const ko: Localisation = {
         returnsToCustomer: '고객에게 돌아옴', yes: '예', no: '아니요',
         unknown: '알 수 없음', noneDeclared: '선언 없음', exceeded: '초과', within: '범위 내', noTarget: '목표 없음',
         atLeastWithoutTime: (time, n) => `≥ ${time} (시간이 없는 단계 ${n}개)`,
-        timeUnknown: '시간 알 수 없음'
+        timeUnknown: '시간 알 수 없음',
+        figure: '수치', howComputed: '계산 방법', againstStandard: '시간 기준 대비', mostLikelyPath: '가장 가능성 높은 경로',
+        worstCase: '최악의 경우', worstCaseCriticalPath: '최악의 경우(핵심 경로)', customerWaitingExpected: '고객 대기(예상)', customerVisibleExpected: '고객에게 보임(예상)',
+        backstageExpected: '후방(예상)', standardExpectedWorst: '시간 기준(예상 / 최악의 경우)', exceptionPaths: '예외 경로', branch: '분기',
+        branchChance: '분기 확률', journeyShare: '전체 여정 중 비율', decisions: '결정과 병행 작업', at: '위치',
+        question: '질문', branches: '분기', failureRate: '실패율', remedies: '대책',
+        notesAndPolicies: '메모와 정책', where: '위치', text: '내용'
     },
     diffReport: {
         title: blueprint => `청사진 변경: ${blueprint}`,
