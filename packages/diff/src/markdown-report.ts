@@ -2,6 +2,7 @@
  * Renders a change set as Markdown for a pull-request comment: a summary table, the risks, then the
  * changes grouped by what the customer sees and what happens behind the line of visibility.
  */
+import { escapeMarkdown, markdownCode } from '@blueprint/escape';
 import { localisation, type DiffReportStrings } from '@blueprint/language';
 import type { Change, ChangeSet } from './change-set.js';
 
@@ -21,10 +22,10 @@ export interface MarkdownOptions {
 export function renderMarkdown(changeSet: ChangeSet, options: MarkdownOptions = {}): string {
     const out: string[] = [];
     const strings = localisation(options.language ?? changeSet.language).diffReport;
-    const where = options.path ? ` — \`${escapeCode(options.path)}\`` : '';
+    const where = options.path ? ` — ${markdownCode(options.path)}` : '';
     out.push(`### ${strings.title(escapeMarkdown(changeSet.title))}${where}`);
     if (options.beforeLabel || options.afterLabel) {
-        out.push('', strings.comparing(`\`${escapeCode(options.beforeLabel ?? 'before')}\``, `\`${escapeCode(options.afterLabel ?? 'after')}\``));
+        out.push('', strings.comparing(markdownCode(options.beforeLabel ?? 'before'), markdownCode(options.afterLabel ?? 'after')));
     }
     out.push('');
     if (changeSet.changes.length === 0) {
@@ -80,20 +81,4 @@ function marker(change: Change): string {
     if (change.kind === 'added') return '➕';
     if (change.kind === 'removed') return '➖';
     return '✏️';
-}
-
-/**
- * Escapes what Markdown or HTML would interpret inside a list item or table cell, so labels render
- * as written; characters that only matter at the start of a line (`#`, `>`, `+`) are left alone.
- */
-export function escapeMarkdown(text: string): string {
-    return text.replace(/[\\`*_[\]|<&~]/g, ch => {
-        if (ch === '<') return '&lt;';
-        if (ch === '&') return '&amp;';
-        return '\\' + ch;
-    }).replace(/\r?\n/g, ' ');
-}
-
-function escapeCode(text: string): string {
-    return text.replace(/`/g, "'");
 }

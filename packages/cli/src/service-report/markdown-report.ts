@@ -1,5 +1,6 @@
 /** The service review as Markdown (`blueprint report --format markdown`), headed in the blueprint's language. */
 import { localisation, type BlueprintAnalysis, type BlueprintModel, type ServiceReportStrings, type TimeAnalysis } from '@blueprint/language';
+import { escapeMarkdown as cell } from '@blueprint/escape';
 import { boundedDuration, duration, percent, target } from './format.js';
 
 export function renderMarkdownReport(analysis: BlueprintAnalysis, model: BlueprintModel): string {
@@ -122,9 +123,4 @@ function toleranceStatus(time: TimeAnalysis, s: ServiceReportStrings): string {
 /** A table header row. */
 function row(cells: readonly string[]): string {
     return `| ${cells.map(cell).join(' | ')} |`;
-}
-
-/** Escapes text for a Markdown table cell. */
-function cell(text: string): string {
-    return text.replace(/[\\`*_[\]|<&]/g, ch => (ch === '<' ? '&lt;' : ch === '&' ? '&amp;' : '\\' + ch)).replace(/\r?\n/g, ' ');
 }

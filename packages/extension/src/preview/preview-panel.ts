@@ -12,6 +12,7 @@ import {
 } from '@blueprint/diagram';
 import { webviewHtml, type ExtensionToWebviewMessage, type WebviewToExtensionMessage } from '@blueprint/webview';
 import { LANGUAGE_ID } from '../client-options.js';
+import { saveAtomically, temporaryName } from './atomic-save.js';
 import { debounce } from './debounce.js';
 import { resolveDiagram } from './diagram-patches.js';
 import { findStep, stepsAtPosition } from './step-at-position.js';
@@ -238,7 +239,13 @@ export class BlueprintPreview implements vscode.Disposable, vscode.WebviewPanelS
         if (!target) {
             return;
         }
-        await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(svg));
+        const temporary = vscode.Uri.joinPath(target, '..', temporaryName(basename(target), randomBytes(4).toString('hex')));
+        try {
+            await saveAtomically(vscode.workspace.fs, target, temporary, new TextEncoder().encode(svg));
+        } catch (error) {
+            void vscode.window.showErrorMessage(`Blueprint: could not save the diagram to ${vscode.workspace.asRelativePath(target)}: ${error instanceof Error ? error.message : String(error)}`);
+            return;
+        }
         void vscode.window.showInformationMessage(`Blueprint: diagram saved to ${vscode.workspace.asRelativePath(target)}.`);
     }
 
