@@ -89,13 +89,15 @@ describe('a Korean blueprint', () => {
         expect(result.stdout).toContain('**단계**');
     });
 
-    test('the diagram draws the Korean lane names', async () => {
+    test('the diagram draws the Korean lane names and titles', async () => {
         workspace = new Workspace({ 'ko.blueprint': KOREAN });
         const result = await workspace.run(['render', 'ko.blueprint']);
         expect(result.code).toBe(0);
         // long lane names wrap over several text lines: compare the text without markup and spaces
         const text = result.stdout.replace(/<[^>]*>/g, '').replace(/\s+/g, '');
         for (const name of ['물리적 증거', '고객 행동', '일선 직원 행동 (고객과 통화)', '후방 직원 행동', '지원 프로세스']) expect(text).toContain(name.replace(/\s+/g, ''));
+        // and the titles below it: the legend and the numbered notes
+        for (const title of ['범례', '실패 지점', '서비스 기준', '메모']) expect(result.stdout).toContain(`>${title}<`);
     });
 });
 

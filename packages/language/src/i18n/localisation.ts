@@ -134,6 +134,13 @@ export interface DiffReportStrings {
     readonly subjects: Readonly<Record<'blueprint' | 'step' | 'flow' | 'metric' | 'actor' | 'channel' | 'stage' | 'segment' | 'persona' | 'lane' | 'evidence' | 'import', string>>;
 }
 
+/** Titles the diagram draws below the blueprint, and its process-time line. */
+export interface DiagramStrings {
+    readonly legend: string;
+    readonly footnotes: Readonly<Record<'fail' | 'metric' | 'note', string>>;
+    readonly longestPath: (total: string, standard: string, atLeast: boolean, exceeded: boolean) => string;
+}
+
 export interface Localisation {
     readonly language: LanguageCode;
     readonly lanes: Readonly<Record<StandardLaneKind, string>>;
@@ -142,6 +149,7 @@ export interface Localisation {
     readonly channels: Readonly<Record<BuiltinChannel, string>>;
     readonly serviceReport: ServiceReportStrings;
     readonly diffReport: DiffReportStrings;
+    readonly diagram: DiagramStrings;
 }
 
 const en: Localisation = {
@@ -162,6 +170,12 @@ const en: Localisation = {
     channels: {
         branch: 'Branch', onsite: 'On-site visit', store: 'Store', hotline: 'Hotline', ivr: 'IVR', app: 'Mobile app', web: 'Web',
         atm: 'ATM', kiosk: 'Self-service terminal', sms: 'SMS', email: 'Email', chat: 'Chat', mail: 'Post'
+    },
+    diagram: {
+        legend: 'Legend',
+        footnotes: { fail: 'Fail points', metric: 'Service standards', note: 'Notes' },
+        longestPath: (total, standard, atLeast, exceeded) => `Longest path: ${atLeast ? 'at least ' : ''}${total}, `
+            + (exceeded ? `above the ${standard} time standard` : `within the ${standard} time standard`)
     },
     serviceReport: {
         title: blueprint => `Service review: ${blueprint}`,
@@ -235,6 +249,12 @@ const zh: Localisation = {
         branch: '网点', onsite: '上门服务', store: '门店', hotline: '服务热线', ivr: '语音自助', app: '手机银行', web: '网上银行',
         atm: 'ATM', kiosk: '自助终端', sms: '短信', email: '电子邮件', chat: '在线客服', mail: '邮寄'
     },
+    diagram: {
+        legend: '图例',
+        footnotes: { fail: '失败点', metric: '服务标准', note: '备注' },
+        longestPath: (total, standard, atLeast, exceeded) => `最长路径：${atLeast ? '至少 ' : ''}${total}，`
+            + (exceeded ? `超出 ${standard} 的时间标准` : `在 ${standard} 的时间标准之内`)
+    },
     serviceReport: {
         title: blueprint => `服务评审：${blueprint}`,
         steps: '步骤', touchpoints: '接触点', momentsOfTruth: '关键时刻', failPoints: '失败点',
@@ -307,6 +327,12 @@ const ja: Localisation = {
         branch: '店舗窓口', onsite: '訪問', store: '店舗', hotline: 'コールセンター', ivr: '自動音声応答', app: 'モバイルアプリ', web: 'ウェブ',
         atm: 'ATM', kiosk: 'セルフサービス端末', sms: 'SMS', email: 'メール', chat: 'チャット', mail: '郵送'
     },
+    diagram: {
+        legend: '凡例',
+        footnotes: { fail: '失敗ポイント', metric: 'サービス基準', note: '注記' },
+        longestPath: (total, standard, atLeast, exceeded) => `最長経路：${atLeast ? '少なくとも ' : ''}${total}、`
+            + (exceeded ? `時間基準 ${standard} を超過` : `時間基準 ${standard} 以内`)
+    },
     serviceReport: {
         title: blueprint => `サービスレビュー：${blueprint}`,
         steps: 'ステップ', touchpoints: 'タッチポイント', momentsOfTruth: '真実の瞬間', failPoints: '失敗ポイント',
@@ -378,6 +404,12 @@ const ko: Localisation = {
     channels: {
         branch: '영업점', onsite: '방문 서비스', store: '매장', hotline: '콜센터', ivr: '자동응답(ARS)', app: '모바일 앱', web: '웹',
         atm: 'ATM', kiosk: '무인 단말기', sms: '문자 메시지', email: '이메일', chat: '채팅 상담', mail: '우편'
+    },
+    diagram: {
+        legend: '범례',
+        footnotes: { fail: '실패 지점', metric: '서비스 기준', note: '메모' },
+        longestPath: (total, standard, atLeast, exceeded) => `최장 경로: ${atLeast ? '최소 ' : ''}${total}, `
+            + (exceeded ? `시간 기준 ${standard} 초과` : `시간 기준 ${standard} 이내`)
     },
     serviceReport: {
         title: blueprint => `서비스 검토: ${blueprint}`,
