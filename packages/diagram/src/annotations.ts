@@ -5,7 +5,7 @@
  * targets; the notes of steps (moment of truth, emotion, remarks). Next to the title: the process
  * time against its time standard.
  */
-import { analyseTime, formatSeconds, type BlueprintModel } from '@blueprint/language';
+import { analyseTime, formatSeconds, localisation, type BlueprintModel, type DiagramStrings } from '@blueprint/language';
 import type {
     BlueprintLayout, LaidOutFootnote, LaidOutFootnoteSection, LaidOutLegend, LaidOutLegendEntry, LaidOutProcessTime, LaidOutStep, Tone
 } from './geometry.js';
@@ -40,12 +40,16 @@ export const ANNOTATION_METRICS = {
 /** Adds the legend, the numbered notes and the process time to a laid-out blueprint. */
 export function annotateLayout(layout: BlueprintLayout, model: BlueprintModel): BlueprintLayout {
     const m = ANNOTATION_METRICS;
-    const processTime = processTimeOf(layout, model);
+    // Titles and the process time in the blueprint's language (lane and line names already are).
+    const names = localisation(model.language).diagram;
+    const processTime = processTimeOf(layout, model, names);
     const width = Math.max(layout.width, processTime ? processTime.x + reservedTextWidth(processTime.text, m.processTimeSize, processTime.over) + m.margin : 0);
     const innerWidth = width - 2 * m.margin;
-    const legend = placeLegend(legendEntries(layout), m.margin, layout.height, innerWidth);
+    const placedLegend = placeLegend(legendEntries(layout), m.margin, layout.height, innerWidth);
+    const legend = placedLegend && { ...placedLegend, title: names.legend };
     let bottom = legend ? legend.y + legend.height : layout.height;
-    const footnotes = placeFootnotes(footnoteEntries(layout, model), m.margin, bottom + (legend ? m.sectionGap : 0), innerWidth);
+    const footnotes = placeFootnotes(footnoteEntries(layout, model), m.margin, bottom + (legend ? m.sectionGap : 0), innerWidth)
+        .map(section => section.entries[0] ? { ...section, title: names.footnotes[section.entries[0].kind] } : section);
     if (footnotes.length > 0) {
         bottom = Math.max(...footnotes.flatMap(section => [section.y, ...section.entries.map(entry => entry.y + entry.height)]));
     }
@@ -54,15 +58,13 @@ export function annotateLayout(layout: BlueprintLayout, model: BlueprintModel): 
 }
 
 /** Only for a blueprint with a time standard: the analysis walks the paths, which costs time on every keystroke. */
-function processTimeOf(layout: BlueprintLayout, model: BlueprintModel): LaidOutProcessTime | undefined {
+function processTimeOf(layout: BlueprintLayout, model: BlueprintModel, names: DiagramStrings): LaidOutProcessTime | undefined {
     if (model.tolerance?.seconds === undefined) return undefined;
     const analysis = analyseTime(model);
     const critical = analysis.criticalPath;
     if (!critical || analysis.toleranceSeconds === undefined) return undefined;
-    const atLeast = critical.unknownSteps.length > 0 ? 'at least ' : '';
-    const standard = formatSeconds(analysis.toleranceSeconds);
-    const text = `Longest path: ${atLeast}${formatSeconds(critical.totalSeconds)}, `
-        + (analysis.toleranceExceeded ? `above the ${standard} time standard` : `within the ${standard} time standard`);
+    const text = names.longestPath(formatSeconds(critical.totalSeconds), formatSeconds(analysis.toleranceSeconds),
+        critical.unknownSteps.length > 0, analysis.toleranceExceeded === true);
     // The title is drawn bold at 18 px from x = 16, its baseline at y = 34.
     const x = Math.ceil(16 + reservedTextWidth(layout.title, 18, true) + 24);
     return { text, over: analysis.toleranceExceeded === true, x, y: 34 };

@@ -1,4 +1,5 @@
 /** The structured result of comparing two versions of a blueprint (`blueprint diff --format json`). */
+import type { LanguageCode } from '@blueprint/language';
 
 export type SubjectType = 'blueprint' | 'step' | 'flow' | 'metric' | 'actor' | 'channel' | 'stage' | 'segment' | 'persona' | 'lane' | 'evidence' | 'import';
 
@@ -40,6 +41,8 @@ export interface ChangeSummary {
 export interface ChangeSet {
     readonly blueprint: string;
     readonly title: string;
+    /** The new version's language (lane names, report headings). */
+    readonly language?: LanguageCode;
     readonly summary: ChangeSummary;
     readonly changes: readonly Change[];
     /** Old step id → new step id for steps that kept their identity (same or renamed). */

@@ -34,6 +34,7 @@ export function diffBlueprints(before: BlueprintModel, after: BlueprintModel): C
     return {
         blueprint: after.id,
         title: after.title,
+        language: after.language,
         summary: summarise(changes),
         changes,
         stepMapping

@@ -20,6 +20,9 @@ import { BlueprintHoverProvider } from './lsp/blueprint-hover-provider.js';
 import { BlueprintSemanticTokenProvider } from './lsp/blueprint-semantic-tokens.js';
 import { BlueprintModelProvider } from './model/model-provider.js';
 import { createBlueprintParser } from './parser/blueprint-parser.js';
+import { BlueprintLexerErrorMessageProvider } from './parser/blueprint-lexer-errors.js';
+import { BlueprintParserErrorMessageProvider } from './parser/blueprint-parser-errors.js';
+import { BlueprintLinker } from './references/blueprint-linker.js';
 import { BlueprintScopeProvider } from './references/blueprint-scope-provider.js';
 import { BlueprintDocumentValidator } from './validation/blueprint-document-validator.js';
 import { BlueprintValidationRegistry, logInternalErrorToConsole, type InternalErrorLog } from './validation/internal-errors.js';
@@ -50,12 +53,15 @@ export type BlueprintServices = LangiumServices & BlueprintAddedServices;
 
 export const BlueprintModule: Module<BlueprintServices, PartialLangiumServices & PartialLangiumCoreServices & BlueprintAddedServices> = {
     model: {
-        BlueprintModelProvider: services => new BlueprintModelProvider(services.shared)
+        BlueprintModelProvider: services => new BlueprintModelProvider(services.shared, services.validation.RuleConfiguration)
     },
     parser: {
-        LangiumParser: services => createBlueprintParser(services)
+        LangiumParser: services => createBlueprintParser(services),
+        ParserErrorMessageProvider: services => new BlueprintParserErrorMessageProvider(services),
+        LexerErrorMessageProvider: () => new BlueprintLexerErrorMessageProvider()
     },
     references: {
+        Linker: services => new BlueprintLinker(services),
         ScopeProvider: services => new BlueprintScopeProvider(services)
     },
     validation: {

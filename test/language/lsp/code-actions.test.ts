@@ -104,7 +104,8 @@ describe('quick fixes', () => {
             ['by Till', 'system Till "Till"', /system/],
             ['in Paying', 'stage Paying "Paying"', undefined],
             ['for Gold', 'segment Gold "Gold"', undefined],
-            ['via kiosk2', 'channel kiosk2 "kiosk2"', undefined]
+            // kiosk2 is one edit from the built-in kiosk, so "Change to 'kiosk'" is preferred; declaring stays on offer
+            ['via kiosk2', 'channel kiosk2 "kiosk2"', /Declare channel/]
         ];
         for (const [clause, declaration, title] of cases) {
             const text = blueprint(`    frontstage Pay "Pay" ${clause}`, '    flow Take -> Pay -> Leave');

@@ -8,7 +8,7 @@ import * as langium from 'langium';
 
 export const BlueprintTerminals = {
     WS: /\s+/,
-    ID: /[_a-zA-Z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF][\w\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF]*/,
+    ID: /[0-9]*[_a-zA-Z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF][\w\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF]*/,
     NUMBER: /[0-9]+(\.[0-9]+)?/,
     STRING: /"(\\.|[^"\\\r\n])*"|'(\\.|[^'\\\r\n])*'/,
     ML_COMMENT: /\/\*[\s\S]*?\*\//,
@@ -55,6 +55,7 @@ export type BlueprintKeywordNames =
     | "internal"
     | "lane"
     | "lanes"
+    | "language"
     | "line"
     | "loop"
     | "metric"
@@ -146,7 +147,7 @@ export function isBlueprintFile(item: unknown): item is BlueprintFile {
     return reflection.isInstance(item, BlueprintFile.$type);
 }
 
-export type BlueprintMember = Declaration | Description | EvidenceItem | Flow | LaneOrder | LineDeclaration | Metric | Step | TotalTolerance;
+export type BlueprintMember = Declaration | Description | EvidenceItem | Flow | LaneLabel | LaneOrder | LanguageDeclaration | LineDeclaration | Metric | Step | TotalTolerance;
 
 export const BlueprintMember = {
     $type: 'BlueprintMember'
@@ -398,6 +399,23 @@ export function isImport(item: unknown): item is Import {
     return reflection.isInstance(item, Import.$type);
 }
 
+export interface LaneLabel extends langium.AstNode {
+    readonly $container: Blueprint;
+    readonly $type: 'LaneLabel';
+    label: string;
+    lane: StandardLane;
+}
+
+export const LaneLabel = {
+    $type: 'LaneLabel',
+    label: 'label',
+    lane: 'lane'
+} as const;
+
+export function isLaneLabel(item: unknown): item is LaneLabel {
+    return reflection.isInstance(item, LaneLabel.$type);
+}
+
 export interface LaneOrder extends langium.AstNode {
     readonly $container: Blueprint;
     readonly $type: 'LaneOrder';
@@ -434,6 +452,21 @@ export const LaneRef = {
 
 export function isLaneRef(item: unknown): item is LaneRef {
     return reflection.isInstance(item, LaneRef.$type);
+}
+
+export interface LanguageDeclaration extends langium.AstNode {
+    readonly $container: Blueprint;
+    readonly $type: 'LanguageDeclaration';
+    code: string;
+}
+
+export const LanguageDeclaration = {
+    $type: 'LanguageDeclaration',
+    code: 'code'
+} as const;
+
+export function isLanguageDeclaration(item: unknown): item is LanguageDeclaration {
+    return reflection.isInstance(item, LanguageDeclaration.$type);
 }
 
 export interface LineDeclaration extends langium.AstNode {
@@ -760,8 +793,10 @@ export type BlueprintAstType = {
     Flow: Flow
     FlowLink: FlowLink
     Import: Import
+    LaneLabel: LaneLabel
     LaneOrder: LaneOrder
     LaneRef: LaneRef
+    LanguageDeclaration: LanguageDeclaration
     LineDeclaration: LineDeclaration
     Metric: Metric
     MetricTarget: MetricTarget
@@ -1029,6 +1064,18 @@ export class BlueprintAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: []
         },
+        LaneLabel: {
+            name: LaneLabel.$type,
+            properties: {
+                label: {
+                    name: LaneLabel.label
+                },
+                lane: {
+                    name: LaneLabel.lane
+                }
+            },
+            superTypes: [BlueprintMember.$type]
+        },
         LaneOrder: {
             name: LaneOrder.$type,
             properties: {
@@ -1053,6 +1100,15 @@ export class BlueprintAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: []
+        },
+        LanguageDeclaration: {
+            name: LanguageDeclaration.$type,
+            properties: {
+                code: {
+                    name: LanguageDeclaration.code
+                }
+            },
+            superTypes: [BlueprintMember.$type]
         },
         LineDeclaration: {
             name: LineDeclaration.$type,

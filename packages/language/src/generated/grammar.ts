@@ -67,7 +67,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@46"
+                "$ref": "#/rules@48"
               },
               "arguments": []
             }
@@ -182,7 +182,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@44"
+                "$ref": "#/rules@46"
               },
               "arguments": []
             }
@@ -194,7 +194,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@46"
+                "$ref": "#/rules@48"
               },
               "arguments": []
             },
@@ -243,42 +243,42 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
           {
             "$type": "RuleCall",
             "rule": {
+              "$ref": "#/rules@24"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@36"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@37"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@40"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@21"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
               "$ref": "#/rules@22"
-            },
-            "arguments": []
-          },
-          {
-            "$type": "RuleCall",
-            "rule": {
-              "$ref": "#/rules@34"
-            },
-            "arguments": []
-          },
-          {
-            "$type": "RuleCall",
-            "rule": {
-              "$ref": "#/rules@35"
-            },
-            "arguments": []
-          },
-          {
-            "$type": "RuleCall",
-            "rule": {
-              "$ref": "#/rules@38"
-            },
-            "arguments": []
-          },
-          {
-            "$type": "RuleCall",
-            "rule": {
-              "$ref": "#/rules@19"
-            },
-            "arguments": []
-          },
-          {
-            "$type": "RuleCall",
-            "rule": {
-              "$ref": "#/rules@20"
             },
             "arguments": []
           },
@@ -293,6 +293,20 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "$type": "RuleCall",
             "rule": {
               "$ref": "#/rules@6"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@19"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@20"
             },
             "arguments": []
           }
@@ -319,7 +333,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@46"
+                "$ref": "#/rules@48"
               },
               "arguments": []
             }
@@ -347,7 +361,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@42"
+                "$ref": "#/rules@44"
               },
               "arguments": []
             }
@@ -375,7 +389,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@44"
+                "$ref": "#/rules@46"
               },
               "arguments": []
             }
@@ -387,7 +401,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@46"
+                "$ref": "#/rules@48"
               },
               "arguments": []
             },
@@ -407,7 +421,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@32"
+                    "$ref": "#/rules@34"
                   },
                   "arguments": []
                 },
@@ -443,7 +457,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@44"
+                "$ref": "#/rules@46"
               },
               "arguments": []
             }
@@ -455,7 +469,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@46"
+                "$ref": "#/rules@48"
               },
               "arguments": []
             },
@@ -475,7 +489,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@32"
+                    "$ref": "#/rules@34"
                   },
                   "arguments": []
                 },
@@ -511,7 +525,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@44"
+                "$ref": "#/rules@46"
               },
               "arguments": []
             }
@@ -523,7 +537,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@46"
+                "$ref": "#/rules@48"
               },
               "arguments": []
             },
@@ -552,7 +566,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@44"
+                "$ref": "#/rules@46"
               },
               "arguments": []
             }
@@ -564,7 +578,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@46"
+                "$ref": "#/rules@48"
               },
               "arguments": []
             },
@@ -641,7 +655,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@44"
+                "$ref": "#/rules@46"
               },
               "arguments": []
             }
@@ -653,7 +667,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@46"
+                "$ref": "#/rules@48"
               },
               "arguments": []
             },
@@ -682,7 +696,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@44"
+                "$ref": "#/rules@46"
               },
               "arguments": []
             }
@@ -694,7 +708,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@46"
+                "$ref": "#/rules@48"
               },
               "arguments": []
             },
@@ -719,7 +733,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@44"
+                      "$ref": "#/rules@46"
                     },
                     "arguments": []
                   },
@@ -744,7 +758,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@32"
+                    "$ref": "#/rules@34"
                   },
                   "arguments": []
                 },
@@ -780,7 +794,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@44"
+                "$ref": "#/rules@46"
               },
               "arguments": []
             }
@@ -792,7 +806,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@46"
+                "$ref": "#/rules@48"
               },
               "arguments": []
             },
@@ -885,7 +899,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@44"
+                  "$ref": "#/rules@46"
                 },
                 "arguments": []
               },
@@ -925,6 +939,74 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
           {
             "$type": "Keyword",
             "value": "support"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "LaneLabel",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "lane"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "lane",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@18"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Assignment",
+            "feature": "label",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@48"
+              },
+              "arguments": []
+            }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "LanguageDeclaration",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "language"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "code",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@46"
+              },
+              "arguments": []
+            }
           }
         ]
       },
@@ -999,7 +1081,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@21"
+                "$ref": "#/rules@23"
               },
               "arguments": []
             }
@@ -1011,7 +1093,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@46"
+                "$ref": "#/rules@48"
               },
               "arguments": []
             },
@@ -1068,7 +1150,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@23"
+                    "$ref": "#/rules@25"
                   },
                   "arguments": []
                 }
@@ -1092,7 +1174,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@44"
+                          "$ref": "#/rules@46"
                         },
                         "arguments": []
                       },
@@ -1111,7 +1193,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@44"
+                "$ref": "#/rules@46"
               },
               "arguments": []
             }
@@ -1123,7 +1205,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@46"
+                "$ref": "#/rules@48"
               },
               "arguments": []
             }
@@ -1150,7 +1232,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@44"
+                          "$ref": "#/rules@46"
                         },
                         "arguments": []
                       },
@@ -1179,7 +1261,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@44"
+                          "$ref": "#/rules@46"
                         },
                         "arguments": []
                       },
@@ -1208,7 +1290,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@44"
+                          "$ref": "#/rules@46"
                         },
                         "arguments": []
                       },
@@ -1237,7 +1319,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@44"
+                          "$ref": "#/rules@46"
                         },
                         "arguments": []
                       },
@@ -1264,7 +1346,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@44"
+                              "$ref": "#/rules@46"
                             },
                             "arguments": []
                           },
@@ -1294,7 +1376,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@24"
+                    "$ref": "#/rules@26"
                   },
                   "arguments": []
                 },
@@ -1351,20 +1433,6 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@25"
-            },
-            "arguments": []
-          },
-          {
-            "$type": "RuleCall",
-            "rule": {
-              "$ref": "#/rules@26"
-            },
-            "arguments": []
-          },
-          {
-            "$type": "RuleCall",
-            "rule": {
               "$ref": "#/rules@27"
             },
             "arguments": []
@@ -1393,6 +1461,13 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
           {
             "$type": "RuleCall",
             "rule": {
+              "$ref": "#/rules@31"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
               "$ref": "#/rules@32"
             },
             "arguments": []
@@ -1400,7 +1475,14 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@33"
+              "$ref": "#/rules@34"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@35"
             },
             "arguments": []
           }
@@ -1427,7 +1509,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@46"
+                "$ref": "#/rules@48"
               },
               "arguments": []
             }
@@ -1455,7 +1537,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@42"
+                "$ref": "#/rules@44"
               },
               "arguments": []
             }
@@ -1474,7 +1556,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@42"
+                    "$ref": "#/rules@44"
                   },
                   "arguments": []
                 }
@@ -1512,7 +1594,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@42"
+                "$ref": "#/rules@44"
               },
               "arguments": []
             },
@@ -1532,7 +1614,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@42"
+                    "$ref": "#/rules@44"
                   },
                   "arguments": []
                 }
@@ -1563,7 +1645,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@46"
+                "$ref": "#/rules@48"
               },
               "arguments": []
             }
@@ -1585,7 +1667,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@46"
+                        "$ref": "#/rules@48"
                       },
                       "arguments": []
                     }
@@ -1606,7 +1688,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@46"
+                        "$ref": "#/rules@48"
                       },
                       "arguments": []
                     }
@@ -1646,7 +1728,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@46"
+                "$ref": "#/rules@48"
               },
               "arguments": []
             },
@@ -1675,7 +1757,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@31"
+                "$ref": "#/rules@33"
               },
               "arguments": []
             }
@@ -1687,7 +1769,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@46"
+                "$ref": "#/rules@48"
               },
               "arguments": []
             },
@@ -1749,7 +1831,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@46"
+                "$ref": "#/rules@48"
               },
               "arguments": []
             }
@@ -1802,7 +1884,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@44"
+                "$ref": "#/rules@46"
               },
               "arguments": []
             }
@@ -1814,7 +1896,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@46"
+                "$ref": "#/rules@48"
               },
               "arguments": []
             }
@@ -1833,12 +1915,12 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
                 "terminal": {
                   "$type": "CrossReference",
                   "type": {
-                    "$ref": "#/rules@22"
+                    "$ref": "#/rules@24"
                   },
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@44"
+                      "$ref": "#/rules@46"
                     },
                     "arguments": []
                   },
@@ -1868,7 +1950,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@44"
+                      "$ref": "#/rules@46"
                     },
                     "arguments": []
                   },
@@ -1902,12 +1984,12 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "CrossReference",
               "type": {
-                "$ref": "#/rules@22"
+                "$ref": "#/rules@24"
               },
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@44"
+                  "$ref": "#/rules@46"
                 },
                 "arguments": []
               },
@@ -1922,7 +2004,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@36"
+                "$ref": "#/rules@38"
               },
               "arguments": []
             },
@@ -1935,7 +2017,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@46"
+                "$ref": "#/rules@48"
               },
               "arguments": []
             },
@@ -1970,7 +2052,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@37"
+                "$ref": "#/rules@39"
               },
               "arguments": []
             }
@@ -1982,12 +2064,12 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "CrossReference",
               "type": {
-                "$ref": "#/rules@22"
+                "$ref": "#/rules@24"
               },
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@44"
+                  "$ref": "#/rules@46"
                 },
                 "arguments": []
               },
@@ -2047,7 +2129,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@44"
+                "$ref": "#/rules@46"
               },
               "arguments": []
             }
@@ -2059,7 +2141,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@46"
+                "$ref": "#/rules@48"
               },
               "arguments": []
             },
@@ -2082,12 +2164,12 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
                     "terminal": {
                       "$type": "CrossReference",
                       "type": {
-                        "$ref": "#/rules@22"
+                        "$ref": "#/rules@24"
                       },
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@44"
+                          "$ref": "#/rules@46"
                         },
                         "arguments": []
                       },
@@ -2109,12 +2191,12 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@22"
+                            "$ref": "#/rules@24"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@44"
+                              "$ref": "#/rules@46"
                             },
                             "arguments": []
                           },
@@ -2141,7 +2223,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@39"
+                        "$ref": "#/rules@41"
                       },
                       "arguments": []
                     }
@@ -2170,7 +2252,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@40"
+                "$ref": "#/rules@42"
               },
               "arguments": []
             },
@@ -2183,7 +2265,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@45"
+                "$ref": "#/rules@47"
               },
               "arguments": []
             }
@@ -2195,7 +2277,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@41"
+                "$ref": "#/rules@43"
               },
               "arguments": []
             },
@@ -2262,7 +2344,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@44"
+                "$ref": "#/rules@46"
               },
               "arguments": []
             }
@@ -2286,7 +2368,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@45"
+                "$ref": "#/rules@47"
               },
               "arguments": []
             }
@@ -2298,7 +2380,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@44"
+                "$ref": "#/rules@46"
               },
               "arguments": []
             },
@@ -2326,7 +2408,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
       "name": "ID",
       "definition": {
         "$type": "RegexToken",
-        "regex": "/[_a-zA-Z\\\\u00C0-\\\\u024F\\\\u0370-\\\\u03FF\\\\u0400-\\\\u04FF\\\\u3040-\\\\u30FF\\\\u3400-\\\\u4DBF\\\\u4E00-\\\\u9FFF\\\\uAC00-\\\\uD7AF][\\\\w\\\\u00C0-\\\\u024F\\\\u0370-\\\\u03FF\\\\u0400-\\\\u04FF\\\\u3040-\\\\u30FF\\\\u3400-\\\\u4DBF\\\\u4E00-\\\\u9FFF\\\\uAC00-\\\\uD7AF]*/",
+        "regex": "/[0-9]*[_a-zA-Z\\\\u00C0-\\\\u024F\\\\u0370-\\\\u03FF\\\\u0400-\\\\u04FF\\\\u3040-\\\\u30FF\\\\u3400-\\\\u4DBF\\\\u4E00-\\\\u9FFF\\\\uAC00-\\\\uD7AF][\\\\w\\\\u00C0-\\\\u024F\\\\u0370-\\\\u03FF\\\\u0400-\\\\u04FF\\\\u3040-\\\\u30FF\\\\u3400-\\\\u4DBF\\\\u4E00-\\\\u9FFF\\\\uAC00-\\\\uD7AF]*/",
         "parenthesized": false
       },
       "fragment": false,

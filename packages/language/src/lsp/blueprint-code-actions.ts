@@ -2,7 +2,7 @@
  * Quick fixes, keyed by the rule id of the diagnostic (see validation/rules.ts). Each fix is a
  * plain text edit that makes the rule pass for the node the diagnostic is about.
  */
-import { AstUtils, CstUtils, GrammarAST, isLeafCstNode, type AstNode, type CstNode, type LangiumDocument, type MaybePromise } from 'langium';
+import { AstUtils, CstUtils, GrammarAST, isLeafCstNode, type AstNode, type CstNode, type LangiumDocument, type MaybePromise, type Reference } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import {
     CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic, type TextEdit
@@ -10,6 +10,7 @@ import {
 import type { BlueprintServices } from '../blueprint-module.js';
 import * as ast from '../generated/ast.js';
 import { laneIdOf } from '../model/model-builder.js';
+import { similarReferenceNames } from '../references/blueprint-linker.js';
 import { Rules } from '../validation/rules.js';
 
 type QuickFix = (diagnostic: Diagnostic, document: LangiumDocument) => CodeAction[];
@@ -30,14 +31,17 @@ const DECLARATION_FOR_PROPERTY: Readonly<Record<string, string[]>> = {
 
 export class BlueprintCodeActionProvider implements CodeActionProvider {
     private readonly fixes: ReadonlyMap<string, QuickFix>;
+    private readonly scopeProvider: BlueprintServices['references']['ScopeProvider'];
 
-    constructor(_services: BlueprintServices) {
+    constructor(services: BlueprintServices) {
+        this.scopeProvider = services.references.ScopeProvider;
         this.fixes = new Map<string, QuickFix>([
+            [Rules.syntax.id, (d, doc) => this.applySyntaxFix(d, doc)],
             [Rules.failPointRemedy.id, (d, doc) => this.addFailPointRemedy(d, doc)],
             [Rules.touchpointEvidence.id, (d, doc) => this.addEvidence(d, doc)],
             [Rules.waitTime.id, (d, doc) => this.addExpectedWait(d, doc)],
             [Rules.waitTolerance.id, (d, doc) => this.raiseTolerance(d, doc)],
-            [Rules.unresolvedReference.id, (d, doc) => this.createDeclaration(d, doc)],
+            [Rules.unresolvedReference.id, (d, doc) => this.fixReference(d, doc)],
             [Rules.deadEnd.id, (d, doc) => this.markEnd(d, doc)],
             [Rules.skipsLineOfInteraction.id, (d, doc) => this.moveToFrontstage(d, doc)],
             [Rules.timeUnit.id, (d, doc) => this.addTimeUnit(d, doc)]
@@ -126,6 +130,35 @@ export class BlueprintCodeActionProvider implements CodeActionProvider {
         if (!expected?.$cstNode || !tolerance) return [];
         return [this.action(`Raise the tolerance to ${expected.$cstNode.text}`, diagnostic, document,
             [{ range: tolerance.range, newText: expected.$cstNode.text }], true)];
+    }
+
+    /** BP000: the edit the parser's error message suggests (`phone` → `hotline`, `duraton` → `duration`, `30s` → `30 s`). */
+    private applySyntaxFix(diagnostic: Diagnostic, document: LangiumDocument): CodeAction[] {
+        const fix = (diagnostic.data as { fix?: { title?: string; newText?: string; range?: TextEdit['range'] } } | undefined)?.fix;
+        if (!fix?.title || typeof fix.newText !== 'string') return [];
+        return [this.action(fix.title, diagnostic, document, [{ range: fix.range ?? diagnostic.range, newText: fix.newText }], true)];
+    }
+
+    /** BP002: the nearest names in scope first (preferred), then declaring the missing one. */
+    private fixReference(diagnostic: Diagnostic, document: LangiumDocument): CodeAction[] {
+        const similar = this.replaceWithSimilarName(diagnostic, document);
+        const declarations = this.createDeclaration(diagnostic, document);
+        return [...similar, ...declarations.map(action => similar.length > 0 ? { ...action, isPreferred: false } : action)];
+    }
+
+    /** BP002: a misspelt reference is replaced by the nearest name in scope (`brnch` → `branch`). */
+    private replaceWithSimilarName(diagnostic: Diagnostic, document: LangiumDocument): CodeAction[] {
+        const leaf = this.leafAt(document, diagnostic);
+        const property = (diagnostic.data as { property?: string } | undefined)?.property;
+        const container = leaf?.astNode;
+        if (!leaf || !property || !container) return [];
+        const value = (container as unknown as Record<string, unknown>)[property];
+        const references = (Array.isArray(value) ? value : [value]) as Array<Reference | undefined>;
+        const reference = references.find(ref => ref?.$refNode && ref.$refNode.offset <= leaf.offset && leaf.end <= ref.$refNode.end);
+        if (!reference) return [];
+        const index = Array.isArray(value) ? value.indexOf(reference) : undefined;
+        return similarReferenceNames(this.scopeProvider, { reference, container, property, index }).map((name, position) =>
+            this.action(`Change to '${name}'`, diagnostic, document, [{ range: reference.$refNode!.range, newText: name }], position === 0));
     }
 
     /** BP002: declares the missing actor, system, stage, channel, segment or lane in the blueprint. */

@@ -11,6 +11,8 @@ import {
 import { CompletionItemKind } from 'vscode-languageserver';
 import type { BlueprintServices } from '../blueprint-module.js';
 import * as ast from '../generated/ast.js';
+import { localisation, SUPPORTED_LANGUAGES, type LanguageCode } from '../i18n/localisation.js';
+import { STANDARD_LANES } from '../model/blueprint-model.js';
 import { CANONICAL_TIME_UNITS } from '../model/time.js';
 
 const TIME_UNIT_NAMES: Readonly<Record<string, string>> = {
@@ -36,7 +38,40 @@ export class BlueprintCompletionProvider extends DefaultCompletionProvider {
             this.completeTimeUnits(context, acceptor, 'Time unit of the target');
             return;
         }
+        if (assignment?.feature === 'code' && rule?.name === ast.LanguageDeclaration.$type) {
+            this.completeLanguages(context, acceptor);
+            return;
+        }
+        if ((assignment?.feature === 'lane' && rule?.name === ast.LaneLabel.$type)
+            || (assignment?.feature === 'name' && rule?.name === ast.CustomLane.$type)) {
+            // After `lane` the completion parser follows one of three alternatives that start alike: a new
+            // custom lane (a fresh name), a relabelled standard lane, a step in a custom lane. Offer the last two.
+            this.completeAfterLane(context, acceptor);
+            return;
+        }
         return super.completionFor(context, next, acceptor);
+    }
+
+    private completeLanguages(context: CompletionContext, acceptor: CompletionAcceptor): void {
+        const names: Readonly<Record<LanguageCode, string>> = { en: 'English', zh: 'Chinese (中文)', ja: 'Japanese (日本語)', ko: 'Korean (한국어)' };
+        SUPPORTED_LANGUAGES.forEach((code, index) => acceptor(context, {
+            label: code, kind: CompletionItemKind.EnumMember, sortText: `0${index}`,
+            detail: `${names[code]}: lanes "${localisation(code).lanes.customer}", report headings`
+        }));
+    }
+
+    private completeAfterLane(context: CompletionContext, acceptor: CompletionAcceptor): void {
+        const names = localisation('en').lanes;
+        STANDARD_LANES.forEach((lane, index) => acceptor(context, {
+            label: lane, kind: CompletionItemKind.Keyword, sortText: `0${index}`,
+            detail: `Relabel the standard lane "${names[lane]}": lane ${lane} "…"`
+        }));
+        const root = context.document.parseResult.value as ast.BlueprintFile;
+        const custom = [...root.elements.filter(ast.isCustomLane), ...root.elements.filter(ast.isBlueprint).flatMap(b => b.members.filter(ast.isCustomLane))];
+        for (const lane of custom) {
+            if (!lane.name) continue;
+            acceptor(context, { label: lane.name, kind: CompletionItemKind.Reference, sortText: `1${lane.name}`, detail: `A step in the lane ${lane.label ?? lane.name}` });
+        }
     }
 
     private completeTimeUnits(context: CompletionContext, acceptor: CompletionAcceptor, detail: string): void {

@@ -8,8 +8,7 @@ import { DefaultDocumentSymbolProvider } from 'langium/lsp';
 import { SymbolKind, type DocumentSymbol, type DocumentSymbolParams, type Range } from 'vscode-languageserver';
 import type { BlueprintServices } from '../blueprint-module.js';
 import * as ast from '../generated/ast.js';
-import { STANDARD_LANE_LABELS, type StandardLaneKind } from '../model/blueprint-model.js';
-import { laneIdOf } from '../model/model-builder.js';
+import { computeLaneOrder, laneIdOf } from '../model/model-builder.js';
 
 const DECLARATION_KINDS: Readonly<Record<ast.Declaration['$type'], SymbolKind>> = {
     Actor: SymbolKind.Object,
@@ -71,9 +70,10 @@ export class BlueprintDocumentSymbolProvider extends DefaultDocumentSymbolProvid
             const lane = laneIdOf(step);
             laneGroups.set(lane, [...laneGroups.get(lane) ?? [], symbol]);
         }
+        // Lane names as the blueprint states them (its language, relabelled standard lanes, custom lanes).
+        const laneLabels = new Map(computeLaneOrder(blueprint).map(lane => [lane.id, lane.label]));
         for (const [lane, laneSteps] of laneGroups) {
-            const label = STANDARD_LANE_LABELS[lane as StandardLaneKind]
-                ?? blueprint.members.filter(ast.isCustomLane).find(custom => custom.name === lane)?.label;
+            const label = laneLabels.get(lane);
             children.push(group(lane, SymbolKind.Package, laneSteps, label));
         }
 

@@ -46,7 +46,8 @@ export const KEYWORD_DOCUMENTATION: Readonly<Record<string, string>> = {
     in: '**Stage** (`in`): the column (phase) of the process this step belongs to.',
     for: '**Segments** (`for`): the customer segments this step is a variant for; steps without it are the base path.',
     'self-service': '**Self-service**: the customer serves themselves (ATM, app, web, IVR, kiosk); no employee acts in the frontstage.',
-    line: '**Line**: one of the lines between lanes: interaction (customer / frontstage), visibility (frontstage / backstage), internal interaction (backstage / support) and implementation (below support).'
+    line: '**Line**: one of the lines between lanes: interaction (customer / frontstage), visibility (frontstage / backstage), internal interaction (backstage / support) and implementation (below support).',
+    language: '**Language** (`language en|zh|ja|ko`): the language of the names the blueprint shows by itself (standard lanes, lines, built-in channels) and of its report headings. `lane customer "…"` and `line visibility "…"` relabel one lane or line.'
 };
 
 export class BlueprintHoverProvider extends AstNodeHoverProvider {

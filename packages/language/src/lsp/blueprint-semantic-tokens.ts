@@ -66,6 +66,8 @@ export class BlueprintSemanticTokenProvider extends AbstractSemanticTokenProvide
         } else if (ast.isTimeValue(node)) {
             acceptor({ node, property: 'value', type: TIME_VALUE_TOKEN_TYPE });
             if (node.unit) acceptor({ node, property: 'unit', type: UNIT_TOKEN_TYPE });
+        } else if (ast.isLaneLabel(node)) {
+            if (node.lane) acceptor({ node, property: 'lane', type: LANE_TOKEN_TYPE, modifier: SemanticTokenModifiers.defaultLibrary });
         } else if (ast.isLaneRef(node)) {
             if (node.standard) acceptor({ node, property: 'standard', type: LANE_TOKEN_TYPE, modifier: SemanticTokenModifiers.defaultLibrary });
             if (node.custom) this.references(node, 'custom', [node.custom], acceptor);

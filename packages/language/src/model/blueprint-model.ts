@@ -3,6 +3,7 @@
  * It is derived from the AST in exactly one place (model-builder.ts) and is what the diagram,
  * the CLI, the semantic diff and the analysis consume. Ids are the names written in the text.
  */
+import { localisation, type LanguageCode } from '../i18n/localisation.js';
 import type { TimeSpan } from './time.js';
 
 export type StandardLaneKind = 'evidence' | 'customer' | 'frontstage' | 'backstage' | 'support';
@@ -15,20 +16,10 @@ export type Comparator = '>=' | '<=' | '>' | '<' | '=';
 
 export const STANDARD_LANES: readonly StandardLaneKind[] = ['evidence', 'customer', 'frontstage', 'backstage', 'support'];
 
-export const STANDARD_LANE_LABELS: Readonly<Record<StandardLaneKind, string>> = {
-    evidence: 'Physical evidence',
-    customer: 'Customer actions',
-    frontstage: 'Frontstage actions',
-    backstage: 'Backstage actions',
-    support: 'Support processes'
-};
+/** English lane and line names; other languages: i18n/localisation.ts. */
+export const STANDARD_LANE_LABELS: Readonly<Record<StandardLaneKind, string>> = localisation('en').lanes;
 
-export const LINE_LABELS: Readonly<Record<LineKind, string>> = {
-    interaction: 'Line of interaction',
-    visibility: 'Line of visibility',
-    internal: 'Line of internal interaction',
-    implementation: 'Line of implementation'
-};
+export const LINE_LABELS: Readonly<Record<LineKind, string>> = localisation('en').lines;
 
 /** Zero-based position in the source text, as in LSP. */
 export interface SourceRange {
@@ -156,6 +147,8 @@ export interface BlueprintModel {
     readonly id: string;
     readonly title: string;
     readonly description?: string;
+    /** The blueprint's language (its `language`, else the workspace's, else English): lane and line names, report headings. */
+    readonly language: LanguageCode;
     /** Time standard for the whole process, if declared. */
     readonly tolerance?: TimeSpan;
     /** Lanes top to bottom. */

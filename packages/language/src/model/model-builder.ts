@@ -3,13 +3,15 @@
  * AST is interpreted for consumers outside the language package; unresolved references are simply
  * left out (the validator reports them).
  */
-import type { Reference } from 'langium';
+import { AstUtils, type AstNode, type Reference } from 'langium';
+import { BUILTIN_URI } from '../workspace/builtin-library.js';
 import * as ast from '../generated/ast.js';
 import type {
     BlueprintModel, FlowKind, LaneKind, LineKind, ModelActor, ModelChannel, ModelEvidence, ModelFlow, ModelLane,
     ModelLine, ModelMetric, ModelPersona, ModelSegment, ModelStage, ModelStep, SourceRange, StandardLaneKind
 } from './blueprint-model.js';
-import { LINE_LABELS, STANDARD_LANES, STANDARD_LANE_LABELS } from './blueprint-model.js';
+import { STANDARD_LANES } from './blueprint-model.js';
+import { builtinChannelLabel, DEFAULT_LANGUAGE, localisation, toLanguageCode, type LanguageCode, type Localisation } from '../i18n/localisation.js';
 import { toTimeSpan, type TimeSpan } from './time.js';
 
 const ARROW_KINDS: Readonly<Record<ast.Arrow, FlowKind>> = {
@@ -19,13 +21,21 @@ const ARROW_KINDS: Readonly<Record<ast.Arrow, FlowKind>> = {
     '=>': 'escalation'
 };
 
-export function buildBlueprintModel(blueprint: ast.Blueprint): BlueprintModel {
+export interface ModelOptions {
+    /** The workspace's language (`"language"` in blueprint.config.json), used when the blueprint declares none. */
+    readonly language?: string;
+}
+
+export function buildBlueprintModel(blueprint: ast.Blueprint, options: ModelOptions = {}): BlueprintModel {
     const file = blueprint.$container;
     const members = blueprint.members;
-    const steps = members.filter(ast.isStep);
-    const lanes = computeLaneOrder(blueprint, steps);
+    // A step still being typed (no name yet) is no step of the model.
+    const steps = members.filter(ast.isStep).filter(step => !!step.name);
+    const language = languageOf(blueprint, options.language);
+    const names = localisation(language);
+    const lanes = computeLaneOrder(blueprint, steps, names);
     const laneIndex = new Map(lanes.map((lane, index) => [lane.id, index]));
-    const lines = computeLines(blueprint, lanes);
+    const lines = computeLines(blueprint, lanes, names);
     const stepLane = new Map(steps.map(step => [step, laneIdOf(step)]));
 
     const flows = buildFlows(members.filter(ast.isFlow), lines, laneIndex, stepLane);
@@ -80,6 +90,7 @@ export function buildBlueprintModel(blueprint: ast.Blueprint): BlueprintModel {
         id: blueprint.name,
         title: blueprint.title ?? blueprint.name,
         description: members.find(ast.isDescription)?.text,
+        language,
         tolerance: timeSpanOf(tolerance?.time),
         lanes,
         lines,
@@ -88,7 +99,7 @@ export function buildBlueprintModel(blueprint: ast.Blueprint): BlueprintModel {
             id: node.name, label: node.label ?? node.name, kind: ast.isActor(node) ? 'actor' : 'system'
         })),
         channels: declarations.filter(ast.isChannel).map((node): ModelChannel => ({
-            id: node.name, label: node.label ?? node.name, distance: node.distance, selfService: node.selfService
+            id: node.name, label: (isBuiltin(node) ? builtinChannelLabel(node.name, language) : undefined) ?? node.label ?? node.name, distance: node.distance, selfService: node.selfService
         })),
         segments: declarations.filter(ast.isSegment).map((node): ModelSegment => ({ id: node.name, label: node.label ?? node.name })),
         personas: declarations.filter(ast.isPersona).map((node): ModelPersona => ({
@@ -183,6 +194,12 @@ function buildMetric(metric: ast.Metric): ModelMetric {
     };
 }
 
+/** The blueprint's `language` when it is one we have names for, else the workspace's, else English. */
+export function languageOf(blueprint: ast.Blueprint, workspaceLanguage?: string): LanguageCode {
+    const declared = blueprint.members.find(ast.isLanguageDeclaration)?.code;
+    return toLanguageCode(declared) ?? toLanguageCode(workspaceLanguage) ?? DEFAULT_LANGUAGE;
+}
+
 /** Lane id used in the model: the standard lane kind, or the custom lane's name. */
 export function laneIdOf(step: ast.Step): string {
     return step.standardLane ?? step.customLane?.ref?.name ?? step.customLane?.$refText ?? 'customer';
@@ -196,7 +213,13 @@ function laneRefId(ref: ast.LaneRef): string | undefined {
  * Lanes top to bottom: the declared `lanes` order, or the canonical order; custom lanes not in a
  * declared order are placed above/below their anchor, or at the bottom.
  */
-export function computeLaneOrder(blueprint: ast.Blueprint, steps: ast.Step[] = blueprint.members.filter(ast.isStep)): ModelLane[] {
+export function computeLaneOrder(blueprint: ast.Blueprint, steps: ast.Step[] = blueprint.members.filter(ast.isStep),
+    names: Localisation = localisation(languageOf(blueprint))): ModelLane[] {
+    // `lane customer "고객 행동"` renames a standard lane; the first relabelling counts.
+    const relabelled = new Map<string, string>();
+    for (const relabel of blueprint.members.filter(ast.isLaneLabel)) {
+        if (relabel.lane && typeof relabel.label === 'string' && !relabelled.has(relabel.lane)) relabelled.set(relabel.lane, relabel.label);
+    }
     const customLanes = uniqueByName([
         ...blueprint.members.filter(ast.isCustomLane),
         ...steps.map(step => step.customLane?.ref).filter(isDefined)
@@ -229,12 +252,14 @@ export function computeLaneOrder(blueprint: ast.Blueprint, steps: ast.Step[] = b
         const custom = customByName.get(id);
         return custom
             ? { id, kind: 'custom', label: custom.label ?? custom.name }
-            : { id, kind: id as StandardLaneKind, label: STANDARD_LANE_LABELS[id as StandardLaneKind] };
+            : { id, kind: id as StandardLaneKind, label: relabelled.get(id) ?? names.lanes[id as StandardLaneKind] };
     });
 }
 
-function computeLines(blueprint: ast.Blueprint, lanes: ModelLane[]): ModelLine[] {
-    const declared = new Map(blueprint.members.filter(ast.isLineDeclaration).map(line => [line.kind, line]));
+function computeLines(blueprint: ast.Blueprint, lanes: ModelLane[], names: Localisation): ModelLine[] {
+    // The first declaration of a line counts (the validator reports the others).
+    const declared = new Map<string, ast.LineDeclaration>();
+    for (const line of blueprint.members.filter(ast.isLineDeclaration)) if (!declared.has(line.kind)) declared.set(line.kind, line);
     const index = (kind: StandardLaneKind) => lanes.findIndex(lane => lane.id === kind);
     const boundaryBelow = (laneIdx: number): [string, string | undefined] | undefined =>
         laneIdx < 0 ? undefined : [lanes[laneIdx].id, lanes[laneIdx + 1]?.id];
@@ -250,7 +275,7 @@ function computeLines(blueprint: ast.Blueprint, lanes: ModelLane[]): ModelLine[]
         const [above, below] = boundary;
         if (below === undefined && kind !== 'implementation') continue;
         if (lines.some(line => line.above === above)) continue;
-        lines.push({ kind, label: declared.get(kind)?.label ?? LINE_LABELS[kind], above, below });
+        lines.push({ kind, label: declared.get(kind)?.label ?? names.lines[kind], above, below });
     }
     return lines.sort((a, b) => lanes.findIndex(l => l.id === a.above) - lanes.findIndex(l => l.id === b.above));
 }
@@ -282,6 +307,11 @@ function collectReferencedDeclarations(blueprint: ast.Blueprint): ast.Declaratio
         }
     }
     return found;
+}
+
+/** Built-in declarations speak the blueprint's language; the author's own keep their labels. */
+function isBuiltin(node: AstNode): boolean {
+    return AstUtils.findRootNode(node).$document?.uri.toString() === BUILTIN_URI.toString();
 }
 
 /** Undefined while the value is still being typed (`duration }`): a half-written time is no time. */

@@ -3,14 +3,18 @@ import { AstUtils, DocumentCache, DocumentState, type LangiumDocument } from 'la
 import type { LangiumSharedCoreServices } from 'langium';
 import { isBlueprint, type Blueprint, type BlueprintFile, type Step } from '../generated/ast.js';
 import type { BlueprintModel, ModelStep } from './blueprint-model.js';
+import type { RuleConfiguration } from '../validation/rule-configuration.js';
 import { buildBlueprintModel } from './model-builder.js';
 
 export class BlueprintModelProvider {
     private readonly cache: DocumentCache<Blueprint, BlueprintModel>;
 
-    constructor(shared: LangiumSharedCoreServices) {
+    private readonly configuration: RuleConfiguration;
+
+    constructor(shared: LangiumSharedCoreServices, configuration: RuleConfiguration) {
         // Models depend on linked references, so they are only valid once linking has run.
         this.cache = new DocumentCache(shared, DocumentState.Linked);
+        this.configuration = configuration;
     }
 
     private readonly stepIndex = new WeakMap<BlueprintModel, Map<string, ModelStep>>();
@@ -31,7 +35,8 @@ export class BlueprintModelProvider {
 
     getModel(blueprint: Blueprint): BlueprintModel {
         const document = AstUtils.getDocument(blueprint);
-        return this.cache.get(document.uri, blueprint, () => buildBlueprintModel(blueprint));
+        return this.cache.get(document.uri, blueprint, () =>
+            buildBlueprintModel(blueprint, { language: this.configuration.settingsFor(document.uri).language }));
     }
 
     /** The blueprint of a document (the first one, if a file wrongly holds several). */

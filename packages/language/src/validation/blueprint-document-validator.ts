@@ -1,16 +1,28 @@
 /**
  * Gives every diagnostic a rule id (syntax and linking errors included) and applies the
  * workspace's rule settings in one place, after all checks ran.
+ * A syntax error stands alone: the parser's recovery from it produces follow-on syntax errors and
+ * a partial AST whose linking and rule diagnostics would only mislead, so a file with a syntax
+ * error reports that first error and nothing else.
  */
-import { DefaultDocumentValidator, DocumentValidator, type LangiumDocument, type ValidationOptions } from 'langium';
+import { DefaultDocumentValidator, DocumentValidator, type LangiumDocument, type ParseResult, type ValidationOptions } from 'langium';
 import { DiagnosticSeverity, type CancellationToken, type Diagnostic } from 'vscode-languageserver';
 import type { BlueprintServices } from '../blueprint-module.js';
+import type { BlueprintParserErrorMessageProvider } from '../parser/blueprint-parser-errors.js';
 import type { RuleConfiguration } from './rule-configuration.js';
 import { Rules, type RuleSetting } from './rules.js';
 import type { FileProblems } from '../workspace/file-problems.js';
 
 /** The `code` of the diagnostic on a file that could not be read as a blueprint. */
 export const FILE_PROBLEM_CODE = 'file';
+
+/**
+ * Rules about the flow graph as a whole: a flow whose step does not resolve cuts the graph, and
+ * these rules would then report the cut (unreachable steps, dead ends) on top of the one real mistake.
+ */
+const FLOW_GRAPH_RULES: ReadonlySet<string> = new Set([
+    Rules.unreachableStep.id, Rules.deadEnd.id, Rules.escalationReturns.id, Rules.processTolerance.id
+]);
 
 const SEVERITY: Record<Exclude<RuleSetting, 'off'>, DiagnosticSeverity> = {
     error: DiagnosticSeverity.Error,
@@ -21,16 +33,19 @@ const SEVERITY: Record<Exclude<RuleSetting, 'off'>, DiagnosticSeverity> = {
 
 export class BlueprintDocumentValidator extends DefaultDocumentValidator {
     private readonly ruleConfiguration: RuleConfiguration;
+    private readonly parserErrors: BlueprintParserErrorMessageProvider;
     private readonly fileProblems: FileProblems;
 
     constructor(services: BlueprintServices) {
         super(services);
         this.ruleConfiguration = services.validation.RuleConfiguration;
+        this.parserErrors = services.parser.ParserErrorMessageProvider as BlueprintParserErrorMessageProvider;
         this.fileProblems = services.workspace.FileProblems;
     }
 
-    override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
-        const diagnostics = await super.validateDocument(document, options, cancelToken);
+    override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
+        const diagnostics = await super.validateDocument(document,
+            { ...options, stopAfterLexingErrors: true, stopAfterParsingErrors: true }, cancelToken);
         // The file could not be read as a blueprint: its (empty) text stands for nothing else.
         const fileProblem = this.fileProblems.get(document.uri);
         if (fileProblem && (document.parseResult.value.$cstNode?.root.fullText ?? '') === '') {
@@ -39,8 +54,10 @@ export class BlueprintDocumentValidator extends DefaultDocumentValidator {
         }
         const settings = this.ruleConfiguration.settingsFor(document.uri);
         const result: Diagnostic[] = [];
+        const flowGraphCut = diagnostics.some(isUnresolvedFlowStep);
         for (const diagnostic of diagnostics) {
             const code = ruleIdOf(diagnostic);
+            if (flowGraphCut && FLOW_GRAPH_RULES.has(code)) continue;
             diagnostic.code = code;
             diagnostic.source = 'blueprint';
             const setting = settings.overrides.get(code);
@@ -59,6 +76,31 @@ export class BlueprintDocumentValidator extends DefaultDocumentValidator {
         }
         return result;
     }
+
+    protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
+        const count = diagnostics.length;
+        super.processLexingErrors(parseResult, diagnostics, options);
+        diagnostics.splice(count + 1);
+    }
+
+    /** The first parser error only, with the quick fix its message provider found. */
+    protected override processParsingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
+        const first = parseResult.parserErrors[0];
+        if (!first) return;
+        const count = diagnostics.length;
+        super.processParsingErrors({ ...parseResult, parserErrors: [first] }, diagnostics, options);
+        const diagnostic = diagnostics[count];
+        const fix = this.parserErrors.fixFor?.(first.token);
+        if (diagnostic && fix) {
+            const range = fix.insertBefore ? { start: diagnostic.range.start, end: diagnostic.range.start } : diagnostic.range;
+            diagnostic.data = { ...(diagnostic.data as object), fix: { title: fix.title, newText: fix.newText, range } };
+        }
+    }
+}
+
+function isUnresolvedFlowStep(diagnostic: Diagnostic): boolean {
+    const data = diagnostic.data as { code?: string; containerType?: string } | undefined;
+    return data?.code === DocumentValidator.LinkingError && (data.containerType === 'Flow' || data.containerType === 'FlowLink');
 }
 
 function ruleIdOf(diagnostic: Diagnostic): string {

@@ -6,6 +6,7 @@ import { AnalysisChecks } from './analysis-checks.js';
 import { FlowChecks } from './flow-checks.js';
 import { ImportChecks } from './import-checks.js';
 import { LaneChecks } from './lane-checks.js';
+import { LocalisationChecks } from './localisation-checks.js';
 import { NamingChecks } from './naming-checks.js';
 import { ServiceQualityChecks } from './service-quality-checks.js';
 import { TimeChecks } from './time-checks.js';
@@ -18,6 +19,7 @@ export function registerValidationChecks(services: BlueprintServices): void {
     const quality = new ServiceQualityChecks(services);
     const time = new TimeChecks();
     const analysis = new AnalysisChecks(services);
+    const localisation = new LocalisationChecks();
     const checks: ValidationChecks<BlueprintAstType> = {
         BlueprintFile: naming.checkFile.bind(naming),
         Import: imports.checkImport.bind(imports),
@@ -36,7 +38,10 @@ export function registerValidationChecks(services: BlueprintServices): void {
         Flow: flows.checkFlowLinks.bind(flows),
         TimeValue: time.checkTimeValue.bind(time),
         WaitProperty: time.checkWait.bind(time),
-        DurationProperty: time.checkDuration.bind(time)
+        DurationProperty: time.checkDuration.bind(time),
+        LanguageDeclaration: localisation.checkLanguage.bind(localisation),
+        LaneLabel: localisation.checkLaneLabel.bind(localisation),
+        LineDeclaration: localisation.checkLineDeclaration.bind(localisation)
     };
     services.validation.ValidationRegistry.register(checks);
 }

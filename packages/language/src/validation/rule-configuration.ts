@@ -1,7 +1,7 @@
 /**
  * Per-workspace rule settings: the `blueprint.config.json` that applies to a file (see
  * `workspace/config-file.ts`), then the editor's settings (`blueprint.rules`) or the CLI's `--rule`
- * on top. Unknown rules and bad values are reported, never silently ignored.
+ * on top; the file's `language` too. Unknown rules and bad values are reported, never silently ignored.
  */
 import { URI, UriUtils, WorkspaceCache } from 'langium';
 import type { FileSystemProvider } from 'langium';
@@ -29,6 +29,7 @@ export class RuleConfiguration {
         return {
             overrides: new Map([...fromFile.overrides, ...this.editorOverrides.overrides]),
             configFile: fromFile.configFile,
+            language: fromFile.language,
             problems: [...fromFile.problems, ...this.editorOverrides.problems]
         };
     }
@@ -62,7 +63,7 @@ export class RuleConfiguration {
             return { overrides: new Map(), configFile: file, problems: [`${CONFIG_FILE_NAME}: ${(error as Error).message}`] };
         }
         const config = parseConfigText(text);
-        return { overrides: config.rules, problems: config.problems, configFile: file };
+        return { overrides: config.rules, problems: config.problems, configFile: file, language: config.language };
     }
 
     private safeExists(uri: URI): boolean {

@@ -1,4 +1,5 @@
 /** Rule settings as written by people: `{ ruleIdOrName: setting }`, checked against the catalog. */
+import type { LanguageCode } from '../i18n/localisation.js';
 import type { URI } from 'langium';
 import { findRule, type RuleInfo, type RuleSetting } from './rules.js';
 
@@ -9,6 +10,8 @@ const SETTINGS: readonly RuleSetting[] = ['error', 'warning', 'info', 'hint', 'o
 export interface RuleSettings {
     /** Setting per rule id. */
     readonly overrides: ReadonlyMap<string, RuleSetting>;
+    /** The workspace language (`"language"`), if the config file sets a supported one. */
+    readonly language?: LanguageCode;
     /** The config file that applied, if any. */
     readonly configFile?: URI;
     /** Problems found reading the settings, one line each. */

@@ -23,8 +23,8 @@ function rule(id: string, name: string, severity: RuleSeverity, description: str
 }
 
 export const Rules = {
-    syntax: rule('BP000', 'syntax', 'error', 'The text does not follow the Blueprint grammar.', 'language', false),
-    duplicateName: rule('BP001', 'unique-names', 'error', 'Names are unique per kind (steps and evidence, actors and systems, stages, ...) within a file.', 'language hygiene'),
+    syntax: rule('BP000', 'syntax', 'error', 'The text follows the Blueprint grammar (one syntax error is reported at a time, with what was expected there); a `language` is one of en, zh, ja, ko.', 'language', false),
+    duplicateName: rule('BP001', 'unique-names', 'error', 'Names are unique per kind (steps and evidence, actors and systems, stages, ...) within a file; a blueprint sets its language, and relabels each standard lane and line, at most once.', 'language hygiene'),
     unresolvedReference: rule('BP002', 'resolved-references', 'error', 'Every reference to a lane, step, actor, stage, channel or segment resolves.', 'language hygiene', false),
     missingImport: rule('BP003', 'import-exists', 'error', 'An imported file exists and is a blueprint file.', 'language hygiene'),
     cyclicImport: rule('BP004', 'import-cycle', 'warning', 'Imports do not form a cycle.', 'language hygiene'),

@@ -1,0 +1,309 @@
+/**
+ * Syntax errors a new user can act on. Chevrotain's messages name token types ("Expecting token of
+ * type 'ID'") and list every token sequence the grammar allows; these say what was expected in the
+ * words of the language (a channel name, a label in quotes, a step property), suggest the nearest
+ * valid word, and remember a quick fix per offending token for the code action provider.
+ */
+import { AstUtils, GrammarAST, LangiumParserErrorMessageProvider, type LangiumCoreServices } from 'langium';
+import type { IToken, TokenType } from 'chevrotain';
+import { similarWords } from '../util/similar-words.js';
+
+/** A text edit that resolves a syntax error: the offending token replaced, or text inserted before it. */
+export interface SyntaxFix {
+    readonly title: string;
+    readonly newText: string;
+    readonly insertBefore?: boolean;
+}
+
+/** Built-in channels per distance keyword (see workspace/builtin-library.ts), for `via phone`. */
+const CHANNELS_FOR_DISTANCE: Readonly<Record<string, readonly string[]>> = {
+    phone: ['hotline', 'ivr'],
+    remote: ['web', 'app', 'email'],
+    'face-to-face': ['branch', 'store', 'onsite']
+};
+
+/** What kind of name follows a keyword, for "a channel name is expected here". */
+const NAME_AFTER: Readonly<Record<string, string>> = {
+    blueprint: 'blueprint', actor: 'actor', system: 'system', stage: 'stage', channel: 'channel', segment: 'segment',
+    persona: 'persona', metric: 'metric', evidence: 'evidence item', lane: 'lane', above: 'lane', below: 'lane', lanes: 'lane',
+    customer: 'step', frontstage: 'step', backstage: 'step', support: 'step', flow: 'step', on: 'step',
+    '->': 'step', '<->': 'step', '~>': 'step', '=>': 'step', by: 'actor or system', via: 'channel', for: 'segment',
+    in: 'stage', language: 'language'
+};
+
+const TIME_KEYWORDS = new Set(['duration', 'wait', 'tolerance', 'target', '>=', '<=', '>', '<', '=']);
+const COMPACT_NUMBER = /^([0-9]+(?:\.[0-9]+)?)(\D.*)$/u;
+
+export class BlueprintParserErrorMessageProvider extends LangiumParserErrorMessageProvider {
+    private readonly grammar: GrammarAST.Grammar;
+    private readonly fixes = new WeakMap<IToken, SyntaxFix>();
+    private keywordCache?: ReadonlySet<string>;
+    private readonly bodyKeywordCache = new Map<string, readonly string[]>();
+
+    constructor(services: LangiumCoreServices) {
+        super();
+        this.grammar = services.Grammar;
+    }
+
+    /** The quick fix found for the token a syntax error is about, if any. */
+    fixFor(token: IToken): SyntaxFix | undefined {
+        return this.fixes.get(token);
+    }
+
+    override buildMismatchTokenMessage(options: { expected: TokenType; actual: IToken; previous: IToken; ruleName: string }): string {
+        const { expected, actual, previous } = options;
+        const ruleName = grammarRuleName(options.ruleName);
+        const found = actual.image;
+        const before = previous?.image;
+        const compact = COMPACT_NUMBER.exec(found);
+        if (compact && (expected.name === 'NUMBER' || (before !== undefined && TIME_KEYWORDS.has(before)))) {
+            const apart = `${compact[1]} ${compact[2]}`;
+            return this.withFix(actual, { title: `Write '${apart}'`, newText: apart },
+                `Write the number and its unit apart: '${apart}'.`);
+        }
+        if (expected.name === 'ID') return this.nameExpected(actual, before, ruleName);
+        if (expected.name === 'STRING' && found !== '' && ruleName === 'LaneLabel') {
+            const lane = before ?? 'customer';
+            return this.isName(actual)
+                ? this.withFix(actual, { title: `Put '${found}' in quotes`, newText: JSON.stringify(found) },
+                    `'lane ${lane}' renames the ${lane} lane and takes its new label in quotes: lane ${lane} ${JSON.stringify(found)}. A step in the lane is written '${lane} ${found} "…"'.`)
+                : `'lane ${lane}' renames the ${lane} lane and takes its new label in quotes, e.g. lane ${lane} "…".`;
+        }
+        if (expected.name === 'STRING' && found !== '') {
+            const what = describeRule(ruleName);
+            if (this.isName(actual) || this.isKeyword(found)) {
+                const named = this.hasName(ruleName) ? ` (${article(what)} ${what} has a name, then its label)` : '';
+                return this.withFix(actual, { title: `Put '${found}' in quotes`, newText: JSON.stringify(found) },
+                    `A label is expected here: text in quotes, e.g. ${JSON.stringify(found)}${named}.`);
+            }
+            return `A label in quotes is expected here, but found '${found}'.`;
+        }
+        if (expected.name === '}' && found !== '') {
+            const allowed = this.bodyKeywords(ruleName);
+            if (allowed.length > 0) return this.unknownInBody(actual, ruleName, allowed);
+        }
+        return `Expected ${describeToken(expected.name)} here, but found ${describeFound(actual)}.`;
+    }
+
+    override buildNoViableAltMessage(options: { expectedPathsPerAlt: TokenType[][][]; actual: IToken[]; previous: IToken; customUserDescription?: string; ruleName: string }): string {
+        const actual = options.actual[0];
+        const starts = [...new Set(options.expectedPathsPerAlt.flatMap(alt => alt.map(path => path[0]?.name)).filter((n): n is string => !!n))];
+        return this.unexpected(actual, starts, options.actual[1]);
+    }
+
+    override buildEarlyExitMessage(options: { expectedIterationPaths: TokenType[][]; actual: IToken[]; previous: IToken; customUserDescription?: string; ruleName: string }): string {
+        const actual = options.actual[0];
+        const starts = [...new Set(options.expectedIterationPaths.map(path => path[0]?.name).filter((n): n is string => !!n))];
+        return this.unexpected(actual, starts);
+    }
+
+    override buildNotAllInputParsedMessage(options: { firstRedundant: IToken; ruleName: string }): string {
+        const token = options.firstRedundant;
+        return `Unexpected ${describeFound(token)} after the end of the blueprint: everything belongs inside 'blueprint Name "Title" { … }' (imports and shared declarations may come before it).`;
+    }
+
+    /** A name (ID) was expected: explain keywords used as names, labels without a name, numbers. */
+    private nameExpected(actual: IToken, before: string | undefined, ruleName: string): string {
+        const found = actual.image;
+        const what = nameKind(before, ruleName);
+        if (before === 'via' && CHANNELS_FOR_DISTANCE[found]) {
+            const [first, ...others] = CHANNELS_FOR_DISTANCE[found];
+            return this.withFix(actual, { title: `Use the built-in channel '${first}'`, newText: first },
+                `'${found}' is a keyword (a channel's distance), not a channel name. Use the built-in ${found} channel '${first}'`
+                + `${others.length ? ` (or ${others.map(o => `'${o}'`).join(', ')})` : ''}, or declare your own: channel My${capitalise(found.replace(/-/g, ''))} "…" ${found}.`);
+        }
+        if (this.isKeyword(found)) {
+            const alternative = this.freeName(found);
+            return this.withFix(actual, { title: `Rename to '${alternative}'`, newText: alternative },
+                `'${found}' is a keyword of the language, so it cannot be ${article(what)} ${what} name. Use another name such as '${alternative}'`
+                + ` (names are case-sensitive), or put the words in the label in quotes.`);
+        }
+        if (actual.tokenType.name === 'STRING') {
+            const name = nameFromLabel(found);
+            return name && !this.isKeyword(name)
+                ? this.withFix(actual, { title: `Add the name '${name}'`, newText: `${name} `, insertBefore: true },
+                    `${capitalise(article(what))} ${what} name is expected before the label, e.g. ${name} ${found}.`)
+                : `${capitalise(article(what))} ${what} name is expected before the label.`;
+        }
+        if (actual.tokenType.name === 'NUMBER') {
+            return `${capitalise(article(what))} ${what} name is expected here; a name needs a letter, e.g. '_${found}' or 'step${found}'.`;
+        }
+        if (found === '') return `${capitalise(article(what))} ${what} name is expected at the end of the file.`;
+        return `${capitalise(article(what))} ${what} name is expected here, but found ${describeFound(actual)}.`;
+    }
+
+    /** `owner "Bob"` in a step: which words may start a property here, and the nearest one. */
+    private unknownInBody(actual: IToken, ruleName: string, allowed: readonly string[]): string {
+        const found = actual.image;
+        const what = describeRule(ruleName);
+        if (ruleName !== 'Blueprint' && !allowed.includes(found) && this.bodyKeywords('Blueprint').includes(found)) {
+            // `flow` inside a step's body: the body was never closed.
+            const indent = ' '.repeat(Math.max(0, (actual.startColumn ?? 1) - 1));
+            return this.withFix(actual, { title: `Close the ${what} with '}'`, newText: `}\n${indent}`, insertBefore: true },
+                `The ${what}'s body is not closed: '${found}' starts the next entry of the blueprint. Add '}' before it.`);
+        }
+        const list = allowed.join(', ');
+        const near = this.isName(actual) || this.isKeyword(found) ? this.nearestKeyword(found, allowed) : undefined;
+        if (near && !allowed.includes(near)) {
+            // A keyword of another place (`vai` → `via` after a step's label): the list would mislead.
+            return this.withFix(actual, { title: `Change to '${near}'`, newText: near }, `Unexpected '${found}'; did you mean '${near}'?`);
+        }
+        const lead = ruleName === 'Blueprint'
+            ? `${capitalise(describeFound(actual))} does not start anything a blueprint holds`
+            : `${capitalise(describeFound(actual))} is not a property of ${article(what)} ${what}`;
+        const message = `${lead}${near ? `; did you mean '${near}'?` : '.'} ${capitalise(article(what))} ${what} can hold: ${list}.`;
+        return near ? this.withFix(actual, { title: `Change to '${near}'`, newText: near }, message) : message;
+    }
+
+    private unexpected(actual: IToken | undefined, starts: readonly string[], following?: IToken): string {
+        if (!actual || actual.image === '') return `Unexpected end of the file: expected ${joinAlternatives(starts)}.`;
+        if (starts.includes(actual.image) && following) {
+            // `lane 5 "x"`: the keyword is right, what follows it is not.
+            return `Unexpected ${describeFound(following)} after '${actual.image}'.`;
+        }
+        const keywords = starts.filter(start => this.isKeyword(start));
+        const near = this.nearestKeyword(actual.image, keywords);
+        const message = `Unexpected ${describeFound(actual)}${near ? `; did you mean '${near}'?` : '.'} Expected ${joinAlternatives(starts)}.`;
+        return near ? this.withFix(actual, { title: `Change to '${near}'`, newText: near }, message) : message;
+    }
+
+    /** Nearest of the allowed keywords, else of all keywords (`vai` → `via`). */
+    private nearestKeyword(word: string, allowed: readonly string[]): string | undefined {
+        return similarWords(word, allowed, 1)[0] ?? similarWords(word, this.keywords(), 1)[0];
+    }
+
+    /** A name close to a keyword that is not one: `start` → `Start`. */
+    private freeName(keyword: string): string {
+        const base = keyword.replace(/[^\p{L}\p{N}_]/gu, '_');
+        const capitalised = capitalise(base);
+        return this.isKeyword(capitalised) ? `${base}_` : capitalised;
+    }
+
+    /**
+     * The keywords that may start an entry of the body the parser was in when it expected `}`:
+     * the first keywords of the repeated element right before that `}` in the rule.
+     */
+    private bodyKeywords(ruleName: string): readonly string[] {
+        let keywords = this.bodyKeywordCache.get(ruleName);
+        if (!keywords) {
+            keywords = this.computeBodyKeywords(ruleName);
+            this.bodyKeywordCache.set(ruleName, keywords);
+        }
+        return keywords;
+    }
+
+    private computeBodyKeywords(ruleName: string): string[] {
+        const rule = this.grammar.rules.find(r => r.name === ruleName);
+        if (!rule || !GrammarAST.isParserRule(rule)) return [];
+        for (const keyword of AstUtils.streamAst(rule.definition).filter(GrammarAST.isKeyword)) {
+            const group: GrammarAST.AbstractElement | undefined = keyword.$container as GrammarAST.AbstractElement | undefined;
+            if (keyword.value !== '}' || !group || !GrammarAST.isGroup(group)) continue;
+            const elements: readonly GrammarAST.AbstractElement[] = group.elements;
+            const loop = elements[elements.indexOf(keyword) - 1];
+            if (loop && (loop.cardinality === '*' || loop.cardinality === '+')) return [...firstKeywords(loop, new Set())];
+        }
+        return [];
+    }
+
+    /** Whether the rule gives its node a name (`customer Ask "…"`), so the label comes second. */
+    private hasName(ruleName: string): boolean {
+        const rule = this.grammar.rules.find(r => r.name === ruleName);
+        return !!rule && GrammarAST.isParserRule(rule)
+            && AstUtils.streamAst(rule.definition).some(node => GrammarAST.isAssignment(node) && node.feature === 'name');
+    }
+
+    private withFix(token: IToken, fix: SyntaxFix, message: string): string {
+        this.fixes.set(token, fix);
+        return message;
+    }
+
+    private isName(token: IToken): boolean {
+        return token.tokenType.name === 'ID';
+    }
+
+    private isKeyword(text: string): boolean {
+        return this.keywords().has(text);
+    }
+
+    private keywords(): ReadonlySet<string> {
+        this.keywordCache ??= new Set(AstUtils.streamAst(this.grammar).filter(GrammarAST.isKeyword).map(k => k.value)
+            .filter(value => /^[\p{L}]/u.test(value)));
+        return this.keywordCache;
+    }
+}
+
+/** Keywords that can come first in a grammar element. */
+function firstKeywords(element: GrammarAST.AbstractElement, visiting: Set<GrammarAST.AbstractRule>): Set<string> {
+    const result = new Set<string>();
+    if (GrammarAST.isKeyword(element)) {
+        result.add(element.value);
+    } else if (GrammarAST.isAssignment(element)) {
+        return firstKeywords(element.terminal, visiting);
+    } else if (GrammarAST.isRuleCall(element)) {
+        const rule = element.rule.ref;
+        if (rule && GrammarAST.isParserRule(rule) && !visiting.has(rule)) {
+            visiting.add(rule);
+            for (const k of firstKeywords(rule.definition, visiting)) result.add(k);
+        }
+    } else if (GrammarAST.isAlternatives(element) || GrammarAST.isUnorderedGroup(element)) {
+        for (const alternative of element.elements) for (const k of firstKeywords(alternative, visiting)) result.add(k);
+    } else if (GrammarAST.isGroup(element as GrammarAST.AbstractElement)) {
+        for (const part of (element as GrammarAST.Group).elements) {
+            if (GrammarAST.isAction(part)) continue;
+            for (const k of firstKeywords(part, visiting)) result.add(k);
+            if (part.cardinality !== '?' && part.cardinality !== '*') break;
+        }
+    }
+    return result;
+}
+
+/** Langium marks the parser's rule names with a zero-width space; the grammar's names have none. */
+function grammarRuleName(name: string): string {
+    return name.replace(/\u200B/g, '');
+}
+
+function nameKind(before: string | undefined, ruleName: string): string {
+    if (before === 'in' && ruleName === 'Persona') return 'segment';
+    if (before === ',') return ruleName === 'Metric' ? 'step' : ruleName === 'LaneOrder' ? 'lane' : 'segment';
+    if (before === 'lane' && ruleName === 'Step') return 'step';
+    return (before !== undefined ? NAME_AFTER[before] : undefined) ?? describeRule(ruleName);
+}
+
+function describeRule(ruleName: string): string {
+    if (ruleName === 'CustomLane') return 'lane';
+    return ruleName.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+}
+
+function describeToken(name: string): string {
+    if (name === 'ID') return 'a name';
+    if (name === 'STRING') return 'a label in quotes';
+    if (name === 'NUMBER') return 'a number';
+    if (name === 'EOF') return 'the end of the file';
+    return `'${name}'`;
+}
+
+function describeFound(token: IToken): string {
+    if (token.image === '') return 'the end of the file';
+    return token.tokenType.name === 'STRING' ? `the label ${token.image}` : `'${token.image}'`;
+}
+
+function joinAlternatives(names: readonly string[]): string {
+    const described = [...new Set(names.map(describeToken))];
+    if (described.length <= 1) return described[0] ?? 'something else';
+    return `${described.slice(0, -1).join(', ')} or ${described.at(-1)}`;
+}
+
+function article(word: string): string {
+    return /^[aeiou]/i.test(word) ? 'an' : 'a';
+}
+
+function capitalise(word: string): string {
+    return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+/** `"Ask the teller"` → `AskTheTeller`; `"고객 문의"` → `고객문의`. */
+function nameFromLabel(label: string): string | undefined {
+    const words = label.slice(1, -1).split(/[^\p{L}\p{N}_]+/u).filter(Boolean).slice(0, 4);
+    const name = words.map(word => /^[a-z]/.test(word) ? capitalise(word) : word).join('');
+    return /^[\p{N}]*[\p{L}_][\p{L}\p{N}_]*$/u.test(name) ? name : undefined;
+}
