@@ -1,0 +1,112 @@
+/**
+ * Headers that stay on screen while panning and zooming: the lane names at the left edge, the
+ * names of the three lines just above each line, and the stage names in a bar at the top. They
+ * are HTML over the canvas, re-positioned from the viewport after every render, drawn at a fixed
+ * size (legible at any zoom) and hidden from screen readers (each step's name says its lane and
+ * stage). The SVG's own lane and stage labels are hidden in the live view only; exports keep them.
+ */
+import { injectable } from 'inversify';
+import type { VNode } from 'snabbdom';
+import { isViewport, SModelRootImpl, type IVNodePostprocessor, type SModelElementImpl } from 'sprotty';
+import { HEADERS_ELEMENT_ID } from '../../html.js';
+import { BlueprintGraph, LaneNode, LineNode, StageNode } from '../../model.js';
+import { HEADER_INSETS } from '../viewport/initial-viewport.js';
+
+/** Distance of the lane and line labels from the panel's (or the diagram's) left edge. */
+const LEFT = 8;
+const LANE_LABEL_HEIGHT = 20;
+const LINE_LABEL_HEIGHT = 16;
+
+export interface HeaderLayout {
+    readonly stages: readonly { readonly label: string; readonly left: number; readonly width: number }[];
+    readonly stageBar: { readonly top: number; readonly stuck: boolean };
+    readonly lanes: readonly { readonly label: string; readonly kind: string; readonly left: number; readonly top: number }[];
+    readonly lines: readonly { readonly label: string; readonly kind: string; readonly left: number; readonly top: number }[];
+}
+
+/** Where the headers go for a viewport, in panel pixels. Pure. */
+export function headerLayout(root: {
+    readonly scroll: { x: number; y: number };
+    readonly zoom: number;
+    readonly canvas: { width: number; height: number };
+    readonly stages: readonly { label: string; x: number; width: number; headerHeight: number }[];
+    readonly lanes: readonly { label: string; kind: string; y: number; height: number }[];
+    readonly lines: readonly { label: string; kind: string; y: number }[];
+}): HeaderLayout {
+    const { scroll, zoom, canvas } = root;
+    const toX = (x: number) => (x - scroll.x) * zoom;
+    const toY = (y: number) => (y - scroll.y) * zoom;
+    const bar = HEADER_INSETS.top;
+    const headerHeight = root.stages[0]?.headerHeight ?? 0;
+    // At rest the bar sits in the drawn header band; once that scrolls away it sticks to the top.
+    const restTop = toY(0) + Math.max(0, (headerHeight * zoom - bar) / 2);
+    const stageBar = { top: Math.max(0, restTop), stuck: restTop <= 0 };
+    const barBottom = stageBar.top + bar;
+    const left = Math.max(LEFT, toX(0) + LEFT);
+    const stages = root.stages.flatMap(stage => {
+        const start = Math.max(0, toX(stage.x));
+        const end = Math.min(canvas.width, toX(stage.x + stage.width));
+        return end - start >= 24 ? [{ label: stage.label, left: start, width: end - start }] : [];
+    });
+    const lanes = root.lanes.flatMap(lane => {
+        const top = Math.max(toY(lane.y) + 4, barBottom + 2);
+        const bottom = toY(lane.y + lane.height);
+        return top + LANE_LABEL_HEIGHT <= bottom && top < canvas.height ? [{ label: lane.label, kind: lane.kind, left, top }] : [];
+    });
+    const lines = root.lines.flatMap(line => {
+        const top = toY(line.y) - LINE_LABEL_HEIGHT - 1;
+        return top >= barBottom && top < canvas.height ? [{ label: line.label, kind: line.kind, left, top }] : [];
+    });
+    return { stages, stageBar, lanes, lines };
+}
+
+@injectable()
+export class StickyHeaders implements IVNodePostprocessor {
+    private root?: SModelRootImpl;
+
+    decorate(vnode: VNode, element: SModelElementImpl): VNode {
+        if (element instanceof SModelRootImpl) this.root = element;
+        return vnode;
+    }
+
+    postUpdate(): void {
+        const container = document.getElementById(HEADERS_ELEMENT_ID);
+        if (!container) return;
+        const root = this.root;
+        if (!(root instanceof BlueprintGraph) || !isViewport(root) || root.children.length === 0) {
+            container.replaceChildren();
+            return;
+        }
+        const layout = headerLayout({
+            scroll: root.scroll,
+            zoom: root.zoom,
+            canvas: root.canvasBounds,
+            stages: root.children.filter((child): child is StageNode => child instanceof StageNode)
+                .map(stage => ({ label: stage.label, x: stage.position.x, width: stage.size.width, headerHeight: stage.headerHeight })),
+            lanes: root.children.filter((child): child is LaneNode => child instanceof LaneNode)
+                .map(lane => ({ label: lane.label, kind: lane.kind, y: lane.position.y, height: lane.size.height })),
+            lines: root.children.filter((child): child is LineNode => child instanceof LineNode)
+                .map(line => ({ label: line.label, kind: line.kind, y: line.position.y }))
+        });
+        const bar = element('div', `sticky-stage-bar${layout.stageBar.stuck ? ' stuck' : ''}`, { top: layout.stageBar.top, height: HEADER_INSETS.top });
+        bar.append(...layout.stages.map(stage => element('div', 'sticky-stage', { left: stage.left, width: stage.width }, stage.label)));
+        container.replaceChildren(
+            ...layout.lanes.map(lane => element('div', `sticky-lane sticky-lane-${lane.kind}`, { left: lane.left, top: lane.top }, lane.label)),
+            ...layout.lines.map(line => element('div', `sticky-line sticky-line-${line.kind}`, { left: line.left, top: line.top }, line.label)),
+            ...(layout.stages.length > 0 ? [bar] : [])
+        );
+    }
+}
+
+function element(tag: string, className: string, box: Readonly<Record<string, number>>, text?: string): HTMLElement {
+    const node = document.createElement(tag);
+    node.className = className;
+    for (const [property, value] of Object.entries(box)) {
+        node.style.setProperty(property, `${Math.round(value * 10) / 10}px`);
+    }
+    if (text !== undefined) {
+        node.textContent = text;
+        node.title = text;
+    }
+    return node;
+}

@@ -1,0 +1,40 @@
+/**
+ * Wheel zoom in proportion to the wheel's movement: one mouse notch (100 px) zooms by 1.2, a
+ * trackpad's small deltas by a little, and no single event by more than 1.25 (Sprotty's default
+ * turns a large delta into a jump from 35 % to the maximum). Shift or Alt with the wheel pans.
+ */
+import { injectable } from 'inversify';
+import { ZoomMouseListener } from 'sprotty';
+import type { Viewport } from 'sprotty-protocol';
+
+/** Zoom per wheel pixel: a 100 px notch is a factor of 1.2. */
+const WHEEL_SENSITIVITY = Math.log(1.2) / 100;
+/** Pinch gestures arrive as small wheel deltas with Ctrl held. */
+const PINCH_SENSITIVITY = 0.01;
+const MAX_STEP = Math.log(1.25);
+const LINE_PIXELS = 16;
+const PAGE_PIXELS = 400;
+
+export function wheelZoomFactor(event: Pick<WheelEvent, 'deltaY' | 'deltaMode' | 'ctrlKey'>): number {
+    const pixels = event.deltaMode === 1 ? event.deltaY * LINE_PIXELS : event.deltaMode === 2 ? event.deltaY * PAGE_PIXELS : event.deltaY;
+    const exponent = -pixels * (event.ctrlKey ? PINCH_SENSITIVITY : WHEEL_SENSITIVITY);
+    return Math.exp(Math.min(MAX_STEP, Math.max(-MAX_STEP, exponent)));
+}
+
+@injectable()
+export class ProportionalZoomMouseListener extends ZoomMouseListener {
+    protected override isScrollMode(event: WheelEvent): boolean {
+        return event.altKey || event.shiftKey;
+    }
+
+    protected override processScroll(viewport: Viewport, event: WheelEvent): Viewport {
+        // Shift turns a vertical wheel into horizontal panning, as in browsers.
+        const dx = event.shiftKey && event.deltaX === 0 ? event.deltaY : event.deltaX;
+        const dy = event.shiftKey ? 0 : event.deltaY;
+        return { scroll: { x: viewport.scroll.x + dx / viewport.zoom, y: viewport.scroll.y + dy / viewport.zoom }, zoom: viewport.zoom };
+    }
+
+    protected override getZoomFactor(event: WheelEvent): number {
+        return wheelZoomFactor(event);
+    }
+}
