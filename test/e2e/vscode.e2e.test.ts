@@ -48,6 +48,9 @@ describe.runIf(process.env.BLUEPRINT_E2E === '1')('Blueprint extension in code-s
         mkdirSync(screenshots, { recursive: true });
         copyFileSync(join(repo, 'examples/bank-deposit.blueprint'), join(workspace, 'bank-deposit.blueprint'));
         copyFileSync(join(repo, 'test/e2e/fixtures/invalid.blueprint'), join(workspace, 'invalid.blueprint'));
+        for (const example of PREVIEW_EXAMPLES) {
+            copyFileSync(join(repo, `examples/${example.file}`), join(workspace, example.file));
+        }
         prepareProfile(paths);
         await timed('install .vsix', () => installExtension(paths, vsix));
         server = await timed('start code-server', () => startCodeServer(paths, workspace));
@@ -123,6 +126,9 @@ describe.runIf(process.env.BLUEPRINT_E2E === '1')('Blueprint extension in code-s
 
     it('selects a clicked step in the text', async () => {
         await goToLine(page, 1);
+        // The preview opens at 100 %; fit it so the last step is on screen to be clicked.
+        await previewFrame(page).locator('.toolbar-fit').click();
+        await page.waitForTimeout(800);
         // A real mouse click at the step's box (Sprotty listens to mousedown/mouseup on the SVG).
         const box = await previewFrame(page).locator('g.step:has(> title:text-is("Leave the branch"), > title:text-is("Take the passbook and leave")) > rect.step-box').first().boundingBox();
         expect(box, 'the step box is on screen').not.toBeNull();
@@ -144,6 +150,24 @@ describe.runIf(process.env.BLUEPRINT_E2E === '1')('Blueprint extension in code-s
         expect(svg).toMatch(/^(<\?xml[^>]*>\s*)?<svg[\s>]/);
         for (const label of ['Take a queue number', 'Enter PIN', 'Post the transaction']) {
             expect(svg).toContain(label);
+        }
+    });
+
+    it('shows the hotline and telecom-store previews readable at 100 % (screenshots)', async () => {
+        for (const example of PREVIEW_EXAMPLES) {
+            await openFile(page, example.file);
+            const webview = previewFrame(page);
+            await expect.poll(() => webview.locator('svg').first().textContent(), { timeout: 60_000 }).toContain(example.label);
+            await expect.poll(() => webview.locator('.blueprint-headers .sticky-lane').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+            await page.waitForTimeout(500);
+            await page.screenshot({ path: join(screenshots, `preview-${example.name}.png`) });
+            // Panned far to the right with the keyboard, lane and line names are still on screen.
+            await webview.locator('svg.sprotty-graph').focus();
+            for (let i = 0; i < example.presses; i++) await page.keyboard.press('ArrowRight');
+            await page.waitForTimeout(500);
+            expect(await webview.locator('.blueprint-headers .sticky-lane').count()).toBeGreaterThan(0);
+            expect(await webview.locator('.blueprint-headers .sticky-line').count()).toBeGreaterThan(0);
+            await page.screenshot({ path: join(screenshots, `preview-${example.name}-far-right.png`) });
         }
     });
 
@@ -171,6 +195,12 @@ describe.runIf(process.env.BLUEPRINT_E2E === '1')('Blueprint extension in code-s
         expect(await page.locator('.markers-panel .monaco-list-row', { hasText: 'BP002' }).count()).toBeGreaterThan(0);
     });
 });
+
+const PREVIEW_EXAMPLES = [
+    // `presses`: arrow-key presses (80 px each at 100 %) that bring the right edge into a ~790 px wide preview.
+    { name: 'hotline', file: 'credit-card-hotline.blueprint', label: 'Call the number on the back of the card', presses: 40 },
+    { name: 'telecom', file: 'telecom-store.blueprint', label: 'Compare plans and find the nearest store', presses: 56 }
+] as const;
 
 const example = readFileSync(join(repo, 'examples/bank-deposit.blueprint'), 'utf8').split('\n');
 /** 1-based line of the example that contains `text`. */
