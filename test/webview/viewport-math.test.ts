@@ -74,7 +74,7 @@ describe('headerLayout', () => {
     it('keeps lane and line names at the left edge and the visible stages in the bar when panned right', () => {
         const layout = headerLayout({ scroll: { x: 900, y: 0 }, zoom: 1, canvas: { width: 800, height: 600 }, stages, lanes, lines });
         expect(layout.lanes.map(lane => [lane.label, lane.left])).toEqual([['Customer actions', 8], ['Frontstage actions', 8]]);
-        expect(layout.lines).toEqual([{ label: 'Line of interaction', kind: 'interaction', left: 8, top: 184 - 17 }]);
+        expect(layout.lines).toEqual([{ label: 'Line of interaction', kind: 'interaction', right: 8, top: 184 - 17 }]);
         expect(layout.stages).toEqual([{ label: 'Leave', left: 0, width: 468 }]);
         expect(layout.stageBar).toEqual({ top: 27, stuck: false });
     });
@@ -109,5 +109,25 @@ describe('keyboard moves between steps', () => {
             const down = moveFrom(step.id, 'down', steps, flows);
             if (down) expect(steps.find(other => other.id === down)!.y).toBeGreaterThan(step.y);
         }
+    });
+});
+
+describe('headerLayout when zoomed out', () => {
+    const stages = [{ label: 'Arrive', x: 168, width: 600, headerHeight: 84 }];
+    const lanes = [{ label: 'Customer actions', kind: 'customer', y: 84, height: 100 }, { label: 'Frontstage actions', kind: 'frontstage', y: 184, height: 200 }];
+    const lines = [{ label: 'Line of interaction', kind: 'interaction', y: 184 }];
+
+    it('keeps the line names at the right edge, clear of the lane names', () => {
+        const zoomedOut = headerLayout({ scroll: { x: 0, y: -200 }, zoom: 0.3, canvas: { width: 800, height: 600 }, stages, lanes, lines });
+        expect(zoomedOut.lanes.map(lane => lane.label)).toEqual(['Customer actions', 'Frontstage actions']);
+        expect(zoomedOut.lines.map(line => [line.label, line.right])).toEqual([['Line of interaction', 8]]);
+    });
+
+    it('drops a line name that would cover a lane name in a narrow panel', () => {
+        const narrow = headerLayout({ scroll: { x: 0, y: -200 }, zoom: 0.3, canvas: { width: 400, height: 600 }, stages, lanes, lines });
+        expect(narrow.lanes.map(lane => lane.label)).toEqual(['Customer actions', 'Frontstage actions']);
+        expect(narrow.lines).toEqual([]);
+        const atRest = headerLayout({ scroll: { x: 0, y: 0 }, zoom: 1, canvas: { width: 400, height: 600 }, stages, lanes, lines });
+        expect(atRest.lines.map(line => line.label)).toEqual(['Line of interaction']);
     });
 });

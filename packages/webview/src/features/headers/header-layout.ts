@@ -5,12 +5,17 @@ import { HEADER_INSETS } from '../viewport/initial-viewport.js';
 const LEFT = 8;
 const LANE_LABEL_HEIGHT = 20;
 const LINE_LABEL_HEIGHT = 16;
+/** Distance of the line names from the panel's right edge. */
+const RIGHT = 8;
+/** The widest a lane or line name gets before it is cut with an ellipsis (CSS max-width). */
+const LANE_LABEL_MAX_WIDTH = 220;
+const LINE_LABEL_MAX_WIDTH = 320;
 
 export interface HeaderLayout {
     readonly stages: readonly { readonly label: string; readonly left: number; readonly width: number }[];
     readonly stageBar: { readonly top: number; readonly stuck: boolean };
     readonly lanes: readonly { readonly label: string; readonly kind: string; readonly left: number; readonly top: number }[];
-    readonly lines: readonly { readonly label: string; readonly kind: string; readonly left: number; readonly top: number }[];
+    readonly lines: readonly { readonly label: string; readonly kind: string; readonly right: number; readonly top: number }[];
 }
 
 /** Where the headers go for a viewport, in panel pixels. Pure. */
@@ -42,9 +47,13 @@ export function headerLayout(root: {
         const bottom = toY(lane.y + lane.height);
         return top + LANE_LABEL_HEIGHT <= bottom && top < canvas.height ? [{ label: lane.label, kind: lane.kind, left, top }] : [];
     });
+    // A line's name sits just above the line at the right edge, clear of the lane names at the
+    // left; in a narrow panel it is left out where the band is too thin for both.
+    const narrow = canvas.width < LEFT + LANE_LABEL_MAX_WIDTH + LINE_LABEL_MAX_WIDTH + 2 * RIGHT;
     const lines = root.lines.flatMap(line => {
         const top = toY(line.y) - LINE_LABEL_HEIGHT - 1;
-        return top >= barBottom && top < canvas.height ? [{ label: line.label, kind: line.kind, left, top }] : [];
+        const clear = !narrow || lanes.every(lane => top + LINE_LABEL_HEIGHT <= lane.top || top >= lane.top + LANE_LABEL_HEIGHT);
+        return clear && top >= barBottom && top < canvas.height ? [{ label: line.label, kind: line.kind, right: RIGHT, top }] : [];
     });
     return { stages, stageBar, lanes, lines };
 }

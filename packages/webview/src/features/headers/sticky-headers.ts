@@ -1,9 +1,10 @@
 /**
  * Headers that stay on screen while panning and zooming: the lane names at the left edge, the
- * names of the three lines just above each line, and the stage names in a bar at the top. They
- * are HTML over the canvas, re-positioned from the viewport after every render, drawn at a fixed
- * size (legible at any zoom) and hidden from screen readers (each step's name says its lane and
- * stage). The SVG's own lane and stage labels are hidden in the live view only; exports keep them.
+ * names of the three lines just above each line at the right edge, and the stage names in a bar
+ * at the top. They are HTML over the canvas, re-positioned from the viewport after every render,
+ * drawn at a fixed size (legible at any zoom) and hidden from screen readers (each step's name
+ * says its lane and stage). The SVG's own lane and stage names are hidden in the live view only;
+ * exports keep them.
  */
 import { injectable } from 'inversify';
 import type { VNode } from 'snabbdom';
@@ -45,7 +46,7 @@ export class StickyHeaders implements IVNodePostprocessor {
         bar.append(...layout.stages.map(stage => element('div', 'sticky-stage', { left: stage.left, width: stage.width }, stage.label)));
         container.replaceChildren(
             ...layout.lanes.map(lane => element('div', `sticky-lane sticky-lane-${lane.kind}`, { left: lane.left, top: lane.top }, lane.label)),
-            ...layout.lines.map(line => element('div', `sticky-line sticky-line-${line.kind}`, { left: line.left, top: line.top }, line.label)),
+            ...layout.lines.map(line => element('div', `sticky-line sticky-line-${line.kind}`, { right: line.right, top: line.top }, line.label)),
             ...(layout.stages.length > 0 ? [bar] : [])
         );
     }
