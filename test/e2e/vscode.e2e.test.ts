@@ -162,7 +162,7 @@ describe.runIf(process.env.BLUEPRINT_E2E === '1')('Blueprint extension in code-s
             await page.waitForTimeout(500);
             await page.screenshot({ path: join(screenshots, `preview-${example.name}.png`) });
             // Panned far to the right with the keyboard, lane and line names are still on screen.
-            await webview.locator('svg.sprotty-graph').focus();
+            await webview.locator('#blueprint-diagram svg.sprotty-graph').focus();
             for (let i = 0; i < example.presses; i++) await page.keyboard.press('ArrowRight');
             await page.waitForTimeout(500);
             expect(await webview.locator('.blueprint-headers .sticky-lane').count()).toBeGreaterThan(0);
@@ -197,9 +197,9 @@ describe.runIf(process.env.BLUEPRINT_E2E === '1')('Blueprint extension in code-s
 });
 
 const PREVIEW_EXAMPLES = [
-    // `presses`: arrow-key presses (80 px each at 100 %) that bring the right edge into a ~790 px wide preview.
-    { name: 'hotline', file: 'credit-card-hotline.blueprint', label: 'Call the number on the back of the card', presses: 40 },
-    { name: 'telecom', file: 'telecom-store.blueprint', label: 'Compare plans and find the nearest store', presses: 56 }
+    // `presses`: arrow-key presses (80 px each at 100 %) that bring the right edge into the ~540 px wide preview beside the editor.
+    { name: 'hotline', file: 'credit-card-hotline.blueprint', label: 'Call the number on the back of the card', presses: 43 },
+    { name: 'telecom', file: 'telecom-store.blueprint', label: 'Compare plans and find the nearest store', presses: 59 }
 ] as const;
 
 const example = readFileSync(join(repo, 'examples/bank-deposit.blueprint'), 'utf8').split('\n');
