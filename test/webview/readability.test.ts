@@ -255,24 +255,41 @@ describe.skipIf(!chromiumInstalled)(title, () => {
         await page.close();
     });
 
-    it('keeps text legible in a high-contrast theme', async () => {
-        const page = await open('credit-card-hotline');
-        // The variables VS Code's "Dark High Contrast" theme puts on the page.
-        await page.evaluate(() => {
-            document.body.classList.add('vscode-high-contrast');
-            const vars: Record<string, string> = {
+    // The body classes and (a subset of) the variables VS Code's high-contrast themes put on the page.
+    const HIGH_CONTRAST = {
+        dark: {
+            classes: ['vscode-high-contrast'],
+            vars: {
                 '--vscode-editor-background': '#000000', '--vscode-editor-foreground': '#ffffff', '--vscode-foreground': '#ffffff',
                 '--vscode-contrastBorder': '#6fc3df', '--vscode-contrastActiveBorder': '#f38518', '--vscode-focusBorder': '#f38518',
                 '--vscode-editorWidget-background': '#0c141f', '--vscode-descriptionForeground': '#ffffff',
                 '--vscode-charts-blue': '#3794ff', '--vscode-charts-green': '#89d185', '--vscode-charts-orange': '#d18616',
                 '--vscode-charts-red': '#f48771', '--vscode-charts-yellow': '#ffd370', '--vscode-charts-purple': '#b180d7',
                 '--vscode-button-background': '#000000', '--vscode-button-foreground': '#ffffff', '--vscode-button-border': '#6fc3df'
-            };
+            }
+        },
+        light: {
+            classes: ['vscode-high-contrast', 'vscode-high-contrast-light'],
+            vars: {
+                '--vscode-editor-background': '#ffffff', '--vscode-editor-foreground': '#292929', '--vscode-foreground': '#292929',
+                '--vscode-contrastBorder': '#0f4a85', '--vscode-contrastActiveBorder': '#006bbd', '--vscode-focusBorder': '#006bbd',
+                '--vscode-editorWidget-background': '#ffffff', '--vscode-descriptionForeground': '#292929',
+                '--vscode-charts-blue': '#0f4a85', '--vscode-charts-green': '#374e06', '--vscode-charts-orange': '#8f4a00',
+                '--vscode-charts-red': '#b5200d', '--vscode-charts-yellow': '#895503', '--vscode-charts-purple': '#652d90',
+                '--vscode-button-background': '#0f4a85', '--vscode-button-foreground': '#ffffff', '--vscode-button-border': '#0f4a85'
+            }
+        }
+    } as const;
+
+    for (const [theme, { classes, vars }] of Object.entries(HIGH_CONTRAST)) it(`keeps text legible in the ${theme} high-contrast theme`, async () => {
+        const page = await open('credit-card-hotline');
+        await page.evaluate(({ classes, vars }) => {
+            document.body.classList.add(...classes);
             for (const [name, value] of Object.entries(vars)) document.documentElement.style.setProperty(name, value);
-        });
+        }, { classes: [...classes], vars: vars as Record<string, string> });
         await page.click('.toolbar-fail-points');
         await page.waitForSelector('.toolbar-fail-points[aria-pressed="true"]');
-        await page.screenshot({ path: `${resultsDir}credit-card-hotline-high-contrast.png` });
+        await page.screenshot({ path: `${resultsDir}credit-card-hotline-high-contrast-${theme}.png` });
         const pairs = await page.evaluate(() => {
             const parse = (color: string) => (color.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
             const luminance = (color: string) => {

@@ -74,7 +74,7 @@ describe('headerLayout', () => {
     it('keeps lane and line names at the left edge and the visible stages in the bar when panned right', () => {
         const layout = headerLayout({ scroll: { x: 900, y: 0 }, zoom: 1, canvas: { width: 800, height: 600 }, stages, lanes, lines });
         expect(layout.lanes.map(lane => [lane.label, lane.left])).toEqual([['Customer actions', 8], ['Frontstage actions', 8]]);
-        expect(layout.lines).toEqual([{ label: 'Line of interaction', kind: 'interaction', right: 8, top: 184 - 17 }]);
+        expect(layout.lines).toEqual([{ label: 'Line of interaction', kind: 'interaction', right: 8, top: 184 - 8 }]);
         expect(layout.stages).toEqual([{ label: 'Leave', left: 0, width: 468 }]);
         expect(layout.stageBar).toEqual({ top: 27, stuck: false });
     });
@@ -124,10 +124,11 @@ describe('headerLayout when zoomed out', () => {
     });
 
     it('drops a line name that would cover a lane name in a narrow panel', () => {
-        const narrow = headerLayout({ scroll: { x: 0, y: -200 }, zoom: 0.3, canvas: { width: 400, height: 600 }, stages, lanes, lines });
+        const narrow = headerLayout({ scroll: { x: 0, y: 0 }, zoom: 1, canvas: { width: 200, height: 600 }, stages, lanes, lines });
         expect(narrow.lanes.map(lane => lane.label)).toEqual(['Customer actions', 'Frontstage actions']);
         expect(narrow.lines).toEqual([]);
-        const atRest = headerLayout({ scroll: { x: 0, y: 0 }, zoom: 1, canvas: { width: 400, height: 600 }, stages, lanes, lines });
-        expect(atRest.lines.map(line => line.label)).toEqual(['Line of interaction']);
+        // A side-by-side preview (540 px) has room for both.
+        const beside = headerLayout({ scroll: { x: 0, y: 0 }, zoom: 1, canvas: { width: 540, height: 600 }, stages, lanes, lines });
+        expect(beside.lines.map(line => line.label)).toEqual(['Line of interaction']);
     });
 });

@@ -47,12 +47,16 @@ export function headerLayout(root: {
         const bottom = toY(lane.y + lane.height);
         return top + LANE_LABEL_HEIGHT <= bottom && top < canvas.height ? [{ label: lane.label, kind: lane.kind, left, top }] : [];
     });
-    // A line's name sits just above the line at the right edge, clear of the lane names at the
-    // left; in a narrow panel it is left out where the band is too thin for both.
-    const narrow = canvas.width < LEFT + LANE_LABEL_MAX_WIDTH + LINE_LABEL_MAX_WIDTH + 2 * RIGHT;
+    // A line's name sits on the line at the right edge (steps keep a margin from the lines, so it
+    // covers little), clear of the lane names at the left; in a narrow panel it is left out where
+    // it would cover a lane name.
+    // Widths are estimated (no text measuring here): 12 px bold and 11 px italic characters.
+    const laneRight = (label: string) => left + Math.min(LANE_LABEL_MAX_WIDTH, label.length * 7.5 + 16);
+    const lineLeft = (label: string) => canvas.width - RIGHT - Math.min(LINE_LABEL_MAX_WIDTH, label.length * 6.5 + 10);
     const lines = root.lines.flatMap(line => {
-        const top = toY(line.y) - LINE_LABEL_HEIGHT - 1;
-        const clear = !narrow || lanes.every(lane => top + LINE_LABEL_HEIGHT <= lane.top || top >= lane.top + LANE_LABEL_HEIGHT);
+        const top = toY(line.y) - LINE_LABEL_HEIGHT / 2;
+        const clear = lanes.every(lane => top + LINE_LABEL_HEIGHT <= lane.top || top >= lane.top + LANE_LABEL_HEIGHT
+            || laneRight(lane.label) <= lineLeft(line.label));
         return clear && top >= barBottom && top < canvas.height ? [{ label: line.label, kind: line.kind, right: RIGHT, top }] : [];
     });
     return { stages, stageBar, lanes, lines };

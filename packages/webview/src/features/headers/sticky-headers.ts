@@ -1,6 +1,6 @@
 /**
  * Headers that stay on screen while panning and zooming: the lane names at the left edge, the
- * names of the three lines just above each line at the right edge, and the stage names in a bar
+ * names of the three lines on each line at the right edge, and the stage names in a bar
  * at the top. They are HTML over the canvas, re-positioned from the viewport after every render,
  * drawn at a fixed size (legible at any zoom) and hidden from screen readers (each step's name
  * says its lane and stage). The SVG's own lane and stage names are hidden in the live view only;
