@@ -7,14 +7,21 @@ import { layoutBlueprint, type BlueprintLayout } from '@blueprint/diagram';
 import type { BlueprintModel } from '@blueprint/language';
 
 export interface LayoutRunner {
-    layout(model: BlueprintModel, previous?: BlueprintLayout): Promise<BlueprintLayout>;
+    /** Lays out the model of document `uri`; `previous` (its last layout) keeps the picture stable. */
+    layout(uri: string, model: BlueprintModel, previous?: BlueprintLayout): Promise<BlueprintLayout>;
+    /** The document's diagram was closed: forget what is kept for it. */
+    release(uri: string): void;
     dispose(): void;
 }
 
 /** Lays out on the calling thread (elkjs is asynchronous, but its work is not interruptible). */
 export class InProcessLayoutRunner implements LayoutRunner {
-    layout(model: BlueprintModel, previous?: BlueprintLayout): Promise<BlueprintLayout> {
+    layout(_uri: string, model: BlueprintModel, previous?: BlueprintLayout): Promise<BlueprintLayout> {
         return layoutBlueprint(model, { previous });
+    }
+
+    release(): void {
+        // Nothing is kept per document.
     }
 
     dispose(): void {
@@ -25,11 +32,14 @@ export class InProcessLayoutRunner implements LayoutRunner {
 /** What the worker is started with, so the same script can tell it is the layout worker. */
 export const LAYOUT_WORKER_ROLE = 'blueprint-layout-worker';
 
-export interface LayoutRequest {
-    readonly id: number;
-    readonly model: BlueprintModel;
-    readonly previous?: BlueprintLayout;
-}
+/**
+ * Worker messages. The previous layout is the biggest part of a request (as big as the answer), and
+ * the worker already has it when it is the layout the worker itself returned last for the document:
+ * then the request says `keepPrevious` instead of copying it across again.
+ */
+export type LayoutRequest =
+    | { readonly kind: 'layout'; readonly id: number; readonly uri: string; readonly model: BlueprintModel; readonly previous?: BlueprintLayout; readonly keepPrevious?: boolean }
+    | { readonly kind: 'release'; readonly uri: string };
 
 export type LayoutResponse = { readonly id: number; readonly layout: BlueprintLayout } | { readonly id: number; readonly error: string };
 
@@ -44,21 +54,33 @@ export class WorkerLayoutRunner implements LayoutRunner {
     private readonly waiting = new Map<number, { resolve: (layout: BlueprintLayout) => void; reject: (error: Error) => void }>();
     private readonly fallback = new InProcessLayoutRunner();
     private failed = false;
+    /** Per document, the layout the worker returned last (and keeps). */
+    private readonly kept = new Map<string, BlueprintLayout>();
 
     /** `onFallback` hears once why layouts moved in process (for the server log). */
     constructor(private readonly script: string | URL, private readonly onFallback: (reason: string) => void = () => undefined) {}
 
-    layout(model: BlueprintModel, previous?: BlueprintLayout): Promise<BlueprintLayout> {
+    layout(uri: string, model: BlueprintModel, previous?: BlueprintLayout): Promise<BlueprintLayout> {
         const worker = this.failed ? undefined : this.ensureWorker();
-        if (!worker) return this.fallback.layout(model, previous);
+        if (!worker) return this.fallback.layout(uri, model, previous);
         const id = this.nextId++;
-        return new Promise((resolve, reject) => {
+        const keepPrevious = previous !== undefined && this.kept.get(uri) === previous;
+        return new Promise<BlueprintLayout>((resolve, reject) => {
             this.waiting.set(id, { resolve, reject });
-            worker.postMessage({ id, model, previous } satisfies LayoutRequest);
+            worker.postMessage({ kind: 'layout', id, uri, model, previous: keepPrevious ? undefined : previous, keepPrevious } satisfies LayoutRequest);
+        }).then(layout => {
+            this.kept.set(uri, layout);
+            return layout;
         });
     }
 
+    release(uri: string): void {
+        if (!this.kept.delete(uri)) return;
+        this.worker?.postMessage({ kind: 'release', uri } satisfies LayoutRequest);
+    }
+
     dispose(): void {
+        this.kept.clear();
         this.failed = true;
         void this.worker?.terminate();
         this.worker = undefined;
@@ -90,6 +112,7 @@ export class WorkerLayoutRunner implements LayoutRunner {
         if (!this.failed) this.onFallback(error.message);
         this.failed = true;
         this.worker = undefined;
+        this.kept.clear();
         for (const waiter of this.waiting.values()) waiter.reject(error);
         this.waiting.clear();
     }
