@@ -233,6 +233,12 @@ describe.skipIf(!chromiumInstalled)(title, () => {
         expect((await posted(page)).filter(message => message.kind === 'reveal')).toEqual([{ kind: 'reveal', id: focused }]);
         await page.keyboard.press('Escape');
         expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('svg');
+
+        // From the canvas, Tab enters at the step the editor's cursor selected.
+        await postToWebview(page, { kind: 'select', ids: [ordered[5].id] });
+        await page.waitForSelector(`[id="blueprint-diagram_${ordered[5].id}"].selected`);
+        await page.keyboard.press('Tab');
+        await page.waitForFunction(id => document.activeElement?.getAttribute('data-step') === id, ordered[5].id);
         await page.close();
     });
 

@@ -37,7 +37,8 @@ export class StepKeyListener extends KeyListener {
         const flows = root.children.filter((child): child is FlowEdge => child instanceof FlowEdge && child.kind !== 'evidence')
             .map(flow => ({ from: flow.sourceId, to: flow.targetId }));
         const selected = root.children.find(child => child instanceof StepNode && child.selected && child.evidenceFor === undefined)?.id;
-        const target = moveFrom(focused ?? selected, focused || move === 'next' || move === 'previous' ? move : 'next', steps, flows);
+        // From the canvas, Tab enters at the selected step (the one at the editor's cursor), else at the first.
+        const target = focused ? moveFrom(focused, move, steps, flows) : (selected ?? moveFrom(undefined, 'next', steps, flows));
         if (!target) return []; // Tab past the last step leaves the diagram
         event.preventDefault();
         void this.queue.enqueue(SelectStepsAction.create([target], { focus: true }));
