@@ -186,6 +186,20 @@ describe.skipIf(!chromiumInstalled)(title, () => {
         expect(halfNotchIn).toBeCloseTo(Math.sqrt(1.2), 3);
         const hugeDelta = await zoomAfter(-2000);
         expect(hugeDelta).toBeCloseTo(1.25, 3);
+
+        // Shift+wheel and a sideways trackpad swipe pan instead.
+        const before = await settled(page);
+        await page.keyboard.down('Shift');
+        await page.mouse.wheel(0, 100);
+        await page.keyboard.up('Shift');
+        const shifted = await settled(page);
+        expect(shifted.zoom).toBe(before.zoom);
+        expect(shifted.x).toBeCloseTo(before.x + 100 / before.zoom, 3);
+        await page.mouse.wheel(60, 5);
+        const swiped = await settled(page);
+        expect(swiped.zoom).toBe(before.zoom);
+        expect(swiped.x).toBeCloseTo(shifted.x + 60 / before.zoom, 3);
+        expect(swiped.y).toBeCloseTo(shifted.y + 5 / before.zoom, 3);
         await page.close();
     });
 

@@ -1,7 +1,7 @@
 /**
  * Wheel zoom in proportion to the wheel's movement: one mouse notch (100 px) zooms by 1.2, a
  * trackpad's small deltas by a little, and no single event by more than 1.25 (Sprotty's default
- * turns a large delta into a jump from 35 % to the maximum). Shift or Alt with the wheel pans.
+ * turns a large delta into a jump from 35 % to the maximum).
  */
 import { injectable } from 'inversify';
 import { ZoomMouseListener } from 'sprotty';
@@ -10,8 +10,9 @@ import { wheelZoomFactor } from './wheel-zoom-factor.js';
 
 @injectable()
 export class ProportionalZoomMouseListener extends ZoomMouseListener {
+    /** Shift or Alt with the wheel, or a mostly sideways swipe on a trackpad, pans instead of zooming. */
     protected override isScrollMode(event: WheelEvent): boolean {
-        return event.altKey || event.shiftKey;
+        return event.altKey || event.shiftKey || (!event.ctrlKey && Math.abs(event.deltaX) > Math.abs(event.deltaY));
     }
 
     protected override processScroll(viewport: Viewport, event: WheelEvent): Viewport {
