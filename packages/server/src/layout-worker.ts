@@ -4,7 +4,7 @@
  */
 import type { MessagePort } from 'node:worker_threads';
 import { layoutBlueprint, type BlueprintLayout } from '@blueprint/diagram';
-import type { LayoutRequest, LayoutResponse } from './layout-runner.js';
+import type { LayoutRequest, LayoutResponse } from './worker-layout-runner.js';
 
 export function runLayoutWorker(port: MessagePort): void {
     const lastLayouts = new Map<string, BlueprintLayout>();
