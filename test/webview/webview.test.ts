@@ -93,10 +93,11 @@ describe.skipIf(!chromiumInstalled)(title, () => {
             expect(svgText).toContain(text);
         }
         expect(await page.locator('#blueprint-diagram .flow').count()).toBe(layout.flows.length);
-        expect(await page.locator('#blueprint-diagram .badge-fail').count()).toBe(layout.steps.filter(step => step.failPoint).length);
-        const waitTimes = layout.steps.filter(step => step.waitTime).map(step => `W ${step.waitTime}`);
-        expect(await page.$$eval('#blueprint-diagram .badge-wait text', texts => texts.map(text => text.textContent))).toEqual(waitTimes);
-        expect(await page.locator('#blueprint-diagram .badge-moment').count()).toBe(layout.steps.filter(step => step.moment).length);
+        expect(await page.locator('#blueprint-diagram .step .badge-fail').count()).toBe(layout.steps.filter(step => step.failPoint).length);
+        const waitTimes = layout.steps.flatMap(step => step.marks.filter(mark => mark.kind === 'wait').map(mark => mark.lines.join('')));
+        expect(waitTimes.length).toBe(layout.steps.filter(step => step.waitPoint).length);
+        expect(await page.$$eval('#blueprint-diagram .step .badge-wait text', texts => texts.map(text => text.textContent))).toEqual(waitTimes);
+        expect(await page.locator('#blueprint-diagram .step .badge-moment').count()).toBe(layout.steps.filter(step => step.moment).length);
         expect(await page.textContent('#blueprint-status')).toBe('');
 
         mkdirSync(resultsDir, { recursive: true });

@@ -1,18 +1,21 @@
 /**
  * The dependency-injection container of the webview: the Sprotty modules it uses (no editing,
- * moving, popups or command palette: the diagram is a view of the text), the base services, and
- * one module per feature (features/<name>/di.config.ts), as Sprotty organises its own.
+ * moving or command palette: the diagram is a view of the text; popups only for the steps' hover
+ * cards), the base services, and one module per feature (features/<name>/di.config.ts), as
+ * Sprotty organises its own.
  */
 import { Container, ContainerModule } from 'inversify';
 import {
     boundsModule, buttonModule, configureActionHandler, configureModelElement, configureViewerOptions, defaultModule,
-    editFeature, edgeLayoutModule, exportModule, fadeModule, hoverFeedbackFeature, LocationPostprocessor, modelSourceModule, moveFeature,
+    editFeature, edgeLayoutModule, exportModule, fadeModule, hoverFeedbackFeature, hoverModule, LocationPostprocessor, modelSourceModule, moveFeature,
     popupFeature, routingModule, selectFeature, selectModule, TYPES, updateModule, viewportModule, zorderModule
 } from 'sprotty';
+import { AnnotationsView } from './annotation-views.js';
 import { ActionQueue } from './base/action-queue.js';
 import { DiagramState } from './base/diagram-state.js';
 import { ExtensionConnection } from './extension-connection.js';
 import { compareModule } from './features/compare/di.config.js';
+import { stepDetailsModule } from './features/details/di.config.js';
 import { diagramModule } from './features/diagram/di.config.js';
 import { blueprintExportModule } from './features/export/di.config.js';
 import { stickyHeadersModule } from './features/headers/di.config.js';
@@ -21,7 +24,7 @@ import { RevealStepAction } from './features/select/actions.js';
 import { selectStepsModule } from './features/select/di.config.js';
 import { blueprintViewportModule } from './features/viewport/di.config.js';
 import { DIAGRAM_ELEMENT_ID } from './html.js';
-import { BlueprintGraph, FlowEdge, LaneNode, LineNode, StageNode, StepNode } from './model.js';
+import { AnnotationsNode, BlueprintGraph, FlowEdge, LaneNode, LineNode, StageNode, StepNode } from './model.js';
 import { BlueprintModelSource } from './model-source.js';
 import { BlueprintElementType } from './schema.js';
 import { StatusOverlay } from './status-overlay.js';
@@ -59,8 +62,10 @@ export function createBlueprintModule(vscode: VsCodeApi): ContainerModule {
         configureModelElement(context, BlueprintElementType.lane, LaneNode, LaneView, BACKGROUND);
         configureModelElement(context, BlueprintElementType.stage, StageNode, StageView, BACKGROUND);
         configureModelElement(context, BlueprintElementType.line, LineNode, LineView, BACKGROUND);
-        configureModelElement(context, BlueprintElementType.step, StepNode, StepView, { disable: [moveFeature, popupFeature] });
-        configureModelElement(context, BlueprintElementType.evidence, StepNode, EvidenceView, { disable: [moveFeature, popupFeature] });
+        // Steps and evidence open their hover card (stepDetailsModule).
+        configureModelElement(context, BlueprintElementType.step, StepNode, StepView, { disable: [moveFeature] });
+        configureModelElement(context, BlueprintElementType.evidence, StepNode, EvidenceView, { disable: [moveFeature] });
+        configureModelElement(context, BlueprintElementType.annotations, AnnotationsNode, AnnotationsView, BACKGROUND);
         configureModelElement(context, BlueprintElementType.flow, FlowEdge, FlowView, { disable: [selectFeature, editFeature, popupFeature] });
 
         configureViewerOptions(context, {
@@ -69,7 +74,9 @@ export function createBlueprintModule(vscode: VsCodeApi): ContainerModule {
             baseDiv: DIAGRAM_ELEMENT_ID,
             hiddenDiv: `${DIAGRAM_ELEMENT_ID}-hidden`,
             popupDiv: `${DIAGRAM_ELEMENT_ID}-popup`,
-            zoomLimits: ZOOM_LIMITS
+            zoomLimits: ZOOM_LIMITS,
+            popupOpenDelay: 400,
+            popupCloseDelay: 200
         });
     });
 }
@@ -78,9 +85,10 @@ export function createBlueprintContainer(vscode: VsCodeApi): Container {
     const container = new Container();
     container.load(
         defaultModule, modelSourceModule, boundsModule, buttonModule, exportModule, fadeModule, routingModule,
-        selectModule, updateModule, viewportModule, zorderModule, edgeLayoutModule,
+        selectModule, updateModule, viewportModule, zorderModule, edgeLayoutModule, hoverModule,
         createBlueprintModule(vscode),
-        diagramModule, compareModule, highlightModule, selectStepsModule, blueprintExportModule, blueprintViewportModule, stickyHeadersModule
+        diagramModule, compareModule, highlightModule, selectStepsModule, blueprintExportModule, blueprintViewportModule,
+        stickyHeadersModule, stepDetailsModule
     );
     return container;
 }
