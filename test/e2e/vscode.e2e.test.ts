@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installExtension, prepareProfile, startCodeServer, type CodeServerPaths, type RunningCodeServer } from './code-server.js';
-import { editorText, goToLine, openFile, previewFrame, runCommand } from './workbench.js';
+import { editorText, focusWorkbench, goToLine, openFile, previewFrame, runCommand } from './workbench.js';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const e2e = process.env.BLUEPRINT_E2E_DIR ?? join(repo, '.e2e');
@@ -49,6 +49,9 @@ describe.runIf(process.env.BLUEPRINT_E2E === '1')('Blueprint extension in code-s
         mkdirSync(screenshots, { recursive: true });
         copyFileSync(join(repo, 'examples/bank-deposit.blueprint'), join(workspace, 'bank-deposit.blueprint'));
         copyFileSync(join(repo, 'test/e2e/fixtures/invalid.blueprint'), join(workspace, 'invalid.blueprint'));
+        for (const example of PREVIEW_EXAMPLES) {
+            copyFileSync(join(repo, `examples/${example.file}`), join(workspace, example.file));
+        }
         prepareProfile(paths);
         await timed('install .vsix', () => installExtension(paths, vsix));
         server = await timed('start code-server', () => startCodeServer(paths, workspace));
@@ -124,6 +127,9 @@ describe.runIf(process.env.BLUEPRINT_E2E === '1')('Blueprint extension in code-s
 
     it('selects a clicked step in the text', async () => {
         await goToLine(page, 1);
+        // The preview opens at 100 %; fit it so the last step is on screen to be clicked.
+        await previewFrame(page).locator('.toolbar-fit').click();
+        await page.waitForTimeout(800);
         // A real mouse click at the step's box (Sprotty listens to mousedown/mouseup on the SVG).
         const box = await previewFrame(page).locator('g.step:has(> title:text-is("Leave the branch"), > title:text-is("Take the passbook and leave")) > rect.step-box').first().boundingBox();
         expect(box, 'the step box is on screen').not.toBeNull();
@@ -148,6 +154,25 @@ describe.runIf(process.env.BLUEPRINT_E2E === '1')('Blueprint extension in code-s
         }
     });
 
+    it('shows the hotline and telecom-store previews readable at 100 % (screenshots)', async () => {
+        for (const example of PREVIEW_EXAMPLES) {
+            await openFile(page, example.file);
+            const webview = previewFrame(page);
+            await expect.poll(() => webview.locator('svg').first().textContent(), { timeout: 60_000 }).toContain(example.label);
+            await expect.poll(() => webview.locator('.blueprint-headers .sticky-lane').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+            await page.waitForTimeout(500);
+            await page.screenshot({ path: join(screenshots, `preview-${example.name}.png`) });
+            // Panned far to the right with the keyboard, lane and line names are still on screen.
+            await webview.locator('#blueprint-diagram svg.sprotty-graph').focus();
+            for (let i = 0; i < example.presses; i++) await page.keyboard.press('ArrowRight');
+            await page.waitForTimeout(500);
+            expect(await webview.locator('.blueprint-headers .sticky-lane').count()).toBeGreaterThan(0);
+            expect(await webview.locator('.blueprint-headers .sticky-line').count()).toBeGreaterThan(0);
+            await page.screenshot({ path: join(screenshots, `preview-${example.name}-far-right.png`) });
+        }
+        await focusWorkbench(page); // keys go to the workbench again, not to the preview
+    });
+
     it('reports the problems of an invalid file in the Problems panel', async () => {
         await openFile(page, 'invalid.blueprint');
         await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 60_000 });
@@ -162,9 +187,14 @@ describe.runIf(process.env.BLUEPRINT_E2E === '1')('Blueprint extension in code-s
         const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'BP009' }).first();
         await row.click();
         await row.press('Enter'); // moves the cursor to the problem in the editor
-        await page.keyboard.press('Control+.');
+        await page.locator('.editor-group-container.active .monaco-editor.focused').first().waitFor({ timeout: 10_000 });
         const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Add a recovery to the fail point' });
-        await fix.waitFor({ timeout: 30_000 });
+        // Ctrl+. pressed before the code actions at the cursor are known shows nothing: ask again then.
+        for (let attempt = 0; attempt < 3 && !(await fix.isVisible()); attempt++) {
+            await page.keyboard.press('Control+.');
+            await fix.waitFor({ timeout: 10_000 }).catch(() => undefined);
+        }
+        await fix.waitFor({ timeout: 5_000 });
         await page.screenshot({ path: join(screenshots, 'quick-fix.png') });
         await fix.click();
         await expect.poll(() => editorText(page), { timeout: 30_000 }).toContain('fail "Nobody at the desk" recovery "Describe how the service recovers"');
@@ -227,6 +257,12 @@ async function stepGap(page: Page, first: string, second: string): Promise<numbe
         return 0;
     }
 }
+
+const PREVIEW_EXAMPLES = [
+    // `presses`: arrow-key presses (80 px each at 100 %) that bring the right edge into the ~540 px wide preview beside the editor.
+    { name: 'hotline', file: 'credit-card-hotline.blueprint', label: 'Call the number on the back of the card', presses: 43 },
+    { name: 'telecom', file: 'telecom-store.blueprint', label: 'Compare plans and find the nearest store', presses: 59 }
+] as const;
 
 const example = readFileSync(join(repo, 'examples/bank-deposit.blueprint'), 'utf8').split('\n');
 /** 1-based line of the example that contains `text`. */

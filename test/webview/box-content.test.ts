@@ -117,6 +117,10 @@ describe.skipIf(!chromiumInstalled)(title, () => {
         const layout = layouts.get('credit-card-hotline')!;
         const hold = layout.steps.find(step => step.id === 'Hold')!;
         const fail = hold.details.failPoints[0];
+        // The preview opens at 100 % on the start step: bring the step into view first (as the editor's cursor does).
+        await postToWebview(page, { kind: 'select', ids: ['Hold'] });
+        await page.waitForSelector('[id="blueprint-diagram_Hold"].selected');
+        await page.waitForTimeout(800); // the scroll is animated
         const box = (await page.locator('[id="blueprint-diagram_Hold"] .step-box').boundingBox())!;
         // Move there as a hand does: Sprotty opens the card after the pointer rests on the step.
         await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 5 });

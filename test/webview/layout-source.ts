@@ -12,7 +12,6 @@ export interface LayoutSource {
     readonly origin: 'layoutBlueprint' | 'fixture';
 }
 
-const exampleUrl = new URL('../../examples/bank-deposit.blueprint', import.meta.url);
 const fixtureUrl = new URL('./fixtures/bank-deposit.layout.json', import.meta.url);
 
 /** The hand-written fixture: fixed numbers for unit tests. */
@@ -20,20 +19,23 @@ export function loadFixtureLayout(): BlueprintLayout {
     return JSON.parse(readFileSync(fixtureUrl, 'utf8')) as BlueprintLayout;
 }
 
-export async function loadLayoutSource(): Promise<LayoutSource> {
+/** The layout of `examples/<example>.blueprint` (the fixture stands in for bank-deposit when the diagram package cannot lay out). */
+export async function loadLayoutSource(example = 'bank-deposit'): Promise<LayoutSource> {
+    const exampleUrl = new URL(`../../examples/${example}.blueprint`, import.meta.url);
     const diagram = await import('@blueprint/diagram') as Record<string, unknown>;
     const layoutBlueprint = diagram.layoutBlueprint;
     if (typeof layoutBlueprint !== 'function') {
+        if (example !== 'bank-deposit') throw new Error('@blueprint/diagram has no layoutBlueprint to lay out ' + example);
         return { layout: loadFixtureLayout(), origin: 'fixture' };
     }
     const language = await import('@blueprint/language');
     const { EmptyFileSystem, URI } = await import('langium');
     const services = language.createBlueprintServices({ ...EmptyFileSystem }).Blueprint;
-    const document = await language.validateText(services, readFileSync(exampleUrl, 'utf8'), URI.parse('memory:///bank-deposit.blueprint'));
+    const document = await language.validateText(services, readFileSync(exampleUrl, 'utf8'), URI.parse(`memory:///${example}.blueprint`));
     const file = document.parseResult.value as { elements?: unknown[] };
     const blueprint = file.elements?.find(element => language.ast.isBlueprint(element));
     if (!blueprint || !language.ast.isBlueprint(blueprint)) {
-        throw new Error('examples/bank-deposit.blueprint has no blueprint to lay out');
+        throw new Error(`examples/${example}.blueprint has no blueprint to lay out`);
     }
     const layout = await (layoutBlueprint as (model: unknown) => unknown)(language.buildBlueprintModel(blueprint));
     if (!isLayout(layout)) {

@@ -132,7 +132,7 @@ describe.skipIf(!chromiumInstalled)(title, () => {
         expect(await page.$$eval('#blueprint-diagram .selected', elements => elements.length)).toBe(1);
 
         // Zoom in on the first step so the last one is far outside the panel, then select the last one.
-        for (let i = 0; i < 4; i++) {
+        for (let i = 0; i < 2; i++) {
             await page.click('.toolbar-zoom-in');
         }
         const last = [...layout.steps].filter(step => !step.evidenceFor).sort((a, b) => b.x - a.x)[0];
@@ -218,11 +218,13 @@ describe.skipIf(!chromiumInstalled)(title, () => {
 
     it('keeps zoom and scroll across updates and in the saved state', async () => {
         const page = await openWithDiagram();
-        const fitted = await graphTransform(page);
+        await settled(page);
+        const opened = await graphTransform(page);
+        expect(opened).toMatch(/^scale\(1\) /);
         await page.click('.toolbar-zoom-in');
         await settled(page);
         const zoomed = await graphTransform(page);
-        expect(zoomed).not.toBe(fitted);
+        expect(zoomed).not.toBe(opened);
         const renamed = 'Renamed <b>step</b> & co';
         const edited = { ...layout, steps: layout.steps.map((step, index) => index === 0 ? { ...step, label: renamed, lines: [renamed] } : step) };
         await postToWebview(page, { kind: 'diagram', params: params({ version: 2, layout: edited }) });
@@ -241,13 +243,17 @@ describe.skipIf(!chromiumInstalled)(title, () => {
         expect(await graphTransform(restored)).toBe(zoomed);
         await postToWebview(restored, { kind: 'fit' });
         await settled(restored);
-        expect(await graphTransform(restored)).toBe(fitted);
+        const fitted = await graphTransform(restored);
+        expect(fitted).not.toBe(zoomed);
         await restored.click('.toolbar-zoom-out');
         await settled(restored);
         expect(await graphTransform(restored)).not.toBe(fitted);
         await restored.click('.toolbar-fit');
         await settled(restored);
         expect(await graphTransform(restored)).toBe(fitted);
+        await restored.click('.toolbar-actual-size');
+        await settled(restored);
+        expect(await graphTransform(restored)).toMatch(/^scale\(1\) /);
         await restored.close();
     });
 
@@ -286,10 +292,20 @@ describe.skipIf(!chromiumInstalled)(title, () => {
         const failed = await page.$$eval('#blueprint-diagram .step.bp-highlighted', nodes => nodes.map(node => node.id.replace('blueprint-diagram_', '')));
         expect(failed.sort()).toEqual([...failing].sort());
 
+        expect(await page.getAttribute('.toolbar-fail-points', 'aria-pressed')).toBe('true');
+        expect(await page.getAttribute('.toolbar-critical-path', 'aria-pressed')).toBe('false');
+
+        // The export never carries the temporary highlight.
+        await page.click('.toolbar-export');
+        const svg = await exportedSvg(page);
+        expect(svg).toContain(layout.steps[0].lines[0]);
+        expect(svg).not.toMatch(/bp-highlighted|bp-dimmed/);
+        expect(svg).not.toContain('opacity="0.25"');
+
         await page.click('.toolbar-fail-points');
         await page.waitForFunction(() => document.body.dataset.highlight === 'none');
-        // The body flag changes before the diagram is redrawn without the dimming.
-        await page.waitForFunction(() => document.querySelectorAll('#blueprint-diagram .bp-dimmed').length === 0);
+        expect(await page.locator('#blueprint-diagram .bp-dimmed').count()).toBe(0);
+        expect(await page.getAttribute('.toolbar-fail-points', 'aria-pressed')).toBe('false');
         await page.close();
     });
 

@@ -1,19 +1,21 @@
 /**
- * The webview's side of the message channel with the extension: checks incoming messages, posts
- * outgoing ones, and turns Sprotty actions that concern the extension into messages.
+ * The webview's side of the message channel with the extension: checks incoming messages and
+ * enqueues them as actions, posts outgoing ones, and turns Sprotty actions that concern the
+ * extension into messages.
  */
 import { inject, injectable } from 'inversify';
 import type { IActionHandler } from 'sprotty';
 import type { Action } from 'sprotty-protocol';
-import { RevealStepAction } from './actions.js';
-import { isExtensionToWebviewMessage, type ExtensionToWebviewMessage, type WebviewToExtensionMessage } from './protocol.js';
+import { ActionQueue } from './base/action-queue.js';
+import { messageToAction } from './base/message-actions.js';
+import { RevealStepAction } from './features/select/actions.js';
+import { isExtensionToWebviewMessage, type WebviewToExtensionMessage } from './protocol.js';
 import { BlueprintTypes, type VsCodeApi } from './vscode-api.js';
-
-export type ExtensionMessageHandler = (message: ExtensionToWebviewMessage) => void;
 
 @injectable()
 export class ExtensionConnection implements IActionHandler {
     @inject(BlueprintTypes.VsCodeApi) protected readonly vscode!: VsCodeApi;
+    @inject(ActionQueue) protected readonly queue!: ActionQueue;
 
     private listening = false;
 
@@ -21,8 +23,8 @@ export class ExtensionConnection implements IActionHandler {
         this.vscode.postMessage(message);
     }
 
-    /** Starts delivering the extension's messages; malformed ones are reported and dropped. */
-    listen(handler: ExtensionMessageHandler): void {
+    /** Starts taking the extension's messages (into the action queue); malformed ones are reported and dropped. */
+    listen(): void {
         if (this.listening) {
             throw new Error('ExtensionConnection.listen may be called only once.');
         }
@@ -30,11 +32,12 @@ export class ExtensionConnection implements IActionHandler {
         window.addEventListener('message', event => {
             const data: unknown = event.data;
             if (isExtensionToWebviewMessage(data)) {
-                handler(data);
+                void this.queue.enqueue(messageToAction(data));
             } else {
                 console.warn('Blueprint diagram: ignoring an unexpected message', data);
             }
         });
+        this.post({ kind: 'ready' });
     }
 
     handle(action: Action): void {

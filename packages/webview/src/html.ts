@@ -23,6 +23,10 @@ export interface WebviewHtmlOptions {
 export const DIAGRAM_ELEMENT_ID = 'blueprint-diagram';
 export const TOOLBAR_ELEMENT_ID = 'blueprint-toolbar';
 export const STATUS_ELEMENT_ID = 'blueprint-status';
+/** The sticky lane, line and stage names over the canvas. */
+export const HEADERS_ELEMENT_ID = 'blueprint-headers';
+/** The live region that announces the selected step. */
+export const ANNOUNCER_ELEMENT_ID = 'blueprint-announcer';
 
 export function webviewHtml(options: WebviewHtmlOptions): string {
     const { scriptUri, styleUri, cspSource, nonce } = options;
@@ -48,7 +52,11 @@ export function webviewHtml(options: WebviewHtmlOptions): string {
 <body>
 <div id="${TOOLBAR_ELEMENT_ID}" class="blueprint-toolbar" role="toolbar" aria-label="Diagram"></div>
 <div id="${STATUS_ELEMENT_ID}" class="blueprint-status" role="status" aria-live="polite"></div>
+<div class="blueprint-canvas">
 <div id="${DIAGRAM_ELEMENT_ID}" class="blueprint-diagram"></div>
+<div id="${HEADERS_ELEMENT_ID}" class="blueprint-headers" aria-hidden="true"></div>
+</div>
+<div id="${ANNOUNCER_ELEMENT_ID}" class="blueprint-announcer" role="status" aria-live="polite"></div>
 <script nonce="${nonce}" src="${escapeHtml(scriptUri)}"></script>
 </body>
 </html>

@@ -3,9 +3,14 @@
  */
 import 'reflect-metadata';
 import { createBlueprintContainer } from './di.config.js';
-import { DiagramController } from './diagram-controller.js';
+import { ExtensionConnection } from './extension-connection.js';
+import { StatusOverlay } from './status-overlay.js';
 import { Toolbar } from './toolbar.js';
+import { WebviewStateStore } from './webview-state.js';
 
 const container = createBlueprintContainer(acquireVsCodeApi());
 container.get(Toolbar).render();
-container.get(DiagramController).start();
+container.get(StatusOverlay).show({ kind: 'waiting' });
+const state = container.get(WebviewStateStore);
+window.addEventListener('pagehide', () => state.flush());
+container.get(ExtensionConnection).listen();

@@ -2,13 +2,14 @@
  * Sprotty model element classes of the webview. The model factory copies every schema property
  * (see `schema.ts`) onto these instances.
  */
-import type { LaidOutFlow, LaidOutFootnoteSection, LaidOutLane, LaidOutLegend, LaidOutLine, LaidOutMark, LaidOutProcessTime, StepDetails } from '@blueprint/diagram';
+import type { DiagramHighlights, LaidOutFlow, LaidOutFootnoteSection, LaidOutLane, LaidOutLegend, LaidOutLine, LaidOutMark, LaidOutProcessTime, StepDetails } from '@blueprint/diagram';
 import { SEdgeImpl, SGraphImpl, SNodeImpl } from 'sprotty';
 
 export class BlueprintGraph extends SGraphImpl {
     title = '';
     diagramWidth = 0;
     diagramHeight = 0;
+    highlights?: DiagramHighlights;
 }
 
 export class LaneNode extends SNodeImpl {

@@ -8,6 +8,8 @@ import type { DiagramDiffResult, DiagramParams } from '@blueprint/diagram';
 export interface DiagramMessage {
     readonly kind: 'diagram';
     readonly params: DiagramParams;
+    /** The steps at the editor's cursor: a newly shown document opens with them in view (else the start step). */
+    readonly focus?: readonly string[];
 }
 
 /** Extension → webview: the cursor moved in the text; highlight these steps and scroll them into view. */
@@ -78,10 +80,11 @@ export function isExtensionToWebviewMessage(data: unknown): data is ExtensionToW
     if (typeof data !== 'object' || data === null) {
         return false;
     }
-    const message = data as { kind?: unknown; params?: unknown; ids?: unknown; mode?: unknown; title?: unknown; result?: unknown };
+    const message = data as { kind?: unknown; params?: unknown; ids?: unknown; mode?: unknown; title?: unknown; result?: unknown; focus?: unknown };
     switch (message.kind) {
         case 'diagram':
-            return isDiagramParams(message.params);
+            return isDiagramParams(message.params)
+                && (message.focus === undefined || (Array.isArray(message.focus) && message.focus.every(id => typeof id === 'string')));
         case 'select':
             return Array.isArray(message.ids) && message.ids.every(id => typeof id === 'string');
         case 'fit':

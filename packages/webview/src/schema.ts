@@ -2,7 +2,7 @@
  * The Sprotty model (schema) the webview builds from a `BlueprintLayout`. Every element keeps the
  * coordinates the server computed; the webview never lays anything out itself.
  */
-import type { BlueprintLayout, LaidOutFlow, LaidOutLane, LaidOutLine, LaidOutStep } from '@blueprint/diagram';
+import type { BlueprintLayout, DiagramHighlights, LaidOutFlow, LaidOutLane, LaidOutLine, LaidOutStep } from '@blueprint/diagram';
 import type { Point, SEdge, SGraph, SNode } from 'sprotty-protocol';
 
 export const BlueprintElementType = {
@@ -20,6 +20,8 @@ export interface BlueprintGraphSchema extends SGraph {
     readonly title: string;
     readonly diagramWidth: number;
     readonly diagramHeight: number;
+    /** What the highlight feature can emphasise in this diagram (absent in a comparison). */
+    readonly highlights?: DiagramHighlights;
 }
 
 export interface LaneSchema extends SNode {

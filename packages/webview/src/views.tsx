@@ -10,7 +10,7 @@ import { svg, type IView, type RenderingContext } from 'sprotty';
 import type { Point } from 'sprotty-protocol';
 import type { LaidOutMark } from '@blueprint/diagram';
 import { labelBaseline, markBaseline, markClasses } from './badges.js';
-import type { BlueprintGraph, FlowEdge, LaneNode, LineNode, StageNode, StepNode } from './model.js';
+import { StageNode, type BlueprintGraph, type FlowEdge, type LaneNode, type LineNode, type StepNode } from './model.js';
 
 const LABEL_LINE_HEIGHT = 15;
 const ARROW_LENGTH = 9;
@@ -43,8 +43,16 @@ export class LaneView implements IView {
 @injectable()
 export class LineView implements IView {
     render(line: Readonly<LineNode>): VNode {
+        // The name is repeated at the start of every stage, so a page or slide cut from a wide
+        // blueprint still names its lines (the live view shows sticky names instead).
+        const stageStarts = line.root.children
+            .filter((child): child is StageNode => child instanceof StageNode)
+            .map(stage => stage.position.x + 6)
+            // Not where it would run into the name at the far right (10 px italic: about 5.5 px a character).
+            .filter(x => x + 2 * line.label.length * 5.5 + 24 < line.size.width);
         return <g class={{ 'blueprint-line': true, [`line-${line.kind}`]: true }}>
             <line class-line-stroke={true} x1={0} y1={0} x2={line.size.width} y2={0} />
+            {stageStarts.map(x => <text class-line-label={true} class-line-label-repeat={true} x={x} y={-4}>{line.label}</text>)}
             <text class-line-label={true} x={line.size.width - 8} y={-4} text-anchor="end">{line.label}</text>
         </g>;
     }

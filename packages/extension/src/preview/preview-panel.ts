@@ -178,11 +178,22 @@ export class BlueprintPreview implements vscode.Disposable, vscode.WebviewPanelS
         const first = this.diagram === undefined;
         this.diagram = params;
         if (first) {
-            // The first diagram of a document shows at once; later edits are debounced.
-            this.post({ kind: 'diagram', params });
+            // The first diagram of a document shows at once (with the cursor's step in view); later edits are debounced.
+            this.post({ kind: 'diagram', params, focus: this.cursorSteps(params) });
         } else {
             this.forwardDiagram(params);
         }
+    }
+
+    /** The steps at the cursor of the previewed document's editor, for the page to open on. */
+    private cursorSteps(params: DiagramParams): string[] | undefined {
+        const editor = vscode.window.visibleTextEditors.find(candidate => candidate.document.uri.toString() === params.uri);
+        if (!editor || !params.layout) {
+            return undefined;
+        }
+        const { line, character } = editor.selection.active;
+        const steps = stepsAtPosition(params.layout, { line, character });
+        return steps.length > 0 ? steps : undefined;
     }
 
     private onSelection(editor: vscode.TextEditor): void {
@@ -198,7 +209,7 @@ export class BlueprintPreview implements vscode.Disposable, vscode.WebviewPanelS
             case 'ready':
                 this.webviewReady = true;
                 if (this.diagram) {
-                    this.post({ kind: 'diagram', params: this.diagram });
+                    this.post({ kind: 'diagram', params: this.diagram, focus: this.cursorSteps(this.diagram) });
                 }
                 if (this.pendingComparison) {
                     this.post(this.pendingComparison);

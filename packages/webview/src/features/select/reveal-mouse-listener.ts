@@ -6,7 +6,7 @@ import { injectable } from 'inversify';
 import { findParentByFeature, MouseListener, type SModelElementImpl } from 'sprotty';
 import type { Action } from 'sprotty-protocol';
 import { RevealStepAction } from './actions.js';
-import { StepNode } from './model.js';
+import { StepNode } from '../../model.js';
 
 /** How far (pixels) the pointer may move between press and release and still count as a click. */
 const CLICK_TOLERANCE = 4;

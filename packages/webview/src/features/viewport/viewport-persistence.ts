@@ -5,8 +5,8 @@
 import { inject, injectable } from 'inversify';
 import type { VNode } from 'snabbdom';
 import { isViewport, SModelRootImpl, type IVNodePostprocessor, type SModelElementImpl } from 'sprotty';
-import { BlueprintElementType } from './schema.js';
-import { WebviewStateStore } from './webview-state.js';
+import { BlueprintElementType } from '../../schema.js';
+import { WebviewStateStore } from '../../webview-state.js';
 
 @injectable()
 export class ViewportPersistence implements IVNodePostprocessor {

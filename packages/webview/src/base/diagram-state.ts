@@ -1,0 +1,31 @@
+/**
+ * What the webview is showing, shared by the feature handlers. Handlers run one at a time, in the
+ * order of the action queue, so they read and write this without races.
+ */
+import type { BlueprintLayout, DiagramHighlights, DiagramParams } from '@blueprint/diagram';
+import { injectable } from 'inversify';
+
+export interface ShownDiagram {
+    readonly uri: string;
+    readonly layout: BlueprintLayout;
+    readonly highlights?: DiagramHighlights;
+}
+
+@injectable()
+export class DiagramState {
+    /** The live diagram on screen (also while a comparison covers it). */
+    shown?: ShownDiagram;
+    /** Steps selected by the editor's cursor or the keyboard; kept across updates. */
+    selected: ReadonlySet<string> = new Set();
+    /** While a comparison is shown, the newest live diagram waits here. */
+    comparison?: { readonly layout: BlueprintLayout; readonly pendingLive?: DiagramParams };
+
+    get comparing(): boolean {
+        return this.comparison !== undefined;
+    }
+
+    /** The layout drawn now: the comparison's, or the live one. */
+    get drawnLayout(): BlueprintLayout | undefined {
+        return this.comparison?.layout ?? this.shown?.layout;
+    }
+}

@@ -1,0 +1,134 @@
+/** The pure parts of the preview's viewport, headers and keyboard navigation, on real layouts. */
+import { describe, expect, it } from 'vitest';
+import { revealScroll, startStep } from '../../packages/webview/src/features/viewport/initial-viewport.js';
+import { wheelZoomFactor } from '../../packages/webview/src/features/viewport/wheel-zoom-factor.js';
+import { headerLayout } from '../../packages/webview/src/features/headers/header-layout.js';
+import { moveFrom, readingOrder } from '../../packages/webview/src/features/select/step-navigation.js';
+import { loadFixtureLayout, loadLayoutSource } from './layout-source.js';
+
+describe('startStep', () => {
+    it('is the leftmost customer step no flow leads to', async () => {
+        const { layout } = await loadLayoutSource('credit-card-hotline');
+        expect(startStep(layout)?.id).toBe('Dial');
+        const bank = loadFixtureLayout();
+        const start = startStep(bank)!;
+        expect(bank.lanes.find(lane => lane.id === start.lane)?.kind).toBe('customer');
+        expect(bank.flows.some(flow => flow.to === start.id && flow.kind !== 'evidence')).toBe(false);
+    });
+
+    it('falls back to the leftmost step when there is no customer lane, and to nothing when there are no steps', () => {
+        const bank = loadFixtureLayout();
+        const noCustomer = { ...bank, lanes: bank.lanes.map(lane => ({ ...lane, kind: 'custom' as const })) };
+        const leftmost = [...bank.steps].filter(step => !step.evidenceFor && step.lane !== 'evidence').sort((a, b) => a.x - b.x)[0];
+        expect(startStep(noCustomer)?.x).toBe(leftmost.x);
+        expect(startStep({ ...bank, steps: [], flows: [] })).toBeUndefined();
+    });
+});
+
+describe('revealScroll', () => {
+    const canvas = { width: 1000, height: 600 };
+    const diagram = { width: 4000, height: 800 };
+    const insets = { left: 0, top: 30 };
+
+    it('keeps the origin when the target is visible from there (a diagram opening)', () => {
+        expect(revealScroll({ current: { x: 500, y: 0 }, zoom: 1, canvas, diagram, insets, preferOrigin: true, target: { x: 200, y: 260, width: 140, height: 60 } }))
+            .toEqual({ x: 0, y: 0 });
+    });
+
+    it('centres an off-screen target, clamped inside the diagram when opening', () => {
+        const far = { x: 3800, y: 100, width: 150, height: 60 };
+        const opening = revealScroll({ current: { x: 0, y: 0 }, zoom: 1, canvas, diagram, insets, preferOrigin: true, target: far })!;
+        expect(opening.x).toBe(diagram.width - canvas.width);
+        expect(opening.y).toBe(0);
+        const moving = revealScroll({ current: { x: 0, y: 0 }, zoom: 1, canvas, diagram, insets, target: far })!;
+        expect(moving.x + canvas.width / 2).toBeCloseTo(far.x + far.width / 2, 5);
+    });
+
+    it('does not move for a target already in view, and counts the stage bar as covered', () => {
+        expect(revealScroll({ current: { x: 100, y: 0 }, zoom: 1, canvas, diagram, insets, target: { x: 300, y: 100, width: 100, height: 60 } })).toBeUndefined();
+        // Under the sticky stage bar: scrolled so it clears it.
+        const under = revealScroll({ current: { x: 0, y: 100 }, zoom: 1, canvas, diagram, insets, target: { x: 300, y: 110, width: 100, height: 60 } })!;
+        expect(under.x).toBe(0);
+        expect(110 - under.y).toBeGreaterThanOrEqual(30);
+    });
+});
+
+describe('wheelZoomFactor', () => {
+    it('is proportional to the wheel movement and capped per event', () => {
+        const notch = wheelZoomFactor({ deltaY: 100, deltaMode: 0, ctrlKey: false });
+        expect(notch).toBeCloseTo(1 / 1.2, 10);
+        expect(wheelZoomFactor({ deltaY: -50, deltaMode: 0, ctrlKey: false }) ** 2).toBeCloseTo(1.2, 10);
+        expect(wheelZoomFactor({ deltaY: 3, deltaMode: 1, ctrlKey: false })).toBeCloseTo(wheelZoomFactor({ deltaY: 48, deltaMode: 0, ctrlKey: false }), 10);
+        expect(wheelZoomFactor({ deltaY: -5000, deltaMode: 0, ctrlKey: false })).toBeCloseTo(1.25, 10);
+        expect(wheelZoomFactor({ deltaY: 1, deltaMode: 2, ctrlKey: false })).toBeCloseTo(0.8, 10);
+        // A pinch (Ctrl + small deltas) still zooms noticeably.
+        expect(wheelZoomFactor({ deltaY: -10, deltaMode: 0, ctrlKey: true })).toBeCloseTo(Math.exp(0.1), 10);
+    });
+});
+
+describe('headerLayout', () => {
+    const stages = [{ label: 'Arrive', x: 168, width: 600, headerHeight: 84 }, { label: 'Leave', x: 768, width: 600, headerHeight: 84 }];
+    const lanes = [{ label: 'Customer actions', kind: 'customer', y: 84, height: 100 }, { label: 'Frontstage actions', kind: 'frontstage', y: 184, height: 200 }];
+    const lines = [{ label: 'Line of interaction', kind: 'interaction', y: 184 }];
+
+    it('keeps lane and line names at the left edge and the visible stages in the bar when panned right', () => {
+        const layout = headerLayout({ scroll: { x: 900, y: 0 }, zoom: 1, canvas: { width: 800, height: 600 }, stages, lanes, lines });
+        expect(layout.lanes.map(lane => [lane.label, lane.left])).toEqual([['Customer actions', 8], ['Frontstage actions', 8]]);
+        expect(layout.lines).toEqual([{ label: 'Line of interaction', kind: 'interaction', right: 8, top: 184 - 8 }]);
+        expect(layout.stages).toEqual([{ label: 'Leave', left: 0, width: 468 }]);
+        expect(layout.stageBar).toEqual({ top: 27, stuck: false });
+    });
+
+    it('sticks the stage bar to the top and keeps lane names below it when scrolled down', () => {
+        const layout = headerLayout({ scroll: { x: 0, y: 150 }, zoom: 1, canvas: { width: 800, height: 600 }, stages, lanes, lines });
+        expect(layout.stageBar).toEqual({ top: 0, stuck: true });
+        // The customer lane shows 34 px under the bar: too little for its name; the frontstage lane's name sits under the bar.
+        expect(layout.lanes.map(lane => lane.label)).toEqual(['Frontstage actions']);
+        expect(layout.lanes[0].top).toBe(184 - 150 + 4);
+        expect(layout.lines).toEqual([]);
+    });
+});
+
+describe('keyboard moves between steps', () => {
+    it('tabs in reading order and follows flows with the arrow keys', async () => {
+        const { layout } = await loadLayoutSource('credit-card-hotline');
+        const steps = layout.steps.filter(step => !step.evidenceFor);
+        const flows = layout.flows.filter(flow => flow.kind !== 'evidence');
+        const ordered = readingOrder(steps).map(step => step.id);
+        expect(moveFrom(undefined, 'next', steps, flows)).toBe(ordered[0]);
+        expect(moveFrom(ordered[0], 'next', steps, flows)).toBe(ordered[1]);
+        expect(moveFrom(ordered[ordered.length - 1], 'next', steps, flows)).toBeUndefined();
+        expect(moveFrom(ordered[1], 'previous', steps, flows)).toBe(ordered[0]);
+        for (const step of steps) {
+            const right = moveFrom(step.id, 'right', steps, flows);
+            const outgoing = flows.filter(flow => flow.from === step.id && flow.to !== step.id).map(flow => flow.to);
+            if (outgoing.length > 0) expect(outgoing).toContain(right);
+            const left = moveFrom(step.id, 'left', steps, flows);
+            const incoming = flows.filter(flow => flow.to === step.id && flow.from !== step.id).map(flow => flow.from);
+            if (incoming.length > 0) expect(incoming).toContain(left);
+            const down = moveFrom(step.id, 'down', steps, flows);
+            if (down) expect(steps.find(other => other.id === down)!.y).toBeGreaterThan(step.y);
+        }
+    });
+});
+
+describe('headerLayout when zoomed out', () => {
+    const stages = [{ label: 'Arrive', x: 168, width: 600, headerHeight: 84 }];
+    const lanes = [{ label: 'Customer actions', kind: 'customer', y: 84, height: 100 }, { label: 'Frontstage actions', kind: 'frontstage', y: 184, height: 200 }];
+    const lines = [{ label: 'Line of interaction', kind: 'interaction', y: 184 }];
+
+    it('keeps the line names at the right edge, clear of the lane names', () => {
+        const zoomedOut = headerLayout({ scroll: { x: 0, y: -200 }, zoom: 0.3, canvas: { width: 800, height: 600 }, stages, lanes, lines });
+        expect(zoomedOut.lanes.map(lane => lane.label)).toEqual(['Customer actions', 'Frontstage actions']);
+        expect(zoomedOut.lines.map(line => [line.label, line.right])).toEqual([['Line of interaction', 8]]);
+    });
+
+    it('drops a line name that would cover a lane name in a narrow panel', () => {
+        const narrow = headerLayout({ scroll: { x: 0, y: 0 }, zoom: 1, canvas: { width: 200, height: 600 }, stages, lanes, lines });
+        expect(narrow.lanes.map(lane => lane.label)).toEqual(['Customer actions', 'Frontstage actions']);
+        expect(narrow.lines).toEqual([]);
+        // A side-by-side preview (540 px) has room for both.
+        const beside = headerLayout({ scroll: { x: 0, y: 0 }, zoom: 1, canvas: { width: 540, height: 600 }, stages, lanes, lines });
+        expect(beside.lines.map(line => line.label)).toEqual(['Line of interaction']);
+    });
+});
