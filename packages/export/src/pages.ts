@@ -56,13 +56,17 @@ interface Tile { readonly columns: Range; readonly band: Range }
  * One page the size of the drawing itself (1 px = 0.75 pt), for `--format pdf` without `--page`.
  */
 export function wholeDrawingPage(layout: BlueprintLayout, options: SvgOptions): Page {
+    clipCounter = 0;
     const width = layout.width * TILE_SCALE;
     const height = layout.height * TILE_SCALE;
-    const inner = reframe(renderSvg(layout, options), { x: 0, y: 0, width: layout.width, height: layout.height, viewBox: `0 0 ${layout.width} ${layout.height}` });
-    return { width, height, svg: pageSvg(width, height, `<g transform="scale(${TILE_SCALE})">${inner}</g>`, layout.title, options.fontFamily) };
+    const inner = reframe(renderSvg(layout, options), { x: 0, y: 0, view: { x: 0, y: 0, width: layout.width, height: layout.height } });
+    // The drawing has its own title: the page adds none.
+    return { width, height, svg: pageSvg(width, height, `<g transform="scale(${TILE_SCALE})">${inner}</g>`, layout.title, options.fontFamily, false) };
 }
 
 export function fitToPages(layout: BlueprintLayout, kind: PageKind, options: SvgOptions): PagedExport {
+    // Window ids count from 1 in every export, so the same input gives the same file.
+    clipCounter = 0;
     const candidates = orientations(kind).map(size => planPages(layout, size));
     // Fewer pages wins; on a tie, the larger scale.
     candidates.sort((a, b) => a.pageCount - b.pageCount || b.scale - a.scale);
@@ -131,7 +135,9 @@ function stackOnPages(tiles: readonly Tile[], scale: number, usableHeight: numbe
 /** The drawing without the lane header column and the stage strip: what tiles cut up. */
 function bodyExtent(layout: BlueprintLayout): Tile {
     const top = layout.lanes[0]?.y ?? 0;
-    return { columns: { start: LANE_HEADER_PX, end: Math.max(LANE_HEADER_PX + 1, layout.width - 8) }, band: { start: top, end: Math.max(top + 1, layout.height) } };
+    // Down to the last lane or box; the drawing's bottom margin would otherwise become a page of its own.
+    const bottom = Math.max(...layout.lanes.map(lane => lane.y + lane.height), ...layout.steps.map(step => step.y + step.height + 4), top + 1);
+    return { columns: { start: LANE_HEADER_PX, end: Math.max(LANE_HEADER_PX + 1, layout.width - 8) }, band: { start: top, end: Math.min(bottom, Math.max(top + 1, layout.height)) } };
 }
 
 /** Column cuts at stage boundaries; a stage wider than a page is cut between boxes where it can be. */
@@ -219,9 +225,10 @@ function drawTile(layout: BlueprintLayout, tile: Tile, options: SvgOptions): str
         width: tile.columns.end + 20,
         lines: layout.lines.filter(line => line.y > tile.band.start && line.y < tile.band.end)
     };
-    return reframe(renderSvg(headers, options), { x: 0, y: STAGE_STRIP_PX, width: LANE_HEADER_PX, height: bandHeight, viewBox: `0 ${tile.band.start} ${LANE_HEADER_PX} ${bandHeight}` })
-        + reframe(renderSvg(stageStrip, options), { x: LANE_HEADER_PX, y: 0, width: columnWidth, height: STAGE_STRIP_PX, viewBox: `${tile.columns.start} ${top - STAGE_STRIP_PX} ${columnWidth} ${STAGE_STRIP_PX}` })
-        + reframe(renderSvg(body, options), { x: LANE_HEADER_PX, y: STAGE_STRIP_PX, width: columnWidth, height: bandHeight, viewBox: `${tile.columns.start} ${tile.band.start} ${columnWidth} ${bandHeight}` });
+    const bodyView = { x: tile.columns.start, y: tile.band.start, width: columnWidth, height: bandHeight };
+    return reframe(renderSvg(headers, options), { x: 0, y: STAGE_STRIP_PX, view: { x: 0, y: tile.band.start, width: LANE_HEADER_PX, height: bandHeight } })
+        + reframe(renderSvg(stageStrip, options), { x: LANE_HEADER_PX, y: 0, view: { x: tile.columns.start, y: top - STAGE_STRIP_PX, width: columnWidth, height: STAGE_STRIP_PX } })
+        + reframe(renderSvg(body, options), { x: LANE_HEADER_PX, y: STAGE_STRIP_PX, view: bodyView });
 }
 
 function flowTouches(flow: LaidOutFlow, tile: Tile): boolean {
@@ -235,26 +242,38 @@ function flowTouches(flow: LaidOutFlow, tile: Tile): boolean {
     return false;
 }
 
-interface Frame { readonly x: number; readonly y: number; readonly width: number; readonly height: number; readonly viewBox: string }
+let clipCounter = 0;
+
+interface Frame {
+    readonly x: number;
+    readonly y: number;
+    /** The part of the drawing shown, in its own pixels, drawn at (x, y) unscaled. */
+    readonly view: { readonly x: number; readonly y: number; readonly width: number; readonly height: number };
+}
+
 
 /**
- * Turns a standalone diagram SVG into a nested viewport: keeps its class (fonts and colours hang on
- * it), replaces its position, size and viewBox. Nested `<svg>` elements clip to their viewport.
+ * Turns a standalone diagram SVG into a clipped window onto it: a group that keeps its class (fonts
+ * and colours hang on it), moved so that `view` lands at (x, y) and clipped to it. (A group with a
+ * clip path rather than a nested `<svg>`: resvg 2.6 fails on markers inside nested viewports.)
  */
 export function reframe(svg: string, frame: Frame): string {
     const open = /^<svg\b[^>]*>/.exec(svg);
     if (!open) throw new Error('not an SVG document');
     const className = /\bclass="([^"]*)"/.exec(open[0])?.[1] ?? 'bp-diagram';
-    const tag = `<svg class="${className}" x="${round(frame.x)}" y="${round(frame.y)}" width="${round(frame.width)}" height="${round(frame.height)}" viewBox="${frame.viewBox}" overflow="hidden">`;
-    return tag + svg.slice(open[0].length).replace(/<title>[^<]*<\/title>\n?/, '').trimEnd();
+    const { view } = frame;
+    const id = `bp-window-${++clipCounter}`;
+    const inner = svg.slice(open[0].length).replace(/<title>[^<]*<\/title>\n?/, '').trimEnd().replace(/<\/svg>$/, '');
+    return `<clipPath id="${id}"><rect x="${round(view.x)}" y="${round(view.y)}" width="${round(view.width)}" height="${round(view.height)}"/></clipPath>`
+        + `<g class="${className}" transform="translate(${round(frame.x - view.x)} ${round(frame.y - view.y)})" clip-path="url(#${id})">${inner}</g>`;
 }
 
-function pageSvg(width: number, height: number, content: string, heading: string, fontFamily = 'sans-serif'): string {
+function pageSvg(width: number, height: number, content: string, heading: string, fontFamily = 'sans-serif', withHeading = true): string {
     const title = escapeXml(heading);
     return `<svg xmlns="http://www.w3.org/2000/svg" width="${round(width)}" height="${round(height)}" viewBox="0 0 ${round(width)} ${round(height)}">`
         + `<title>${title}</title>`
         + `<rect x="0" y="0" width="${round(width)}" height="${round(height)}" fill="#ffffff"/>`
-        + `<text x="${MARGIN_PT}" y="${MARGIN_PT + 12}" font-family="${escapeXml(fontFamily)}" font-size="13" font-weight="700" fill="#1f2328" class="bp-page-title">${title}</text>`
+        + (withHeading ? `<text x="${MARGIN_PT}" y="${MARGIN_PT + 12}" font-family="${escapeXml(fontFamily)}" font-size="13" font-weight="700" fill="#1f2328" class="bp-page-title">${title}</text>` : '')
         + content + '</svg>\n';
 }
 

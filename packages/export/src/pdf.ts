@@ -23,25 +23,28 @@ export function pagesToPdf(pages: readonly Page[], options: PdfOptions): Promise
         font: regular.file,
         info: { Title: options.title, Creator: 'Blueprint', Producer: 'Blueprint', CreationDate: options.creationDate ?? new Date(0) }
     });
-    const fontName = (script: FontScript, bold: boolean) => `${script}-${bold ? 'bold' : 'regular'}`;
-    for (const script of ['han', 'hangul'] as const) {
-        for (const bold of [false, true]) doc.registerFont(fontName(script, bold), fontFor(options.fonts, script, bold ? 'bold' : 'regular').file);
-    }
+    // Fonts are named by their file: pdfkit caches a font under the name it was first asked for, and
+    // asked by another name for a file it already has, it parses the file again on every text element.
+    const fontFile = (script: FontScript, bold: boolean) => fontFor(options.fonts, script, bold ? 'bold' : 'regular').file;
     const chunks: Uint8Array[] = [];
     const finished = new Promise<Uint8Array>((resolve, reject) => {
         doc.on('data', chunk => chunks.push(chunk));
         doc.on('end', () => resolve(Buffer.concat(chunks)));
         doc.on('error', error => reject(error));
     });
+    const warnings: string[] = [];
     for (const page of pages) {
         doc.addPage({ size: [page.width, page.height], margin: 0 });
         SVGtoPDF(doc, markHangulText(flattenDescendantSelectors(page.svg)), 0, 0, {
             width: page.width,
             height: page.height,
             assumePt: true,
-            fontCallback: (family, bold) => fontName(firstFamily(family).includes('Korean') ? 'hangul' : 'han', bold),
-            warningCallback: () => undefined
+            fontCallback: (family, bold) => fontFile(firstFamily(family).includes('Korean') ? 'hangul' : 'han', bold),
+            warningCallback: message => warnings.push(message)
         });
+        // A page that svg-to-pdfkit could not parse comes out blank: fail instead of writing it.
+        const broken = warnings.find(message => /pars/i.test(message));
+        if (broken) throw new Error(`PDF export: ${broken}`);
     }
     doc.end();
     return finished;
@@ -53,7 +56,9 @@ export function pagesToPdf(pages: readonly Page[], options: PdfOptions): Promise
  */
 export function markHangulText(svg: string): string {
     return svg.replace(/<text\b([^>]*)>([\s\S]*?)<\/text>/g, (whole, attributes: string, content: string) =>
-        containsHangul(content) ? `<text${attributes} font-family="${fontFamilyName('hangul')}">${content}</text>` : whole);
+        containsHangul(content)
+            ? `<text${attributes.replace(/\sfont-family="[^"]*"/, '')} font-family="${fontFamilyName('hangul')}">${content}</text>`
+            : whole);
 }
 
 function fontFamilyName(script: FontScript): string {

@@ -27,7 +27,9 @@ export const DEFAULT_PNG_SCALE = 2;
 
 export function svgToPng(svg: string, options: PngOptions): Uint8Array {
     const rasterize = options.rasterizer ?? nativeRasterizer;
-    return rasterize(svg, {
+    // resvg 2.6 aborts the process on a marker with a clipped overflow inside a clipped group (as
+    // pages have); the diagram's markers lie within their own box, so letting them overflow changes nothing.
+    return rasterize(svg.replace(/<marker\b(?![^>]*\boverflow=)/g, '<marker overflow="visible"'), {
         scale: options.scale ?? DEFAULT_PNG_SCALE,
         fonts: options.fonts,
         defaultFamily: fontFor(options.fonts, 'han', 'regular').family
