@@ -127,3 +127,18 @@ describe('hostile labels', { timeout: 120_000 }, () => {
         expect(decodePng((await exportImage(evil, { format: 'png', scale: 0.5 })).files[0]).width).toBeGreaterThan(0);
     });
 });
+
+describe('the WebAssembly rasteriser (VS Code extension)', { timeout: 120_000 }, () => {
+    it('gives the same PNG as the native one', async () => {
+        const { readFileSync } = await import('node:fs');
+        const { createRequire } = await import('node:module');
+        const wasm = await import('@resvg/resvg-wasm');
+        const { wasmRasterizer } = await import('@blueprint/export');
+        await wasm.initWasm(readFileSync(createRequire(import.meta.url).resolve('@resvg/resvg-wasm/index_bg.wasm')));
+        const layout = await layoutOf(FIXTURES + 'ko-card-loss.blueprint');
+        const native = (await exportImage(layout, { format: 'png', scale: 1 })).files[0];
+        const viaWasm = (await exportImage(layout, { format: 'png', scale: 1, rasterizer: wasmRasterizer(wasm) })).files[0];
+        expect(decodePng(viaWasm).width).toBe(decodePng(native).width);
+        expect(Buffer.from(viaWasm).equals(Buffer.from(native))).toBe(true);
+    });
+});

@@ -8,3 +8,4 @@ export { bundledFonts, fontFileNames, EXPORT_FONT_FAMILY, type FontSet, type Exp
 export { fitToPages, wholeDrawingPage, PAGE_KINDS, MIN_TEXT_PT, type PageKind, type Page, type PagedExport } from './pages.js';
 export { svgToPng, nativeRasterizer, DEFAULT_PNG_SCALE, type SvgRasterizer, type RasterSettings, type PngOptions } from './png.js';
 export { pagesToPdf, type PdfOptions } from './pdf.js';
+export { wasmRasterizer, type ResvgWasmModule } from './png-wasm.js';

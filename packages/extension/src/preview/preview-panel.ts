@@ -14,6 +14,7 @@ import {
 import { webviewHtml, type ExtensionToWebviewMessage, type WebviewToExtensionMessage } from '@blueprint/webview';
 import { LANGUAGE_ID } from '../language-client.js';
 import { debounce } from './debounce.js';
+import { exportPreviewDiagram } from './diagram-export.js';
 import { findStep, stepsAtPosition } from './step-at-position.js';
 import { parsePreviewTheme, withThemeOverride } from './theme-override.js';
 
@@ -202,7 +203,8 @@ export class BlueprintPreview implements vscode.Disposable, vscode.WebviewPanelS
                 void this.reveal(String(message.id));
                 return;
             case 'exportedSvg':
-                void this.saveSvg(typeof message.svg === 'string' ? message.svg : '');
+                // The webview's export button: the file is drawn from the layout, in the format the user picks.
+                void exportPreviewDiagram(this.diagram?.layout, this.document, this.context.extensionPath);
                 return;
         }
     }
@@ -219,21 +221,6 @@ export class BlueprintPreview implements vscode.Disposable, vscode.WebviewPanelS
         // Anchor at the end, cursor at the start: the step's header stays where the eye lands.
         editor.selection = new vscode.Selection(selection.end, selection.start);
         editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
-    }
-
-    private async saveSvg(svg: string): Promise<void> {
-        if (!svg) {
-            void vscode.window.showWarningMessage('Blueprint: there is no diagram to export yet (the blueprint has errors or is still loading).');
-            return;
-        }
-        const source = this.document;
-        const defaultUri = source ? source.with({ path: source.path.replace(/\.blueprint$/, '') + '.svg' }) : undefined;
-        const target = await vscode.window.showSaveDialog({ defaultUri, filters: { 'SVG image': ['svg'] }, title: 'Export Blueprint Diagram' });
-        if (!target) {
-            return;
-        }
-        await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(svg));
-        void vscode.window.showInformationMessage(`Blueprint: diagram saved to ${vscode.workspace.asRelativePath(target)}.`);
     }
 
     /** Shows a comparison (from the "Compare with Git" commands) in the preview, opening it if needed. */

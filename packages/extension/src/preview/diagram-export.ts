@@ -1,0 +1,50 @@
+/**
+ * The preview's export: the user picks SVG, PNG or PDF (whole drawing or fitted to pages) and a
+ * file. The picture is drawn from the laid-out diagram, not from the webview's DOM, so a selection
+ * or a temporary highlight never ends up in it.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { BlueprintLayout } from '@blueprint/diagram';
+
+type ExportBundle = typeof import('./export-bundle.js');
+
+interface ExportChoice extends vscode.QuickPickItem {
+    readonly format: 'svg' | 'png' | 'pdf';
+    readonly page?: 'a4' | 'a3' | 'slide';
+}
+
+const CHOICES: readonly ExportChoice[] = [
+    { label: 'SVG', description: 'vector image, whole diagram', format: 'svg' },
+    { label: 'PNG', description: 'picture for slides and documents', format: 'png' },
+    { label: 'PDF', description: 'vector, selectable text, one page', format: 'pdf' },
+    { label: 'PDF on A4 pages', description: 'wide blueprints split with lane headers repeated', format: 'pdf', page: 'a4' },
+    { label: 'PDF on A3 pages', format: 'pdf', page: 'a3' },
+    { label: 'PDF on 16:9 slides', format: 'pdf', page: 'slide' }
+];
+
+const FILTERS: Readonly<Record<ExportChoice['format'], Record<string, string[]>>> = {
+    svg: { 'SVG image': ['svg'] }, png: { 'PNG image': ['png'] }, pdf: { 'PDF document': ['pdf'] }
+};
+
+export async function exportPreviewDiagram(layout: BlueprintLayout | undefined, source: vscode.Uri | undefined, extensionPath: string): Promise<void> {
+    if (!layout) {
+        void vscode.window.showWarningMessage('Blueprint: there is no diagram to export yet (the blueprint has errors or is still loading).');
+        return;
+    }
+    const choice = await vscode.window.showQuickPick(CHOICES, { title: 'Export Blueprint Diagram', placeHolder: 'Format' });
+    if (!choice) return;
+    const defaultUri = source ? source.with({ path: source.path.replace(/\.blueprint$/, '') + '.' + choice.format }) : undefined;
+    const target = await vscode.window.showSaveDialog({ defaultUri, filters: FILTERS[choice.format], title: 'Export Blueprint Diagram' });
+    if (!target) return;
+    const distDirectory = path.join(extensionPath, 'dist');
+    // Loaded on demand: fonts, the PDF writer and the WebAssembly renderer stay out of activation.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const bundle = require(path.join(distDirectory, 'export.cjs')) as ExportBundle;
+    const image = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Blueprint: exporting ${choice.label}…` },
+        () => bundle.exportDiagram(layout, choice.format, choice.page, distDirectory));
+    const targets = image.files.length === 1 ? [target]
+        : image.files.map((_file, index) => target.with({ path: target.path.replace(/(\.\w+)?$/, `-${index + 1}$1`) }));
+    for (const [index, file] of image.files.entries()) await vscode.workspace.fs.writeFile(targets[index], file);
+    void vscode.window.showInformationMessage(`Blueprint: diagram saved to ${targets.map(uri => vscode.workspace.asRelativePath(uri)).join(', ')}.`);
+}
