@@ -134,7 +134,7 @@ describe.runIf(process.env.BLUEPRINT_E2E === '1')('Blueprint extension in code-s
 
     it('exports the diagram as SVG through the save dialog', async () => {
         const target = join(workspace, 'bank-deposit.svg');
-        await runCommand(page, 'Blueprint: Export Diagram as SVG');
+        await pickExportFormat(page, 'SVG');
         // code-server's save dialog is a quick input holding the proposed path (next to the source).
         const input = page.locator('.quick-input-widget input');
         await expect.poll(() => input.inputValue(), { timeout: 30_000 }).toContain('bank-deposit.svg');
@@ -145,6 +145,16 @@ describe.runIf(process.env.BLUEPRINT_E2E === '1')('Blueprint extension in code-s
         for (const label of ['Take a queue number', 'Enter PIN', 'Post the transaction']) {
             expect(svg).toContain(label);
         }
+    });
+
+    it('exports the diagram as PNG, drawn in the extension host with the shipped fonts', async () => {
+        const target = join(workspace, 'bank-deposit.png');
+        await pickExportFormat(page, 'PNG');
+        const input = page.locator('.quick-input-widget input');
+        await expect.poll(() => input.inputValue(), { timeout: 30_000 }).toContain('bank-deposit.png');
+        await page.keyboard.press('Enter');
+        await expect.poll(() => existsSync(target) && readFileSync(target).length > 1000, { timeout: 60_000 }).toBe(true);
+        expect(readFileSync(target).subarray(1, 4).toString('latin1')).toBe('PNG');
     });
 
     it('reports the problems of an invalid file in the Problems panel', async () => {
@@ -201,6 +211,14 @@ async function openFile(page: Page, name: string): Promise<void> {
     await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
     await page.keyboard.press('Enter');
     await page.locator('.tab.active', { hasText: name }).waitFor({ timeout: 30_000 });
+}
+
+/** The preview's export command, then the format from its quick pick. */
+async function pickExportFormat(page: Page, format: string): Promise<void> {
+    await runCommand(page, 'Blueprint: Export Diagram (SVG, PNG, PDF)');
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: format }).first();
+    await row.waitFor({ timeout: 30_000 });
+    await row.click();
 }
 
 async function runCommand(page: Page, title: string, rowText = title): Promise<void> {
