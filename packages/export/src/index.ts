@@ -9,3 +9,4 @@ export { fitToPages, wholeDrawingPage, PAGE_KINDS, MIN_TEXT_PT, type PageKind, t
 export { svgToPng, nativeRasterizer, DEFAULT_PNG_SCALE, type SvgRasterizer, type RasterSettings, type PngOptions } from './png.js';
 export { pagesToPdf, type PdfOptions } from './pdf.js';
 export { wasmRasterizer, type ResvgWasmModule } from './png-wasm.js';
+export { exportDrawio } from './drawio.js';
