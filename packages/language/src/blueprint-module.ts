@@ -19,6 +19,7 @@ import { BlueprintFormatter } from './lsp/blueprint-formatter.js';
 import { BlueprintHoverProvider } from './lsp/blueprint-hover-provider.js';
 import { BlueprintSemanticTokenProvider } from './lsp/blueprint-semantic-tokens.js';
 import { BlueprintModelProvider } from './model/model-provider.js';
+import { createBlueprintParser } from './parser/blueprint-parser.js';
 import { BlueprintScopeProvider } from './references/blueprint-scope-provider.js';
 import { BlueprintDocumentValidator } from './validation/blueprint-document-validator.js';
 import { registerValidationChecks } from './validation/blueprint-validator.js';
@@ -45,6 +46,9 @@ export type BlueprintServices = LangiumServices & BlueprintAddedServices;
 export const BlueprintModule: Module<BlueprintServices, PartialLangiumServices & PartialLangiumCoreServices & BlueprintAddedServices> = {
     model: {
         BlueprintModelProvider: services => new BlueprintModelProvider(services.shared)
+    },
+    parser: {
+        LangiumParser: services => createBlueprintParser(services)
     },
     references: {
         ScopeProvider: services => new BlueprintScopeProvider(services)

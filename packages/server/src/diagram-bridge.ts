@@ -69,6 +69,7 @@ export class DiagramBridge implements Disposable {
         const key = normalise(uri);
         this.documents.remove(key);
         this.scheduler.cancel(key);
+        this.runner.release(key);
     }
 
     private update(document: LangiumDocument): void {

@@ -1,9 +1,10 @@
 /**
  * The preview's export: the user picks SVG, PNG or PDF (whole drawing or fitted to pages) and a
  * file. The picture is drawn from the laid-out diagram, not from the webview's DOM, so a selection
- * or a temporary highlight never ends up in it.
+ * or a temporary highlight never ends up in it. In VS Code for the web (no Node, so no export
+ * bundle) the preview saves the SVG its page drew, as before. No Node built-in is imported here:
+ * this file is part of the web extension too.
  */
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { BlueprintLayout } from '@blueprint/diagram';
 
@@ -27,9 +28,14 @@ const FILTERS: Readonly<Record<ExportChoice['format'], Record<string, string[]>>
     svg: { 'SVG image': ['svg'] }, png: { 'PNG image': ['png'] }, pdf: { 'PDF document': ['pdf'] }
 };
 
-export async function exportPreviewDiagram(layout: BlueprintLayout | undefined, source: vscode.Uri | undefined, extensionPath: string): Promise<void> {
-    if (!layout) {
+export async function exportPreviewDiagram(layout: BlueprintLayout | undefined, source: vscode.Uri | undefined, extensionUri: vscode.Uri, webviewSvg: string): Promise<void> {
+    if (!layout || !webviewSvg) {
         void vscode.window.showWarningMessage('Blueprint: there is no diagram to export yet (the blueprint has errors or is still loading).');
+        return;
+    }
+    const loadBundle = nodeRequire();
+    if (!loadBundle) {
+        await saveWebviewSvg(webviewSvg, source);
         return;
     }
     const choice = await vscode.window.showQuickPick(CHOICES, { title: 'Export Blueprint Diagram', placeHolder: 'Format' });
@@ -37,14 +43,29 @@ export async function exportPreviewDiagram(layout: BlueprintLayout | undefined, 
     const defaultUri = source ? source.with({ path: source.path.replace(/\.blueprint$/, '') + '.' + choice.format }) : undefined;
     const target = await vscode.window.showSaveDialog({ defaultUri, filters: FILTERS[choice.format], title: 'Export Blueprint Diagram' });
     if (!target) return;
-    const distDirectory = path.join(extensionPath, 'dist');
+    const dist = vscode.Uri.joinPath(extensionUri, 'dist');
     // Loaded on demand: fonts, the PDF writer and the WebAssembly renderer stay out of activation.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const bundle = require(path.join(distDirectory, 'export.cjs')) as ExportBundle;
+    const bundle = loadBundle(vscode.Uri.joinPath(dist, 'export.cjs').fsPath) as ExportBundle;
+    const distDirectory = dist.fsPath;
     const image = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Blueprint: exporting ${choice.label}…` },
         () => bundle.exportDiagram(layout, choice.format, choice.page, distDirectory));
     const targets = image.files.length === 1 ? [target]
         : image.files.map((_file, index) => target.with({ path: target.path.replace(/(\.\w+)?$/, `-${index + 1}$1`) }));
     for (const [index, file] of image.files.entries()) await vscode.workspace.fs.writeFile(targets[index], file);
     void vscode.window.showInformationMessage(`Blueprint: diagram saved to ${targets.map(uri => vscode.workspace.asRelativePath(uri)).join(', ')}.`);
+}
+
+/** Node's `require` in the desktop extension host; undefined in the web worker extension host. */
+function nodeRequire(): ((file: string) => unknown) | undefined {
+    const isNode = typeof process !== 'undefined' && typeof process.versions?.node === 'string';
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return isNode && typeof require === 'function' ? require : undefined;
+}
+
+async function saveWebviewSvg(svg: string, source: vscode.Uri | undefined): Promise<void> {
+    const defaultUri = source ? source.with({ path: source.path.replace(/\.blueprint$/, '') + '.svg' }) : undefined;
+    const target = await vscode.window.showSaveDialog({ defaultUri, filters: FILTERS.svg, title: 'Export Blueprint Diagram' });
+    if (!target) return;
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(svg));
+    void vscode.window.showInformationMessage(`Blueprint: diagram saved to ${vscode.workspace.asRelativePath(target)}.`);
 }
