@@ -44,7 +44,7 @@ describe('blueprint report', () => {
         expect(result.stdout).toContain('**Time standard for the whole process:** 10 min (⚠️ exceeded)');
         expect(result.stdout).toContain('| Wait (`Queue`) | 6 min | 5 min | ⚠️ no |');
         expect(result.stdout).toContain('1 of 1 fail points have a prevention or a recovery (100 %).');
-        expect(result.stdout).toContain('| Served within 10 min (`Quick`) | Wait (`Queue`) | >= 90 % |');
+        expect(result.stdout).toContain('| Served within 10 min (`Quick`) | Wait (`Queue`) | \\>= 90 % |');
         expect(result.stdout).toContain('# Service review: Visit &lt;the> branch &amp; co');
     });
 

@@ -3,7 +3,8 @@
  * bundled fonts, and pages that keep every step with text of at least 7 pt.
  */
 import { describe, expect, it } from 'vitest';
-import { escapeXml, renderSvg } from '@blueprint/diagram';
+import { renderSvg } from '@blueprint/diagram';
+import { escapeXml } from '@blueprint/escape';
 import { EXPORT_FONT_FAMILY, MIN_TEXT_PT, bundledFonts, exportImage, fitToPages, svgToPng } from '@blueprint/export';
 import { EXAMPLES_ROOT, FIXTURES, decodePng, inkPixels, layoutOf, readPdf } from './export-helpers.js';
 
@@ -94,11 +95,17 @@ describe('PDF', { timeout: 120_000 }, () => {
             expect(Math.min(...sizes)).toBeGreaterThanOrEqual(MIN_TEXT_PT - 0.01);
             const text = pdf.pages.flatMap(p => p.items.map(item => item.text)).join('\n');
             for (const step of layout.steps) for (const line of step.lines) expect(text, step.id).toContain(line);
-            // Every page repeats the lane headers of the lanes it shows.
+            // Every page repeats the lane headers of the lanes it shows; pages after the drawing hold the
+            // legend and the footnotes (which must all be there too).
+            const notesText = [...(layout.legend?.entries ?? []).map(entry => entry.label),
+                ...(layout.footnotes ?? []).flatMap(section => section.entries.flatMap(entry => entry.lines))];
             for (const p of pdf.pages) {
                 const pageText = p.items.map(item => item.text).join(' ');
-                expect(layout.lanes.some(lane => pageText.includes(lane.label))).toBe(true);
+                const hasLanes = layout.lanes.some(lane => pageText.includes(lane.label));
+                expect(hasLanes || notesText.some(line => pageText.includes(line.slice(0, 12)))).toBe(true);
             }
+            expect(notesText.length).toBeGreaterThan(0);
+            for (const line of notesText) expect(text.replace(/\s+/g, ' '), line).toContain(line.slice(0, 12));
         });
     }
 

@@ -8,6 +8,7 @@
  * an attribute as it is, which would hand draw.io's HTML a real tag).
  */
 import type { BlueprintLayout, LaidOutFlow, LaidOutStep } from '@blueprint/diagram';
+import { escapeHtml, sanitizeXmlText } from '@blueprint/escape';
 import { XMLBuilder } from 'fast-xml-parser';
 
 /** Where the lane's label column ends: steps start right of it, as in the SVG. */
@@ -82,7 +83,7 @@ export function exportDrawio(layout: BlueprintLayout): string {
 }
 
 function attributes(values: Attributes): Attributes {
-    return Object.fromEntries(Object.entries(values).map(([key, value]) => [`@_${key}`, stripForbidden(value)]));
+    return Object.fromEntries(Object.entries(values).map(([key, value]) => [`@_${key}`, sanitizeXmlText(value)]));
 }
 
 function geometry(box: { x: number; y: number; width: number; height: number }): Attributes {
@@ -142,15 +143,4 @@ function flowStyle(flow: LaidOutFlow): string {
 /** Cell ids from kind and name; names are identifiers, but anything else is made safe too. */
 function cellId(kind: string, name: string): string {
     return `${kind}-${name.replace(/[^\p{L}\p{N}_.-]/gu, character => `_${character.codePointAt(0)!.toString(16)}_`)}`;
-}
-
-/** For draw.io's HTML labels (the builder then escapes the result once more as XML). */
-export function escapeHtml(text: string): string {
-    return text.replace(/[&<>"']/g, character => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\'': '&#39;' })[character]!);
-}
-
-/** Characters XML 1.0 forbids would make the whole file unreadable. */
-function stripForbidden(text: string): string {
-    // eslint-disable-next-line no-control-regex
-    return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
 }

@@ -5,7 +5,8 @@
  * its left and the stage headers on top, and the names of the three lines at its right. Tiles that
  * fit above each other share a page, so short blueprints wrap into rows of stages.
  */
-import { renderSvg, escapeXml, type BlueprintLayout, type LaidOutFlow, type SvgOptions } from '@blueprint/diagram';
+import { renderSvg, type BlueprintLayout, type LaidOutFlow, type SvgOptions } from '@blueprint/diagram';
+import { escapeXml } from '@blueprint/escape';
 
 export type PageKind = 'a4' | 'a3' | 'slide';
 export const PAGE_KINDS: readonly PageKind[] = ['a4', 'a3', 'slide'];
@@ -34,6 +35,8 @@ const STAGE_STRIP_PX = 34;
 const TILE_SCALE = 0.75;
 /** Never enlarge beyond print size when a small blueprint fits a page. */
 const MAX_SCALE = 1;
+/** Where lanes, legend and notes start on the left. */
+const LANE_X_PX = 16;
 
 export interface Page {
     /** In points. */
@@ -50,7 +53,8 @@ export interface PagedExport {
 }
 
 interface Range { readonly start: number; readonly end: number }
-interface Tile { readonly columns: Range; readonly band: Range }
+/** A window onto the drawing; `notes` windows show the legend and footnotes below the lanes, without headers. */
+interface Tile { readonly columns: Range; readonly band: Range; readonly notes?: boolean }
 
 /**
  * One page the size of the drawing itself (1 px = 0.75 pt), for `--format pdf` without `--page`.
@@ -95,10 +99,10 @@ function planPages(layout: BlueprintLayout, size: PageSize): Plan {
     const usableHeight = size.height - 2 * MARGIN_PT - PAGE_HEADER_PT;
     const body = bodyExtent(layout);
     const fullWidthPx = LANE_HEADER_PX + (body.columns.end - body.columns.start);
-    const fullHeightPx = STAGE_STRIP_PX + (body.band.end - body.band.start);
+    const fullHeightPx = STAGE_STRIP_PX + (body.band.end - body.band.start) + notesHeight(layout, body.band.end);
     const fitScale = Math.min(usableWidth / fullWidthPx, usableHeight / fullHeightPx, MAX_SCALE);
     if (fitScale * SMALLEST_SVG_FONT_PX >= MIN_TEXT_PT) {
-        return { size, scale: fitScale, pagesOfTiles: [[body]], pageCount: 1 };
+        return { size, scale: fitScale, pagesOfTiles: [[body, ...notesTiles(layout, body.band.end, Infinity)]], pageCount: 1 };
     }
     const scale = TILE_SCALE;
     const columnWidthPx = usableWidth / scale - LANE_HEADER_PX;
@@ -108,8 +112,9 @@ function planPages(layout: BlueprintLayout, size: PageSize): Plan {
     // Column by column (each stage's lanes together), or band by band when that needs fewer pages.
     const byColumn = columns.flatMap(columnRange => bands.map(band => ({ columns: columnRange, band })));
     const byBand = bands.flatMap(band => columns.map(columnRange => ({ columns: columnRange, band })));
-    const stackedByColumn = stackOnPages(byColumn, scale, usableHeight);
-    const stackedByBand = stackOnPages(byBand, scale, usableHeight);
+    const notes = notesTiles(layout, body.band.end, usableWidth / scale);
+    const stackedByColumn = stackOnPages([...byColumn, ...notes], scale, usableHeight);
+    const stackedByBand = stackOnPages([...byBand, ...notes], scale, usableHeight);
     const pagesOfTiles = stackedByBand.length < stackedByColumn.length ? stackedByBand : stackedByColumn;
     return { size, scale, pagesOfTiles, pageCount: pagesOfTiles.length };
 }
@@ -120,7 +125,7 @@ function stackOnPages(tiles: readonly Tile[], scale: number, usableHeight: numbe
     let current: Tile[] = [];
     let used = 0;
     for (const tile of tiles) {
-        const height = (STAGE_STRIP_PX + tile.band.end - tile.band.start) * scale;
+        const height = tileHeight(tile) * scale;
         if (current.length > 0 && used + TILE_GAP_PT + height > usableHeight) {
             pages.push(current);
             current = [];
@@ -130,6 +135,29 @@ function stackOnPages(tiles: readonly Tile[], scale: number, usableHeight: numbe
     }
     if (current.length > 0) pages.push(current);
     return pages;
+}
+
+function tileHeight(tile: Tile): number {
+    return (tile.notes ? 0 : STAGE_STRIP_PX) + tile.band.end - tile.band.start;
+}
+
+/** Height of what lies below the lanes (legend, footnotes), 0 when nothing does. */
+function notesHeight(layout: BlueprintLayout, lanesBottom: number): number {
+    const hasNotes = layout.legend !== undefined || (layout.footnotes?.length ?? 0) > 0;
+    return hasNotes ? Math.max(0, layout.height - lanesBottom) : 0;
+}
+
+/** The legend and footnotes, cut into page-wide windows between their entries. */
+function notesTiles(layout: BlueprintLayout, lanesBottom: number, maxWidth: number): Tile[] {
+    const height = notesHeight(layout, lanesBottom);
+    if (height === 0) return [];
+    const spans = [
+        ...(layout.legend?.entries ?? []).map(entry => ({ start: entry.x - 4, end: entry.x + entry.width + 4 })),
+        ...(layout.footnotes ?? []).flatMap(section => section.entries.map(entry => ({ start: entry.x - 4, end: entry.x + entry.width + 4 })))
+    ];
+    const right = Math.max(LANE_X_PX + 1, ...spans.map(span => span.end));
+    return cut({ start: 0, end: right + 8 }, maxWidth, [], spans)
+        .map(columns => ({ columns, band: { start: lanesBottom, end: layout.height }, notes: true }));
 }
 
 /** The drawing without the lane header column and the stage strip: what tiles cut up. */
@@ -189,7 +217,7 @@ function drawPages(layout: BlueprintLayout, plan: Plan, options: SvgOptions): Pa
         let y = MARGIN_PT + PAGE_HEADER_PT;
         for (const tile of tiles) {
             parts.push(`<g transform="translate(${MARGIN_PT} ${round(y)}) scale(${round(scale)})">${drawTile(layout, tile, options)}</g>`);
-            y += (STAGE_STRIP_PX + tile.band.end - tile.band.start) * scale + TILE_GAP_PT;
+            y += tileHeight(tile) * scale + TILE_GAP_PT;
         }
         const heading = total > 1 ? `${layout.title} (${pageIndex + 1}/${total})` : layout.title;
         return { width: size.width, height: size.height, svg: pageSvg(size.width, size.height, parts.join(''), heading, options.fontFamily) };
@@ -197,7 +225,14 @@ function drawPages(layout: BlueprintLayout, plan: Plan, options: SvgOptions): Pa
 }
 
 /** A tile: the lane header column, the stage strip and the body, each a viewport onto the drawing. */
-function drawTile(layout: BlueprintLayout, tile: Tile, options: SvgOptions): string {
+function drawTile(full: BlueprintLayout, tile: Tile, options: SvgOptions): string {
+    if (tile.notes) {
+        const notes: BlueprintLayout = { ...full, title: '', lanes: [], lines: [], stages: [], steps: [], flows: [] };
+        return reframe(renderSvg(notes, options), { x: 0, y: 0,
+            view: { x: tile.columns.start, y: tile.band.start, width: tile.columns.end - tile.columns.start, height: tile.band.end - tile.band.start } });
+    }
+    // The legend and footnotes get windows of their own.
+    const layout: BlueprintLayout = { ...full, legend: undefined, footnotes: undefined };
     const top = layout.lanes[0]?.y ?? 0;
     const columnWidth = tile.columns.end - tile.columns.start;
     const bandHeight = tile.band.end - tile.band.start;

@@ -3,10 +3,10 @@
  * to `-o`, or to stdout when it is not a terminal (binary output would garble a terminal). A PNG of
  * several pages goes to numbered files beside `-o`: `deck.png` → `deck-1.png`, `deck-2.png`.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { CliContext } from '../cli-context.js';
 import { CliError, FileError } from '../errors.js';
+import { writeFileAtomic } from '../files/atomic-write.js';
 import { displayPath, reasonOf } from '../files/paths.js';
 
 export async function writeExportedFiles(context: CliContext, output: string | undefined, files: readonly Uint8Array[], what: string): Promise<string[]> {
@@ -20,8 +20,8 @@ export async function writeExportedFiles(context: CliContext, output: string | u
     const extension = path.extname(target);
     const targets = files.length === 1 ? [target] : files.map((_file, index) => `${target.slice(0, target.length - extension.length)}-${index + 1}${extension}`);
     try {
-        await mkdir(path.dirname(target), { recursive: true });
-        for (const [index, file] of files.entries()) await writeFile(targets[index], file);
+        // Each page atomically, like every file the CLI writes: a failure never leaves half a picture.
+        for (const [index, file] of files.entries()) await writeFileAtomic(targets[index], file, { createFolders: true });
     } catch (error) {
         throw new FileError(displayPath(target, context.cwd), `cannot write: ${reasonOf(error as NodeJS.ErrnoException)}`);
     }

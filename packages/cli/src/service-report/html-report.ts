@@ -4,7 +4,7 @@
  * assets; every label is escaped.
  */
 import { visibleLaneIds, type BlueprintAnalysis, type BlueprintModel } from '@blueprint/language';
-import { escapeXml } from './escape.js';
+import { escapeHtml } from '@blueprint/escape';
 import { boundedDuration, duration, percent, target } from './format.js';
 import { renderTimelineChart } from './timeline-chart.js';
 
@@ -14,7 +14,7 @@ export interface HtmlReportOptions {
 }
 
 export function renderHtmlReport(analysis: BlueprintAnalysis, model: BlueprintModel, options: HtmlReportOptions = {}): string {
-    const e = escapeXml;
+    const e = escapeHtml;
     const labels = new Map(model.steps.map(step => [step.id, step.label]));
     const step = (id: string) => `${e(labels.get(id) ?? id)} <code>${e(id)}</code>`;
     const table = (head: string[], rows: string[][]) =>

@@ -1,5 +1,6 @@
 /** The service review as Markdown (`blueprint report --format markdown`). */
 import type { BlueprintAnalysis, BlueprintModel, TimeAnalysis } from '@blueprint/language';
+import { escapeMarkdown as cell } from '@blueprint/escape';
 import { boundedDuration, duration, percent, target } from './format.js';
 
 export function renderMarkdownReport(analysis: BlueprintAnalysis, model: BlueprintModel): string {
@@ -114,9 +115,4 @@ function toleranceStatus(time: TimeAnalysis): string {
     if (time.toleranceSeconds === undefined) return 'none declared';
     const status = time.toleranceExceeded ? '⚠️ exceeded' : 'within';
     return `${duration(time.toleranceSeconds)} (${status})`;
-}
-
-/** Escapes text for a Markdown table cell. */
-function cell(text: string): string {
-    return text.replace(/[\\`*_[\]|<&]/g, ch => (ch === '<' ? '&lt;' : ch === '&' ? '&amp;' : '\\' + ch)).replace(/\r?\n/g, ' ');
 }

@@ -28,14 +28,25 @@ const FILTERS: Readonly<Record<ExportChoice['format'], Record<string, string[]>>
     svg: { 'SVG image': ['svg'] }, png: { 'PNG image': ['png'] }, pdf: { 'PDF document': ['pdf'] }
 };
 
-export async function exportPreviewDiagram(layout: BlueprintLayout | undefined, source: vscode.Uri | undefined, extensionUri: vscode.Uri, webviewSvg: string): Promise<void> {
+export interface PreviewExport {
+    readonly layout: BlueprintLayout | undefined;
+    /** The previewed .blueprint file: the proposed name sits beside it. */
+    readonly source: vscode.Uri | undefined;
+    readonly extensionUri: vscode.Uri;
+    /** What the page drew, saved as it is where there is no export bundle (VS Code for the web). */
+    readonly webviewSvg: string;
+    /** Writes a file safely (atomically); false when it failed and the user was told. */
+    readonly save: (target: vscode.Uri, content: Uint8Array) => Promise<boolean>;
+}
+
+export async function exportPreviewDiagram({ layout, source, extensionUri, webviewSvg, save }: PreviewExport): Promise<void> {
     if (!layout || !webviewSvg) {
         void vscode.window.showWarningMessage('Blueprint: there is no diagram to export yet (the blueprint has errors or is still loading).');
         return;
     }
     const loadBundle = nodeRequire();
     if (!loadBundle) {
-        await saveWebviewSvg(webviewSvg, source);
+        await saveWebviewSvg(webviewSvg, source, save);
         return;
     }
     const choice = await vscode.window.showQuickPick(CHOICES, { title: 'Export Blueprint Diagram', placeHolder: 'Format' });
@@ -51,7 +62,9 @@ export async function exportPreviewDiagram(layout: BlueprintLayout | undefined, 
         () => bundle.exportDiagram(layout, choice.format, choice.page, distDirectory));
     const targets = image.files.length === 1 ? [target]
         : image.files.map((_file, index) => target.with({ path: target.path.replace(/(\.\w+)?$/, `-${index + 1}$1`) }));
-    for (const [index, file] of image.files.entries()) await vscode.workspace.fs.writeFile(targets[index], file);
+    for (const [index, file] of image.files.entries()) {
+        if (!(await save(targets[index], file))) return;
+    }
     void vscode.window.showInformationMessage(`Blueprint: diagram saved to ${targets.map(uri => vscode.workspace.asRelativePath(uri)).join(', ')}.`);
 }
 
@@ -62,10 +75,10 @@ function nodeRequire(): ((file: string) => unknown) | undefined {
     return isNode && typeof require === 'function' ? require : undefined;
 }
 
-async function saveWebviewSvg(svg: string, source: vscode.Uri | undefined): Promise<void> {
+async function saveWebviewSvg(svg: string, source: vscode.Uri | undefined, save: PreviewExport['save']): Promise<void> {
     const defaultUri = source ? source.with({ path: source.path.replace(/\.blueprint$/, '') + '.svg' }) : undefined;
     const target = await vscode.window.showSaveDialog({ defaultUri, filters: FILTERS.svg, title: 'Export Blueprint Diagram' });
     if (!target) return;
-    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(svg));
+    if (!(await save(target, new TextEncoder().encode(svg)))) return;
     void vscode.window.showInformationMessage(`Blueprint: diagram saved to ${vscode.workspace.asRelativePath(target)}.`);
 }

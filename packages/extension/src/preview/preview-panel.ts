@@ -12,8 +12,10 @@ import {
 } from '@blueprint/diagram';
 import { webviewHtml, type ExtensionToWebviewMessage, type WebviewToExtensionMessage } from '@blueprint/webview';
 import { LANGUAGE_ID } from '../client-options.js';
+import { saveAtomically, temporaryName } from './atomic-save.js';
 import { debounce } from './debounce.js';
 import { exportPreviewDiagram } from './diagram-export.js';
+import { resolveDiagram } from './diagram-patches.js';
 import { findStep, stepsAtPosition } from './step-at-position.js';
 import { parsePreviewTheme, withThemeOverride } from './theme-override.js';
 
@@ -155,7 +157,7 @@ export class BlueprintPreview implements vscode.Disposable, vscode.WebviewPanelS
         if (previous) {
             await this.client.sendNotification(DiagramCloseNotification, { uri: previous.toString() } satisfies DiagramOpenParams);
         }
-        await this.client.sendNotification(DiagramOpenNotification, { uri: uri.toString() } satisfies DiagramOpenParams);
+        await this.client.sendNotification(DiagramOpenNotification, { uri: uri.toString(), patches: true } satisfies DiagramOpenParams);
     }
 
     private followEditor(editor: vscode.TextEditor | undefined): void {
@@ -164,8 +166,14 @@ export class BlueprintPreview implements vscode.Disposable, vscode.WebviewPanelS
         }
     }
 
-    private onDiagram(params: DiagramParams): void {
-        if (!this.panel || params.uri !== this.document?.toString()) {
+    private onDiagram(received: DiagramParams): void {
+        if (!this.panel || received.uri !== this.document?.toString()) {
+            return;
+        }
+        const params = resolveDiagram(this.diagram, received);
+        if (!params) {
+            // A patch without its base: ask again, and the server answers with the whole diagram.
+            void this.client.sendNotification(DiagramOpenNotification, { uri: received.uri, patches: true } satisfies DiagramOpenParams);
             return;
         }
         const first = this.diagram === undefined;
@@ -203,7 +211,13 @@ export class BlueprintPreview implements vscode.Disposable, vscode.WebviewPanelS
                 return;
             case 'exportedSvg':
                 // The webview's export button: the file is drawn from the layout, in the format the user picks.
-                void exportPreviewDiagram(this.diagram?.layout, this.document, this.context.extensionUri, typeof message.svg === 'string' ? message.svg : '');
+                void exportPreviewDiagram({
+                    layout: this.diagram?.layout,
+                    source: this.document,
+                    extensionUri: this.context.extensionUri,
+                    webviewSvg: typeof message.svg === 'string' ? message.svg : '',
+                    save: (target, content) => this.saveFile(target, content)
+                });
                 return;
         }
     }
@@ -220,6 +234,18 @@ export class BlueprintPreview implements vscode.Disposable, vscode.WebviewPanelS
         // Anchor at the end, cursor at the start: the step's header stays where the eye lands.
         editor.selection = new vscode.Selection(selection.end, selection.start);
         editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    }
+
+    /** Writes one exported file without ever losing the one it replaces; false (and a message) on failure. */
+    private async saveFile(target: vscode.Uri, content: Uint8Array): Promise<boolean> {
+        const temporary = vscode.Uri.joinPath(target, '..', temporaryName(basename(target), uniqueSuffix()));
+        try {
+            await saveAtomically(vscode.workspace.fs, target, temporary, content);
+            return true;
+        } catch (error) {
+            void vscode.window.showErrorMessage(`Blueprint: could not save the diagram to ${vscode.workspace.asRelativePath(target)}: ${error instanceof Error ? error.message : String(error)}`);
+            return false;
+        }
     }
 
     /** Shows a comparison (from the "Compare with Git" commands) in the preview, opening it if needed. */
@@ -273,4 +299,9 @@ function basename(uri: vscode.Uri): string {
 function createNonce(): string {
     const bytes = crypto.getRandomValues(new Uint8Array(18));
     return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_');
+}
+
+/** Eight hex digits for a temporary file's name (Web Crypto: the web extension has no node:crypto). */
+function uniqueSuffix(): string {
+    return Array.from(crypto.getRandomValues(new Uint8Array(4)), byte => byte.toString(16).padStart(2, '0')).join('');
 }
