@@ -153,8 +153,12 @@ interface FootnoteText {
 
 /** The numbered notes, section by section, in the order of their numbers. */
 export function footnoteEntries(layout: BlueprintLayout, model: BlueprintModel): FootnoteText[][] {
-    const steps = layout.steps.filter((step): step is LaidOutStep & { details: NonNullable<LaidOutStep['details']> } =>
-        step.evidenceFor === undefined && step.details !== undefined);
+    // In the model's order, as the notes were numbered: the layout's step list follows the columns
+    // and may be reordered by a relayout, which must not renumber or reorder the notes.
+    const laidOut = new Map(layout.steps.map(step => [step.id, step]));
+    const steps = [...new Set(model.steps.map(step => step.id))].map(id => laidOut.get(id))
+        .filter((step): step is LaidOutStep & { details: NonNullable<LaidOutStep['details']> } =>
+            step !== undefined && step.evidenceFor === undefined && step.details !== undefined);
     const stepLabel = new Map(layout.steps.map(step => [step.id, step.label]));
     const fails: FootnoteText[] = [];
     const notes: FootnoteText[] = [];
