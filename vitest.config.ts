@@ -12,7 +12,8 @@ export default defineConfig({
             '@blueprint/diagram': src('diagram'),
             '@blueprint/server': src('server'),
             '@blueprint/diff': src('diff'),
-            '@blueprint/webview': src('webview')
+            '@blueprint/webview': src('webview'),
+            '@blueprint/export': src('export')
         }
     },
     test: {

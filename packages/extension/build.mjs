@@ -4,12 +4,14 @@
 // directly, so this needs no prior `tsc -b`.
 import { build } from 'esbuild';
 import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { createRequire } from 'node:module';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildWebview } from '../webview/build.mjs';
 import { nodeCompat } from '../../scripts/esbuild-node-compat.mjs';
 
 const root = dirname(fileURLToPath(import.meta.url));
+const require = createRequire(import.meta.url);
 const repo = join(root, '..', '..');
 const production = !process.argv.includes('--dev');
 
@@ -31,6 +33,15 @@ const node = {
     define: { 'import.meta.url': 'importMetaUrl' },
     banner: { js: 'const importMetaUrl = require("url").pathToFileURL(__filename).href;' }
 };
+
+/** The font files @blueprint/export draws with (from its font packages). */
+function exportFonts() {
+    const folder = pkg => join(dirname(require.resolve(pkg)), '..', 'fonts');
+    return [
+        ...['NotoSansHans-Regular.otf', 'NotoSansHans-Bold.otf'].map(file => join(folder('@embedpdf/fonts-sc'), file)),
+        ...['NotoSansKR-Regular.otf', 'NotoSansKR-Bold.otf'].map(file => join(folder('@embedpdf/fonts-kr'), file))
+    ];
+}
 
 // VS Code for the web: the extension in the web worker extension host, the server in a worker of
 // its own (a classic script, so it can start from a blob URL). Their metafiles are kept in dist/ so
@@ -68,6 +79,12 @@ await Promise.all([
         alias: { ...alias, '@blueprint/diagram': join(repo, 'packages/diagram/src/protocol.ts') }
     }),
     build({ ...node, entryPoints: [join(repo, 'packages/server/src/main.ts')], outfile: join(root, 'dist/server.cjs') }),
+    // Exports (SVG, PNG, PDF), loaded on demand: resvg's WebAssembly build and the bundled fonts beside it.
+    build({ ...node, entryPoints: [join(root, 'src/preview/export-bundle.ts')], outfile: join(root, 'dist/export.cjs'),
+        alias: { ...alias, '@blueprint/export': join(repo, 'packages/export/src/index.ts') } }),
+    copyFile(require.resolve('@resvg/resvg-wasm/index_bg.wasm'), join(root, 'dist/resvg.wasm')),
+    mkdir(join(root, 'dist/fonts'), { recursive: true }).then(() => Promise.all(exportFonts().map(file =>
+        copyFile(file, join(root, 'dist/fonts', basename(file)))))),
     buildBrowser({
         entryPoints: [join(root, 'src/browser-extension.ts')],
         outfile: join(root, 'dist/browser-extension.cjs'),

@@ -141,7 +141,7 @@ describe.runIf(process.env.BLUEPRINT_E2E === '1')('Blueprint extension in code-s
 
     it('exports the diagram as SVG through the save dialog', async () => {
         const target = join(workspace, 'bank-deposit.svg');
-        await runCommand(page, 'Blueprint: Export Diagram as SVG');
+        await pickExportFormat(page, 'SVG');
         // code-server's save dialog is a quick input holding the proposed path (next to the source).
         const input = page.locator('.quick-input-widget input');
         await expect.poll(() => input.inputValue(), { timeout: 30_000 }).toContain('bank-deposit.svg');
@@ -152,6 +152,16 @@ describe.runIf(process.env.BLUEPRINT_E2E === '1')('Blueprint extension in code-s
         for (const label of ['Take a queue number', 'Enter PIN', 'Post the transaction']) {
             expect(svg).toContain(label);
         }
+    });
+
+    it('exports the diagram as PNG, drawn in the extension host with the shipped fonts', async () => {
+        const target = join(workspace, 'bank-deposit.png');
+        await pickExportFormat(page, 'PNG');
+        const input = page.locator('.quick-input-widget input');
+        await expect.poll(() => input.inputValue(), { timeout: 30_000 }).toContain('bank-deposit.png');
+        await page.keyboard.press('Enter');
+        await expect.poll(() => existsSync(target) && readFileSync(target).length > 1000, { timeout: 60_000 }).toBe(true);
+        expect(readFileSync(target).subarray(1, 4).toString('latin1')).toBe('PNG');
     });
 
     it('shows the hotline and telecom-store previews readable at 100 % (screenshots)', async () => {
@@ -270,4 +280,12 @@ function lineOf(text: string): number {
     const index = example.findIndex(line => line.includes(text));
     if (index < 0) throw new Error(`'${text}' is not in the bank-deposit example`);
     return index + 1;
+}
+
+/** The preview's export command, then the format from its quick pick. */
+async function pickExportFormat(page: Page, format: string): Promise<void> {
+    await runCommand(page, 'Blueprint: Export Diagram (SVG, PNG, PDF)');
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: format }).first();
+    await row.waitFor({ timeout: 30_000 });
+    await row.click();
 }

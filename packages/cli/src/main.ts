@@ -8,6 +8,7 @@ import { ExitCode, type CliCommand, type CliContext } from './cli-context.js';
 import { checkCommand } from './commands/check.js';
 import { completionCommand } from './commands/completion.js';
 import { diffCommand } from './commands/diff.js';
+import { exportCommand } from './commands/export.js';
 import { fmtCommand } from './commands/fmt.js';
 import { renderCommand } from './commands/render.js';
 import { reportCommand } from './commands/report.js';
@@ -22,6 +23,7 @@ export const COMMANDS: readonly CliCommand[] = [
     rulesCommand,
     fmtCommand,
     renderCommand,
+    exportCommand,
     reportCommand,
     diffCommand,
     completionCommand

@@ -14,6 +14,8 @@ export interface SvgOptions {
     readonly theme?: SvgTheme;
     /** Extra classes per step or flow id, e.g. `bp-added`, `bp-removed`, `bp-changed` for diffs. */
     readonly extraClasses?: ReadonlyMap<string, readonly string[]>;
+    /** CSS font-family list; exports name their bundled fonts here so output is the same on every machine. */
+    readonly fontFamily?: string;
 }
 
 const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif';
@@ -63,7 +65,7 @@ export function renderSvg(layout: BlueprintLayout, options: SvgOptions = {}): st
     const out: string[] = [];
     out.push(`<svg xmlns="http://www.w3.org/2000/svg" class="bp-diagram bp-theme-${theme}" viewBox="0 0 ${layout.width} ${layout.height}" width="${layout.width}" height="${layout.height}" role="img" aria-label="${escapeXml(layout.title)}">`);
     out.push(`<title>${escapeXml(layout.title)}</title>`);
-    out.push(style(palette));
+    out.push(style(palette, options.fontFamily ?? FONT_FAMILY));
     out.push(markers());
     out.push(`<rect class="bp-background" x="0" y="0" width="${layout.width}" height="${layout.height}"/>`);
     out.push(`<text class="bp-title" x="16" y="34">${escapeXml(layout.title)}</text>`);
@@ -276,9 +278,9 @@ function markers(): string {
         + '</defs>';
 }
 
-function style(p: Palette): string {
+function style(p: Palette, fontFamily: string): string {
     return `<style>
-.bp-diagram { font-family: ${FONT_FAMILY}; font-size: 12px; }
+.bp-diagram { font-family: ${fontFamily}; font-size: 12px; }
 .bp-background { fill: ${p.background}; }
 .bp-title { font-size: 18px; font-weight: 600; fill: ${p.text}; }
 .bp-lane-band-0 { fill: ${p.laneFill[0]}; }

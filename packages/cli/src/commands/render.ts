@@ -1,6 +1,7 @@
 /**
- * `blueprint render <file>`: the blueprint diagram as a standalone SVG, or its laid-out geometry as
- * JSON (the `BlueprintLayout` the webview draws, without source ranges). Writes to `-o` or stdout.
+ * `blueprint render <file>`: the blueprint diagram as a standalone SVG, a PNG or a vector PDF
+ * (optionally fitted to A4, A3 or slide pages), or its laid-out geometry as JSON (the
+ * `BlueprintLayout` the webview draws, without source ranges). Writes to `-o` or stdout.
  */
 import type { SvgTheme } from '@blueprint/diagram';
 import { Option, type Command } from 'commander';
@@ -9,8 +10,10 @@ import { CliError } from '../errors.js';
 import { describeErrors, loadBlueprint, parseSource } from '../model-loader.js';
 import { writeOutput } from '../output.js';
 import { watchAndRerun } from '../files/watch.js';
+import { renderImage } from './render-image.js';
 
-const RENDER_FORMATS = ['svg', 'json'] as const;
+const RENDER_FORMATS = ['svg', 'json', 'png', 'pdf'] as const;
+const PAGES = ['a4', 'a3', 'slide'] as const;
 const THEMES = ['light', 'dark'] as const;
 
 interface RenderCommandOptions {
@@ -18,21 +21,28 @@ interface RenderCommandOptions {
     format: (typeof RENDER_FORMATS)[number];
     theme: SvgTheme;
     watch?: boolean;
+    page?: (typeof PAGES)[number];
+    scale?: string;
 }
 
 export const renderCommand: CliCommand = {
     register(program: Command, context: CliContext): void {
         program.command('render')
-            .summary('draw a blueprint as an SVG diagram (or its layout as JSON)')
+            .summary('draw a blueprint as an SVG, PNG or PDF diagram (or its layout as JSON)')
             .description('Lays out one .blueprint file as a service blueprint diagram: lanes, the lines of interaction, '
                 + 'visibility and internal interaction, stage columns, steps with their badges and the flows between them. '
-                + 'Writes the SVG (or, with --format json, the laid-out geometry) to the -o file, or to stdout.\n\n'
+                + 'Writes the SVG (or, with --format json, the laid-out geometry) to the -o file, or to stdout. '
+                + 'PNG and PDF are drawn with bundled fonts (Latin, Chinese, Korean), so they look the same on every machine; '
+                + 'the PDF keeps its text selectable. --page fits a wide blueprint on A4, A3 or 16:9 slide pages with text '
+                + 'of at least 7 pt: stages wrap into rows or go on to further pages, each repeating the lane headers.\n\n'
                 + 'Exit codes: 0 written, 1 the file has errors (they are printed), 2 usage or I/O error.')
             .argument('<file>', 'the .blueprint file to draw (or REV:path from git)')
             .option('-o, --output <file>', 'write here instead of stdout')
             .addOption(new Option('-f, --format <format>', 'output format').choices(RENDER_FORMATS).default('svg'))
             .addOption(new Option('--theme <theme>', 'colours of the SVG').choices(THEMES).default('light'))
             .option('-w, --watch', 'draw again whenever the file (or a file next to it) changes; needs -o')
+            .addOption(new Option('--page <size>', 'fit on pages (pdf, png, svg)').choices(PAGES))
+            .option('--scale <factor>', 'PNG pixels per diagram pixel (default 2)')
             .action(async (file: string, options: RenderCommandOptions) => {
                 if (options.watch) {
                     if (options.output === undefined) throw new CliError('--watch needs -o <file>: a stream of SVGs on stdout helps no one');
@@ -58,6 +68,9 @@ async function runRender(file: string, options: RenderCommandOptions, context: C
     }
     if (!loaded.model) throw new CliError(`${loaded.label}: holds no blueprint to draw (only shared declarations)`);
     const layout = await layoutBlueprint(loaded.model);
+    if (options.format === 'png' || options.format === 'pdf' || options.page !== undefined) {
+        return renderImage(stripRanges(layout), { ...options, format: options.format === 'json' ? 'svg' : options.format }, context);
+    }
     const text = options.format === 'json'
         ? JSON.stringify(stripRanges(layout), null, 2) + '\n'
         : renderSvg(layout, { theme: options.theme });

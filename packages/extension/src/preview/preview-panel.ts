@@ -14,6 +14,7 @@ import { webviewHtml, type ExtensionToWebviewMessage, type WebviewToExtensionMes
 import { LANGUAGE_ID } from '../client-options.js';
 import { saveAtomically, temporaryName } from './atomic-save.js';
 import { debounce } from './debounce.js';
+import { exportPreviewDiagram } from './diagram-export.js';
 import { resolveDiagram } from './diagram-patches.js';
 import { findStep, stepsAtPosition } from './step-at-position.js';
 import { parsePreviewTheme, withThemeOverride } from './theme-override.js';
@@ -220,7 +221,14 @@ export class BlueprintPreview implements vscode.Disposable, vscode.WebviewPanelS
                 void this.reveal(String(message.id));
                 return;
             case 'exportedSvg':
-                void this.saveSvg(typeof message.svg === 'string' ? message.svg : '');
+                // The webview's export button: the file is drawn from the layout, in the format the user picks.
+                void exportPreviewDiagram({
+                    layout: this.diagram?.layout,
+                    source: this.document,
+                    extensionUri: this.context.extensionUri,
+                    webviewSvg: typeof message.svg === 'string' ? message.svg : '',
+                    save: (target, content) => this.saveFile(target, content)
+                });
                 return;
         }
     }
@@ -239,25 +247,16 @@ export class BlueprintPreview implements vscode.Disposable, vscode.WebviewPanelS
         editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
     }
 
-    private async saveSvg(svg: string): Promise<void> {
-        if (!svg) {
-            void vscode.window.showWarningMessage('Blueprint: there is no diagram to export yet (the blueprint has errors or is still loading).');
-            return;
-        }
-        const source = this.document;
-        const defaultUri = source ? source.with({ path: source.path.replace(/\.blueprint$/, '') + '.svg' }) : undefined;
-        const target = await vscode.window.showSaveDialog({ defaultUri, filters: { 'SVG image': ['svg'] }, title: 'Export Blueprint Diagram' });
-        if (!target) {
-            return;
-        }
-        const temporary = vscode.Uri.joinPath(target, '..', temporaryName(basename(target), randomBytes(4).toString('hex')));
+    /** Writes one exported file without ever losing the one it replaces; false (and a message) on failure. */
+    private async saveFile(target: vscode.Uri, content: Uint8Array): Promise<boolean> {
+        const temporary = vscode.Uri.joinPath(target, '..', temporaryName(basename(target), uniqueSuffix()));
         try {
-            await saveAtomically(vscode.workspace.fs, target, temporary, new TextEncoder().encode(svg));
+            await saveAtomically(vscode.workspace.fs, target, temporary, content);
+            return true;
         } catch (error) {
             void vscode.window.showErrorMessage(`Blueprint: could not save the diagram to ${vscode.workspace.asRelativePath(target)}: ${error instanceof Error ? error.message : String(error)}`);
-            return;
+            return false;
         }
-        void vscode.window.showInformationMessage(`Blueprint: diagram saved to ${vscode.workspace.asRelativePath(target)}.`);
     }
 
     /** Shows a comparison (from the "Compare with Git" commands) in the preview, opening it if needed. */
@@ -311,4 +310,9 @@ function basename(uri: vscode.Uri): string {
 function createNonce(): string {
     const bytes = crypto.getRandomValues(new Uint8Array(18));
     return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_');
+}
+
+/** Eight hex digits for a temporary file's name (Web Crypto: the web extension has no node:crypto). */
+function uniqueSuffix(): string {
+    return Array.from(crypto.getRandomValues(new Uint8Array(4)), byte => byte.toString(16).padStart(2, '0')).join('');
 }

@@ -1,0 +1,317 @@
+/**
+ * Fits a laid-out blueprint on printed pages or slides without shrinking its text below 7 pt.
+ * A blueprint small enough is scaled onto one page. A wide one is cut into tiles at stage
+ * boundaries (and, if it is too tall, at lane boundaries); every tile repeats the lane headers at
+ * its left and the stage headers on top, and the names of the three lines at its right. Tiles that
+ * fit above each other share a page, so short blueprints wrap into rows of stages.
+ */
+import { renderSvg, type BlueprintLayout, type LaidOutFlow, type SvgOptions } from '@blueprint/diagram';
+import { escapeXml } from '@blueprint/escape';
+
+export type PageKind = 'a4' | 'a3' | 'slide';
+export const PAGE_KINDS: readonly PageKind[] = ['a4', 'a3', 'slide'];
+
+/** Smallest type on a page, in points (the issue's floor for legible print). */
+export const MIN_TEXT_PT = 7;
+/** Smallest font size the SVG renderer uses (actor, tags, flow labels), in SVG pixels. */
+export const SMALLEST_SVG_FONT_PX = 10;
+
+/** Portrait sizes in points; slides are 16:9 at 13.33 × 7.5 in. */
+const SIZES: Readonly<Record<PageKind, { width: number; height: number; landscapeOnly: boolean }>> = {
+    a4: { width: 595.28, height: 841.89, landscapeOnly: false },
+    a3: { width: 841.89, height: 1190.55, landscapeOnly: false },
+    slide: { width: 540, height: 960, landscapeOnly: true }
+};
+
+const MARGIN_PT = 24;
+/** Above each page's tiles: the title and the page number. */
+const PAGE_HEADER_PT = 22;
+const TILE_GAP_PT = 14;
+/** The lane header column of the SVG (x 16..166) and a little air. */
+const LANE_HEADER_PX = 170;
+/** The stage header strip above the first lane (the renderer draws it 30 px above). */
+const STAGE_STRIP_PX = 34;
+/** Scale for tiles: one CSS pixel is 0.75 pt, so 10 px type prints at 7.5 pt. */
+const TILE_SCALE = 0.75;
+/** Never enlarge beyond print size when a small blueprint fits a page. */
+const MAX_SCALE = 1;
+/** Where lanes, legend and notes start on the left. */
+const LANE_X_PX = 16;
+
+export interface Page {
+    /** In points. */
+    readonly width: number;
+    readonly height: number;
+    /** A standalone SVG whose user unit is one point. */
+    readonly svg: string;
+}
+
+export interface PagedExport {
+    readonly pages: readonly Page[];
+    /** Points per SVG pixel used for the diagram. */
+    readonly scale: number;
+}
+
+interface Range { readonly start: number; readonly end: number }
+/** A window onto the drawing; `notes` windows show the legend and footnotes below the lanes, without headers. */
+interface Tile { readonly columns: Range; readonly band: Range; readonly notes?: boolean }
+
+/**
+ * One page the size of the drawing itself (1 px = 0.75 pt), for `--format pdf` without `--page`.
+ */
+export function wholeDrawingPage(layout: BlueprintLayout, options: SvgOptions): Page {
+    clipCounter = 0;
+    const width = layout.width * TILE_SCALE;
+    const height = layout.height * TILE_SCALE;
+    const inner = reframe(renderSvg(layout, options), { x: 0, y: 0, view: { x: 0, y: 0, width: layout.width, height: layout.height } });
+    // The drawing has its own title: the page adds none.
+    return { width, height, svg: pageSvg(width, height, `<g transform="scale(${TILE_SCALE})">${inner}</g>`, layout.title, options.fontFamily, false) };
+}
+
+export function fitToPages(layout: BlueprintLayout, kind: PageKind, options: SvgOptions): PagedExport {
+    // Window ids count from 1 in every export, so the same input gives the same file.
+    clipCounter = 0;
+    const candidates = orientations(kind).map(size => planPages(layout, size));
+    // Fewer pages wins; on a tie, the larger scale.
+    candidates.sort((a, b) => a.pageCount - b.pageCount || b.scale - a.scale);
+    const plan = candidates[0];
+    return { scale: plan.scale, pages: drawPages(layout, plan, options) };
+}
+
+interface PageSize { readonly width: number; readonly height: number }
+
+interface Plan {
+    readonly size: PageSize;
+    readonly scale: number;
+    /** Tiles per page, top to bottom. */
+    readonly pagesOfTiles: readonly (readonly Tile[])[];
+    readonly pageCount: number;
+}
+
+function orientations(kind: PageKind): PageSize[] {
+    const size = SIZES[kind];
+    const landscape = { width: size.height, height: size.width };
+    return size.landscapeOnly ? [landscape] : [landscape, { width: size.width, height: size.height }];
+}
+
+function planPages(layout: BlueprintLayout, size: PageSize): Plan {
+    const usableWidth = size.width - 2 * MARGIN_PT;
+    const usableHeight = size.height - 2 * MARGIN_PT - PAGE_HEADER_PT;
+    const body = bodyExtent(layout);
+    const fullWidthPx = LANE_HEADER_PX + (body.columns.end - body.columns.start);
+    const fullHeightPx = STAGE_STRIP_PX + (body.band.end - body.band.start) + notesHeight(layout, body.band.end);
+    const fitScale = Math.min(usableWidth / fullWidthPx, usableHeight / fullHeightPx, MAX_SCALE);
+    if (fitScale * SMALLEST_SVG_FONT_PX >= MIN_TEXT_PT) {
+        return { size, scale: fitScale, pagesOfTiles: [[body, ...notesTiles(layout, body.band.end, Infinity)]], pageCount: 1 };
+    }
+    const scale = TILE_SCALE;
+    const columnWidthPx = usableWidth / scale - LANE_HEADER_PX;
+    const bandHeightPx = usableHeight / scale - STAGE_STRIP_PX;
+    const columns = cutColumns(layout, body.columns, columnWidthPx);
+    const bands = cutBands(layout, body.band, bandHeightPx);
+    // Column by column (each stage's lanes together), or band by band when that needs fewer pages.
+    const byColumn = columns.flatMap(columnRange => bands.map(band => ({ columns: columnRange, band })));
+    const byBand = bands.flatMap(band => columns.map(columnRange => ({ columns: columnRange, band })));
+    const notes = notesTiles(layout, body.band.end, usableWidth / scale);
+    const stackedByColumn = stackOnPages([...byColumn, ...notes], scale, usableHeight);
+    const stackedByBand = stackOnPages([...byBand, ...notes], scale, usableHeight);
+    const pagesOfTiles = stackedByBand.length < stackedByColumn.length ? stackedByBand : stackedByColumn;
+    return { size, scale, pagesOfTiles, pageCount: pagesOfTiles.length };
+}
+
+/** Puts tiles above each other on a page while they fit (stages wrapped into rows). */
+function stackOnPages(tiles: readonly Tile[], scale: number, usableHeight: number): Tile[][] {
+    const pages: Tile[][] = [];
+    let current: Tile[] = [];
+    let used = 0;
+    for (const tile of tiles) {
+        const height = tileHeight(tile) * scale;
+        if (current.length > 0 && used + TILE_GAP_PT + height > usableHeight) {
+            pages.push(current);
+            current = [];
+        }
+        used = current.length === 0 ? height : used + TILE_GAP_PT + height;
+        current.push(tile);
+    }
+    if (current.length > 0) pages.push(current);
+    return pages;
+}
+
+function tileHeight(tile: Tile): number {
+    return (tile.notes ? 0 : STAGE_STRIP_PX) + tile.band.end - tile.band.start;
+}
+
+/** Height of what lies below the lanes (legend, footnotes), 0 when nothing does. */
+function notesHeight(layout: BlueprintLayout, lanesBottom: number): number {
+    const hasNotes = layout.legend !== undefined || (layout.footnotes?.length ?? 0) > 0;
+    return hasNotes ? Math.max(0, layout.height - lanesBottom) : 0;
+}
+
+/** The legend and footnotes, cut into page-wide windows between their entries. */
+function notesTiles(layout: BlueprintLayout, lanesBottom: number, maxWidth: number): Tile[] {
+    const height = notesHeight(layout, lanesBottom);
+    if (height === 0) return [];
+    const spans = [
+        ...(layout.legend?.entries ?? []).map(entry => ({ start: entry.x - 4, end: entry.x + entry.width + 4 })),
+        ...(layout.footnotes ?? []).flatMap(section => section.entries.map(entry => ({ start: entry.x - 4, end: entry.x + entry.width + 4 })))
+    ];
+    const right = Math.max(LANE_X_PX + 1, ...spans.map(span => span.end));
+    return cut({ start: 0, end: right + 8 }, maxWidth, [], spans)
+        .map(columns => ({ columns, band: { start: lanesBottom, end: layout.height }, notes: true }));
+}
+
+/** The drawing without the lane header column and the stage strip: what tiles cut up. */
+function bodyExtent(layout: BlueprintLayout): Tile {
+    const top = layout.lanes[0]?.y ?? 0;
+    // Down to the last lane or box; the drawing's bottom margin would otherwise become a page of its own.
+    const bottom = Math.max(...layout.lanes.map(lane => lane.y + lane.height), ...layout.steps.map(step => step.y + step.height + 4), top + 1);
+    return { columns: { start: LANE_HEADER_PX, end: Math.max(LANE_HEADER_PX + 1, layout.width - 8) }, band: { start: top, end: Math.min(bottom, Math.max(top + 1, layout.height)) } };
+}
+
+/** Column cuts at stage boundaries; a stage wider than a page is cut between boxes where it can be. */
+function cutColumns(layout: BlueprintLayout, extent: Range, maxWidth: number): Range[] {
+    const boundaries = [...new Set(layout.stages.map(stage => stage.x + stage.width).filter(x => x > extent.start && x < extent.end))].sort((a, b) => a - b);
+    const spans = layout.steps.map(step => ({ start: step.x - 4, end: step.x + step.width + 4 }));
+    return cut(extent, maxWidth, boundaries, spans);
+}
+
+/** Band cuts at lane boundaries; whatever lies below the last lane (legend, notes) stays with it if it fits. */
+function cutBands(layout: BlueprintLayout, extent: Range, maxHeight: number): Range[] {
+    const boundaries = layout.lanes.map(lane => lane.y + lane.height).filter(y => y > extent.start && y < extent.end);
+    const spans = layout.steps.map(step => ({ start: step.y - 4, end: step.y + step.height + 4 }));
+    return cut(extent, maxHeight, boundaries, spans);
+}
+
+/**
+ * Greedy cutting of `extent` into pieces at most `max` long: at the last preferred boundary that
+ * fits, else at the last position no span crosses, else hard at `max`.
+ */
+function cut(extent: Range, max: number, preferred: readonly number[], spans: readonly Range[]): Range[] {
+    const pieces: Range[] = [];
+    let start = extent.start;
+    while (extent.end - start > max) {
+        const limit = start + max;
+        // A stage boundary is the nicest cut, unless it leaves much of the page empty.
+        let at = [...preferred].reverse().find(position => position > start + 0.6 * max && position <= limit);
+        if (at === undefined) at = freePosition(start + max / 4, limit, spans);
+        if (at === undefined) at = limit;
+        pieces.push({ start, end: at });
+        start = at;
+    }
+    pieces.push({ start, end: extent.end });
+    return pieces;
+}
+
+function freePosition(low: number, high: number, spans: readonly Range[]): number | undefined {
+    for (let position = Math.floor(high); position > low; position -= 4) {
+        if (!spans.some(span => span.start < position && span.end > position)) return position;
+    }
+    return undefined;
+}
+
+function drawPages(layout: BlueprintLayout, plan: Plan, options: SvgOptions): Page[] {
+    const { size, scale } = plan;
+    const total = plan.pagesOfTiles.length;
+    return plan.pagesOfTiles.map((tiles, pageIndex) => {
+        const parts: string[] = [];
+        let y = MARGIN_PT + PAGE_HEADER_PT;
+        for (const tile of tiles) {
+            parts.push(`<g transform="translate(${MARGIN_PT} ${round(y)}) scale(${round(scale)})">${drawTile(layout, tile, options)}</g>`);
+            y += tileHeight(tile) * scale + TILE_GAP_PT;
+        }
+        const heading = total > 1 ? `${layout.title} (${pageIndex + 1}/${total})` : layout.title;
+        return { width: size.width, height: size.height, svg: pageSvg(size.width, size.height, parts.join(''), heading, options.fontFamily) };
+    });
+}
+
+/** A tile: the lane header column, the stage strip and the body, each a viewport onto the drawing. */
+function drawTile(full: BlueprintLayout, tile: Tile, options: SvgOptions): string {
+    if (tile.notes) {
+        const notes: BlueprintLayout = { ...full, title: '', lanes: [], lines: [], stages: [], steps: [], flows: [] };
+        return reframe(renderSvg(notes, options), { x: 0, y: 0,
+            view: { x: tile.columns.start, y: tile.band.start, width: tile.columns.end - tile.columns.start, height: tile.band.end - tile.band.start } });
+    }
+    // The legend and footnotes get windows of their own.
+    const layout: BlueprintLayout = { ...full, legend: undefined, footnotes: undefined };
+    const top = layout.lanes[0]?.y ?? 0;
+    const columnWidth = tile.columns.end - tile.columns.start;
+    const bandHeight = tile.band.end - tile.band.start;
+    const blankLanes = layout.lanes.map(lane => ({ ...lane, label: '' }));
+    const inColumns = (x: number, width: number) => x < tile.columns.end && x + width > tile.columns.start;
+    const inBand = (y: number, height: number) => y < tile.band.end && y + height > tile.band.start;
+
+    // Only what the viewport shows is drawn into it, so a PDF holds no hidden, clipped text.
+    const headers: BlueprintLayout = { ...layout, title: '', stages: [], steps: [], flows: [], lines: [], width: LANE_HEADER_PX + 8,
+        lanes: layout.lanes.filter(lane => inBand(lane.y, lane.height)) };
+    // A stage cut by the tile edge is labelled in the middle of its visible part.
+    const visibleStages = layout.stages.filter(stage => inColumns(stage.x, stage.width)).map(stage => {
+        const x = Math.max(stage.x, tile.columns.start);
+        return { ...stage, x, width: Math.min(stage.x + stage.width, tile.columns.end) - x };
+    });
+    const stageStrip: BlueprintLayout = { ...layout, title: '', lanes: blankLanes, lines: [], steps: [], flows: [], stages: visibleStages };
+    const body: BlueprintLayout = {
+        ...layout,
+        title: '',
+        lanes: blankLanes,
+        stages: layout.stages.filter(stage => inColumns(stage.x, stage.width)).map(stage => ({ ...stage, label: '' })),
+        steps: layout.steps.filter(step => inColumns(step.x, step.width) && inBand(step.y, step.height)),
+        flows: layout.flows.filter(flow => flowTouches(flow, tile)),
+        // The renderer writes line names at `width - 20`: put them at this tile's right edge.
+        width: tile.columns.end + 20,
+        lines: layout.lines.filter(line => line.y > tile.band.start && line.y < tile.band.end)
+    };
+    const bodyView = { x: tile.columns.start, y: tile.band.start, width: columnWidth, height: bandHeight };
+    return reframe(renderSvg(headers, options), { x: 0, y: STAGE_STRIP_PX, view: { x: 0, y: tile.band.start, width: LANE_HEADER_PX, height: bandHeight } })
+        + reframe(renderSvg(stageStrip, options), { x: LANE_HEADER_PX, y: 0, view: { x: tile.columns.start, y: top - STAGE_STRIP_PX, width: columnWidth, height: STAGE_STRIP_PX } })
+        + reframe(renderSvg(body, options), { x: LANE_HEADER_PX, y: STAGE_STRIP_PX, view: bodyView });
+}
+
+function flowTouches(flow: LaidOutFlow, tile: Tile): boolean {
+    for (let i = 1; i < flow.points.length; i++) {
+        const a = flow.points[i - 1];
+        const b = flow.points[i];
+        const overlapsX = Math.min(a.x, b.x) <= tile.columns.end && Math.max(a.x, b.x) >= tile.columns.start;
+        const overlapsY = Math.min(a.y, b.y) <= tile.band.end && Math.max(a.y, b.y) >= tile.band.start;
+        if (overlapsX && overlapsY) return true;
+    }
+    return false;
+}
+
+let clipCounter = 0;
+
+interface Frame {
+    readonly x: number;
+    readonly y: number;
+    /** The part of the drawing shown, in its own pixels, drawn at (x, y) unscaled. */
+    readonly view: { readonly x: number; readonly y: number; readonly width: number; readonly height: number };
+}
+
+
+/**
+ * Turns a standalone diagram SVG into a clipped window onto it: a group that keeps its class (fonts
+ * and colours hang on it), moved so that `view` lands at (x, y) and clipped to it. (A group with a
+ * clip path rather than a nested `<svg>`: resvg 2.6 fails on markers inside nested viewports.)
+ */
+export function reframe(svg: string, frame: Frame): string {
+    const open = /^<svg\b[^>]*>/.exec(svg);
+    if (!open) throw new Error('not an SVG document');
+    const className = /\bclass="([^"]*)"/.exec(open[0])?.[1] ?? 'bp-diagram';
+    const { view } = frame;
+    const id = `bp-window-${++clipCounter}`;
+    const inner = svg.slice(open[0].length).replace(/<title>[^<]*<\/title>\n?/, '').trimEnd().replace(/<\/svg>$/, '');
+    return `<clipPath id="${id}"><rect x="${round(view.x)}" y="${round(view.y)}" width="${round(view.width)}" height="${round(view.height)}"/></clipPath>`
+        + `<g class="${className}" transform="translate(${round(frame.x - view.x)} ${round(frame.y - view.y)})" clip-path="url(#${id})">${inner}</g>`;
+}
+
+function pageSvg(width: number, height: number, content: string, heading: string, fontFamily = 'sans-serif', withHeading = true): string {
+    const title = escapeXml(heading);
+    return `<svg xmlns="http://www.w3.org/2000/svg" width="${round(width)}" height="${round(height)}" viewBox="0 0 ${round(width)} ${round(height)}">`
+        + `<title>${title}</title>`
+        + `<rect x="0" y="0" width="${round(width)}" height="${round(height)}" fill="#ffffff"/>`
+        + (withHeading ? `<text x="${MARGIN_PT}" y="${MARGIN_PT + 12}" font-family="${escapeXml(fontFamily)}" font-size="13" font-weight="700" fill="#1f2328" class="bp-page-title">${title}</text>` : '')
+        + content + '</svg>\n';
+}
+
+function round(value: number): number {
+    return Math.round(value * 100) / 100;
+}

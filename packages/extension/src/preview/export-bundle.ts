@@ -1,0 +1,18 @@
+/**
+ * Entry of `dist/export.cjs`, loaded only when the user exports from the preview: the picture
+ * formats of @blueprint/export with resvg's WebAssembly build (one .vsix for every platform, no
+ * native binary) and the fonts shipped in `dist/fonts`, so PNG and PDF match the CLI's byte for byte.
+ */
+import { readFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import { initWasm, Resvg } from '@resvg/resvg-wasm';
+import type { BlueprintLayout } from '@blueprint/diagram';
+import { bundledFonts, exportImage, wasmRasterizer, type ExportedImage, type ImageFormat, type PageKind } from '@blueprint/export';
+
+let ready: Promise<void> | undefined;
+
+export async function exportDiagram(layout: BlueprintLayout, format: ImageFormat, page: PageKind | undefined, distDirectory: string): Promise<ExportedImage> {
+    ready ??= readFile(path.join(distDirectory, 'resvg.wasm')).then(bytes => initWasm(bytes));
+    await ready;
+    return exportImage(layout, { format, page, fonts: bundledFonts(path.join(distDirectory, 'fonts')), rasterizer: wasmRasterizer({ Resvg }) });
+}

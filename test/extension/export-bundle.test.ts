@@ -1,0 +1,27 @@
+/**
+ * The extension's export bundle (dist/export.cjs, built by `npm run build`) works from its own
+ * folder: the WebAssembly renderer and the fonts it ships, no node_modules, same PNG as the CLI.
+ */
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { exportImage } from '@blueprint/export';
+import { REPO_ROOT } from '../cli/cli-harness.js';
+import { FIXTURES, layoutOf, readPdf } from '../export/export-helpers.js';
+
+const DIST = path.join(REPO_ROOT, 'packages/extension/dist');
+
+describe('extension export bundle', { timeout: 120_000 }, () => {
+    it('exports PNG identical to the CLI and a PDF with text, from dist alone', async () => {
+        expect(existsSync(path.join(DIST, 'export.cjs')), 'run npm run build first').toBe(true);
+        const bundle = createRequire(import.meta.url)(path.join(DIST, 'export.cjs')) as typeof import('../../packages/extension/src/preview/export-bundle.js');
+        const layout = await layoutOf(FIXTURES + 'ko-card-loss.blueprint');
+        const png = await bundle.exportDiagram(layout, 'png', undefined, DIST);
+        const native = await exportImage(layout, { format: 'png' });
+        expect(Buffer.from(png.files[0]).equals(Buffer.from(native.files[0]))).toBe(true);
+        const pdf = await bundle.exportDiagram(layout, 'pdf', 'a4', DIST);
+        const text = (await readPdf(pdf.files[0])).pages.flatMap(page => page.items.map(item => item.text)).join('\n');
+        expect(text).toContain('고객센터에 전화하기');
+    });
+});
