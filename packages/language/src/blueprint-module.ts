@@ -19,6 +19,7 @@ import { BlueprintFormatter } from './lsp/blueprint-formatter.js';
 import { BlueprintHoverProvider } from './lsp/blueprint-hover-provider.js';
 import { BlueprintSemanticTokenProvider } from './lsp/blueprint-semantic-tokens.js';
 import { BlueprintModelProvider } from './model/model-provider.js';
+import { BlueprintAnalysisProvider } from './analysis/analysis-provider.js';
 import { BlueprintScopeProvider } from './references/blueprint-scope-provider.js';
 import { BlueprintDocumentValidator } from './validation/blueprint-document-validator.js';
 import { registerValidationChecks } from './validation/blueprint-validator.js';
@@ -31,6 +32,7 @@ import { BuiltinLibrary } from './workspace/builtin-library.js';
 export type BlueprintAddedServices = {
     model: {
         BlueprintModelProvider: BlueprintModelProvider;
+        BlueprintAnalysisProvider: BlueprintAnalysisProvider;
     };
     validation: {
         RuleConfiguration: RuleConfiguration;
@@ -44,7 +46,8 @@ export type BlueprintServices = LangiumServices & BlueprintAddedServices;
 
 export const BlueprintModule: Module<BlueprintServices, PartialLangiumServices & PartialLangiumCoreServices & BlueprintAddedServices> = {
     model: {
-        BlueprintModelProvider: services => new BlueprintModelProvider(services.shared)
+        BlueprintModelProvider: services => new BlueprintModelProvider(services.shared),
+        BlueprintAnalysisProvider: services => new BlueprintAnalysisProvider(services.shared, services.model.BlueprintModelProvider)
     },
     references: {
         ScopeProvider: services => new BlueprintScopeProvider(services)

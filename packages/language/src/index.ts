@@ -15,4 +15,5 @@ export { BLUEPRINT_EXTENSION, resolveImportUri, importedUris } from './workspace
 export * from './workspace/load.js';
 export * from './analysis/time-analysis.js';
 export * from './analysis/service-analysis.js';
+export type { BlueprintAnalysisProvider } from './analysis/analysis-provider.js';
 export { visibleLaneIds, isStepCustomerVisible } from './analysis/visibility.js';

@@ -93,14 +93,6 @@ function pushTime(out: string[], time: TimeAnalysis, stepName: (id: string) => s
         out.push(`| ${index + 1} | ${stepName(id)} | ${step.lane} | ${known ? duration(seconds) + (step.wait?.expected ? ' (wait)' : '') : 'unknown'} | ${duration(cumulative)} |`);
     });
     out.push('');
-    if (time.paths.length > 1) {
-        out.push('### All paths', '', '| Path | Total | Waiting | Visible | Backstage |', '|---|---:|---:|---:|---:|');
-        for (const path of time.paths) {
-            out.push(`| ${path.steps.map(id => `\`${id}\``).join(' → ')} | ${boundedDuration(path, path.totalSeconds)} | ${duration(path.waitSeconds)} | ${duration(path.visibleSeconds)} | ${duration(path.backstageSeconds)} |`);
-        }
-        if (time.pathsTruncated) out.push('', `_Only the first ${time.paths.length} paths are listed._`);
-        out.push('');
-    }
     if (time.waits.length > 0) {
         out.push('### Wait points', '', '| Step | Expected | Tolerance | Within tolerance |', '|---|---:|---:|:-:|');
         for (const w of time.waits) {

@@ -67,7 +67,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@46"
+                "$ref": "#/rules@53"
               },
               "arguments": []
             }
@@ -182,7 +182,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@44"
+                "$ref": "#/rules@51"
               },
               "arguments": []
             }
@@ -194,7 +194,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@46"
+                "$ref": "#/rules@53"
               },
               "arguments": []
             },
@@ -250,14 +250,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@34"
-            },
-            "arguments": []
-          },
-          {
-            "$type": "RuleCall",
-            "rule": {
-              "$ref": "#/rules@35"
+              "$ref": "#/rules@37"
             },
             "arguments": []
           },
@@ -265,6 +258,20 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "$type": "RuleCall",
             "rule": {
               "$ref": "#/rules@38"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@42"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@45"
             },
             "arguments": []
           },
@@ -295,6 +302,13 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
               "$ref": "#/rules@6"
             },
             "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@34"
+            },
+            "arguments": []
           }
         ]
       },
@@ -319,7 +333,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@46"
+                "$ref": "#/rules@53"
               },
               "arguments": []
             }
@@ -347,7 +361,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@42"
+                "$ref": "#/rules@49"
               },
               "arguments": []
             }
@@ -375,7 +389,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@44"
+                "$ref": "#/rules@51"
               },
               "arguments": []
             }
@@ -387,7 +401,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@46"
+                "$ref": "#/rules@53"
               },
               "arguments": []
             },
@@ -407,7 +421,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@32"
+                    "$ref": "#/rules@33"
                   },
                   "arguments": []
                 },
@@ -443,7 +457,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@44"
+                "$ref": "#/rules@51"
               },
               "arguments": []
             }
@@ -455,7 +469,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@46"
+                "$ref": "#/rules@53"
               },
               "arguments": []
             },
@@ -475,7 +489,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@32"
+                    "$ref": "#/rules@33"
                   },
                   "arguments": []
                 },
@@ -511,7 +525,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@44"
+                "$ref": "#/rules@51"
               },
               "arguments": []
             }
@@ -523,7 +537,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@46"
+                "$ref": "#/rules@53"
               },
               "arguments": []
             },
@@ -552,7 +566,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@44"
+                "$ref": "#/rules@51"
               },
               "arguments": []
             }
@@ -564,7 +578,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@46"
+                "$ref": "#/rules@53"
               },
               "arguments": []
             },
@@ -641,7 +655,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@44"
+                "$ref": "#/rules@51"
               },
               "arguments": []
             }
@@ -653,7 +667,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@46"
+                "$ref": "#/rules@53"
               },
               "arguments": []
             },
@@ -682,7 +696,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@44"
+                "$ref": "#/rules@51"
               },
               "arguments": []
             }
@@ -694,7 +708,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@46"
+                "$ref": "#/rules@53"
               },
               "arguments": []
             },
@@ -719,7 +733,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@44"
+                      "$ref": "#/rules@51"
                     },
                     "arguments": []
                   },
@@ -744,7 +758,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@32"
+                    "$ref": "#/rules@33"
                   },
                   "arguments": []
                 },
@@ -780,7 +794,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@44"
+                "$ref": "#/rules@51"
               },
               "arguments": []
             }
@@ -792,7 +806,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@46"
+                "$ref": "#/rules@53"
               },
               "arguments": []
             },
@@ -885,7 +899,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@44"
+                  "$ref": "#/rules@51"
                 },
                 "arguments": []
               },
@@ -1011,7 +1025,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@46"
+                "$ref": "#/rules@53"
               },
               "arguments": []
             },
@@ -1041,6 +1055,10 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
           {
             "$type": "Keyword",
             "value": "internal"
+          },
+          {
+            "$type": "Keyword",
+            "value": "order-penetration"
           },
           {
             "$type": "Keyword",
@@ -1092,7 +1110,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@44"
+                          "$ref": "#/rules@51"
                         },
                         "arguments": []
                       },
@@ -1111,7 +1129,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@44"
+                "$ref": "#/rules@51"
               },
               "arguments": []
             }
@@ -1123,7 +1141,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@46"
+                "$ref": "#/rules@53"
               },
               "arguments": []
             }
@@ -1150,7 +1168,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@44"
+                          "$ref": "#/rules@51"
                         },
                         "arguments": []
                       },
@@ -1179,7 +1197,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@44"
+                          "$ref": "#/rules@51"
                         },
                         "arguments": []
                       },
@@ -1208,7 +1226,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@44"
+                          "$ref": "#/rules@51"
                         },
                         "arguments": []
                       },
@@ -1237,7 +1255,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@44"
+                          "$ref": "#/rules@51"
                         },
                         "arguments": []
                       },
@@ -1264,7 +1282,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@44"
+                              "$ref": "#/rules@51"
                             },
                             "arguments": []
                           },
@@ -1379,13 +1397,6 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@29"
-            },
-            "arguments": []
-          },
-          {
-            "$type": "RuleCall",
-            "rule": {
               "$ref": "#/rules@30"
             },
             "arguments": []
@@ -1393,7 +1404,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@32"
+              "$ref": "#/rules@31"
             },
             "arguments": []
           },
@@ -1401,6 +1412,27 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "$type": "RuleCall",
             "rule": {
               "$ref": "#/rules@33"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@34"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@36"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@35"
             },
             "arguments": []
           }
@@ -1427,7 +1459,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@46"
+                "$ref": "#/rules@53"
               },
               "arguments": []
             }
@@ -1455,7 +1487,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@42"
+                "$ref": "#/rules@49"
               },
               "arguments": []
             }
@@ -1474,7 +1506,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@42"
+                    "$ref": "#/rules@49"
                   },
                   "arguments": []
                 }
@@ -1512,7 +1544,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@42"
+                "$ref": "#/rules@49"
               },
               "arguments": []
             },
@@ -1532,7 +1564,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@42"
+                    "$ref": "#/rules@49"
                   },
                   "arguments": []
                 }
@@ -1563,10 +1595,32 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@46"
+                "$ref": "#/rules@53"
               },
               "arguments": []
             }
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "rate"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "rate",
+                "operator": "=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@40"
+                  },
+                  "arguments": []
+                }
+              }
+            ],
+            "cardinality": "?"
           },
           {
             "$type": "Alternatives",
@@ -1585,7 +1639,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@46"
+                        "$ref": "#/rules@29"
                       },
                       "arguments": []
                     }
@@ -1606,7 +1660,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@46"
+                        "$ref": "#/rules@29"
                       },
                       "arguments": []
                     }
@@ -1615,6 +1669,112 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
               }
             ],
             "cardinality": "*"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Remedy",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Assignment",
+            "feature": "text",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@53"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "poka-yoke"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "pokaYoke",
+                "operator": "=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@51"
+                  },
+                  "arguments": []
+                }
+              }
+            ],
+            "cardinality": "?"
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "by"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "steps",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "CrossReference",
+                  "type": {
+                    "$ref": "#/rules@22"
+                  },
+                  "terminal": {
+                    "$type": "RuleCall",
+                    "rule": {
+                      "$ref": "#/rules@51"
+                    },
+                    "arguments": []
+                  },
+                  "deprecatedSyntax": false,
+                  "isMulti": false
+                }
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": ","
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "steps",
+                    "operator": "+=",
+                    "terminal": {
+                      "$type": "CrossReference",
+                      "type": {
+                        "$ref": "#/rules@22"
+                      },
+                      "terminal": {
+                        "$type": "RuleCall",
+                        "rule": {
+                          "$ref": "#/rules@51"
+                        },
+                        "arguments": []
+                      },
+                      "deprecatedSyntax": false,
+                      "isMulti": false
+                    }
+                  }
+                ],
+                "cardinality": "*"
+              }
+            ],
+            "cardinality": "?"
           }
         ]
       },
@@ -1646,7 +1806,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@46"
+                "$ref": "#/rules@53"
               },
               "arguments": []
             },
@@ -1675,7 +1835,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@31"
+                "$ref": "#/rules@32"
               },
               "arguments": []
             }
@@ -1687,7 +1847,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@46"
+                "$ref": "#/rules@53"
               },
               "arguments": []
             },
@@ -1749,10 +1909,61 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@46"
+                "$ref": "#/rules@53"
               },
               "arguments": []
             }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "PolicyProperty",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "policy"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "text",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@53"
+              },
+              "arguments": []
+            }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "IndependentMarker",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Action",
+            "inferredType": {
+              "$type": "InferredType",
+              "name": "IndependentMarker"
+            }
+          },
+          {
+            "$type": "Keyword",
+            "value": "independent"
           }
         ]
       },
@@ -1802,7 +2013,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@44"
+                "$ref": "#/rules@51"
               },
               "arguments": []
             }
@@ -1814,7 +2025,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@46"
+                "$ref": "#/rules@53"
               },
               "arguments": []
             }
@@ -1838,7 +2049,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@44"
+                      "$ref": "#/rules@51"
                     },
                     "arguments": []
                   },
@@ -1868,7 +2079,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@44"
+                      "$ref": "#/rules@51"
                     },
                     "arguments": []
                   },
@@ -1907,7 +2118,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@44"
+                  "$ref": "#/rules@51"
                 },
                 "arguments": []
               },
@@ -1922,7 +2133,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@36"
+                "$ref": "#/rules@39"
               },
               "arguments": []
             },
@@ -1935,20 +2146,38 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@46"
+                "$ref": "#/rules@53"
               },
               "arguments": []
             },
             "cardinality": "?"
           },
           {
-            "$type": "Assignment",
-            "feature": "loop",
-            "operator": "?=",
-            "terminal": {
-              "$type": "Keyword",
-              "value": "loop"
-            },
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Assignment",
+                "feature": "loop",
+                "operator": "?=",
+                "terminal": {
+                  "$type": "Keyword",
+                  "value": "loop"
+                }
+              },
+              {
+                "$type": "Assignment",
+                "feature": "repeat",
+                "operator": "=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@41"
+                  },
+                  "arguments": []
+                },
+                "cardinality": "?"
+              }
+            ],
             "cardinality": "?"
           }
         ]
@@ -1970,7 +2199,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@37"
+                "$ref": "#/rules@44"
               },
               "arguments": []
             }
@@ -1987,13 +2216,313 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@44"
+                  "$ref": "#/rules@51"
                 },
                 "arguments": []
               },
               "deprecatedSyntax": false,
               "isMulti": false
             }
+          },
+          {
+            "$type": "Assignment",
+            "feature": "share",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@40"
+              },
+              "arguments": []
+            },
+            "cardinality": "?"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Share",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Assignment",
+            "feature": "value",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@52"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Assignment",
+            "feature": "percent",
+            "operator": "?=",
+            "terminal": {
+              "$type": "Keyword",
+              "value": "%"
+            },
+            "cardinality": "?"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Repeat",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Assignment",
+            "feature": "value",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@52"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Alternatives",
+            "elements": [
+              {
+                "$type": "Assignment",
+                "feature": "percent",
+                "operator": "?=",
+                "terminal": {
+                  "$type": "Keyword",
+                  "value": "%"
+                }
+              },
+              {
+                "$type": "Assignment",
+                "feature": "times",
+                "operator": "?=",
+                "terminal": {
+                  "$type": "Keyword",
+                  "value": "times"
+                }
+              }
+            ]
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Branching",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Assignment",
+            "feature": "kind",
+            "operator": "=",
+            "terminal": {
+              "$type": "Alternatives",
+              "elements": [
+                {
+                  "$type": "Keyword",
+                  "value": "decision"
+                },
+                {
+                  "$type": "Keyword",
+                  "value": "parallel"
+                }
+              ]
+            }
+          },
+          {
+            "$type": "Assignment",
+            "feature": "step",
+            "operator": "=",
+            "terminal": {
+              "$type": "CrossReference",
+              "type": {
+                "$ref": "#/rules@22"
+              },
+              "terminal": {
+                "$type": "RuleCall",
+                "rule": {
+                  "$ref": "#/rules@51"
+                },
+                "arguments": []
+              },
+              "deprecatedSyntax": false,
+              "isMulti": false
+            }
+          },
+          {
+            "$type": "Assignment",
+            "feature": "label",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@53"
+              },
+              "arguments": []
+            },
+            "cardinality": "?"
+          },
+          {
+            "$type": "Keyword",
+            "value": "{"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "branches",
+            "operator": "+=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@43"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": ",",
+                "cardinality": "?"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "branches",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@43"
+                  },
+                  "arguments": []
+                }
+              }
+            ],
+            "cardinality": "*"
+          },
+          {
+            "$type": "Keyword",
+            "value": "}"
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "join"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "join",
+                "operator": "=",
+                "terminal": {
+                  "$type": "CrossReference",
+                  "type": {
+                    "$ref": "#/rules@22"
+                  },
+                  "terminal": {
+                    "$type": "RuleCall",
+                    "rule": {
+                      "$ref": "#/rules@51"
+                    },
+                    "arguments": []
+                  },
+                  "deprecatedSyntax": false,
+                  "isMulti": false
+                }
+              }
+            ],
+            "cardinality": "?"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Branch",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Assignment",
+            "feature": "arrow",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@44"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Assignment",
+            "feature": "target",
+            "operator": "=",
+            "terminal": {
+              "$type": "CrossReference",
+              "type": {
+                "$ref": "#/rules@22"
+              },
+              "terminal": {
+                "$type": "RuleCall",
+                "rule": {
+                  "$ref": "#/rules@51"
+                },
+                "arguments": []
+              },
+              "deprecatedSyntax": false,
+              "isMulti": false
+            }
+          },
+          {
+            "$type": "Assignment",
+            "feature": "share",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@40"
+              },
+              "arguments": []
+            },
+            "cardinality": "?"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "label",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@53"
+              },
+              "arguments": []
+            },
+            "cardinality": "?"
           }
         ]
       },
@@ -2047,7 +2576,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@44"
+                "$ref": "#/rules@51"
               },
               "arguments": []
             }
@@ -2059,7 +2588,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@46"
+                "$ref": "#/rules@53"
               },
               "arguments": []
             },
@@ -2087,7 +2616,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@44"
+                          "$ref": "#/rules@51"
                         },
                         "arguments": []
                       },
@@ -2114,7 +2643,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@44"
+                              "$ref": "#/rules@51"
                             },
                             "arguments": []
                           },
@@ -2141,7 +2670,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@39"
+                        "$ref": "#/rules@46"
                       },
                       "arguments": []
                     }
@@ -2170,7 +2699,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@40"
+                "$ref": "#/rules@47"
               },
               "arguments": []
             },
@@ -2183,7 +2712,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@45"
+                "$ref": "#/rules@52"
               },
               "arguments": []
             }
@@ -2195,10 +2724,32 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@41"
+                "$ref": "#/rules@48"
               },
               "arguments": []
             },
+            "cardinality": "?"
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "within"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "within",
+                "operator": "=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@49"
+                  },
+                  "arguments": []
+                }
+              }
+            ],
             "cardinality": "?"
           }
         ]
@@ -2262,7 +2813,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@44"
+                "$ref": "#/rules@51"
               },
               "arguments": []
             }
@@ -2286,7 +2837,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@45"
+                "$ref": "#/rules@52"
               },
               "arguments": []
             }
@@ -2298,7 +2849,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@44"
+                "$ref": "#/rules@51"
               },
               "arguments": []
             },
