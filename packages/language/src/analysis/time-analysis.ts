@@ -69,6 +69,7 @@ export interface TimeAnalysis {
     readonly starts: readonly string[];
     /** The expected total, weighted by shares, failure rates and repeats. */
     readonly expected?: TimeFigures;
+    /** The single most likely journey (going round no rework loop), with its chance. */
     readonly mostLikelyPath?: ProcessPath;
     /** The worst case: the longest path from a start to an end, with worst-case rework. */
     readonly criticalPath?: ProcessPath;
@@ -266,7 +267,7 @@ export function analyseTime(model: BlueprintModel, segment?: string): TimeAnalys
             }
         }
         likelyFrom[node] = bestChance < 0 ? 1 : bestChance;
-        likelySeconds[node] = expectedNode(node)[0] + (bestSeconds < 0 ? 0 : bestSeconds);
+        likelySeconds[node] = base[node][0] + (bestSeconds < 0 ? 0 : bestSeconds);
     }
     const reachChance = new Float64Array(n).fill(-1);
     const reachPrevious = new Int32Array(n).fill(-1);
@@ -308,7 +309,7 @@ export function analyseTime(model: BlueprintModel, segment?: string): TimeAnalys
 
     const criticalPath = worstStart === undefined ? undefined : pathOf(chain(worstStart, worstNext), worstNode);
     const mostLikelyPath = likelyStart === undefined ? undefined
-        : pathOf(chain(likelyStart, likelyNext), expectedNode, likelyFrom[likelyStart]);
+        : pathOf(chain(likelyStart, likelyNext), i => base[i], likelyFrom[likelyStart]);
     const expected = expectedStart === undefined ? undefined
         : toFigures(expectedFrom[expectedStart], expectedUnknownSteps(expectedStart, edges, unknown, partnerUnknown, included));
 
@@ -331,7 +332,7 @@ export function analyseTime(model: BlueprintModel, segment?: string): TimeAnalys
             const chance = edge.group === 'recovery' && edge.chance === undefined
                 ? undefined : reachChance[node] * edgeChance(edges[node], edge) * likelyFrom[edge.to];
             exceptionPaths.push({
-                ...pathOf(nodes, expectedNode, chance),
+                ...pathOf(nodes, i => base[i], chance),
                 kind: edge.group === 'recovery' ? 'recovery' : 'alternative',
                 from: included[node].id,
                 to: included[edge.to].id,
