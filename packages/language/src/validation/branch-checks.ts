@@ -2,18 +2,13 @@
  * Decisions, parallel work and remedies: shares that add up, parallel splits that join or end,
  * corrective sub-processes that can be reached, poka-yoke types from the literature.
  */
-import type { AstNode, ValidationAcceptor } from 'langium';
+import type { ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
 import type { BlueprintServices } from '../blueprint-module.js';
 import { POKA_YOKE_TYPES } from '../model/blueprint-model.js';
 import { buildFlowGraph, reachableFrom } from '../model/flow-graph.js';
 import type { BlueprintModelProvider } from '../model/model-provider.js';
 import { Rules } from './rules.js';
-
-interface Alternative {
-    readonly share?: ast.Share;
-    readonly node: AstNode;
-}
 
 export class BranchChecks {
     private readonly models: BlueprintModelProvider;
@@ -39,7 +34,10 @@ export class BranchChecks {
             accept('error', `Alternative '${branch.target?.$refText ?? '?'}' of the decision at '${step}' has no share: give each alternative a share (\`95 %\`) or a weight (\`3\`).`,
                 { node: branch, property: 'target', code: Rules.decisionShares.id });
         }
-        if (missing.length === 0) this.checkShares(`the decision at '${step}'`, branching.branches.map(b => ({ share: b.share, node: b })), branching, accept);
+        if (missing.length === 0) {
+            this.checkShares(`the decision at '${step}'`, branching.branches.map(b => b.share),
+                message => accept('error', message, { node: branching, property: 'step', code: Rules.decisionShares.id }));
+        }
     }
 
     /** Shares written on flow links: the alternatives of their source step. */
@@ -65,7 +63,9 @@ export class BranchChecks {
                 }
                 continue;
             }
-            this.checkShares(`the alternatives after '${source.name}'`, links.map(({ link, share }) => ({ share, node: link })), links[links.length - 1].link, accept);
+            const last = links[links.length - 1].link;
+            this.checkShares(`the alternatives after '${source.name}'`, links.map(({ share }) => share),
+                message => accept('error', message, { node: last, property: 'share', code: Rules.decisionShares.id }));
         }
     }
 
@@ -114,20 +114,18 @@ export class BranchChecks {
         }
     }
 
-    private checkShares(what: string, alternatives: Alternative[], anchor: AstNode, accept: ValidationAcceptor): void {
-        const shares = alternatives.map(a => a.share).filter((s): s is ast.Share => s !== undefined && typeof s.value === 'number');
+    private checkShares(what: string, alternatives: Array<ast.Share | undefined>, report: (message: string) => void): void {
+        const shares = alternatives.filter((s): s is ast.Share => s !== undefined && typeof s.value === 'number');
         if (shares.length === 0) return;
         const percent = shares.filter(s => s.percent).length;
         if (percent > 0 && percent < shares.length) {
-            accept('error', `Shares of ${what} mix percentages and weights: write all as percentages (adding up to 100 %) or all as weights.`,
-                { node: anchor, code: Rules.decisionShares.id });
+            report(`Shares of ${what} mix percentages and weights: write all as percentages (adding up to 100 %) or all as weights.`);
             return;
         }
         if (percent === 0) return;
         const sum = shares.reduce((total, s) => total + s.value, 0);
         if (Math.abs(sum - 100) > 1e-6) {
-            accept('error', `Shares of ${what} add up to ${Number(sum.toFixed(4))} %, not 100 %${alternatives.length === 1 ? ': one alternative alone is taken every time; list the others' : ''}.`,
-                { node: anchor, code: Rules.decisionShares.id });
+            report(`Shares of ${what} add up to ${Number(sum.toFixed(4))} %, not 100 %${alternatives.length === 1 ? ': one alternative alone is taken every time; list the others' : ''}.`);
         }
     }
 
