@@ -257,12 +257,21 @@ export function analyseTime(model: BlueprintModel, segment?: string): TimeAnalys
     const likelyNext = new Int32Array(n).fill(-1);
     for (let k = order.length - 1; k >= 0; k--) {
         const node = order[k];
-        let bestChance = -1, bestSeconds = -1;
+        let bestChance = -1, bestSeconds = -1, bestExpected = -1;
+        // A path chooses among alternatives and recoveries; parallel branches all happen, and the
+        // path follows the one that takes longer on average (it decides when the work is done).
+        let dominant: Edge | undefined;
         for (const edge of edges[node]) {
+            if (edge.group === 'parallel' && (!dominant || expectedFrom[edge.to][0] > expectedFrom[dominant.to][0])) dominant = edge;
+        }
+        for (const edge of edges[node]) {
+            if (edge.group === 'parallel' && edge !== dominant) continue;
             const chance = edgeChance(edges[node], edge) * likelyFrom[edge.to];
-            if (chance > bestChance + 1e-12 || (Math.abs(chance - bestChance) <= 1e-12 && likelySeconds[edge.to] > bestSeconds)) {
+            const tie = Math.abs(chance - bestChance) <= 1e-12;
+            if (chance > bestChance + 1e-12 || (tie && expectedFrom[edge.to][0] > bestExpected)) {
                 bestChance = chance;
                 bestSeconds = likelySeconds[edge.to];
+                bestExpected = expectedFrom[edge.to][0];
                 likelyNext[node] = edge.to;
             }
         }

@@ -271,21 +271,22 @@ function independentSteps(steps: ast.Step[], flows: ModelFlow[], starts: Set<str
         pushTo(next, flow.from, flow.to);
         if (flow.kind === 'two-way') pushTo(next, flow.to, flow.from);
     }
-    const reach = (from: Iterable<string>): Set<string> => {
+    const reach = (from: Iterable<string>, blocked: ReadonlySet<string>): Set<string> => {
         const seen = new Set<string>();
         const queue = [...from];
         for (let i = 0; i < queue.length; i++) {
-            if (seen.has(queue[i])) continue;
+            if (seen.has(queue[i]) || blocked.has(queue[i])) continue;
             seen.add(queue[i]);
             for (const to of next.get(queue[i]) ?? []) if (!seen.has(to)) queue.push(to);
         }
         return seen;
     };
-    const marked = steps.filter(step => step.properties.some(ast.isIndependentMarker)).map(step => step.name);
-    if (marked.length === 0) return new Set();
-    const fromStart = reach([...starts].filter(id => !marked.includes(id)));
+    const marked = new Set(steps.filter(step => step.properties.some(ast.isIndependentMarker)).map(step => step.name));
+    if (marked.size === 0) return marked;
+    // The customer's side does not pass through an independent step (a batch fed by the customer's data).
+    const fromStart = reach(starts, marked);
     const result = new Set(marked);
-    for (const id of reach(marked)) if (!fromStart.has(id)) result.add(id);
+    for (const id of reach(marked, new Set())) if (!fromStart.has(id)) result.add(id);
     return result;
 }
 
