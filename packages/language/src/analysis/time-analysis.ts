@@ -320,7 +320,7 @@ export function analyseTime(model: BlueprintModel, segment?: string): TimeAnalys
     const mostLikelyPath = likelyStart === undefined ? undefined
         : pathOf(chain(likelyStart, likelyNext), i => base[i], likelyFrom[likelyStart]);
     const expected = expectedStart === undefined ? undefined
-        : toFigures(expectedFrom[expectedStart], expectedUnknownSteps(expectedStart, edges, unknown, partnerUnknown, included));
+        : toFigures(expectedFrom[expectedStart], expectedUnknownSteps(expectedStart, edges, expectedFrom, unknown, partnerUnknown, included));
 
     // Exception paths: the most likely way to the branch point, the branch, the most likely way on.
     const exceptionPaths: ExceptionPath[] = [];
@@ -436,8 +436,11 @@ function combineExpected(out: readonly Edge[], from: (to: number) => Vec): Vec {
     return result;
 }
 
-/** Steps with no time that the expected total counts with some chance: one sweep over the chance-bearing edges. */
-function expectedUnknownSteps(start: number, edges: readonly Edge[][], unknown: readonly boolean[],
+/**
+ * Steps with no time on the journeys the expected total counts: one sweep over the edges taken with
+ * some chance, following only the longest of parallel branches (the one the total counts).
+ */
+function expectedUnknownSteps(start: number, edges: readonly Edge[][], expectedFrom: readonly Vec[], unknown: readonly boolean[],
     partnerUnknown: (i: number) => number[], steps: readonly ModelStep[]): string[] {
     const seen = new Set<number>([start]);
     const queue = [start];
@@ -446,7 +449,12 @@ function expectedUnknownSteps(start: number, edges: readonly Edge[][], unknown: 
         const node = queue[i];
         if (unknown[node]) result.push(steps[node].id);
         for (const p of partnerUnknown(node)) result.push(steps[p].id);
+        let dominant: Edge | undefined;
         for (const edge of edges[node]) {
+            if (edge.group === 'parallel' && (!dominant || expectedFrom[edge.to][0] > expectedFrom[dominant.to][0])) dominant = edge;
+        }
+        for (const edge of edges[node]) {
+            if (edge.group === 'parallel' && edge !== dominant) continue;
             if (edgeChance(edges[node], edge) > 0 && !seen.has(edge.to)) {
                 seen.add(edge.to);
                 queue.push(edge.to);
