@@ -114,3 +114,61 @@ describe('two-way conversations', () => {
         expect(cp.totalSeconds).toBe(240);
     });
 });
+
+async function exampleDiagnostics(name: string): Promise<string[]> {
+    const { Blueprint } = createBlueprintServices({ ...NodeFileSystem });
+    const file = fileURLToPath(new URL(`../../examples/${name}`, import.meta.url));
+    const { documents } = await loadAndValidate(Blueprint, [URI.file(file)]);
+    const severity = ['', 'error', 'warning', 'info', 'hint'];
+    return (documents[0].diagnostics ?? []).map(d => `${severity[d.severity ?? 1]} ${d.code}`);
+}
+
+describe('published cases: valid, with the diagnostics the method expects and no others', () => {
+    it.each([
+        // Bitner's invisible contact employee: the food order taken by phone, backstage
+        ['bitner-hotel.blueprint', ['info BP030']],
+        // the 5 % escalation makes the worst case exceed the 15 min standard, not the expected call
+        ['credit-card-hotline.blueprint', ['info BP024']],
+        ['shostack-shoeshine.blueprint', []],
+        ['car-service-poka-yoke.blueprint', []]
+    ])('%s', async (name, expected) => {
+        expect(await exampleDiagnostics(name)).toEqual(expected);
+    });
+});
+
+describe("Shostack's shoeshine example", () => {
+    it('expected time with the re-polish at 10 %, against the 5 min tolerance', async () => {
+        const time = analyseBlueprint(await exampleModel('shostack-shoeshine.blueprint')).time;
+        // Sit 15 + Brush 30 + Polish 30 + Buff 45 + Collect 15 = 135 s; re-polish: Strip 60 + Repolish 30 = 90 s at 10 %
+        expect(time.expected?.totalSeconds).toBe(135 + 0.1 * 90);
+        expect(time.criticalPath?.totalSeconds).toBe(135 + 90);
+        expect(time.expectedExceedsTolerance).toBe(false);
+        expect(time.toleranceExceeded).toBe(false);
+        // the supplies are bought apart from any customer: not on the customer's path
+        expect(time.criticalPath?.steps).not.toContain('Purchase');
+    });
+});
+
+describe('car service poka-yoke example', () => {
+    it('pairs every fail point with a typed poka-yoke, server and customer errors alike', async () => {
+        const analysis = analyseBlueprint(await exampleModel('car-service-poka-yoke.blueprint'));
+        const types = analysis.failPoints.entries.map(e => e.preventions.map(p => p.pokaYoke).join());
+        expect(analysis.failPoints).toMatchObject({ total: 11, covered: 11 });
+        expect(new Set(types)).toEqual(new Set(['preparation', 'encounter', 'treatment', 'task', 'tangible', 'resolution']));
+        // Book 180 + TakeBooking 120 + Arrive 120 + Greet 60 + Describe 300 + Explain 240 + Approve 120 + TakeKeys 60
+        // + Diagnose 1800 + Repair 3600 + Inspect 600 + Hand 300 + Collect 300 + FollowUp 180 + Feedback 120 = 8100 s
+        expect(analysis.time.expected?.totalSeconds).toBe(8100);
+        // the inspection's loop back to the repair has no rate in the source: reported, not summed
+        expect(analysis.time.loops).toEqual([{ from: 'Inspect', to: 'Repair' }]);
+    });
+});
+
+describe("Bitner's hotel example", () => {
+    it('keeps the room preparation below the line of order penetration, off the guest path', async () => {
+        const model = await exampleModel('bitner-hotel.blueprint');
+        expect(model.lines.map(l => l.kind)).toEqual(['interaction', 'visibility', 'internal', 'order-penetration']);
+        expect(model.lines.find(l => l.kind === 'order-penetration')).toMatchObject({ above: 'support', below: 'Preparation' });
+        expect(model.steps.filter(s => s.independent).map(s => s.id)).toEqual(['PrepareRoom']);
+        expect(analyseBlueprint(model).time.criticalPath?.steps).not.toContain('PrepareRoom');
+    });
+});

@@ -27,7 +27,8 @@ export const renderCommand: CliCommand = {
             .description('Lays out one .blueprint file as a service blueprint diagram: lanes, the lines of interaction, '
                 + 'visibility and internal interaction, stage columns, steps with their badges and the flows between them. '
                 + 'Writes the SVG (or, with --format json, the laid-out geometry) to the -o file, or to stdout.\n\n'
-                + 'Exit codes: 0 written, 1 the file has errors (they are printed), 2 usage or I/O error.')
+                + 'A file with errors is still drawn as far as it could be read; its errors go to stderr.\n\n'
+                + 'Exit codes: 0 written, 1 the file has errors (printed, and the diagram written anyway), 2 usage or I/O error.')
             .argument('<file>', 'the .blueprint file to draw')
             .option('-o, --output <file>', 'write here instead of stdout')
             .addOption(new Option('-f, --format <format>', 'output format').choices(RENDER_FORMATS).default('svg'))
@@ -42,19 +43,27 @@ async function runRender(file: string, options: RenderCommandOptions, context: C
     // Loaded on demand: the layout engine is large and `check` never needs it.
     const { layoutBlueprint, renderSvg, stripRanges } = await import('@blueprint/diagram');
     const loaded = await loadBlueprint({ file: path.resolve(context.cwd, file) }, context.cwd);
+    if (!loaded.model) {
+        if (loaded.errors.length > 0) {
+            context.stderr.write(describeErrors(loaded));
+            context.stderr.write(`blueprint: ${loaded.label} has errors and no blueprint could be read from it; not rendered\n`);
+            return ExitCode.problems;
+        }
+        throw new CliError(`${loaded.label}: holds no blueprint to draw (only shared declarations)`);
+    }
+    // Like the preview: what could be built is drawn, and the errors make the exit code 1.
     if (loaded.errors.length > 0) {
         context.stderr.write(describeErrors(loaded));
-        context.stderr.write(`blueprint: ${loaded.label} has errors; not rendered\n`);
-        return ExitCode.problems;
+        context.stderr.write(`blueprint: ${loaded.label} has errors; the diagram shows what could be read\n`);
     }
-    if (!loaded.model) throw new CliError(`${loaded.label}: holds no blueprint to draw (only shared declarations)`);
+    const exitCode = loaded.errors.length > 0 ? ExitCode.problems : ExitCode.ok;
     const layout = await layoutBlueprint(loaded.model);
     const text = options.format === 'json'
         ? JSON.stringify(stripRanges(layout), null, 2) + '\n'
         : renderSvg(layout, { theme: options.theme });
     if (options.output === undefined) {
         context.stdout.write(text);
-        return ExitCode.ok;
+        return exitCode;
     }
     const target = path.resolve(context.cwd, options.output);
     try {
@@ -62,5 +71,5 @@ async function runRender(file: string, options: RenderCommandOptions, context: C
     } catch (error) {
         throw new FileError(displayPath(target, context.cwd), `cannot write: ${reasonOf(error as NodeJS.ErrnoException)}`);
     }
-    return ExitCode.ok;
+    return exitCode;
 }

@@ -14,8 +14,3 @@ export function boundedDuration(figures: TimeFigures, seconds: number): string {
 export function percent(share: number | undefined): string {
     return share === undefined ? '—' : `${Math.round(share * 100)} %`;
 }
-
-export function target(comparator: string | undefined, value: number | undefined, unit: string | undefined): string {
-    if (value === undefined) return 'no target';
-    return `${comparator ?? '?'} ${value}${unit ? (unit === '%' ? ' %' : ` ${unit}`) : ''}`;
-}

@@ -5,7 +5,8 @@
  */
 import { visibleLaneIds, type BlueprintAnalysis, type BlueprintModel } from '@blueprint/language';
 import { escapeXml } from './escape.js';
-import { boundedDuration, duration, percent, target } from './format.js';
+import { boundedDuration, duration, percent } from './format.js';
+import { ReportLabels, exceptionName, figureRows, metricTarget, remediesOf, share, timeNotes, toleranceVerdict } from './report-content.js';
 import { renderTimelineChart } from './timeline-chart.js';
 
 export interface HtmlReportOptions {
@@ -15,8 +16,8 @@ export interface HtmlReportOptions {
 
 export function renderHtmlReport(analysis: BlueprintAnalysis, model: BlueprintModel, options: HtmlReportOptions = {}): string {
     const e = escapeXml;
-    const labels = new Map(model.steps.map(step => [step.id, step.label]));
-    const step = (id: string) => `${e(labels.get(id) ?? id)} <code>${e(id)}</code>`;
+    const labels = new ReportLabels(model);
+    const step = (id: string) => `${e(labels.step(id))} <code>${e(id)}</code>`;
     const table = (head: string[], rows: string[][]) =>
         `<table><thead><tr>${head.map(h => `<th>${e(h)}</th>`).join('')}</tr></thead><tbody>${rows.map(r => `<tr>${r.map(c => `<td>${c}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
     const c = analysis.counts;
@@ -31,29 +32,39 @@ export function renderHtmlReport(analysis: BlueprintAnalysis, model: BlueprintMo
 
     sections.push('<h2>Time</h2>');
     if (cp) {
-        const tolerance = analysis.time.toleranceSeconds === undefined ? 'none declared'
-            : `${duration(analysis.time.toleranceSeconds)} — ${analysis.time.toleranceExceeded ? '<strong class="bad">exceeded</strong>' : 'within'}`;
-        sections.push(`<ul>
-<li><strong>Expected total (critical path):</strong> ${e(boundedDuration(cp, cp.totalSeconds))}</li>
-<li><strong>Customer waiting:</strong> ${e(duration(cp.waitSeconds))}</li>
-<li><strong>Customer-visible time:</strong> ${e(duration(cp.visibleSeconds))}</li>
-<li><strong>Backstage time:</strong> ${e(duration(cp.backstageSeconds))}</li>
-<li><strong>Time standard for the whole process:</strong> ${tolerance}</li>
-${analysis.time.loops.length > 0 ? `<li><strong>Loops (not summed):</strong> ${analysis.time.loops.map(l => `${e(l.from)} → ${e(l.to)}`).join(', ')}</li>` : ''}
-</ul>`);
-        sections.push(`<h3>Critical path</h3><figure class="timeline">${renderTimelineChart(cp, model, visibleLaneIds(model))}</figure>`);
+        const time = analysis.time;
+        sections.push(`<p>Time standard for the whole process: ${time.toleranceSeconds === undefined ? 'none declared' : e(duration(time.toleranceSeconds))}.</p>`);
+        sections.push(table(['Figure', 'How it is computed', 'Total', 'Customer waiting', 'Customer-visible', 'Backstage', 'Against the time standard'],
+            figureRows(time, labels).map(r => [`<strong>${e(r.name)}</strong>`, e(r.detail), e(r.total), e(r.waiting), e(r.visible), e(r.backstage),
+                r.exceeded ? `<strong class="bad">${e(r.verdict)}</strong>` : e(r.verdict)])));
+        const notes = timeNotes(time, labels);
+        if (notes.length > 0) sections.push(`<ul>${notes.map(n => `<li>${e(n)}</li>`).join('')}</ul>`);
+        if (time.mostLikelyPath) sections.push(`<p><strong>Most likely path:</strong> ${time.mostLikelyPath.steps.map(id => e(labels.step(id))).join(' → ')}</p>`);
+        if (time.exceptionPaths.length > 0) {
+            sections.push('<h3>Exception paths</h3>' + table(['Branch', 'Chance of the branch', 'Share of journeys', 'Total', 'Customer waiting', 'Customer-visible', 'Backstage', 'Against the time standard'],
+                time.exceptionPaths.map(p => {
+                    const verdict = toleranceVerdict(time, p);
+                    return [e(exceptionName(p, labels)), e(share(p.share)), e(share(p.probability)), e(boundedDuration(p, p.totalSeconds)), e(duration(p.waitSeconds)),
+                        e(duration(p.visibleSeconds)), e(duration(p.backstageSeconds)), verdict.exceeded ? `<strong class="bad">${e(verdict.text)}</strong>` : e(verdict.text)];
+                })));
+        }
+        sections.push(`<h3>Worst case (critical path)</h3><figure class="timeline">${renderTimelineChart(cp, model, visibleLaneIds(model))}</figure>`);
     } else {
         sections.push('<p>No path from the start could be followed.</p>');
     }
     if (analysis.segments.length > 0) {
-        const segmentLabels = new Map(model.segments.map(s => [s.id, s.label]));
-        sections.push('<h3>Per customer segment</h3>' + table(['Segment', 'Total', 'Customer waiting', 'Customer-visible', 'Backstage'],
+        sections.push('<h3>Per customer segment</h3>' + table(['Segment', 'Expected', 'Customer waiting (expected)', 'Customer-visible (expected)', 'Backstage (expected)', 'Worst case'],
             [analysis.time, ...analysis.segments].map(v => {
-                const path = v.criticalPath;
-                const name = v.segment ? e(segmentLabels.get(v.segment) ?? v.segment) : '<em>base path</em>';
-                return path ? [name, e(boundedDuration(path, path.totalSeconds)), e(duration(path.waitSeconds)), e(duration(path.visibleSeconds)), e(duration(path.backstageSeconds))]
-                    : [name, '—', '—', '—', '—'];
+                const x = v.expected, w = v.criticalPath;
+                const name = v.segment ? e(labels.segment(v.segment)) : '<em>base path</em>';
+                return x && w ? [name, e(boundedDuration(x, x.totalSeconds)), e(duration(x.waitSeconds)), e(duration(x.visibleSeconds)), e(duration(x.backstageSeconds)), e(boundedDuration(w, w.totalSeconds))]
+                    : [name, '—', '—', '—', '—', '—'];
             })));
+    }
+    if (analysis.decisions.length > 0) {
+        sections.push('<h3>Decisions and parallel work</h3>' + table(['At', 'Kind', 'Question', 'Branches'],
+            analysis.decisions.map(d => [step(d.step), e(d.kind === 'parallel' ? `parallel${d.join ? `, joins at ${labels.step(d.join)}` : ''}` : 'alternatives'), e(d.label ?? ''),
+                d.branches.map(b => e(`${labels.step(b.to)}${b.share ? ` ${b.share}` : ''}${b.label ? ` (${b.label})` : ''}`)).join('<br>')])));
     }
     if (analysis.time.waits.length > 0) {
         sections.push('<h3>Wait points</h3>' + table(['Step', 'Expected', 'Tolerance', 'Within tolerance'],
@@ -63,20 +74,26 @@ ${analysis.time.loops.length > 0 ? `<li><strong>Loops (not summed):</strong> ${a
 
     sections.push('<h2>Touchpoints</h2>' + (analysis.touchpoints.length === 0 ? '<p>No touchpoints.</p>' : table(
         ['Touchpoint', 'Stage', 'Channel', 'Distance', 'Meets', 'Evidence', 'Moment of truth'],
-        analysis.touchpoints.map(t => [step(t.step), e(t.stage ?? ''), e((t.channelLabel ?? t.channel ?? '—') + (t.selfService ? ' (self-service)' : '')),
-            e(t.distance ?? '—'), e(t.actors.join(', ') || '—'), t.evidence.length ? e(t.evidence.join('; ')) : '<strong class="bad">none</strong>', t.momentOfTruth ? '★' : '']))));
+        analysis.touchpoints.map(t => [step(t.step), e(labels.stage(t.stage)), e((t.channelLabel ?? t.channel ?? '—') + (t.selfService ? ' (self-service)' : '')),
+            e(t.distance ?? '—'), e(t.actors.map(a => labels.actor(a)).join(', ') || '—'), t.evidence.length ? e(t.evidence.join('; ')) : '<strong class="bad">none</strong>', t.momentOfTruth ? '★' : '']))));
 
     const f = analysis.failPoints;
     sections.push('<h2>Fail points</h2>' + (f.total === 0 ? '<p>No fail points declared.</p>'
         : `<p>${f.covered} of ${f.total} fail points have a prevention or a recovery (${e(percent(f.share))}).</p>`
-        + table(['Step', 'Lane', 'Stage', 'Cause', 'Covered', 'On a moment of truth'],
-            f.entries.map(x => [step(x.step), e(x.lane), e(x.stage ?? ''), e(x.cause), x.covered ? 'yes' : '<strong class="bad">no</strong>', x.onMomentOfTruth ? '★' : '']))));
+        + table(['Step', 'Lane', 'Stage', 'Cause', 'Failure rate', 'Remedies', 'Covered', 'On a moment of truth'],
+            f.entries.map(x => [step(x.step), e(labels.lane(x.lane)), e(labels.stage(x.stage)), e(x.cause), e(x.rate === undefined ? '—' : share(x.rate)),
+                remediesOf(x, labels).map(e).join('<br>') || '—', x.covered ? 'yes' : '<strong class="bad">no</strong>', x.onMomentOfTruth ? '★' : '']))));
 
     sections.push('<h2>Service standards</h2>' + (analysis.metrics.length === 0 ? '<p>No metrics declared.</p>' : table(['Metric', 'Measured on', 'Target'],
-        analysis.metrics.map(m => [`${e(m.label)} <code>${e(m.id)}</code>`, m.steps.map(step).join(', ') || 'the whole process', e(target(m.comparator, m.value, m.unit))]))));
+        analysis.metrics.map(m => [`${e(m.label)} <code>${e(m.id)}</code>`, m.steps.map(step).join(', ') || 'the whole process', e(metricTarget(m))]))));
 
     sections.push('<h2>Hand-offs and escalations</h2>' + (analysis.handOffs.length === 0 ? '<p>None.</p>' : table(['From', 'To', 'Kind', 'Crosses internal line', 'Returns to the customer'],
         analysis.handOffs.map(h => [step(h.from), step(h.to), e(h.kind), h.crossesInternalLine ? 'yes' : '', h.returnsToCustomer ? 'yes' : '<strong class="bad">no</strong>']))));
+
+    if (analysis.content.length > 0) {
+        sections.push('<h2>Notes and policies</h2>' + table(['Where', 'Kind', 'Text'],
+            analysis.content.map(item => [item.step ? step(item.step) : '<em>the whole process</em>', e(item.kind), e(item.text)])));
+    }
 
     return `<!DOCTYPE html>
 <html lang="en">
