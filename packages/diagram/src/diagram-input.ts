@@ -2,7 +2,7 @@
  * The layout input, computed in one place from the blueprint model: which boxes exist, what they
  * say, how big they are, and which edges join them. The layout only places what this produces.
  */
-import { formatTimeSpan, type BlueprintModel, type ModelStep } from '@blueprint/language';
+import { formatTimeSpan, type BlueprintModel, type ModelFlow, type ModelStep } from '@blueprint/language';
 import type { LaidOutFlow, LaidOutStep } from './geometry.js';
 import { estimateTextWidth, wrapText } from './text-measure.js';
 
@@ -86,7 +86,7 @@ export function buildDiagramInput(model: BlueprintModel, metrics: BoxMetrics = D
 
     const flows: DiagramEdge[] = model.flows
         .filter(flow => seen.has(flow.from) && seen.has(flow.to))
-        .map(flow => ({ id: flow.id, from: flow.from, to: flow.to, kind: flow.kind, label: flow.label, loop: flow.loop }));
+        .map(flow => ({ id: flow.id, from: flow.from, to: flow.to, kind: flow.kind, label: flowLabel(flow), loop: flow.loop }));
     return { model, steps, evidence, flows, evidenceLinks, evidenceLane };
 }
 
@@ -150,4 +150,12 @@ function boxSize(lines: readonly string[], fontSize: number, metaRows: number, m
         width: Math.ceil(Math.max(metrics.minBoxWidth, textWidth + 2 * metrics.padding)),
         height: Math.ceil(2 * metrics.padding + lines.length * metrics.lineHeight + metaRows * metrics.metaRowHeight)
     };
+}
+
+/** A flow's label with its share of the decision (`95 % · Resolved`) or a loop's repeat, so the diagram shows them. */
+function flowLabel(flow: ModelFlow): string | undefined {
+    const share = flow.share ? (flow.share.unit === '%' ? `${flow.share.value} %` : `×${flow.share.value}`) : undefined;
+    const repeat = flow.repeat ? ('times' in flow.repeat ? `${flow.repeat.times}×` : `${Math.round(flow.repeat.probability * 1000) / 10} %`) : undefined;
+    const parts = [share ?? repeat, flow.label].filter((part): part is string => part !== undefined && part !== '');
+    return parts.length > 0 ? parts.join(' · ') : undefined;
 }

@@ -25,7 +25,7 @@ function startServer(): void {
     const connection = createConnection(ProposedFeatures.all);
     const { shared, Blueprint } = createBlueprintServices({ connection, ...NodeFileSystem });
     // process.argv[1] is this script both when run directly and when bundled and forked by an editor.
-    new DiagramBridge({ shared, modelProvider: Blueprint.model.BlueprintModelProvider }, connection,
+    new DiagramBridge({ shared, modelProvider: Blueprint.model.BlueprintModelProvider, analysisProvider: Blueprint.model.BlueprintAnalysisProvider }, connection,
         new WorkerLayoutRunner(process.argv[1], reason => connection.console.warn(`Diagram layout worker unavailable (${reason}); laying out on the main thread.`)));
     connection.onRequest(DiagramDiffRequest, (params: DiagramDiffParams) => computeDiagramDiff(params, {
         documents: shared.workspace.LangiumDocuments,
