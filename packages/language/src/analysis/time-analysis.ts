@@ -91,7 +91,8 @@ export interface TimeAnalysis {
     readonly waits: readonly WaitCheck[];
 }
 
-const MAX_EXCEPTION_PATHS = 50;
+// A review reads a handful; more are counted as truncated rather than built (each is a whole journey).
+const MAX_EXCEPTION_PATHS = 20;
 
 export function stepSeconds(step: ModelStep): number | undefined {
     const duration = step.duration?.seconds;
@@ -165,6 +166,7 @@ export function analyseTime(model: BlueprintModel, segment?: string): TimeAnalys
 
     // Group each step's outgoing DAG edges: recoveries (by fail point), alternatives (shares), parallel rest.
     const edges: Edge[][] = Array.from({ length: n }, () => []);
+    const declaredParallel = new Set(model.decisions.filter(d => d.kind === 'parallel').map(d => d.step));
     const undeclaredBranches: string[] = [];
     const unratedRecoveries: Array<{ step: string; cause: string }> = [];
     for (const node of order) {
@@ -188,14 +190,19 @@ export function analyseTime(model: BlueprintModel, segment?: string): TimeAnalys
                 parallelCount++;
             }
         }
-        const declaredParallel = model.decisions.some(d => d.step === step.id && d.kind === 'parallel');
-        if (parallelCount > 1 && !declaredParallel) undeclaredBranches.push(step.id);
+        if (parallelCount > 1 && !declaredParallel.has(step.id)) undeclaredBranches.push(step.id);
         for (const fail of unrated) unratedRecoveries.push({ step: step.id, cause: fail.cause });
     }
 
     // Rework loops with a repeat: extra passes through the body, added to the loop's source step.
-    const reworkExpected: Vec[] = Array.from({ length: n }, zero);
-    const reworkWorst: Vec[] = Array.from({ length: n }, zero);
+    // Sparse: only the few steps that close a rework loop or run a corrective sub-process in place.
+    const reworkExpected = new Map<number, Vec>();
+    const reworkWorst = new Map<number, Vec>();
+    const extra = (map: Map<number, Vec>, i: number): Vec => {
+        let v = map.get(i);
+        if (!v) map.set(i, v = zero());
+        return v;
+    };
     const loops: Array<{ from: string; to: string }> = [];
     const rework: ReworkLoop[] = [];
     for (const flow of loopFlows) {
@@ -209,8 +216,8 @@ export function analyseTime(model: BlueprintModel, segment?: string): TimeAnalys
         const expectedRepeats = 'times' in repeat ? repeat.times : repeat.probability / (1 - repeat.probability);
         const worstRepeats = 'times' in repeat ? repeat.times : 1;
         const body = bodyFigures(order, position, edges, base, to, from);
-        addScaled(reworkExpected[from], body.expected, expectedRepeats);
-        addScaled(reworkWorst[from], body.worst, worstRepeats);
+        addScaled(extra(reworkExpected, from), body.expected, expectedRepeats);
+        addScaled(extra(reworkWorst, from), body.worst, worstRepeats);
         rework.push({ from: flow.from, to: flow.to, expectedRepeats, worstRepeats, bodySeconds: body.expected[0] });
     }
     // A corrective sub-process named on a fail point but not drawn as flows from it runs in place, in sequence.
@@ -220,19 +227,30 @@ export function analyseTime(model: BlueprintModel, segment?: string): TimeAnalys
             if (steps.length === 0 || edges[node].some(edge => edge.fail === fail)) continue;
             const subProcess = zero();
             for (const i of steps) add(subProcess, base[i]);
-            if (fail.rate !== undefined) addScaled(reworkExpected[node], subProcess, fail.rate);
+            if (fail.rate !== undefined) addScaled(extra(reworkExpected, node), subProcess, fail.rate);
             else unratedRecoveries.push({ step: included[node].id, cause: fail.cause });
-            add(reworkWorst[node], subProcess);
+            add(extra(reworkWorst, node), subProcess);
         }
     }
-    const expectedNode = (i: number): Vec => sum(base[i], reworkExpected[i]);
-    const worstNode = (i: number): Vec => sum(base[i], reworkWorst[i]);
+    // Per-step figures with rework; steps without rework share their base figures (no allocation).
+    const withRework = (extras: Map<number, Vec>) => {
+        if (extras.size === 0) return base;
+        const figures = [...base];
+        for (const [i, v] of extras) figures[i] = sum(base[i], v);
+        return figures;
+    };
+    const expectedNodes = withRework(reworkExpected);
+    const worstNodes = withRework(reworkWorst);
+    const worstNode = (i: number): Vec => worstNodes[i];
 
     // Expected remaining time from each step, in reverse topological order.
     const expectedFrom: Vec[] = new Array(n);
+    const fromExpected = (to: number) => expectedFrom[to];
     for (let k = order.length - 1; k >= 0; k--) {
         const node = order[k];
-        expectedFrom[node] = sum(expectedNode(node), combineExpected(edges[node], to => expectedFrom[to]));
+        const after = combineExpected(edges[node], fromExpected);
+        add(after, expectedNodes[node]);
+        expectedFrom[node] = after;
     }
 
     // Worst case: the longest path, every edge allowed.
@@ -248,7 +266,7 @@ export function analyseTime(model: BlueprintModel, segment?: string): TimeAnalys
                 worstNext[node] = edge.to;
             }
         }
-        worstFrom[node] = sum(worstNode(node), best ?? zero());
+        worstFrom[node] = best ? sum(worstNodes[node], best) : worstNodes[node];
     }
 
     // Most likely continuation from each step (chance, then time), and most likely way to each step.

@@ -214,8 +214,9 @@ function buildFlows(nodes: Array<ast.Flow | ast.Branching>, lines: ModelLine[], 
             });
         }
     }
+    const declaredAlternatives = new Set(decisions.filter(d => d.kind === 'alternative').map(d => d.step));
     for (const [step, alternatives] of implied) {
-        if (decisions.some(d => d.step === step && d.kind === 'alternative')) continue;
+        if (declaredAlternatives.has(step)) continue;
         decisions.push({ step, kind: 'alternative', declared: false, flows: alternatives.map(flow => flow.id) });
     }
     // The chance of each alternative: percentages as written, weights relative to their sum.
