@@ -47,8 +47,8 @@ describe('blueprint report', () => {
         // Arrive 1 min + Queue 6 min + Serve 4 min = 11 min; Leave has no time; no branches, so the
         // expected time, the most likely path and the worst case agree; 11 min is 1 min over the 10 min standard
         expect(result.stdout).toContain('Time standard for the whole process: 10 min.');
-        expect(result.stdout).toContain('| **Expected** | alternatives weighted by their shares, recoveries by their failure rates, rework by its repeats | ≥ 11 min (1 step without a time) | 6 min | 11 min | 0 s | ⚠️ exceeded by at least 1 min |');
-        expect(result.stdout).toContain('| **Worst case (critical path)** | the longest path, every branch and recovery allowed | ≥ 11 min (1 step without a time) | 6 min | 11 min | 0 s | ⚠️ exceeded by at least 1 min |');
+        expect(result.stdout).toContain('| **Expected** | alternatives weighted by their shares, recoveries by their failure rates, rework by its repeats | ≥ 11 min (1 step without a time) | ≥ 6 min | ≥ 11 min | unknown | ⚠️ exceeded by at least 1 min |');
+        expect(result.stdout).toContain('| **Worst case (critical path)** | the longest path, every branch and recovery allowed | ≥ 11 min (1 step without a time) | ≥ 6 min | ≥ 11 min | unknown | ⚠️ exceeded by at least 1 min |');
         expect(result.stdout).toContain('- Steps without a time (figures are lower bounds): Leave');
         expect(result.stdout).toContain('| Wait (`Queue`) | 6 min | 5 min | ⚠️ no |');
         expect(result.stdout).toContain('1 of 1 fail points have a prevention or a recovery (100 %).');
@@ -60,7 +60,7 @@ describe('blueprint report', () => {
         const result = await runExampleReport('credit-card-hotline.blueprint');
         expect(result.code).toBe(0);
         // expected: 60 + 40/98 × 40 + 58/98 × (75 + 13 + 0.95 × 125 + 0.05 × 14490) = 627.5 s (see test/analysis/examples.test.ts)
-        expect(result.stdout).toMatch(/\| \*\*Expected\*\* \| [^|]+ \| ≥ 10 min 27 s \(3 steps without a time\) \| 7 min 12 s \| 10 min 15 s \| 12 s \| within so far \|/);
+        expect(result.stdout).toMatch(/\| \*\*Expected\*\* \| [^|]+ \| ≥ 10 min 27 s \(3 steps without a time\) \| ≥ 7 min 12 s \| ≥ 10 min 15 s \| ≥ 12 s \| within so far \|/);
         // most likely: an agent (58/98) resolves it on the first call (95 %): 56.2 %, 273 s
         expect(result.stdout).toMatch(/\| \*\*Most likely path\*\* \| 56\.2 % of journeys \| ≥ 4 min 33 s \(1 step without a time\) \|/);
         // worst case: the escalation with the 4 h wait, 14638 s = 4 h 3 min 58 s

@@ -3,7 +3,7 @@
  * likely, worst case, exception paths), tolerance verdicts, remedies, and labels for ids.
  */
 import type { BlueprintAnalysis, BlueprintModel, ExceptionPath, FailPointEntry, ModelRemedy, TimeAnalysis, TimeFigures } from '@blueprint/language';
-import { boundedDuration, duration } from './format.js';
+import { boundedDuration, boundedPart, duration } from './format.js';
 
 export interface FigureRow {
     /** Which figure this is, e.g. "Expected". */
@@ -56,7 +56,8 @@ export function figureRows(time: TimeAnalysis, labels: ReportLabels): FigureRow[
         return {
             name, detail, steps: steps?.map(id => labels.step(id)),
             total: boundedDuration(figures, figures.totalSeconds),
-            waiting: duration(figures.waitSeconds), visible: duration(figures.visibleSeconds), backstage: duration(figures.backstageSeconds),
+            waiting: boundedPart(figures, figures.waitSeconds), visible: boundedPart(figures, figures.visibleSeconds),
+            backstage: boundedPart(figures, figures.backstageSeconds),
             verdict: verdict.text, exceeded: verdict.exceeded
         };
     };
