@@ -2,7 +2,6 @@
 import { readFileSync } from 'node:fs';
 import { ALL_RULES } from '@blueprint/language';
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error: a plain ESM script without type declarations
 import { rulesTable, withRulesTable } from '../../scripts/rules-table.mjs';
 
 const README = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
