@@ -310,3 +310,28 @@ describe('size', () => {
         expect(time.exceptionPaths).toEqual([]);
     }, 60_000);
 });
+
+describe('BP007 per the literature', () => {
+    const check = async (text: string) => {
+        const { Blueprint } = createBlueprintServices({ ...EmptyFileSystem });
+        const document = await validateText(Blueprint, text, URI.parse(`memory:///bp007-${Math.random()}.blueprint`));
+        return (document.diagnostics ?? []).filter(d => d.code === 'BP007' || d.code === 'BP030').map(d => `${d.code} ${d.severity}`);
+    };
+    const lanes = (position: string, channel: string) => `blueprint L "L" {
+        lane Tools "Tools" ${position}
+        customer Ask "Ask" ${channel} { evidence "x" start }
+        lane Tools Look "Look it up" { end }
+        flow Ask -> Look
+    }`;
+
+    it('judges custom lanes by their position: below the line of visibility is out of the customer\'s reach', async () => {
+        expect(await check(lanes('below backstage', 'via branch'))).toEqual(['BP007 1']);
+        expect(await check(lanes('below support', 'via branch'))).toEqual(['BP007 1']);
+        expect(await check(lanes('above frontstage', 'via branch'))).toEqual([]);
+    });
+
+    it('allows contact through a remote channel with a step below the line, as information', async () => {
+        expect(await check(lanes('below backstage', 'via hotline'))).toEqual(['BP030 3']);
+        expect(await check(lanes('below backstage', 'via chat'))).toEqual(['BP030 3']);
+    });
+});
