@@ -3,7 +3,7 @@
 // copies the grammar and the shipped example. Sources of the workspace packages are bundled
 // directly, so this needs no prior `tsc -b`.
 import { build } from 'esbuild';
-import { copyFile, mkdir, rm } from 'node:fs/promises';
+import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildWebview } from '../webview/build.mjs';
@@ -12,7 +12,7 @@ const root = dirname(fileURLToPath(import.meta.url));
 const repo = join(root, '..', '..');
 const production = !process.argv.includes('--dev');
 
-const alias = Object.fromEntries(['language', 'diagram', 'webview'].map(pkg => [`@blueprint/${pkg}`, join(repo, 'packages', pkg, 'src', 'index.ts')]));
+const alias = Object.fromEntries(['protocol', 'language', 'diagram', 'webview'].map(pkg => [`@blueprint/${pkg}`, join(repo, 'packages', pkg, 'src', 'index.ts')]));
 
 const node = {
     bundle: true,
@@ -28,6 +28,26 @@ const node = {
     define: { 'import.meta.url': 'importMetaUrl' },
     banner: { js: 'const importMetaUrl = require("url").pathToFileURL(__filename).href;' }
 };
+
+// VS Code for the web: the extension in the web worker extension host, the server in a worker of
+// its own (a classic script, so it can start from a blob URL). Their metafiles are kept in dist/ so
+// a test can prove that neither imports a Node built-in.
+const browser = {
+    bundle: true,
+    platform: 'browser',
+    target: 'es2022',
+    minify: production,
+    sourcemap: !production,
+    logLevel: 'warning',
+    absWorkingDir: root,
+    alias,
+    metafile: true
+};
+
+async function buildBrowser(options, metafileName) {
+    const result = await build({ ...browser, ...options });
+    await writeFile(join(root, 'dist', metafileName), JSON.stringify(result.metafile));
+}
 
 await rm(join(root, 'dist'), { recursive: true, force: true });
 await mkdir(join(root, 'dist'), { recursive: true });
@@ -45,6 +65,18 @@ await Promise.all([
         alias: { ...alias, '@blueprint/diagram': join(repo, 'packages/diagram/src/protocol.ts') }
     }),
     build({ ...node, entryPoints: [join(repo, 'packages/server/src/main.ts')], outfile: join(root, 'dist/server.cjs') }),
+    buildBrowser({
+        entryPoints: [join(root, 'src/browser-extension.ts')],
+        outfile: join(root, 'dist/browser-extension.cjs'),
+        format: 'cjs',
+        external: ['vscode'],
+        alias: { ...alias, '@blueprint/diagram': join(repo, 'packages/diagram/src/protocol.ts') }
+    }, 'browser-extension.meta.json'),
+    buildBrowser({
+        entryPoints: [join(repo, 'packages/server/src/browser-main.ts')],
+        outfile: join(root, 'dist/server-web.js'),
+        format: 'iife'
+    }, 'server-web.meta.json'),
     buildWebview().then(() => Promise.all(['webview.js', 'webview.css'].map(file =>
         copyFile(join(repo, 'packages/webview/dist', file), join(root, 'dist', file))))),
     copyFile(join(repo, 'syntaxes/blueprint.tmLanguage.json'), join(root, 'syntaxes/blueprint.tmLanguage.json')),

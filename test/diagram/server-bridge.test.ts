@@ -161,10 +161,11 @@ describe('diagram bridge', () => {
         const inner = new InProcessLayoutRunner();
         const models: BlueprintModel[] = [];
         const runner: LayoutRunner = {
-            layout: (model, previous) => {
+            layout: (docUri, model, previous) => {
                 models.push(model);
-                return new Promise<BlueprintLayout>(resolve => held.push(() => void inner.layout(model, previous).then(resolve)));
+                return new Promise<BlueprintLayout>(resolve => held.push(() => void inner.layout(docUri, model, previous).then(resolve)));
             },
+            release: () => undefined,
             dispose: () => undefined
         };
         const { bridge, connection, edit, uri } = setup(runner);

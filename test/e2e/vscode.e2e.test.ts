@@ -8,9 +8,10 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installExtension, prepareProfile, startCodeServer, type CodeServerPaths, type RunningCodeServer } from './code-server.js';
+import { editorText, goToLine, openFile, previewFrame, runCommand } from './workbench.js';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const e2e = process.env.BLUEPRINT_E2E_DIR ?? join(repo, '.e2e');
@@ -179,57 +180,3 @@ function lineOf(text: string): number {
     if (index < 0) throw new Error(`'${text}' is not in the bank-deposit example`);
     return index + 1;
 }
-
-/** Moves the cursor of the active editor to the start of a line (Ctrl+G). */
-async function goToLine(page: Page, line: number): Promise<void> {
-    await focusWorkbench(page);
-    await page.keyboard.press('Control+G');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor();
-    await input.fill(`:${line}`);
-    await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('#status\\.editor\\.selection').innerText(), { timeout: 10_000 }).toContain(`Ln ${line},`);
-}
-
-/** Quick Open (F1, then remove the `>` to search files). */
-async function openFile(page: Page, name: string): Promise<void> {
-    await focusWorkbench(page);
-    await page.keyboard.press('F1');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor();
-    await input.fill(name);
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
-    await page.keyboard.press('Enter');
-    await page.locator('.tab.active', { hasText: name }).waitFor({ timeout: 30_000 });
-}
-
-async function runCommand(page: Page, title: string, rowText = title): Promise<void> {
-    await focusWorkbench(page);
-    await page.keyboard.press('F1');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor();
-    await input.fill(`>${title}`);
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: rowText }).first().waitFor({ timeout: 30_000 });
-    await page.keyboard.press('Enter');
-}
-
-/** The visible text of the active editor (Monaco renders spaces as no-break spaces). */
-async function editorText(page: Page): Promise<string> {
-    const text = await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().innerText();
-    return text.replace(/\u00a0/g, ' ');
-}
-
-/** Keys go to the workbench, not into a webview that may have focus. */
-async function focusWorkbench(page: Page): Promise<void> {
-    const editor = page.locator('.editor-group-container .monaco-editor textarea');
-    if (await editor.count() > 0) {
-        await editor.first().focus();
-    } else {
-        await page.locator('.monaco-workbench').focus();
-    }
-}
-
-function previewFrame(page: Page): FrameLocator {
-    return page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
-}
-

@@ -19,7 +19,11 @@ import { BlueprintFormatter } from './lsp/blueprint-formatter.js';
 import { BlueprintHoverProvider } from './lsp/blueprint-hover-provider.js';
 import { BlueprintSemanticTokenProvider } from './lsp/blueprint-semantic-tokens.js';
 import { BlueprintModelProvider } from './model/model-provider.js';
+<<<<<<< HEAD
 import { BlueprintAnalysisProvider } from './analysis/analysis-provider.js';
+=======
+import { createBlueprintParser } from './parser/blueprint-parser.js';
+>>>>>>> main
 import { BlueprintScopeProvider } from './references/blueprint-scope-provider.js';
 import { BlueprintDocumentValidator } from './validation/blueprint-document-validator.js';
 import { registerValidationChecks } from './validation/blueprint-validator.js';
@@ -48,6 +52,9 @@ export const BlueprintModule: Module<BlueprintServices, PartialLangiumServices &
     model: {
         BlueprintModelProvider: services => new BlueprintModelProvider(services.shared),
         BlueprintAnalysisProvider: services => new BlueprintAnalysisProvider(services.shared, services.model.BlueprintModelProvider)
+    },
+    parser: {
+        LangiumParser: services => createBlueprintParser(services)
     },
     references: {
         ScopeProvider: services => new BlueprintScopeProvider(services)

@@ -70,6 +70,7 @@ export class DiagramBridge implements Disposable {
         const key = normalise(uri);
         this.documents.remove(key);
         this.scheduler.cancel(key);
+        this.runner.release(key);
     }
 
     private update(document: LangiumDocument): void {

@@ -43,7 +43,7 @@ export class LayoutScheduler {
         this.running.add(job.uri);
         let result: { layout?: BlueprintLayout; error?: string };
         try {
-            result = { layout: await this.runner.layout(job.model, job.previous) };
+            result = { layout: await this.runner.layout(job.uri, job.model, job.previous) };
         } catch (error) {
             result = { error: error instanceof Error ? error.message : String(error) };
         }

@@ -4,15 +4,14 @@
  * each validated build of the previewed document and sends it as `blueprint/diagram`; the panel
  * forwards it to the webview, at most once per `blueprint.preview.debounceMs`.
  */
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import {
     DiagramCloseNotification, DiagramNotification, DiagramOpenNotification,
     type DiagramDiffResult, type DiagramOpenParams, type DiagramParams
 } from '@blueprint/diagram';
 import { webviewHtml, type ExtensionToWebviewMessage, type WebviewToExtensionMessage } from '@blueprint/webview';
-import { LANGUAGE_ID } from '../language-client.js';
+import { LANGUAGE_ID } from '../client-options.js';
 import { debounce } from './debounce.js';
 import { findStep, stepsAtPosition } from './step-at-position.js';
 import { parsePreviewTheme, withThemeOverride } from './theme-override.js';
@@ -35,7 +34,7 @@ export class BlueprintPreview implements vscode.Disposable, vscode.WebviewPanelS
 
     constructor(
         private readonly context: vscode.ExtensionContext,
-        private readonly client: LanguageClient,
+        private readonly client: BaseLanguageClient,
         private readonly clientStarted: Promise<void>
     ) {
         this.disposables.push(
@@ -283,6 +282,8 @@ function basename(uri: vscode.Uri): string {
     return uri.path.slice(uri.path.lastIndexOf('/') + 1);
 }
 
+/** A CSP nonce from the Web Crypto API, which both extension hosts (Node and web worker) have. */
 function createNonce(): string {
-    return randomBytes(24).toString('base64url');
+    const bytes = crypto.getRandomValues(new Uint8Array(18));
+    return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_');
 }

@@ -1,0 +1,3 @@
+/** Public surface of the protocol package: Blueprint's messages beyond LSP. */
+export * from './message-types.js';
+export * from './workspace-files.js';

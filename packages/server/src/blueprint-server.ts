@@ -1,0 +1,34 @@
+/**
+ * The Blueprint language server on a connection, the same in Node and in the browser: Langium's
+ * LSP services, the diagram bridge and the comparison request. Where files come from and where
+ * layouts run is the host's choice (main.ts for Node, browser-main.ts for a web worker).
+ */
+import { DiagramDiffRequest, type DiagramDiffParams } from '@blueprint/diagram';
+import { createBlueprintServices } from '@blueprint/language';
+import type { FileSystemProvider } from 'langium';
+import { startLanguageServer } from 'langium/lsp';
+import type { Connection } from 'vscode-languageserver';
+import { DiagramBridge } from './diagram-bridge.js';
+import { computeDiagramDiff } from './diagram-diff.js';
+import type { LayoutRunner } from './layout-runner.js';
+
+export interface ServerHost {
+    readonly connection: Connection;
+    /** The workspace's files (also read for the old side of a comparison). */
+    readonly fileSystem: () => FileSystemProvider;
+    readonly layoutRunner: LayoutRunner;
+}
+
+export function startBlueprintServer(host: ServerHost): void {
+    const { connection } = host;
+    const { shared, Blueprint } = createBlueprintServices({ connection, fileSystemProvider: host.fileSystem });
+    new DiagramBridge({
+        shared, modelProvider: Blueprint.model.BlueprintModelProvider, analysisProvider: Blueprint.model.BlueprintAnalysisProvider
+    }, connection, host.layoutRunner);
+    connection.onRequest(DiagramDiffRequest, (params: DiagramDiffParams) => computeDiagramDiff(params, {
+        documents: shared.workspace.LangiumDocuments,
+        modelProvider: Blueprint.model.BlueprintModelProvider,
+        fileSystem: host.fileSystem
+    }));
+    startLanguageServer(shared);
+}

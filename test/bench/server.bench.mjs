@@ -1,0 +1,148 @@
+/**
+ * What a user feels while typing: the built language server over stdio (`packages/server/dist/main.js`,
+ * run `npm run build` first), a generated blueprint of 200, 1,000 and 5,000 steps open with its diagram
+ * shown, then one-character label edits and flow edits sent as `didChange`; each is timed from the
+ * notification leaving the client to the `blueprint/diagram` of that version arriving (so it includes
+ * parsing, linking, validation, the model, the layout, the highlights and the JSON on the wire).
+ * Printed: median and p95 per edit kind, and the bytes of each diagram message.
+ * Budget (issue 13): label edit at 1,000 steps ≤ 100 ms median, flow edit ≤ 300 ms median.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+    ConfigurationRequest, createProtocolConnection, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification,
+    InitializedNotification, InitializeRequest, RegistrationRequest, StreamMessageReader, StreamMessageWriter
+} from 'vscode-languageserver-protocol/node';
+import { generateBlueprint } from './generate.mjs';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const SERVER = join(ROOT, 'packages/server/dist/main.js');
+const SIZES = (process.env.BENCH_SIZES ?? '200,1000,5000').split(',').map(Number);
+// e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server.
+const NODE_ARGS = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+const RUNS = { 200: 30, 1000: 20, 5000: 6, 10000: 3, 50000: 2 };
+const BUDGET_MS = { 1000: { label: 100, flow: 300 } };
+
+function quantile(values, q) {
+    const sorted = [...values].sort((a, b) => a - b);
+    return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+}
+
+async function startServer() {
+    if (!existsSync(SERVER)) throw new Error(`build the server first: ${SERVER}`);
+    const child = spawn(process.execPath, [...NODE_ARGS, SERVER, '--stdio'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', chunk => { stderr += chunk.toString(); });
+    const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    const waiting = new Map();
+    connection.onNotification('blueprint/diagram', params => {
+        const key = `${params.uri}@${params.version}`;
+        const resolve = waiting.get(key);
+        if (resolve) {
+            waiting.delete(key);
+            resolve({ params, bytes: Buffer.byteLength(JSON.stringify(params)) });
+        }
+    });
+    connection.onRequest(RegistrationRequest.type, () => undefined);
+    connection.onRequest(ConfigurationRequest.type, params => params.items.map(() => null));
+    connection.listen();
+    await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {} });
+    await connection.sendNotification(InitializedNotification.type, {});
+    const firstError = () => stderr.split('\n').find(line => /Error/.test(line)) ?? 'no error output';
+    let exited;
+    const failures = new Set();
+    child.on('exit', code => {
+        exited = `the server exited (${code}): ${firstError()}`;
+        for (const fail of failures) fail(new Error(exited));
+    });
+    const diagramOf = (uri, version) => new Promise((resolve, reject) => {
+        if (exited) return reject(new Error(exited));
+        const fail = error => { clearTimeout(timer); failures.delete(fail); reject(error); };
+        const timer = setTimeout(() => fail(new Error(`no diagram for ${uri}@${version} in 120 s: ${firstError()}`)), 120_000);
+        failures.add(fail);
+        waiting.set(`${uri}@${version}`, result => { clearTimeout(timer); failures.delete(fail); resolve(result); });
+    });
+    return {
+        connection, diagramOf,
+        stop() { connection.dispose(); child.kill(); }
+    };
+}
+
+async function measure(server, steps) {
+    const uri = `untitled:bench-${steps}.blueprint`;
+    const text = generateBlueprint(steps);
+    let version = 1;
+    const opened = server.diagramOf(uri, version);
+    await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'blueprint', version, text } });
+    await server.connection.sendNotification('blueprint/diagramOpen', { uri });
+    const first = await opened;
+    if (!first.params.layout || first.params.stale) throw new Error(`no fresh diagram at ${steps} steps: ${first.params.message}`);
+
+    const edit = async content => {
+        version++;
+        const arrived = server.diagramOf(uri, version);
+        const start = performance.now();
+        await server.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text: content }] });
+        const result = await arrived;
+        const ms = performance.now() - start;
+        if (result.params.stale || !result.params.layout) throw new Error(`edit gave no fresh diagram: ${result.params.message}`);
+        return { ms, bytes: result.bytes };
+    };
+    const label = [];
+    const flow = [];
+    const runs = RUNS[steps];
+    // Warm-up: JIT and the ranking cache.
+    await edit(text.replace('request e0"', 'request e0w"'));
+    for (let run = 0; run < runs; run++) {
+        // One character typed into a label, alternating so every run is a real change.
+        label.push(await edit(text.replace('request e0"', `request e0${run % 2 ? 'x' : 'y'}"`)));
+    }
+    for (let run = 0; run < runs; run++) {
+        // A new step with a flow to it, different each run: the flow graph changes, so the ranking runs again.
+        flow.push(await edit(text.replace(/\n}\n$/, `\n    backstage Extra${run} "Extra step ${run}" { end }\n    flow e0f1 ~> Extra${run}\n}\n`)));
+    }
+    const summary = list => ({
+        median: quantile(list.map(r => r.ms), 0.5), p95: quantile(list.map(r => r.ms), 0.95),
+        bytes: quantile(list.map(r => r.bytes), 0.5)
+    });
+    return { steps, openBytes: first.bytes, label: summary(label), flow: summary(flow) };
+}
+
+export default async function runServerBenchmark(log = console.log) {
+    const results = [];
+    for (const steps of SIZES) {
+        // A fresh server per size, so one size's heap doesn't slow the next.
+        const server = await startServer();
+        try {
+            results.push(await measure(server, steps));
+        } catch (error) {
+            results.push({ steps, error: String(error.message ?? error).split('\n').find(line => /Error/.test(line)) ?? String(error) });
+        } finally {
+            server.stop();
+        }
+    }
+    log('edit → diagram through the built server over stdio (ms from didChange sent to blueprint/diagram received)');
+    log('steps   label edit median   p95   flow edit median   p95   bytes/diagram   budget');
+    let within = true;
+    for (const r of results) {
+        if (r.error) {
+            within = false;
+            log(`${String(r.steps).padStart(5)}  failed: ${r.error}`);
+            continue;
+        }
+        const budget = BUDGET_MS[r.steps];
+        const ok = !budget || (r.label.median <= budget.label && r.flow.median <= budget.flow);
+        within &&= ok;
+        log(`${String(r.steps).padStart(5)}  ${r.label.median.toFixed(1).padStart(16)}  ${r.label.p95.toFixed(1).padStart(6)}  `
+            + `${r.flow.median.toFixed(1).padStart(15)}  ${r.flow.p95.toFixed(1).padStart(6)}  ${String(r.label.bytes).padStart(13)}   `
+            + (budget ? `${ok ? 'ok' : 'OVER'} (label ≤ ${budget.label}, flow ≤ ${budget.flow})` : '-'));
+    }
+    return { results, within };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+    const { within } = await runServerBenchmark();
+    if (!within) process.exitCode = 1;
+}

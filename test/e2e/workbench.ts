@@ -1,0 +1,60 @@
+/**
+ * Driving the VS Code workbench in code-server with Playwright: quick open, commands, the cursor,
+ * the active editor's text, the preview's frame. Shared by the desktop-host and the web-host tests.
+ */
+import { expect } from 'vitest';
+import type { FrameLocator, Page } from 'playwright-core';
+
+/** Moves the cursor of the active editor to the start of a line (Ctrl+G). */
+export async function goToLine(page: Page, line: number): Promise<void> {
+    await focusWorkbench(page);
+    await page.keyboard.press('Control+G');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(`:${line}`);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#status\\.editor\\.selection').innerText(), { timeout: 10_000 }).toContain(`Ln ${line},`);
+}
+
+/** Quick Open (F1, then remove the `>` to search files). */
+export async function openFile(page: Page, name: string): Promise<void> {
+    await focusWorkbench(page);
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(name);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.tab.active', { hasText: name }).waitFor({ timeout: 30_000 });
+}
+
+export async function runCommand(page: Page, title: string, rowText = title): Promise<void> {
+    await focusWorkbench(page);
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(`>${title}`);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: rowText }).first().waitFor({ timeout: 30_000 });
+    await page.keyboard.press('Enter');
+}
+
+/** The visible text of the active editor (Monaco renders spaces as no-break spaces). */
+export async function editorText(page: Page): Promise<string> {
+    const text = await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().innerText();
+    return text.replace(/\u00a0/g, ' ');
+}
+
+/** Keys go to the workbench, not into a webview that may have focus. */
+export async function focusWorkbench(page: Page): Promise<void> {
+    const editor = page.locator('.editor-group-container .monaco-editor textarea');
+    if (await editor.count() > 0) {
+        await editor.first().focus();
+    } else {
+        await page.locator('.monaco-workbench').focus();
+    }
+}
+
+export function previewFrame(page: Page): FrameLocator {
+    return page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+}
+

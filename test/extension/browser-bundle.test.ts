@@ -1,0 +1,46 @@
+/**
+ * The web extension's bundles (built by `npm run build`): the extension for the web worker extension
+ * host and the language server for its own worker import no Node built-in, as esbuild's metafiles
+ * show, and the manifest points VS Code for the web at them.
+ */
+import { builtinModules } from 'node:module';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, test } from 'vitest';
+
+const EXTENSION = fileURLToPath(new URL('../../packages/extension/', import.meta.url));
+const BUILTINS = new Set(builtinModules);
+
+interface Metafile {
+    readonly inputs: Record<string, { readonly imports: ReadonlyArray<{ readonly path: string; readonly external?: boolean }> }>;
+}
+
+function nodeImports(metafileName: string): string[] {
+    const metafile = JSON.parse(readFileSync(join(EXTENSION, 'dist', metafileName), 'utf8')) as Metafile;
+    return Object.entries(metafile.inputs).flatMap(([input, { imports }]) => imports
+        .filter(({ path }) => path.startsWith('node:') || BUILTINS.has(path.split('/')[0]))
+        .map(({ path }) => `${input} imports ${path}`));
+}
+
+describe('the web extension', () => {
+    test.each(['browser-extension.meta.json', 'server-web.meta.json'])('%s: no Node built-ins', metafileName => {
+        const metafile = JSON.parse(readFileSync(join(EXTENSION, 'dist', metafileName), 'utf8')) as Metafile;
+        // The bundle really holds the language server / the preview, not an empty shell.
+        expect(Object.keys(metafile.inputs).some(input => input.includes(metafileName.startsWith('server') ? 'langium' : 'preview-panel'))).toBe(true);
+        expect(nodeImports(metafileName)).toEqual([]);
+    });
+
+    test('the manifest has a browser entry that exists, and says what virtual workspaces lack', () => {
+        const manifest = JSON.parse(readFileSync(join(EXTENSION, 'package.json'), 'utf8'));
+        expect(manifest.browser).toBe('./dist/browser-extension.cjs');
+        expect(existsSync(join(EXTENSION, manifest.browser))).toBe(true);
+        expect(existsSync(join(EXTENSION, 'dist/server-web.js'))).toBe(true);
+        expect(manifest.capabilities.virtualWorkspaces.supported).toBe('limited');
+        // Comparing with git is hidden where there is no git.
+        const compareMenus = Object.values(manifest.contributes.menus as Record<string, Array<{ command: string; when?: string }>>)
+            .flat().filter(item => item.command.startsWith('blueprint.compareWith'));
+        expect(compareMenus.length).toBeGreaterThan(0);
+        for (const item of compareMenus) expect(item.when).toMatch(/!isWeb/);
+    });
+});

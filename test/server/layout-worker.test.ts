@@ -1,0 +1,61 @@
+/**
+ * The layout worker of the built server: the same layouts as in process, without copying a
+ * document's previous layout back to the worker that produced it, and forgetting it on release.
+ */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { afterEach, expect, test, vi } from 'vitest';
+import { InProcessLayoutRunner } from '../../packages/server/src/layout-runner.js';
+import { WorkerLayoutRunner, type LayoutRequest } from '../../packages/server/src/worker-layout-runner.js';
+import { modelFromText } from '../diagram/diagram-helpers.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const SERVER = join(ROOT, 'packages/server/dist/main.js');
+
+const TEXT = `blueprint Visit "Visit" {
+    customer Enter "Enter the branch" { start }
+    frontstage Greet "Greet the customer"
+    customer Go "Go home" { end }
+    flow Enter -> Greet -> Go
+}
+`;
+
+let runner: WorkerLayoutRunner | undefined;
+afterEach(() => {
+    runner?.dispose();
+    vi.restoreAllMocks();
+});
+
+test('the worker keeps the previous layout it returned and forgets it on release', async () => {
+    spawnSync('npx', ['tsc', '-b', 'packages/server'], { cwd: ROOT, stdio: 'ignore' });
+    const sent: LayoutRequest[] = [];
+    const postMessage = Worker.prototype.postMessage;
+    vi.spyOn(Worker.prototype, 'postMessage').mockImplementation(function (this: Worker, message: LayoutRequest) {
+        sent.push(message);
+        return postMessage.call(this, message);
+    });
+    const fallbacks: string[] = [];
+    runner = new WorkerLayoutRunner(SERVER, reason => fallbacks.push(reason));
+    const inProcess = new InProcessLayoutRunner();
+    const uri = 'file:///visit.blueprint';
+    const first = await modelFromText(TEXT);
+    const second = await modelFromText(TEXT.replace('Greet the customer', 'Greet the customer warmly'));
+
+    const a = await runner.layout(uri, first);
+    const b = await runner.layout(uri, second, a);
+    expect(fallbacks).toEqual([]);
+    const expectedA = await inProcess.layout(uri, first);
+    expect(a).toEqual(expectedA);
+    expect(b).toEqual(await inProcess.layout(uri, second, expectedA));
+    expect(sent.map(m => m.kind === 'layout' ? { keep: m.keepPrevious, previous: m.previous !== undefined } : m.kind))
+        .toEqual([{ keep: false, previous: false }, { keep: true, previous: false }]);
+
+    // Closed: the worker drops it, so a later request copies the previous layout again.
+    runner.release(uri);
+    const c = await runner.layout(uri, first, b);
+    expect(c).toEqual(await inProcess.layout(uri, first, b));
+    expect(sent.slice(2).map(m => m.kind === 'layout' ? { keep: m.keepPrevious, previous: m.previous !== undefined } : m.kind))
+        .toEqual(['release', { keep: false, previous: true }]);
+});
