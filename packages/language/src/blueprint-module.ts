@@ -19,11 +19,8 @@ import { BlueprintFormatter } from './lsp/blueprint-formatter.js';
 import { BlueprintHoverProvider } from './lsp/blueprint-hover-provider.js';
 import { BlueprintSemanticTokenProvider } from './lsp/blueprint-semantic-tokens.js';
 import { BlueprintModelProvider } from './model/model-provider.js';
-<<<<<<< HEAD
 import { BlueprintAnalysisProvider } from './analysis/analysis-provider.js';
-=======
 import { createBlueprintParser } from './parser/blueprint-parser.js';
->>>>>>> main
 import { BlueprintScopeProvider } from './references/blueprint-scope-provider.js';
 import { BlueprintDocumentValidator } from './validation/blueprint-document-validator.js';
 import { registerValidationChecks } from './validation/blueprint-validator.js';
