@@ -171,6 +171,11 @@ describe('hover with a decision and a recovery', () => {
         expect(value).toContain("- note: Ask which colour before starting");
         expect(value).toContain("- policy: Use the customer's own polish if given");
     });
+
+    it('a recovery step says whose corrective sub-process it is', async () => {
+        const value = await hoverText(SHOP.replace(/<\|>/g, '').replace('frontstage Strip', 'frontstage <|>Strip'));
+        expect(value).toContain('- corrective sub-process: recovery from "Wrong colour" at Apply polish (`Polish`), in 10 % of cases');
+    });
 });
 
 describe('hover on a step', () => {

@@ -138,6 +138,13 @@ export class BlueprintHoverProvider extends AstNodeHoverProvider {
             row(decision.kind === 'parallel' ? 'parallel split' : 'decision',
                 `${decision.label ? `${escapeMarkdown(decision.label)} — ` : ''}${branches.join(', ')}${decision.join ? `; joins at \`${decision.join}\`` : ''}`);
         }
+        for (const owner of model.steps) {
+            for (const fail of owner.failPoints) {
+                if (fail.recoveryDetails.some(remedy => remedy.steps.includes(modelStep.id))) {
+                    row('corrective sub-process', `recovery from "${escapeMarkdown(fail.cause)}" at ${escapeMarkdown(owner.label)} (\`${owner.id}\`)${fail.rate !== undefined ? `, in ${escapeMarkdown(percentText(fail.rate))} of cases` : ''}`);
+                }
+            }
+        }
         for (const note of modelStep.notes) row('note', escapeMarkdown(note));
         for (const policy of modelStep.policies) row('policy', escapeMarkdown(policy));
         if (modelStep.independent) row('customer-independent', 'yes — below the line of order penetration, off the customer\'s path');
