@@ -332,6 +332,7 @@ export function analyseTime(model: BlueprintModel, segment?: string): TimeAnalys
         starts.reduce<number | undefined>((best, s) => (best === undefined || better(s, best) ? s : best), undefined);
     const worstStart = pickStart((a, b) => worstFrom[a][0] > worstFrom[b][0]);
     const likelyStart = pickStart((a, b) => likelyFrom[a] > likelyFrom[b] || (likelyFrom[a] === likelyFrom[b] && likelySeconds[a] > likelySeconds[b]));
+    // With several starts, the expected journey is the one from the start of the worst case.
     const expectedStart = worstStart;
 
     const criticalPath = worstStart === undefined ? undefined : pathOf(chain(worstStart, worstNext), worstNode);

@@ -187,13 +187,6 @@ export function unknownSuffix(figures: TimeFigures): string {
     return unknown > 0 ? ` (${plural(unknown, 'step')} without a time)` : '';
 }
 
-/** The customer's waiting on the critical path; `≥` when a wait on it has no expected time. */
-export function waitText(time: TimeAnalysis, critical: TimeFigures & { steps: readonly string[] }): string {
-    const onPath = new Set(critical.steps);
-    const open = time.waits.some(wait => onPath.has(wait.step) && wait.expectedSeconds === undefined);
-    return lowerBound(critical.waitSeconds, open ? 1 : 0);
-}
-
 /**
  * The tolerance verdict. Known times only ever grow when missing ones are added, so a known total
  * above the tolerance is a definite breach, while one below it is only "within so far".
