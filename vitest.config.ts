@@ -7,6 +7,7 @@ export default defineConfig({
     resolve: {
         // Tests run against the sources; the CLI tests spawn the built binary instead.
         alias: {
+            '@blueprint/escape': src('escape'),
             '@blueprint/language': src('language'),
             '@blueprint/diagram': src('diagram'),
             '@blueprint/server': src('server'),

@@ -66,7 +66,17 @@ async function startServer() {
     });
     return {
         connection, diagramOf,
-        stop() { connection.dispose(); child.kill(); }
+        async stop() {
+            // A clean shutdown, so a --cpu-prof profile gets written.
+            if (!exited) {
+                const gone = new Promise(resolve => child.once('exit', resolve));
+                await connection.sendRequest('shutdown').catch(() => undefined);
+                await connection.sendNotification('exit').catch(() => undefined);
+                await Promise.race([gone, new Promise(resolve => setTimeout(resolve, 5000))]);
+            }
+            connection.dispose();
+            child.kill();
+        }
     };
 }
 
@@ -76,7 +86,8 @@ async function measure(server, steps) {
     let version = 1;
     const opened = server.diagramOf(uri, version);
     await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'blueprint', version, text } });
-    await server.connection.sendNotification('blueprint/diagramOpen', { uri });
+    // As the VS Code preview does: patches after the first diagram (BENCH_PATCHES=0 for whole layouts).
+    await server.connection.sendNotification('blueprint/diagramOpen', { uri, patches: process.env.BENCH_PATCHES !== '0' });
     const first = await opened;
     if (!first.params.layout || first.params.stale) throw new Error(`no fresh diagram at ${steps} steps: ${first.params.message}`);
 
@@ -87,7 +98,7 @@ async function measure(server, steps) {
         await server.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text: content }] });
         const result = await arrived;
         const ms = performance.now() - start;
-        if (result.params.stale || !result.params.layout) throw new Error(`edit gave no fresh diagram: ${result.params.message}`);
+        if (result.params.stale || !(result.params.layout || result.params.patch)) throw new Error(`edit gave no fresh diagram: ${result.params.message}`);
         return { ms, bytes: result.bytes };
     };
     const label = [];
@@ -120,11 +131,12 @@ export default async function runServerBenchmark(log = console.log) {
         } catch (error) {
             results.push({ steps, error: String(error.message ?? error).split('\n').find(line => /Error/.test(line)) ?? String(error) });
         } finally {
-            server.stop();
+            await server.stop();
         }
     }
     log('edit → diagram through the built server over stdio (ms from didChange sent to blueprint/diagram received)');
-    log('steps   label edit median   p95   flow edit median   p95   bytes/diagram   budget');
+    log(`(${process.env.BENCH_PATCHES === '0' ? 'whole layouts' : 'patches after the first diagram'}; bytes: the JSON of one diagram notification, median; first: the opening diagram)`);
+    log('steps   label edit median   p95   flow edit median   p95   label bytes   flow bytes   first bytes   budget');
     let within = true;
     for (const r of results) {
         if (r.error) {
@@ -136,7 +148,8 @@ export default async function runServerBenchmark(log = console.log) {
         const ok = !budget || (r.label.median <= budget.label && r.flow.median <= budget.flow);
         within &&= ok;
         log(`${String(r.steps).padStart(5)}  ${r.label.median.toFixed(1).padStart(16)}  ${r.label.p95.toFixed(1).padStart(6)}  `
-            + `${r.flow.median.toFixed(1).padStart(15)}  ${r.flow.p95.toFixed(1).padStart(6)}  ${String(r.label.bytes).padStart(13)}   `
+            + `${r.flow.median.toFixed(1).padStart(15)}  ${r.flow.p95.toFixed(1).padStart(6)}  ${String(r.label.bytes).padStart(11)}  `
+            + `${String(r.flow.bytes).padStart(11)}  ${String(r.openBytes).padStart(12)}   `
             + (budget ? `${ok ? 'ok' : 'OVER'} (label ≤ ${budget.label}, flow ≤ ${budget.flow})` : '-'));
     }
     return { results, within };

@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { ALL_RULES } from '@blueprint/language';
 import { Ajv } from 'ajv';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { escapeData, escapeProperty } from '../../packages/cli/src/reporters/github.js';
+import { escapeWorkflowData as escapeData, escapeWorkflowProperty as escapeProperty } from '@blueprint/escape';
 import { BANK_DEPOSIT, BROKEN, CLEAN, REPO_ROOT, UNFINISHED, Workspace, ensureBuilt } from './cli-harness.js';
 
 interface JsonDiagnostic { rule: string; severity: string; message: string; line: number; column: number; endLine: number; endColumn: number }

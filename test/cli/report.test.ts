@@ -52,7 +52,7 @@ describe('blueprint report', () => {
         expect(result.stdout).toContain('- Steps without a time (figures are lower bounds): Leave');
         expect(result.stdout).toContain('| Wait (`Queue`) | 6 min | 5 min | ⚠️ no |');
         expect(result.stdout).toContain('1 of 1 fail points have a prevention or a recovery (100 %).');
-        expect(result.stdout).toContain('| Served within 10 min (`Quick`) | Wait (`Queue`) | >= 90 % |');
+        expect(result.stdout).toContain('| Served within 10 min (`Quick`) | Wait (`Queue`) | \\>= 90 % |');
         expect(result.stdout).toContain('# Service review: Visit &lt;the> branch &amp; co');
     });
 

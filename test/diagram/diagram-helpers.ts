@@ -90,3 +90,45 @@ export function layoutViolations(layout: BlueprintLayout, model: BlueprintModel)
     }
     return problems;
 }
+
+type Rect = { x: number; y: number; width: number; height: number };
+const rectsOverlap = (a: Rect, b: Rect) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+const inside = (inner: Rect, outer: Rect) =>
+    inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.width <= outer.x + outer.width && inner.y + inner.height <= outer.y + outer.height;
+
+/**
+ * Everything drawn in a box stays in it: every badge and chip, and the label's lines, inside the
+ * box and clear of each other (estimated text widths); the legend and the notes inside the drawing,
+ * below the lanes, not overlapping.
+ */
+export function contentViolations(layout: BlueprintLayout, estimateWidth: (text: string, fontSize: number) => number): string[] {
+    const problems: string[] = [];
+    for (const step of layout.steps) {
+        const box = { x: 0, y: 0, width: step.width, height: step.height };
+        const label = {
+            x: (step.width - Math.max(...step.lines.map(line => estimateWidth(line, step.fontSize)))) / 2,
+            y: step.labelTop, width: Math.max(...step.lines.map(line => estimateWidth(line, step.fontSize))), height: step.lines.length * step.lineHeight
+        };
+        if (!inside(label, box)) problems.push(`${step.id}: label outside its box`);
+        step.marks.forEach((mark, index) => {
+            if (!inside(mark, box)) problems.push(`${step.id}: ${mark.kind} "${mark.lines.join(' ')}" outside its box`);
+            if (rectsOverlap(mark, label)) problems.push(`${step.id}: ${mark.kind} over the label`);
+            const textWidth = Math.max(...mark.lines.map(line => estimateWidth(line, 10)));
+            if (textWidth > mark.width) problems.push(`${step.id}: ${mark.kind} text wider than its badge`);
+            for (const other of step.marks.slice(index + 1)) {
+                if (rectsOverlap(mark, other)) problems.push(`${step.id}: ${mark.kind} overlaps ${other.kind}`);
+            }
+        });
+    }
+    const lanesBottom = Math.max(...layout.lanes.map(lane => lane.y + lane.height));
+    const drawing = { x: 0, y: 0, width: layout.width, height: layout.height };
+    const annotations: Array<Rect & { name: string }> = [];
+    for (const entry of layout.legend?.entries ?? []) annotations.push({ ...entry, name: `legend ${entry.key}` });
+    for (const section of layout.footnotes ?? []) for (const note of section.entries) annotations.push({ ...note, name: `note ${note.ref}` });
+    annotations.forEach((rect, index) => {
+        if (!inside(rect, drawing)) problems.push(`${rect.name} outside the drawing`);
+        if (rect.y < lanesBottom) problems.push(`${rect.name} over the lanes`);
+        for (const other of annotations.slice(index + 1)) if (rectsOverlap(rect, other)) problems.push(`${rect.name} overlaps ${other.name}`);
+    });
+    return problems;
+}

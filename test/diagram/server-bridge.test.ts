@@ -10,6 +10,9 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe, expect, test } from 'vitest';
 import { DiagramBridge, type DiagramConnection } from '../../packages/server/src/diagram-bridge.js';
 import { InProcessLayoutRunner, type LayoutRunner } from '../../packages/server/src/layout-runner.js';
+import { applyRecordPatch, isEmptyPatch } from '@blueprint/protocol';
+import { layoutBlueprint } from '@blueprint/diagram';
+import { modelFromText } from './diagram-helpers.js';
 
 const TEXT = `blueprint Deposit "Deposit" {
     stage Counter "At the counter"
@@ -21,11 +24,11 @@ const TEXT = `blueprint Deposit "Deposit" {
 `;
 
 class FakeConnection implements DiagramConnection {
-    readonly handlers = new Map<string, (params: { uri: string }) => void>();
+    readonly handlers = new Map<string, (params: { uri: string; patches?: boolean }) => void>();
     readonly sent: DiagramParams[] = [];
     private waiters: Array<() => void> = [];
 
-    onNotification(method: string, handler: (params: { uri: string }) => void): void {
+    onNotification(method: string, handler: (params: { uri: string; patches?: boolean }) => void): void {
         this.handlers.set(method, handler);
     }
 
@@ -35,8 +38,8 @@ class FakeConnection implements DiagramConnection {
         for (const waiter of this.waiters.splice(0)) waiter();
     }
 
-    client(method: string, uri: string): void {
-        this.handlers.get(method)!({ uri });
+    client(method: string, uri: string, extra: Record<string, unknown> = {}): void {
+        this.handlers.get(method)!({ uri, ...extra });
     }
 
     /** The first notification from index `from` on that satisfies `accept`. */
@@ -95,6 +98,48 @@ describe('diagram bridge', () => {
         expect(params.layout!.steps.map(step => step.id)).toEqual(['Ask', 'Count', 'Leave']);
         expect(params.layout!.steps.find(step => step.id === 'Count')!.range!.start.line).toBe(3);
         expect(params.layout!.flows.map(flow => flow.id)).toEqual(['Ask->Count', 'Count->Leave']);
+    });
+
+    test('a client that applies patches gets the whole layout first, then what changed', async () => {
+        const { connection, edit, uri } = setup();
+        await edit(TEXT, 1);
+        connection.client(DiagramOpenNotification, uri, { patches: true });
+        const first = await connection.next(p => p.version === 1);
+        expect(first.patch).toBeUndefined();
+        await edit(TEXT.replace('"Count the cash"', '"Count the cash twice"'), 2);
+        const second = await connection.next(p => p.version === 2);
+        expect(second.layout).toBeUndefined();
+        expect(second.patch!.base).toBe(1);
+        // Only the relabelled box (and what moved with it) crosses the wire, and it rebuilds the real layout.
+        const steps = second.patch!.lists.steps?.upsert.map(step => step.id) ?? [];
+        expect(steps).toContain('Count');
+        expect(steps.length).toBeLessThan(first.layout!.steps.length + 1);
+        const expected = await layoutBlueprint(await modelFromText(TEXT.replace('"Count the cash"', '"Count the cash twice"')), { previous: first.layout });
+        expect(applyRecordPatch(first.layout!, second.patch!)).toEqual(expected);
+
+        // An error: the stale notice repeats the layout the client has, so its patch is empty.
+        await edit(TEXT.replace('Count -> Leave', 'Count -> Nowhere'), 4);
+        const stale = await connection.next(p => p.version === 4);
+        expect(stale.stale).toBe(true);
+        expect(stale.layout).toBeUndefined();
+        expect(isEmptyPatch(stale.patch!)).toBe(true);
+
+        // Reopened (a reloaded preview): whole again.
+        await edit(TEXT, 5);
+        connection.client(DiagramOpenNotification, uri, { patches: true });
+        const reopened = await connection.next(p => p.version === 5 && p.layout !== undefined);
+        expect(reopened.patch).toBeUndefined();
+    });
+
+    test('a client that did not ask for patches always gets whole layouts', async () => {
+        const { connection, edit, uri } = setup();
+        await edit(TEXT, 1);
+        connection.client(DiagramOpenNotification, uri);
+        await connection.next(p => p.version === 1);
+        await edit(TEXT.replace('"Count the cash"', '"Count the cash twice"'), 2);
+        const second = await connection.next(p => p.version === 2);
+        expect(second.patch).toBeUndefined();
+        expect(second.layout!.steps.find(step => step.id === 'Count')!.label).toBe('Count the cash twice');
     });
 
     test('sends what the preview can highlight: the critical path, its flows and the fail points', async () => {

@@ -35,7 +35,7 @@ describe('SVG renderer', () => {
         expect(svg).toMatch(/aria-label="Title &lt;script&gt;alert\(&#39;x&#39;\)&lt;\/script&gt; &amp; &quot;quotes&quot;"/);
         // A segment variant is drawn with the variant class (dashed border) and its tag.
         expect(svg).toMatch(/class="bp-step bp-step-customer bp-variant[^"]*" data-id="AskVip"/);
-        expect(svg).toContain('[Vip]');
+        expect(svg).toContain('for VIP &lt;gold&gt; &amp; &#39;co&#39;');
     });
 
     test('is a standalone document: viewBox, generic font family, no external resources', async () => {
@@ -52,9 +52,9 @@ describe('SVG renderer', () => {
         expect(svg).toContain('Line of visibility');
         expect(svg.match(/<g class="bp-step /g)).toHaveLength(model!.steps.length);
         expect(svg.match(/<g class="bp-flow /g)).toHaveLength(layout.flows.length);
-        expect(svg).toContain('bp-badge-fail');
-        expect(svg).toContain('W 8 min');
-        expect(svg).toContain('bp-badge-moment');
+        expect(svg).toContain('bp-mark-fail');
+        expect(svg).toContain('W 8 min ≤ 15 min');
+        expect(svg).toContain('bp-mark-moment');
     });
 
     test('marks steps and flows with extra classes for diff views', async () => {

@@ -5,7 +5,8 @@ import { parsePreviewTheme, themeOverrideCss, withThemeOverride } from '../../pa
 
 const nonce = 'abcdefghijklmnopqrstuvwxyz012345';
 const page = () => webviewHtml({ scriptUri: 'https://x.test/webview.js', styleUri: 'https://x.test/webview.css', cspSource: 'https://x.test', nonce });
-const cspOf = (html: string) => /http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)?.[1];
+// The attribute as a browser reads it (the page writes quotes as character references).
+const cspOf = (html: string) => /http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)?.[1]?.replace(/&#39;/g, "'").replace(/&amp;/g, '&');
 
 describe('webview CSP source', () => {
     const pageWith = (cspSource: string) => webviewHtml({ scriptUri: 'https://x.test/webview.js', styleUri: 'https://x.test/webview.css', cspSource, nonce });

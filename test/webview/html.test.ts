@@ -13,7 +13,7 @@ const options = {
 describe('webviewHtml', () => {
     it('allows only the nonce\'d script and the extension\'s style sheet', () => {
         const html = webviewHtml(options);
-        expect(html).toContain(`content="default-src 'none'; script-src 'nonce-${options.nonce}'; style-src https://*.vscode-cdn.net 'nonce-${options.nonce}'"`);
+        expect(html).toContain(`content="default-src &#39;none&#39;; script-src &#39;nonce-${options.nonce}&#39;; style-src https://*.vscode-cdn.net &#39;nonce-${options.nonce}&#39;"`);
         expect(html).toContain(`<script nonce="${options.nonce}" src="https://file+.vscode-resource.vscode-cdn.net/ext/dist/webview.js?a=1&amp;b=2"></script>`);
         expect(html).toContain(`<link rel="stylesheet" href="${options.styleUri}" nonce="${options.nonce}">`);
         expect(html).not.toMatch(/style="/);

@@ -93,10 +93,11 @@ describe.skipIf(!chromiumInstalled)(title, () => {
             expect(svgText).toContain(text);
         }
         expect(await page.locator('#blueprint-diagram .flow').count()).toBe(layout.flows.length);
-        expect(await page.locator('#blueprint-diagram .badge-fail').count()).toBe(layout.steps.filter(step => step.failPoint).length);
-        const waitTimes = layout.steps.filter(step => step.waitTime).map(step => `W ${step.waitTime}`);
-        expect(await page.$$eval('#blueprint-diagram .badge-wait text', texts => texts.map(text => text.textContent))).toEqual(waitTimes);
-        expect(await page.locator('#blueprint-diagram .badge-moment').count()).toBe(layout.steps.filter(step => step.moment).length);
+        expect(await page.locator('#blueprint-diagram .step .badge-fail').count()).toBe(layout.steps.filter(step => step.failPoint).length);
+        const waitTimes = layout.steps.flatMap(step => step.marks.filter(mark => mark.kind === 'wait').map(mark => mark.lines.join('')));
+        expect(waitTimes.length).toBe(layout.steps.filter(step => step.waitPoint).length);
+        expect(await page.$$eval('#blueprint-diagram .step .badge-wait text', texts => texts.map(text => text.textContent))).toEqual(waitTimes);
+        expect(await page.locator('#blueprint-diagram .step .badge-moment').count()).toBe(layout.steps.filter(step => step.moment).length);
         expect(await page.textContent('#blueprint-status')).toBe('');
 
         mkdirSync(resultsDir, { recursive: true });
@@ -287,7 +288,8 @@ describe.skipIf(!chromiumInstalled)(title, () => {
 
         await page.click('.toolbar-fail-points');
         await page.waitForFunction(() => document.body.dataset.highlight === 'none');
-        expect(await page.locator('#blueprint-diagram .bp-dimmed').count()).toBe(0);
+        // The body flag changes before the diagram is redrawn without the dimming.
+        await page.waitForFunction(() => document.querySelectorAll('#blueprint-diagram .bp-dimmed').length === 0);
         await page.close();
     });
 

@@ -30,7 +30,7 @@ export async function formatBlueprintText(services: BlueprintServices, text: str
     const formatter = services.lsp.Formatter;
     if (!formatter) return { kind: 'unchanged' };
     const edits = await formatter.formatDocument(document, { textDocument: { uri: uri.toString() }, options: FORMATTING_OPTIONS });
-    const formatted = TextDocument.applyEdits(document.textDocument, edits);
+    const formatted = withLineEndingsOf(text, TextDocument.applyEdits(document.textDocument, edits));
     if (formatted === text) return { kind: 'unchanged' };
 
     if (withoutWhitespace(formatted) !== withoutWhitespace(text)) {
@@ -58,6 +58,12 @@ function syntaxProblems(document: LangiumDocument): SyntaxProblem[] {
 
 function valid(position: number | undefined): boolean {
     return position !== undefined && Number.isFinite(position) && position >= 1;
+}
+
+/** A file written with CRLF stays CRLF: the formatter's edits use LF. */
+function withLineEndingsOf(original: string, formatted: string): string {
+    const firstBreak = original.indexOf('\n');
+    return firstBreak > 0 && original[firstBreak - 1] === '\r' ? formatted.replace(/\r?\n/g, '\r\n') : formatted;
 }
 
 function withoutWhitespace(text: string): string {

@@ -7,6 +7,7 @@ export type { CheckReport, CheckedFile, CheckedDiagnostic, CheckSummary, Diagnos
 export { discoverBlueprintFiles, type Discovery } from './files/discovery.js';
 export { displayPath } from './files/paths.js';
 export { readTextFile, MAX_FILE_BYTES } from './files/read-file.js';
+export { writeFileAtomic, type AtomicWriteOptions } from './files/atomic-write.js';
 export { createCliServices } from './services.js';
 export { colorsEnabled } from './colors.js';
 export { REPORTERS, REPORT_FORMATS, type Reporter, type ReporterOptions, type ReportFormat } from './reporters/index.js';

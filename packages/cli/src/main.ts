@@ -2,6 +2,7 @@
  * The `blueprint` program: the subcommands, and one place that turns every failure into an exit
  * code (0 ok, 1 problems found, 2 usage or I/O error) with a one-line message.
  */
+import { escapeTerminal } from '@blueprint/escape';
 import { Command, CommanderError } from 'commander';
 import { ExitCode, type CliCommand, type CliContext } from './cli-context.js';
 import { checkCommand } from './commands/check.js';
@@ -11,6 +12,7 @@ import { renderCommand } from './commands/render.js';
 import { reportCommand } from './commands/report.js';
 import { rulesCommand } from './commands/rules.js';
 import { CliError } from './errors.js';
+import { reasonOf } from './files/paths.js';
 import { cliVersion } from './version.js';
 
 /** Every subcommand, in the order `--help` lists them. */
@@ -55,7 +57,14 @@ function exitCodeFor(error: unknown, context: CliContext): number {
         return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
     }
     if (error instanceof CliError) {
-        context.stderr.write(`blueprint: ${error.message}\n`);
+        context.stderr.write(`blueprint: ${escapeTerminal(error.message)}\n`);
+        return ExitCode.usage;
+    }
+    // A file stream's write fails synchronously (stdout redirected to a full disk).
+    const errno = error as NodeJS.ErrnoException;
+    if (errno?.syscall === 'write' && typeof errno.code === 'string') {
+        if (errno.code === 'EPIPE') return context.exitCode;
+        context.stderr.write(`blueprint: cannot write to stdout: ${reasonOf(errno)}\n`);
         return ExitCode.usage;
     }
     const detail = error instanceof Error ? (context.env.BLUEPRINT_DEBUG ? error.stack ?? error.message : error.message) : String(error);
@@ -65,9 +74,11 @@ function exitCodeFor(error: unknown, context: CliContext): number {
 
 export function processContext(): CliContext {
     // A reader that stops early (`blueprint check | head`) is not an error: end quietly, not with a stack trace.
+    // Any other write error (a full disk, `> /dev/full`) is an I/O error: one line and exit 2.
     process.stdout.once('error', (error: NodeJS.ErrnoException) => {
-        if (error.code !== 'EPIPE') throw error;
-        process.exit(process.exitCode ?? ExitCode.ok);
+        if (error.code === 'EPIPE') process.exit(process.exitCode ?? ExitCode.ok);
+        process.stderr.write(`blueprint: cannot write to stdout: ${reasonOf(error)}\n`);
+        process.exit(ExitCode.usage);
     });
     return {
         cwd: process.cwd(),

@@ -2,6 +2,7 @@
  * Loads one blueprint for the commands that work on its model (report, diff): from a file, or as
  * `REV:path` from git. Errors in the file are returned, not thrown: each command decides.
  */
+import { escapeTerminal } from '@blueprint/escape';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { createBlueprintServices, loadAndValidate, type BlueprintModel, type BlueprintServices } from '@blueprint/language';
@@ -12,7 +13,7 @@ import { displayPath } from './files/paths.js';
 import { readTextFile } from './files/read-file.js';
 import { GitRevisionFileSystem } from './git/git-file-system.js';
 import { repositoryRoot, verifyRevision } from './git/git.js';
-import { createCliServices } from './services.js';
+import { createCliServices, logInternalError } from './services.js';
 
 export interface LoadedBlueprint {
     /** How the source is shown: `examples/bank.blueprint` or `origin/main:examples/bank.blueprint`. */
@@ -49,7 +50,7 @@ export async function loadBlueprint(source: BlueprintSource, cwd: string): Promi
     const relative = path.relative(root, source.file).split(path.sep).join('/');
     const label = `${source.revision}:${relative}`;
     if (!(await fileSystem.preload(uri))) throw new CliError(`${label}: no such file at that revision`);
-    const services = createBlueprintServices({ fileSystemProvider: () => fileSystem }, { batch: true }).Blueprint;
+    const services = createBlueprintServices({ fileSystemProvider: () => fileSystem }, { batch: true, logInternalError }).Blueprint;
     return build(services, uri, label, cwd);
 }
 
@@ -63,7 +64,7 @@ async function build(services: BlueprintServices, uri: URI, label: string, _cwd:
 
 /** Prints a file's errors like `check` does and says why the command stops. */
 export function describeErrors(loaded: LoadedBlueprint): string {
-    const lines = loaded.errors.slice(0, 20).map(d => `${loaded.label}:${d.line}:${d.column} error ${d.rule} ${d.message}`);
+    const lines = loaded.errors.slice(0, 20).map(d => `${escapeTerminal(loaded.label)}:${d.line}:${d.column} error ${d.rule} ${escapeTerminal(d.message)}`);
     if (loaded.errors.length > 20) lines.push(`… and ${loaded.errors.length - 20} more errors`);
     return lines.join('\n') + '\n';
 }

@@ -1,8 +1,8 @@
 /** Writing a command's result: to the file named by `-o` (and nowhere else), or to stdout. */
-import { mkdir, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { CliContext } from './cli-context.js';
 import { FileError } from './errors.js';
+import { writeFileAtomic } from './files/atomic-write.js';
 import { displayPath, reasonOf } from './files/paths.js';
 
 export async function writeOutput(context: CliContext, output: string | undefined, content: string): Promise<void> {
@@ -12,8 +12,7 @@ export async function writeOutput(context: CliContext, output: string | undefine
     }
     const target = path.resolve(context.cwd, output);
     try {
-        await mkdir(path.dirname(target), { recursive: true });
-        await writeFile(target, content, 'utf8');
+        await writeFileAtomic(target, content, { createFolders: true });
     } catch (error) {
         throw new FileError(displayPath(target, context.cwd), reasonOf(error as NodeJS.ErrnoException));
     }

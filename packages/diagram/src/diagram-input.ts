@@ -1,10 +1,15 @@
 /**
  * The layout input, computed in one place from the blueprint model: which boxes exist, what they
- * say, how big they are, and which edges join them. The layout only places what this produces.
+ * say, how big they are, and which edges join them. Each box is sized for everything drawn in it:
+ * the badges on top, the wrapped label, the actor, channel and segment chips below, wrapped into
+ * rows; their positions inside the box are computed here too, so the SVG and the preview draw the
+ * same thing. The layout only places what this produces.
  */
-import { formatTimeSpan, type BlueprintModel, type ModelFlow, type ModelStep } from '@blueprint/language';
-import type { LaidOutFlow, LaidOutStep } from './geometry.js';
-import { estimateTextWidth, wrapText } from './text-measure.js';
+import { formatTimeSpan, type BlueprintModel, type ModelFlow, type ModelStep, type TimeSpan } from '@blueprint/language';
+import type { LaidOutFlow, LaidOutMark, LaidOutStep, MarkKind, StepDetails, StepTime, Tone } from './geometry.js';
+import { wrapText } from './line-breaking.js';
+import { BADGE_NOTATION, CHIP_NOTATION, EMOTION_NOTATION, formatTarget, OVER_NOTATION, timeMark } from './notation.js';
+import { estimateTextWidth, reservedTextWidth } from './text-measure.js';
 
 export interface BoxMetrics {
     readonly fontSize: number;
@@ -13,8 +18,13 @@ export interface BoxMetrics {
     readonly maxLabelWidth: number;
     readonly minBoxWidth: number;
     readonly padding: number;
-    /** Height of the actor row above the label and of the tag row under it. */
-    readonly metaRowHeight: number;
+    /** Height of a one-line badge or chip; its text is `markFontSize`. */
+    readonly markHeight: number;
+    readonly markFontSize: number;
+    /** Space between two badges or chips, and between rows. */
+    readonly markGap: number;
+    /** Rows of badges and chips may widen the box up to this content width before they wrap. */
+    readonly maxContentWidth: number;
 }
 
 export const DEFAULT_BOX_METRICS: BoxMetrics = {
@@ -23,8 +33,17 @@ export const DEFAULT_BOX_METRICS: BoxMetrics = {
     maxLabelWidth: 150,
     minBoxWidth: 110,
     padding: 8,
-    metaRowHeight: 14
+    markHeight: 16,
+    markFontSize: 10,
+    markGap: 4,
+    maxContentWidth: 225
 };
+
+/** Horizontal padding inside a badge or chip. */
+const MARK_PADDING = 5;
+/** Line height of a chip whose text wraps. */
+const MARK_LINE_HEIGHT = 12;
+
 
 /** A step's box before placement: everything the layout reports except its position. */
 export type DiagramBox = Omit<LaidOutStep, 'x' | 'y'>;
@@ -45,24 +64,34 @@ export interface DiagramInput {
 }
 
 export function buildDiagramInput(model: BlueprintModel, metrics: BoxMetrics = DEFAULT_BOX_METRICS): DiagramInput {
-    const laneIds = new Set(model.lanes.map(lane => lane.id));
-    const stageIds = new Set(model.stages.map(stage => stage.id));
-    const labelOf = new Map([...model.actors, ...model.channels, ...model.segments].map(item => [item.id, item.label]));
-    const metricCount = new Map<string, number>();
-    for (const metric of model.metrics) for (const step of metric.steps) metricCount.set(step, (metricCount.get(step) ?? 0) + 1);
+    const laneLabel = new Map(model.lanes.map(lane => [lane.id, lane.label]));
+    const stageLabel = new Map(model.stages.map(stage => [stage.id, stage.label]));
+    const names: Names = {
+        actor: new Map(model.actors.map(item => [item.id, item.label])),
+        channel: new Map(model.channels.map(item => [item.id, item.label])),
+        segment: new Map(model.segments.map(item => [item.id, item.label]))
+    };
+    const metricsOf = new Map<string, StepDetails['metrics'][number][]>();
+    model.metrics.forEach((metric, index) => {
+        const entry = { ref: `KPI ${index + 1}`, label: metric.label, target: metric.target ? formatTarget(metric.target) : undefined };
+        for (const step of new Set(metric.steps)) metricsOf.set(step, [...(metricsOf.get(step) ?? []), entry]);
+    });
 
     // Names can clash in a broken file; the first step of a name is the one drawn.
     const seen = new Set<string>();
     const steps: DiagramBox[] = [];
+    const numbers = { fail: 0, note: 0 };
     for (const step of model.steps) {
         if (seen.has(step.id)) continue;
         seen.add(step.id);
-        steps.push(stepBox(step, {
-            lane: laneIds.has(step.lane) ? step.lane : model.lanes[model.lanes.length - 1].id,
-            stage: step.stage !== undefined && stageIds.has(step.stage) ? step.stage : undefined,
-            actor: step.actor === undefined ? undefined : labelOf.get(step.actor) ?? step.actor,
-            metrics: metricCount.get(step.id) ?? 0
-        }, metrics));
+        const lane = laneLabel.has(step.lane) ? step.lane : model.lanes[model.lanes.length - 1].id;
+        const stage = step.stage !== undefined && stageLabel.has(step.stage) ? step.stage : undefined;
+        const details = stepDetails(step, {
+            lane: laneLabel.get(lane) ?? lane,
+            stage: stage === undefined ? undefined : stageLabel.get(stage),
+            metrics: metricsOf.get(step.id) ?? []
+        }, names, numbers);
+        steps.push(stepBox(step, lane, stage, details, metrics));
     }
 
     const evidenceLane = model.lanes.find(lane => lane.kind === 'evidence')?.id;
@@ -73,12 +102,20 @@ export function buildDiagramInput(model: BlueprintModel, metrics: BoxMetrics = D
         for (const item of model.evidence) {
             if (item.step === undefined || !seen.has(item.step) || seen.has(item.id)) continue;
             seen.add(item.id);
-            const lines = wrapText(item.label, metrics.maxLabelWidth, metrics.fontSize - 1);
+            const fontSize = metrics.fontSize - 1;
+            const lines = wrapText(item.label, metrics.maxLabelWidth, fontSize);
+            const stage = stageOf.get(item.step);
+            const owner = steps.find(step => step.id === item.step);
             evidence.push({
-                id: item.id, lane: evidenceLane, stage: stageOf.get(item.step), label: item.label, lines,
-                ...boxSize(lines, metrics.fontSize - 1, 0, metrics),
+                id: item.id, lane: evidenceLane, stage, label: item.label, lines,
+                ...boxSize(lines, fontSize, 0, metrics),
+                labelTop: metrics.padding, lineHeight: metrics.lineHeight, fontSize, marks: [],
                 failPoint: false, waitPoint: false, moment: false, metrics: 0, segments: [], touchpoint: false,
-                evidenceFor: item.step
+                evidenceFor: item.step,
+                details: {
+                    lane: laneLabel.get(evidenceLane) ?? evidenceLane, stage: stage === undefined ? undefined : stageLabel.get(stage),
+                    segments: [], failPoints: [], metrics: [], notes: [], evidenceOf: owner?.label
+                }
             });
             evidenceLinks.push({ id: `${item.id}->${item.step}`, from: item.id, to: item.step, kind: 'evidence', loop: false });
         }
@@ -90,65 +127,215 @@ export function buildDiagramInput(model: BlueprintModel, metrics: BoxMetrics = D
     return { model, steps, evidence, flows, evidenceLinks, evidenceLane };
 }
 
-interface ResolvedStepParts {
-    readonly lane: string;
-    readonly stage?: string;
-    readonly actor?: string;
-    readonly metrics: number;
+interface Names {
+    readonly actor: ReadonlyMap<string, string>;
+    readonly channel: ReadonlyMap<string, string>;
+    readonly segment: ReadonlyMap<string, string>;
 }
 
-function stepBox(step: ModelStep, parts: ResolvedStepParts, metrics: BoxMetrics): DiagramBox {
+function stepDetails(step: ModelStep, context: { lane: string; stage?: string; metrics: StepDetails['metrics'] }, names: Names,
+    numbers: { fail: number; note: number }): StepDetails {
+    // A partial AST (text still being typed) can leave strings out: draw what is there.
+    const failPoints = step.failPoints.map(fail => ({
+        ref: `F${++numbers.fail}`, cause: fail.cause ?? '', preventions: (fail.preventions ?? []).filter(Boolean), recoveries: (fail.recoveries ?? []).filter(Boolean)
+    }));
+    const hasNote = step.moment?.reason !== undefined || step.emotion?.note !== undefined || step.notes.length > 0;
+    return {
+        lane: context.lane,
+        stage: context.stage,
+        actor: step.actor === undefined ? undefined : names.actor.get(step.actor) ?? step.actor,
+        channel: step.channel === undefined ? undefined : names.channel.get(step.channel) ?? step.channel,
+        segments: step.segments.map(segment => names.segment.get(segment) ?? segment),
+        failPoints,
+        duration: step.duration ? stepTime(step.duration, step.durationTolerance) : undefined,
+        wait: step.wait ? stepTime(step.wait.expected, step.wait.tolerance) : undefined,
+        metrics: context.metrics,
+        moment: step.moment ? { reason: step.moment.reason } : undefined,
+        emotion: step.emotion ? { feeling: step.emotion.feeling, note: step.emotion.note } : undefined,
+        notes: (step.notes ?? []).filter(Boolean),
+        noteRef: hasNote ? `N${++numbers.note}` : undefined
+    };
+}
+
+/** Shostack's time standard: over when the expected time is above the tolerance (as the validator warns). */
+function stepTime(expected: TimeSpan | undefined, tolerance: TimeSpan | undefined): StepTime {
+    const over = expected?.seconds !== undefined && tolerance?.seconds !== undefined && expected.seconds > tolerance.seconds;
+    return { expected: expected ? formatTimeSpan(expected) : undefined, tolerance: tolerance ? formatTimeSpan(tolerance) : undefined, over };
+}
+
+interface MarkContent {
+    readonly kind: MarkKind;
+    readonly text: string;
+    readonly tone: Tone;
+    readonly variant?: string;
+    readonly description: string;
+}
+
+/** The badges of a step, in the order drawn: what can go wrong first, then times, then what matters. */
+export function stepBadgeContents(details: StepDetails): MarkContent[] {
+    const badges: MarkContent[] = [];
+    if (details.failPoints.length > 0) {
+        const refs = details.failPoints.map(fail => fail.ref);
+        badges.push({
+            kind: 'fail', text: refs.length === 1 ? refs[0] : `F${refs.map(ref => ref.slice(1)).join(',')}`, tone: BADGE_NOTATION.fail.tone,
+            description: details.failPoints.map(fail => `Fail point ${fail.ref}: ${fail.cause}`).join('; ')
+        });
+    }
+    if (details.wait) {
+        const { expected, tolerance, over } = details.wait;
+        badges.push({
+            kind: 'wait', text: `W${expected || tolerance ? ` ${timeMark(expected, tolerance, over)}` : ''}`,
+            tone: over ? OVER_NOTATION.wait.tone : BADGE_NOTATION.wait.tone, variant: over ? 'over' : undefined,
+            description: `Wait point${expected ? `: expected ${expected}` : ''}${tolerance ? `, tolerance ${tolerance}` : ''}${over ? ' (beyond its tolerance)' : ''}`
+        });
+    }
+    if (details.duration?.expected) {
+        const { expected, tolerance, over } = details.duration;
+        badges.push({
+            kind: 'duration', text: timeMark(expected, tolerance, over),
+            tone: over ? OVER_NOTATION.duration.tone : BADGE_NOTATION.duration.tone, variant: over ? 'over' : undefined,
+            description: `Duration ${expected}${tolerance ? `, standard ${tolerance}` : ''}${over ? ' (above its standard)' : ''}`
+        });
+    }
+    if (details.moment) badges.push({ kind: 'moment', text: 'MOT', tone: BADGE_NOTATION.moment.tone, description: 'Moment of truth' });
+    if (details.emotion) {
+        const notation = EMOTION_NOTATION[details.emotion.feeling as keyof typeof EMOTION_NOTATION];
+        badges.push({
+            kind: 'emotion', text: notation?.sample ?? details.emotion.feeling, tone: notation?.tone ?? 'grey', variant: details.emotion.feeling,
+            description: `Customer emotion: ${details.emotion.feeling}`
+        });
+    }
+    if (details.metrics.length > 0) {
+        const refs = details.metrics.map(metric => metric.ref);
+        badges.push({
+            kind: 'metric', text: refs.length === 1 ? refs[0] : `KPI ${refs.map(ref => ref.slice(4)).join(',')}`, tone: BADGE_NOTATION.metric.tone,
+            description: details.metrics.map(metric => `${metric.ref} ${metric.label}${metric.target ? ` (target ${metric.target})` : ''}`).join('; ')
+        });
+    }
+    if (details.noteRef) badges.push({ kind: 'note', text: details.noteRef, tone: BADGE_NOTATION.note.tone, description: `Notes: ${details.noteRef}` });
+    return badges;
+}
+
+/** The chips of a step: who, through which channel, for which segments. */
+export function stepChipContents(details: StepDetails): MarkContent[] {
+    const chips: MarkContent[] = [];
+    if (details.actor) chips.push({ kind: 'actor', text: details.actor, tone: CHIP_NOTATION.actor.tone, description: `By ${details.actor}` });
+    // An actor that is its own channel (an app, a web site) is named once.
+    if (details.channel && details.channel !== details.actor) chips.push({ kind: 'channel', text: details.channel, tone: CHIP_NOTATION.channel.tone, description: `Channel: ${details.channel}` });
+    for (const segment of details.segments) {
+        chips.push({ kind: 'segment', text: `for ${segment}`, tone: CHIP_NOTATION.segment.tone, description: `Only for ${segment}` });
+    }
+    return chips;
+}
+
+function stepBox(step: ModelStep, lane: string, stage: string | undefined, details: StepDetails, metrics: BoxMetrics): DiagramBox {
     const lines = wrapText(step.label, metrics.maxLabelWidth, metrics.fontSize);
-    const hasTagRow = step.channel !== undefined || step.segments.length > 0
-        || step.failPoints.length > 0 || step.wait !== undefined || step.moment !== undefined
-        || step.emotion !== undefined || parts.metrics > 0;
-    const metaRows = (parts.actor !== undefined ? 1 : 0) + (hasTagRow ? 1 : 0);
-    const size = boxSize(lines, metrics.fontSize, metaRows, metrics);
-    // The actor and tag rows are drawn smaller (10 px) but may still be the widest row.
-    const tagWidth = Math.max(
-        hasTagRow ? estimateTextWidth(tagRowText(step, parts.metrics), metrics.fontSize - 2) : 0,
-        parts.actor !== undefined ? estimateTextWidth(parts.actor, metrics.fontSize - 2) : 0
-    ) + 2 * metrics.padding;
+    // Room for the widest likely font, so the label stays inside the box when drawn.
+    const labelWidth = Math.max(...lines.map(line => reservedTextWidth(line, metrics.fontSize)));
+    const badges = stepBadgeContents(details);
+    const chips = stepChipContents(details);
+    const minContent = metrics.minBoxWidth - 2 * metrics.padding;
+    // The box grows for its badges and chips up to the widest content allowed, then they wrap.
+    const rowWidth = (contents: MarkContent[]) => contents.reduce((sum, mark, index) => sum + markWidth(mark, metrics) + (index > 0 ? metrics.markGap : 0), 0);
+    const contentWidth = Math.ceil(Math.max(minContent, labelWidth, Math.min(metrics.maxContentWidth, Math.max(rowWidth(badges), rowWidth(chips)))));
+
+    const marks: LaidOutMark[] = [];
+    let y = metrics.padding - 2;
+    if (badges.length > 0) y = placeRows(badges, contentWidth, y, metrics, marks) + metrics.markGap;
+    else y = metrics.padding;
+    const labelTop = y;
+    y += lines.length * metrics.lineHeight;
+    if (chips.length > 0) y = placeRows(chips, contentWidth, y + metrics.markGap, metrics, marks) + metrics.padding - 2;
+    else y += metrics.padding;
+
     return {
         id: step.id,
-        lane: parts.lane,
-        stage: parts.stage,
+        lane,
+        stage,
         label: step.label,
         lines,
-        width: Math.ceil(Math.max(size.width, Math.min(tagWidth, 1.5 * metrics.maxLabelWidth + 2 * metrics.padding))),
-        height: size.height,
-        actor: parts.actor,
+        width: contentWidth + 2 * metrics.padding,
+        height: Math.ceil(y),
+        labelTop,
+        lineHeight: metrics.lineHeight,
+        fontSize: metrics.fontSize,
+        marks,
+        details,
+        actor: details.actor,
         channel: step.channel,
         failPoint: step.failPoints.length > 0,
         waitPoint: step.wait !== undefined,
         waitTime: step.wait?.expected ? formatTimeSpan(step.wait.expected) : undefined,
         moment: step.moment !== undefined,
         emotion: step.emotion?.feeling,
-        metrics: parts.metrics,
+        metrics: details.metrics.length,
         segments: step.segments,
         touchpoint: step.touchpoint,
         range: step.range
     };
 }
 
-/** The tag row as drawn (channel, segments, badges); only its width matters here. */
-function tagRowText(step: ModelStep, metricCount: number): string {
-    const parts: string[] = [];
-    if (step.channel) parts.push(step.channel);
-    for (const segment of step.segments) parts.push(`[${segment}]`);
-    if (step.failPoints.length > 0) parts.push('F');
-    if (step.wait) parts.push(`W ${step.wait.expected ? formatTimeSpan(step.wait.expected) : ''}`);
-    if (step.moment) parts.push('MOT');
-    if (step.emotion) parts.push('●');
-    if (metricCount > 0) parts.push(`M${metricCount}`);
-    return parts.join('  ');
+/** Badge text is bold, chip text regular. */
+function markTextWidth(text: string, kind: MarkKind, metrics: BoxMetrics): number {
+    return reservedTextWidth(text, metrics.markFontSize, !CHIP_KINDS.has(kind));
+}
+
+const CHIP_KINDS: ReadonlySet<MarkKind> = new Set(['actor', 'channel', 'segment']);
+
+function markWidth(mark: MarkContent, metrics: BoxMetrics): number {
+    return Math.ceil(markTextWidth(mark.text, mark.kind, metrics) + 2 * MARK_PADDING);
+}
+
+/**
+ * Places marks in rows no wider than `contentWidth`, each row centred in the box; a mark wider
+ * than a row on its own has its text wrapped. Returns the bottom of the last row.
+ */
+function placeRows(contents: readonly MarkContent[], contentWidth: number, top: number, metrics: BoxMetrics, out: LaidOutMark[]): number {
+    const sized = contents.map(content => {
+        let lines = [content.text];
+        let width = markWidth(content, metrics);
+        if (width > contentWidth) {
+            const factor = markTextWidth(content.text, content.kind, metrics) / Math.max(1, estimateTextWidth(content.text, metrics.markFontSize));
+            lines = wrapText(content.text, (contentWidth - 2 * MARK_PADDING) / factor, metrics.markFontSize);
+            width = Math.ceil(Math.max(...lines.map(line => markTextWidth(line, content.kind, metrics))) + 2 * MARK_PADDING);
+        }
+        const height = lines.length === 1 ? metrics.markHeight : metrics.markHeight + (lines.length - 1) * MARK_LINE_HEIGHT;
+        return { content, lines, width: Math.min(width, contentWidth), height };
+    });
+    const rows: Array<typeof sized> = [];
+    let rowWidth = 0;
+    for (const mark of sized) {
+        const row = rows[rows.length - 1];
+        if (row && rowWidth + metrics.markGap + mark.width <= contentWidth) {
+            row.push(mark);
+            rowWidth += metrics.markGap + mark.width;
+        } else {
+            rows.push([mark]);
+            rowWidth = mark.width;
+        }
+    }
+    let y = top;
+    rows.forEach((row, index) => {
+        if (index > 0) y += metrics.markGap;
+        const width = row.reduce((sum, mark, i) => sum + mark.width + (i > 0 ? metrics.markGap : 0), 0);
+        let x = metrics.padding + Math.floor((contentWidth - width) / 2);
+        for (const mark of row) {
+            out.push({
+                kind: mark.content.kind, lines: mark.lines, tone: mark.content.tone, variant: mark.content.variant,
+                description: mark.content.description, x, y, width: mark.width, height: mark.height
+            });
+            x += mark.width + metrics.markGap;
+        }
+        y += Math.max(...row.map(mark => mark.height));
+    });
+    return y;
 }
 
 function boxSize(lines: readonly string[], fontSize: number, metaRows: number, metrics: BoxMetrics): { width: number; height: number } {
-    const textWidth = Math.max(...lines.map(line => estimateTextWidth(line, fontSize)));
+    const textWidth = Math.max(...lines.map(line => reservedTextWidth(line, fontSize)));
     return {
         width: Math.ceil(Math.max(metrics.minBoxWidth, textWidth + 2 * metrics.padding)),
-        height: Math.ceil(2 * metrics.padding + lines.length * metrics.lineHeight + metaRows * metrics.metaRowHeight)
+        height: Math.ceil(2 * metrics.padding + lines.length * metrics.lineHeight + metaRows * metrics.markHeight)
     };
 }
 

@@ -57,6 +57,135 @@ export interface LaidOutStep {
     readonly evidenceFor?: string;
     /** Where the step is written, for reveal-in-editor (absent in CLI output). */
     readonly range?: SourceRange;
+    /** Top of the label's first line, relative to the box; lines are `lineHeight` apart, drawn at `fontSize`. */
+    readonly labelTop: number;
+    readonly lineHeight: number;
+    readonly fontSize: number;
+    /** Badges and chips, placed inside the box (coordinates relative to its top left). */
+    readonly marks: readonly LaidOutMark[];
+    /** Everything written on the step beyond its label: the preview's hover card and the notes. */
+    readonly details: StepDetails;
+}
+
+/** What a badge or chip says; `notation.ts` gives each kind its colour, legend text and description. */
+export type BadgeKind = 'fail' | 'wait' | 'duration' | 'moment' | 'emotion' | 'metric' | 'note';
+export type ChipKind = 'actor' | 'channel' | 'segment';
+export type MarkKind = BadgeKind | ChipKind;
+/** Colour of a mark, mapped to each renderer's theme (hex in SVG, theme variables in the preview). */
+export type Tone = 'red' | 'orange' | 'purple' | 'blue' | 'green' | 'grey' | 'plain';
+
+export interface LaidOutMark {
+    readonly kind: MarkKind;
+    /** The text drawn (more than one line only for a chip wider than the box can grow). */
+    readonly lines: readonly string[];
+    readonly tone: Tone;
+    /** `over` for a time beyond its tolerance, the feeling for an emotion. */
+    readonly variant?: string;
+    /** Full sentence for screen readers and tooltips. */
+    readonly description: string;
+    readonly x: number;
+    readonly y: number;
+    readonly width: number;
+    readonly height: number;
+}
+
+export interface StepTime {
+    readonly expected?: string;
+    readonly tolerance?: string;
+    /** The expected time is above the tolerance. */
+    readonly over: boolean;
+}
+
+export interface StepFailPoint {
+    /** `F1`, `F2`…: the badge and the numbered note below the drawing. */
+    readonly ref: string;
+    readonly cause: string;
+    readonly preventions: readonly string[];
+    readonly recoveries: readonly string[];
+}
+
+export interface StepMetric {
+    /** `KPI 1`…: the badge and the list of service standards below the drawing. */
+    readonly ref: string;
+    readonly label: string;
+    readonly target?: string;
+}
+
+export interface StepDetails {
+    readonly lane: string;
+    readonly stage?: string;
+    readonly actor?: string;
+    readonly channel?: string;
+    readonly segments: readonly string[];
+    readonly failPoints: readonly StepFailPoint[];
+    readonly duration?: StepTime;
+    readonly wait?: StepTime;
+    readonly metrics: readonly StepMetric[];
+    readonly moment?: { readonly reason?: string };
+    readonly emotion?: { readonly feeling: string; readonly note?: string };
+    readonly notes: readonly string[];
+    /** `N1`…: the note below the drawing holding the moment's reason, the emotion's note and the notes. */
+    readonly noteRef?: string;
+    /** For an evidence box: the label of the step it belongs to. */
+    readonly evidenceOf?: string;
+}
+
+/** One entry of the legend: a sample drawn at (x, y) and its text to the right of it. */
+export interface LaidOutLegendEntry {
+    /** `badge:fail`, `badge:wait-over`, `badge:emotion-negative`, `chip:actor`, `flow:hand-off`, `box:variant`, `line`… */
+    readonly key: string;
+    /** Text of a badge or chip sample. */
+    readonly sample?: string;
+    readonly tone: Tone;
+    readonly label: string;
+    readonly x: number;
+    readonly y: number;
+    readonly sampleWidth: number;
+    readonly height: number;
+    /** Width of the whole entry, sample and text. */
+    readonly width: number;
+}
+
+export interface LaidOutLegend {
+    readonly title: string;
+    readonly x: number;
+    readonly y: number;
+    readonly width: number;
+    readonly height: number;
+    readonly entries: readonly LaidOutLegendEntry[];
+}
+
+/** A numbered note below the drawing: a fail point with its remedies, a service standard, a step's notes. */
+export interface LaidOutFootnote {
+    readonly ref: string;
+    readonly kind: 'fail' | 'metric' | 'note';
+    /** The step it belongs to (none for a metric of the whole process). */
+    readonly step?: string;
+    /** The heading (the step or metric name) and then the body, wrapped; the first `headingLines` are the heading. */
+    readonly lines: readonly string[];
+    readonly headingLines: number;
+    /** The ref (`F1`) is drawn at `x`, the text at `textX`. */
+    readonly textX: number;
+    readonly x: number;
+    readonly y: number;
+    readonly width: number;
+    readonly height: number;
+    readonly lineHeight: number;
+}
+
+export interface LaidOutFootnoteSection {
+    readonly title: string;
+    readonly x: number;
+    readonly y: number;
+    readonly entries: readonly LaidOutFootnote[];
+}
+
+/** The process's expected time against its time standard, drawn next to the title. */
+export interface LaidOutProcessTime {
+    readonly text: string;
+    readonly over: boolean;
+    readonly x: number;
+    readonly y: number;
 }
 
 export interface LaidOutFlow {
@@ -79,4 +208,8 @@ export interface BlueprintLayout {
     readonly stages: readonly LaidOutStage[];
     readonly steps: readonly LaidOutStep[];
     readonly flows: readonly LaidOutFlow[];
+    /** Below the lanes: the legend of what the drawing uses, then the numbered notes. */
+    readonly legend?: LaidOutLegend;
+    readonly footnotes?: readonly LaidOutFootnoteSection[];
+    readonly processTime?: LaidOutProcessTime;
 }

@@ -1,7 +1,11 @@
 export * from './geometry.js';
 export * from './protocol.js';
 export { buildDiagramInput, DEFAULT_BOX_METRICS, type BoxMetrics, type DiagramBox, type DiagramEdge, type DiagramInput } from './diagram-input.js';
-export { layoutBlueprint, DEFAULT_SPACING, type LayoutOptions, type LayoutSpacing } from './layout.js';
-export { renderSvg, escapeXml, type SvgOptions, type SvgTheme } from './svg-renderer.js';
-export { estimateTextWidth, wrapText, isWideCharacter } from './text-measure.js';
+export { DEFAULT_SPACING, type LayoutOptions, type LayoutSpacing } from './layout.js';
+export { layoutBlueprint } from './blueprint-layout.js';
+export { annotateLayout, ANNOTATION_METRICS } from './annotations.js';
+export * from './notation.js';
+export { renderSvg, type SvgOptions, type SvgTheme } from './svg-renderer.js';
+export { estimateTextWidth, reservedTextWidth, isWideCharacter } from './text-measure.js';
+export { wrapText, breakUnits } from './line-breaking.js';
 export { stripRanges } from './layout-json.js';

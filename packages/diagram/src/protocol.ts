@@ -3,6 +3,7 @@
  * The client says which documents it shows; the server answers with laid-out geometry after each
  * validated build of those documents.
  */
+import type { RecordPatch } from '@blueprint/protocol';
 import type { BlueprintLayout } from './geometry.js';
 
 /** Client → server: start (open) or stop (close) sending diagrams for a document. */
@@ -11,6 +12,12 @@ export const DiagramCloseNotification = 'blueprint/diagramClose';
 
 export interface DiagramOpenParams {
     readonly uri: string;
+    /**
+     * The client applies `patch` (record-patch.ts in @blueprint/protocol): after the first diagram,
+     * the server may send what changed instead of the whole layout. Clients that leave this out
+     * always get `layout`.
+     */
+    readonly patches?: boolean;
 }
 
 /** Server → client: the diagram of a document. */
@@ -20,8 +27,13 @@ export interface DiagramParams {
     readonly uri: string;
     /** The document version the layout was computed from. */
     readonly version: number;
-    /** The last good layout; undefined when the document never had one. */
+    /** The last good layout; undefined when the document never had one (or when `patch` stands for it). */
     readonly layout?: BlueprintLayout;
+    /**
+     * Instead of `layout`, for clients that asked for patches: the layout as a patch of the layout
+     * of the previous diagram notification for this document (`patch.base` is that one's version).
+     */
+    readonly patch?: RecordPatch;
     /** True when the document currently has errors and `layout` is from an earlier version. */
     readonly stale: boolean;
     /** Number of errors in the current version. */

@@ -3,8 +3,10 @@
  * escaped. Elements carry CSS classes by kind (`bp-step`, `bp-flow`, `bp-lane`...) so a diff view
  * can recolour them, e.g. by adding `bp-added` through `extraClasses`.
  */
-import type { BlueprintLayout, LaidOutFlow, LaidOutStep } from './geometry.js';
-import { DEFAULT_BOX_METRICS } from './diagram-input.js';
+import { escapeXml } from '@blueprint/escape';
+import type {
+    BlueprintLayout, LaidOutFlow, LaidOutFootnoteSection, LaidOutLegend, LaidOutLegendEntry, LaidOutMark, LaidOutProcessTime, LaidOutStep, Tone
+} from './geometry.js';
 
 export type SvgTheme = 'light' | 'dark';
 
@@ -32,32 +34,27 @@ interface Palette {
     readonly wait: string;
     readonly moment: string;
     readonly metric: string;
+    readonly tones: Readonly<Record<Exclude<Tone, 'plain'>, string>>;
+    readonly chipFill: string;
 }
 
 const PALETTES: Readonly<Record<SvgTheme, Palette>> = {
     light: {
         background: '#ffffff', text: '#1f2328', muted: '#59636e', laneFill: ['#f6f8fa', '#ffffff'], laneHeader: '#eaeef2',
         stageFill: '#ddf4ff', line: '#8c959f', stepFill: '#ffffff', stepStroke: '#57606a', evidenceFill: '#fff8c5',
-        flow: '#424a53', fail: '#cf222e', wait: '#9a6700', moment: '#8250df', metric: '#0969da'
+        flow: '#424a53', fail: '#cf222e', wait: '#9a6700', moment: '#8250df', metric: '#0969da',
+        tones: { red: '#cf222e', orange: '#bc4c00', purple: '#8250df', blue: '#0969da', green: '#1a7f37', grey: '#59636e' },
+        chipFill: '#f6f8fa'
     },
     dark: {
         background: '#0d1117', text: '#e6edf3', muted: '#9198a1', laneFill: ['#161b22', '#0d1117'], laneHeader: '#21262d',
         stageFill: '#12263a', line: '#6e7681', stepFill: '#161b22', stepStroke: '#8b949e', evidenceFill: '#2e2a16',
-        flow: '#c9d1d9', fail: '#f85149', wait: '#d29922', moment: '#a371f7', metric: '#4493f8'
+        flow: '#c9d1d9', fail: '#f85149', wait: '#d29922', moment: '#a371f7', metric: '#4493f8',
+        tones: { red: '#da3633', orange: '#bd561d', purple: '#8957e5', blue: '#1f6feb', green: '#238636', grey: '#6e7681' },
+        chipFill: '#21262d'
     }
 };
 
-const EMOTION_COLOURS: Readonly<Record<string, string>> = {
-    delighted: '#1a7f37', positive: '#2da44e', neutral: '#8c959f', negative: '#d1242f', frustrated: '#a40e26'
-};
-
-/** Escapes text for element content and attribute values alike. */
-export function escapeXml(text: string): string {
-    return text.replace(/[&<>"']/g, character => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\'': '&#39;' })[character]!)
-        // Characters XML 1.0 forbids would make the whole file unreadable.
-        // eslint-disable-next-line no-control-regex
-        .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
-}
 
 export function renderSvg(layout: BlueprintLayout, options: SvgOptions = {}): string {
     const theme = options.theme ?? 'light';
@@ -70,6 +67,7 @@ export function renderSvg(layout: BlueprintLayout, options: SvgOptions = {}): st
     out.push(markers());
     out.push(`<rect class="bp-background" x="0" y="0" width="${layout.width}" height="${layout.height}"/>`);
     out.push(`<text class="bp-title" x="16" y="34">${escapeXml(layout.title)}</text>`);
+    if (layout.processTime) out.push(renderProcessTime(layout.processTime));
 
     const top = layout.lanes[0]?.y ?? 0;
     const bottom = layout.lanes.length > 0 ? layout.lanes[layout.lanes.length - 1].y + layout.lanes[layout.lanes.length - 1].height : top;
@@ -109,6 +107,8 @@ export function renderSvg(layout: BlueprintLayout, options: SvgOptions = {}): st
     out.push('<g class="bp-steps">');
     for (const step of layout.steps) out.push(renderStep(step, extra(step.id)));
     out.push('</g>');
+    if (layout.legend) out.push(renderLegend(layout.legend));
+    if (layout.footnotes && layout.footnotes.length > 0) out.push(renderFootnotes(layout.footnotes));
     out.push('</svg>');
     return out.join('\n') + '\n';
 }
@@ -143,7 +143,6 @@ function longestHorizontal(flow: LaidOutFlow): [{ x: number; y: number }, { x: n
 }
 
 function renderStep(step: LaidOutStep, extraClasses: string): string {
-    const metrics = DEFAULT_BOX_METRICS;
     const kindClass = step.evidenceFor !== undefined ? 'bp-evidence' : `bp-step bp-step-${step.lane.replace(/[^A-Za-z0-9_-]/g, '_')}`;
     const variant = step.segments.length > 0 ? ' bp-variant' : '';
     const touchpoint = step.touchpoint ? ' bp-touchpoint' : '';
@@ -151,35 +150,96 @@ function renderStep(step: LaidOutStep, extraClasses: string): string {
     parts.push(`<g class="${kindClass}${variant}${touchpoint}${extraClasses}" data-id="${escapeXml(step.id)}">`);
     parts.push(`<title>${escapeXml(step.label)}</title>`);
     parts.push(`<rect class="bp-box" x="${step.x}" y="${step.y}" width="${step.width}" height="${step.height}" rx="${step.evidenceFor ? 2 : 6}"/>`);
-    let y = step.y + metrics.padding;
     const centerX = step.x + step.width / 2;
-    if (step.actor) {
-        parts.push(`<text class="bp-actor" x="${centerX}" y="${y + 10}" text-anchor="middle">${escapeXml(step.actor)}</text>`);
-        y += metrics.metaRowHeight;
-    }
-    parts.push(textLines(step.lines, centerX, y + metrics.lineHeight / 2 + (step.lines.length - 1) * metrics.lineHeight / 2,
-        'bp-label', metrics.lineHeight, 'middle', true));
-    y += step.lines.length * metrics.lineHeight;
-    const tags = tagRow(step);
-    if (tags) parts.push(`<text class="bp-tags" x="${centerX}" y="${y + 11}" text-anchor="middle">${tags}</text>`);
+    const spans = step.lines.map((line, index) =>
+        `<tspan x="${centerX}" y="${round(step.y + labelBaseline(step, index))}">${escapeXml(line)}</tspan>`).join('');
+    parts.push(`<text class="bp-label" text-anchor="middle">${spans}</text>`);
+    for (const mark of step.marks ?? []) parts.push(renderMark(mark, step.x, step.y));
     parts.push('</g>');
     return parts.join('');
 }
 
-/** Channel, segment tags and the badges, as tspans so each can be coloured. */
-function tagRow(step: LaidOutStep): string {
-    const parts: string[] = [];
-    if (step.channel) parts.push(`<tspan class="bp-channel">${escapeXml(step.channel)}</tspan>`);
-    for (const segment of step.segments) parts.push(`<tspan class="bp-segment">[${escapeXml(segment)}]</tspan>`);
-    if (step.failPoint) parts.push('<tspan class="bp-badge bp-badge-fail">F</tspan>');
-    if (step.waitPoint) parts.push(`<tspan class="bp-badge bp-badge-wait">W${step.waitTime ? ` ${escapeXml(step.waitTime)}` : ''}</tspan>`);
-    if (step.moment) parts.push('<tspan class="bp-badge bp-badge-moment">MOT</tspan>');
-    if (step.emotion) {
-        const colour = EMOTION_COLOURS[step.emotion] ?? '#8c959f';
-        parts.push(`<tspan class="bp-badge bp-emotion bp-emotion-${escapeXml(step.emotion)}" fill="${colour}">●<title>${escapeXml(step.emotion)}</title></tspan>`);
+/** Baseline of the label's n-th line, relative to the box: the line's middle plus a third of the font size. */
+export function labelBaseline(step: Pick<LaidOutStep, 'labelTop' | 'lineHeight' | 'fontSize'>, index: number): number {
+    return step.labelTop + index * step.lineHeight + step.lineHeight / 2 + step.fontSize * 0.35;
+}
+
+function round(value: number): number {
+    return Math.round(value * 10) / 10;
+}
+
+const CHIP_KINDS = new Set(['actor', 'channel', 'segment']);
+
+/** A badge (filled pill in its tone) or a chip (outlined), with its description as tooltip. */
+function renderMark(mark: LaidOutMark, originX: number, originY: number): string {
+    const x = originX + mark.x;
+    const y = originY + mark.y;
+    const chip = CHIP_KINDS.has(mark.kind);
+    const variant = mark.variant ? ` bp-mark-${escapeXml(mark.variant)}` : '';
+    const centerX = x + mark.width / 2;
+    const spans = mark.lines.map((line, index) =>
+        `<tspan x="${round(centerX)}" y="${round(mark.lines.length === 1 ? y + mark.height / 2 + 3.5 : y + 12 + index * 12)}">${escapeXml(line)}</tspan>`).join('');
+    return `<g class="bp-mark bp-mark-${mark.kind} bp-tone-${mark.tone}${variant}">`
+        + `<title>${escapeXml(mark.description)}</title>`
+        + `<rect class="${chip ? 'bp-chip' : 'bp-badge'}" x="${x}" y="${y}" width="${mark.width}" height="${mark.height}" rx="${chip ? 3 : Math.min(8, mark.height / 2)}"/>`
+        + `<text class="${chip ? 'bp-chip-text' : 'bp-badge-text'}" text-anchor="middle">${spans}</text></g>`;
+}
+
+function renderProcessTime(time: LaidOutProcessTime): string {
+    return `<text class="bp-process-time${time.over ? ' bp-over' : ''}" x="${time.x}" y="${time.y}">${escapeXml(time.text)}</text>`;
+}
+
+function renderLegend(legend: LaidOutLegend): string {
+    const parts = [`<g class="bp-legend"><text class="bp-annotation-title" x="${legend.x}" y="${legend.y + 15}">${escapeXml(legend.title)}</text>`];
+    for (const entry of legend.entries) {
+        parts.push(`<g class="bp-legend-entry" data-key="${escapeXml(entry.key)}">${legendSample(entry)}`
+            + `<text class="bp-legend-label" x="${entry.x + entry.sampleWidth + 6}" y="${entry.y + 12}">${escapeXml(entry.label)}</text></g>`);
     }
-    if (step.metrics > 0) parts.push(`<tspan class="bp-badge bp-badge-metric">M${step.metrics}</tspan>`);
-    return parts.join(' ');
+    parts.push('</g>');
+    return parts.join('');
+}
+
+/** The legend's sample of a badge, chip, box style, flow style or line, drawn as in the diagram. */
+function legendSample(entry: LaidOutLegendEntry): string {
+    const { x, y, sampleWidth: width, height } = entry;
+    const [group, kind] = entry.key.split(':');
+    if (group === 'badge' || group === 'chip') {
+        const variant = kind.startsWith('emotion-') ? kind.slice('emotion-'.length) : kind.endsWith('-over') ? 'over' : undefined;
+        const markKind = kind.replace(/-over$/, '').replace(/^emotion-.*/, 'emotion') as LaidOutMark['kind'];
+        return renderMark({ kind: markKind, lines: [entry.sample ?? ''], tone: entry.tone, variant, description: entry.label, x, y, width, height }, 0, 0);
+    }
+    if (group === 'box') {
+        const className = `bp-legend-sample bp-${kind}`;
+        return `<g class="${className}"><rect class="bp-box" x="${x}" y="${y}" width="${width}" height="${height}" rx="${kind === 'evidence' ? 2 : 4}"/></g>`;
+    }
+    const lineY = y + height / 2;
+    if (group === 'flow') {
+        const flowKind = kind === 'loop' ? 'sequence' : kind;
+        const startMarker = flowKind === 'two-way' ? ' marker-start="url(#bp-arrow-start)"' : '';
+        const endMarker = flowKind === 'evidence' ? '' : ` marker-end="url(#bp-arrow-${flowKind === 'escalation' ? 'escalation' : 'end'})"`;
+        return `<g class="bp-legend-sample bp-flow-${flowKind}${kind === 'loop' ? ' bp-flow-loop' : ''}">`
+            + `<path class="bp-flow-path" d="M${x + 2} ${lineY} L${x + width - 2} ${lineY}"${startMarker}${endMarker}/></g>`;
+    }
+    return `<line class="bp-line-stroke bp-legend-sample" x1="${x}" y1="${lineY}" x2="${x + width}" y2="${lineY}"/>`;
+}
+
+const FOOTNOTE_TONES: Readonly<Record<string, Tone>> = { fail: 'red', metric: 'blue', note: 'grey' };
+
+function renderFootnotes(sections: readonly LaidOutFootnoteSection[]): string {
+    const parts = ['<g class="bp-footnotes">'];
+    for (const section of sections) {
+        parts.push(`<g class="bp-footnote-section"><text class="bp-annotation-title" x="${section.x}" y="${section.y + 15}">${escapeXml(section.title)}</text>`);
+        for (const note of section.entries) {
+            const lines = note.lines.map((line, index) =>
+                `<tspan class="${index < note.headingLines ? 'bp-footnote-heading' : 'bp-footnote-body'}" x="${note.textX}" y="${note.y + index * note.lineHeight + 11}">${escapeXml(line)}</tspan>`).join('');
+            parts.push(`<g class="bp-footnote bp-footnote-${note.kind}"${note.step ? ` data-step="${escapeXml(note.step)}"` : ''}>`
+                + `<text class="bp-footnote-ref bp-tone-${FOOTNOTE_TONES[note.kind]}" x="${note.x}" y="${note.y + 11}">${escapeXml(note.ref)}</text>`
+                + `<text class="bp-footnote-text">${lines}</text></g>`);
+        }
+        parts.push('</g>');
+    }
+    parts.push('</g>');
+    return parts.join('');
 }
 
 function textLines(lines: readonly string[], x: number, centerY: number, className: string, lineHeight: number,
@@ -223,14 +283,20 @@ function style(p: Palette): string {
 .bp-touchpoint .bp-box { stroke-width: 2; }
 .bp-variant .bp-box { stroke-dasharray: 5 3; }
 .bp-label { fill: ${p.text}; }
-.bp-actor { font-size: 10px; fill: ${p.muted}; }
-.bp-tags { font-size: 10px; fill: ${p.muted}; }
-.bp-segment { font-style: italic; }
-.bp-badge { font-weight: 700; }
-.bp-badge-fail { fill: ${p.fail}; }
-.bp-badge-wait { fill: ${p.wait}; }
-.bp-badge-moment { fill: ${p.moment}; }
-.bp-badge-metric { fill: ${p.metric}; }
+.bp-badge-text { font-size: 10px; font-weight: 700; fill: #ffffff; }
+.bp-chip { fill: ${p.chipFill}; stroke: ${p.stepStroke}; stroke-width: 0.8; }
+.bp-chip-text { font-size: 10px; fill: ${p.text}; }
+.bp-mark-segment .bp-chip { stroke-dasharray: 3 2; }
+.bp-mark-segment .bp-chip-text { font-style: italic; }
+.bp-mark-actor .bp-chip { stroke: none; }
+${(Object.entries(p.tones) as Array<[string, string]>).map(([tone, colour]) => `.bp-tone-${tone} .bp-badge { fill: ${colour}; }\n.bp-footnote-ref.bp-tone-${tone} { fill: ${colour}; }`).join('\n')}
+.bp-process-time { font-size: 13px; fill: ${p.muted}; }
+.bp-process-time.bp-over { fill: ${p.fail}; font-weight: 700; }
+.bp-annotation-title { font-size: 13px; font-weight: 600; fill: ${p.text}; }
+.bp-legend-label { font-size: 11px; fill: ${p.text}; }
+.bp-footnote-ref { font-size: 11px; font-weight: 700; }
+.bp-footnote-text { font-size: 11px; fill: ${p.text}; }
+.bp-footnote-heading { font-weight: 600; }
 .bp-flow-path { fill: none; stroke: ${p.flow}; stroke-width: 1.4; }
 .bp-flow-hand-off .bp-flow-path { stroke-dasharray: 6 4; }
 .bp-flow-escalation .bp-flow-path { stroke: ${p.fail}; stroke-width: 2; }

@@ -2,6 +2,7 @@
  * Renders a change set as Markdown for a pull-request comment: a summary table, the risks, then the
  * changes grouped by what the customer sees and what happens behind the line of visibility.
  */
+import { escapeMarkdown, markdownCode } from '@blueprint/escape';
 import type { Change, ChangeSet, SubjectType } from './change-set.js';
 
 /** Lists longer than this fold into a <details> block. */
@@ -23,10 +24,10 @@ export interface MarkdownOptions {
 
 export function renderMarkdown(changeSet: ChangeSet, options: MarkdownOptions = {}): string {
     const out: string[] = [];
-    const where = options.path ? ` — \`${escapeCode(options.path)}\`` : '';
+    const where = options.path ? ` — ${markdownCode(options.path)}` : '';
     out.push(`### Blueprint changes: ${escapeMarkdown(changeSet.title)}${where}`);
     if (options.beforeLabel || options.afterLabel) {
-        out.push('', `Comparing \`${escapeCode(options.beforeLabel ?? 'before')}\` → \`${escapeCode(options.afterLabel ?? 'after')}\``);
+        out.push('', `Comparing ${markdownCode(options.beforeLabel ?? 'before')} → ${markdownCode(options.afterLabel ?? 'after')}`);
     }
     out.push('');
     if (changeSet.changes.length === 0) {
@@ -82,20 +83,4 @@ function marker(change: Change): string {
     if (change.kind === 'added') return '➕';
     if (change.kind === 'removed') return '➖';
     return '✏️';
-}
-
-/**
- * Escapes what Markdown or HTML would interpret inside a list item or table cell, so labels render
- * as written; characters that only matter at the start of a line (`#`, `>`, `+`) are left alone.
- */
-export function escapeMarkdown(text: string): string {
-    return text.replace(/[\\`*_[\]|<&~]/g, ch => {
-        if (ch === '<') return '&lt;';
-        if (ch === '&') return '&amp;';
-        return '\\' + ch;
-    }).replace(/\r?\n/g, ' ');
-}
-
-function escapeCode(text: string): string {
-    return text.replace(/`/g, "'");
 }

@@ -23,11 +23,15 @@ import { BlueprintAnalysisProvider } from './analysis/analysis-provider.js';
 import { createBlueprintParser } from './parser/blueprint-parser.js';
 import { BlueprintScopeProvider } from './references/blueprint-scope-provider.js';
 import { BlueprintDocumentValidator } from './validation/blueprint-document-validator.js';
+import { BlueprintValidationRegistry, logInternalErrorToConsole, type InternalErrorLog } from './validation/internal-errors.js';
 import { registerValidationChecks } from './validation/blueprint-validator.js';
 import { RuleConfiguration } from './validation/rule-configuration.js';
 import { BatchIndexManager } from './workspace/batch-index-manager.js';
 import { BlueprintWorkspaceManager } from './workspace/blueprint-workspace-manager.js';
+import { BlueprintDocumentBuilder } from './workspace/blueprint-document-builder.js';
+import { BlueprintDocumentFactory } from './workspace/blueprint-document-factory.js';
 import { BuiltinLibrary } from './workspace/builtin-library.js';
+import { FileProblems } from './workspace/file-problems.js';
 
 /** Services Blueprint adds to Langium's. */
 export type BlueprintAddedServices = {
@@ -40,6 +44,7 @@ export type BlueprintAddedServices = {
     };
     workspace: {
         BuiltinLibrary: BuiltinLibrary;
+        FileProblems: FileProblems;
     };
 };
 
@@ -61,7 +66,8 @@ export const BlueprintModule: Module<BlueprintServices, PartialLangiumServices &
         RuleConfiguration: services => new RuleConfiguration(services.shared)
     },
     workspace: {
-        BuiltinLibrary: services => new BuiltinLibrary(services)
+        BuiltinLibrary: services => new BuiltinLibrary(services),
+        FileProblems: () => new FileProblems()
     },
     lsp: {
         CodeActionProvider: services => new BlueprintCodeActionProvider(services),
@@ -77,13 +83,19 @@ export const BlueprintModule: Module<BlueprintServices, PartialLangiumServices &
 
 export const BlueprintSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     workspace: {
-        WorkspaceManager: services => new BlueprintWorkspaceManager(services)
+        WorkspaceManager: services => new BlueprintWorkspaceManager(services),
+        LangiumDocumentFactory: services => new BlueprintDocumentFactory(services),
+        DocumentBuilder: services => new BlueprintDocumentBuilder(services)
     }
 };
 
 export interface BlueprintServiceOptions {
     /** One-shot batch use (CLI, benchmarks): no reverse-reference index, which only an editor needs. */
     readonly batch?: boolean;
+    /** Where the stack trace of a check that crashed goes (the user sees one diagnostic); the console by default. */
+    readonly logInternalError?: InternalErrorLog;
+    /** Shared with the host's file system provider, which records the files it could not use. */
+    readonly fileProblems?: FileProblems;
 }
 
 const BatchSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
@@ -103,7 +115,12 @@ export function createBlueprintServices(context: DefaultSharedModuleContext, opt
     const shared = options.batch
         ? inject(createDefaultSharedModule(context), BlueprintGeneratedSharedModule, BlueprintSharedModule, BatchSharedModule)
         : inject(createDefaultSharedModule(context), BlueprintGeneratedSharedModule, BlueprintSharedModule);
-    const Blueprint = inject(createDefaultModule({ shared }), ServiceBlueprintGeneratedModule, BlueprintModule);
+    const fileProblems = options.fileProblems ?? new FileProblems();
+    const hostModule: Module<BlueprintServices, PartialLangiumServices & { workspace: { FileProblems: FileProblems } }> = {
+        validation: { ValidationRegistry: services => new BlueprintValidationRegistry(services, options.logInternalError ?? logInternalErrorToConsole) },
+        workspace: { FileProblems: () => fileProblems }
+    };
+    const Blueprint = inject(createDefaultModule({ shared }), ServiceBlueprintGeneratedModule, BlueprintModule, hostModule);
     shared.ServiceRegistry.register(Blueprint);
     registerValidationChecks(Blueprint);
     return { shared, Blueprint };

@@ -1,3 +1,4 @@
 /** Public surface of the protocol package: Blueprint's messages beyond LSP. */
 export * from './message-types.js';
 export * from './workspace-files.js';
+export * from './record-patch.js';

@@ -4,7 +4,7 @@
  * layouts run is the host's choice (main.ts for Node, browser-main.ts for a web worker).
  */
 import { DiagramDiffRequest, type DiagramDiffParams } from '@blueprint/diagram';
-import { createBlueprintServices } from '@blueprint/language';
+import { createBlueprintServices, type FileProblems } from '@blueprint/language';
 import type { FileSystemProvider } from 'langium';
 import { startLanguageServer } from 'langium/lsp';
 import type { Connection } from 'vscode-languageserver';
@@ -17,11 +17,15 @@ export interface ServerHost {
     /** The workspace's files (also read for the old side of a comparison). */
     readonly fileSystem: () => FileSystemProvider;
     readonly layoutRunner: LayoutRunner;
+    /** Files the host's file system could not use (see workspace-file-system.ts), reported on each file. */
+    readonly fileProblems?: FileProblems;
 }
 
 export function startBlueprintServer(host: ServerHost): void {
     const { connection } = host;
-    const { shared, Blueprint } = createBlueprintServices({ connection, fileSystemProvider: host.fileSystem });
+    // Stack traces of crashed checks go to the client's output channel; the user sees one diagnostic.
+    const logInternalError = (context: string, error: unknown) => connection.console.error(`${context}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    const { shared, Blueprint } = createBlueprintServices({ connection, fileSystemProvider: host.fileSystem }, { logInternalError, fileProblems: host.fileProblems });
     new DiagramBridge({
         shared, modelProvider: Blueprint.model.BlueprintModelProvider, analysisProvider: Blueprint.model.BlueprintAnalysisProvider
     }, connection, host.layoutRunner);

@@ -11,6 +11,7 @@ import {
 import type { BlueprintAnalysisProvider, BlueprintModelProvider } from '@blueprint/language';
 import { DocumentState, URI, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
 import { DiagnosticSeverity, type Disposable } from 'vscode-languageserver';
+import { diffRecords } from '@blueprint/protocol';
 import { DiagramDocuments } from './diagram-documents.js';
 import type { LayoutRunner } from './layout-runner.js';
 import { LayoutScheduler, type LayoutJob } from './layout-scheduler.js';
@@ -35,7 +36,7 @@ export class DiagramBridge implements Disposable {
     constructor(private readonly services: DiagramBridgeServices, private readonly connection: DiagramConnection,
         private readonly runner: LayoutRunner) {
         this.scheduler = new LayoutScheduler(runner, (job, result) => this.layoutDone(job, result));
-        connection.onNotification(DiagramOpenNotification, params => this.open(params.uri));
+        connection.onNotification(DiagramOpenNotification, params => this.open(params.uri, params.patches === true));
         connection.onNotification(DiagramCloseNotification, params => this.close(params.uri));
         this.subscription = services.shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, built => {
             for (const document of built) {
@@ -54,9 +55,9 @@ export class DiagramBridge implements Disposable {
         this.runner.dispose();
     }
 
-    private open(uri: string): void {
+    private open(uri: string, patches: boolean): void {
         const key = normalise(uri);
-        this.documents.add(key);
+        this.documents.add(key, patches);
         // The document may have been built before the client asked: answer right away.
         const langiumDocuments = this.services.shared.workspace.LangiumDocuments;
         const parsed = URI.parse(key);
@@ -131,7 +132,22 @@ export class DiagramBridge implements Disposable {
     }
 
     private send(params: DiagramParams): void {
-        void Promise.resolve(this.connection.sendNotification(DiagramNotification, params)).catch(() => undefined);
+        void Promise.resolve(this.connection.sendNotification(DiagramNotification, this.asPatch(params))).catch(() => undefined);
+    }
+
+    /**
+     * For a client that applies patches and has a layout already: the layout as a patch of that one
+     * (when everything moved, the patch is the whole layout plus the ids' order: hardly larger).
+     */
+    private asPatch(params: DiagramParams): DiagramParams {
+        const state = this.documents.get(params.uri);
+        if (!state?.patches || !params.layout) return params;
+        const sent = state.sent;
+        state.sent = { version: params.version, layout: params.layout };
+        if (!sent) return params;
+        const patch = diffRecords(sent.layout as unknown as Record<string, unknown>, params.layout as unknown as Record<string, unknown>, sent.version);
+        const { layout: _whole, ...rest } = params;
+        return { ...rest, patch };
     }
 }
 

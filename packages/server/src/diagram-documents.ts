@@ -9,18 +9,25 @@ export interface DiagramDocumentState {
     /** The newest document version seen, and whether it has errors. */
     latestVersion: number;
     latestErrors: number;
+    /** The client applies patches (it said so in diagramOpen). */
+    patches: boolean;
+    /** The layout the client has now (sent whole or as a patch) and the version it came with. */
+    sent?: { readonly version: number; readonly layout: BlueprintLayout };
 }
 
 export class DiagramDocuments {
     private readonly open = new Map<string, DiagramDocumentState>();
 
     /** Starts tracking a document; reopening keeps what is known about it. */
-    add(uri: string): DiagramDocumentState {
+    add(uri: string, patches = false): DiagramDocumentState {
         let state = this.open.get(uri);
         if (!state) {
-            state = { latestVersion: -1, latestErrors: 0 };
+            state = { latestVersion: -1, latestErrors: 0, patches };
             this.open.set(uri, state);
         }
+        // A (re)opened view starts without a layout: the next diagram is sent whole.
+        state.patches = patches;
+        state.sent = undefined;
         return state;
     }
 

@@ -1,89 +1,60 @@
 /**
- * The small tags drawn on a step's box: fail point, wait point (with time), moment of truth,
- * emotion, metric count, channel, customer segments and actor. Pure, so it is unit-tested.
+ * How the preview draws the badges and chips the layout placed in each box (`LaidOutStep.marks`):
+ * the same text, tone and position as the SVG, so both show the same thing. Pure, so it is unit-tested.
  */
-import type { StepFields } from './schema.js';
+import type { LaidOutLegendEntry, LaidOutMark, MarkKind } from '@blueprint/diagram';
 
-export type BadgeKind = 'fail' | 'wait' | 'moment' | 'emotion' | 'metrics' | 'channel' | 'segment' | 'actor';
+const CHIP_KINDS: ReadonlySet<MarkKind> = new Set(['actor', 'channel', 'segment']);
 
-export interface Badge {
-    readonly kind: BadgeKind;
-    /** Short text drawn in the badge. */
-    readonly text: string;
-    /** Full explanation, shown as the tooltip. */
-    readonly title: string;
-    /** Extra CSS class (the emotion's feeling). */
-    readonly variant?: string;
+export function isChip(kind: MarkKind): boolean {
+    return CHIP_KINDS.has(kind);
 }
 
-/** Badges straddling the top edge (what can go wrong or matters) and the bottom edge (context). */
-export interface StepBadges {
-    readonly top: readonly Badge[];
-    readonly bottom: readonly Badge[];
+/** CSS classes of a mark: its kind (`badge-fail`, `chip-actor`), its tone (`tone-red`) and variant (`mark-over`). */
+export function markClasses(mark: Pick<LaidOutMark, 'kind' | 'tone' | 'variant'>): Record<string, boolean> {
+    const chip = isChip(mark.kind);
+    return {
+        badge: !chip,
+        chip,
+        [`${chip ? 'chip' : 'badge'}-${mark.kind}`]: true,
+        [`tone-${mark.tone}`]: true,
+        ...(mark.variant ? { [mark.kind === 'emotion' ? `emotion-${mark.variant}` : `mark-${mark.variant}`]: true } : {})
+    };
 }
 
-const EMOTION_GLYPHS: Readonly<Record<string, string>> = {
-    delighted: '++',
-    positive: '+',
-    neutral: '=',
-    negative: '−',
-    frustrated: '−−'
-};
-
-const MAX_TAG_CHARACTERS = 18;
-
-export function stepBadges(step: StepFields): StepBadges {
-    const top: Badge[] = [];
-    const bottom: Badge[] = [];
-    if (step.failPoint) {
-        top.push({ kind: 'fail', text: 'F', title: 'Fail point' });
-    }
-    if (step.waitPoint) {
-        top.push({
-            kind: 'wait',
-            text: step.waitTime ? `W ${step.waitTime}` : 'W',
-            title: step.waitTime ? `Wait point: ${step.waitTime}` : 'Wait point'
-        });
-    }
-    if (step.moment) {
-        top.push({ kind: 'moment', text: 'MOT', title: 'Moment of truth' });
-    }
-    if (step.emotion) {
-        top.push({
-            kind: 'emotion',
-            text: EMOTION_GLYPHS[step.emotion] ?? step.emotion.slice(0, 3),
-            title: `Emotion: ${step.emotion}`,
-            variant: step.emotion
-        });
-    }
-    if (step.metrics > 0) {
-        top.push({
-            kind: 'metrics',
-            text: `${step.metrics} KPI`,
-            title: step.metrics === 1 ? '1 metric' : `${step.metrics} metrics`
-        });
-    }
-    if (step.channel) {
-        bottom.push({ kind: 'channel', text: shorten(step.channel), title: `Channel: ${step.channel}` });
-    }
-    if (step.segments.length > 0) {
-        const names = step.segments.join(', ');
-        bottom.push({ kind: 'segment', text: shorten(`for ${names}`), title: `Only for: ${names}` });
-    }
-    if (step.actor) {
-        bottom.push({ kind: 'actor', text: shorten(step.actor), title: `By: ${step.actor}` });
-    }
-    return { top, bottom };
+/** Baseline of the n-th text line of a mark, relative to its top. */
+export function markBaseline(mark: Pick<LaidOutMark, 'lines' | 'height'>, index: number): number {
+    return mark.lines.length === 1 ? mark.height / 2 + 3.5 : 12 + index * 12;
 }
 
-export function shorten(text: string, max = MAX_TAG_CHARACTERS): string {
-    return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+/** Baseline of the label's n-th line, relative to the box (the same rule as the SVG renderer). */
+export function labelBaseline(step: { labelTop: number; lineHeight: number; fontSize: number }, index: number): number {
+    return step.labelTop + index * step.lineHeight + step.lineHeight / 2 + step.fontSize * 0.35;
 }
 
-/**
- * Width of a badge for its text. The webview cannot measure text before rendering (the layout comes
- * from the server), so it estimates from an average glyph width of the 10px badge font.
- */
-export function badgeWidth(text: string): number {
-    return Math.round(text.length * 6.2 + 10);
+export type LegendSample =
+    | { readonly shape: 'mark'; readonly mark: LaidOutMark }
+    | { readonly shape: 'box'; readonly style: string }
+    | { readonly shape: 'flow'; readonly kind: string; readonly loop: boolean }
+    | { readonly shape: 'line' };
+
+/** What a legend entry shows on its left: a badge or chip as in the boxes, a box style, a flow style or a line. */
+export function legendSample(entry: LaidOutLegendEntry): LegendSample {
+    const [group, kind = ''] = entry.key.split(':');
+    if (group === 'badge' || group === 'chip') {
+        const emotion = kind.startsWith('emotion-');
+        const over = kind.endsWith('-over');
+        const markKind = (emotion ? 'emotion' : kind.replace(/-over$/, '')) as MarkKind;
+        return {
+            shape: 'mark',
+            mark: {
+                kind: markKind, lines: [entry.sample ?? ''], tone: entry.tone,
+                variant: emotion ? kind.slice('emotion-'.length) : over ? 'over' : undefined,
+                description: entry.label, x: 0, y: 0, width: entry.sampleWidth, height: entry.height
+            }
+        };
+    }
+    if (group === 'box') return { shape: 'box', style: kind };
+    if (group === 'flow') return { shape: 'flow', kind: kind === 'loop' ? 'sequence' : kind, loop: kind === 'loop' };
+    return { shape: 'line' };
 }

@@ -1,18 +1,21 @@
 /**
  * The dependency-injection container of the webview: the Sprotty modules it uses (no editing,
- * moving, popups or command palette: the diagram is a view of the text) and its own services.
+ * moving or command palette: the diagram is a view of the text; popups only for the steps' hover
+ * cards) and its own services.
  */
 import { Container, ContainerModule } from 'inversify';
 import {
     boundsModule, buttonModule, configureActionHandler, configureModelElement, configureViewerOptions, defaultModule,
-    editFeature, edgeLayoutModule, exportModule, fadeModule, hoverFeedbackFeature, LocationPostprocessor, modelSourceModule, moveFeature,
+    editFeature, edgeLayoutModule, exportModule, fadeModule, hoverFeedbackFeature, hoverModule, LocationPostprocessor, modelSourceModule, moveFeature,
     popupFeature, routingModule, selectFeature, selectModule, TYPES, updateModule, viewportModule, zorderModule
 } from 'sprotty';
 import { RevealStepAction } from './actions.js';
 import { DiagramController } from './diagram-controller.js';
 import { ExtensionConnection } from './extension-connection.js';
 import { DIAGRAM_ELEMENT_ID } from './html.js';
-import { BlueprintGraph, FlowEdge, LaneNode, LineNode, StageNode, StepNode } from './model.js';
+import { AnnotationsView } from './annotation-views.js';
+import { stepDetailsModule } from './features/details/di.config.js';
+import { AnnotationsNode, BlueprintGraph, FlowEdge, LaneNode, LineNode, StageNode, StepNode } from './model.js';
 import { BlueprintModelSource } from './model-source.js';
 import { RevealMouseListener } from './reveal-mouse-listener.js';
 import { BlueprintElementType } from './schema.js';
@@ -53,8 +56,10 @@ export function createBlueprintModule(vscode: VsCodeApi): ContainerModule {
         configureModelElement(context, BlueprintElementType.lane, LaneNode, LaneView, BACKGROUND);
         configureModelElement(context, BlueprintElementType.stage, StageNode, StageView, BACKGROUND);
         configureModelElement(context, BlueprintElementType.line, LineNode, LineView, BACKGROUND);
-        configureModelElement(context, BlueprintElementType.step, StepNode, StepView, { disable: [moveFeature, popupFeature] });
-        configureModelElement(context, BlueprintElementType.evidence, StepNode, EvidenceView, { disable: [moveFeature, popupFeature] });
+        // Steps and evidence open their hover card (stepDetailsModule).
+        configureModelElement(context, BlueprintElementType.step, StepNode, StepView, { disable: [moveFeature] });
+        configureModelElement(context, BlueprintElementType.evidence, StepNode, EvidenceView, { disable: [moveFeature] });
+        configureModelElement(context, BlueprintElementType.annotations, AnnotationsNode, AnnotationsView, BACKGROUND);
         configureModelElement(context, BlueprintElementType.flow, FlowEdge, FlowView, { disable: [selectFeature, editFeature, popupFeature] });
 
         configureViewerOptions(context, {
@@ -63,7 +68,9 @@ export function createBlueprintModule(vscode: VsCodeApi): ContainerModule {
             baseDiv: DIAGRAM_ELEMENT_ID,
             hiddenDiv: `${DIAGRAM_ELEMENT_ID}-hidden`,
             popupDiv: `${DIAGRAM_ELEMENT_ID}-popup`,
-            zoomLimits: { min: 0.05, max: 4 }
+            zoomLimits: { min: 0.05, max: 4 },
+            popupOpenDelay: 400,
+            popupCloseDelay: 200
         });
     });
 }
@@ -72,8 +79,8 @@ export function createBlueprintContainer(vscode: VsCodeApi): Container {
     const container = new Container();
     container.load(
         defaultModule, modelSourceModule, boundsModule, buttonModule, exportModule, fadeModule, routingModule,
-        selectModule, updateModule, viewportModule, zorderModule, edgeLayoutModule,
-        createBlueprintModule(vscode)
+        selectModule, updateModule, viewportModule, zorderModule, edgeLayoutModule, hoverModule,
+        createBlueprintModule(vscode), stepDetailsModule
     );
     return container;
 }

@@ -5,7 +5,7 @@
 import type { BlueprintLayout, LaidOutStep } from '@blueprint/diagram';
 import type { SModelElement } from 'sprotty-protocol';
 import {
-    BlueprintElementType, type BlueprintGraphSchema, type FlowSchema, type LaneSchema, type LineSchema,
+    BlueprintElementType, type AnnotationsSchema, type BlueprintGraphSchema, type FlowSchema, type LaneSchema, type LineSchema,
     type StageSchema, type StepSchema
 } from './schema.js';
 
@@ -29,7 +29,8 @@ export const elementId = {
     lane: (id: string) => `lane:${id}`,
     line: (kind: string) => `line:${kind}`,
     stage: (id: string) => `stage:${id}`,
-    flow: (id: string) => `flow:${id}`
+    flow: (id: string) => `flow:${id}`,
+    annotations: 'annotations:'
 };
 
 export function buildGraph(layout: BlueprintLayout, options: GraphBuildOptions = {}): BlueprintGraphSchema {
@@ -37,6 +38,7 @@ export function buildGraph(layout: BlueprintLayout, options: GraphBuildOptions =
     const children: SModelElement[] = [];
     const firstLaneTop = layout.lanes.reduce((top, lane) => Math.min(top, lane.y), Number.POSITIVE_INFINITY);
     const headerHeight = Number.isFinite(firstLaneTop) && firstLaneTop >= MIN_STAGE_HEADER_HEIGHT ? firstLaneTop : MIN_STAGE_HEADER_HEIGHT;
+    const lanesBottom = layout.lanes.length > 0 ? Math.max(...layout.lanes.map(lane => lane.y + lane.height)) : undefined;
 
     for (const lane of layout.lanes) {
         const schema: LaneSchema = {
@@ -57,7 +59,8 @@ export function buildGraph(layout: BlueprintLayout, options: GraphBuildOptions =
             headerHeight,
             first: index === 0,
             position: { x: stage.x, y: 0 },
-            size: { width: stage.width, height: layout.height }
+            // Down to the last lane: the legend and notes below the lanes belong to no stage.
+            size: { width: stage.width, height: lanesBottom ?? layout.height }
         };
         children.push(schema);
     });
@@ -94,6 +97,18 @@ export function buildGraph(layout: BlueprintLayout, options: GraphBuildOptions =
         if (extra) children.push({ ...schema, cssClasses: [...extra] });
         else children.push(options.highlight ? { ...schema, cssClasses: options.highlight.steps.has(step.id) ? HIGHLIGHTED : DIMMED } : schema);
     }
+    if (layout.legend || (layout.footnotes?.length ?? 0) > 0 || layout.processTime) {
+        const annotations: AnnotationsSchema = {
+            type: BlueprintElementType.annotations,
+            id: elementId.annotations,
+            legend: layout.legend,
+            footnotes: layout.footnotes ?? [],
+            processTime: layout.processTime,
+            position: { x: 0, y: 0 },
+            size: { width: layout.width, height: layout.height }
+        };
+        children.push(annotations);
+    }
     return {
         type: BlueprintElementType.graph,
         id: `blueprint:${layout.id}`,
@@ -124,6 +139,12 @@ function stepSchema(step: LaidOutStep, selected: boolean): StepSchema {
         segments: [...step.segments],
         touchpoint: step.touchpoint,
         evidenceFor: step.evidenceFor,
+        // Layouts from an older server have no marks: the box is drawn with its label only.
+        labelTop: step.labelTop,
+        lineHeight: step.lineHeight,
+        fontSize: step.fontSize,
+        marks: step.marks ?? [],
+        details: step.details,
         position: { x: step.x, y: step.y },
         size: { width: step.width, height: step.height }
     };

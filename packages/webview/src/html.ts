@@ -4,6 +4,8 @@
  * resource origin: Sprotty and the webview set styles only through the CSSOM (`element.style`),
  * which `style-src` does not restrict, so no `'unsafe-inline'` is needed.
  */
+import { escapeHtml } from '@blueprint/escape';
+
 export interface WebviewHtmlOptions {
     /** URI of `dist/webview.js`, already converted with `webview.asWebviewUri`. */
     readonly scriptUri: string;
@@ -38,25 +40,17 @@ export function webviewHtml(options: WebviewHtmlOptions): string {
 <html lang="en">
 <head>
 <meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(csp)}">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${escapeAttribute(styleUri)}" nonce="${nonce}">
-<title>${escapeText(options.title ?? 'Blueprint diagram')}</title>
+<link rel="stylesheet" href="${escapeHtml(styleUri)}" nonce="${nonce}">
+<title>${escapeHtml(options.title ?? 'Blueprint diagram')}</title>
 </head>
 <body>
 <div id="${TOOLBAR_ELEMENT_ID}" class="blueprint-toolbar" role="toolbar" aria-label="Diagram"></div>
 <div id="${STATUS_ELEMENT_ID}" class="blueprint-status" role="status" aria-live="polite"></div>
 <div id="${DIAGRAM_ELEMENT_ID}" class="blueprint-diagram"></div>
-<script nonce="${nonce}" src="${escapeAttribute(scriptUri)}"></script>
+<script nonce="${nonce}" src="${escapeHtml(scriptUri)}"></script>
 </body>
 </html>
 `;
-}
-
-function escapeText(text: string): string {
-    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-function escapeAttribute(text: string): string {
-    return escapeText(text).replace(/"/g, '&quot;');
 }

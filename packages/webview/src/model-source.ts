@@ -7,7 +7,7 @@ import { inject, injectable } from 'inversify';
 import { LocalModelSource } from 'sprotty';
 import { SetModelAction, UpdateModelAction, type Action, type ExportSvgAction, type SModelRoot } from 'sprotty-protocol';
 import { ExtensionConnection } from './extension-connection.js';
-import { standaloneSvg } from './svg-exporter.js';
+import { standaloneSvg } from './svg-file.js';
 
 @injectable()
 export class BlueprintModelSource extends LocalModelSource {

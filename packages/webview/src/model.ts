@@ -2,7 +2,7 @@
  * Sprotty model element classes of the webview. The model factory copies every schema property
  * (see `schema.ts`) onto these instances.
  */
-import type { LaidOutFlow, LaidOutLane, LaidOutLine } from '@blueprint/diagram';
+import type { LaidOutFlow, LaidOutFootnoteSection, LaidOutLane, LaidOutLegend, LaidOutLine, LaidOutMark, LaidOutProcessTime, StepDetails } from '@blueprint/diagram';
 import { SEdgeImpl, SGraphImpl, SNodeImpl } from 'sprotty';
 
 export class BlueprintGraph extends SGraphImpl {
@@ -43,6 +43,18 @@ export class StepNode extends SNodeImpl {
     segments: readonly string[] = [];
     touchpoint = false;
     evidenceFor?: string;
+    labelTop?: number;
+    lineHeight?: number;
+    fontSize?: number;
+    marks: readonly LaidOutMark[] = [];
+    details?: StepDetails;
+}
+
+/** Legend, numbered notes and process time (absolute coordinates, drawn at the origin). */
+export class AnnotationsNode extends SNodeImpl {
+    legend?: LaidOutLegend;
+    footnotes?: readonly LaidOutFootnoteSection[];
+    processTime?: LaidOutProcessTime;
 }
 
 export class FlowEdge extends SEdgeImpl {

@@ -2,7 +2,7 @@
  * The Sprotty model (schema) the webview builds from a `BlueprintLayout`. Every element keeps the
  * coordinates the server computed; the webview never lays anything out itself.
  */
-import type { LaidOutFlow, LaidOutLane, LaidOutLine, LaidOutStep } from '@blueprint/diagram';
+import type { BlueprintLayout, LaidOutFlow, LaidOutLane, LaidOutLine, LaidOutStep } from '@blueprint/diagram';
 import type { Point, SEdge, SGraph, SNode } from 'sprotty-protocol';
 
 export const BlueprintElementType = {
@@ -12,7 +12,8 @@ export const BlueprintElementType = {
     stage: 'stage',
     step: 'step',
     evidence: 'evidence',
-    flow: 'flow'
+    flow: 'flow',
+    annotations: 'annotations'
 } as const;
 
 export interface BlueprintGraphSchema extends SGraph {
@@ -41,7 +42,11 @@ export interface StageSchema extends SNode {
 
 /** A step as Sprotty draws it: the laid-out step's content, positioned by Sprotty's own bounds. */
 export interface StepSchema extends SNode, Pick<LaidOutStep, 'label' | 'lines' | 'lane' | 'actor' | 'channel' | 'failPoint'
-    | 'waitPoint' | 'waitTime' | 'moment' | 'emotion' | 'metrics' | 'segments' | 'touchpoint' | 'evidenceFor'> {}
+    | 'waitPoint' | 'waitTime' | 'moment' | 'emotion' | 'metrics' | 'segments' | 'touchpoint' | 'evidenceFor'
+    | 'labelTop' | 'lineHeight' | 'fontSize' | 'marks' | 'details'> {}
+
+/** The legend, the numbered notes and the process time, drawn as in the SVG (absolute coordinates). */
+export interface AnnotationsSchema extends SNode, Pick<BlueprintLayout, 'legend' | 'footnotes' | 'processTime'> {}
 
 export interface FlowSchema extends SEdge {
     readonly kind: LaidOutFlow['kind'];

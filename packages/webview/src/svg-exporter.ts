@@ -37,8 +37,3 @@ export class BlueprintSvgExporter extends SvgExporter {
         }
     }
 }
-
-/** Makes the exporter's markup a file of its own. */
-export function standaloneSvg(svg: string): string {
-    return `<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n${svg}\n`;
-}

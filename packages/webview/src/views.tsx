@@ -8,10 +8,10 @@ import { injectable } from 'inversify';
 import type { VNode } from 'snabbdom';
 import { svg, type IView, type RenderingContext } from 'sprotty';
 import type { Point } from 'sprotty-protocol';
-import { badgeWidth, stepBadges, type Badge } from './badges.js';
+import type { LaidOutMark } from '@blueprint/diagram';
+import { labelBaseline, markBaseline, markClasses } from './badges.js';
 import type { BlueprintGraph, FlowEdge, LaneNode, LineNode, StageNode, StepNode } from './model.js';
 
-const BADGE_HEIGHT = 16;
 const LABEL_LINE_HEIGHT = 15;
 const ARROW_LENGTH = 9;
 const ARROW_HALF_WIDTH = 4.5;
@@ -66,7 +66,6 @@ export class StageView implements IView {
 export class StepView implements IView {
     render(step: Readonly<StepNode>): VNode {
         const { width, height } = step.size;
-        const badges = stepBadges(step);
         return <g class={{
             step: true,
             selected: step.selected,
@@ -78,9 +77,8 @@ export class StepView implements IView {
         }}>
             <title>{step.label}</title>
             <rect class-step-box={true} x={0} y={0} width={width} height={height} rx={6} />
-            {renderLabel(step.lines, width, height)}
-            {renderBadges(badges.top, -BADGE_HEIGHT / 2)}
-            {renderBadges(badges.bottom, height - BADGE_HEIGHT / 2)}
+            {renderLabel(step)}
+            {step.marks.length > 0 ? <g class-marks={true}>{step.marks.map(renderMark)}</g> : undefined}
         </g>;
     }
 }
@@ -94,7 +92,7 @@ export class EvidenceView implements IView {
             <title>{evidence.label}</title>
             <path class-evidence-box={true} d={`M 0,0 H ${width - fold} L ${width},${fold} V ${height} H 0 Z`} />
             <path class-evidence-fold={true} d={`M ${width - fold},0 V ${fold} H ${width}`} />
-            {renderLabel(evidence.lines, width, height)}
+            {renderLabel(evidence)}
         </g>;
     }
 }
@@ -120,30 +118,31 @@ export class FlowView implements IView {
     }
 }
 
-function renderLabel(lines: readonly string[], width: number, height: number): VNode {
-    const firstBaseline = height / 2 - ((lines.length - 1) * LABEL_LINE_HEIGHT) / 2 + 4;
+/** The label's lines where the layout put them; centred in the box for a layout without label metrics. */
+function renderLabel(step: Readonly<StepNode>): VNode {
+    const { width, height } = step.size;
+    const { labelTop, lineHeight, fontSize } = step;
+    const baseline = labelTop !== undefined && lineHeight !== undefined && fontSize !== undefined
+        ? (index: number) => labelBaseline({ labelTop, lineHeight, fontSize }, index)
+        : (index: number) => height / 2 - ((step.lines.length - 1) * LABEL_LINE_HEIGHT) / 2 + 4 + index * LABEL_LINE_HEIGHT;
     return <text class-step-label={true} text-anchor="middle">
-        {lines.map((line, index) => <tspan x={width / 2} y={firstBaseline + index * LABEL_LINE_HEIGHT}>{line}</tspan>)}
+        {step.lines.map((line, index) => <tspan x={width / 2} y={baseline(index)}>{line}</tspan>)}
     </text>;
 }
 
-function renderBadges(badges: readonly Badge[], y: number): VNode | undefined {
-    if (badges.length === 0) {
-        return undefined;
-    }
-    let x = 6;
-    const rendered = badges.map(badge => {
-        const width = badgeWidth(badge.text);
-        const node = <g class={{ badge: true, [`badge-${badge.kind}`]: true, [`emotion-${badge.variant ?? 'none'}`]: badge.kind === 'emotion' }}
-            transform={`translate(${x},${y})`}>
-            <title>{badge.title}</title>
-            <rect class-badge-box={true} x={0} y={0} width={width} height={BADGE_HEIGHT} rx={BADGE_HEIGHT / 2} />
-            <text class-badge-text={true} x={width / 2} y={BADGE_HEIGHT - 4.5} text-anchor="middle">{badge.text}</text>
-        </g>;
-        x += width + 4;
-        return node;
-    });
-    return <g class-badges={true}>{rendered}</g>;
+/** A badge (filled in its tone) or chip (outlined), at the position the layout gave it inside the box. */
+export function renderMark(mark: LaidOutMark): VNode {
+    return <g class={markClasses(mark)} transform={`translate(${mark.x},${mark.y})`}>
+        <title>{mark.description}</title>
+        <rect class-badge-box={true} x={0} y={0} width={mark.width} height={mark.height} rx={isRound(mark) ? Math.min(8, mark.height / 2) : 3} />
+        <text class-badge-text={true} text-anchor="middle">
+            {mark.lines.map((line, index) => <tspan x={mark.width / 2} y={markBaseline(mark, index)}>{line}</tspan>)}
+        </text>
+    </g>;
+}
+
+function isRound(mark: LaidOutMark): boolean {
+    return mark.kind !== 'actor' && mark.kind !== 'channel' && mark.kind !== 'segment';
 }
 
 /** A triangle at the end (or start) of the route, pointing along the last non-degenerate segment. */

@@ -72,7 +72,7 @@ describe('hover on the blueprint name', () => {
             flow Dial -> Menu -> Hold -> Lookup -> Agent
         }`);
         // known: Menu 60 + Lookup 20 + Agent 180 = 260 s; Dial and Hold have no time
-        expect(value).toContain('**Expected time (= worst case: no alternatives, recoveries or rework)**: ≥ 4 min 20 s \\(2 steps without a time\\)');
+        expect(value).toContain('**Expected time (= worst case: no alternatives, recoveries or rework)**: ≥ 4 min 20 s (2 steps without a time)');
         // Hold is a wait without an expected time
         expect(value).toContain('- waiting: unknown');
         // both unknown steps are customer steps, so only the visible figure is a lower bound

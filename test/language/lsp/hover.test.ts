@@ -29,14 +29,14 @@ describe('hover on steps', () => {
     it('shows the step card from the model on the step name', async () => {
         await hover({
             text: TEXT, index: 0, disposeAfterCheck: true,
-            hover: /\*\*Enter \\\*PIN\\\*\*\* \(`Enter`\)[\s\S]*lane: Customer actions[\s\S]*stage: At the counter \(`Counter`\)[\s\S]*channel: ATM \(`atm`\) — remote, self\\-service[\s\S]*segments: VIP customers \(`Vip`\)[\s\S]*evidence: PIN pad[\s\S]*wait: 2 min \(tolerance 1 min, exceeded\)[\s\S]*fail point: PIN mistyped; recovery: Offer re\\-entry[\s\S]*moment of truth: Trust[\s\S]*outgoing: `Check` \(escalation `=>`, escalate\)[\s\S]*metrics: Re\\-entries \(\\<= 3 %\)/
+            hover: /\*\*Enter \\\*PIN\\\*\*\* \(`Enter`\)[\s\S]*lane: Customer actions[\s\S]*stage: At the counter \(`Counter`\)[\s\S]*channel: ATM \(`atm`\) — remote, self-service[\s\S]*segments: VIP customers \(`Vip`\)[\s\S]*evidence: PIN pad[\s\S]*wait: 2 min \(tolerance 1 min, exceeded\)[\s\S]*fail point: PIN mistyped; recovery: Offer re-entry[\s\S]*moment of truth: Trust[\s\S]*outgoing: `Check` \(escalation `=>`, escalate\)[\s\S]*metrics: Re-entries \(&lt;= 3 %\)/
         });
     });
 
     it('shows the same card on a reference to the step', async () => {
         await hover({
             text: TEXT, index: 7, disposeAfterCheck: true,
-            hover: /\*\*Check the PIN\*\* \(`Check`\)[\s\S]*actor: `Teller`[\s\S]*channel: Branch \(`branch`\) — face\\-to\\-face[\s\S]*duration: 10 s \(tolerance 30 s\)[\s\S]*incoming: `Enter` \(escalation/
+            hover: /\*\*Check the PIN\*\* \(`Check`\)[\s\S]*actor: `Teller`[\s\S]*channel: Branch \(`branch`\) — face-to-face[\s\S]*duration: 10 s \(tolerance 30 s\)[\s\S]*incoming: `Enter` \(escalation/
         });
     });
 });
@@ -51,7 +51,7 @@ describe('hover on declarations', () => {
     });
 
     it('shows a built-in channel with its distance', async () => {
-        await hover({ text: TEXT, index: 1, hover: /\*\*channel\*\* `atm` — ATM \(remote, self\\-service\)[\s\S]*Built in\./, disposeAfterCheck: true });
+        await hover({ text: TEXT, index: 1, hover: /\*\*channel\*\* `atm` — ATM \(remote, self-service\)[\s\S]*Built in\./, disposeAfterCheck: true });
     });
 });
 

@@ -1,12 +1,13 @@
 /** `blueprint fmt [paths...] [--check]`: formats blueprint files in place, or lists those that would change. */
-import { writeFile } from 'node:fs/promises';
+import { escapeTerminal } from '@blueprint/escape';
 import type { Command } from 'commander';
 import { URI } from 'langium';
 import { ExitCode, type CliCommand, type CliContext } from '../cli-context.js';
 import { CliError, FileError } from '../errors.js';
+import { writeFileAtomic } from '../files/atomic-write.js';
 import { discoverBlueprintFiles } from '../files/discovery.js';
 import { displayPath, reasonOf } from '../files/paths.js';
-import { readTextFile } from '../files/read-file.js';
+import { MAX_FILE_BYTES, readTextFile } from '../files/read-file.js';
 import { formatBlueprintText } from '../formatting.js';
 import { count } from '../reporters/text.js';
 import { createCliServices } from '../services.js';
@@ -56,7 +57,7 @@ async function runFmt(paths: string[], options: FmtCommandOptions, context: CliC
             case 'syntax-errors':
                 skipped++;
                 for (const problem of outcome.problems) {
-                    context.stderr.write(`${shown}:${problem.line}:${problem.column} error BP000 ${problem.message}\n`);
+                    context.stderr.write(`${escapeTerminal(shown)}:${problem.line}:${problem.column} error BP000 ${escapeTerminal(problem.message)}\n`);
                 }
                 context.stderr.write(`blueprint: ${shown}: not formatted because of syntax errors\n`);
                 break;
@@ -65,6 +66,12 @@ async function runFmt(paths: string[], options: FmtCommandOptions, context: CliC
                 context.stderr.write(`blueprint: ${shown}: not formatted: ${outcome.reason} (this is a bug in the formatter)\n`);
                 break;
             case 'changed':
+                // Reformatting can grow a file (indentation); one that `check` would then refuse is left as it is.
+                if (Buffer.byteLength(outcome.text, 'utf8') > MAX_FILE_BYTES) {
+                    skipped++;
+                    context.stderr.write(`blueprint: ${escapeTerminal(shown)}: not formatted: the result would be ${mebibytes(Buffer.byteLength(outcome.text, 'utf8'))} MiB, over the ${mebibytes(MAX_FILE_BYTES)} MiB limit for blueprint files\n`);
+                    break;
+                }
                 changed++;
                 if (!options.check) await write(file, outcome.text, shown);
                 context.stdout.write(`${shown}\n`);
@@ -78,10 +85,14 @@ async function runFmt(paths: string[], options: FmtCommandOptions, context: CliC
 
 async function write(file: string, text: string, shown: string): Promise<void> {
     try {
-        await writeFile(file, text, 'utf8');
+        await writeFileAtomic(file, text);
     } catch (error) {
         throw new FileError(shown, `cannot write: ${reasonOf(error as NodeJS.ErrnoException)}`);
     }
+}
+
+function mebibytes(bytes: number): string {
+    return (bytes / (1024 * 1024)).toFixed(2).replace(/\.?0+$/, '');
 }
 
 function summaryLine(files: number, changed: number, skipped: number, check: boolean): string {

@@ -2,12 +2,12 @@
  * `blueprint render <file>`: the blueprint diagram as a standalone SVG, or its laid-out geometry as
  * JSON (the `BlueprintLayout` the webview draws, without source ranges). Writes to `-o` or stdout.
  */
-import { writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { SvgTheme } from '@blueprint/diagram';
 import { Option, type Command } from 'commander';
 import { ExitCode, type CliCommand, type CliContext } from '../cli-context.js';
 import { CliError, FileError } from '../errors.js';
+import { writeFileAtomic } from '../files/atomic-write.js';
 import { displayPath, reasonOf } from '../files/paths.js';
 import { describeErrors, loadBlueprint } from '../model-loader.js';
 
@@ -67,7 +67,7 @@ async function runRender(file: string, options: RenderCommandOptions, context: C
     }
     const target = path.resolve(context.cwd, options.output);
     try {
-        await writeFile(target, text, 'utf8');
+        await writeFileAtomic(target, text);
     } catch (error) {
         throw new FileError(displayPath(target, context.cwd), `cannot write: ${reasonOf(error as NodeJS.ErrnoException)}`);
     }

@@ -16,6 +16,13 @@ export function reasonOf(error: NodeJS.ErrnoException): string {
         case 'EISDIR': return 'is a folder, not a file';
         case 'ENOTDIR': return 'a part of the path is not a folder';
         case 'ELOOP': return 'too many symbolic links';
+        // `mkdir -p` through a file: EEXIST on Linux, ENOTDIR elsewhere.
+        case 'EEXIST': return 'a part of the path is a file, not a folder';
+        case 'ENOSPC': return 'no space left on the device';
+        case 'EDQUOT': return 'disk quota exceeded';
+        case 'EROFS': return 'read-only file system';
+        case 'EIO': return 'input/output error';
+        case 'EPIPE': return 'the reader closed the pipe';
         default: return error.message;
     }
 }

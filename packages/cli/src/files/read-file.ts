@@ -7,8 +7,10 @@ import { readFile, stat } from 'node:fs/promises';
 import { FileError } from '../errors.js';
 import { reasonOf } from './paths.js';
 
-/** Real blueprints are a few kilobytes; this leaves generated ones ample room. */
-export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+import { MAX_FILE_BYTES } from '@blueprint/language';
+
+/** The language server applies the same limit (`@blueprint/language`). */
+export { MAX_FILE_BYTES };
 
 /** How far to look for a NUL byte, the sign of a binary file (as Git does). */
 const BINARY_SNIFF_BYTES = 8000;

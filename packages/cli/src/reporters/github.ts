@@ -1,7 +1,8 @@
 /**
  * GitHub Actions workflow commands (`::error file=…,line=…::message`), which the runner turns into
- * annotations on the pull request. Escaping follows the runner's own rules (actions/toolkit, command.ts).
+ * annotations on the pull request. Escaping (`@blueprint/escape`) follows the runner's own rules (actions/toolkit, command.ts).
  */
+import { escapeWorkflowData as escapeData, escapeWorkflowProperty as escapeProperty } from '@blueprint/escape';
 import type { DiagnosticSeverity } from '../check-report.js';
 import type { Reporter } from './reporter.js';
 import { count } from './text.js';
@@ -27,11 +28,3 @@ export const githubReporter: Reporter = report => {
     lines.push(`Checked ${count(files, 'file')}: ${count(errors, 'error')}, ${count(warnings, 'warning')}.`);
     return lines.join('\n') + '\n';
 };
-
-export function escapeData(text: string): string {
-    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-
-export function escapeProperty(text: string): string {
-    return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
-}

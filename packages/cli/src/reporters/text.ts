@@ -1,4 +1,5 @@
 /** The human format: `path:line:col severity BPnnn message`, one per line, then a summary line. */
+import { escapeTerminal } from '@blueprint/escape';
 import type { CheckReport, CheckSummary, DiagnosticSeverity } from '../check-report.js';
 import { createColors, type Colors } from '../colors.js';
 import type { Reporter } from './reporter.js';
@@ -9,7 +10,8 @@ export const textReporter: Reporter = (report: CheckReport, options) => {
     for (const file of report.files) {
         for (const d of file.diagnostics) {
             const severity = colorSeverity(colors, d.severity, d.severity);
-            lines.push(`${colors.bold(`${file.path}:${d.line}:${d.column}`)} ${severity} ${colors.dim(d.rule)} ${d.message}`);
+            // Labels inside messages must not start a line of their own or send escape sequences.
+            lines.push(`${colors.bold(`${escapeTerminal(file.path)}:${d.line}:${d.column}`)} ${severity} ${colors.dim(d.rule)} ${escapeTerminal(d.message)}`);
         }
     }
     if (lines.length > 0) lines.push('');

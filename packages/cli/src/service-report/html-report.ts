@@ -4,7 +4,7 @@
  * assets; every label is escaped.
  */
 import { visibleLaneIds, type BlueprintAnalysis, type BlueprintModel } from '@blueprint/language';
-import { escapeXml } from './escape.js';
+import { escapeHtml } from '@blueprint/escape';
 import { boundedDuration, duration, percent } from './format.js';
 import { ReportLabels, exceptionName, figureRows, metricTarget, remediesOf, share, timeNotes, toleranceVerdict } from './report-content.js';
 import { renderTimelineChart } from './timeline-chart.js';
@@ -15,7 +15,7 @@ export interface HtmlReportOptions {
 }
 
 export function renderHtmlReport(analysis: BlueprintAnalysis, model: BlueprintModel, options: HtmlReportOptions = {}): string {
-    const e = escapeXml;
+    const e = escapeHtml;
     const labels = new ReportLabels(model);
     const step = (id: string) => `${e(labels.step(id))} <code>${e(id)}</code>`;
     const table = (head: string[], rows: string[][]) =>

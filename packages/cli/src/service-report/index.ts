@@ -1,4 +1,3 @@
 export { renderMarkdownReport } from './markdown-report.js';
 export { renderHtmlReport, type HtmlReportOptions } from './html-report.js';
 export { renderTimelineChart } from './timeline-chart.js';
-export { escapeXml } from './escape.js';

@@ -1,5 +1,6 @@
 /** The service review as Markdown (`blueprint report --format markdown`). */
 import type { BlueprintAnalysis, BlueprintModel, TimeAnalysis } from '@blueprint/language';
+import { escapeMarkdown as cell } from '@blueprint/escape';
 import { boundedDuration, duration, percent } from './format.js';
 import { ReportLabels, exceptionName, figureRows, metricTarget, remediesOf, share, timeNotes, toleranceVerdict } from './report-content.js';
 
@@ -136,9 +137,4 @@ function standardCell(time: TimeAnalysis): string {
     if (time.toleranceSeconds === undefined) return 'none declared';
     const mark = (v: { text: string; exceeded: boolean }) => v.exceeded ? `⚠️ ${v.text}` : v.text;
     return `${duration(time.toleranceSeconds)}: ${time.expected ? mark(toleranceVerdict(time, time.expected)) : '—'} / ${time.criticalPath ? mark(toleranceVerdict(time, time.criticalPath)) : '—'}`;
-}
-
-/** Escapes text for a Markdown table cell. */
-function cell(text: string): string {
-    return text.replace(/[\\`*_[\]|<&]/g, ch => (ch === '<' ? '&lt;' : ch === '&' ? '&amp;' : '\\' + ch)).replace(/\r?\n/g, ' ');
 }

@@ -5,7 +5,7 @@
 import type { BlueprintModel, ProcessPath } from '@blueprint/language';
 import { stepSeconds } from '@blueprint/language';
 import { duration } from './format.js';
-import { escapeXml } from './escape.js';
+import { escapeXml } from '@blueprint/escape';
 
 const WIDTH = 720;
 const ROW = 22;

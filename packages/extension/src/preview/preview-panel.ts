@@ -12,7 +12,9 @@ import {
 } from '@blueprint/diagram';
 import { webviewHtml, type ExtensionToWebviewMessage, type WebviewToExtensionMessage } from '@blueprint/webview';
 import { LANGUAGE_ID } from '../client-options.js';
+import { saveAtomically, temporaryName } from './atomic-save.js';
 import { debounce } from './debounce.js';
+import { resolveDiagram } from './diagram-patches.js';
 import { findStep, stepsAtPosition } from './step-at-position.js';
 import { parsePreviewTheme, withThemeOverride } from './theme-override.js';
 
@@ -154,7 +156,7 @@ export class BlueprintPreview implements vscode.Disposable, vscode.WebviewPanelS
         if (previous) {
             await this.client.sendNotification(DiagramCloseNotification, { uri: previous.toString() } satisfies DiagramOpenParams);
         }
-        await this.client.sendNotification(DiagramOpenNotification, { uri: uri.toString() } satisfies DiagramOpenParams);
+        await this.client.sendNotification(DiagramOpenNotification, { uri: uri.toString(), patches: true } satisfies DiagramOpenParams);
     }
 
     private followEditor(editor: vscode.TextEditor | undefined): void {
@@ -163,8 +165,14 @@ export class BlueprintPreview implements vscode.Disposable, vscode.WebviewPanelS
         }
     }
 
-    private onDiagram(params: DiagramParams): void {
-        if (!this.panel || params.uri !== this.document?.toString()) {
+    private onDiagram(received: DiagramParams): void {
+        if (!this.panel || received.uri !== this.document?.toString()) {
+            return;
+        }
+        const params = resolveDiagram(this.diagram, received);
+        if (!params) {
+            // A patch without its base: ask again, and the server answers with the whole diagram.
+            void this.client.sendNotification(DiagramOpenNotification, { uri: received.uri, patches: true } satisfies DiagramOpenParams);
             return;
         }
         const first = this.diagram === undefined;
@@ -231,7 +239,13 @@ export class BlueprintPreview implements vscode.Disposable, vscode.WebviewPanelS
         if (!target) {
             return;
         }
-        await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(svg));
+        const temporary = vscode.Uri.joinPath(target, '..', temporaryName(basename(target), randomBytes(4).toString('hex')));
+        try {
+            await saveAtomically(vscode.workspace.fs, target, temporary, new TextEncoder().encode(svg));
+        } catch (error) {
+            void vscode.window.showErrorMessage(`Blueprint: could not save the diagram to ${vscode.workspace.asRelativePath(target)}: ${error instanceof Error ? error.message : String(error)}`);
+            return;
+        }
         void vscode.window.showInformationMessage(`Blueprint: diagram saved to ${vscode.workspace.asRelativePath(target)}.`);
     }
 

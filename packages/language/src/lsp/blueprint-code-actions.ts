@@ -110,11 +110,11 @@ export class BlueprintCodeActionProvider implements CodeActionProvider {
         if (!leaf || !name || !keywords || !/^[\p{L}_][\p{L}\p{N}_]*$/u.test(name)) return [];
         const blueprint = AstUtils.getContainerOfType(leaf.astNode, ast.isBlueprint);
         const declarationText = (keyword: string) => `${keyword} ${name} "${name}"${keyword === 'channel' ? ' face-to-face' : ''}`;
-        return keywords.map((keyword, index) => {
+        return keywords.flatMap((keyword, index) => {
             const edit = blueprint
                 ? this.insertDeclaration(document, blueprint, declarationText(keyword))
-                : this.insertBefore(document, AstUtils.getContainerOfType(leaf.astNode, (n): n is AstNode => ast.isBlueprintFile(n.$container))!, declarationText(keyword));
-            return this.action(`Declare ${keyword} '${name}'`, diagnostic, document, [edit], index === 0);
+                : this.insertBefore(document, AstUtils.getContainerOfType(leaf.astNode, (n): n is AstNode => ast.isBlueprintFile(n.$container)), declarationText(keyword));
+            return edit ? [this.action(`Declare ${keyword} '${name}'`, diagnostic, document, [edit], index === 0)] : [];
         });
     }
 
@@ -158,16 +158,18 @@ export class BlueprintCodeActionProvider implements CodeActionProvider {
     }
 
     /** A new declaration in the blueprint: after its last declaration, or first in its body. */
-    private insertDeclaration(document: LangiumDocument, blueprint: ast.Blueprint, text: string): TextEdit {
+    /** Undefined while the blueprint has no `{` yet (`blueprint e customer ...`): nowhere to put it. */
+    private insertDeclaration(document: LangiumDocument, blueprint: ast.Blueprint, text: string): TextEdit | undefined {
         const lastDeclaration = blueprint.members.filter(ast.isDeclaration).at(-1)?.$cstNode;
         if (lastDeclaration) return insert(lastDeclaration.range.end, `\n${lineIndent(document, lastDeclaration)}${text}`);
-        const open = CstUtils.streamCst(blueprint.$cstNode!).find(node => isLeafCstNode(node) && node.text === '{')!;
-        return insert(open.range.end, `\n${lineIndent(document, blueprint.$cstNode!)}${INDENT}${text}`);
+        const cst = blueprint.$cstNode;
+        const open = cst ? CstUtils.streamCst(cst).find(node => isLeafCstNode(node) && node.text === '{') : undefined;
+        return cst && open ? insert(open.range.end, `\n${lineIndent(document, cst)}${INDENT}${text}`) : undefined;
     }
 
-    private insertBefore(document: LangiumDocument, element: AstNode, text: string): TextEdit {
-        const start = element.$cstNode!.range.start;
-        return insert(start, `${text}\n${lineIndent(document, element.$cstNode!)}`);
+    private insertBefore(document: LangiumDocument, element: AstNode | undefined, text: string): TextEdit | undefined {
+        const cst = element?.$cstNode;
+        return cst ? insert(cst.range.start, `${text}\n${lineIndent(document, cst)}`) : undefined;
     }
 
     private leafAt(document: LangiumDocument, diagnostic: Diagnostic): CstNode | undefined {

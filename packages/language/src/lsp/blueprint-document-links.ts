@@ -21,7 +21,7 @@ export class BlueprintDocumentLinkProvider implements DocumentLinkProvider {
             if (!imp.path || !pathNode) continue;
             const target = resolveImportUri(document.uri, imp.path);
             // A missing file is reported as BP003; a link to it would only lead nowhere.
-            if (!this.documents.hasDocument(target)) continue;
+            if (!target || !this.documents.hasDocument(target)) continue;
             const { start, end } = pathNode.range;
             links.push({
                 // Inside the quotes, so the link reads as the path itself.

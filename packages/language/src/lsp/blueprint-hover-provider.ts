@@ -3,6 +3,7 @@
  * whether it lies on the critical path; the blueprint's analysis summary on its name; declarations
  * with their label and how often they are used; and a short explanation of the domain keywords.
  */
+import { escapeMarkdown } from '@blueprint/escape';
 import { AstUtils, CstUtils, GrammarAST, type AstNode, type LangiumDocument, type MaybePromise, type References } from 'langium';
 import { AstNodeHoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
@@ -353,7 +354,3 @@ function flowText(flow: ModelFlow, other: string): string {
     return `\`${other}\` (${escapeMarkdown(flow.kind)} \`${ARROWS[flow.kind]}\`${flow.label ? `, ${escapeMarkdown(flow.label)}` : ''})`;
 }
 
-/** Escapes Markdown so that labels print as written. */
-export function escapeMarkdown(text: string): string {
-    return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&');
-}

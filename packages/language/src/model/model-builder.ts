@@ -43,7 +43,7 @@ export function buildBlueprintModel(blueprint: ast.Blueprint): BlueprintModel {
     const evidenceByStep = new Map<string, string[]>();
     for (const item of evidenceItems) {
         const stepName = item.step?.ref?.name;
-        if (stepName) pushTo(evidenceByStep, stepName, item.label);
+        if (stepName) pushTo(evidenceByStep, stepName, item.label ?? item.name);
     }
 
     const declaresStart = steps.some(step => step.properties.some(p => ast.isBoundaryMarker(p) && p.kind === 'start'));
@@ -60,7 +60,7 @@ export function buildBlueprintModel(blueprint: ast.Blueprint): BlueprintModel {
         const inlineEvidence = step.properties.filter(ast.isEvidenceProperty);
         inlineEvidence.forEach((property, index) => evidence.push({
             id: inlineEvidence.length === 1 ? `${step.name}.evidence` : `${step.name}.evidence${index + 1}`,
-            label: property.label,
+            label: property.label ?? '',
             step: step.name,
             stage: refName(step.stages[0]),
             inline: true
@@ -69,7 +69,7 @@ export function buildBlueprintModel(blueprint: ast.Blueprint): BlueprintModel {
     for (const item of evidenceItems) {
         evidence.push({
             id: item.name,
-            label: item.label,
+            label: item.label ?? item.name,
             step: item.step?.ref?.name,
             stage: item.stage?.ref?.name ?? item.step?.ref?.stages[0]?.ref?.name,
             inline: false
@@ -120,13 +120,14 @@ function buildStep(step: ast.Step, lane: string, extraEvidence: string[], start:
     const channel = refName(step.channels[0]);
     return {
         id: step.name,
-        label: step.label,
+        // While the user types, a step may have no label yet (the AST types say otherwise).
+        label: step.label ?? step.name ?? '',
         lane,
         laneKind,
         stage: refName(step.stages[0]),
         actor: refName(step.performers[0]),
         channel,
-        evidence: [...props.filter(ast.isEvidenceProperty).map(p => p.label), ...extraEvidence],
+        evidence: [...props.filter(ast.isEvidenceProperty).map(p => p.label ?? ''), ...extraEvidence],
         duration: timeSpanOf(duration?.time),
         durationTolerance: timeSpanOf(duration?.tolerance),
         wait: wait ? { expected: timeSpanOf(wait.expected), tolerance: timeSpanOf(wait.tolerance) } : undefined,
@@ -134,7 +135,7 @@ function buildStep(step: ast.Step, lane: string, extraEvidence: string[], start:
             const preventionDetails = fail.preventions.map(buildRemedy);
             const recoveryDetails = fail.recoveries.map(buildRemedy);
             return {
-                cause: fail.cause,
+                cause: fail.cause ?? '',
                 rate: fail.rate && typeof fail.rate.value === 'number' && fail.rate.percent ? fail.rate.value / 100 : undefined,
                 preventions: preventionDetails.map(r => r.text),
                 recoveries: recoveryDetails.map(r => r.text),
@@ -256,7 +257,7 @@ function repeatOf(repeat: ast.Repeat | undefined): ModelFlow['repeat'] {
 function buildRemedy(remedy: ast.Remedy): ModelRemedy {
     const type = remedy.pokaYoke;
     return {
-        text: remedy.text,
+        text: remedy.text ?? '',
         pokaYoke: type !== undefined && (POKA_YOKE_TYPES as readonly string[]).includes(type) ? type as PokaYokeType : undefined,
         steps: remedy.steps.map(refName).filter(isDefined)
     };

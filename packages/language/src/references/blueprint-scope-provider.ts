@@ -5,7 +5,7 @@
  * scopes walk streams and make linking quadratic in one file.
  */
 import {
-    AstUtils, DefaultScopeProvider, DocumentCache, DocumentState, MapScope, type AstNodeDescription, type LangiumDocument,
+    AstUtils, DefaultScopeProvider, DocumentCache, DocumentState, EMPTY_SCOPE, MapScope, type AstNodeDescription, type LangiumDocument,
     type ReferenceInfo, type Scope
 } from 'langium';
 import type { BlueprintServices } from '../blueprint-module.js';
@@ -25,9 +25,24 @@ export class BlueprintScopeProvider extends DefaultScopeProvider {
     }
 
     override getScope(context: ReferenceInfo): Scope {
-        const referenceType = this.reflection.getReferenceType(context);
+        const referenceType = this.referenceTypeOf(context);
+        if (!referenceType) return EMPTY_SCOPE;
         const document = AstUtils.getDocument(context.container);
         return this.fileScopes.get(document.uri, referenceType, () => this.createFileScope(document, referenceType));
+    }
+
+    /**
+     * Completion in partial text may ask with a container whose type has no such reference: after
+     * `flow ->` it asks for the Flow's `source` on a FlowLink. The property's name still tells the
+     * reference type when one type of the grammar owns it; otherwise there is nothing to offer.
+     */
+    private referenceTypeOf(context: ReferenceInfo): string | undefined {
+        const own = this.reflection.getTypeMetaData(context.container.$type).properties[context.property]?.referenceType;
+        if (own) return own;
+        const candidates = new Set(this.reflection.getAllTypes()
+            .map(type => this.reflection.getTypeMetaData(type).properties[context.property]?.referenceType)
+            .filter((type): type is string => type !== undefined));
+        return candidates.size === 1 ? [...candidates][0] : undefined;
     }
 
     private createFileScope(document: LangiumDocument, referenceType: string): Scope {

@@ -7,6 +7,10 @@ import { DiagnosticSeverity, type CancellationToken, type Diagnostic } from 'vsc
 import type { BlueprintServices } from '../blueprint-module.js';
 import type { RuleConfiguration } from './rule-configuration.js';
 import { Rules, type RuleSetting } from './rules.js';
+import type { FileProblems } from '../workspace/file-problems.js';
+
+/** The `code` of the diagnostic on a file that could not be read as a blueprint. */
+export const FILE_PROBLEM_CODE = 'file';
 
 const SEVERITY: Record<Exclude<RuleSetting, 'off'>, DiagnosticSeverity> = {
     error: DiagnosticSeverity.Error,
@@ -17,14 +21,22 @@ const SEVERITY: Record<Exclude<RuleSetting, 'off'>, DiagnosticSeverity> = {
 
 export class BlueprintDocumentValidator extends DefaultDocumentValidator {
     private readonly ruleConfiguration: RuleConfiguration;
+    private readonly fileProblems: FileProblems;
 
     constructor(services: BlueprintServices) {
         super(services);
         this.ruleConfiguration = services.validation.RuleConfiguration;
+        this.fileProblems = services.workspace.FileProblems;
     }
 
     override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
         const diagnostics = await super.validateDocument(document, options, cancelToken);
+        // The file could not be read as a blueprint: its (empty) text stands for nothing else.
+        const fileProblem = this.fileProblems.get(document.uri);
+        if (fileProblem && (document.parseResult.value.$cstNode?.root.fullText ?? '') === '') {
+            return [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Error,
+                source: 'blueprint', code: FILE_PROBLEM_CODE, message: `This file cannot be used as a blueprint: ${fileProblem}.` }];
+        }
         const settings = this.ruleConfiguration.settingsFor(document.uri);
         const result: Diagnostic[] = [];
         for (const diagnostic of diagnostics) {

@@ -1,8 +1,8 @@
-/** Imports: the file exists and imports do not form a cycle. */
+/** Imports: the file exists, is a blueprint file, and imports do not form a cycle. */
 import { AstUtils, type LangiumDocuments, type ValidationAcceptor } from 'langium';
 import type { BlueprintServices } from '../blueprint-module.js';
 import type * as ast from '../generated/ast.js';
-import { importedUris, resolveImportUri } from '../workspace/imports.js';
+import { importedUris, importPathProblem, resolveImportUri } from '../workspace/imports.js';
 import { Rules } from './rules.js';
 
 export class ImportChecks {
@@ -18,13 +18,26 @@ export class ImportChecks {
             accept('error', 'An import needs a path, e.g. import "shared/actors.blueprint".', { node: imp, code: Rules.missingImport.id });
             return;
         }
+        const problem = importPathProblem(imp.path);
         const target = resolveImportUri(document.uri, imp.path);
+        if (problem || !target) {
+            accept('error', `The import path cannot name a file: ${problem ?? 'it is not a valid path'}.`, { node: imp, property: 'path', code: Rules.missingImport.id });
+            return;
+        }
         if (target.toString() === document.uri.toString()) {
             accept('error', 'A file cannot import itself.', { node: imp, property: 'path', code: Rules.missingImport.id });
             return;
         }
         if (!this.documents.hasDocument(target)) {
             accept('error', `Cannot find the imported file '${imp.path}' (looked for ${target.scheme === 'file' ? target.fsPath : target.toString()}).`,
+                { node: imp, property: 'path', code: Rules.missingImport.id });
+            return;
+        }
+        // A `.blueprint` name says nothing about the content (a symbolic link to /etc/passwd passes that test).
+        const imported = this.documents.getDocument(target);
+        const syntaxErrors = imported ? imported.parseResult.lexerErrors.length + imported.parseResult.parserErrors.length : 0;
+        if (syntaxErrors > 0) {
+            accept('error', `The imported file '${imp.path}' is not a blueprint file: it does not parse (${syntaxErrors} syntax error${syntaxErrors === 1 ? '' : 's'}).`,
                 { node: imp, property: 'path', code: Rules.missingImport.id });
             return;
         }

@@ -28,8 +28,9 @@ export class TimeChecks {
         this.checkTolerance(duration.time, duration.tolerance, 'duration', accept);
     }
 
-    private checkTolerance(expected: ast.TimeValue, tolerance: ast.TimeValue | undefined, what: string, accept: ValidationAcceptor): void {
-        if (!tolerance) return;
+    private checkTolerance(expected: ast.TimeValue | undefined, tolerance: ast.TimeValue | undefined, what: string, accept: ValidationAcceptor): void {
+        // `duration tolerance 3 min` while typing: no duration yet, the parser reports that.
+        if (!tolerance || !expected) return;
         const expectedSeconds = toTimeSpan(expected.value, expected.unit).seconds;
         const toleranceSeconds = toTimeSpan(tolerance.value, tolerance.unit).seconds;
         if (expectedSeconds !== undefined && toleranceSeconds !== undefined && expectedSeconds > toleranceSeconds) {

@@ -1,5 +1,9 @@
-/** Loads the built-in library along with the workspace's files. */
-import { DefaultWorkspaceManager, type LangiumDocument, type WorkspaceFolder } from 'langium';
+/**
+ * Loads the built-in library along with the workspace's files. A file that vanishes or cannot be
+ * read while the workspace loads is skipped with a warning: one bad file must not cost the editor
+ * every feature.
+ */
+import { DefaultWorkspaceManager, type LangiumDocument, type Stream, type URI, type WorkspaceFolder } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { BlueprintServices } from '../blueprint-module.js';
 
@@ -9,6 +13,16 @@ export class BlueprintWorkspaceManager extends DefaultWorkspaceManager {
     constructor(services: LangiumSharedServices) {
         super(services);
         this.sharedServices = services;
+    }
+
+    protected override async loadWorkspaceDocuments(uris: Stream<URI>, collector: (document: LangiumDocument) => void): Promise<void> {
+        await Promise.all(uris.toArray().map(async uri => {
+            try {
+                collector(await this.langiumDocuments.getOrCreateDocument(uri));
+            } catch (error) {
+                console.warn(`Blueprint: skipped ${uri.toString(true)}: ${error instanceof Error ? error.message : String(error)}`);
+            }
+        }));
     }
 
     protected override async loadAdditionalDocuments(folders: WorkspaceFolder[], collector: (document: LangiumDocument) => void): Promise<void> {

@@ -4,8 +4,23 @@ import type { BlueprintFile } from '../generated/ast.js';
 
 export const BLUEPRINT_EXTENSION = '.blueprint';
 
-/** Import paths are relative to the importing file; the `.blueprint` extension may be left out. */
-export function resolveImportUri(importer: URI, path: string): URI {
+/**
+ * Why an import path cannot name a file, or undefined when it can: a lone surrogate cannot be
+ * encoded in a URI (`encodeURIComponent` throws), and control characters name no real file.
+ */
+export function importPathProblem(path: string): string | undefined {
+    if (/[\ud800-\udfff]/u.test(path)) return 'it holds an unpaired surrogate character, which no file name can';
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u001f\u007f]/.test(path)) return 'it holds a control character, which no file name should';
+    return undefined;
+}
+
+/**
+ * Import paths are relative to the importing file; the `.blueprint` extension may be left out.
+ * Undefined for a path that names no file (see `importPathProblem`).
+ */
+export function resolveImportUri(importer: URI, path: string): URI | undefined {
+    if (importPathProblem(path)) return undefined;
     const withExtension = path.endsWith(BLUEPRINT_EXTENSION) ? path : path + BLUEPRINT_EXTENSION;
     return UriUtils.resolvePath(UriUtils.dirname(importer), withExtension);
 }
@@ -18,7 +33,7 @@ export function importedUris(document: LangiumDocument): URI[] {
     for (const imp of root?.imports ?? []) {
         if (!imp.path) continue;
         const uri = resolveImportUri(document.uri, imp.path);
-        if (!seen.has(uri.toString())) {
+        if (uri && !seen.has(uri.toString())) {
             seen.add(uri.toString());
             uris.push(uri);
         }

@@ -1,0 +1,144 @@
+/**
+ * Line breaking for box labels in every script, without a browser:
+ * - Latin, Korean and other scripts written with spaces break at spaces only (Korean is written
+ *   word by word, so a line never breaks inside a word: 조회, not 조/회);
+ * - Chinese and Japanese break between any two characters, with the usual kinsoku rules: closing
+ *   punctuation (`）`, `。`, `、`, small kana…) never starts a line and opening punctuation (`（`,
+ *   `「`…) never ends one;
+ * - Thai, Lao, Khmer and Myanmar, written without spaces, break where `Intl.Segmenter` finds words;
+ * - grapheme clusters (`Intl.Segmenter`) are never split, and a word wider than the line is broken
+ *   only as a last resort.
+ * Lines are then balanced: the narrowest width that keeps the same number of lines is used, so no
+ * label ends with a lone character on its last line.
+ */
+import { estimateTextWidth } from './text-measure.js';
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+const words = new Intl.Segmenter(undefined, { granularity: 'word' });
+
+/** Han ideographs, kana, CJK symbols and full-width forms: a line may break around each one. */
+const IDEOGRAPHIC = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\u30fc\uff00-\uff60\uffe0-\uffe6\u3190-\u319f\u31f0-\u31ff]/u;
+/** Scripts written without spaces whose words only a dictionary finds. */
+const DICTIONARY_SCRIPT = /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+/** Kinsoku: never at the start of a line. */
+const NO_LINE_START = new Set([...')]}〕〉》」』】〙〗〟’”｠»、。，．,.:;!?！？：；・ー～…‥％%ゝゞヽヾ々〻゛゜'
+    + 'ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ）］｝｣〜']);
+/** Kinsoku: never at the end of a line. */
+const NO_LINE_END = new Set([...'([{〔〈《「『【〘〖〝‘“｟«（［｛｢']);
+
+/**
+ * Breaks `text` into lines no wider than `maxWidth` (estimated at `fontSize` pixels); whitespace
+ * runs count as one space. Always returns at least one line.
+ */
+export function wrapText(text: string, maxWidth: number, fontSize: number): string[] {
+    // Labels rarely change between two layouts of a document (live preview): remember recent ones.
+    const key = `${maxWidth}\u0000${fontSize}\u0000${text}`;
+    const known = wrapCache.get(key);
+    if (known) return [...known];
+    // `?? ''`: a label missing from a partial AST is drawn empty rather than breaking the diagram.
+    const lines = balance((text ?? '').trim().replace(/\s+/g, ' '), maxWidth, fontSize);
+    if (wrapCache.size >= WRAP_CACHE_SIZE) wrapCache.clear();
+    wrapCache.set(key, lines);
+    return [...lines];
+}
+
+const wrapCache = new Map<string, readonly string[]>();
+const WRAP_CACHE_SIZE = 20_000;
+
+function balance(text: string, maxWidth: number, fontSize: number): string[] {
+    const units = breakUnits(text);
+    const greedy = fill(units, maxWidth, fontSize);
+    const widestUnit = Math.max(...units.map(unit => estimateTextWidth(unit.trimEnd(), fontSize)));
+    // A word had to be split: balancing would only split more of them.
+    if (greedy.length < 2 || widestUnit > maxWidth) return greedy;
+    // Binary search on the width: the narrowest that needs no more lines than the greedy fill.
+    let low = Math.max(widestUnit, Math.max(...greedy.map(line => estimateTextWidth(line, fontSize))) / greedy.length);
+    let high = maxWidth;
+    let best = greedy;
+    if (fill(units, low, fontSize).length <= greedy.length) return fill(units, low, fontSize);
+    for (let i = 0; i < 12 && high - low > 0.5; i++) {
+        const middle = (low + high) / 2;
+        const candidate = fill(units, middle, fontSize);
+        if (candidate.length <= greedy.length) {
+            best = candidate;
+            high = middle;
+        } else {
+            low = middle;
+        }
+    }
+    return best;
+}
+
+/**
+ * The text cut at every break opportunity: each unit is kept whole on a line (its trailing space
+ * is dropped at a line end).
+ */
+export function breakUnits(text: string): string[] {
+    const clusters = [...graphemes.segment(text)].map(part => part.segment);
+    const wordStarts = new Set<number>();
+    if (DICTIONARY_SCRIPT.test(text)) {
+        for (const part of words.segment(text)) wordStarts.add(part.index);
+    }
+    const units: string[] = [];
+    let current = '';
+    let offset = 0;
+    for (let i = 0; i < clusters.length; i++) {
+        const cluster = clusters[i];
+        if (i > 0 && current !== '' && canBreakBetween(clusters[i - 1], cluster, wordStarts.has(offset))) {
+            units.push(current);
+            current = '';
+        }
+        current += cluster;
+        offset += cluster.length;
+    }
+    if (current !== '' || units.length === 0) units.push(current);
+    return units;
+}
+
+function canBreakBetween(before: string, after: string, wordStart: boolean): boolean {
+    if (after === ' ') return false;
+    if (NO_LINE_START.has(after) || NO_LINE_END.has(before)) return false;
+    if (before === ' ') return true;
+    if (IDEOGRAPHIC.test(before) || IDEOGRAPHIC.test(after)) return true;
+    return wordStart && (DICTIONARY_SCRIPT.test(before) || DICTIONARY_SCRIPT.test(after));
+}
+
+/** Greedy fill: as many units per line as fit; a unit wider than a line is split by grapheme clusters. */
+function fill(units: readonly string[], maxWidth: number, fontSize: number): string[] {
+    const lines: string[] = [];
+    let current = '';
+    for (const unit of units) {
+        const candidate = current + unit;
+        if (estimateTextWidth(candidate.trimEnd(), fontSize) <= maxWidth) {
+            current = candidate;
+            continue;
+        }
+        if (current.trim() !== '') lines.push(current.trimEnd());
+        current = '';
+        const word = unit.trimEnd();
+        if (estimateTextWidth(word, fontSize) <= maxWidth) {
+            current = unit;
+            continue;
+        }
+        // Last resort: the word alone is wider than the line.
+        const pieces = splitByClusters(word, maxWidth, fontSize);
+        lines.push(...pieces.slice(0, -1));
+        current = pieces[pieces.length - 1] + unit.slice(word.length);
+    }
+    if (current.trim() !== '' || lines.length === 0) lines.push(current.trimEnd());
+    return lines;
+}
+
+function splitByClusters(word: string, maxWidth: number, fontSize: number): string[] {
+    const pieces: string[] = [];
+    let current = '';
+    for (const { segment } of graphemes.segment(word)) {
+        if (current !== '' && estimateTextWidth(current + segment, fontSize) > maxWidth) {
+            pieces.push(current);
+            current = '';
+        }
+        current += segment;
+    }
+    pieces.push(current);
+    return pieces;
+}

@@ -1,0 +1,36 @@
+/**
+ * A check that throws is a bug of ours, not a problem of the user's file: it becomes one diagnostic
+ * without a stack trace (the user can still work and report it), and the stack goes to the log the
+ * host chooses: the language server's output channel, or stderr with `BLUEPRINT_DEBUG` in the CLI.
+ */
+import { isOperationCancelled, ValidationRegistry, type AstNode, type LangiumCoreServices, type MaybePromise, type ValidationAcceptor } from 'langium';
+
+/** Where stack traces of internal errors go. */
+export type InternalErrorLog = (context: string, error: unknown) => void;
+
+/** The default: the console (which a language server's connection forwards to the client's log). */
+export const logInternalErrorToConsole: InternalErrorLog = (context, error) => {
+    console.error(`${context}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+};
+
+/** The `code` of the diagnostic that stands for a crashed check. */
+export const INTERNAL_ERROR_CODE = 'internal';
+
+export class BlueprintValidationRegistry extends ValidationRegistry {
+    constructor(services: LangiumCoreServices, private readonly log: InternalErrorLog) {
+        super(services);
+    }
+
+    protected override async handleException(functionality: () => MaybePromise<void>, messageContext: string,
+        accept: ValidationAcceptor, node: AstNode): Promise<void> {
+        try {
+            await functionality();
+        } catch (error) {
+            if (isOperationCancelled(error)) throw error;
+            this.log(`Blueprint: a check failed on ${node.$type}`, error);
+            const reason = error instanceof Error ? error.message : String(error);
+            accept('error', `Internal error in a Blueprint check (this is a bug, please report it): ${reason.split('\n')[0]}`,
+                { node, code: INTERNAL_ERROR_CODE });
+        }
+    }
+}

@@ -1,0 +1,13 @@
+import { ContainerModule } from 'inversify';
+import { configureModelElement, HtmlRootImpl, HtmlRootView, TYPES } from 'sprotty';
+import { HOVER_CARD_TYPE, HoverCardElement, HoverCardView } from './hover-card-view.js';
+import { StepPopupProvider } from './popup-provider.js';
+
+/** The hover card of steps (with Sprotty's hoverModule): fail points, remedies, times, KPIs, notes. */
+export const stepDetailsModule = new ContainerModule((bind, unbind, isBound, rebind) => {
+    const context = { bind, unbind, isBound, rebind };
+    bind(StepPopupProvider).toSelf().inSingletonScope();
+    bind(TYPES.IPopupModelProvider).toService(StepPopupProvider);
+    configureModelElement(context, 'html', HtmlRootImpl, HtmlRootView);
+    configureModelElement(context, HOVER_CARD_TYPE, HoverCardElement, HoverCardView);
+});

@@ -1,0 +1,139 @@
+/**
+ * Boxes that hold their content, in the real webview (headless Chromium, real fonts): every chip
+ * and badge inside its box and its text inside the chip; the legend drawn with the layout's
+ * entries; the hover card with a fail point's cause and remedies; notes below the drawing.
+ */
+import { layoutBlueprint, type BlueprintLayout, type DiagramParams } from '@blueprint/diagram';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { modelFromText } from '../diagram/diagram-helpers.js';
+import { buildBundle, chromiumInstalled, CHROMIUM_PATH, postToWebview, startHarness, waitForPosted, type WebviewHarness } from './webview-page.js';
+
+const resultsDir = fileURLToPath(new URL('../../test-results/webview/', import.meta.url));
+const EXAMPLES = ['credit-card-hotline', 'telecom-store', 'zh-bank-deposit'] as const;
+
+const title = chromiumInstalled
+    ? 'box content in the webview'
+    : `box content in the webview (skipped: ${CHROMIUM_PATH} is not installed; apt-get install -y chromium)`;
+
+interface DrawnProblem {
+    readonly step: string;
+    readonly problem: string;
+}
+
+describe.skipIf(!chromiumInstalled)(title, () => {
+    let harness: WebviewHarness;
+    const layouts = new Map<string, BlueprintLayout>();
+
+    beforeAll(async () => {
+        for (const name of EXAMPLES) {
+            const text = readFileSync(new URL(`../../examples/${name}.blueprint`, import.meta.url), 'utf8');
+            layouts.set(name, await layoutBlueprint(await modelFromText(text)));
+        }
+        await buildBundle();
+        harness = await startHarness();
+    }, 120_000);
+
+    afterAll(async () => {
+        await harness?.close();
+    });
+
+    async function open(name: string): Promise<Page> {
+        const page = await harness.open();
+        await waitForPosted(page, 'ready');
+        const params: DiagramParams = { uri: `file:///work/examples/${name}.blueprint`, version: 1, layout: layouts.get(name)!, stale: false, errors: 0 };
+        await postToWebview(page, { kind: 'diagram', params });
+        await page.waitForSelector('#blueprint-diagram .step');
+        return page;
+    }
+
+    /** Measured in the page: marks inside their box, rendered text inside its mark, label inside the box. */
+    async function drawnProblems(page: Page): Promise<DrawnProblem[]> {
+        return page.$$eval('#blueprint-diagram .step, #blueprint-diagram .evidence', nodes => {
+            const problems: Array<{ step: string; problem: string }> = [];
+            const slack = 0.5;
+            for (const node of nodes) {
+                const step = node.id.replace('blueprint-diagram_', '');
+                const box = node.querySelector('.step-box, .evidence-box') as SVGGraphicsElement;
+                const outer = box.getBoundingClientRect();
+                const inside = (rect: DOMRect) => rect.left >= outer.left - slack && rect.top >= outer.top - slack
+                    && rect.right <= outer.right + slack && rect.bottom <= outer.bottom + slack;
+                for (const mark of Array.from(node.querySelectorAll('.badge, .chip'))) {
+                    const rect = (mark.querySelector('.badge-box') as SVGGraphicsElement).getBoundingClientRect();
+                    const text = (mark.querySelector('.badge-text') as SVGGraphicsElement).getBoundingClientRect();
+                    const name = mark.textContent ?? '';
+                    if (!inside(rect)) problems.push({ step, problem: `mark "${name}" outside its box` });
+                    if (text.left < rect.left - slack || text.right > rect.right + slack) problems.push({ step, problem: `text of "${name}" wider than its mark` });
+                }
+                const label = node.querySelector('.step-label') as SVGGraphicsElement | null;
+                if (label && label.textContent && !inside(label.getBoundingClientRect())) problems.push({ step, problem: 'label outside its box' });
+            }
+            return problems;
+        });
+    }
+
+    it.each(EXAMPLES)('%s: no chip or badge outside its box, no text outside its chip, with the real fonts', async name => {
+        const page = await open(name);
+        const layout = layouts.get(name)!;
+        const markCount = layout.steps.reduce((sum, step) => sum + step.marks.length, 0);
+        expect(await page.locator('#blueprint-diagram .step .badge, #blueprint-diagram .step .chip').count()).toBe(markCount);
+        expect(await drawnProblems(page)).toEqual([]);
+        // The same badge texts as the SVG's geometry, in the same order.
+        const drawn = await page.$$eval('#blueprint-diagram .step .marks', groups => groups.map(group =>
+            Array.from(group.querySelectorAll('.badge-text'), text => Array.from(text.querySelectorAll('tspan'), span => span.textContent).join(' '))));
+        const expected = layout.steps.filter(step => step.evidenceFor === undefined && step.marks.length > 0).map(step => step.marks.map(mark => mark.lines.join(' ')));
+        expect(drawn.sort()).toEqual(expected.sort());
+        mkdirSync(resultsDir, { recursive: true });
+        await page.screenshot({ path: `${resultsDir}${name}-fit.png` });
+        await page.close();
+    });
+
+    it('draws the legend with exactly the layout\'s entries, and the numbered notes below the drawing', async () => {
+        const page = await open('credit-card-hotline');
+        const layout = layouts.get('credit-card-hotline')!;
+        const keys = await page.$$eval('#blueprint-diagram .legend .legend-entry', entries => entries.map(entry => entry.getAttribute('data-key')));
+        expect(keys).toEqual(layout.legend!.entries.map(entry => entry.key));
+        const labels = await page.$$eval('#blueprint-diagram .legend .legend-label', texts => texts.map(text => text.textContent));
+        expect(labels).toEqual(layout.legend!.entries.map(entry => entry.label));
+        const refs = await page.$$eval('#blueprint-diagram .footnote', notes => notes.map(note => note.getAttribute('data-ref')));
+        expect(refs).toEqual(layout.footnotes!.flatMap(section => section.entries.map(note => note.ref)));
+        const failText = await page.textContent('#blueprint-diagram .footnote-fail');
+        expect(failText).toContain('Cause: ');
+        // The hotline declares no time standard: no process time next to its title.
+        expect(layout.processTime).toBeUndefined();
+        expect(await page.locator('#blueprint-diagram .process-time').count()).toBe(0);
+        await page.close();
+        const zh = await open('zh-bank-deposit');
+        expect(await zh.textContent('#blueprint-diagram .process-time')).toBe(layouts.get('zh-bank-deposit')!.processTime!.text);
+        expect(layouts.get('zh-bank-deposit')!.processTime!.text).toMatch(/^Longest path: .*, within the 20 min time standard$/);
+        await zh.close();
+    });
+
+    it('shows a hover card with the fail point\'s cause, prevention and recovery', async () => {
+        const page = await open('credit-card-hotline');
+        const layout = layouts.get('credit-card-hotline')!;
+        const hold = layout.steps.find(step => step.id === 'Hold')!;
+        const fail = hold.details.failPoints[0];
+        const box = (await page.locator('[id="blueprint-diagram_Hold"] .step-box').boundingBox())!;
+        // Move there as a hand does: Sprotty opens the card after the pointer rests on the step.
+        await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 5 });
+        const card = page.locator('#blueprint-diagram-popup .bp-hover-card');
+        await card.waitFor({ state: 'visible', timeout: 5000 });
+        const text = await card.textContent();
+        expect(text).toContain(hold.label);
+        expect(text).toContain(`Fail point ${fail.ref}`);
+        expect(text).toContain(`Cause: ${fail.cause}`);
+        expect(text).toContain(`Prevention: ${fail.preventions[0]}`);
+        expect(text).toContain(`Recovery: ${fail.recoveries[0]}`);
+        expect(text).toContain('Calls answered within 15 seconds — target ≥ 85 %');
+        expect(text).toContain('Wait: 10 s, tolerance 15 s');
+        mkdirSync(resultsDir, { recursive: true });
+        await page.screenshot({ path: `${resultsDir}hover-card.png` });
+        // Moving away closes it.
+        await page.mouse.move(2, 2, { steps: 5 });
+        await page.waitForSelector('#blueprint-diagram-popup .bp-hover-card', { state: 'detached', timeout: 5000 });
+        await page.close();
+    });
+});
