@@ -62,12 +62,12 @@ describe('blueprint report', () => {
         // expected: 60 + 40/98 × 40 + 58/98 × (75 + 13 + 0.95 × 125 + 0.05 × 14490) = 627.5 s (see test/analysis/examples.test.ts)
         expect(result.stdout).toMatch(/\| \*\*Expected\*\* \| [^|]+ \| ≥ 10 min 27 s \(3 steps without a time\) \| ≥ 7 min 12 s \| ≥ 10 min 15 s \| ≥ 12 s \| within so far \|/);
         // most likely: an agent (58/98) resolves it on the first call (95 %): 56.2 %, 273 s
-        expect(result.stdout).toMatch(/\| \*\*Most likely path\*\* \| 56\.2 % of journeys \| ≥ 4 min 33 s \(1 step without a time\) \|/);
+        expect(result.stdout).toMatch(/\| \*\*Most likely path\*\* \| 56\\?\.2 % of journeys \| ≥ 4 min 33 s \(1 step without a time\) \|/);
         // worst case: the escalation with the 4 h wait, 14638 s = 4 h 3 min 58 s
         expect(result.stdout).toMatch(/\| \*\*Worst case \(critical path\)\*\* \| [^|]+ \| ≥ 4 h 3 min 58 s \(1 step without a time\) \| [^|]+ \| [^|]+ \| [^|]+ \| ⚠️ exceeded by at least 3 h 48 min 58 s \|/);
         expect(result.stdout).toContain('| Look the case up in the service console → File a second-line ticket with the full case (Beyond delegated authority) | 5 % | 3 % |');
         // the threshold of the service level, the policy and labels instead of ids
-        expect(result.stdout).toContain('| Calls answered within 15 seconds (`ServiceLevel`) | Hold for an agent (`Hold`), Answer with the scripted greeting (`Answer`) | >= 85 % within 15 s |');
+        expect(result.stdout).toContain('| Calls answered within 15 seconds (`ServiceLevel`) | Hold for an agent (`Hold`), Answer with the scripted greeting (`Answer`) | \\>= 85 % within 15 s |');
         expect(result.stdout).toContain('| _the whole process_ | policy | Calls are recorded for quality; the caller is told so in the welcome message |');
         expect(result.stdout).toContain('| Enter card number and phone password (`Identify`) | IVR self-service |');
     });

@@ -161,7 +161,7 @@ describe('hover with a decision and a recovery', () => {
         expect(value).toContain('- exception path, recovery from "Wrong colour": 3 min 15 s — 10 % of journeys');
         // 180 s standard: expected within (66 s to spare), worst case 15 s over
         expect(value).toContain('**Tolerance**: 3 min — expected: ✓ within (1 min 6 s to spare); worst case: ⚠ exceeded by 15 s');
-        expect(value).toContain('**Policies**: No charge for a re\\-polish');
+        expect(value).toContain('**Policies**: No charge for a re-polish');
     });
 
     it('the step hover shows the fail point with its rate, remedies, their type and steps; notes and policies', async () => {
