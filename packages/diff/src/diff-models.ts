@@ -166,8 +166,8 @@ function diffFailPoints(old: ModelStep, step: ModelStep, name: string, visible: 
                 before: rateText(previous.rate), after: rateText(fail.rate),
                 risk: higher ? 'the failure happens more often' : previous.rate !== undefined && fail.rate === undefined ? 'the failure rate is no longer known' : undefined });
         }
-        for (const recovery of previous.recoveryDetails) {
-            const now = fail.recoveryDetails.find(r => r.text === recovery.text);
+        for (const recovery of (previous.recoveryDetails ?? [])) {
+            const now = (fail.recoveryDetails ?? []).find(r => r.text === recovery.text);
             if (!now) continue;
             const lost = recovery.steps.filter(id => !now.steps.includes(id));
             if (lost.length > 0 || now.steps.some(id => !recovery.steps.includes(id))) {
@@ -263,7 +263,7 @@ function diffEscalationReturns(before: BlueprintModel, after: BlueprintModel, ma
 
 /** A flow from a fail point's step into the steps of its recovery. */
 function recoveryLink(steps: Map<string, ModelStep>, flow: ModelFlow): boolean {
-    return steps.get(flow.from)?.failPoints.some(fail => fail.recoveryDetails.some(r => r.steps.includes(flow.to))) ?? false;
+    return steps.get(flow.from)?.failPoints.some(fail => (fail.recoveryDetails ?? []).some(r => r.steps.includes(flow.to))) ?? false;
 }
 
 function shareText(flow: ModelFlow): string | undefined {

@@ -134,7 +134,7 @@ export function analyseBlueprint(model: BlueprintModel): BlueprintAnalysis {
 
     const entries: FailPointEntry[] = model.steps.flatMap(step => step.failPoints.map(fail => ({
         step: step.id, lane: step.lane, stage: step.stage, cause: fail.cause,
-        rate: fail.rate, preventions: fail.preventionDetails, recoveries: fail.recoveryDetails,
+        rate: fail.rate, preventions: (fail.preventionDetails ?? []), recoveries: (fail.recoveryDetails ?? []),
         covered: fail.preventions.length + fail.recoveries.length > 0,
         onMomentOfTruth: step.moment !== undefined
     })));

@@ -173,7 +173,7 @@ export function analyseTime(model: BlueprintModel, segment?: string): TimeAnalys
         const step = included[node];
         const recoveryOf = new Map<string, ModelFailPoint>();
         for (const fail of step.failPoints) {
-            for (const remedy of fail.recoveryDetails) for (const id of remedy.steps) if (!recoveryOf.has(id)) recoveryOf.set(id, fail);
+            for (const remedy of (fail.recoveryDetails ?? [])) for (const id of remedy.steps) if (!recoveryOf.has(id)) recoveryOf.set(id, fail);
         }
         const unrated = new Set<ModelFailPoint>();
         let parallelCount = 0;
@@ -223,7 +223,7 @@ export function analyseTime(model: BlueprintModel, segment?: string): TimeAnalys
     // A corrective sub-process named on a fail point but not drawn as flows from it runs in place, in sequence.
     for (const node of order) {
         for (const fail of included[node].failPoints) {
-            const steps = fail.recoveryDetails.flatMap(remedy => remedy.steps).map(id => index.get(id)).filter((i): i is number => i !== undefined);
+            const steps = (fail.recoveryDetails ?? []).flatMap(remedy => remedy.steps).map(id => index.get(id)).filter((i): i is number => i !== undefined);
             if (steps.length === 0 || edges[node].some(edge => edge.fail === fail)) continue;
             const subProcess = zero();
             for (const i of steps) add(subProcess, base[i]);

@@ -129,7 +129,7 @@ export class BlueprintHoverProvider extends AstNodeHoverProvider {
             + (remedy.pokaYoke ? ` (poka-yoke: ${remedy.pokaYoke})` : '')
             + (remedy.steps.length > 0 ? ` — carried out by ${remedy.steps.map(id => `${escapeMarkdown(labels.get(id) ?? id)} (\`${id}\`)`).join(' → ')}` : '');
         for (const fail of modelStep.failPoints) {
-            const remedies = [...fail.preventionDetails.map(p => remedyText('prevention', p)), ...fail.recoveryDetails.map(r => remedyText('recovery', r))];
+            const remedies = [...(fail.preventionDetails ?? []).map(p => remedyText('prevention', p)), ...(fail.recoveryDetails ?? []).map(r => remedyText('recovery', r))];
             const rate = fail.rate !== undefined ? ` — fails in ${percentText(fail.rate)} of cases` : '';
             row('fail point', `${escapeMarkdown(fail.cause)}${escapeMarkdown(rate)}${remedies.length > 0 ? `; ${remedies.join('; ')}` : ' (no prevention or recovery)'}`);
         }
@@ -141,7 +141,7 @@ export class BlueprintHoverProvider extends AstNodeHoverProvider {
         }
         for (const owner of model.steps) {
             for (const fail of owner.failPoints) {
-                if (fail.recoveryDetails.some(remedy => remedy.steps.includes(modelStep.id))) {
+                if ((fail.recoveryDetails ?? []).some(remedy => remedy.steps.includes(modelStep.id))) {
                     row('corrective sub-process', `recovery from "${escapeMarkdown(fail.cause)}" at ${escapeMarkdown(owner.label)} (\`${owner.id}\`)${fail.rate !== undefined ? `, in ${escapeMarkdown(percentText(fail.rate))} of cases` : ''}`);
                 }
             }

@@ -84,7 +84,7 @@ export class FlowChecks {
 
         // Customer-independent chains start on their own; corrective sub-processes are judged by BP026.
         const reachable = reachableFrom(graph, [...starts, ...model.steps.filter(step => step.independent)].map(step => step.id));
-        const recoverySteps = new Set(model.steps.flatMap(step => step.failPoints.flatMap(fail => fail.recoveryDetails.flatMap(r => r.steps))));
+        const recoverySteps = new Set(model.steps.flatMap(step => step.failPoints.flatMap(fail => (fail.recoveryDetails ?? []).flatMap(r => r.steps))));
         const reported = new Set<string>();
         for (const step of model.steps) {
             const node = nodes.get(step.id);
