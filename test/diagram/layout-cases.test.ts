@@ -1,11 +1,11 @@
 /** Layout invariants on shapes the examples may not cover: loops, missing stages, custom lanes, size. */
-import { layoutBlueprint } from '@blueprint/diagram';
+import { checkLayoutQuality, layoutBlueprint } from '@blueprint/diagram';
 import { describe, expect, test } from 'vitest';
 import { generateBlueprint } from '../bench/diagram.bench.mjs';
 import { layoutViolations, modelFromText } from './diagram-helpers.js';
 
 describe('layout cases', () => {
-    test('loops go backwards over the top; other flows left to right', async () => {
+    test('loops go backwards from the left side to the right side; other flows left to right', async () => {
         const model = await modelFromText(`blueprint Retry "Retry" {
     stage Try "Try"
     stage Done "Done"
@@ -21,9 +21,12 @@ describe('layout cases', () => {
         expect(layoutViolations(layout, model)).toEqual([]);
         const loop = layout.flows.find(flow => flow.loop)!;
         expect(loop.points[0].x).toBeGreaterThan(loop.points[loop.points.length - 1].x);
-        // Leaves the top of Fix and enters the top of Fill.
+        // Leaves the left side of Fix and enters the right side of Fill, through no other box.
         const fill = layout.steps.find(s => s.id === 'Fill')!;
-        expect(loop.points[loop.points.length - 1].y).toBe(fill.y);
+        const fix = layout.steps.find(s => s.id === 'Fix')!;
+        expect(loop.points[0].x).toBe(fix.x);
+        expect(loop.points[loop.points.length - 1].x).toBe(fill.x + fill.width);
+        expect(checkLayoutQuality(layout).flowsThroughBoxes).toEqual([]);
         expect(layout.flows.find(flow => flow.kind === 'escalation')!.label).toBe('accepted');
     });
 

@@ -1,72 +1,421 @@
 /**
- * Orthogonal routes between placed boxes. Lanes are assigned after ranking, so ELK's own edge
- * points no longer fit; routes are computed here instead, with every segment horizontal or vertical:
- * - forward flows leave the source's right side and bend once in the gap before the target's column
- *   (flows sharing a gap get distinct bend positions), so they cross only the lines between their lanes;
- * - loops and other backward flows leave the source's top and enter the target's top, over a channel
- *   in the padding above the higher box;
- * - evidence connectors run straight down the shared column.
+ * Orthogonal routes between placed boxes, every segment horizontal or vertical, that never run
+ * through a box other than their own two and never run along another flow's line.
+ *
+ * The placement is a grid: boxes sit only inside columns, so the gaps between columns are free
+ * vertical channels, and the padding at the top and bottom of every lane is a free horizontal
+ * channel across the whole drawing. Each route is one of a few shapes through those channels:
+ * - forward flows leave the source's right side and enter the target's left side, bending in the gap
+ *   after the source or before the target; when the row at either end is blocked by a box in a
+ *   column in between, the flow drops into a lane channel and travels there;
+ * - backward flows (loops) leave the source's left side and enter the target's right side the same way;
+ * - flows within one column (and self-loops) go out and back on the right side;
+ * - evidence connectors run straight down from the card to its step when nothing lies between, and
+ *   otherwise leave the card's side, go down a gap and enter the step's top from just above it.
+ * Each flow end gets its own port on its box side, and each vertical and channel segment its own
+ * track (checked against every segment placed before), so arrowheads and lines are never shared.
+ *
+ * Why not libavoid (`libavoid-js`): it is LGPL-2.1 WebAssembly with an asynchronous start, reroutes
+ * the whole diagram with general visibility graphs on every keystroke, and knows nothing of lanes
+ * and columns; the grid already gives the channels, so a few checked candidate shapes per flow are
+ * enough and cost a fraction of a millisecond each.
  */
 import type { DiagramEdge } from './diagram-input.js';
 import type { LaidOutFlow, LaidOutStep, Point } from './geometry.js';
-import type { LayoutSpacing } from './layout.js';
+import { inflate, rectsOverlap, SpatialIndex, type Rect } from './spatial-index.js';
+
+/** Distance between two parallel tracks. */
+export const TRACK = 5;
+/** Closest a track comes to a column edge. */
+const GAP_MARGIN = 6;
+/** Closest a line comes to a box it does not end at. */
+const CLEARANCE = 3;
+
+export interface RoutingGrid {
+    readonly columnX: readonly number[];
+    readonly columnWidth: readonly number[];
+    /** Gap g lies left of column g (gap `columns` right of the last one): its x range. */
+    readonly gapLeft: readonly number[];
+    readonly gapRight: readonly number[];
+    /** y of every horizontal channel track, in the lane paddings, sorted. */
+    readonly channels: readonly number[];
+}
+
+type Side = 'left' | 'right' | 'top' | 'bottom';
+
+interface FlowEnd {
+    readonly edge: number;
+    readonly box: LaidOutStep;
+    readonly side: Side;
+    /** The other end's box, to order the ports along the side. */
+    readonly other: LaidOutStep;
+    readonly otherColumn: number;
+    /** 0 where the flow starts, 1 where it ends. */
+    readonly which: 0 | 1;
+}
+
+interface PlacedSegment {
+    readonly edge: number;
+    readonly a: Point;
+    readonly b: Point;
+    /** A port's claim on its row, up to the middle of the gap it faces, until its flow is routed. */
+    readonly reserved?: boolean;
+}
+
+export interface RoutingResult {
+    readonly flows: LaidOutFlow[];
+    /** Gaps that needed more tracks than they hold (the layout widens them and routes again). */
+    readonly crowdedGaps: ReadonlySet<number>;
+    /** y ranges of flows that found no free channel (the layout gives the lanes there more padding). */
+    readonly crowdedRows: readonly (readonly [number, number])[];
+}
+
+/** The gaps a flow may bend in (gap g lies left of column g), given its ends' columns. */
+export function gapsUsed(edge: DiagramEdge, from: number, to: number, straightEvidence: boolean): number[] {
+    if (edge.kind === 'evidence') return straightEvidence ? [] : [from + 1];
+    if (from < to) return to - from > 1 ? [to, from + 1] : [to];
+    if (from > to) return from - to > 1 ? [to + 1, from] : [to + 1];
+    return [from + 1];
+}
+
+interface VerticalExtent {
+    readonly y: number;
+    readonly height: number;
+}
+
+/** True when the evidence connector can run straight from the card to its step (nothing between them in the column). */
+export function evidenceRunsStraight<T extends VerticalExtent>(card: T, owner: T, columnBoxes: readonly T[]): boolean {
+    const top = Math.min(card.y + card.height, owner.y + owner.height);
+    const bottom = Math.max(card.y, owner.y);
+    return !columnBoxes.some(box => box !== card && box !== owner && box.y < bottom && box.y + box.height > top);
+}
 
 export function routeFlows(edges: readonly DiagramEdge[], steps: readonly LaidOutStep[],
-    column: ReadonlyMap<string, number>, columnX: readonly number[], columnWidth: readonly number[],
-    spacing: LayoutSpacing): LaidOutFlow[] {
+    column: ReadonlyMap<string, number>, grid: RoutingGrid): RoutingResult {
     const boxes = new Map(steps.map(step => [step.id, step]));
-    const isForward = (edge: DiagramEdge) => edge.kind !== 'evidence' && column.get(edge.from)! < column.get(edge.to)!;
-
-    // Flows entering the same column gap share it: spread their vertical segments across it.
-    const gapUsers = new Map<number, DiagramEdge[]>();
-    for (const edge of edges) {
-        if (!isForward(edge)) continue;
-        const target = column.get(edge.to)!;
-        const users = gapUsers.get(target);
-        if (users) users.push(edge);
-        else gapUsers.set(target, [edge]);
+    const obstacles = new SpatialIndex<LaidOutStep>();
+    const columnBoxes = new Map<number, LaidOutStep[]>();
+    for (const step of steps) {
+        obstacles.add(step, step);
+        const index = column.get(step.id)!;
+        const list = columnBoxes.get(index);
+        if (list) list.push(step);
+        else columnBoxes.set(index, [step]);
     }
-    let backwardCount = 0;
+    const placed = new SpatialIndex<PlacedSegment>();
+    const crowdedGaps = new Set<number>();
+    const crowdedRows: [number, number][] = [];
+    const gapTrackCache = new Map<number, number[]>();
 
-    return edges.map((edge): LaidOutFlow => {
+    // 1. Which side each end attaches to.
+    const ends = new Map<string, FlowEnd[]>();
+    const straightEvidence = new Set<number>();
+    const addEnd = (end: FlowEnd) => {
+        const key = `${end.box.id}\u0000${end.side}`;
+        const list = ends.get(key);
+        if (list) list.push(end);
+        else ends.set(key, [end]);
+    };
+    edges.forEach((edge, index) => {
         const source = boxes.get(edge.from)!;
         const target = boxes.get(edge.to)!;
-        let points: Point[];
+        const from = column.get(edge.from)!;
+        const to = column.get(edge.to)!;
+        let pair: [Side, Side];
         if (edge.kind === 'evidence') {
-            const center = columnCenter(column.get(edge.from)!, columnX, columnWidth);
-            points = source.y < target.y
-                ? [{ x: center, y: source.y + source.height }, { x: center, y: target.y }]
-                : [{ x: center, y: source.y }, { x: center, y: target.y + target.height }];
-        } else if (isForward(edge)) {
-            const targetColumn = column.get(edge.to)!;
-            const users = gapUsers.get(targetColumn)!;
-            const gapLeft = columnX[targetColumn - 1] + columnWidth[targetColumn - 1];
-            const gapRight = columnX[targetColumn];
-            const bendX = Math.round(gapLeft + (gapRight - gapLeft) * (users.indexOf(edge) + 1) / (users.length + 1));
-            const start = { x: source.x + source.width, y: middleY(source) };
-            const end = { x: target.x, y: middleY(target) };
-            points = start.y === end.y
-                ? [start, end]
-                : [start, { x: bendX, y: start.y }, { x: bendX, y: end.y }, end];
+            const straight = evidenceRunsStraight(source, target, columnBoxes.get(from) ?? []);
+            if (straight) straightEvidence.add(index);
+            const down = source.y < target.y;
+            pair = straight ? (down ? ['bottom', 'top'] : ['top', 'bottom']) : ['right', down ? 'top' : 'bottom'];
+        } else if (from < to) {
+            pair = ['right', 'left'];
+        } else if (from > to) {
+            pair = ['left', 'right'];
         } else {
-            // Channels stack upwards inside the lane padding so parallel loops stay apart.
-            const offset = 4 + (backwardCount++ % 3) * 4;
-            const channelY = Math.min(source.y, target.y) - Math.min(spacing.lanePadding - 2, offset + 2);
-            const sourceX = Math.round(source.x + source.width / 2 + (edge.from === edge.to ? source.width / 4 : 0));
-            const targetX = Math.round(target.x + target.width / 2 - (edge.from === edge.to ? target.width / 4 : 0));
-            points = [
-                { x: sourceX, y: source.y }, { x: sourceX, y: channelY },
-                { x: targetX, y: channelY }, { x: targetX, y: target.y }
-            ];
+            pair = ['right', 'right'];
         }
-        return { id: edge.id, from: edge.from, to: edge.to, kind: edge.kind, label: edge.label, loop: edge.loop, points };
+        addEnd({ edge: index, box: source, side: pair[0], other: target, otherColumn: to, which: 0 });
+        addEnd({ edge: index, box: target, side: pair[1], other: source, otherColumn: from, which: 1 });
     });
+
+    // 2. Distinct ports along each side, ordered by where the other end lies so lines fan out without crossing.
+    const ports: [Point, Point][] = edges.map(() => [{ x: 0, y: 0 }, { x: 0, y: 0 }]);
+    for (const list of ends.values()) {
+        const { box, side } = list[0];
+        const vertical = side === 'left' || side === 'right';
+        const sorted = [...list].sort((a, b) => vertical
+            ? centerY(a.other) - centerY(b.other) || (side === 'right' ? b.otherColumn - a.otherColumn : a.otherColumn - b.otherColumn) || a.edge - b.edge
+            : centerX(a.other) - centerX(b.other) || a.edge - b.edge);
+        sorted.forEach((end, index) => {
+            const fraction = (index + 1) / (sorted.length + 1);
+            ports[end.edge][end.which] = vertical
+                ? { x: side === 'right' ? box.x + box.width : box.x, y: Math.round(box.y + box.height * fraction) }
+                : { x: Math.round(box.x + box.width * fraction), y: side === 'bottom' ? box.y + box.height : box.y };
+        });
+    }
+
+    // 3. Route: short flows first, so they take the tracks nearest their boxes; within a gap the flow
+    // starting highest (going down) or lowest (going up) first, as it takes the track farthest from its start.
+    const endsOf = (index: number): [Point, Point] => ports[index];
+    const fanKey = (index: number) => {
+        const [start, end] = endsOf(index);
+        return end.y > start.y ? start.y : -start.y;
+    };
+    const spans = edges.map((_, index) => span(index));
+    const fans = edges.map((_, index) => fanKey(index));
+    const order = edges.map((_, index) => index).sort((a, b) => spans[a] - spans[b] || fans[a] - fans[b] || a - b);
+    function span(index: number): number {
+        const edge = edges[index];
+        if (edge.kind === 'evidence') return straightEvidence.has(index) ? -1 : 0;
+        return Math.abs(column.get(edge.from)! - column.get(edge.to)!);
+    }
+
+    // How many flows may bend in each gap: their tracks are spread evenly across it.
+    const demand = new Map<number, number>();
+    edges.forEach((edge, index) => {
+        for (const gap of gapsUsed(edge, column.get(edge.from)!, column.get(edge.to)!, straightEvidence.has(index))) {
+            demand.set(gap, (demand.get(gap) ?? 0) + 1);
+        }
+    });
+
+    // Each side port claims its row into the gap it faces, so a flow routed earlier cannot take the
+    // row a later flow must leave by.
+    const routed = new Uint8Array(edges.length);
+    for (const list of ends.values()) {
+        for (const end of list) {
+            if (end.side !== 'left' && end.side !== 'right') continue;
+            const port = ports[end.edge][end.which];
+            const gap = column.get(end.box.id)! + (end.side === 'right' ? 1 : 0);
+            const x = Math.round((grid.gapLeft[gap] + grid.gapRight[gap]) / 2);
+            const claim = { edge: end.edge, a: port, b: { x, y: port.y }, reserved: true };
+            placed.add(segmentRect(claim.a, claim.b), claim);
+        }
+    }
+
+    const routes: Point[][] = edges.map(() => []);
+    for (const index of order) {
+        const edge = edges[index];
+        const source = boxes.get(edge.from)!;
+        const target = boxes.get(edge.to)!;
+        const [start, end] = endsOf(index);
+        const from = column.get(edge.from)!;
+        const to = column.get(edge.to)!;
+        let route: Point[] | undefined;
+        if (edge.kind === 'evidence') {
+            // Straight down the column, at the step's port when the card reaches over it.
+            const x = end.x >= source.x + 4 && end.x <= source.x + source.width - 4 ? end.x : start.x;
+            route = straightEvidence.has(index)
+                ? [{ x, y: start.y }, { x, y: end.y }]
+                : routeEvidenceAround(index, start, end, source, target, from);
+        } else if (from < to) {
+            route = routeBetween(index, start, end, from + 1, to, source, target, 'right');
+        } else if (from > to) {
+            route = routeBetween(index, start, end, from, to + 1, source, target, 'left');
+        } else {
+            route = routeBetween(index, start, end, from + 1, from + 1, source, target, 'left');
+        }
+        if (!route) {
+            // No free track: note the crowded gaps and draw the simplest shape; the layout widens the gaps and retries.
+            const gap = from < to ? to : from > to ? to + 1 : from + 1;
+            crowdedGaps.add(gap);
+            crowdedGaps.add(from < to ? from + 1 : from > to ? from : from + 1);
+            crowdedRows.push([Math.min(start.y, end.y), Math.max(start.y, end.y)]);
+            const x = Math.round((grid.gapLeft[gap] + grid.gapRight[gap]) / 2);
+            route = edge.kind === 'evidence' ? [start, { x: start.x, y: end.y }] : [start, { x, y: start.y }, { x, y: end.y }, end];
+        }
+        route = simplify(route);
+        routed[index] = 1;
+        register(index, route);
+        routes[index] = route;
+    }
+
+    const flows = edges.map((edge, index): LaidOutFlow => ({
+        id: edge.id, from: edge.from, to: edge.to, kind: edge.kind, label: edge.label, loop: edge.loop, points: routes[index]
+    }));
+    return { flows, crowdedGaps, crowdedRows };
+
+    /**
+     * Tracks of a gap: first one per flow bending there, spread evenly, the one farthest `towards` first;
+     * then every other track from the middle outwards.
+     */
+    function gapTracks(gap: number, towards: 'left' | 'right'): number[] {
+        const key = gap * 2 + (towards === 'right' ? 1 : 0);
+        let tracks = gapTrackCache.get(key);
+        if (!tracks) {
+            const all = computeGapTracks(gap);
+            const left = grid.gapLeft[gap] + GAP_MARGIN;
+            const right = grid.gapRight[gap] - GAP_MARGIN;
+            const count = demand.get(gap) ?? 1;
+            const spread = (right - left) / (count + 1) >= TRACK
+                ? Array.from({ length: count }, (_, i) => Math.round(left + (right - left) * (i + 1) / (count + 1)))
+                : [];
+            if (towards === 'right') spread.reverse();
+            tracks = [...spread, ...all.filter(x => !spread.includes(x))];
+            gapTrackCache.set(key, tracks);
+        }
+        return tracks;
+    }
+
+    function computeGapTracks(gap: number): number[] {
+        const left = grid.gapLeft[gap] + GAP_MARGIN;
+        const right = grid.gapRight[gap] - GAP_MARGIN;
+        const middle = Math.round((left + right) / 2);
+        const tracks = [middle];
+        for (let k = 1; ; k++) {
+            const lower = middle - k * TRACK;
+            const upper = middle + k * TRACK;
+            if (lower < left && upper > right) break;
+            if (upper <= right) tracks.push(upper);
+            if (lower >= left) tracks.push(lower);
+        }
+        return tracks;
+    }
+
+    /**
+     * A route from a port on one side to a port on the other through gap `firstGap` (next to the
+     * source) and gap `lastGap` (next to the target): straight along the source's or the target's row
+     * when that row is free, otherwise through a lane channel.
+     */
+    function routeBetween(edge: number, start: Point, end: Point, firstGap: number, lastGap: number,
+        source: LaidOutStep, target: LaidOutStep, away: 'left' | 'right'): Point[] | undefined {
+        const own = [source, target];
+        const firstTracks = gapTracks(firstGap, away);
+        const lastTracks = gapTracks(lastGap, away);
+        // Along the source's row, bending in the gap before the target (one bend for neighbours).
+        for (const x of lastTracks) {
+            const route = [start, { x, y: start.y }, { x, y: end.y }, end];
+            if (free(edge, route, own)) return route;
+        }
+        if (firstGap !== lastGap) {
+            // Along the target's row, bending in the gap after the source.
+            for (const x of firstTracks) {
+                const route = [start, { x, y: start.y }, { x, y: end.y }, end];
+                if (free(edge, route, own)) return route;
+            }
+        }
+        // Through a channel, nearest first.
+        const low = Math.min(start.y, end.y);
+        const high = Math.max(start.y, end.y);
+        const channels = [...grid.channels].sort((a, b) => distanceToRange(a, low, high) - distanceToRange(b, low, high) || a - b);
+        for (const y of channels) {
+            for (const x1 of firstTracks) {
+                const head = [start, { x: x1, y: start.y }, { x: x1, y }];
+                if (!free(edge, head, own)) continue;
+                for (const x2 of lastTracks) {
+                    const route = [...head, { x: x2, y }, { x: x2, y: end.y }, end];
+                    if (free(edge, route, own)) return route;
+                }
+                break; // the nearest free start track; another channel if the rest does not fit
+            }
+        }
+        return undefined;
+    }
+
+    /** A connector that cannot run straight: out of the card's side, down a gap, into the step from just above (or below) it. */
+    function routeEvidenceAround(edge: number, start: Point, end: Point, card: LaidOutStep, owner: LaidOutStep,
+        cardColumn: number): Point[] | undefined {
+        const own = [card, owner];
+        const down = end.y > start.y;
+        for (const gap of [cardColumn + 1]) {
+            for (const x of gapTracks(gap, 'left')) {
+                for (let offset = 6; offset <= 18; offset += TRACK) {
+                    const y = down ? end.y - offset : end.y + offset;
+                    const route = [start, { x, y: start.y }, { x, y }, { x: end.x, y }, end];
+                    if (free(edge, route, own)) return route;
+                }
+            }
+        }
+        return undefined;
+    }
+
+    /** True when no segment of the route enters a foreign box or runs along (or ends on) a placed segment. */
+    function free(edge: number, route: readonly Point[], own: readonly LaidOutStep[]): boolean {
+        for (let i = 1; i < route.length; i++) {
+            const a = route[i - 1];
+            const b = route[i];
+            if (a.x === b.x && a.y === b.y) continue;
+            const rect = segmentRect(a, b);
+            const ownAllowed = i === 1 || i === route.length - 1;
+            const blocked = obstacles.some(inflate(rect, CLEARANCE), box => {
+                const isOwn = box === own[0] || box === own[1];
+                if (isOwn && ownAllowed) return false;
+                return crossesInterior(rect, box, isOwn ? 0 : CLEARANCE);
+            });
+            if (blocked) return false;
+            if (placed.some(inflate(rect, TRACK), other => other.edge !== edge && !(other.reserved && routed[other.edge]) && conflicts(a, b, other.a, other.b))) return false;
+        }
+        return true;
+    }
+
+    function register(edge: number, route: readonly Point[]): void {
+        for (let i = 1; i < route.length; i++) {
+            const a = route[i - 1];
+            const b = route[i];
+            if (a.x === b.x && a.y === b.y) continue;
+            placed.add(segmentRect(a, b), { edge, a, b });
+        }
+    }
 }
 
-function middleY(box: LaidOutStep): number {
-    return Math.round(box.y + box.height / 2);
+/** Parallel and closer than a track, overlapping (or meeting end to end); or one ending on the other. */
+function conflicts(a: Point, b: Point, c: Point, d: Point): boolean {
+    const horizontal = a.y === b.y;
+    const otherHorizontal = c.y === d.y;
+    if (horizontal === otherHorizontal) {
+        const offset = horizontal ? Math.abs(a.y - c.y) : Math.abs(a.x - c.x);
+        if (offset >= TRACK - 1) return false;
+        const [lo1, hi1] = horizontal ? ordered(a.x, b.x) : ordered(a.y, b.y);
+        const [lo2, hi2] = horizontal ? ordered(c.x, d.x) : ordered(c.y, d.y);
+        return Math.min(hi1, hi2) - Math.max(lo1, lo2) > -CLEARANCE;
+    }
+    return endsOn(a, c, d) || endsOn(b, c, d) || endsOn(c, a, b) || endsOn(d, a, b);
 }
 
-function columnCenter(index: number, columnX: readonly number[], columnWidth: readonly number[]): number {
-    return Math.round(columnX[index] + columnWidth[index] / 2);
+/** The point lies on the segment or within two pixels of it (a T-junction reads as a join). */
+function endsOn(p: Point, a: Point, b: Point): boolean {
+    const [x1, x2] = ordered(a.x, b.x);
+    const [y1, y2] = ordered(a.y, b.y);
+    return p.x >= x1 - 2 && p.x <= x2 + 2 && p.y >= y1 - 2 && p.y <= y2 + 2;
+}
+
+function crossesInterior(rect: Rect, box: Rect, clearance: number): boolean {
+    const grown = inflate(box, clearance);
+    if (rect.height === 0) return rect.y > grown.y && rect.y < grown.y + grown.height && rect.x < grown.x + grown.width && rect.x + rect.width > grown.x;
+    if (rect.width === 0) return rect.x > grown.x && rect.x < grown.x + grown.width && rect.y < grown.y + grown.height && rect.y + rect.height > grown.y;
+    return rectsOverlap(rect, grown);
+}
+
+function segmentRect(a: Point, b: Point): Rect {
+    return { x: Math.min(a.x, b.x), y: Math.min(a.y, b.y), width: Math.abs(a.x - b.x), height: Math.abs(a.y - b.y) };
+}
+
+function ordered(a: number, b: number): [number, number] {
+    return a < b ? [a, b] : [b, a];
+}
+
+function distanceToRange(value: number, low: number, high: number): number {
+    return value < low ? low - value : value > high ? value - high : 0;
+}
+
+/** Drops repeated points and points in the middle of a straight run. */
+function simplify(route: readonly Point[]): Point[] {
+    const points: Point[] = [];
+    for (const point of route) {
+        const last = points[points.length - 1];
+        if (last && last.x === point.x && last.y === point.y) continue;
+        if (points.length >= 2) {
+            const before = points[points.length - 2];
+            if ((before.x === last.x && last.x === point.x) || (before.y === last.y && last.y === point.y)) points.pop();
+        }
+        points.push(point);
+    }
+    return points;
+}
+
+function centerX(box: LaidOutStep): number {
+    return box.x + box.width / 2;
+}
+
+function centerY(box: LaidOutStep): number {
+    return box.y + box.height / 2;
 }

@@ -6,6 +6,14 @@
 import ElkBundled from 'elkjs/lib/elk.bundled.js';
 import type { ELK, ELKConstructorArguments, ElkNode } from 'elkjs/lib/elk-api.js';
 import type { DiagramBox, DiagramEdge } from './diagram-input.js';
+import { rankByLongestPath } from './longest-path-ranking.js';
+
+/**
+ * Above this many steps the layering is our iterative longest-path pass instead of ELK: elkjs
+ * recurses along paths and overflows the stack from about 6,000 steps in a chain, and at this size
+ * it takes seconds anyway. Below it ELK stays the engine of record.
+ */
+export const ELK_STEP_LIMIT = 4000;
 
 const ELK_OPTIONS: Record<string, string> = {
     'elk.algorithm': 'layered',
@@ -49,6 +57,13 @@ export async function rankSteps(steps: readonly DiagramBox[], flows: readonly Di
         recentRankings.set(structure, cached);
         return new Map(cached);
     }
+    const ranks = steps.length > ELK_STEP_LIMIT ? rankByLongestPath(steps, edges) : await rankWithElk(steps, edges);
+    recentRankings.set(structure, ranks);
+    if (recentRankings.size > RECENT_RANKINGS) recentRankings.delete(recentRankings.keys().next().value!);
+    return new Map(ranks);
+}
+
+async function rankWithElk(steps: readonly DiagramBox[], edges: readonly DiagramEdge[]): Promise<Map<string, number>> {
     sharedElk ??= new ElkConstructor();
     const graph: ElkNode = {
         id: 'root',
@@ -56,11 +71,13 @@ export async function rankSteps(steps: readonly DiagramBox[], flows: readonly Di
         children: steps.map(step => ({ id: step.id, width: step.width, height: step.height })),
         edges: edges.map((flow, index) => ({ id: `e${index}`, sources: [flow.from], targets: [flow.to] }))
     };
-    const laidOut = await sharedElk.layout(graph);
-    const ranks = layersFromPositions(laidOut.children ?? []);
-    recentRankings.set(structure, ranks);
-    if (recentRankings.size > RECENT_RANKINGS) recentRankings.delete(recentRankings.keys().next().value!);
-    return new Map(ranks);
+    try {
+        return layersFromPositions((await sharedElk.layout(graph)).children ?? []);
+    } catch (error) {
+        // A deep graph under the limit can still exhaust a small stack (a worker, a browser): layer it ourselves.
+        if (error instanceof RangeError) return rankByLongestPath(steps, edges);
+        throw error;
+    }
 }
 
 /**

@@ -196,6 +196,19 @@ export interface LaidOutFlow {
     readonly label?: string;
     readonly loop: boolean;
     readonly points: readonly Point[];
+    /** Where the label is drawn (present when the flow has a label): clear of every box and other label. */
+    readonly labelBox?: LabelBox;
+}
+
+/** A flow label's place: its lines (10 px text, centred) in a box; `anchor` asks for a leader line to the flow. */
+export interface LabelBox {
+    readonly x: number;
+    readonly y: number;
+    readonly width: number;
+    readonly height: number;
+    readonly lines: readonly string[];
+    /** The point on the flow the label belongs to, when the label had to move away from its line. */
+    readonly anchor?: Point;
 }
 
 export interface BlueprintLayout {

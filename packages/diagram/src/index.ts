@@ -9,3 +9,5 @@ export { renderSvg, type SvgOptions, type SvgTheme } from './svg-renderer.js';
 export { estimateTextWidth, reservedTextWidth, isWideCharacter } from './text-measure.js';
 export { wrapText, breakUnits } from './line-breaking.js';
 export { stripRanges } from './layout-json.js';
+export { checkLayoutQuality, summarizeLayoutQuality, flowLabelRect, type LayoutQualityReport, type LayoutQualityOptions, type Rect } from './layout-quality.js';
+export { rankByLongestPath } from './longest-path-ranking.js';

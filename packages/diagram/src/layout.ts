@@ -4,8 +4,9 @@
  * the placed boxes. See `layoutBlueprint` for the steps.
  */
 import type { BlueprintModel } from '@blueprint/language';
-import { buildDiagramInput, DEFAULT_BOX_METRICS, type BoxMetrics, type DiagramBox, type DiagramInput } from './diagram-input.js';
-import { routeFlows } from './edge-routing.js';
+import { buildDiagramInput, DEFAULT_BOX_METRICS, type BoxMetrics, type DiagramBox, type DiagramEdge, type DiagramInput } from './diagram-input.js';
+import { evidenceRunsStraight, gapsUsed, routeFlows, TRACK } from './edge-routing.js';
+import { placeFlowLabels } from './flow-labels.js';
 import { rankSteps } from './elk-ranking.js';
 import type { BlueprintLayout, LaidOutLane, LaidOutLine, LaidOutStage, LaidOutStep } from './geometry.js';
 
@@ -45,6 +46,9 @@ export interface LayoutOptions {
      */
     readonly previous?: BlueprintLayout;
 }
+
+/** Closest a flow's vertical track comes to the columns on either side of its gap. */
+const GAP_TRACK_MARGIN = 6;
 
 /** Steps with no stage are drawn in this pseudo-stage group when the blueprint declares none. */
 const NO_STAGE = '';
@@ -93,14 +97,17 @@ function assignColumns(input: DiagramInput, steps: readonly DiagramBox[], ranks:
     const groups = stageOrder.length > 0 ? stageOrder : [NO_STAGE];
     const column = new Map<string, number>();
     const columnStage: string[] = [];
+    const membersOf = new Map<string, DiagramBox[]>(groups.map(group => [group, []]));
+    for (const step of steps) membersOf.get(groupOf.get(step.id)!)?.push(step);
     for (const group of groups) {
-        const members = steps.filter(step => groupOf.get(step.id) === group);
+        const members = membersOf.get(group)!;
         const distinctRanks = [...new Set(members.map(step => ranks.get(step.id) ?? 0))].sort((a, b) => a - b);
+        const position = new Map(distinctRanks.map((rank, index) => [rank, index]));
         const offset = columnStage.length;
         // An empty stage still gets one column so its header is drawn.
         const count = Math.max(1, distinctRanks.length);
         for (let i = 0; i < count; i++) columnStage.push(group);
-        for (const step of members) column.set(step.id, offset + distinctRanks.indexOf(ranks.get(step.id) ?? 0));
+        for (const step of members) column.set(step.id, offset + position.get(ranks.get(step.id) ?? 0)!);
     }
     for (const box of input.evidence) column.set(box.id, column.get(box.evidenceFor!) ?? 0);
     return { column, columnStage };
@@ -120,10 +127,16 @@ function inferStageGroups(steps: readonly DiagramBox[], ranks: Map<string, numbe
             groupOf.set(step.id, step.stage);
             continue;
         }
+        // The stage of the last staged step ranked at or before this one (binary search: large blueprints).
         const rank = ranks.get(step.id) ?? 0;
-        let chosen = staged[0]?.stage ?? stageOrder[0];
-        for (const candidate of staged) if (candidate.rank <= rank) chosen = candidate.stage;
-        groupOf.set(step.id, chosen);
+        let low = 0;
+        let high = staged.length;
+        while (low < high) {
+            const middle = (low + high) >>> 1;
+            if (staged[middle].rank <= rank) low = middle + 1;
+            else high = middle;
+        }
+        groupOf.set(step.id, low > 0 ? staged[low - 1].stage : staged[0]?.stage ?? stageOrder[0]);
     }
     return groupOf;
 }
@@ -138,80 +151,165 @@ function placeBoxes(input: DiagramInput, steps: readonly DiagramBox[], assignmen
     const previousY = new Map(previous?.steps.map(step => [step.id, step.y]) ?? []);
     const modelIndex = new Map(boxes.map((box, index) => [box.id, index]));
     const cells = new Map<string, DiagramBox[]>();
+    const cellKey = (lane: string, index: number) => `${lane}\u0000${index}`;
     for (const box of boxes) {
-        const key = `${box.lane}\u0000${column.get(box.id)}`;
+        const key = cellKey(box.lane, column.get(box.id)!);
         const cell = cells.get(key);
         if (cell) cell.push(box);
         else cells.set(key, [box]);
     }
+    const laneIndex = new Map(model.lanes.map((lane, index) => [lane.id, index]));
+    const cellIndex = new Map<string, number>();
     for (const cell of cells.values()) {
+        if (cell[0].evidenceFor !== undefined) continue;
         cell.sort((a, b) => (previousY.get(a.id) ?? Infinity) - (previousY.get(b.id) ?? Infinity)
+            || modelIndex.get(a.id)! - modelIndex.get(b.id)!);
+        cell.forEach((box, index) => cellIndex.set(box.id, index));
+    }
+    // Evidence cards of one column stack with the card of the step nearest them closest to it, so
+    // that card's connector runs straight and the others are routed around the stack.
+    const ownerKey = (box: DiagramBox) => (laneIndex.get(box.lane) ?? 0) * 1e6 + (cellIndex.get(box.id) ?? 0);
+    const boxById = new Map(boxes.map(box => [box.id, box]));
+    for (const cell of cells.values()) {
+        if (cell[0].evidenceFor === undefined) continue;
+        cell.sort((a, b) => ownerKey(boxById.get(b.evidenceFor!)!) - ownerKey(boxById.get(a.evidenceFor!)!)
             || modelIndex.get(a.id)! - modelIndex.get(b.id)!);
     }
 
-    // Columns: as wide as their widest box; stages separated by a wider gap.
+    // Columns: as wide as their widest box.
     const columnWidth = columnStage.map(() => 0);
     for (const box of boxes) {
         const index = column.get(box.id)!;
         columnWidth[index] = Math.max(columnWidth[index], box.width);
     }
-    const columnX: number[] = [];
-    let x = spacing.margin + spacing.laneHeaderWidth + spacing.stageGap / 2;
-    columnStage.forEach((stage, index) => {
-        if (index > 0) x += stage === columnStage[index - 1] ? spacing.columnGap : spacing.stageGap;
+    for (let index = 0; index < columnWidth.length; index++) {
         if (columnWidth[index] === 0) columnWidth[index] = DEFAULT_BOX_METRICS.minBoxWidth;
-        columnX.push(x);
-        x += columnWidth[index];
-    });
-    const contentRight = x + spacing.stageGap / 2;
+    }
 
-    // Lanes: as high as their fullest cell.
-    let y = spacing.margin + spacing.titleHeight + spacing.stageHeaderHeight;
-    const lanes: LaidOutLane[] = [];
-    const boxY = new Map<string, number>();
-    for (const lane of model.lanes) {
-        let contentHeight = 0;
-        for (let index = 0; index < columnStage.length; index++) {
-            const cell = cells.get(`${lane.id}\u0000${index}`) ?? [];
-            let cellY = y + spacing.lanePadding;
-            for (const box of cell) {
-                boxY.set(box.id, cellY);
-                cellY += box.height + spacing.rowGap;
+    const edges = [...input.flows, ...input.evidenceLinks];
+    // Extra room where routing found no free track: per gap, and per lane (its top and bottom padding).
+    const extra = columnStage.map(() => 0).concat(0);
+    const laneExtra = new Map<string, number>();
+    const firstColumn = new Map<string, number>();
+    const lastColumn = new Map<string, number>();
+    columnStage.forEach((stage, index) => {
+        if (!firstColumn.has(stage)) firstColumn.set(stage, index);
+        lastColumn.set(stage, index);
+    });
+    for (let attempt = 0; ; attempt++) {
+        // Lanes: as high as their fullest cell.
+        let y = spacing.margin + spacing.titleHeight + spacing.stageHeaderHeight;
+        const lanes: LaidOutLane[] = [];
+        const boxY = new Map<string, number>();
+        for (const lane of model.lanes) {
+            const padding = spacing.lanePadding + (laneExtra.get(lane.id) ?? 0);
+            let contentHeight = 0;
+            for (let index = 0; index < columnStage.length; index++) {
+                const cell = cells.get(cellKey(lane.id, index)) ?? [];
+                let cellY = y + padding;
+                for (const box of cell) {
+                    boxY.set(box.id, cellY);
+                    cellY += box.height + spacing.rowGap;
+                }
+                contentHeight = Math.max(contentHeight, cellY - spacing.rowGap - y - padding);
             }
-            contentHeight = Math.max(contentHeight, cellY - spacing.rowGap - y - spacing.lanePadding);
+            const height = Math.max(56, contentHeight + 2 * padding);
+            lanes.push({ id: lane.id, kind: lane.kind, label: lane.label, y, height });
+            y += height;
         }
-        const height = Math.max(56, contentHeight + 2 * spacing.lanePadding);
-        lanes.push({ id: lane.id, kind: lane.kind, label: lane.label, y, height });
-        y += height;
-    }
-    const laneById = new Map(lanes.map(lane => [lane.id, lane]));
+        const laneById = new Map(lanes.map(lane => [lane.id, lane]));
+        const lines: LaidOutLine[] = model.lines.map(line => {
+            const above = laneById.get(line.above);
+            return { kind: line.kind, label: line.label, y: above ? above.y + above.height : y };
+        });
 
-    const lines: LaidOutLine[] = model.lines.map(line => {
-        const above = laneById.get(line.above);
-        return { kind: line.kind, label: line.label, y: above ? above.y + above.height : y };
-    });
-
-    const stages: LaidOutStage[] = [];
-    if (model.stages.length > 0) {
-        for (const stage of model.stages) {
-            const first = columnStage.indexOf(stage.id);
-            const last = columnStage.lastIndexOf(stage.id);
-            const left = columnX[first] - spacing.stageGap / 2 + 2;
-            const right = columnX[last] + columnWidth[last] + spacing.stageGap / 2 - 2;
-            stages.push({ id: stage.id, label: stage.label, x: left, width: right - left });
+        // Gaps: stages separated by a wider gap, and every gap wide enough for a track per flow bending in it.
+        const demand = gapDemand(edges, column, columnStage.length, boxes, boxY);
+        const channels = channelTracks(lanes, spacing, laneExtra);
+        const gapLeft: number[] = [];
+        const gapRight: number[] = [];
+        const columnX: number[] = [];
+        let x = spacing.margin + spacing.laneHeaderWidth;
+        for (let gap = 0; gap <= columnStage.length; gap++) {
+            const base = gap === 0 || gap === columnStage.length ? spacing.stageGap / 2
+                : columnStage[gap] === columnStage[gap - 1] ? spacing.columnGap : spacing.stageGap;
+            const width = Math.max(base, 2 * GAP_TRACK_MARGIN + demand[gap] * TRACK) + extra[gap];
+            gapLeft.push(x);
+            x += width;
+            gapRight.push(x);
+            if (gap < columnStage.length) {
+                columnX.push(x);
+                x += columnWidth[gap];
+            }
         }
-    }
+        const contentRight = x;
 
-    const laidOutSteps: LaidOutStep[] = boxes.map(box => {
+        // Stage borders lie in the middle of the gaps between stages, and at the outer edges of the first and last gap.
+        const border = (gap: number) => gap === 0 ? gapLeft[0] : gap === columnStage.length ? gapRight[gap] : Math.round((gapLeft[gap] + gapRight[gap]) / 2);
+        const stages: LaidOutStage[] = model.stages.map(stage => {
+            const left = border(firstColumn.get(stage.id)!) + 2;
+            const right = border(lastColumn.get(stage.id)! + 1) - 2;
+            return { id: stage.id, label: stage.label, x: left, width: right - left };
+        });
+
+        const laidOutSteps: LaidOutStep[] = boxes.map(box => {
+            const index = column.get(box.id)!;
+            return {
+                ...box,
+                x: columnX[index] + Math.round((columnWidth[index] - box.width) / 2),
+                y: boxY.get(box.id)!
+            };
+        });
+        const width = contentRight + spacing.margin;
+        const height = y + spacing.margin;
+        const routed = routeFlows(edges, laidOutSteps, column, { columnX, columnWidth, gapLeft, gapRight, channels });
+        if ((routed.crowdedGaps.size > 0 || routed.crowdedRows.length > 0) && attempt < 3) {
+            for (const gap of routed.crowdedGaps) extra[gap] += 4 * TRACK;
+            for (const [low, high] of routed.crowdedRows) {
+                for (const lane of lanes) {
+                    if (lane.y <= high + spacing.lanePadding && lane.y + lane.height >= low - spacing.lanePadding) {
+                        laneExtra.set(lane.id, (laneExtra.get(lane.id) ?? 0) + 2 * TRACK);
+                    }
+                }
+            }
+            continue;
+        }
+        const flows = placeFlowLabels(routed.flows, laidOutSteps, {
+            left: spacing.margin + spacing.laneHeaderWidth, top: lanes[0]?.y ?? 0, right: contentRight, bottom: y,
+            lines: [...lines.map(line => line.y), ...lanes.map(lane => lane.y)]
+        });
+        return { id: model.id, title: model.title, width, height, lanes, lines, stages, steps: laidOutSteps, flows };
+    }
+}
+
+/** How many flows may bend in each gap (gap g is left of column g). */
+function gapDemand(edges: readonly DiagramEdge[], column: ReadonlyMap<string, number>, columns: number,
+    boxes: readonly DiagramBox[], boxY: ReadonlyMap<string, number>): number[] {
+    const demand = new Array<number>(columns + 1).fill(0);
+    // Only the vertical extent matters for the evidence check; no copies of the whole boxes.
+    const placed = new Map(boxes.map(box => [box.id, { id: box.id, y: boxY.get(box.id)!, height: box.height }]));
+    const byColumn = new Map<number, { id: string; y: number; height: number }[]>();
+    for (const box of placed.values()) {
         const index = column.get(box.id)!;
-        return {
-            ...box,
-            x: columnX[index] + Math.round((columnWidth[index] - box.width) / 2),
-            y: boxY.get(box.id)!
-        };
-    });
-    const width = contentRight + spacing.margin;
-    const height = y + spacing.margin;
-    const flows = routeFlows([...input.flows, ...input.evidenceLinks], laidOutSteps, column, columnX, columnWidth, spacing);
-    return { id: model.id, title: model.title, width, height, lanes, lines, stages, steps: laidOutSteps, flows };
+        const list = byColumn.get(index);
+        if (list) list.push(box);
+        else byColumn.set(index, [box]);
+    }
+    for (const edge of edges) {
+        const from = column.get(edge.from)!;
+        const straight = edge.kind === 'evidence' && evidenceRunsStraight(placed.get(edge.from)!, placed.get(edge.to)!, byColumn.get(from) ?? []);
+        for (const gap of gapsUsed(edge, from, column.get(edge.to)!, straight)) demand[gap]++;
+    }
+    return demand;
+}
+
+/** Horizontal channel tracks: in the padding at the top and the bottom of every lane, clear of the boxes and the lane borders. */
+function channelTracks(lanes: readonly LaidOutLane[], spacing: LayoutSpacing, laneExtra: ReadonlyMap<string, number>): number[] {
+    const tracks: number[] = [];
+    for (const lane of lanes) {
+        for (let offset = 4; offset <= spacing.lanePadding + (laneExtra.get(lane.id) ?? 0) - 4; offset += TRACK) {
+            tracks.push(lane.y + offset, lane.y + lane.height - offset);
+        }
+    }
+    return tracks.sort((a, b) => a - b);
 }

@@ -119,13 +119,26 @@ function renderFlow(flow: LaidOutFlow, extraClasses: string): string {
     const startMarker = kind === 'two-way' ? ' marker-start="url(#bp-arrow-start)"' : '';
     const endMarker = kind === 'evidence' ? '' : ` marker-end="url(#bp-arrow-${kind === 'escalation' ? 'escalation' : 'end'})"`;
     let label = '';
-    if (flow.label) {
+    if (flow.labelBox) {
+        // The layout placed the label clear of boxes and other labels; a leader line joins a label moved away from its flow.
+        const box = flow.labelBox;
+        const leader = box.anchor
+            ? `<line class="bp-flow-leader" x1="${box.anchor.x}" y1="${box.anchor.y}" x2="${clampTo(box.anchor.x, box.x, box.x + box.width)}" y2="${clampTo(box.anchor.y, box.y, box.y + box.height)}"/>`
+            : '';
+        const centerX = box.x + box.width / 2;
+        const spans = box.lines.map((line, index) => `<tspan x="${centerX}" y="${box.y + 10 + index * 12}">${escapeXml(line)}</tspan>`).join('');
+        label = `${leader}<text class="bp-flow-label" text-anchor="middle">${spans}</text>`;
+    } else if (flow.label) {
         // The label sits on the longest horizontal segment, where it has room.
         const [a, b] = longestHorizontal(flow);
         label = `<text class="bp-flow-label" x="${(a.x + b.x) / 2}" y="${a.y - 4}" text-anchor="middle">${escapeXml(flow.label)}</text>`;
     }
     return `<g class="bp-flow bp-flow-${kind}${flow.loop ? ' bp-flow-loop' : ''}${extraClasses}" data-id="${escapeXml(flow.id)}">`
         + `<path class="bp-flow-path" d="${path}"${startMarker}${endMarker}/>${label}</g>`;
+}
+
+function clampTo(value: number, low: number, high: number): number {
+    return Math.max(low, Math.min(high, value));
 }
 
 function longestHorizontal(flow: LaidOutFlow): [{ x: number; y: number }, { x: number; y: number }] {
@@ -302,7 +315,8 @@ ${(Object.entries(p.tones) as Array<[string, string]>).map(([tone, colour]) => `
 .bp-flow-escalation .bp-flow-path { stroke: ${p.fail}; stroke-width: 2; }
 .bp-flow-evidence .bp-flow-path { stroke: ${p.line}; stroke-dasharray: 2 3; }
 .bp-flow-loop .bp-flow-path { stroke-dasharray: 2 4; }
-.bp-flow-label { font-size: 10px; fill: ${p.muted}; }
+.bp-flow-label { font-size: 10px; fill: ${p.muted}; paint-order: stroke; stroke: ${p.background}; stroke-width: 3px; stroke-linejoin: round; }
+.bp-flow-leader { stroke: ${p.muted}; stroke-width: 0.8; stroke-dasharray: 1 2; }
 .bp-marker path { fill: ${p.flow}; }
 .bp-marker-escalation path { fill: ${p.fail}; }
 .bp-added .bp-box, .bp-added .bp-flow-path { stroke: #1a7f37; stroke-width: 2.5; }

@@ -15,8 +15,9 @@ const ENTITIES: Readonly<Record<string, string>> = {
 // eslint-disable-next-line no-control-regex
 const XML_UNWANTED_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/gu;
 
-export function escapeXml(text: string): string {
-    return sanitizeXmlText(text).replace(/[&<>"'\t\n\r\u2028\u2029]/g, character => ENTITIES[character]!);
+/** `text` may be missing where a half-typed file has no label yet: it is drawn empty. */
+export function escapeXml(text: string | undefined): string {
+    return sanitizeXmlText(text ?? '').replace(/[&<>"'\t\n\r\u2028\u2029]/g, character => ENTITIES[character]!);
 }
 
 /**

@@ -1,0 +1,142 @@
+/**
+ * Places flow labels where they cover no box and no other label: beside one of the flow's own
+ * segments (the longest first, several spots along it, either side), preferring spots no line
+ * crosses; wrapped when long; and, when the flow has no free spot, in the nearest free place with a
+ * leader line back to the flow.
+ */
+import type { LabelBox, LaidOutFlow, LaidOutStep, Point } from './geometry.js';
+import { inflate, rectsOverlap, SpatialIndex, type Rect } from './spatial-index.js';
+import { wrapText } from './line-breaking.js';
+import { estimateTextWidth } from './text-measure.js';
+
+export const FLOW_LABEL_FONT_SIZE = 10;
+export const FLOW_LABEL_LINE_HEIGHT = 12;
+const MAX_LABEL_WIDTH = 130;
+/** Space kept between a label and its line, and around boxes and other labels. */
+const GAP = 2;
+
+export interface LabelBounds {
+    readonly left: number;
+    readonly top: number;
+    readonly right: number;
+    readonly bottom: number;
+    /** y of the lines drawn across the diagram (interaction, visibility...): a label is best kept off them. */
+    readonly lines?: readonly number[];
+}
+
+export function placeFlowLabels(flows: readonly LaidOutFlow[], boxes: readonly LaidOutStep[], bounds: LabelBounds): LaidOutFlow[] {
+    const obstacles = new SpatialIndex<Rect>();
+    for (const box of boxes) obstacles.add(box, box);
+    const lines = new SpatialIndex<{ a: Point; b: Point }>();
+    for (const flow of flows) {
+        for (let i = 1; i < flow.points.length; i++) {
+            const a = flow.points[i - 1];
+            const b = flow.points[i];
+            lines.add(segmentRect(a, b), { a, b });
+        }
+    }
+    const labels = new SpatialIndex<Rect>();
+
+    return flows.map(flow => {
+        if (!flow.label || flow.points.length < 2) return flow;
+        const text = wrapText(flow.label, MAX_LABEL_WIDTH, FLOW_LABEL_FONT_SIZE);
+        const width = Math.ceil(Math.max(...text.map(line => estimateTextWidth(line, FLOW_LABEL_FONT_SIZE)))) + 4;
+        const height = text.length * FLOW_LABEL_LINE_HEIGHT + 2;
+        const labelBox = bestSpot(flow, width, height, text);
+        labels.add(labelBox, labelBox);
+        return { ...flow, labelBox };
+    });
+
+    function bestSpot(flow: LaidOutFlow, width: number, height: number, text: readonly string[]): LabelBox {
+        let fallback: Rect | undefined;
+        for (const rect of candidates(flow.points, width, height)) {
+            if (!fits(rect)) continue;
+            if (crossedLines(rect) === 0) return { ...rect, lines: text };
+            fallback ??= rect;
+        }
+        if (fallback) return { ...fallback, lines: text };
+        // Nowhere beside the flow: the nearest free place around the middle of its longest segment, with a leader line.
+        const [a, b] = longestSegment(flow.points);
+        const anchor = { x: Math.round((a.x + b.x) / 2), y: Math.round((a.y + b.y) / 2) };
+        for (let ring = 1; ring <= 60; ring++) {
+            const step = 8 * ring;
+            let ringFallback: Rect | undefined;
+            for (const [dx, dy] of ringOffsets(step)) {
+                const rect = { x: Math.round(anchor.x + dx - width / 2), y: Math.round(anchor.y + dy - height / 2), width, height };
+                if (!fits(rect)) continue;
+                if (crossedLines(rect) === 0) return { ...rect, lines: text, anchor };
+                ringFallback ??= rect;
+            }
+            if (ringFallback) return { ...ringFallback, lines: text, anchor };
+        }
+        return { x: anchor.x, y: anchor.y, width, height, lines: text, anchor };
+    }
+
+    function fits(rect: Rect): boolean {
+        if (rect.x < bounds.left || rect.y < bounds.top || rect.x + rect.width > bounds.right || rect.y + rect.height > bounds.bottom) return false;
+        const grown = inflate(rect, GAP);
+        for (const box of obstacles.query(grown)) if (rectsOverlap(grown, box)) return false;
+        for (const label of labels.query(grown)) if (rectsOverlap(grown, label)) return false;
+        return true;
+    }
+
+    function crossedLines(rect: Rect): number {
+        let count = 0;
+        for (const line of lines.query(rect)) {
+            const r = segmentRect(line.a, line.b);
+            // A segment touching the label's edge is not drawn through its text.
+            if (r.x < rect.x + rect.width && r.x + r.width > rect.x && r.y < rect.y + rect.height && r.y + r.height > rect.y) count++;
+        }
+        for (const y of bounds.lines ?? []) if (y >= rect.y && y <= rect.y + rect.height) count++;
+        return count;
+    }
+}
+
+/** Spots beside each segment, the longest segment first: centred, then towards either end; above, then below (or right, then left). */
+function* candidates(points: readonly Point[], width: number, height: number): Generator<Rect> {
+    const segments = points.slice(1).map((b, i) => ({ a: points[i], b, index: i }))
+        .sort((s, t) => length(t.a, t.b) - length(s.a, s.b) || s.index - t.index);
+    for (const { a, b } of segments) {
+        for (const t of [0.5, 0.3, 0.7, 0.15, 0.85]) {
+            const x = a.x + (b.x - a.x) * t;
+            const y = a.y + (b.y - a.y) * t;
+            if (a.y === b.y) {
+                yield { x: Math.round(x - width / 2), y: a.y - GAP - height, width, height };
+                yield { x: Math.round(x - width / 2), y: a.y + GAP, width, height };
+            } else {
+                yield { x: a.x + GAP + 1, y: Math.round(y - height / 2), width, height };
+                yield { x: a.x - GAP - 1 - width, y: Math.round(y - height / 2), width, height };
+            }
+        }
+    }
+}
+
+function* ringOffsets(distance: number): Generator<[number, number]> {
+    // Above and below first (labels read best near their line), then the sides and the corners.
+    yield [0, -distance];
+    yield [0, distance];
+    for (let d = 8; d <= distance; d += 8) {
+        yield [d, -distance];
+        yield [-d, -distance];
+        yield [d, distance];
+        yield [-d, distance];
+    }
+    for (let d = -distance + 8; d < distance; d += 8) {
+        yield [distance, d];
+        yield [-distance, d];
+    }
+}
+
+function longestSegment(points: readonly Point[]): [Point, Point] {
+    let best: [Point, Point] = [points[0], points[1]];
+    for (let i = 1; i < points.length; i++) if (length(points[i - 1], points[i]) > length(best[0], best[1])) best = [points[i - 1], points[i]];
+    return best;
+}
+
+function length(a: Point, b: Point): number {
+    return Math.abs(a.x - b.x) + Math.abs(a.y - b.y);
+}
+
+function segmentRect(a: Point, b: Point): Rect {
+    return { x: Math.min(a.x, b.x), y: Math.min(a.y, b.y), width: Math.abs(a.x - b.x), height: Math.abs(a.y - b.y) };
+}

@@ -1,0 +1,200 @@
+/**
+ * Measures how readable a laid-out blueprint is, on the geometry alone (what `render --format json`
+ * writes): every drawing defect that can mislead a reader is listed, so tests can demand zero of each
+ * and a change to the router can be measured before and after.
+ */
+import type { BlueprintLayout, LaidOutFlow, LaidOutStep, Point } from './geometry.js';
+import { inflate, rectsOverlap, SpatialIndex as Buckets, type Rect } from './spatial-index.js';
+import { estimateTextWidth } from './text-measure.js';
+
+export type { Rect } from './spatial-index.js';
+
+
+export interface LayoutQualityReport {
+    /** A flow segment runs through a box that is neither its source nor its target. */
+    readonly flowsThroughBoxes: readonly string[];
+    /** Two flows with no common endpoint run along the same line (collinear, overlapping). */
+    readonly sharedSegments: readonly string[];
+    /** An arrowhead sits on another flow's line, so it cannot be told which flow it ends. */
+    readonly ambiguousArrowheads: readonly string[];
+    /** A flow label overlaps a box or another flow label. */
+    readonly labelOverlaps: readonly string[];
+    /** Two boxes overlap. */
+    readonly boxOverlaps: readonly string[];
+    /** An evidence connector runs through a card or box other than its own two. */
+    readonly evidenceCrossings: readonly string[];
+    /** Proper crossings between segments of different flows (kept low, not a defect). */
+    readonly crossings: number;
+}
+
+export interface LayoutQualityOptions {
+    /** Parallel segments closer than this read as one line. */
+    readonly parallelTolerance?: number;
+}
+
+/** Where a flow label is drawn: its `labelBox`, or, in geometry without one, where the SVG renderer used to put it. */
+export function flowLabelRect(flow: LaidOutFlow): Rect | undefined {
+    if (!flow.label) return undefined;
+    if (flow.labelBox) return flow.labelBox;
+    // Older geometry: 10 px text centred on the longest horizontal segment, baseline 4 px above it.
+    let best: [Point, Point] = [flow.points[0], flow.points[flow.points.length - 1]];
+    let length = -1;
+    for (let i = 1; i < flow.points.length; i++) {
+        const a = flow.points[i - 1];
+        const b = flow.points[i];
+        if (a.y === b.y && Math.abs(b.x - a.x) > length) {
+            length = Math.abs(b.x - a.x);
+            best = [a, b];
+        }
+    }
+    const width = estimateTextWidth(flow.label, 10);
+    const centerX = (best[0].x + best[1].x) / 2;
+    return { x: centerX - width / 2, y: best[0].y - 13, width, height: 11 };
+}
+
+interface Segment {
+    readonly flow: LaidOutFlow;
+    readonly index: number;
+    readonly a: Point;
+    readonly b: Point;
+}
+
+const segmentRect = (s: Segment): Rect => ({
+    x: Math.min(s.a.x, s.b.x), y: Math.min(s.a.y, s.b.y),
+    width: Math.abs(s.a.x - s.b.x), height: Math.abs(s.a.y - s.b.y)
+});
+
+
+/** True when the segment has a part of positive length strictly inside the box. */
+function segmentInside(s: Segment, box: Rect): boolean {
+    const r = segmentRect(s);
+    if (r.height === 0) {
+        return r.y > box.y && r.y < box.y + box.height && Math.min(r.x + r.width, box.x + box.width) - Math.max(r.x, box.x) > 0;
+    }
+    if (r.width === 0) {
+        return r.x > box.x && r.x < box.x + box.width && Math.min(r.y + r.height, box.y + box.height) - Math.max(r.y, box.y) > 0;
+    }
+    // A diagonal segment (not drawn by our router): test its bounding box.
+    return rectsOverlap(r, box);
+}
+
+function describe(flow: LaidOutFlow): string {
+    return `${flow.from} -> ${flow.to}`;
+}
+
+export function checkLayoutQuality(layout: BlueprintLayout, options: LayoutQualityOptions = {}): LayoutQualityReport {
+    const tolerance = options.parallelTolerance ?? 2;
+    const boxes = new Buckets<LaidOutStep>(128);
+    for (const step of layout.steps) boxes.add(step, step);
+    const segments = new Buckets<Segment>(128);
+    const allSegments: Segment[] = [];
+    for (const flow of layout.flows) {
+        for (let i = 1; i < flow.points.length; i++) {
+            const segment = { flow, index: i, a: flow.points[i - 1], b: flow.points[i] };
+            if (segment.a.x === segment.b.x && segment.a.y === segment.b.y) continue;
+            allSegments.push(segment);
+            segments.add(inflate(segmentRect(segment), tolerance), segment);
+        }
+    }
+
+    const flowsThroughBoxes: string[] = [];
+    const evidenceCrossings: string[] = [];
+    for (const segment of allSegments) {
+        const { flow } = segment;
+        for (const box of boxes.query(segmentRect(segment))) {
+            if (box.id === flow.from || box.id === flow.to || !segmentInside(segment, box)) continue;
+            (flow.kind === 'evidence' ? evidenceCrossings : flowsThroughBoxes).push(`${describe(flow)} runs through ${box.id}`);
+        }
+    }
+
+    const sharedSegments: string[] = [];
+    let crossings = 0;
+    const seenPairs = new Set<string>();
+    for (const segment of allSegments) {
+        const r = segmentRect(segment);
+        for (const other of segments.query(inflate(r, tolerance))) {
+            if (other.flow === segment.flow) continue;
+            const o = segmentRect(other);
+            const horizontal = r.height === 0;
+            const otherHorizontal = o.height === 0;
+            if (horizontal === otherHorizontal) {
+                const sharesEnd = [segment.flow.from, segment.flow.to].some(id => id === other.flow.from || id === other.flow.to);
+                const offset = horizontal ? Math.abs(r.y - o.y) : Math.abs(r.x - o.x);
+                const overlap = horizontal
+                    ? Math.min(r.x + r.width, o.x + o.width) - Math.max(r.x, o.x)
+                    : Math.min(r.y + r.height, o.y + o.height) - Math.max(r.y, o.y);
+                if (!sharesEnd && offset < tolerance && overlap > 0) {
+                    const pair = [segment.flow.id, other.flow.id].sort().join('\u0000');
+                    if (!seenPairs.has(pair)) {
+                        seenPairs.add(pair);
+                        sharedSegments.push(`${describe(segment.flow)} and ${describe(other.flow)} share a segment`);
+                    }
+                }
+            } else if (segment.flow.id < other.flow.id) {
+                const h = horizontal ? r : o;
+                const v = horizontal ? o : r;
+                if (v.x > h.x && v.x < h.x + h.width && h.y > v.y && h.y < v.y + v.height) crossings++;
+            }
+        }
+    }
+
+    const ambiguousArrowheads: string[] = [];
+    for (const flow of layout.flows) {
+        if (flow.kind === 'evidence' || flow.points.length < 2) continue;
+        const tips = flow.kind === 'two-way' ? [flow.points[flow.points.length - 1], flow.points[0]] : [flow.points[flow.points.length - 1]];
+        for (const tip of tips) {
+            const near = { x: tip.x - 1, y: tip.y - 1, width: 2, height: 2 };
+            for (const other of segments.query(near)) {
+                if (other.flow === flow || other.flow.kind === 'evidence') continue;
+                if (distanceToSegment(tip, other.a, other.b) <= 1) {
+                    ambiguousArrowheads.push(`the arrowhead of ${describe(flow)} at ${tip.x},${tip.y} sits on ${describe(other.flow)}`);
+                    break;
+                }
+            }
+        }
+    }
+
+    const labelOverlaps: string[] = [];
+    const labels = new Buckets<{ flow: LaidOutFlow; rect: Rect }>(128);
+    for (const flow of layout.flows) {
+        const rect = flowLabelRect(flow);
+        if (!rect) continue;
+        for (const box of boxes.query(rect)) {
+            if (rectsOverlap(rect, box)) labelOverlaps.push(`the label of ${describe(flow)} overlaps ${box.id}`);
+        }
+        for (const other of labels.query(rect)) {
+            if (rectsOverlap(rect, other.rect)) labelOverlaps.push(`the label of ${describe(flow)} overlaps the label of ${describe(other.flow)}`);
+        }
+        labels.add(rect, { flow, rect });
+    }
+
+    const boxOverlaps: string[] = [];
+    for (const step of layout.steps) {
+        for (const other of boxes.query(step)) {
+            if (other.id < step.id && rectsOverlap(step, other)) boxOverlaps.push(`${other.id} overlaps ${step.id}`);
+        }
+    }
+
+    return { flowsThroughBoxes, sharedSegments, ambiguousArrowheads, labelOverlaps, boxOverlaps, evidenceCrossings, crossings };
+}
+
+/** The number of each defect, for a one-line summary. */
+export function summarizeLayoutQuality(report: LayoutQualityReport): Record<keyof LayoutQualityReport, number> {
+    return {
+        flowsThroughBoxes: report.flowsThroughBoxes.length,
+        sharedSegments: report.sharedSegments.length,
+        ambiguousArrowheads: report.ambiguousArrowheads.length,
+        labelOverlaps: report.labelOverlaps.length,
+        boxOverlaps: report.boxOverlaps.length,
+        evidenceCrossings: report.evidenceCrossings.length,
+        crossings: report.crossings
+    };
+}
+
+function distanceToSegment(p: Point, a: Point, b: Point): number {
+    const dx = b.x - a.x;
+    const dy = b.y - a.y;
+    const lengthSquared = dx * dx + dy * dy;
+    const t = lengthSquared === 0 ? 0 : Math.max(0, Math.min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / lengthSquared));
+    return Math.hypot(p.x - (a.x + t * dx), p.y - (a.y + t * dy));
+}
