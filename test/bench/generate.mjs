@@ -4,8 +4,11 @@
  * hand-off to support and an escalation that returns to the customer; metrics; no diagnostics.
  */
 
-/** The steps and flows of one episode; `p` prefixes ids, `stage` names the stage. */
-function episode(p, stage, first, last, next) {
+/**
+ * The steps and flows of one episode; `p` prefixes ids, `stage` names the stage. With `branching`,
+ * the records check is a 90/10 decision and handing over the papers a rework loop at 5 %.
+ */
+function episode(p, stage, first, last, next, branching = false) {
     const steps = [
         `    customer ${p}c0 "Customer arrives with request ${p}" in ${stage} via branch { evidence "Ticket ${p}"${first ? ' start' : ''} }`,
         `    frontstage ${p}f1 "Greet and take the request ${p}" in ${stage} by Clerk via branch`,
@@ -19,7 +22,12 @@ function episode(p, stage, first, last, next) {
         `    customer ${p}c9 "Customer signs and leaves ${p}" in ${stage} { evidence "Receipt ${p}" moment${last ? ' end' : ''} }`
     ];
     const flows = [
-        `    flow ${p}c0 -> ${p}f1 -> ${p}b2 ~> ${p}s3 -> ${p}f4 -> ${p}c5 -> ${p}f6 => ${p}b7 -> ${p}f8 -> ${p}c9`,
+        ...(branching ? [
+            `    flow ${p}c0 -> ${p}f1 -> ${p}b2`,
+            `    decision ${p}b2 "Records complete for ${p}?" { ~> ${p}s3 90 %, -> ${p}f8 10 % "Records missing" }`,
+            `    flow ${p}s3 -> ${p}f4 -> ${p}c5 -> ${p}f6 => ${p}b7 -> ${p}f8 -> ${p}c9`,
+            `    flow ${p}f6 -> ${p}f4 "Papers incomplete" loop 5 %`
+        ] : [`    flow ${p}c0 -> ${p}f1 -> ${p}b2 ~> ${p}s3 -> ${p}f4 -> ${p}c5 -> ${p}f6 => ${p}b7 -> ${p}f8 -> ${p}c9`]),
         `    flow ${p}f4 <-> ${p}c5`,
         ...(next ? [`    flow ${p}c9 -> ${next}c0`] : []),
         `    metric ${p}m "Papers right first time ${p}" on ${p}f6 target >= 95 %`
@@ -30,7 +38,7 @@ function episode(p, stage, first, last, next) {
 const SHARED_DECLARATIONS = ['actor Clerk "Clerk"', 'actor Specialist "Specialist"', 'system Core "Core system"'];
 
 /** One blueprint of `count` steps (a multiple of ten) in one file. */
-export function generateBlueprint(count, name = `Generated${count}`, { shared = false } = {}) {
+export function generateBlueprint(count, name = `Generated${count}`, { shared = false, branching = false } = {}) {
     const episodes = Math.max(1, Math.round(count / 10));
     const stages = Math.max(1, Math.ceil(episodes / 10));
     const lines = [];
@@ -43,7 +51,7 @@ export function generateBlueprint(count, name = `Generated${count}`, { shared = 
     const flows = [];
     for (let e = 0; e < episodes; e++) {
         const stage = shared ? `S${e % 5}` : `S${Math.floor(e / 10)}`;
-        const part = episode(`e${e}`, stage, e === 0, e === episodes - 1, e + 1 < episodes ? `e${e + 1}` : undefined);
+        const part = episode(`e${e}`, stage, e === 0, e === episodes - 1, e + 1 < episodes ? `e${e + 1}` : undefined, branching);
         lines.push(...part.steps);
         flows.push(...part.flows);
     }

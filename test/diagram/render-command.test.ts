@@ -63,15 +63,26 @@ describe('blueprint render', () => {
         expect(layout.lanes.map((lane: { id: string }) => lane.id)).toEqual(['evidence', 'customer', 'frontstage', 'backstage', 'support']);
     });
 
-    test('a file with errors is not rendered: exit 1 with the errors on stderr', async () => {
+    test('a file with errors is still drawn as far as it was read: exit 1 with the errors on stderr', async () => {
         const broken = path.join(scratch, 'broken.blueprint');
-        writeFileSync(broken, 'blueprint B "B" {\n    customer A "A" { start }\n    flow A -> Nowhere\n}\n');
+        writeFileSync(broken, 'blueprint B "B" {\n    customer A "Ask" { start }\n    flow A -> Nowhere\n}\n');
         const out = path.join(scratch, 'broken.svg');
         const result = await render(broken, '-o', out);
         expect(result.code).toBe(1);
         expect(result.stdout).toBe('');
-        expect(result.stderr).toMatch(/broken\.blueprint:3:\d+ error BP\d{3}/);
-        expect(() => readFileSync(out)).toThrow();
+        expect(result.stderr).toMatch(/broken\.blueprint:3:\d+ error BP002/);
+        expect(result.stderr).toContain('the diagram shows what could be read');
+        const svg = readFileSync(out, 'utf8');
+        expect(svg).toContain('<svg');
+        expect(svg).toContain('Ask');
+    });
+
+    test('BP007 per the literature: a guest ordering by phone from a backstage order taker is drawn, exit 0', async () => {
+        const hotel = path.join(scratch, 'room-service.blueprint');
+        writeFileSync(hotel, readFileSync(path.join(EXAMPLES_ROOT, 'bitner-hotel.blueprint'), 'utf8'));
+        const result = await render(hotel, '-o', path.join(scratch, 'hotel.svg'));
+        expect(result.stderr).toBe('');
+        expect(result.code).toBe(0);
     });
 
     test('I/O problems exit 2 with a message', async () => {

@@ -63,7 +63,10 @@ class FakeConnection implements DiagramConnection {
 function setup(runner: LayoutRunner = new InProcessLayoutRunner()) {
     const services = createBlueprintServices(EmptyFileSystem);
     const connection = new FakeConnection();
-    const bridge = new DiagramBridge({ shared: services.shared, modelProvider: services.Blueprint.model.BlueprintModelProvider }, connection, runner);
+    const bridge = new DiagramBridge({
+        shared: services.shared, modelProvider: services.Blueprint.model.BlueprintModelProvider,
+        analysisProvider: services.Blueprint.model.BlueprintAnalysisProvider
+    }, connection, runner);
     const uri = URI.parse('memory:///deposit.blueprint');
     const documents = services.shared.workspace.LangiumDocuments;
     const factory = services.shared.workspace.LangiumDocumentFactory;

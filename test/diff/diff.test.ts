@@ -157,3 +157,49 @@ describe('semantic diff of blueprint models', () => {
         expect(similarity('Pay', 'Leave the branch')).toBeLessThan(0.2);
     });
 });
+
+describe('diff of decisions, recoveries and escalation returns', () => {
+    const HOTLINE = `blueprint Hotline "Hotline" {
+    customer Call "Call" via hotline { evidence "Number" start }
+    frontstage Answer "Answer" via hotline {
+        fail "Wrong answer given" rate 2 % recovery "Call back with the right answer" by Correct
+    }
+    frontstage Correct "Call back with the correction" via hotline
+    frontstage Resolve "Resolve" via hotline
+    backstage Ticket "File a ticket"
+    backstage Second "Second line"
+    frontstage CallBack "Call back" via hotline
+    customer Done "Hang up" via hotline { evidence "SMS" end }
+    flow Call -> Answer
+    decision Answer "Resolved on the first call?" { -> Resolve 95 %, -> Ticket 5 % }
+    flow Answer -> Correct -> Done
+    flow Resolve -> Done
+    flow Ticket => Second -> CallBack -> Done
+}`;
+
+    it('classifies a changed share as a risk', async () => {
+        const result = await diff(HOTLINE, HOTLINE.replace('-> Resolve 95 %, -> Ticket 5 %', '-> Resolve 80 %, -> Ticket 20 %'));
+        const shares = only(result.changes, 'share-changed');
+        expect(shares.map(c => [c.id, c.before, c.after])).toEqual([['Answer->Resolve', '95 %', '80 %'], ['Answer->Ticket', '5 %', '20 %']]);
+        expect(shares.every(c => c.risk?.includes('share of an alternative changed'))).toBe(true);
+    });
+
+    it('classifies a removed recovery link and a removed flow into the corrective sub-process as risks', async () => {
+        const unlinked = await diff(HOTLINE, HOTLINE.replace(' by Correct', ''));
+        expect(only(unlinked.changes, 'recovery-steps-changed')[0]).toMatchObject({ before: 'Correct', after: '' });
+        expect(only(unlinked.changes, 'recovery-steps-changed')[0].risk).toMatch(/no longer names Correct/);
+        const noFlow = await diff(HOTLINE, HOTLINE.replace('flow Answer -> Correct -> Done', 'flow Correct -> Done'));
+        const removed = only(noFlow.changes, 'removed').find(c => c.id === 'Answer->Correct')!;
+        expect(removed.risk).toMatch(/corrective sub-process was removed/);
+        const higherRate = await diff(HOTLINE, HOTLINE.replace('rate 2 %', 'rate 8 %'));
+        expect(only(higherRate.changes, 'failure-rate-changed')[0]).toMatchObject({ before: '2 %', after: '8 %', risk: 'the failure happens more often' });
+    });
+
+    it("classifies a removed escalation return as a risk, though the removed flow is a plain sequence", async () => {
+        const result = await diff(HOTLINE, HOTLINE.replace('flow Ticket => Second -> CallBack -> Done', 'flow Ticket => Second -> CallBack'));
+        expect(result.summary.risks).toBeGreaterThan(0);
+        expect(only(result.changes, 'escalation-return-lost')).toEqual([expect.objectContaining({
+            id: 'Ticket->Second', risk: 'the answer of the second line no longer returns to the customer'
+        })]);
+    });
+});

@@ -14,7 +14,7 @@ const DIR = fileURLToPath(new URL('../../examples/invalid/', import.meta.url));
 const files = readdirSync(DIR).filter(name => name.endsWith('.blueprint')).sort();
 
 /** Per rule: the text the diagnostic must cover, and the edit that corrects the file. */
-const CASES: Record<string, { file: string; covers: string; severity: 1 | 2; fix: Array<[string, string]> }> = {
+const CASES: Record<string, { file: string; covers: string; severity: 1 | 2 | 3; fix: Array<[string, string]> }> = {
     BP000: { file: 'BP000-syntax', covers: 'flow', severity: 1, fix: [['        start\n    flow Ask ->', '        start\n        end\n    }']] },
     BP001: { file: 'BP001-unique-names', covers: 'Pay', severity: 1, fix: [['frontstage Pay', 'frontstage TakePayment'], ['flow Pay -> Pay', 'flow Pay -> TakePayment']] },
     BP002: { file: 'BP002-resolved-references', covers: 'Cashier', severity: 1, fix: [[' by Cashier', ''], [' -> Leave', '']] },
@@ -39,7 +39,12 @@ const CASES: Record<string, { file: string; covers: string; severity: 1 | 2; fix
     BP022: { file: 'BP022-no-self-flow', covers: '-> Try', severity: 2, fix: [['flow Try -> Try -> Check', 'flow Try -> Check']] },
     BP023: { file: 'BP023-single-property', covers: 'duration', severity: 2, fix: [['        duration 2 min\n', '']] },
     BP024: { file: 'BP024-process-within-tolerance', covers: 'tolerance 10 min', severity: 2, fix: [['tolerance 10 min\n', 'tolerance 20 min\n']] },
-    BP025: { file: 'BP025-moment-fail-recovery', covers: 'fail', severity: 2, fix: [['prevention "Scripted, unhurried greeting"', 'prevention "Scripted, unhurried greeting" recovery "Team lead calls back the same day"']] }
+    BP025: { file: 'BP025-moment-fail-recovery', covers: 'fail', severity: 2, fix: [['prevention "Scripted, unhurried greeting"', 'prevention "Scripted, unhurried greeting" recovery "Team lead calls back the same day"']] },
+    BP026: { file: 'BP026-recovery-reachable', covers: 'Strip', severity: 2, fix: [['flow Strip -> Pay', 'flow Polish -> Strip -> Pay']] },
+    BP027: { file: 'BP027-decision-shares', covers: 'Answer', severity: 1, fix: [['-> Ticket 10 %', '-> Ticket 5 %']] },
+    BP028: { file: 'BP028-parallel-joins', covers: 'Post', severity: 2, fix: [['flow Post ~> Archive', 'flow Post ~> Archive ~> Return']] },
+    BP029: { file: 'BP029-poka-yoke-type', covers: 'reminder', severity: 2, fix: [['poka-yoke reminder', 'poka-yoke preparation']] },
+    BP030: { file: 'BP030-remote-contact-backstage', covers: '-> Take', severity: 3, fix: [['backstage Take', 'frontstage Take']] }
 };
 
 let services: BlueprintServices;

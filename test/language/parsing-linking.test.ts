@@ -69,7 +69,7 @@ describe('parsing', () => {
         expect(a.properties.map(p => p.$type)).toEqual(['EvidenceProperty', 'DurationProperty', 'WaitProperty', 'FailPoint',
             'MomentOfTruth', 'EmotionProperty', 'NoteProperty', 'BoundaryMarker']);
         const fail = a.properties.find(ast.isFailPoint)!;
-        expect([fail.cause, fail.preventions, fail.recoveries]).toEqual(['Lost', ['Signs'], ['Ask staff']]);
+        expect([fail.cause, fail.preventions.map(r => r.text), fail.recoveries.map(r => r.text)]).toEqual(['Lost', ['Signs'], ['Ask staff']]);
         const flows = blueprint.members.filter(ast.isFlow);
         expect(flows[1].links.map(l => l.arrow)).toEqual(['~>', '=>', '->']);
         expect([flows[1].label, flows[1].loop]).toEqual(['handed over', true]);

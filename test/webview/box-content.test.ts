@@ -101,9 +101,9 @@ describe.skipIf(!chromiumInstalled)(title, () => {
         expect(refs).toEqual(layout.footnotes!.flatMap(section => section.entries.map(note => note.ref)));
         const failText = await page.textContent('#blueprint-diagram .footnote-fail');
         expect(failText).toContain('Cause: ');
-        // The hotline declares no time standard: no process time next to its title.
-        expect(layout.processTime).toBeUndefined();
-        expect(await page.locator('#blueprint-diagram .process-time').count()).toBe(0);
+        // The hotline declares a time standard (15 min): its process time stands next to the title.
+        expect(layout.processTime).toBeDefined();
+        expect(await page.textContent('#blueprint-diagram .process-time')).toBe(layout.processTime!.text);
         await page.close();
         const zh = await open('zh-bank-deposit');
         expect(await zh.textContent('#blueprint-diagram .process-time')).toBe(layouts.get('zh-bank-deposit')!.processTime!.text);

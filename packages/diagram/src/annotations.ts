@@ -186,7 +186,9 @@ export function footnoteEntries(layout: BlueprintLayout, model: BlueprintModel):
             body: [metric.target ? `Target: ${formatTarget(metric.target)}` : 'No target written.', `Measured on: ${on.length > 0 ? on.join('; ') : 'the whole process'}`]
         };
     });
-    return [fails, metrics, notes].filter(section => section.length > 0);
+    // In the order of their numbers, not of the layout's step list (a relayout may reorder that by x).
+    const byNumber = (a: FootnoteText, b: FootnoteText) => Number(a.ref.replace(/\D/g, '')) - Number(b.ref.replace(/\D/g, ''));
+    return [fails.sort(byNumber), metrics, notes.sort(byNumber)].filter(section => section.length > 0);
 }
 
 /** Sections one below the other; in each, notes fill columns across the drawing's width, shortest column first. */

@@ -5,7 +5,7 @@
  * rows; their positions inside the box are computed here too, so the SVG and the preview draw the
  * same thing. The layout only places what this produces.
  */
-import { formatTimeSpan, type BlueprintModel, type ModelStep, type TimeSpan } from '@blueprint/language';
+import { formatTimeSpan, type BlueprintModel, type ModelFlow, type ModelStep, type TimeSpan } from '@blueprint/language';
 import type { LaidOutFlow, LaidOutMark, LaidOutStep, MarkKind, StepDetails, StepTime, Tone } from './geometry.js';
 import { wrapText } from './line-breaking.js';
 import { BADGE_NOTATION, CHIP_NOTATION, EMOTION_NOTATION, formatTarget, OVER_NOTATION, timeMark } from './notation.js';
@@ -123,7 +123,7 @@ export function buildDiagramInput(model: BlueprintModel, metrics: BoxMetrics = D
 
     const flows: DiagramEdge[] = model.flows
         .filter(flow => seen.has(flow.from) && seen.has(flow.to))
-        .map(flow => ({ id: flow.id, from: flow.from, to: flow.to, kind: flow.kind, label: flow.label, loop: flow.loop }));
+        .map(flow => ({ id: flow.id, from: flow.from, to: flow.to, kind: flow.kind, label: flowLabel(flow), loop: flow.loop }));
     return { model, steps, evidence, flows, evidenceLinks, evidenceLane };
 }
 
@@ -337,4 +337,12 @@ function boxSize(lines: readonly string[], fontSize: number, metaRows: number, m
         width: Math.ceil(Math.max(metrics.minBoxWidth, textWidth + 2 * metrics.padding)),
         height: Math.ceil(2 * metrics.padding + lines.length * metrics.lineHeight + metaRows * metrics.markHeight)
     };
+}
+
+/** A flow's label with its share of the decision (`95 % · Resolved`) or a loop's repeat, so the diagram shows them. */
+function flowLabel(flow: ModelFlow): string | undefined {
+    const share = flow.share ? (flow.share.unit === '%' ? `${flow.share.value} %` : `×${flow.share.value}`) : undefined;
+    const repeat = flow.repeat ? ('times' in flow.repeat ? `${flow.repeat.times}×` : `${Math.round(flow.repeat.probability * 1000) / 10} %`) : undefined;
+    const parts = [share ?? repeat, flow.label].filter((part): part is string => part !== undefined && part !== '');
+    return parts.length > 0 ? parts.join(' · ') : undefined;
 }

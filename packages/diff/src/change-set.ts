@@ -10,7 +10,8 @@ export type ChangeKind =
     | 'fail-point-added' | 'fail-point-removed' | 'remedy-added' | 'remedy-removed'
     | 'moment-added' | 'moment-removed' | 'emotion-changed' | 'segments-changed' | 'boundary-changed'
     | 'kind-changed' | 'target-tightened' | 'target-loosened' | 'target-changed' | 'steps-changed'
-    | 'title-changed' | 'tolerance-changed' | 'description-changed' | 'attribute-changed';
+    | 'title-changed' | 'tolerance-changed' | 'description-changed' | 'attribute-changed'
+    | 'share-changed' | 'repeat-changed' | 'failure-rate-changed' | 'recovery-steps-changed' | 'escalation-return-lost';
 
 export interface Change {
     readonly subject: SubjectType;

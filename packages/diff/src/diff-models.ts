@@ -3,7 +3,8 @@
  * customer and behind the line of visibility, with risks flagged.
  */
 import {
-    formatTimeSpan, isStepCustomerVisible, visibleLaneIds, type BlueprintModel, type ModelFlow, type ModelMetric, type ModelStep, type TimeSpan
+    buildFlowGraph, formatTimeSpan, isStepCustomerVisible, stepsReaching, visibleLaneIds, type BlueprintModel, type ModelFlow, type ModelMetric,
+    type ModelStep, type TimeSpan
 } from '@blueprint/language';
 import type { Change, ChangeSet, SubjectType } from './change-set.js';
 import { matchSteps } from './step-matching.js';
@@ -20,6 +21,7 @@ export function diffBlueprints(before: BlueprintModel, after: BlueprintModel): C
     diffHeader(before, after, changes);
     diffSteps(before, after, mapping, beforeVisible, afterVisible, changes);
     diffFlows(before, after, mapping, beforeVisible, afterVisible, changes);
+    diffEscalationReturns(before, after, mapping, changes);
     diffMetrics(before, after, mapping, afterVisible, changes);
     diffNamed('actor', before.actors, after.actors, a => `${a.kind} ${a.label}`, false, changes);
     diffNamed('channel', before.channels, after.channels, c => `${c.label}${c.distance ? ` (${c.distance}${c.selfService ? ', self-service' : ''})` : ''}`, true, changes);
@@ -159,6 +161,22 @@ function diffFailPoints(old: ModelStep, step: ModelStep, name: string, visible: 
                 risk: fail.preventions.length + fail.recoveries.length === 0 ? 'a fail point without prevention or recovery' : undefined });
             continue;
         }
+        if (previous.rate !== fail.rate) {
+            const higher = previous.rate !== undefined && fail.rate !== undefined && fail.rate > previous.rate;
+            push({ kind: 'failure-rate-changed', message: `Step ${name}: failure rate of "${fail.cause}" ${rateText(previous.rate)} → ${rateText(fail.rate)}`,
+                before: rateText(previous.rate), after: rateText(fail.rate),
+                risk: higher ? 'the failure happens more often' : previous.rate !== undefined && fail.rate === undefined ? 'the failure rate is no longer known' : undefined });
+        }
+        for (const recovery of (previous.recoveryDetails ?? [])) {
+            const now = (fail.recoveryDetails ?? []).find(r => r.text === recovery.text);
+            if (!now) continue;
+            const lost = recovery.steps.filter(id => !now.steps.includes(id));
+            if (lost.length > 0 || now.steps.some(id => !recovery.steps.includes(id))) {
+                push({ kind: 'recovery-steps-changed', message: `Step ${name}: recovery "${recovery.text}" carried out by ${recovery.steps.join(' → ') || '(no steps named)'} → ${now.steps.join(' → ') || '(no steps named)'}`,
+                    before: recovery.steps.join(', '), after: now.steps.join(', '),
+                    risk: lost.length > 0 ? `the recovery no longer names ${lost.join(', ')}: its corrective sub-process lost a link` : undefined });
+            }
+        }
         for (const [what, list0, list1] of [['prevention', previous.preventions, fail.preventions], ['recovery', previous.recoveries, fail.recoveries]] as const) {
             for (const text of list1.filter(t => !list0.includes(t))) {
                 push({ kind: 'remedy-added', message: `Step ${name}: ${what} "${text}" added for "${fail.cause}"`, after: text });
@@ -199,18 +217,72 @@ function diffFlows(before: BlueprintModel, after: BlueprintModel, mapping: Map<s
             changes.push({ subject: 'flow', id: flow.id, kind: 'added', customerVisible: visible,
                 message: `Added ${flow.kind} flow ${flow.from} ${ARROWS[flow.kind]} ${flow.to}${flow.label ? ` "${flow.label}"` : ''}`,
                 risk: betweenExisting && flow.crosses.includes('interaction') ? 'a new interaction across the line of interaction' : undefined });
-        } else if (old.kind !== flow.kind) {
-            changes.push({ subject: 'flow', id: flow.id, kind: 'kind-changed', customerVisible: visible,
-                message: `Flow ${flow.from} ${ARROWS[flow.kind]} ${flow.to}: ${old.kind} → ${flow.kind}`, before: old.kind, after: flow.kind });
+        } else {
+            if (old.kind !== flow.kind) {
+                changes.push({ subject: 'flow', id: flow.id, kind: 'kind-changed', customerVisible: visible,
+                    message: `Flow ${flow.from} ${ARROWS[flow.kind]} ${flow.to}: ${old.kind} → ${flow.kind}`, before: old.kind, after: flow.kind });
+            }
+            const share0 = shareText(old), share1 = shareText(flow);
+            if (share0 !== share1) {
+                changes.push({ subject: 'flow', id: flow.id, kind: 'share-changed', customerVisible: visible,
+                    message: `Flow ${flow.from} ${ARROWS[flow.kind]} ${flow.to}: share ${share0 ?? '(none)'} → ${share1 ?? '(none)'}`, before: share0, after: share1,
+                    risk: 'the share of an alternative changed: the expected time and the most likely path move with it' });
+            }
+            const repeat0 = repeatText(old), repeat1 = repeatText(flow);
+            if (repeat0 !== repeat1) {
+                changes.push({ subject: 'flow', id: flow.id, kind: 'repeat-changed', customerVisible: visible,
+                    message: `Rework loop ${flow.from} ${ARROWS[flow.kind]} ${flow.to}: repeats ${repeat0 ?? '(not given)'} → ${repeat1 ?? '(not given)'}`, before: repeat0, after: repeat1,
+                    risk: moreRework(old, flow) ? 'the rework loop repeats more often' : undefined });
+            }
         }
     }
     for (const [k, flow] of translated) {
         if (current.has(k)) continue;
         changes.push({ subject: 'flow', id: flow.id, kind: 'removed', customerVisible: flowVisible(flow, beforeSteps, beforeVisible),
             message: `Removed ${flow.kind} flow ${flow.from} ${ARROWS[flow.kind]} ${flow.to}${flow.label ? ` "${flow.label}"` : ''}`,
-            risk: flow.kind === 'escalation' || (flow.kind !== 'sequence' && flow.crosses.includes('interaction'))
-                ? 'a hand-back path to the customer may be gone' : undefined });
+            risk: recoveryLink(beforeSteps, flow) ? 'the flow into a fail point\'s corrective sub-process was removed: the recovery cannot run'
+                : flow.kind === 'escalation' || (flow.kind !== 'sequence' && flow.crosses.includes('interaction'))
+                    ? 'a hand-back path to the customer may be gone' : undefined });
     }
+}
+
+/** An escalation whose second line led back to the customer, and no longer does. */
+function diffEscalationReturns(before: BlueprintModel, after: BlueprintModel, mapping: Map<string, string>, changes: Change[]): void {
+    const customerSteps = (model: BlueprintModel) => model.steps.filter(step => step.laneKind === 'customer').map(step => step.id);
+    const returnedBefore = stepsReaching(buildFlowGraph(before), customerSteps(before));
+    const returnsAfter = stepsReaching(buildFlowGraph(after), customerSteps(after));
+    const backwards = new Map([...mapping].map(([from, to]) => [to, from]));
+    for (const flow of after.flows) {
+        if (flow.kind !== 'escalation') continue;
+        const oldTarget = backwards.get(flow.to);
+        if (oldTarget === undefined || !returnedBefore.has(oldTarget) || returnsAfter.has(flow.to)) continue;
+        changes.push({ subject: 'flow', id: flow.id, kind: 'escalation-return-lost', customerVisible: true,
+            message: `Escalation ${flow.from} ${ARROWS.escalation} ${flow.to} no longer leads back to the customer`,
+            risk: 'the answer of the second line no longer returns to the customer' });
+    }
+}
+
+/** A flow from a fail point's step into the steps of its recovery. */
+function recoveryLink(steps: Map<string, ModelStep>, flow: ModelFlow): boolean {
+    return steps.get(flow.from)?.failPoints.some(fail => (fail.recoveryDetails ?? []).some(r => r.steps.includes(flow.to))) ?? false;
+}
+
+function shareText(flow: ModelFlow): string | undefined {
+    return flow.share ? (flow.share.unit === '%' ? `${flow.share.value} %` : `weight ${flow.share.value}`) : undefined;
+}
+
+function repeatText(flow: ModelFlow): string | undefined {
+    if (!flow.repeat) return undefined;
+    return 'times' in flow.repeat ? `${flow.repeat.times} times` : `${Math.round(flow.repeat.probability * 1000) / 10} %`;
+}
+
+function moreRework(old: ModelFlow, now: ModelFlow): boolean {
+    const passes = (flow: ModelFlow) => !flow.repeat ? 0 : 'times' in flow.repeat ? flow.repeat.times : flow.repeat.probability / (1 - flow.repeat.probability);
+    return passes(now) > passes(old);
+}
+
+function rateText(rate: number | undefined): string {
+    return rate === undefined ? '(not given)' : `${Math.round(rate * 1000) / 10} %`;
 }
 
 function diffMetrics(before: BlueprintModel, after: BlueprintModel, mapping: Map<string, string>, afterVisible: Set<string>,

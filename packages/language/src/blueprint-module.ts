@@ -19,6 +19,7 @@ import { BlueprintFormatter } from './lsp/blueprint-formatter.js';
 import { BlueprintHoverProvider } from './lsp/blueprint-hover-provider.js';
 import { BlueprintSemanticTokenProvider } from './lsp/blueprint-semantic-tokens.js';
 import { BlueprintModelProvider } from './model/model-provider.js';
+import { BlueprintAnalysisProvider } from './analysis/analysis-provider.js';
 import { createBlueprintParser } from './parser/blueprint-parser.js';
 import { BlueprintLexerErrorMessageProvider } from './parser/blueprint-lexer-errors.js';
 import { BlueprintParserErrorMessageProvider } from './parser/blueprint-parser-errors.js';
@@ -39,6 +40,7 @@ import { FileProblems } from './workspace/file-problems.js';
 export type BlueprintAddedServices = {
     model: {
         BlueprintModelProvider: BlueprintModelProvider;
+        BlueprintAnalysisProvider: BlueprintAnalysisProvider;
     };
     validation: {
         RuleConfiguration: RuleConfiguration;
@@ -53,7 +55,8 @@ export type BlueprintServices = LangiumServices & BlueprintAddedServices;
 
 export const BlueprintModule: Module<BlueprintServices, PartialLangiumServices & PartialLangiumCoreServices & BlueprintAddedServices> = {
     model: {
-        BlueprintModelProvider: services => new BlueprintModelProvider(services.shared, services.validation.RuleConfiguration)
+        BlueprintModelProvider: services => new BlueprintModelProvider(services.shared, services.validation.RuleConfiguration),
+        BlueprintAnalysisProvider: services => new BlueprintAnalysisProvider(services.shared, services.model.BlueprintModelProvider)
     },
     parser: {
         LangiumParser: services => createBlueprintParser(services),

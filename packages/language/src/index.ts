@@ -22,4 +22,5 @@ export { FileProblems } from './workspace/file-problems.js';
 export { FILE_PROBLEM_CODE } from './validation/blueprint-document-validator.js';
 export * from './analysis/time-analysis.js';
 export * from './analysis/service-analysis.js';
+export type { BlueprintAnalysisProvider } from './analysis/analysis-provider.js';
 export { visibleLaneIds, isStepCustomerVisible } from './analysis/visibility.js';

@@ -30,7 +30,10 @@ export function startBlueprintServer(host: ServerHost): void {
     // blueprint.rules and blueprint.layout.* from the editor, applied without a restart.
     const settings = new EditorSettings(shared, Blueprint);
     settings.listen();
-    new DiagramBridge({ shared, modelProvider: Blueprint.model.BlueprintModelProvider, spacing: () => settings.spacing }, connection, host.layoutRunner);
+    new DiagramBridge({
+        shared, modelProvider: Blueprint.model.BlueprintModelProvider, analysisProvider: Blueprint.model.BlueprintAnalysisProvider,
+        spacing: () => settings.spacing
+    }, connection, host.layoutRunner);
     connection.onRequest(DiagramDiffRequest, (params: DiagramDiffParams) => computeDiagramDiff(params, {
         documents: shared.workspace.LangiumDocuments,
         modelProvider: Blueprint.model.BlueprintModelProvider,

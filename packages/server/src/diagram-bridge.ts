@@ -8,7 +8,7 @@ import {
     DiagramCloseNotification, DiagramNotification, DiagramOpenNotification,
     type BlueprintLayout, type DiagramOpenParams, type DiagramParams, type LayoutSpacing
 } from '@blueprint/diagram';
-import type { BlueprintModelProvider } from '@blueprint/language';
+import type { BlueprintAnalysisProvider, BlueprintModelProvider } from '@blueprint/language';
 import { DocumentState, URI, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
 import { DiagnosticSeverity, type Disposable } from 'vscode-languageserver';
 import { diffRecords } from '@blueprint/protocol';
@@ -27,6 +27,7 @@ export interface DiagramBridgeServices {
     readonly modelProvider: BlueprintModelProvider;
     /** The spacing to lay out with now (the editor's `blueprint.layout.spacing`); the defaults when absent. */
     readonly spacing?: () => Partial<LayoutSpacing>;
+    readonly analysisProvider: BlueprintAnalysisProvider;
 }
 
 export class DiagramBridge implements Disposable {
@@ -101,7 +102,8 @@ export class DiagramBridge implements Disposable {
         if (!state) return; // closed meanwhile
         if (result.layout) {
             state.lastGood = result.layout;
-            state.lastHighlights = computeHighlights(job.model, result.layout);
+            const analysis = this.services.analysisProvider.forModel(job.uri, job.model);
+            state.lastHighlights = computeHighlights(job.model, analysis.time, result.layout);
         }
         if (job.version !== state.latestVersion) {
             // A newer version arrived: a queued layout will answer for it, or it has errors and the

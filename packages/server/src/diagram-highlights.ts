@@ -1,12 +1,13 @@
 /**
- * What the preview can highlight on demand: the critical path (steps, and the flows between
- * consecutive steps of it, as the layout names them) and the steps with fail points.
+ * What the preview can highlight on demand: the critical path, i.e. the worst case (steps, and the
+ * flows between consecutive steps of it, as the layout names them) and the steps with fail points.
+ * The time analysis comes from the language's cache, shared with lenses and hovers.
  */
 import type { BlueprintLayout, DiagramHighlights } from '@blueprint/diagram';
-import { analyseTime, type BlueprintModel } from '@blueprint/language';
+import type { BlueprintModel, TimeAnalysis } from '@blueprint/language';
 
-export function computeHighlights(model: BlueprintModel, layout: BlueprintLayout): DiagramHighlights {
-    const critical = analyseTime(model).criticalPath;
+export function computeHighlights(model: BlueprintModel, time: TimeAnalysis, layout: BlueprintLayout): DiagramHighlights {
+    const critical = time.criticalPath;
     const steps = critical?.steps ?? [];
     const consecutive = new Set(steps.slice(1).map((to, index) => `${steps[index]}\u0000${to}`));
     const criticalFlows = layout.flows

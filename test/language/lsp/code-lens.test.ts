@@ -38,17 +38,46 @@ blueprint Clinic "Clinic visit" {
 }`;
 
 describe('code lenses on the blueprint header', () => {
+    it('say which figure is which when a decision makes them differ: expected, most likely, worst case', async () => {
+        const { lines } = await lensesOf(`blueprint Hotline "Hotline" {
+            tolerance 30 min
+            customer Call "Call" via hotline { evidence "Number" duration 30 s start }
+            customer Hold "Hold" via hotline { evidence "Music" wait 1 min }
+            frontstage Answer "Answer" via hotline { duration 4 min }
+            frontstage Resolve "Resolve" via hotline { duration 3 min }
+            backstage Second "Second line" { duration 4 h }
+            frontstage CallBack "Call back" via hotline { duration 5 min }
+            customer Done "Hang up" via hotline { evidence "SMS" duration 10 s end }
+            flow Call -> Hold -> Answer
+            decision Answer "Resolved on the first call?" { -> Resolve 95 %, -> Second 5 % }
+            flow Resolve -> Done
+            flow Second -> CallBack -> Done
+        }`);
+        expect(titlesOnLine(lines, 0)).toEqual([
+            '7 steps · 3 touchpoints · no fail points',
+            // 330 + 0.95 × 180 + 0.05 × (14400 + 300) + 10 = 330 + 171 + 735 + 10 = 1246 s = 20 min 46 s
+            'expected 20 min 46 s · tolerance 30 min ✓ within',
+            // Call 30 + Hold 60 + Answer 240 + Resolve 180 + Done 10 = 520 s, 95 % of calls
+            'most likely 8 min 40 s (95 % of journeys)',
+            // 330 + 14400 + 300 + 10 = 15040 s
+            'worst case 4 h 10 min 40 s · tolerance 30 min ⚠ exceeded',
+            // Hold's 1 min, on every journey
+            'customer waits 1 min (expected)'
+        ]);
+    });
+
     it('shows counts, waiting, the critical path and the tolerance breach', async () => {
         const { lines } = await lensesOf(CLINIC);
         expect(titlesOnLine(lines, 1)).toEqual([
             // 5 steps; touchpoints: CheckIn (kiosk), Wait (flow to Consult crosses the line of
             // interaction), Leave (flow from Consult crosses it); fail points: Long queue (prevented), Doctor late
             '5 steps · 3 touchpoints · 2 fail points (1 covered)',
-            // the only wait on the critical path: Wait 13 min
+            // branches after Consult without shares count as parallel work: Leave (no time) and Notes (2 min);
+            // the longer one decides: CheckIn 60 + Wait 780 + Consult 600 + Notes 120 = 1560 s = 26 min > 20 min
+            'expected = worst case 26 min · tolerance 20 min ⚠ exceeded',
+            // the only wait: Wait 13 min
             'customer waits 13 min',
-            // branches after Consult: Leave (no time) and Notes (2 min); the longer one is the critical path:
-            // CheckIn 60 + Wait 780 + Consult 600 + Notes 120 = 1560 s = 26 min > 20 min
-            'critical path 26 min · tolerance 20 min ⚠ exceeded'
+            '1 branch point without shares: counted as parallel'
         ]);
     });
 
@@ -62,8 +91,8 @@ describe('code lenses on the blueprint header', () => {
         const header = lenses.find(lens => lens.range.start.line === 1)!;
         // `blueprint Clinic "Clinic visit"` from column 0
         expect(header.range).toEqual({ start: { line: 1, character: 0 }, end: { line: 1, character: 31 } });
-        const critical = lenses.find(lens => lens.command?.title.startsWith('critical path'))!;
-        expect(critical.command?.tooltip).toBe('Critical path: CheckIn → Wait → Consult → Notes');
+        const expected = lenses.find(lens => lens.command?.title.startsWith('expected'))!;
+        expect(expected.command?.tooltip).toBe('No alternatives, recoveries or rework: the expected time is the worst case (critical path): Check in → Wait → Consult → Write notes');
     });
 
     it('shows unknown times as lower bounds with the count of steps without a time, never as zero', async () => {
@@ -77,11 +106,11 @@ describe('code lenses on the blueprint header', () => {
         }`);
         expect(titlesOnLine(lines, 0)).toEqual([
             '4 steps · 2 touchpoints · no fail points',
-            // Hold waits for an unknown time, so the waiting is unknown rather than 0 s
-            'customer waits unknown',
             // known: Menu 60 + Agent 180 = 240 s; Dial and Hold have no time. 240 s is below 10 min,
             // but the missing times may still push it over, so it is only "within so far"
-            'critical path ≥ 4 min (2 steps without a time) · tolerance 10 min: within so far'
+            'expected = worst case ≥ 4 min (2 steps without a time) · tolerance 10 min: within so far',
+            // Hold waits for an unknown time, so the waiting is unknown rather than 0 s
+            'customer waits unknown'
         ]);
     });
 
@@ -93,8 +122,8 @@ describe('code lenses on the blueprint header', () => {
         }`);
         expect(titlesOnLine(lines, 0)).toEqual([
             '2 steps · 1 touchpoint · no fail points',
-            'no waits on the critical path',
-            'critical path unknown (2 steps without a time)'
+            'expected = worst case unknown (2 steps without a time)',
+            "no waits on the customer's path"
         ]);
     });
 
@@ -111,9 +140,9 @@ describe('code lenses on the blueprint header', () => {
         }`);
         const header = titlesOnLine(lines, 0);
         // base path: Enter alone (no base flow reaches Serve), 1 min, no waits
-        expect(header).toContain('critical path 1 min');
+        expect(header).toContain('expected = worst case 1 min');
         // Gold: Enter 60 + Lounge 120 + Serve 300 = 480 s; Basic: Enter 60 + Queue 600 + Serve 300 = 960 s
-        expect(header).toContain('Gold card: 8 min · Basic: 16 min');
+        expect(header).toContain('expected — Gold card: 8 min · Basic: 16 min');
     });
 
     it('reports loops as left out of the sums', async () => {
@@ -127,9 +156,9 @@ describe('code lenses on the blueprint header', () => {
         // Give 120 + Tell 60 + Plan 7200 = 7380 s = 2 h 3 min; the loop back to Tell is not summed again
         expect(titlesOnLine(lines, 0)).toEqual([
             '3 steps · 1 touchpoint · no fail points',
-            'no waits on the critical path',
-            'critical path 2 h 3 min',
-            '1 loop not summed'
+            'expected = worst case 2 h 3 min',
+            "no waits on the customer's path",
+            '1 loop not summed (no repeat given)'
         ]);
     });
 
@@ -145,7 +174,7 @@ describe('code lenses on the blueprint header', () => {
             segment Rich "$(gold) customers"
             customer A "A" for Rich via app { evidence "x" duration 1 s start }
         }`);
-        expect(titlesOnLine(lines, 0)).toContain('\\$(gold) customers: 1 s');
+        expect(titlesOnLine(lines, 0)).toContain('expected — \\$(gold) customers: 1 s');
     });
 });
 
@@ -201,8 +230,8 @@ describe('code lenses on broken input', () => {
         // the parser recovers both steps and the flow: A 120 + B 60 = 180 s
         expect(titlesOnLine(lines, 0)).toEqual([
             '2 steps · 1 touchpoint · no fail points',
-            'no waits on the critical path',
-            'critical path 3 min'
+            'expected = worst case 3 min',
+            "no waits on the customer's path"
         ]);
     });
 
@@ -213,7 +242,7 @@ describe('code lenses on broken input', () => {
             flow A -> B
         }`);
         // A 120 s known; B's `1` has no unit and is never guessed
-        expect(titlesOnLine(lines, 0)).toContain('critical path ≥ 2 min (1 step without a time)');
+        expect(titlesOnLine(lines, 0)).toContain('expected = worst case ≥ 2 min (1 step without a time)');
     });
 
     it.each([

@@ -43,16 +43,19 @@ describe('hover on the blueprint name', () => {
         // touchpoints: CheckIn (kiosk), Wait and Leave (flows across the line of interaction);
         // wait points: Wait and Consult
         expect(value).toContain('5 steps, 4 flows · 3 touchpoints · 2 wait points · 1 moment of truth · 1 metric');
-        // critical path CheckIn 60 + Wait 780 + Consult (600 + 30) + Notes 120 = 1590 s = 26 min 30 s
-        expect(value).toContain('**Critical path**: 26 min 30 s');
+        // no shares: the branches after Consult are parallel work, and the longer one counts:
+        // CheckIn 60 + Wait 780 + Consult (600 + 30) + Notes 120 = 1590 s = 26 min 30 s
+        expect(value).toContain('**Expected time (= worst case: no alternatives, recoveries or rework)**: 26 min 30 s');
         // waits: Wait 780 + Consult 30 = 810 s
         expect(value).toContain('- waiting: 13 min 30 s');
         // visible: CheckIn 60 + Wait 780 + Consult 630 = 1470 s; backstage: Notes 120 s
         expect(value).toContain('- visible: 24 min 30 s');
         expect(value).toContain('- backstage: 2 min');
-        expect(value).toContain('- steps: `CheckIn` → `Wait` → `Consult` → `Notes`');
+        // steps by their labels
+        expect(value).toContain('- steps: Check in → Wait → Consult → Write notes');
         // 1590 - 1200 = 390 s over the 20 min tolerance
-        expect(value).toContain('**Tolerance**: 20 min — ⚠ exceeded by 6 min 30 s');
+        expect(value).toContain('**Tolerance**: 20 min — expected: ⚠ exceeded by 6 min 30 s');
+        expect(value).toContain('**Branches without shares**, counted as parallel work: `Consult`');
         expect(value).toContain('**Fail points**: 1 of 2 covered by a prevention or recovery (50 %)');
         expect(value).not.toContain('without a time');
         expect(value).not.toContain('| |'); // no segments, no table
@@ -69,7 +72,7 @@ describe('hover on the blueprint name', () => {
             flow Dial -> Menu -> Hold -> Lookup -> Agent
         }`);
         // known: Menu 60 + Lookup 20 + Agent 180 = 260 s; Dial and Hold have no time
-        expect(value).toContain('**Critical path**: ≥ 4 min 20 s (2 steps without a time)');
+        expect(value).toContain('**Expected time (= worst case: no alternatives, recoveries or rework)**: ≥ 4 min 20 s (2 steps without a time)');
         // Hold is a wait without an expected time
         expect(value).toContain('- waiting: unknown');
         // both unknown steps are customer steps, so only the visible figure is a lower bound
@@ -77,7 +80,7 @@ describe('hover on the blueprint name', () => {
         expect(value).toContain('- backstage: 20 s');
         expect(value).toContain('- without a time: `Dial`, `Hold`');
         // 600 - 260 = 340 s left for the two steps without a time
-        expect(value).toContain('**Tolerance**: 10 min — within so far, 5 min 40 s left for 2 steps without a time');
+        expect(value).toContain('**Tolerance**: 10 min — expected: within so far, 5 min 40 s left for 2 steps without a time');
         expect(value).toContain('**Fail points**: none marked');
     });
 
@@ -100,11 +103,13 @@ describe('hover on the blueprint name', () => {
             '|---|--:|--:|--:|',
             // base: Enter alone, 60 s; Gold: 60 + 120 + 300 = 480 s, File unknown;
             // Basic: 60 + 600 + 300 = 960 s, File unknown
-            '| critical path | 1 min | ≥ 8 min | ≥ 16 min |',
-            '| waiting | 0 s | 2 min | 10 min |',
+            '| expected | 1 min | ≥ 8 min | ≥ 16 min |',
+            '| waiting (expected) | 0 s | 2 min | 10 min |',
             // visible: Enter, Lounge or Queue, Serve; backstage: only File, whose time is unknown
-            '| visible | 1 min | 8 min | 16 min |',
-            '| backstage | 0 s | unknown | unknown |',
+            '| visible (expected) | 1 min | 8 min | 16 min |',
+            '| backstage (expected) | 0 s | unknown | unknown |',
+            // no decisions: the worst case is the same
+            '| worst case | 1 min | ≥ 8 min | ≥ 16 min |',
             '| steps without a time | 0 | 1 | 1 |'
         ]);
     });
@@ -118,10 +123,58 @@ describe('hover on the blueprint name', () => {
             flow Plan -> Tell loop
         }`);
         // Give 120 + Tell 60 + Plan 7200 = 7380 s
-        expect(loops).toContain('**Critical path**: 2 h 3 min');
-        expect(loops).toContain('**Loops** left out of the sums: `Plan` → `Tell`');
+        expect(loops).toContain('**Expected time (= worst case: no alternatives, recoveries or rework)**: 2 h 3 min');
+        expect(loops).toContain('**Loops** left out of the sums (no repeat given): `Plan` → `Tell`');
         const empty = await hoverText('blueprint <|>Empty "Nothing yet" { stage Later "Later" }');
         expect(empty).toBe('**blueprint** `Empty` — Nothing yet\n\n0 steps, 0 flows · 0 touchpoints · 0 wait points · 0 moments of truth · 0 metrics');
+    });
+});
+
+describe('hover with a decision and a recovery', () => {
+    const SHOP = `blueprint <|>Shoeshine "Shoeshine" {
+        tolerance 3 min
+        policy "No charge for a re-polish"
+        customer Sit "Sit on the stand" via store { evidence "Chair" duration 15 s start }
+        frontstage <|>Polish "Apply polish" via store {
+            duration 30 s
+            fail "Wrong colour" rate 10 % recovery "Strip and polish again" poka-yoke tangible by Strip, Repolish
+            prevention "Colour chart by the stand" poka-yoke tangible
+            note "Ask which colour before starting"
+            policy "Use the customer's own polish if given"
+        }
+        frontstage Strip "Remove the polish" via store { duration 1 min }
+        frontstage Repolish "Polish again" via store { duration 30 s }
+        frontstage Buff "Buff" via store { duration 45 s }
+        customer Pay "Pay" via store { evidence "Shine" duration 15 s end }
+        flow Sit -> Polish -> Buff -> Pay
+        flow Polish -> Strip -> Repolish -> Buff
+    }`;
+    const only = (index: number) => SHOP.split('<|>').map((part, i) => (i === index + 1 ? '<|>' : '') + part).join('');
+
+    it('the blueprint hover names each figure: expected, most likely, worst case, exception paths', async () => {
+        const value = await hoverText(only(0));
+        // without failure: Sit 15 + Polish 30 + Buff 45 + Pay 15 = 105 s; the recovery Strip 60 + Repolish 30 = 90 s
+        // expected = 105 + 0.1 × 90 = 114 s
+        expect(value).toContain('**Expected time**: 1 min 54 s');
+        expect(value).toContain('**Most likely path**: 1 min 45 s — 90 % of journeys');
+        expect(value).toContain('**Worst case (critical path)**: 3 min 15 s');
+        expect(value).toContain('- exception path, recovery from "Wrong colour": 3 min 15 s — 10 % of journeys');
+        // 180 s standard: expected within (66 s to spare), worst case 15 s over
+        expect(value).toContain('**Tolerance**: 3 min — expected: ✓ within (1 min 6 s to spare); worst case: ⚠ exceeded by 15 s');
+        expect(value).toContain('**Policies**: No charge for a re-polish');
+    });
+
+    it('the step hover shows the fail point with its rate, remedies, their type and steps; notes and policies', async () => {
+        const value = await hoverText(only(1));
+        expect(value).toContain('- fail point: Wrong colour — fails in 10 % of cases; prevention: Colour chart by the stand (poka-yoke: tangible); '
+            + 'recovery: Strip and polish again (poka-yoke: tangible) — carried out by Remove the polish (`Strip`) → Polish again (`Repolish`)');
+        expect(value).toContain("- note: Ask which colour before starting");
+        expect(value).toContain("- policy: Use the customer's own polish if given");
+    });
+
+    it('a recovery step says whose corrective sub-process it is', async () => {
+        const value = await hoverText(SHOP.replace(/<\|>/g, '').replace('frontstage Strip', 'frontstage <|>Strip'));
+        expect(value).toContain('- corrective sub-process: recovery from "Wrong colour" at Apply polish (`Polish`), in 10 % of cases');
     });
 });
 

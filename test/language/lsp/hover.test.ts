@@ -29,7 +29,7 @@ describe('hover on steps', () => {
     it('shows the step card from the model on the step name', async () => {
         await hover({
             text: TEXT, index: 0, disposeAfterCheck: true,
-            hover: /\*\*Enter \\\*PIN\\\*\*\* \(`Enter`\)[\s\S]*lane: Customer actions[\s\S]*stage: At the counter \(`Counter`\)[\s\S]*channel: ATM \(`atm`\) — remote, self-service[\s\S]*segments: VIP customers \(`Vip`\)[\s\S]*evidence: PIN pad[\s\S]*wait: 2 min \(tolerance 1 min, exceeded\)[\s\S]*fail point: PIN mistyped \(recovery: Offer re-entry\)[\s\S]*moment of truth: Trust[\s\S]*outgoing: `Check` \(escalation `=>`, escalate\)[\s\S]*metrics: Re-entries \(&lt;= 3 %\)/
+            hover: /\*\*Enter \\\*PIN\\\*\*\* \(`Enter`\)[\s\S]*lane: Customer actions[\s\S]*stage: At the counter \(`Counter`\)[\s\S]*channel: ATM \(`atm`\) — remote, self-service[\s\S]*segments: VIP customers \(`Vip`\)[\s\S]*evidence: PIN pad[\s\S]*wait: 2 min \(tolerance 1 min, exceeded\)[\s\S]*fail point: PIN mistyped; recovery: Offer re-entry[\s\S]*moment of truth: Trust[\s\S]*outgoing: `Check` \(escalation `=>`, escalate\)[\s\S]*metrics: Re-entries \(&lt;= 3 %\)/
         });
     });
 

@@ -35,7 +35,8 @@ export const renderCommand: CliCommand = {
                 + 'PNG and PDF are drawn with bundled fonts (Latin, Chinese, Korean), so they look the same on every machine; '
                 + 'the PDF keeps its text selectable. --page fits a wide blueprint on A4, A3 or 16:9 slide pages with text '
                 + 'of at least 7 pt: stages wrap into rows or go on to further pages, each repeating the lane headers.\n\n'
-                + 'Exit codes: 0 written, 1 the file has errors (they are printed), 2 usage or I/O error.')
+                + 'A file with errors is still drawn as far as it could be read; its errors go to stderr.\n\n'
+                + 'Exit codes: 0 written, 1 the file has errors (printed, and the diagram written anyway), 2 usage or I/O error.')
             .argument('<file>', 'the .blueprint file to draw (or REV:path from git)')
             .option('-o, --output <file>', 'write here instead of stdout')
             .addOption(new Option('-f, --format <format>', 'output format').choices(RENDER_FORMATS).default('svg'))
@@ -61,19 +62,28 @@ async function runRender(file: string, options: RenderCommandOptions, context: C
     // Loaded on demand: the layout engine is large and `check` never needs it.
     const { layoutBlueprint, renderSvg, stripRanges } = await import('@blueprint/diagram');
     const loaded = await loadBlueprint(parseSource(file, context.cwd), context.cwd);
+    if (!loaded.model) {
+        if (loaded.errors.length > 0) {
+            context.stderr.write(describeErrors(loaded));
+            context.stderr.write(`blueprint: ${loaded.label} has errors and no blueprint could be read from it; not rendered\n`);
+            return ExitCode.problems;
+        }
+        throw new CliError(`${loaded.label}: holds no blueprint to draw (only shared declarations)`);
+    }
+    // Like the preview: what could be built is drawn, and the errors make the exit code 1.
     if (loaded.errors.length > 0) {
         context.stderr.write(describeErrors(loaded));
-        context.stderr.write(`blueprint: ${loaded.label} has errors; not rendered\n`);
-        return ExitCode.problems;
+        context.stderr.write(`blueprint: ${loaded.label} has errors; the diagram shows what could be read\n`);
     }
-    if (!loaded.model) throw new CliError(`${loaded.label}: holds no blueprint to draw (only shared declarations)`);
+    const exitCode = loaded.errors.length > 0 ? ExitCode.problems : ExitCode.ok;
     const layout = await layoutBlueprint(loaded.model);
     if (options.format === 'png' || options.format === 'pdf' || options.page !== undefined) {
-        return renderImage(stripRanges(layout), { ...options, format: options.format === 'json' ? 'svg' : options.format }, context);
+        const written = await renderImage(stripRanges(layout), { ...options, format: options.format === 'json' ? 'svg' : options.format }, context);
+        return written === ExitCode.ok ? exitCode : written;
     }
     const text = options.format === 'json'
         ? JSON.stringify(stripRanges(layout), null, 2) + '\n'
         : renderSvg(layout, { theme: options.theme });
     await writeOutput(context, options.output, text);
-    return ExitCode.ok;
+    return exitCode;
 }

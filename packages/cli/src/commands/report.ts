@@ -20,10 +20,12 @@ export const reportCommand: CliCommand = {
     register(program: Command, context: CliContext): void {
         program.command('report')
             .summary('write a service review of a blueprint')
-            .description('Analyses one blueprint the way a service review does: expected time per path and the '
-                + 'critical path (waiting, customer-visible and backstage time, against the tolerances), per customer '
+            .description('Analyses one blueprint the way a service review does: the expected time (weighted by shares, failure rates '
+                + 'and repeats), the most likely path, the worst case and each exception path (waiting, customer-visible and '
+                + 'backstage time, against the tolerances), per customer '
                 + 'segment; the touchpoint inventory; fail-point coverage; service standards; hand-offs and escalations.\n\n'
-                + 'Exit codes: 0 written, 1 the blueprint has errors, 2 usage or I/O error.')
+                + 'A file with errors is still reported as far as it could be read; its errors go to stderr.\n\n'
+                + 'Exit codes: 0 written, 1 the blueprint has errors (printed, and the report written anyway), 2 usage or I/O error.')
             .argument('<file>', 'the .blueprint file (or REV:path from git)')
             .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('markdown'))
             .option('-o, --output <file>', 'write to this file instead of stdout')
@@ -35,13 +37,20 @@ export const reportCommand: CliCommand = {
 
 async function runReport(file: string, options: ReportOptions, context: CliContext): Promise<number> {
     const loaded = await loadBlueprint(parseSource(file, context.cwd), context.cwd);
+    if (!loaded.model) {
+        if (loaded.errors.length > 0) {
+            context.stderr.write(describeErrors(loaded));
+            context.stderr.write(`blueprint: ${loaded.label} has errors and no blueprint could be read from it\n`);
+            return ExitCode.problems;
+        }
+        throw new CliError(`${loaded.label}: holds no blueprint to report on (only shared declarations)`);
+    }
+    // Like the preview: what could be built is reported, and the errors make the exit code 1.
     if (loaded.errors.length > 0) {
         context.stderr.write(describeErrors(loaded));
-        context.stderr.write(`blueprint: ${loaded.label} has errors; fix them before writing a report\n`);
-        return ExitCode.problems;
+        context.stderr.write(`blueprint: ${loaded.label} has errors; the report covers what could be read\n`);
     }
-    if (!loaded.model) throw new CliError(`${loaded.label}: holds no blueprint to report on (only shared declarations)`);
-    const analysis = analyseBlueprint(loaded.model);
+    const analysis = loaded.services.model.BlueprintAnalysisProvider.getDocumentAnalysis(loaded.document) ?? analyseBlueprint(loaded.model);
     let content: string;
     switch (options.format) {
         case 'json':
@@ -54,5 +63,5 @@ async function runReport(file: string, options: ReportOptions, context: CliConte
             content = renderMarkdownReport(analysis, loaded.model);
     }
     await writeOutput(context, options.output, content);
-    return ExitCode.ok;
+    return loaded.errors.length > 0 ? ExitCode.problems : ExitCode.ok;
 }

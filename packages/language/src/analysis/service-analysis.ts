@@ -3,8 +3,11 @@
  * touchpoint inventory, fail-point coverage, service standards, hand-offs and escalations.
  * Pure and deterministic; the CLI report, hovers, code lenses and the preview all use it.
  */
-import type { BlueprintModel, ChannelDistance, Comparator, FlowKind, ModelStep } from '../model/blueprint-model.js';
+import type {
+    BlueprintModel, ChannelDistance, Comparator, FlowKind, ModelDecision, ModelRemedy, ModelStep
+} from '../model/blueprint-model.js';
 import { buildFlowGraph, stepsReaching } from '../model/flow-graph.js';
+import { formatTimeSpan } from '../model/time.js';
 import { analyseTime, type TimeAnalysis } from './time-analysis.js';
 import { isStepCustomerVisible, visibleLaneIds } from './visibility.js';
 
@@ -28,6 +31,10 @@ export interface FailPointEntry {
     readonly lane: string;
     readonly stage?: string;
     readonly cause: string;
+    /** How often the failure happens (0..1), if written. */
+    readonly rate?: number;
+    readonly preventions: readonly ModelRemedy[];
+    readonly recoveries: readonly ModelRemedy[];
     readonly covered: boolean;
     readonly onMomentOfTruth: boolean;
 }
@@ -50,6 +57,28 @@ export interface MetricEntry {
     readonly comparator?: Comparator;
     readonly value?: number;
     readonly unit?: string;
+    /** The threshold of a service level (`>= 85 % within 15 s`), in seconds. */
+    readonly withinSeconds?: number;
+    /** The threshold as written (`15 s`). */
+    readonly within?: string;
+}
+
+/** A branch point with its branches' targets and chances, for reports. */
+export interface DecisionEntry {
+    readonly step: string;
+    readonly kind: ModelDecision['kind'];
+    readonly label?: string;
+    readonly declared: boolean;
+    readonly join?: string;
+    readonly branches: ReadonlyArray<{ readonly to: string; readonly share?: string; readonly probability?: number; readonly label?: string }>;
+}
+
+/** Notes and policies written on the blueprint and its steps. */
+export interface ContentEntry {
+    /** The step, or undefined for the blueprint itself. */
+    readonly step?: string;
+    readonly kind: 'note' | 'policy' | 'emotion';
+    readonly text: string;
 }
 
 export interface HandOff {
@@ -78,12 +107,15 @@ export interface BlueprintAnalysis {
     readonly failPoints: FailPointCoverage;
     readonly metrics: readonly MetricEntry[];
     readonly handOffs: readonly HandOff[];
+    readonly decisions: readonly DecisionEntry[];
+    readonly content: readonly ContentEntry[];
 }
 
 export function analyseBlueprint(model: BlueprintModel): BlueprintAnalysis {
     const steps = new Map(model.steps.map(step => [step.id, step]));
     const channels = new Map(model.channels.map(channel => [channel.id, channel]));
     const graph = buildFlowGraph(model);
+    const flowsById = new Map(model.flows.map(flow => [flow.id, flow]));
 
     const touchpoints: Touchpoint[] = model.steps.filter(step => step.touchpoint).map(step => {
         const counterparts = [...graph.successors.get(step.id) ?? [], ...graph.predecessors.get(step.id) ?? []]
@@ -102,6 +134,7 @@ export function analyseBlueprint(model: BlueprintModel): BlueprintAnalysis {
 
     const entries: FailPointEntry[] = model.steps.flatMap(step => step.failPoints.map(fail => ({
         step: step.id, lane: step.lane, stage: step.stage, cause: fail.cause,
+        rate: fail.rate, preventions: (fail.preventionDetails ?? []), recoveries: (fail.recoveryDetails ?? []),
         covered: fail.preventions.length + fail.recoveries.length > 0,
         onMomentOfTruth: step.moment !== undefined
     })));
@@ -151,15 +184,36 @@ export function analyseBlueprint(model: BlueprintModel): BlueprintAnalysis {
         },
         metrics: model.metrics.map(metric => ({
             id: metric.id, label: metric.label, steps: metric.steps,
-            comparator: metric.target?.comparator, value: metric.target?.value, unit: metric.target?.unit
+            comparator: metric.target?.comparator, value: metric.target?.value, unit: metric.target?.unit,
+            withinSeconds: metric.target?.within?.seconds,
+            within: metric.target?.within ? formatTimeSpan(metric.target.within) : undefined
         })),
-        handOffs
+        handOffs,
+        decisions: model.decisions.map(decision => ({
+            step: decision.step, kind: decision.kind, label: decision.label, declared: decision.declared, join: decision.join,
+            branches: decision.flows.map(id => flowsById.get(id)).filter(isDefined).map(flow => ({
+                to: flow.to, label: flow.label, probability: flow.probability,
+                share: flow.share ? (flow.share.unit === '%' ? `${flow.share.value} %` : `weight ${flow.share.value}`) : undefined
+            }))
+        })),
+        content: [
+            ...model.policies.map((text): ContentEntry => ({ kind: 'policy', text })),
+            ...model.steps.flatMap((step): ContentEntry[] => [
+                ...step.notes.map((text): ContentEntry => ({ step: step.id, kind: 'note', text })),
+                ...step.policies.map((text): ContentEntry => ({ step: step.id, kind: 'policy', text })),
+                ...(step.emotion?.note ? [{ step: step.id, kind: 'emotion' as const, text: `${step.emotion.feeling}: ${step.emotion.note}` }] : [])
+            ])
+        ]
     };
 }
 
 /** A step is customer-visible when it lies above the line of visibility or is a touchpoint. */
 export function isVisibleStep(model: BlueprintModel, step: ModelStep): boolean {
     return isStepCustomerVisible(step, visibleLaneIds(model));
+}
+
+function isDefined<T>(value: T | undefined): value is T {
+    return value !== undefined;
 }
 
 function unique<T>(items: T[]): T[] {

@@ -1,10 +1,18 @@
 /**
- * Shostack's time standards applied to a blueprint: per path from the start to each end, the
- * expected total time, the customer's waiting time, the time spent above and below the line of
- * visibility; the critical (longest) path; loops reported, not summed. Missing times are reported
- * as unknown, never counted as zero.
+ * Shostack's time question applied to a blueprint, per customer segment:
+ * - the **expected** total: alternatives weighted by their shares, fail points' corrective
+ *   sub-processes by their failure rate, rework loops by how often they repeat; parallel work
+ *   counts its longest branch;
+ * - the **most likely** path: the start-to-end path with the highest chance;
+ * - the **worst case**: the longest path (the critical path), every branch and recovery allowed;
+ * - each **exception path** (a less likely alternative, a recovery) with its own time and chance.
+ * Every figure is split into customer waiting, customer-visible and backstage time. Missing times
+ * are reported as unknown (the figures are then lower bounds), never counted as zero.
+ *
+ * Linear in the size of the flow graph: one iterative depth-first pass breaks loops and orders the
+ * steps, then dynamic programmes over that order; no path is enumerated and nothing recurses.
  */
-import type { BlueprintModel, ModelFlow, ModelStep } from '../model/blueprint-model.js';
+import type { BlueprintModel, ModelFailPoint, ModelFlow, ModelStep } from '../model/blueprint-model.js';
 import { isStepCustomerVisible, visibleLaneIds } from './visibility.js';
 
 export interface TimeFigures {
@@ -13,12 +21,26 @@ export interface TimeFigures {
     readonly waitSeconds: number;
     readonly visibleSeconds: number;
     readonly backstageSeconds: number;
-    /** Steps on the path with no duration and no expected wait: the totals are lower bounds. */
+    /** Steps counted with no duration and no expected wait: the totals are lower bounds. */
     readonly unknownSteps: readonly string[];
 }
 
 export interface ProcessPath extends TimeFigures {
     readonly steps: readonly string[];
+    /** The chance a customer's journey follows this path (0..1), from the shares and failure rates. */
+    readonly probability?: number;
+}
+
+/** A path that leaves the most likely route: a less likely alternative, or a fail point's recovery. */
+export interface ExceptionPath extends ProcessPath {
+    readonly kind: 'alternative' | 'recovery';
+    /** The branch that makes it an exception: from the decision (or fail point) step to the branch's first step. */
+    readonly from: string;
+    readonly to: string;
+    /** The chance of that branch once its step is reached; undefined for a recovery without a rate. */
+    readonly share?: number;
+    /** The branch's label, or the fail point's cause. */
+    readonly label?: string;
 }
 
 export interface WaitCheck {
@@ -29,23 +51,48 @@ export interface WaitCheck {
     readonly exceeded?: boolean;
 }
 
+/** A rework loop with a repeat probability or count, and what it adds to its last step. */
+export interface ReworkLoop {
+    readonly from: string;
+    readonly to: string;
+    /** Expected extra passes through the loop body: p / (1 − p) for a probability, n for `n times`. */
+    readonly expectedRepeats: number;
+    /** Extra passes in the worst case: n for `n times`, one for a probability. */
+    readonly worstRepeats: number;
+    /** Expected time of one pass through the body (from the loop's target to its source). */
+    readonly bodySeconds: number;
+}
+
 export interface TimeAnalysis {
     /** The segment the figures are for; undefined for the base path (steps for every customer). */
     readonly segment?: string;
     readonly starts: readonly string[];
-    readonly paths: readonly ProcessPath[];
-    /** True when there were more paths than listed. */
-    readonly pathsTruncated: boolean;
+    /** The expected total, weighted by shares, failure rates and repeats. */
+    readonly expected?: TimeFigures;
+    /** The single most likely journey (going round no rework loop), with its chance. */
+    readonly mostLikelyPath?: ProcessPath;
+    /** The worst case: the longest path from a start to an end, with worst-case rework. */
     readonly criticalPath?: ProcessPath;
-    /** Flows left out of the sums because they close a loop. */
+    readonly exceptionPaths: readonly ExceptionPath[];
+    /** True when there were more exception paths than listed. */
+    readonly exceptionPathsTruncated: boolean;
+    /** Flows left out of the sums because they close a loop without a repeat probability or count. */
     readonly loops: ReadonlyArray<{ readonly from: string; readonly to: string }>;
+    readonly rework: readonly ReworkLoop[];
+    /** Steps whose several outgoing flows carry no shares: counted as parallel work (their longest branch). */
+    readonly undeclaredBranches: readonly string[];
+    /** Fail points with a recovery branch but no `rate`: left out of the expected time. */
+    readonly unratedRecoveries: ReadonlyArray<{ readonly step: string; readonly cause: string }>;
     readonly toleranceSeconds?: number;
-    /** Critical path's known total above the blueprint's tolerance; undefined when there is none. */
+    /** The worst case's known total is above the blueprint's tolerance; undefined when there is none. */
     readonly toleranceExceeded?: boolean;
+    /** The expected total is above the blueprint's tolerance; undefined when there is none. */
+    readonly expectedExceedsTolerance?: boolean;
     readonly waits: readonly WaitCheck[];
 }
 
-const MAX_PATHS = 100;
+// A review reads a handful; more are counted as truncated rather than built (each is a whole journey).
+const MAX_EXCEPTION_PATHS = 20;
 
 export function stepSeconds(step: ModelStep): number | undefined {
     const duration = step.duration?.seconds;
@@ -54,77 +101,410 @@ export function stepSeconds(step: ModelStep): number | undefined {
     return (duration ?? 0) + (wait ?? 0);
 }
 
+/** Four figures side by side: total, waiting, visible, backstage. */
+type Vec = [number, number, number, number];
+const zero = (): Vec => [0, 0, 0, 0];
+
+interface Edge {
+    readonly to: number;
+    readonly flow: ModelFlow;
+    /** Which group of the source's outgoing flows the edge belongs to. */
+    readonly group: 'parallel' | 'alternative' | 'recovery';
+    /** Alternative: its probability; recovery: the failure rate (undefined if unrated). */
+    readonly chance?: number;
+    readonly fail?: ModelFailPoint;
+}
+
 /** Figures for the base path, or for one segment's variant (base steps plus that segment's steps). */
 export function analyseTime(model: BlueprintModel, segment?: string): TimeAnalysis {
-    const included = model.steps.filter(step => step.segments.length === 0 || (segment !== undefined && step.segments.includes(segment)));
-    const byId = new Map(included.map(step => [step.id, step]));
-    const flows = model.flows.filter(flow => byId.has(flow.from) && byId.has(flow.to));
+    // Customer-independent steps run apart from the customer's journey: off the customer's path.
+    const included = model.steps.filter(step => !step.independent
+        && (step.segments.length === 0 || (segment !== undefined && step.segments.includes(segment))));
+    const index = new Map<string, number>();
+    included.forEach((step, i) => { if (!index.has(step.id)) index.set(step.id, i); });
+    const n = included.length;
+    const flows = model.flows.filter(flow => index.has(flow.from) && index.has(flow.to));
     const partners = conversationPartners(flows);
     const partnerOf = new Set([...partners.values()].flat());
-    const successors = new Map<string, ModelFlow[]>(included.map(step => [step.id, []]));
-    const incoming = new Map<string, number>(included.map(step => [step.id, 0]));
+
+    // Node times: the step and its conversation partners (`a <-> b` takes place within `a`).
+    const visibleLanes = visibleLaneIds(model);
+    const base: Vec[] = new Array(n);
+    const unknown: boolean[] = new Array(n).fill(false);
+    const partnerIndexes = new Map<number, number[]>();
+    for (let i = 0; i < n; i++) {
+        const own = [included[i], ...(partners.get(included[i].id) ?? []).map(id => included[index.get(id)!])];
+        base[i] = zero();
+        for (const step of own) {
+            const seconds = stepSeconds(step);
+            if (seconds === undefined) {
+                if (step === included[i]) unknown[i] = true;
+                continue;
+            }
+            addStep(base[i], step, seconds, visibleLanes);
+        }
+        const ids = (partners.get(included[i].id) ?? []).map(id => index.get(id)!);
+        if (ids.length > 0) partnerIndexes.set(i, ids);
+    }
+    const partnerUnknown = (i: number) => (partnerIndexes.get(i) ?? []).filter(p => stepSeconds(included[p]) === undefined);
+
+    const successors: ModelFlow[][] = Array.from({ length: n }, () => []);
+    const incoming = new Array<number>(n).fill(0);
     for (const flow of flows) {
         if (flow.kind === 'two-way' && partners.get(flow.from)?.includes(flow.to)) continue;
-        successors.get(flow.from)!.push(flow);
-        incoming.set(flow.to, incoming.get(flow.to)! + 1);
+        successors[index.get(flow.from)!].push(flow);
+        incoming[index.get(flow.to)!]++;
     }
-    let starts = included.filter(step => step.start).map(step => step.id);
+    let starts = included.map((step, i) => step.start ? i : -1).filter(i => i >= 0);
     if (starts.length === 0) {
-        starts = included.filter(step => incoming.get(step.id) === 0 && !partnerOf.has(step.id)).map(step => step.id).slice(0, 1);
+        starts = included.map((step, i) => incoming[i] === 0 && !partnerOf.has(step.id) ? i : -1).filter(i => i >= 0).slice(0, 1);
     }
 
-    const { dagSuccessors, loops, order } = breakLoops(starts, successors);
-    const visibleLanes = visibleLaneIds(model);
-    // A step's conversation partners (`a <-> b`) take place within it: listed and timed right after it.
-    const expand = (id: string): string[] => [id, ...(partners.get(id) ?? [])];
-    const figuresOf = (steps: string[]): TimeFigures => sumFigures(steps.map(id => byId.get(id)!), visibleLanes);
-    const nodeSeconds = (id: string): number | undefined => {
-        let total: number | undefined;
-        for (const step of expand(id)) {
-            const seconds = stepSeconds(byId.get(step)!);
-            if (seconds !== undefined) total = (total ?? 0) + seconds;
+    const { dag, loopFlows, order } = breakLoops(n, starts, successors, index);
+    const position = new Int32Array(n).fill(-1);
+    order.forEach((node, i) => { position[node] = i; });
+
+    // Group each step's outgoing DAG edges: recoveries (by fail point), alternatives (shares), parallel rest.
+    const edges: Edge[][] = Array.from({ length: n }, () => []);
+    const declaredParallel = new Set(model.decisions.filter(d => d.kind === 'parallel').map(d => d.step));
+    const undeclaredBranches: string[] = [];
+    const unratedRecoveries: Array<{ step: string; cause: string }> = [];
+    for (const node of order) {
+        const step = included[node];
+        const recoveryOf = new Map<string, ModelFailPoint>();
+        for (const fail of step.failPoints) {
+            for (const remedy of (fail.recoveryDetails ?? [])) for (const id of remedy.steps) if (!recoveryOf.has(id)) recoveryOf.set(id, fail);
         }
-        return total;
+        const unrated = new Set<ModelFailPoint>();
+        let parallelCount = 0;
+        for (const flow of dag[node]) {
+            const to = index.get(flow.to)!;
+            const fail = recoveryOf.get(flow.to);
+            if (fail) {
+                edges[node].push({ to, flow, group: 'recovery', chance: fail.rate, fail });
+                if (fail.rate === undefined) unrated.add(fail);
+            } else if (flow.probability !== undefined) {
+                edges[node].push({ to, flow, group: 'alternative', chance: flow.probability });
+            } else {
+                edges[node].push({ to, flow, group: 'parallel' });
+                parallelCount++;
+            }
+        }
+        if (parallelCount > 1 && !declaredParallel.has(step.id)) undeclaredBranches.push(step.id);
+        for (const fail of unrated) unratedRecoveries.push({ step: step.id, cause: fail.cause });
+    }
+
+    // Rework loops with a repeat: extra passes through the body, added to the loop's source step.
+    // Sparse: only the few steps that close a rework loop or run a corrective sub-process in place.
+    const reworkExpected = new Map<number, Vec>();
+    const reworkWorst = new Map<number, Vec>();
+    const extra = (map: Map<number, Vec>, i: number): Vec => {
+        let v = map.get(i);
+        if (!v) map.set(i, v = zero());
+        return v;
+    };
+    const loops: Array<{ from: string; to: string }> = [];
+    const rework: ReworkLoop[] = [];
+    for (const flow of loopFlows) {
+        const from = index.get(flow.from)!, to = index.get(flow.to)!;
+        const repeat = flow.repeat;
+        const endless = repeat !== undefined && 'probability' in repeat && repeat.probability >= 1;
+        if (!repeat || endless || position[to] < 0 || position[from] < position[to]) {
+            loops.push({ from: flow.from, to: flow.to });
+            continue;
+        }
+        const expectedRepeats = 'times' in repeat ? repeat.times : repeat.probability / (1 - repeat.probability);
+        const worstRepeats = 'times' in repeat ? repeat.times : 1;
+        const body = bodyFigures(order, position, edges, base, to, from);
+        addScaled(extra(reworkExpected, from), body.expected, expectedRepeats);
+        addScaled(extra(reworkWorst, from), body.worst, worstRepeats);
+        rework.push({ from: flow.from, to: flow.to, expectedRepeats, worstRepeats, bodySeconds: body.expected[0] });
+    }
+    // A corrective sub-process named on a fail point but not drawn as flows from it runs in place, in sequence.
+    for (const node of order) {
+        for (const fail of included[node].failPoints) {
+            const steps = (fail.recoveryDetails ?? []).flatMap(remedy => remedy.steps).map(id => index.get(id)).filter((i): i is number => i !== undefined);
+            if (steps.length === 0 || edges[node].some(edge => edge.fail === fail)) continue;
+            const subProcess = zero();
+            for (const i of steps) add(subProcess, base[i]);
+            if (fail.rate !== undefined) addScaled(extra(reworkExpected, node), subProcess, fail.rate);
+            else unratedRecoveries.push({ step: included[node].id, cause: fail.cause });
+            add(extra(reworkWorst, node), subProcess);
+        }
+    }
+    // Per-step figures with rework; steps without rework share their base figures (no allocation).
+    const withRework = (extras: Map<number, Vec>) => {
+        if (extras.size === 0) return base;
+        const figures = [...base];
+        for (const [i, v] of extras) figures[i] = sum(base[i], v);
+        return figures;
+    };
+    const expectedNodes = withRework(reworkExpected);
+    const worstNodes = withRework(reworkWorst);
+    const worstNode = (i: number): Vec => worstNodes[i];
+
+    // Expected remaining time from each step, in reverse topological order.
+    const expectedFrom: Vec[] = new Array(n);
+    const fromExpected = (to: number) => expectedFrom[to];
+    for (let k = order.length - 1; k >= 0; k--) {
+        const node = order[k];
+        const after = combineExpected(edges[node], fromExpected);
+        add(after, expectedNodes[node]);
+        expectedFrom[node] = after;
+    }
+
+    // Worst case: the longest path, every edge allowed.
+    const worstFrom: Vec[] = new Array(n);
+    const worstNext = new Int32Array(n).fill(-1);
+    for (let k = order.length - 1; k >= 0; k--) {
+        const node = order[k];
+        let best: Vec | undefined;
+        for (const edge of edges[node]) {
+            const candidate = worstFrom[edge.to];
+            if (!best || candidate[0] > best[0]) {
+                best = candidate;
+                worstNext[node] = edge.to;
+            }
+        }
+        worstFrom[node] = best ? sum(worstNodes[node], best) : worstNodes[node];
+    }
+
+    // Most likely continuation from each step (chance, then time), and most likely way to each step.
+    const likelyFrom = new Float64Array(n);
+    const likelySeconds = new Float64Array(n);
+    const likelyNext = new Int32Array(n).fill(-1);
+    for (let k = order.length - 1; k >= 0; k--) {
+        const node = order[k];
+        let bestChance = -1, bestSeconds = -1, bestExpected = -1;
+        // A path chooses among alternatives and recoveries; parallel branches all happen, and the
+        // path follows the one that takes longer on average (it decides when the work is done).
+        let dominant: Edge | undefined;
+        for (const edge of edges[node]) {
+            if (edge.group === 'parallel' && (!dominant || expectedFrom[edge.to][0] > expectedFrom[dominant.to][0])) dominant = edge;
+        }
+        for (const edge of edges[node]) {
+            if (edge.group === 'parallel' && edge !== dominant) continue;
+            const chance = edgeChance(edges[node], edge) * likelyFrom[edge.to];
+            const tie = Math.abs(chance - bestChance) <= 1e-12;
+            if (chance > bestChance + 1e-12 || (tie && expectedFrom[edge.to][0] > bestExpected)) {
+                bestChance = chance;
+                bestSeconds = likelySeconds[edge.to];
+                bestExpected = expectedFrom[edge.to][0];
+                likelyNext[node] = edge.to;
+            }
+        }
+        likelyFrom[node] = bestChance < 0 ? 1 : bestChance;
+        likelySeconds[node] = base[node][0] + (bestSeconds < 0 ? 0 : bestSeconds);
+    }
+    const reachChance = new Float64Array(n).fill(-1);
+    const reachPrevious = new Int32Array(n).fill(-1);
+    for (const start of starts) reachChance[start] = 1;
+    for (const node of order) {
+        if (reachChance[node] < 0) continue;
+        for (const edge of edges[node]) {
+            const chance = reachChance[node] * edgeChance(edges[node], edge);
+            if (chance > reachChance[edge.to]) {
+                reachChance[edge.to] = chance;
+                reachPrevious[edge.to] = node;
+            }
+        }
+    }
+
+    const chain = (first: number, next: Int32Array): number[] => {
+        const nodes: number[] = [];
+        for (let node = first; node >= 0; node = next[node]) nodes.push(node);
+        return nodes;
+    };
+    const pathOf = (nodes: number[], node: (i: number) => Vec, probability?: number): ProcessPath => {
+        const figures = zero();
+        const unknownSteps: string[] = [];
+        const steps: string[] = [];
+        for (const i of nodes) {
+            add(figures, node(i));
+            steps.push(included[i].id, ...(partnerIndexes.get(i) ?? []).map(p => included[p].id));
+            if (unknown[i]) unknownSteps.push(included[i].id);
+            for (const p of partnerUnknown(i)) unknownSteps.push(included[p].id);
+        }
+        return { steps, ...toFigures(figures, unknownSteps), ...(probability === undefined ? {} : { probability }) };
     };
 
-    const paths: ProcessPath[] = [];
-    let truncated = false;
-    const walk = (id: string, trail: string[]): void => {
-        if (paths.length >= MAX_PATHS) {
-            truncated = true;
-            return;
-        }
-        const next = dagSuccessors.get(id) ?? [];
-        const here = [...trail, ...expand(id)];
-        if (next.length === 0) {
-            paths.push({ steps: here, ...figuresOf(here) });
-            return;
-        }
-        for (const to of next) walk(to, here);
-    };
-    for (const start of starts) walk(start, []);
+    const pickStart = (better: (a: number, b: number) => boolean): number | undefined =>
+        starts.reduce<number | undefined>((best, s) => (best === undefined || better(s, best) ? s : best), undefined);
+    const worstStart = pickStart((a, b) => worstFrom[a][0] > worstFrom[b][0]);
+    const likelyStart = pickStart((a, b) => likelyFrom[a] > likelyFrom[b] || (likelyFrom[a] === likelyFrom[b] && likelySeconds[a] > likelySeconds[b]));
+    // With several starts, the expected journey is the one from the start of the worst case.
+    const expectedStart = worstStart;
 
-    const critical = criticalPath(order, dagSuccessors, starts, nodeSeconds)?.flatMap(expand);
-    const criticalFigures = critical ? { steps: critical, ...figuresOf(critical) } : undefined;
+    const criticalPath = worstStart === undefined ? undefined : pathOf(chain(worstStart, worstNext), worstNode);
+    const mostLikelyPath = likelyStart === undefined ? undefined
+        : pathOf(chain(likelyStart, likelyNext), i => base[i], likelyFrom[likelyStart]);
+    const expected = expectedStart === undefined ? undefined
+        : toFigures(expectedFrom[expectedStart], expectedUnknownSteps(expectedStart, edges, expectedFrom, unknown, partnerUnknown, included));
+
+    // Exception paths: the most likely way to the branch point, the branch, the most likely way on.
+    const exceptionPaths: ExceptionPath[] = [];
+    let exceptionPathsTruncated = false;
+    for (const node of order) {
+        if (reachChance[node] < 0) continue;
+        const alternatives = edges[node].filter(edge => edge.group === 'alternative');
+        const top = Math.max(...alternatives.map(edge => edge.chance ?? 0));
+        for (const edge of edges[node]) {
+            const exceptional = edge.group === 'recovery' || (edge.group === 'alternative' && (edge.chance ?? 0) < top);
+            if (!exceptional) continue;
+            if (exceptionPaths.length >= MAX_EXCEPTION_PATHS) {
+                exceptionPathsTruncated = true;
+                break;
+            }
+            const before = chain(node, reachPrevious).reverse();
+            const nodes = [...before, ...chain(edge.to, likelyNext)];
+            const chance = edge.group === 'recovery' && edge.chance === undefined
+                ? undefined : reachChance[node] * edgeChance(edges[node], edge) * likelyFrom[edge.to];
+            exceptionPaths.push({
+                ...pathOf(nodes, i => base[i], chance),
+                kind: edge.group === 'recovery' ? 'recovery' : 'alternative',
+                from: included[node].id,
+                to: included[edge.to].id,
+                share: edge.group === 'recovery' ? edge.chance : edgeChance(edges[node], edge),
+                label: edge.group === 'recovery' ? edge.fail!.cause : edge.flow.label
+            });
+        }
+    }
+
     const tolerance = model.tolerance?.seconds;
     return {
         segment,
-        starts,
-        paths,
-        pathsTruncated: truncated,
-        criticalPath: criticalFigures,
+        starts: starts.map(i => included[i].id),
+        expected,
+        mostLikelyPath,
+        criticalPath,
+        exceptionPaths,
+        exceptionPathsTruncated,
         loops,
+        rework,
+        undeclaredBranches,
+        unratedRecoveries,
         toleranceSeconds: tolerance,
-        toleranceExceeded: tolerance !== undefined && criticalFigures ? criticalFigures.totalSeconds > tolerance : undefined,
+        toleranceExceeded: tolerance !== undefined && criticalPath ? criticalPath.totalSeconds > tolerance : undefined,
+        expectedExceedsTolerance: tolerance !== undefined && expected ? expected.totalSeconds > tolerance : undefined,
         waits: included.filter(step => step.wait).map(step => {
-            const expected = step.wait!.expected?.seconds;
+            const expectedSeconds = step.wait!.expected?.seconds;
             const toleranceSeconds = step.wait!.tolerance?.seconds;
             return {
-                step: step.id, expectedSeconds: expected, toleranceSeconds,
-                exceeded: expected !== undefined && toleranceSeconds !== undefined ? expected > toleranceSeconds : undefined
+                step: step.id, expectedSeconds, toleranceSeconds,
+                exceeded: expectedSeconds !== undefined && toleranceSeconds !== undefined ? expectedSeconds > toleranceSeconds : undefined
             };
         })
     };
+}
+
+/**
+ * The chance of taking an edge once its step is done. Recoveries take their failure rate (none
+ * without a rate); the normal continuation the rest, split among alternatives by their
+ * (renormalised) shares; parallel edges are taken together with whichever alternative is chosen.
+ */
+function edgeChance(out: readonly Edge[], edge: Edge): number {
+    if (edge.group === 'recovery') return edge.chance ?? 0;
+    const failing = failingShare(out);
+    if (edge.group === 'parallel') return 1 - failing;
+    const total = out.reduce((s, e) => s + (e.group === 'alternative' ? e.chance ?? 0 : 0), 0);
+    return total > 0 ? (1 - failing) * (edge.chance ?? 0) / total : 0;
+}
+
+/** The share of journeys that take a recovery branch here (each fail point's rate once). */
+function failingShare(out: readonly Edge[]): number {
+    const fails = new Set<ModelFailPoint>();
+    for (const edge of out) if (edge.group === 'recovery' && edge.chance !== undefined) fails.add(edge.fail!);
+    let share = 0;
+    for (const fail of fails) share += fail.rate!;
+    return Math.min(1, share);
+}
+
+/**
+ * Expected time after a step: each recovery group by its rate; the rest by its chance: the chosen
+ * alternative together with the parallel branches, whichever takes longer.
+ */
+function combineExpected(out: readonly Edge[], from: (to: number) => Vec): Vec {
+    if (out.length === 0) return zero();
+    const result = zero();
+    const failing = failingShare(out);
+    const recoveryGroups = new Map<ModelFailPoint, Edge[]>();
+    const alternatives: Edge[] = [];
+    let parallel: Vec | undefined;
+    for (const edge of out) {
+        if (edge.group === 'recovery') {
+            if (edge.chance === undefined) continue;
+            const group = recoveryGroups.get(edge.fail!);
+            if (group) group.push(edge); else recoveryGroups.set(edge.fail!, [edge]);
+        } else if (edge.group === 'alternative') {
+            alternatives.push(edge);
+        } else {
+            parallel = longer(parallel, from(edge.to));
+        }
+    }
+    for (const [fail, group] of recoveryGroups) {
+        let branch: Vec | undefined;
+        for (const edge of group) branch = longer(branch, from(edge.to));
+        addScaled(result, branch!, fail.rate!);
+    }
+    const total = alternatives.reduce((s, e) => s + (e.chance ?? 0), 0);
+    if (total > 0) {
+        for (const edge of alternatives) addScaled(result, longer(parallel, from(edge.to)), (1 - failing) * (edge.chance ?? 0) / total);
+    } else if (parallel) {
+        addScaled(result, parallel, 1 - failing);
+    }
+    return result;
+}
+
+/**
+ * Steps with no time on the journeys the expected total counts: one sweep over the edges taken with
+ * some chance, following only the longest of parallel branches (the one the total counts).
+ */
+function expectedUnknownSteps(start: number, edges: readonly Edge[][], expectedFrom: readonly Vec[], unknown: readonly boolean[],
+    partnerUnknown: (i: number) => number[], steps: readonly ModelStep[]): string[] {
+    const seen = new Set<number>([start]);
+    const queue = [start];
+    const result: string[] = [];
+    for (let i = 0; i < queue.length; i++) {
+        const node = queue[i];
+        if (unknown[node]) result.push(steps[node].id);
+        for (const p of partnerUnknown(node)) result.push(steps[p].id);
+        let dominant: Edge | undefined;
+        for (const edge of edges[node]) {
+            if (edge.group === 'parallel' && (!dominant || expectedFrom[edge.to][0] > expectedFrom[dominant.to][0])) dominant = edge;
+        }
+        for (const edge of edges[node]) {
+            if (edge.group === 'parallel' && edge !== dominant) continue;
+            if (edgeChance(edges[node], edge) > 0 && !seen.has(edge.to)) {
+                seen.add(edge.to);
+                queue.push(edge.to);
+            }
+        }
+    }
+    return result;
+}
+
+/**
+ * One pass through a rework loop's body, from its target to its source, over the steps between
+ * them in topological order: expected (the same weighting as the whole) and worst case.
+ */
+function bodyFigures(order: readonly number[], position: Int32Array, edges: readonly Edge[][], base: readonly Vec[],
+    first: number, last: number): { expected: Vec; worst: Vec } {
+    const inBody = new Map<number, { expected: Vec; worst: Vec }>();
+    for (let k = position[last]; k >= position[first]; k--) {
+        const node = order[k];
+        if (node === last) {
+            inBody.set(node, { expected: [...base[node]] as Vec, worst: [...base[node]] as Vec });
+            continue;
+        }
+        const out = edges[node].filter(edge => inBody.has(edge.to));
+        if (out.length === 0) continue;
+        let worst: Vec | undefined;
+        for (const edge of out) worst = longer(worst, inBody.get(edge.to)!.worst);
+        // Alternatives that stay in the body share the whole chance (combineExpected renormalises them).
+        const expected = combineExpected(out, to => inBody.get(to)!.expected);
+        inBody.set(node, { expected: sum(base[node], expected), worst: sum(base[node], worst!) });
+    }
+    return inBody.get(first) ?? { expected: zero(), worst: zero() };
 }
 
 /**
@@ -145,93 +525,89 @@ function conversationPartners(flows: ModelFlow[]): Map<string, string[]> {
         if (flow.kind !== 'two-way' || taken.has(flow.to) || flow.from === flow.to) continue;
         if ((outgoing.get(flow.to) ?? 0) > 0 || (incoming.get(flow.to) ?? 0) > 0) continue;
         taken.add(flow.to);
-        partners.set(flow.from, [...(partners.get(flow.from) ?? []), flow.to]);
+        const list = partners.get(flow.from);
+        if (list) list.push(flow.to); else partners.set(flow.from, [flow.to]);
     }
     return partners;
 }
 
-function sumFigures(steps: ModelStep[], visibleLanes: Set<string>): TimeFigures {
-    let total = 0, wait = 0, visible = 0, backstage = 0;
-    const unknown: string[] = [];
-    for (const step of steps) {
-        const seconds = stepSeconds(step);
-        if (seconds === undefined) {
-            unknown.push(step.id);
-            continue;
-        }
-        total += seconds;
-        wait += step.wait?.expected?.seconds ?? 0;
-        if (isStepCustomerVisible(step, visibleLanes)) visible += seconds; else backstage += seconds;
-    }
-    return { totalSeconds: total, waitSeconds: wait, visibleSeconds: visible, backstageSeconds: backstage, unknownSteps: unknown };
-}
-
 /**
- * Depth-first from the starts: declared `loop` flows and back edges close loops and are left out;
- * what remains is a DAG, returned with a topological order of the reachable steps.
+ * Depth-first from the starts (iteratively, so that long chains cannot overflow the stack):
+ * declared `loop` flows and back edges close loops and are set aside; what remains is a DAG,
+ * returned with a topological order of the reachable steps.
  */
-function breakLoops(starts: string[], successors: Map<string, ModelFlow[]>): {
-    dagSuccessors: Map<string, string[]>; loops: Array<{ from: string; to: string }>; order: string[];
+function breakLoops(n: number, starts: readonly number[], successors: readonly ModelFlow[][], index: ReadonlyMap<string, number>): {
+    dag: ModelFlow[][]; loopFlows: ModelFlow[]; order: number[];
 } {
-    const dagSuccessors = new Map<string, string[]>();
-    const loops: Array<{ from: string; to: string }> = [];
-    const state = new Map<string, 'active' | 'done'>();
-    const postOrder: string[] = [];
+    const dag: ModelFlow[][] = Array.from({ length: n }, () => []);
+    const loopFlows: ModelFlow[] = [];
+    // 0 unseen, 1 on the stack, 2 done
+    const state = new Uint8Array(n);
+    const postOrder: number[] = [];
+    const stackNode: number[] = [];
+    const stackNext: number[] = [];
     for (const start of starts) {
-        if (state.has(start)) continue;
-        // Iterative DFS so that long chains cannot overflow the stack.
-        const stack: Array<{ id: string; next: number }> = [{ id: start, next: 0 }];
-        state.set(start, 'active');
-        dagSuccessors.set(start, []);
-        while (stack.length > 0) {
-            const frame = stack[stack.length - 1];
-            const out = successors.get(frame.id) ?? [];
-            if (frame.next >= out.length) {
-                state.set(frame.id, 'done');
-                postOrder.push(frame.id);
-                stack.pop();
+        if (state[start] !== 0) continue;
+        state[start] = 1;
+        stackNode.push(start);
+        stackNext.push(0);
+        while (stackNode.length > 0) {
+            const top = stackNode.length - 1;
+            const node = stackNode[top];
+            const out = successors[node];
+            if (stackNext[top] >= out.length) {
+                state[node] = 2;
+                postOrder.push(node);
+                stackNode.pop();
+                stackNext.pop();
                 continue;
             }
-            const flow = out[frame.next++];
-            const targetState = state.get(flow.to);
-            if (flow.loop || targetState === 'active') {
-                loops.push({ from: flow.from, to: flow.to });
+            const flow = out[stackNext[top]++];
+            const target = index.get(flow.to)!;
+            if (flow.loop || state[target] === 1) {
+                loopFlows.push(flow);
                 continue;
             }
-            const list = dagSuccessors.get(frame.id)!;
-            if (!list.includes(flow.to)) list.push(flow.to);
-            if (targetState === undefined) {
-                state.set(flow.to, 'active');
-                dagSuccessors.set(flow.to, []);
-                stack.push({ id: flow.to, next: 0 });
+            if (!dag[node].some(f => f.to === flow.to)) dag[node].push(flow);
+            if (state[target] === 0) {
+                state[target] = 1;
+                stackNode.push(target);
+                stackNext.push(0);
             }
         }
     }
-    return { dagSuccessors, loops, order: postOrder.reverse() };
+    return { dag, loopFlows, order: postOrder.reverse() };
 }
 
-/** Longest path by known seconds over the DAG (dynamic programming in topological order). */
-function criticalPath(order: string[], dagSuccessors: Map<string, string[]>, starts: string[],
-    nodeSeconds: (id: string) => number | undefined): string[] | undefined {
-    if (order.length === 0) return undefined;
-    const best = new Map<string, { seconds: number; previous?: string }>();
-    for (const start of starts) best.set(start, { seconds: nodeSeconds(start) ?? 0 });
-    for (const id of order) {
-        const here = best.get(id);
-        if (!here) continue;
-        for (const to of dagSuccessors.get(id) ?? []) {
-            const candidate = here.seconds + (nodeSeconds(to) ?? 0);
-            const current = best.get(to);
-            if (!current || candidate > current.seconds) best.set(to, { seconds: candidate, previous: id });
-        }
-    }
-    let end: string | undefined;
-    for (const id of order) {
-        if ((dagSuccessors.get(id)?.length ?? 0) > 0 || !best.has(id)) continue;
-        if (end === undefined || best.get(id)!.seconds > best.get(end)!.seconds) end = id;
-    }
-    if (end === undefined) return undefined;
-    const path: string[] = [];
-    for (let id: string | undefined = end; id !== undefined; id = best.get(id)?.previous) path.unshift(id);
-    return path;
+function addStep(figures: Vec, step: ModelStep, seconds: number, visibleLanes: Set<string>): void {
+    figures[0] += seconds;
+    figures[1] += step.wait?.expected?.seconds ?? 0;
+    if (isStepCustomerVisible(step, visibleLanes)) figures[2] += seconds; else figures[3] += seconds;
 }
+
+function toFigures(v: Vec, unknownSteps: string[]): TimeFigures {
+    return { totalSeconds: round(v[0]), waitSeconds: round(v[1]), visibleSeconds: round(v[2]), backstageSeconds: round(v[3]), unknownSteps };
+}
+
+/** Rounds away floating-point noise from weighting (0.1 × 30 s), not real fractions. */
+function round(value: number): number {
+    return Math.round(value * 1e6) / 1e6;
+}
+
+function longer(a: Vec | undefined, b: Vec): Vec {
+    return a === undefined || b[0] > a[0] ? b : a;
+}
+
+function sum(a: Vec, b: Vec): Vec {
+    return [a[0] + b[0], a[1] + b[1], a[2] + b[2], a[3] + b[3]];
+}
+
+function add(target: Vec, v: Vec): void {
+    target[0] += v[0]; target[1] += v[1]; target[2] += v[2]; target[3] += v[3];
+}
+
+function addScaled(target: Vec, v: Vec, factor: number): void {
+    if (factor === 0) return;
+    target[0] += v[0] * factor; target[1] += v[1] * factor; target[2] += v[2] * factor; target[3] += v[3] * factor;
+}
+

@@ -36,6 +36,7 @@ export type BlueprintKeywordNames =
     | "by"
     | "channel"
     | "customer"
+    | "decision"
     | "delighted"
     | "description"
     | "duration"
@@ -51,8 +52,10 @@ export type BlueprintKeywordNames =
     | "implementation"
     | "import"
     | "in"
+    | "independent"
     | "interaction"
     | "internal"
+    | "join"
     | "lane"
     | "lanes"
     | "language"
@@ -64,10 +67,15 @@ export type BlueprintKeywordNames =
     | "neutral"
     | "note"
     | "on"
+    | "order-penetration"
+    | "parallel"
     | "persona"
     | "phone"
+    | "poka-yoke"
+    | "policy"
     | "positive"
     | "prevention"
+    | "rate"
     | "recovery"
     | "remote"
     | "segment"
@@ -77,10 +85,12 @@ export type BlueprintKeywordNames =
     | "support"
     | "system"
     | "target"
+    | "times"
     | "tolerance"
     | "via"
     | "visibility"
     | "wait"
+    | "within"
     | "{"
     | "}"
     | "~>";
@@ -147,7 +157,7 @@ export function isBlueprintFile(item: unknown): item is BlueprintFile {
     return reflection.isInstance(item, BlueprintFile.$type);
 }
 
-export type BlueprintMember = Declaration | Description | EvidenceItem | Flow | LaneLabel | LaneOrder | LanguageDeclaration | LineDeclaration | Metric | Step | TotalTolerance;
+export type BlueprintMember = Branching | Declaration | Description | EvidenceItem | Flow | LaneLabel | LaneOrder | LanguageDeclaration | LineDeclaration | Metric | PolicyProperty | Step | TotalTolerance;
 
 export const BlueprintMember = {
     $type: 'BlueprintMember'
@@ -170,6 +180,50 @@ export const BoundaryMarker = {
 
 export function isBoundaryMarker(item: unknown): item is BoundaryMarker {
     return reflection.isInstance(item, BoundaryMarker.$type);
+}
+
+export interface Branch extends langium.AstNode {
+    readonly $container: Branching;
+    readonly $type: 'Branch';
+    arrow: Arrow;
+    label?: string;
+    share?: Share;
+    target: langium.Reference<Step>;
+}
+
+export const Branch = {
+    $type: 'Branch',
+    arrow: 'arrow',
+    label: 'label',
+    share: 'share',
+    target: 'target'
+} as const;
+
+export function isBranch(item: unknown): item is Branch {
+    return reflection.isInstance(item, Branch.$type);
+}
+
+export interface Branching extends langium.AstNode {
+    readonly $container: Blueprint;
+    readonly $type: 'Branching';
+    branches: Array<Branch>;
+    join?: langium.Reference<Step>;
+    kind: 'decision' | 'parallel';
+    label?: string;
+    step: langium.Reference<Step>;
+}
+
+export const Branching = {
+    $type: 'Branching',
+    branches: 'branches',
+    join: 'join',
+    kind: 'kind',
+    label: 'label',
+    step: 'step'
+} as const;
+
+export function isBranching(item: unknown): item is Branching {
+    return reflection.isInstance(item, Branching.$type);
 }
 
 export interface Channel extends langium.AstNode {
@@ -325,14 +379,16 @@ export interface FailPoint extends langium.AstNode {
     readonly $container: Step;
     readonly $type: 'FailPoint';
     cause: string;
-    preventions: Array<string>;
-    recoveries: Array<string>;
+    preventions: Array<Remedy>;
+    rate?: Share;
+    recoveries: Array<Remedy>;
 }
 
 export const FailPoint = {
     $type: 'FailPoint',
     cause: 'cause',
     preventions: 'preventions',
+    rate: 'rate',
     recoveries: 'recoveries'
 } as const;
 
@@ -352,6 +408,7 @@ export interface Flow extends langium.AstNode {
     label?: string;
     links: Array<FlowLink>;
     loop: boolean;
+    repeat?: Repeat;
     source: langium.Reference<Step>;
 }
 
@@ -360,6 +417,7 @@ export const Flow = {
     label: 'label',
     links: 'links',
     loop: 'loop',
+    repeat: 'repeat',
     source: 'source'
 } as const;
 
@@ -371,12 +429,14 @@ export interface FlowLink extends langium.AstNode {
     readonly $container: Flow;
     readonly $type: 'FlowLink';
     arrow: Arrow;
+    share?: Share;
     target: langium.Reference<Step>;
 }
 
 export const FlowLink = {
     $type: 'FlowLink',
     arrow: 'arrow',
+    share: 'share',
     target: 'target'
 } as const;
 
@@ -397,6 +457,19 @@ export const Import = {
 
 export function isImport(item: unknown): item is Import {
     return reflection.isInstance(item, Import.$type);
+}
+
+export interface IndependentMarker extends langium.AstNode {
+    readonly $container: Step;
+    readonly $type: 'IndependentMarker';
+}
+
+export const IndependentMarker = {
+    $type: 'IndependentMarker'
+} as const;
+
+export function isIndependentMarker(item: unknown): item is IndependentMarker {
+    return reflection.isInstance(item, IndependentMarker.$type);
 }
 
 export interface LaneLabel extends langium.AstNode {
@@ -486,10 +559,10 @@ export function isLineDeclaration(item: unknown): item is LineDeclaration {
     return reflection.isInstance(item, LineDeclaration.$type);
 }
 
-export type LineKind = 'implementation' | 'interaction' | 'internal' | 'visibility';
+export type LineKind = 'implementation' | 'interaction' | 'internal' | 'order-penetration' | 'visibility';
 
 export function isLineKind(item: unknown): item is LineKind {
-    return item === 'interaction' || item === 'visibility' || item === 'internal' || item === 'implementation';
+    return item === 'interaction' || item === 'visibility' || item === 'internal' || item === 'order-penetration' || item === 'implementation';
 }
 
 export interface Metric extends langium.AstNode {
@@ -519,13 +592,15 @@ export interface MetricTarget extends langium.AstNode {
     comparator?: Comparator;
     unit?: MetricUnit;
     value: number;
+    within?: TimeValue;
 }
 
 export const MetricTarget = {
     $type: 'MetricTarget',
     comparator: 'comparator',
     unit: 'unit',
-    value: 'value'
+    value: 'value',
+    within: 'within'
 } as const;
 
 export function isMetricTarget(item: unknown): item is MetricTarget {
@@ -610,6 +685,59 @@ export function isPersona(item: unknown): item is Persona {
     return reflection.isInstance(item, Persona.$type);
 }
 
+export interface PolicyProperty extends langium.AstNode {
+    readonly $container: Blueprint | Step;
+    readonly $type: 'PolicyProperty';
+    text: string;
+}
+
+export const PolicyProperty = {
+    $type: 'PolicyProperty',
+    text: 'text'
+} as const;
+
+export function isPolicyProperty(item: unknown): item is PolicyProperty {
+    return reflection.isInstance(item, PolicyProperty.$type);
+}
+
+export interface Remedy extends langium.AstNode {
+    readonly $container: FailPoint;
+    readonly $type: 'Remedy';
+    pokaYoke?: string;
+    steps: Array<langium.Reference<Step>>;
+    text: string;
+}
+
+export const Remedy = {
+    $type: 'Remedy',
+    pokaYoke: 'pokaYoke',
+    steps: 'steps',
+    text: 'text'
+} as const;
+
+export function isRemedy(item: unknown): item is Remedy {
+    return reflection.isInstance(item, Remedy.$type);
+}
+
+export interface Repeat extends langium.AstNode {
+    readonly $container: Flow;
+    readonly $type: 'Repeat';
+    percent: boolean;
+    times: boolean;
+    value: number;
+}
+
+export const Repeat = {
+    $type: 'Repeat',
+    percent: 'percent',
+    times: 'times',
+    value: 'value'
+} as const;
+
+export function isRepeat(item: unknown): item is Repeat {
+    return reflection.isInstance(item, Repeat.$type);
+}
+
 export interface Segment extends langium.AstNode {
     readonly $container: Blueprint | BlueprintFile;
     readonly $type: 'Segment';
@@ -625,6 +753,23 @@ export const Segment = {
 
 export function isSegment(item: unknown): item is Segment {
     return reflection.isInstance(item, Segment.$type);
+}
+
+export interface Share extends langium.AstNode {
+    readonly $container: Branch | FailPoint | FlowLink;
+    readonly $type: 'Share';
+    percent: boolean;
+    value: number;
+}
+
+export const Share = {
+    $type: 'Share',
+    percent: 'percent',
+    value: 'value'
+} as const;
+
+export function isShare(item: unknown): item is Share {
+    return reflection.isInstance(item, Share.$type);
 }
 
 export interface Stage extends langium.AstNode {
@@ -687,7 +832,7 @@ export function isStepLane(item: unknown): item is StepLane {
     return item === 'customer' || item === 'frontstage' || item === 'backstage' || item === 'support';
 }
 
-export type StepProperty = BoundaryMarker | DurationProperty | EmotionProperty | EvidenceProperty | FailPoint | MomentOfTruth | NoteProperty | WaitProperty;
+export type StepProperty = BoundaryMarker | DurationProperty | EmotionProperty | EvidenceProperty | FailPoint | IndependentMarker | MomentOfTruth | NoteProperty | PolicyProperty | WaitProperty;
 
 export const StepProperty = {
     $type: 'StepProperty'
@@ -717,7 +862,7 @@ export function isSystem(item: unknown): item is System {
 }
 
 export interface TimeValue extends langium.AstNode {
-    readonly $container: DurationProperty | TotalTolerance | WaitProperty;
+    readonly $container: DurationProperty | MetricTarget | TotalTolerance | WaitProperty;
     readonly $type: 'TimeValue';
     unit?: string;
     value: number;
@@ -781,6 +926,8 @@ export type BlueprintAstType = {
     BlueprintFile: BlueprintFile
     BlueprintMember: BlueprintMember
     BoundaryMarker: BoundaryMarker
+    Branch: Branch
+    Branching: Branching
     Channel: Channel
     CustomLane: CustomLane
     Declaration: Declaration
@@ -793,6 +940,7 @@ export type BlueprintAstType = {
     Flow: Flow
     FlowLink: FlowLink
     Import: Import
+    IndependentMarker: IndependentMarker
     LaneLabel: LaneLabel
     LaneOrder: LaneOrder
     LaneRef: LaneRef
@@ -805,7 +953,11 @@ export type BlueprintAstType = {
     NoteProperty: NoteProperty
     Performer: Performer
     Persona: Persona
+    PolicyProperty: PolicyProperty
+    Remedy: Remedy
+    Repeat: Repeat
     Segment: Segment
+    Share: Share
     Stage: Stage
     Step: Step
     StepProperty: StepProperty
@@ -884,6 +1036,53 @@ export class BlueprintAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [StepProperty.$type]
+        },
+        Branch: {
+            name: Branch.$type,
+            properties: {
+                arrow: {
+                    name: Branch.arrow
+                },
+                label: {
+                    name: Branch.label,
+                    optional: true
+                },
+                share: {
+                    name: Branch.share,
+                    optional: true
+                },
+                target: {
+                    name: Branch.target,
+                    referenceType: Step.$type
+                }
+            },
+            superTypes: []
+        },
+        Branching: {
+            name: Branching.$type,
+            properties: {
+                branches: {
+                    name: Branching.branches,
+                    defaultValue: []
+                },
+                join: {
+                    name: Branching.join,
+                    referenceType: Step.$type,
+                    optional: true
+                },
+                kind: {
+                    name: Branching.kind
+                },
+                label: {
+                    name: Branching.label,
+                    optional: true
+                },
+                step: {
+                    name: Branching.step,
+                    referenceType: Step.$type
+                }
+            },
+            superTypes: [BlueprintMember.$type]
         },
         Channel: {
             name: Channel.$type,
@@ -1011,6 +1210,10 @@ export class BlueprintAstReflection extends langium.AbstractAstReflection {
                     defaultValue: [],
                     optional: true
                 },
+                rate: {
+                    name: FailPoint.rate,
+                    optional: true
+                },
                 recoveries: {
                     name: FailPoint.recoveries,
                     defaultValue: [],
@@ -1035,6 +1238,10 @@ export class BlueprintAstReflection extends langium.AbstractAstReflection {
                     defaultValue: false,
                     optional: true
                 },
+                repeat: {
+                    name: Flow.repeat,
+                    optional: true
+                },
                 source: {
                     name: Flow.source,
                     referenceType: Step.$type
@@ -1047,6 +1254,10 @@ export class BlueprintAstReflection extends langium.AbstractAstReflection {
             properties: {
                 arrow: {
                     name: FlowLink.arrow
+                },
+                share: {
+                    name: FlowLink.share,
+                    optional: true
                 },
                 target: {
                     name: FlowLink.target,
@@ -1063,6 +1274,12 @@ export class BlueprintAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: []
+        },
+        IndependentMarker: {
+            name: IndependentMarker.$type,
+            properties: {
+            },
+            superTypes: [StepProperty.$type]
         },
         LaneLabel: {
             name: LaneLabel.$type,
@@ -1160,6 +1377,10 @@ export class BlueprintAstReflection extends langium.AbstractAstReflection {
                 },
                 value: {
                     name: MetricTarget.value
+                },
+                within: {
+                    name: MetricTarget.within,
+                    optional: true
                 }
             },
             superTypes: []
@@ -1227,6 +1448,53 @@ export class BlueprintAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [Declaration.$type]
         },
+        PolicyProperty: {
+            name: PolicyProperty.$type,
+            properties: {
+                text: {
+                    name: PolicyProperty.text
+                }
+            },
+            superTypes: [BlueprintMember.$type, StepProperty.$type]
+        },
+        Remedy: {
+            name: Remedy.$type,
+            properties: {
+                pokaYoke: {
+                    name: Remedy.pokaYoke,
+                    optional: true
+                },
+                steps: {
+                    name: Remedy.steps,
+                    defaultValue: [],
+                    referenceType: Step.$type,
+                    optional: true
+                },
+                text: {
+                    name: Remedy.text
+                }
+            },
+            superTypes: []
+        },
+        Repeat: {
+            name: Repeat.$type,
+            properties: {
+                percent: {
+                    name: Repeat.percent,
+                    defaultValue: false,
+                    optional: true
+                },
+                times: {
+                    name: Repeat.times,
+                    defaultValue: false,
+                    optional: true
+                },
+                value: {
+                    name: Repeat.value
+                }
+            },
+            superTypes: []
+        },
         Segment: {
             name: Segment.$type,
             properties: {
@@ -1239,6 +1507,20 @@ export class BlueprintAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [Declaration.$type]
+        },
+        Share: {
+            name: Share.$type,
+            properties: {
+                percent: {
+                    name: Share.percent,
+                    defaultValue: false,
+                    optional: true
+                },
+                value: {
+                    name: Share.value
+                }
+            },
+            superTypes: []
         },
         Stage: {
             name: Stage.$type,

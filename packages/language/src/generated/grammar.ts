@@ -67,7 +67,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@48"
+                "$ref": "#/rules@55"
               },
               "arguments": []
             }
@@ -182,7 +182,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@46"
+                "$ref": "#/rules@53"
               },
               "arguments": []
             }
@@ -194,7 +194,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@48"
+                "$ref": "#/rules@55"
               },
               "arguments": []
             },
@@ -250,14 +250,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@36"
-            },
-            "arguments": []
-          },
-          {
-            "$type": "RuleCall",
-            "rule": {
-              "$ref": "#/rules@37"
+              "$ref": "#/rules@39"
             },
             "arguments": []
           },
@@ -265,6 +258,20 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "$type": "RuleCall",
             "rule": {
               "$ref": "#/rules@40"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@44"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@47"
             },
             "arguments": []
           },
@@ -293,6 +300,13 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "$type": "RuleCall",
             "rule": {
               "$ref": "#/rules@6"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@36"
             },
             "arguments": []
           },
@@ -333,7 +347,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@48"
+                "$ref": "#/rules@55"
               },
               "arguments": []
             }
@@ -361,7 +375,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@44"
+                "$ref": "#/rules@51"
               },
               "arguments": []
             }
@@ -389,7 +403,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@46"
+                "$ref": "#/rules@53"
               },
               "arguments": []
             }
@@ -401,7 +415,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@48"
+                "$ref": "#/rules@55"
               },
               "arguments": []
             },
@@ -421,7 +435,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@34"
+                    "$ref": "#/rules@35"
                   },
                   "arguments": []
                 },
@@ -457,7 +471,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@46"
+                "$ref": "#/rules@53"
               },
               "arguments": []
             }
@@ -469,7 +483,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@48"
+                "$ref": "#/rules@55"
               },
               "arguments": []
             },
@@ -489,7 +503,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@34"
+                    "$ref": "#/rules@35"
                   },
                   "arguments": []
                 },
@@ -525,7 +539,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@46"
+                "$ref": "#/rules@53"
               },
               "arguments": []
             }
@@ -537,7 +551,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@48"
+                "$ref": "#/rules@55"
               },
               "arguments": []
             },
@@ -566,7 +580,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@46"
+                "$ref": "#/rules@53"
               },
               "arguments": []
             }
@@ -578,7 +592,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@48"
+                "$ref": "#/rules@55"
               },
               "arguments": []
             },
@@ -655,7 +669,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@46"
+                "$ref": "#/rules@53"
               },
               "arguments": []
             }
@@ -667,7 +681,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@48"
+                "$ref": "#/rules@55"
               },
               "arguments": []
             },
@@ -696,7 +710,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@46"
+                "$ref": "#/rules@53"
               },
               "arguments": []
             }
@@ -708,7 +722,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@48"
+                "$ref": "#/rules@55"
               },
               "arguments": []
             },
@@ -733,7 +747,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@46"
+                      "$ref": "#/rules@53"
                     },
                     "arguments": []
                   },
@@ -758,7 +772,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@34"
+                    "$ref": "#/rules@35"
                   },
                   "arguments": []
                 },
@@ -794,7 +808,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@46"
+                "$ref": "#/rules@53"
               },
               "arguments": []
             }
@@ -806,7 +820,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@48"
+                "$ref": "#/rules@55"
               },
               "arguments": []
             },
@@ -899,7 +913,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@46"
+                  "$ref": "#/rules@53"
                 },
                 "arguments": []
               },
@@ -975,7 +989,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@48"
+                "$ref": "#/rules@55"
               },
               "arguments": []
             }
@@ -1003,7 +1017,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@46"
+                "$ref": "#/rules@53"
               },
               "arguments": []
             }
@@ -1093,7 +1107,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@48"
+                "$ref": "#/rules@55"
               },
               "arguments": []
             },
@@ -1123,6 +1137,10 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
           {
             "$type": "Keyword",
             "value": "internal"
+          },
+          {
+            "$type": "Keyword",
+            "value": "order-penetration"
           },
           {
             "$type": "Keyword",
@@ -1174,7 +1192,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@46"
+                          "$ref": "#/rules@53"
                         },
                         "arguments": []
                       },
@@ -1193,7 +1211,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@46"
+                "$ref": "#/rules@53"
               },
               "arguments": []
             }
@@ -1205,7 +1223,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@48"
+                "$ref": "#/rules@55"
               },
               "arguments": []
             }
@@ -1232,7 +1250,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@46"
+                          "$ref": "#/rules@53"
                         },
                         "arguments": []
                       },
@@ -1261,7 +1279,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@46"
+                          "$ref": "#/rules@53"
                         },
                         "arguments": []
                       },
@@ -1290,7 +1308,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@46"
+                          "$ref": "#/rules@53"
                         },
                         "arguments": []
                       },
@@ -1319,7 +1337,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@46"
+                          "$ref": "#/rules@53"
                         },
                         "arguments": []
                       },
@@ -1346,7 +1364,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@46"
+                              "$ref": "#/rules@53"
                             },
                             "arguments": []
                           },
@@ -1461,13 +1479,6 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@31"
-            },
-            "arguments": []
-          },
-          {
-            "$type": "RuleCall",
-            "rule": {
               "$ref": "#/rules@32"
             },
             "arguments": []
@@ -1475,7 +1486,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@34"
+              "$ref": "#/rules@33"
             },
             "arguments": []
           },
@@ -1483,6 +1494,27 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "$type": "RuleCall",
             "rule": {
               "$ref": "#/rules@35"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@36"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@38"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@37"
             },
             "arguments": []
           }
@@ -1509,7 +1541,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@48"
+                "$ref": "#/rules@55"
               },
               "arguments": []
             }
@@ -1537,7 +1569,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@44"
+                "$ref": "#/rules@51"
               },
               "arguments": []
             }
@@ -1556,7 +1588,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@44"
+                    "$ref": "#/rules@51"
                   },
                   "arguments": []
                 }
@@ -1594,7 +1626,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@44"
+                "$ref": "#/rules@51"
               },
               "arguments": []
             },
@@ -1614,7 +1646,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@44"
+                    "$ref": "#/rules@51"
                   },
                   "arguments": []
                 }
@@ -1645,10 +1677,32 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@48"
+                "$ref": "#/rules@55"
               },
               "arguments": []
             }
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "rate"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "rate",
+                "operator": "=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@42"
+                  },
+                  "arguments": []
+                }
+              }
+            ],
+            "cardinality": "?"
           },
           {
             "$type": "Alternatives",
@@ -1667,7 +1721,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@48"
+                        "$ref": "#/rules@31"
                       },
                       "arguments": []
                     }
@@ -1688,7 +1742,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@48"
+                        "$ref": "#/rules@31"
                       },
                       "arguments": []
                     }
@@ -1697,6 +1751,112 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
               }
             ],
             "cardinality": "*"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Remedy",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Assignment",
+            "feature": "text",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@55"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "poka-yoke"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "pokaYoke",
+                "operator": "=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@53"
+                  },
+                  "arguments": []
+                }
+              }
+            ],
+            "cardinality": "?"
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "by"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "steps",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "CrossReference",
+                  "type": {
+                    "$ref": "#/rules@24"
+                  },
+                  "terminal": {
+                    "$type": "RuleCall",
+                    "rule": {
+                      "$ref": "#/rules@53"
+                    },
+                    "arguments": []
+                  },
+                  "deprecatedSyntax": false,
+                  "isMulti": false
+                }
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": ","
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "steps",
+                    "operator": "+=",
+                    "terminal": {
+                      "$type": "CrossReference",
+                      "type": {
+                        "$ref": "#/rules@24"
+                      },
+                      "terminal": {
+                        "$type": "RuleCall",
+                        "rule": {
+                          "$ref": "#/rules@53"
+                        },
+                        "arguments": []
+                      },
+                      "deprecatedSyntax": false,
+                      "isMulti": false
+                    }
+                  }
+                ],
+                "cardinality": "*"
+              }
+            ],
+            "cardinality": "?"
           }
         ]
       },
@@ -1728,7 +1888,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@48"
+                "$ref": "#/rules@55"
               },
               "arguments": []
             },
@@ -1757,7 +1917,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@33"
+                "$ref": "#/rules@34"
               },
               "arguments": []
             }
@@ -1769,7 +1929,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@48"
+                "$ref": "#/rules@55"
               },
               "arguments": []
             },
@@ -1831,10 +1991,61 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@48"
+                "$ref": "#/rules@55"
               },
               "arguments": []
             }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "PolicyProperty",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "policy"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "text",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@55"
+              },
+              "arguments": []
+            }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "IndependentMarker",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Action",
+            "inferredType": {
+              "$type": "InferredType",
+              "name": "IndependentMarker"
+            }
+          },
+          {
+            "$type": "Keyword",
+            "value": "independent"
           }
         ]
       },
@@ -1884,7 +2095,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@46"
+                "$ref": "#/rules@53"
               },
               "arguments": []
             }
@@ -1896,7 +2107,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@48"
+                "$ref": "#/rules@55"
               },
               "arguments": []
             }
@@ -1920,7 +2131,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@46"
+                      "$ref": "#/rules@53"
                     },
                     "arguments": []
                   },
@@ -1950,7 +2161,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@46"
+                      "$ref": "#/rules@53"
                     },
                     "arguments": []
                   },
@@ -1989,7 +2200,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@46"
+                  "$ref": "#/rules@53"
                 },
                 "arguments": []
               },
@@ -2004,7 +2215,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@38"
+                "$ref": "#/rules@41"
               },
               "arguments": []
             },
@@ -2017,20 +2228,38 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@48"
+                "$ref": "#/rules@55"
               },
               "arguments": []
             },
             "cardinality": "?"
           },
           {
-            "$type": "Assignment",
-            "feature": "loop",
-            "operator": "?=",
-            "terminal": {
-              "$type": "Keyword",
-              "value": "loop"
-            },
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Assignment",
+                "feature": "loop",
+                "operator": "?=",
+                "terminal": {
+                  "$type": "Keyword",
+                  "value": "loop"
+                }
+              },
+              {
+                "$type": "Assignment",
+                "feature": "repeat",
+                "operator": "=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@43"
+                  },
+                  "arguments": []
+                },
+                "cardinality": "?"
+              }
+            ],
             "cardinality": "?"
           }
         ]
@@ -2052,7 +2281,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@39"
+                "$ref": "#/rules@46"
               },
               "arguments": []
             }
@@ -2069,13 +2298,313 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@46"
+                  "$ref": "#/rules@53"
                 },
                 "arguments": []
               },
               "deprecatedSyntax": false,
               "isMulti": false
             }
+          },
+          {
+            "$type": "Assignment",
+            "feature": "share",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@42"
+              },
+              "arguments": []
+            },
+            "cardinality": "?"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Share",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Assignment",
+            "feature": "value",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@54"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Assignment",
+            "feature": "percent",
+            "operator": "?=",
+            "terminal": {
+              "$type": "Keyword",
+              "value": "%"
+            },
+            "cardinality": "?"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Repeat",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Assignment",
+            "feature": "value",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@54"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Alternatives",
+            "elements": [
+              {
+                "$type": "Assignment",
+                "feature": "percent",
+                "operator": "?=",
+                "terminal": {
+                  "$type": "Keyword",
+                  "value": "%"
+                }
+              },
+              {
+                "$type": "Assignment",
+                "feature": "times",
+                "operator": "?=",
+                "terminal": {
+                  "$type": "Keyword",
+                  "value": "times"
+                }
+              }
+            ]
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Branching",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Assignment",
+            "feature": "kind",
+            "operator": "=",
+            "terminal": {
+              "$type": "Alternatives",
+              "elements": [
+                {
+                  "$type": "Keyword",
+                  "value": "decision"
+                },
+                {
+                  "$type": "Keyword",
+                  "value": "parallel"
+                }
+              ]
+            }
+          },
+          {
+            "$type": "Assignment",
+            "feature": "step",
+            "operator": "=",
+            "terminal": {
+              "$type": "CrossReference",
+              "type": {
+                "$ref": "#/rules@24"
+              },
+              "terminal": {
+                "$type": "RuleCall",
+                "rule": {
+                  "$ref": "#/rules@53"
+                },
+                "arguments": []
+              },
+              "deprecatedSyntax": false,
+              "isMulti": false
+            }
+          },
+          {
+            "$type": "Assignment",
+            "feature": "label",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@55"
+              },
+              "arguments": []
+            },
+            "cardinality": "?"
+          },
+          {
+            "$type": "Keyword",
+            "value": "{"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "branches",
+            "operator": "+=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@45"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": ",",
+                "cardinality": "?"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "branches",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@45"
+                  },
+                  "arguments": []
+                }
+              }
+            ],
+            "cardinality": "*"
+          },
+          {
+            "$type": "Keyword",
+            "value": "}"
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "join"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "join",
+                "operator": "=",
+                "terminal": {
+                  "$type": "CrossReference",
+                  "type": {
+                    "$ref": "#/rules@24"
+                  },
+                  "terminal": {
+                    "$type": "RuleCall",
+                    "rule": {
+                      "$ref": "#/rules@53"
+                    },
+                    "arguments": []
+                  },
+                  "deprecatedSyntax": false,
+                  "isMulti": false
+                }
+              }
+            ],
+            "cardinality": "?"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Branch",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Assignment",
+            "feature": "arrow",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@46"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Assignment",
+            "feature": "target",
+            "operator": "=",
+            "terminal": {
+              "$type": "CrossReference",
+              "type": {
+                "$ref": "#/rules@24"
+              },
+              "terminal": {
+                "$type": "RuleCall",
+                "rule": {
+                  "$ref": "#/rules@53"
+                },
+                "arguments": []
+              },
+              "deprecatedSyntax": false,
+              "isMulti": false
+            }
+          },
+          {
+            "$type": "Assignment",
+            "feature": "share",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@42"
+              },
+              "arguments": []
+            },
+            "cardinality": "?"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "label",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@55"
+              },
+              "arguments": []
+            },
+            "cardinality": "?"
           }
         ]
       },
@@ -2129,7 +2658,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@46"
+                "$ref": "#/rules@53"
               },
               "arguments": []
             }
@@ -2141,7 +2670,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@48"
+                "$ref": "#/rules@55"
               },
               "arguments": []
             },
@@ -2169,7 +2698,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@46"
+                          "$ref": "#/rules@53"
                         },
                         "arguments": []
                       },
@@ -2196,7 +2725,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@46"
+                              "$ref": "#/rules@53"
                             },
                             "arguments": []
                           },
@@ -2223,7 +2752,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@41"
+                        "$ref": "#/rules@48"
                       },
                       "arguments": []
                     }
@@ -2252,7 +2781,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@42"
+                "$ref": "#/rules@49"
               },
               "arguments": []
             },
@@ -2265,7 +2794,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@47"
+                "$ref": "#/rules@54"
               },
               "arguments": []
             }
@@ -2277,10 +2806,32 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@43"
+                "$ref": "#/rules@50"
               },
               "arguments": []
             },
+            "cardinality": "?"
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "within"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "within",
+                "operator": "=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@51"
+                  },
+                  "arguments": []
+                }
+              }
+            ],
             "cardinality": "?"
           }
         ]
@@ -2344,7 +2895,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@46"
+                "$ref": "#/rules@53"
               },
               "arguments": []
             }
@@ -2368,7 +2919,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@47"
+                "$ref": "#/rules@54"
               },
               "arguments": []
             }
@@ -2380,7 +2931,7 @@ export const ServiceBlueprintGrammar = (): Grammar => loadedServiceBlueprintGram
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@46"
+                "$ref": "#/rules@53"
               },
               "arguments": []
             },

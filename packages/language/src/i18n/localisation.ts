@@ -165,6 +165,7 @@ const en: Localisation = {
         interaction: 'Line of interaction',
         visibility: 'Line of visibility',
         internal: 'Line of internal interaction',
+        'order-penetration': 'Line of order penetration',
         implementation: 'Line of implementation'
     },
     channels: {
@@ -243,6 +244,7 @@ const zh: Localisation = {
         interaction: '外部互动分界线',
         visibility: '可视分界线',
         internal: '内部互动分界线',
+        'order-penetration': '订单渗透线',
         implementation: '执行分界线'
     },
     channels: {
@@ -321,6 +323,7 @@ const ja: Localisation = {
         interaction: '相互作用線',
         visibility: '可視境界線',
         internal: '内部相互作用線',
+        'order-penetration': '受注浸透線',
         implementation: '実行線'
     },
     channels: {
@@ -399,6 +402,7 @@ const ko: Localisation = {
         interaction: '상호작용선',
         visibility: '가시선',
         internal: '내부 상호작용선',
+        'order-penetration': '주문 침투선',
         implementation: '실행선'
     },
     channels: {

@@ -9,7 +9,8 @@
 import { GrammarUtils, type LangiumDocument, type MaybePromise } from 'langium';
 import type { CodeLensProvider } from 'langium/lsp';
 import type { CodeLens, CodeLensParams, Range } from 'vscode-languageserver';
-import { analyseBlueprint, type BlueprintAnalysis } from '../analysis/service-analysis.js';
+import type { BlueprintAnalysisProvider } from '../analysis/analysis-provider.js';
+import type { BlueprintAnalysis } from '../analysis/service-analysis.js';
 import { stepSeconds, type TimeAnalysis, type TimeFigures } from '../analysis/time-analysis.js';
 import type { BlueprintServices } from '../blueprint-module.js';
 import * as ast from '../generated/ast.js';
@@ -19,9 +20,11 @@ import { formatSeconds } from '../model/time.js';
 
 export class BlueprintCodeLensProvider implements CodeLensProvider {
     private readonly models: BlueprintModelProvider;
+    private readonly analyses: BlueprintAnalysisProvider;
 
     constructor(services: BlueprintServices) {
         this.models = services.model.BlueprintModelProvider;
+        this.analyses = services.model.BlueprintAnalysisProvider;
     }
 
     provideCodeLens(document: LangiumDocument, _params: CodeLensParams): MaybePromise<CodeLens[] | undefined> {
@@ -35,7 +38,7 @@ export class BlueprintCodeLensProvider implements CodeLensProvider {
             const model = this.modelOf(blueprint);
             // Without a name the header is not there yet; figures under it would only confuse.
             if (!blueprint.name || !headerRange || !model) continue;
-            const analysis = analysisOf(model);
+            const analysis = this.analyses.forModel(document.uri, model);
             lenses.push(...blueprintLensTitles(model, analysis).map(({ title, tooltip }) => informationalLens(headerRange, title, tooltip)));
             for (const stage of blueprint.members.filter(ast.isStage)) {
                 const range = stage.$cstNode?.range;
@@ -47,7 +50,7 @@ export class BlueprintCodeLensProvider implements CodeLensProvider {
         if (model) {
             for (const stage of root.elements.filter(ast.isStage)) {
                 const range = stage.$cstNode?.range;
-                if (range) lenses.push(informationalLens(lineStart(range), stageLensTitle(model, analysisOf(model).time, stage.name)));
+                if (range) lenses.push(informationalLens(lineStart(range), stageLensTitle(model, this.analyses.forModel(document.uri, model).time, stage.name)));
             }
         }
         return lenses;
@@ -66,19 +69,11 @@ export class BlueprintCodeLensProvider implements CodeLensProvider {
     }
 }
 
-const analyses = new WeakMap<BlueprintModel, BlueprintAnalysis>();
-
-/** The analysis of a model; models are cached per document version, so this is too. */
-export function analysisOf(model: BlueprintModel): BlueprintAnalysis {
-    let analysis = analyses.get(model);
-    if (!analysis) {
-        analysis = analyseBlueprint(model);
-        analyses.set(model, analysis);
-    }
-    return analysis;
-}
-
-/** The header lenses: counts; customer waits; critical path with tolerance; segments; loops. */
+/**
+ * The header lenses, each saying which figure it is: counts; the expected time (Shostack's
+ * question) against the tolerance; the most likely path and the worst case (critical path) when
+ * branches make them differ; the customer's waiting; segments; loops and branches without shares.
+ */
 export function blueprintLensTitles(model: BlueprintModel, analysis: BlueprintAnalysis): Array<{ title: string; tooltip?: string }> {
     const { counts, time } = analysis;
     if (counts.steps === 0) return [{ title: 'no steps yet' }];
@@ -89,30 +84,77 @@ export function blueprintLensTitles(model: BlueprintModel, analysis: BlueprintAn
         { title: [plural(counts.steps, 'step'), plural(counts.touchpoints, 'touchpoint'), failPoints].join(' · ') }
     ];
     const critical = time.criticalPath;
-    if (critical) {
-        const waitsOnPath = time.waits.some(wait => critical.steps.includes(wait.step));
-        titles.push({ title: waitsOnPath ? `customer waits ${waitText(time, critical)}` : 'no waits on the critical path' });
+    const expected = time.expected;
+    if (critical && expected) {
+        const labels = new Map(model.steps.map(step => [step.id, step.label]));
+        const stepsText = (steps: readonly string[]) => steps.map(id => labels.get(id) ?? id).join(' → ');
+        const branched = hasBranches(time);
         titles.push({
-            title: `critical path ${boundText(critical)}${unknownSuffix(critical)}${toleranceSuffix(time, critical)}`,
-            tooltip: `Critical path: ${critical.steps.join(' → ')}`
+            title: branched
+                ? `expected ${boundText(expected)}${unknownSuffix(expected)}${toleranceSuffix(time, expected)}`
+                : `expected = worst case ${boundText(critical)}${unknownSuffix(critical)}${toleranceSuffix(time, critical)}`,
+            tooltip: branched
+                ? 'Expected time: alternatives weighted by their shares, recoveries by their failure rates, rework loops by their repeats; parallel work counts its longest branch'
+                : `No alternatives, recoveries or rework: the expected time is the worst case (critical path): ${stepsText(critical.steps)}`
         });
+        if (branched) {
+            const likely = time.mostLikelyPath;
+            if (likely) {
+                titles.push({
+                    title: `most likely ${boundText(likely)}${likely.probability !== undefined ? ` (${percentText(likely.probability)} of journeys)` : ''}`,
+                    tooltip: `Most likely path: ${stepsText(likely.steps)}`
+                });
+            }
+            titles.push({
+                title: `worst case ${boundText(critical)}${unknownSuffix(critical)}${toleranceSuffix(time, critical)}`,
+                tooltip: `Worst case (critical path): ${stepsText(critical.steps)}`
+            });
+        }
+        titles.push({ title: expected.waitSeconds > 0 || openWait(time, critical) ? `customer waits ${expectedWaitText(time, expected, critical)}${branched ? ' (expected)' : ''}` : 'no waits on the customer\'s path' });
     } else {
         titles.push({ title: 'no base path: every step belongs to a segment' });
     }
-    const segments = analysis.segments.filter(segment => segment.criticalPath);
+    const segments = analysis.segments.filter(segment => segment.expected);
     if (segments.length > 0) {
         titles.push({
-            title: segments.map(segment => `${segmentLabel(model, segment.segment)}: ${boundText(segment.criticalPath!)}`).join(' · '),
-            tooltip: 'Critical path of each segment variant (base steps plus the segment\'s own steps)'
+            title: `expected — ${segments.map(segment => `${segmentLabel(model, segment.segment)}: ${boundText(segment.expected!)}`).join(' · ')}`,
+            tooltip: 'Expected time of each segment variant (base steps plus the segment\'s own steps)'
         });
     }
     if (time.loops.length > 0) {
         titles.push({
-            title: `${plural(time.loops.length, 'loop')} not summed`,
+            title: `${plural(time.loops.length, 'loop')} not summed (no repeat given)`,
             tooltip: time.loops.map(loop => `${loop.from} → ${loop.to}`).join(', ')
         });
     }
+    if (time.undeclaredBranches.length > 0) {
+        titles.push({
+            title: `${plural(time.undeclaredBranches.length, 'branch point')} without shares: counted as parallel`,
+            tooltip: `Give the flows out of ${time.undeclaredBranches.join(', ')} shares (\`-> Step 95 %\`) if only one of them is taken`
+        });
+    }
     return titles;
+}
+
+/** Whether alternatives, recoveries or rework make the expected time differ from the worst case. */
+export function hasBranches(time: TimeAnalysis): boolean {
+    return time.exceptionPaths.length > 0 || time.rework.length > 0
+        || (time.expected !== undefined && time.criticalPath !== undefined && time.expected.totalSeconds !== time.criticalPath.totalSeconds);
+}
+
+export function percentText(share: number): string {
+    const value = share * 100;
+    return `${Number.isInteger(Math.round(value * 10) / 10) ? Math.round(value) : (Math.round(value * 10) / 10)} %`;
+}
+
+function openWait(time: TimeAnalysis, critical: TimeFigures & { steps: readonly string[] }): boolean {
+    const onPath = new Set(critical.steps);
+    return time.waits.some(wait => onPath.has(wait.step) && wait.expectedSeconds === undefined);
+}
+
+/** The customer's expected waiting; `≥` (or unknown) when a wait on the way has no expected time. */
+function expectedWaitText(time: TimeAnalysis, expected: TimeFigures, critical: TimeFigures & { steps: readonly string[] }): string {
+    return lowerBound(expected.waitSeconds, openWait(time, critical) ? 1 : 0);
 }
 
 /** `4 steps · 2 min 50 s on the critical path`, with `≥` and a count when times are missing. */
@@ -143,13 +185,6 @@ export function lowerBound(knownSeconds: number, unknown: number): string {
 export function unknownSuffix(figures: TimeFigures): string {
     const unknown = figures.unknownSteps.length;
     return unknown > 0 ? ` (${plural(unknown, 'step')} without a time)` : '';
-}
-
-/** The customer's waiting on the critical path; `≥` when a wait on it has no expected time. */
-export function waitText(time: TimeAnalysis, critical: TimeFigures & { steps: readonly string[] }): string {
-    const onPath = new Set(critical.steps);
-    const open = time.waits.some(wait => onPath.has(wait.step) && wait.expectedSeconds === undefined);
-    return lowerBound(critical.waitSeconds, open ? 1 : 0);
 }
 
 /**

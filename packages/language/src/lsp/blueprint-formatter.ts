@@ -13,12 +13,13 @@ import { AbstractFormatter } from 'langium/lsp';
 import type { FormattingOptions, Range, TextEdit } from 'vscode-languageserver';
 import * as ast from '../generated/ast.js';
 
-/** A node that starts its own line: a file element, a blueprint member, a step or note property. */
+/** A node that starts its own line: a file element, a blueprint member, a step or note property, a branch. */
 function startsOwnLine(node: AstNode): boolean {
     const container = node.$container;
     if (!container) return false;
     return ast.isBlueprintFile(container) || ast.isBlueprint(container)
         || (ast.isStepProperty(node) && ast.isStep(container))
+        || (ast.isBranch(node) && ast.isBranching(container))
         || (ast.isNoteProperty(node) && (ast.isActor(container) || ast.isSystem(container) || ast.isPersona(container)));
 }
 
@@ -100,6 +101,8 @@ export class BlueprintFormatter extends AbstractFormatter {
         if (previous.node.hidden && existing > 0) return preserved;
         if (previous.text === '{' && current.text === '}') return 0;
         if (previous.text === '{' || current.text === '}') return preserved;
+        // `} join Step` closes a parallel block on the brace's line.
+        if (previous.text === '}' && current.text === 'join' && ast.isBranching(current.node.astNode)) return 0;
         if (previous.text === '}') return preserved;
         if (this.startsMember(current)) return preserved;
         if (this.wrapsRemedy(current)) return 1;

@@ -13,8 +13,10 @@ import type { BlueprintModel, ModelFlow, ModelStep } from '../model/blueprint-mo
 import type { BlueprintModelProvider } from '../model/model-provider.js';
 import { formatSeconds, formatTimeSpan, type TimeSpan } from '../model/time.js';
 import { isVisibleStep } from '../analysis/service-analysis.js';
-import { stepSeconds, type ProcessPath, type TimeAnalysis } from '../analysis/time-analysis.js';
-import { analysisOf, lowerBound, plural, segmentLabel, toleranceVerdict, unknownSuffix } from './blueprint-code-lens.js';
+import { stepSeconds, type TimeAnalysis, type TimeFigures } from '../analysis/time-analysis.js';
+import type { BlueprintAnalysisProvider } from '../analysis/analysis-provider.js';
+import type { ModelRemedy } from '../model/blueprint-model.js';
+import { hasBranches, lowerBound, percentText, plural, segmentLabel, toleranceVerdict, unknownSuffix } from './blueprint-code-lens.js';
 
 /** One paragraph per keyword, from the domain notes (Shostack, Kingman-Brundage, Bitner). */
 export const KEYWORD_DOCUMENTATION: Readonly<Record<string, string>> = {
@@ -39,6 +41,15 @@ export const KEYWORD_DOCUMENTATION: Readonly<Record<string, string>> = {
     '<->': '**Two-way flow** (`<->`): a conversation; both steps exchange information back and forth.',
     '~>': '**Hand-off** (`~>`): information or work handed to another unit, typically across the line of internal interaction.',
     '=>': '**Escalation** (`=>`): a tracked hand-off to a second line when the first line cannot resolve; it should lead back to the customer so that no answer is lost.',
+    decision: '**Decision**: where the process branches into *alternatives*, one of which is taken; each branch carries its share (`95 %`, or a weight). The expected time weighs the branches by their shares; the worst case takes the longest.',
+    parallel: '**Parallel work**: branches done at the same time, meeting again at the `join` step (or each ending). Their time is the longest branch.',
+    join: '**Join**: the step where the branches of a parallel split meet again.',
+    rate: '**Failure rate**: how often the fail point happens; its recovery sub-process adds to the expected time in that share of cases (Shostack 1984).',
+    'poka-yoke': '**Poka-yoke type** (Chase & Stewart 1994): `task`, `treatment` or `tangible` for server errors; `preparation`, `encounter` or `resolution` for customer errors.',
+    policy: '**Policy**: a policy or regulation that governs the step or the whole process (a row of the blueprint in NN/g\'s guide).',
+    independent: '**Customer-independent**: work done before or apart from any customer\'s order (preparation, replenishment, maintenance), below the line of order penetration (Fließ & Kleinaltenkamp 2004); kept off the customer\'s path.',
+    within: '**Within**: the threshold of a service level, e.g. `>= 85 % within 15 s`.',
+    loop: '**Loop**: a flow back to an earlier step. With `loop 10 %` (the chance of another pass) or `loop 2 times` it is rework that the expected time counts; without, it is reported and not summed.',
     metric: '**Metric**: a service standard (KPI) measured on steps, with a target such as `>= 85 %` (answered within 15 s) or `<= 5 %` (abandoned calls).',
     target: '**Target**: the value a metric must reach: a comparator, a number and a unit (`%` or a time unit).',
     via: '**Channel** (`via`): the touchpoint channel used at this step; channels are remote, phone or face-to-face, and some are self-service.',
@@ -52,11 +63,13 @@ export const KEYWORD_DOCUMENTATION: Readonly<Record<string, string>> = {
 
 export class BlueprintHoverProvider extends AstNodeHoverProvider {
     private readonly models: BlueprintModelProvider;
+    private readonly analyses: BlueprintAnalysisProvider;
     private readonly referenceFinder: References;
 
     constructor(services: BlueprintServices) {
         super(services);
         this.models = services.model.BlueprintModelProvider;
+        this.analyses = services.model.BlueprintAnalysisProvider;
         this.referenceFinder = services.references.References;
     }
 
@@ -111,11 +124,32 @@ export class BlueprintHoverProvider extends AstNodeHoverProvider {
             row('wait', modelStep.wait.expected ? timeText(modelStep.wait.expected, modelStep.wait.tolerance) : 'no expected time');
         }
         row('time', stepTimeText(modelStep));
-        row('critical path', this.criticalPathText(model, modelStep));
+        row('critical path', this.criticalPathText(model, modelStep, step.$container));
+        const labels = new Map(model.steps.map(s => [s.id, s.label]));
+        const remedyText = (kind: string, remedy: ModelRemedy) => `${kind}: ${escapeMarkdown(remedy.text)}`
+            + (remedy.pokaYoke ? ` (poka-yoke: ${remedy.pokaYoke})` : '')
+            + (remedy.steps.length > 0 ? ` — carried out by ${remedy.steps.map(id => `${escapeMarkdown(labels.get(id) ?? id)} (\`${id}\`)`).join(' → ')}` : '');
         for (const fail of modelStep.failPoints) {
-            const remedies = [...fail.preventions.map(p => `prevention: ${escapeMarkdown(p)}`), ...fail.recoveries.map(r => `recovery: ${escapeMarkdown(r)}`)];
-            row('fail point', `${escapeMarkdown(fail.cause)}${remedies.length > 0 ? ` (${remedies.join('; ')})` : ' (no prevention or recovery)'}`);
+            const remedies = [...(fail.preventionDetails ?? []).map(p => remedyText('prevention', p)), ...(fail.recoveryDetails ?? []).map(r => remedyText('recovery', r))];
+            const rate = fail.rate !== undefined ? ` — fails in ${percentText(fail.rate)} of cases` : '';
+            row('fail point', `${escapeMarkdown(fail.cause)}${escapeMarkdown(rate)}${remedies.length > 0 ? `; ${remedies.join('; ')}` : ' (no prevention or recovery)'}`);
         }
+        for (const decision of model.decisions.filter(d => d.step === modelStep.id)) {
+            const flows = decision.flows.map(id => model.flows.find(flow => flow.id === id)).filter((f): f is ModelFlow => f !== undefined);
+            const branches = flows.map(flow => `\`${flow.to}\`${flow.probability !== undefined ? ` ${percentText(flow.probability)}` : ''}${flow.label ? ` (${escapeMarkdown(flow.label)})` : ''}`);
+            row(decision.kind === 'parallel' ? 'parallel split' : 'decision',
+                `${decision.label ? `${escapeMarkdown(decision.label)} — ` : ''}${branches.join(', ')}${decision.join ? `; joins at \`${decision.join}\`` : ''}`);
+        }
+        for (const owner of model.steps) {
+            for (const fail of owner.failPoints) {
+                if ((fail.recoveryDetails ?? []).some(remedy => remedy.steps.includes(modelStep.id))) {
+                    row('corrective sub-process', `recovery from "${escapeMarkdown(fail.cause)}" at ${escapeMarkdown(owner.label)} (\`${owner.id}\`)${fail.rate !== undefined ? `, in ${escapeMarkdown(percentText(fail.rate))} of cases` : ''}`);
+                }
+            }
+        }
+        for (const note of modelStep.notes) row('note', escapeMarkdown(note));
+        for (const policy of modelStep.policies) row('policy', escapeMarkdown(policy));
+        if (modelStep.independent) row('customer-independent', 'yes — below the line of order penetration, off the customer\'s path');
         if (modelStep.moment) row('moment of truth', modelStep.moment.reason ? escapeMarkdown(modelStep.moment.reason) : 'yes');
         if (modelStep.emotion) row('emotion', `${modelStep.emotion.feeling}${modelStep.emotion.note ? ` — ${escapeMarkdown(modelStep.emotion.note)}` : ''}`);
         if (modelStep.touchpoint) row('touchpoint', 'yes');
@@ -136,7 +170,7 @@ export class BlueprintHoverProvider extends AstNodeHoverProvider {
     /** The analysis summary: counts, the critical path against the tolerance, coverage, segments. */
     private blueprintContent(blueprint: ast.Blueprint): string {
         const model = this.models.getModel(blueprint);
-        const analysis = analysisOf(model);
+        const analysis = this.analyses.getAnalysis(blueprint);
         const { counts, time } = analysis;
         const lines = [
             `**blueprint** \`${blueprint.name}\` — ${escapeMarkdown(model.title)}`,
@@ -148,17 +182,36 @@ export class BlueprintHoverProvider extends AstNodeHoverProvider {
         if (counts.steps === 0) return lines.join('\n');
         const critical = time.criticalPath;
         lines.push('');
-        if (critical) {
-            const figures = pathFigures(model, time, critical);
-            lines.push(`**Critical path**: ${escapeMarkdown(figures.total)}${escapeMarkdown(unknownSuffix(critical))}`, '');
+        const labels = new Map(model.steps.map(step => [step.id, step.label]));
+        const stepList = (steps: readonly string[]) => steps.map(id => escapeMarkdown(labels.get(id) ?? id)).join(' → ');
+        const section = (title: string, path: TimeFigures & { steps?: readonly string[] }, chance?: number) => {
+            const figures = pathFigures(model, time, path);
+            lines.push(`**${title}**: ${escapeMarkdown(figures.total)}${escapeMarkdown(unknownSuffix(path))}${chance !== undefined ? ` — ${escapeMarkdown(percentText(chance))} of journeys` : ''}`, '');
             lines.push(`- waiting: ${figures.waiting}`, `- visible: ${figures.visible}`, `- backstage: ${figures.backstage}`);
-            lines.push(`- steps: ${critical.steps.map(id => `\`${id}\``).join(' → ')}`);
-            if (critical.unknownSteps.length > 0) lines.push(`- without a time: ${critical.unknownSteps.map(id => `\`${id}\``).join(', ')}`);
+            if (path.steps) lines.push(`- steps: ${stepList(path.steps)}`);
+            if (path.unknownSteps.length > 0) lines.push(`- without a time: ${path.unknownSteps.map(id => `\`${id}\``).join(', ')}`);
+            lines.push('');
+        };
+        if (critical && time.expected) {
+            const branched = hasBranches(time);
+            section(branched ? 'Expected time' : 'Expected time (= worst case: no alternatives, recoveries or rework)', branched ? time.expected : critical);
+            if (branched) {
+                if (time.mostLikelyPath) section('Most likely path', time.mostLikelyPath, time.mostLikelyPath.probability);
+                section('Worst case (critical path)', critical);
+                for (const exception of time.exceptionPaths.slice(0, 5)) {
+                    const why = exception.kind === 'recovery' ? `recovery from "${exception.label ?? ''}"` : `${exception.from} → ${exception.to}${exception.label ? ` (${exception.label})` : ''}`;
+                    lines.push(`- exception path, ${escapeMarkdown(why)}: ${escapeMarkdown(lowerBound(exception.totalSeconds, exception.unknownSteps.length))}${exception.probability !== undefined ? ` — ${escapeMarkdown(percentText(exception.probability))} of journeys` : ' — rate unknown'}`);
+                }
+                if (time.exceptionPaths.length > 0) lines.push('');
+            }
         } else {
-            lines.push('**Critical path**: none for the base path (every step belongs to a segment)');
+            lines.push('**Expected time**: none for the base path (every step belongs to a segment)', '');
         }
         if (time.toleranceSeconds !== undefined) {
-            lines.push('', `**Tolerance**: ${formatSeconds(time.toleranceSeconds)} — ${critical ? toleranceText(time, critical) : 'no base path to compare'}`);
+            const verdicts = critical && time.expected
+                ? `expected: ${toleranceText(time, time.expected)}${hasBranches(time) ? `; worst case: ${toleranceText(time, critical)}` : ''}`
+                : 'no base path to compare';
+            lines.push(`**Tolerance**: ${formatSeconds(time.toleranceSeconds)} — ${verdicts}`);
         } else if (model.tolerance) {
             lines.push('', `**Tolerance**: ${escapeMarkdown(formatTimeSpan(model.tolerance))} — unknown unit, not compared`);
         }
@@ -167,8 +220,12 @@ export class BlueprintHoverProvider extends AstNodeHoverProvider {
             ? '**Fail points**: none marked'
             : `**Fail points**: ${coverage.covered} of ${coverage.total} covered by a prevention or recovery (${Math.round(coverage.share! * 100)} %)`);
         if (time.loops.length > 0) {
-            lines.push('', `**Loops** left out of the sums: ${time.loops.map(loop => `\`${loop.from}\` → \`${loop.to}\``).join(', ')}`);
+            lines.push('', `**Loops** left out of the sums (no repeat given): ${time.loops.map(loop => `\`${loop.from}\` → \`${loop.to}\``).join(', ')}`);
         }
+        if (time.undeclaredBranches.length > 0) {
+            lines.push('', `**Branches without shares**, counted as parallel work: ${time.undeclaredBranches.map(id => `\`${id}\``).join(', ')}`);
+        }
+        if (model.policies.length > 0) lines.push('', `**Policies**: ${model.policies.map(escapeMarkdown).join('; ')}`);
         if (analysis.segments.length > 0) lines.push('', ...segmentTable(model, [time, ...analysis.segments]));
         return lines.join('\n');
     }
@@ -177,8 +234,8 @@ export class BlueprintHoverProvider extends AstNodeHoverProvider {
      * Whether the step lies on the critical path: of the base path and every segment variant for a
      * base step, of its own segments' variants for a segment step.
      */
-    private criticalPathText(model: BlueprintModel, step: ModelStep): string {
-        const analysis = analysisOf(model);
+    private criticalPathText(model: BlueprintModel, step: ModelStep, blueprint: ast.Blueprint): string {
+        const analysis = this.analyses.getAnalysis(blueprint);
         const variants = step.segments.length === 0
             ? [analysis.time, ...analysis.segments]
             : analysis.segments.filter(variant => variant.segment !== undefined && step.segments.includes(variant.segment));
@@ -241,11 +298,12 @@ interface PathFigureTexts {
 }
 
 /** Each figure of a path as text, a lower bound (`≥`) exactly where a step it covers has no time. */
-function pathFigures(model: BlueprintModel, time: TimeAnalysis, path: ProcessPath): PathFigureTexts {
+function pathFigures(model: BlueprintModel, time: TimeAnalysis, path: TimeFigures & { steps?: readonly string[] }): PathFigureTexts {
     const steps = new Map(model.steps.map(step => [step.id, step]));
     const unknown = path.unknownSteps.map(id => steps.get(id)).filter((step): step is ModelStep => step !== undefined);
     const unknownVisible = unknown.filter(step => isVisibleStep(model, step)).length;
-    const openWaits = time.waits.filter(wait => path.steps.includes(wait.step) && wait.expectedSeconds === undefined).length;
+    const onPath = new Set(path.steps ?? path.unknownSteps);
+    const openWaits = time.waits.filter(wait => onPath.has(wait.step) && wait.expectedSeconds === undefined).length;
     return {
         total: lowerBound(path.totalSeconds, path.unknownSteps.length),
         waiting: lowerBound(path.waitSeconds, openWaits),
@@ -255,7 +313,7 @@ function pathFigures(model: BlueprintModel, time: TimeAnalysis, path: ProcessPat
     };
 }
 
-function toleranceText(time: TimeAnalysis, critical: ProcessPath): string {
+function toleranceText(time: TimeAnalysis, critical: TimeFigures): string {
     const tolerance = time.toleranceSeconds!;
     switch (toleranceVerdict(time, critical)) {
         case 'exceeded': return `⚠ exceeded by ${critical.unknownSteps.length > 0 ? 'at least ' : ''}${formatSeconds(critical.totalSeconds - tolerance)}`;
@@ -264,18 +322,20 @@ function toleranceText(time: TimeAnalysis, critical: ProcessPath): string {
     }
 }
 
-/** The base path and each segment variant side by side. */
+/** The base path and each segment variant side by side: expected figures, and the worst case. */
 function segmentTable(model: BlueprintModel, variants: readonly TimeAnalysis[]): string[] {
     const header = variants.map(variant => variant.segment === undefined ? 'Base' : escapeMarkdown(segmentLabel(model, variant.segment)));
-    const figures = variants.map(variant => variant.criticalPath ? pathFigures(model, variant, variant.criticalPath) : undefined);
+    const figures = variants.map(variant => variant.expected ? pathFigures(model, variant, variant.expected) : undefined);
+    const worst = variants.map(variant => variant.criticalPath ? escapeMarkdown(lowerBound(variant.criticalPath.totalSeconds, variant.criticalPath.unknownSteps.length)) : '—');
     const row = (name: string, cell: (f: PathFigureTexts) => string) => `| ${name} | ${figures.map(f => f ? cell(f) : '—').join(' | ')} |`;
     return [
         `| | ${header.join(' | ')} |`,
         `|---|${variants.map(() => '--:').join('|')}|`,
-        row('critical path', f => f.total),
-        row('waiting', f => f.waiting),
-        row('visible', f => f.visible),
-        row('backstage', f => f.backstage),
+        row('expected', f => f.total),
+        row('waiting (expected)', f => f.waiting),
+        row('visible (expected)', f => f.visible),
+        row('backstage (expected)', f => f.backstage),
+        `| worst case | ${worst.join(' | ')} |`,
         row('steps without a time', f => String(f.unknown))
     ];
 }

@@ -8,7 +8,7 @@ import type { TimeSpan } from './time.js';
 
 export type StandardLaneKind = 'evidence' | 'customer' | 'frontstage' | 'backstage' | 'support';
 export type LaneKind = StandardLaneKind | 'custom';
-export type LineKind = 'interaction' | 'visibility' | 'internal' | 'implementation';
+export type LineKind = 'interaction' | 'visibility' | 'internal' | 'order-penetration' | 'implementation';
 export type FlowKind = 'sequence' | 'two-way' | 'hand-off' | 'escalation';
 export type ChannelDistance = 'remote' | 'phone' | 'face-to-face';
 export type Feeling = 'delighted' | 'positive' | 'neutral' | 'negative' | 'frustrated';
@@ -71,10 +71,26 @@ export interface ModelPersona {
     readonly segment?: string;
 }
 
+/** Chase & Stewart's poka-yokes: server errors (task, treatment, tangible), customer errors (preparation, encounter, resolution). */
+export type PokaYokeType = 'task' | 'treatment' | 'tangible' | 'preparation' | 'encounter' | 'resolution';
+export const POKA_YOKE_TYPES: readonly PokaYokeType[] = ['task', 'treatment', 'tangible', 'preparation', 'encounter', 'resolution'];
+
+export interface ModelRemedy {
+    readonly text: string;
+    readonly pokaYoke?: PokaYokeType;
+    /** The steps that carry the remedy out: the corrective sub-process of a recovery (ids). */
+    readonly steps: readonly string[];
+}
+
 export interface ModelFailPoint {
     readonly cause: string;
+    /** How often the failure happens, 0..1, if written (`rate 10 %`). */
+    readonly rate?: number;
     readonly preventions: readonly string[];
     readonly recoveries: readonly string[];
+    /** The remedies in full, in the order written (the string lists above are their texts). */
+    readonly preventionDetails: readonly ModelRemedy[];
+    readonly recoveryDetails: readonly ModelRemedy[];
 }
 
 export interface ModelWait {
@@ -99,6 +115,12 @@ export interface ModelStep {
     readonly moment?: { readonly reason?: string };
     readonly emotion?: { readonly feeling: Feeling; readonly note?: string };
     readonly notes: readonly string[];
+    readonly policies: readonly string[];
+    /**
+     * Runs apart from any customer order (marked `independent`, or reached only from such steps):
+     * below the line of order penetration and off the customer's path.
+     */
+    readonly independent: boolean;
     /** Segment ids this step is a variant for; empty for the base path. */
     readonly segments: readonly string[];
     readonly start: boolean;
@@ -125,8 +147,33 @@ export interface ModelFlow {
     readonly kind: FlowKind;
     readonly label?: string;
     readonly loop: boolean;
+    /** How often a rework loop repeats: a probability per pass (0..1), or a number of extra passes. */
+    readonly repeat?: { readonly probability: number } | { readonly times: number };
+    /** The share as written: a percentage or a weight (alternatives of a decision). */
+    readonly share?: ModelShare;
+    /** The chance this flow is taken once its source is done (0..1), when its decision says so. */
+    readonly probability?: number;
     /** Lines this flow crosses, top to bottom. */
     readonly crosses: readonly LineKind[];
+}
+
+export interface ModelShare {
+    readonly value: number;
+    readonly unit: '%' | 'weight';
+}
+
+/** A branch point: alternatives with shares, or parallel work that joins again. */
+export interface ModelDecision {
+    /** The step where the process branches. */
+    readonly step: string;
+    readonly kind: 'alternative' | 'parallel';
+    /** The question asked at a decision, or the label of the parallel block. */
+    readonly label?: string;
+    /** True when written as a `decision`/`parallel` block, false when implied by shares on flows. */
+    readonly declared: boolean;
+    readonly join?: string;
+    /** Flow ids of the branches, in the order written. */
+    readonly flows: readonly string[];
 }
 
 export interface ModelMetricTarget {
@@ -134,6 +181,8 @@ export interface ModelMetricTarget {
     readonly value: number;
     /** `%`, a time unit, or any other unit as written. */
     readonly unit?: string;
+    /** The threshold a service level is measured against: `>= 85 % within 15 s`. */
+    readonly within?: TimeSpan;
 }
 
 export interface ModelMetric {
@@ -149,6 +198,8 @@ export interface BlueprintModel {
     readonly description?: string;
     /** The blueprint's language (its `language`, else the workspace's, else English): lane and line names, report headings. */
     readonly language: LanguageCode;
+    /** Policies and regulations for the whole process. */
+    readonly policies: readonly string[];
     /** Time standard for the whole process, if declared. */
     readonly tolerance?: TimeSpan;
     /** Lanes top to bottom. */
@@ -162,6 +213,7 @@ export interface BlueprintModel {
     readonly steps: readonly ModelStep[];
     readonly evidence: readonly ModelEvidence[];
     readonly flows: readonly ModelFlow[];
+    readonly decisions: readonly ModelDecision[];
     readonly metrics: readonly ModelMetric[];
     /** Import paths as written. */
     readonly imports: readonly string[];

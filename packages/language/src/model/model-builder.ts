@@ -7,10 +7,11 @@ import { AstUtils, type AstNode, type Reference } from 'langium';
 import { BUILTIN_URI } from '../workspace/builtin-library.js';
 import * as ast from '../generated/ast.js';
 import type {
-    BlueprintModel, FlowKind, LaneKind, LineKind, ModelActor, ModelChannel, ModelEvidence, ModelFlow, ModelLane,
-    ModelLine, ModelMetric, ModelPersona, ModelSegment, ModelStage, ModelStep, SourceRange, StandardLaneKind
+    BlueprintModel, FlowKind, LaneKind, LineKind, ModelActor, ModelChannel, ModelDecision, ModelEvidence, ModelFlow, ModelLane,
+    ModelLine, ModelMetric, ModelPersona, ModelRemedy, ModelSegment, ModelShare, ModelStage, ModelStep, PokaYokeType, SourceRange,
+    StandardLaneKind
 } from './blueprint-model.js';
-import { STANDARD_LANES } from './blueprint-model.js';
+import { POKA_YOKE_TYPES, STANDARD_LANES } from './blueprint-model.js';
 import { builtinChannelLabel, DEFAULT_LANGUAGE, localisation, toLanguageCode, type LanguageCode, type Localisation } from '../i18n/localisation.js';
 import { toTimeSpan, type TimeSpan } from './time.js';
 
@@ -38,7 +39,8 @@ export function buildBlueprintModel(blueprint: ast.Blueprint, options: ModelOpti
     const lines = computeLines(blueprint, lanes, names);
     const stepLane = new Map(steps.map(step => [step, laneIdOf(step)]));
 
-    const flows = buildFlows(members.filter(ast.isFlow), lines, laneIndex, stepLane);
+    const { flows, decisions } = buildFlows(members.filter(m => ast.isFlow(m) || ast.isBranching(m)) as Array<ast.Flow | ast.Branching>,
+        lines, laneIndex, stepLane);
     const flowCrossesInteraction = new Set<string>();
     for (const flow of flows) {
         if (flow.crosses.includes('interaction')) {
@@ -55,10 +57,13 @@ export function buildBlueprintModel(blueprint: ast.Blueprint, options: ModelOpti
     }
 
     const declaresStart = steps.some(step => step.properties.some(p => ast.isBoundaryMarker(p) && p.kind === 'start'));
-    const modelSteps = steps.map((step, index) =>
-        buildStep(step, stepLane.get(step)!, evidenceByStep.get(step.name) ?? [],
-            declaresStart ? hasMarker(step, 'start') : index === 0,
-            flowCrossesInteraction.has(step.name)));
+    // Without a declared start the process begins with the first step that a customer's order triggers.
+    const firstDependent = steps.find(step => !step.properties.some(ast.isIndependentMarker));
+    const starts = new Set(steps.filter(step => declaresStart ? hasMarker(step, 'start') : step === firstDependent).map(step => step.name));
+    const independent = independentSteps(steps, flows, starts);
+    const modelSteps = steps.map(step =>
+        buildStep(step, stepLane.get(step)!, evidenceByStep.get(step.name) ?? [], starts.has(step.name),
+            flowCrossesInteraction.has(step.name), independent.has(step.name)));
 
     const evidence: ModelEvidence[] = [];
     for (const step of steps) {
@@ -91,9 +96,10 @@ export function buildBlueprintModel(blueprint: ast.Blueprint, options: ModelOpti
         title: blueprint.title ?? blueprint.name,
         description: members.find(ast.isDescription)?.text,
         language,
+        policies: members.filter(ast.isPolicyProperty).map(p => p.text),
         tolerance: timeSpanOf(tolerance?.time),
         lanes,
-        lines,
+        lines: withOrderPenetration(blueprint, lanes, lines, modelSteps, names),
         stages: orderStages(declarations.filter(ast.isStage), steps),
         actors: declarations.filter(ast.isPerformer).map((node): ModelActor => ({
             id: node.name, label: node.label ?? node.name, kind: ast.isActor(node) ? 'actor' : 'system'
@@ -108,12 +114,14 @@ export function buildBlueprintModel(blueprint: ast.Blueprint, options: ModelOpti
         steps: modelSteps,
         evidence,
         flows,
+        decisions,
         metrics: members.filter(ast.isMetric).map(buildMetric),
         imports: file.imports.map(i => i.path)
     };
 }
 
-function buildStep(step: ast.Step, lane: string, extraEvidence: string[], start: boolean, crossesInteraction: boolean): ModelStep {
+function buildStep(step: ast.Step, lane: string, extraEvidence: string[], start: boolean, crossesInteraction: boolean,
+    independent: boolean): ModelStep {
     const props = step.properties;
     const duration = props.find(ast.isDurationProperty);
     const wait = props.find(ast.isWaitProperty);
@@ -134,12 +142,23 @@ function buildStep(step: ast.Step, lane: string, extraEvidence: string[], start:
         duration: timeSpanOf(duration?.time),
         durationTolerance: timeSpanOf(duration?.tolerance),
         wait: wait ? { expected: timeSpanOf(wait.expected), tolerance: timeSpanOf(wait.tolerance) } : undefined,
-        failPoints: props.filter(ast.isFailPoint).map(fail => ({
-            cause: fail.cause ?? '', preventions: [...fail.preventions], recoveries: [...fail.recoveries]
-        })),
+        failPoints: props.filter(ast.isFailPoint).map(fail => {
+            const preventionDetails = fail.preventions.map(buildRemedy);
+            const recoveryDetails = fail.recoveries.map(buildRemedy);
+            return {
+                cause: fail.cause ?? '',
+                rate: fail.rate && typeof fail.rate.value === 'number' && fail.rate.percent ? fail.rate.value / 100 : undefined,
+                preventions: preventionDetails.map(r => r.text),
+                recoveries: recoveryDetails.map(r => r.text),
+                preventionDetails,
+                recoveryDetails
+            };
+        }),
         moment: moment ? { reason: moment.reason } : undefined,
         emotion: emotion ? { feeling: emotion.feeling, note: emotion.note } : undefined,
         notes: props.filter(ast.isNoteProperty).map(p => p.text),
+        policies: props.filter(ast.isPolicyProperty).map(p => p.text),
+        independent,
         segments: step.segments.map(refName).filter(isDefined),
         start,
         end: hasMarker(step, 'end'),
@@ -148,36 +167,168 @@ function buildStep(step: ast.Step, lane: string, extraEvidence: string[], start:
     };
 }
 
-function buildFlows(flowNodes: ast.Flow[], lines: ModelLine[], laneIndex: Map<string, number>,
-    stepLane: Map<ast.Step, string>): ModelFlow[] {
+function buildFlows(nodes: Array<ast.Flow | ast.Branching>, lines: ModelLine[], laneIndex: Map<string, number>,
+    stepLane: Map<ast.Step, string>): { flows: ModelFlow[]; decisions: ModelDecision[] } {
     const flows: ModelFlow[] = [];
+    const decisions: ModelDecision[] = [];
     const seen = new Map<string, number>();
     const lineBoundaries = lines.map(line => ({ kind: line.kind, index: laneIndex.get(line.above)! }));
-    for (const flow of flowNodes) {
-        let source = flow.source?.ref;
-        for (const link of flow.links) {
-            const target = link.target?.ref;
-            if (source && target) {
-                const pair = `${source.name}->${target.name}`;
-                const count = (seen.get(pair) ?? 0) + 1;
-                seen.set(pair, count);
-                const from = laneIndex.get(stepLane.get(source) ?? laneIdOf(source)) ?? 0;
-                const to = laneIndex.get(stepLane.get(target) ?? laneIdOf(target)) ?? 0;
-                const [top, bottom] = from <= to ? [from, to] : [to, from];
-                flows.push({
-                    id: count === 1 ? pair : `${pair}#${count}`,
-                    from: source.name,
-                    to: target.name,
-                    kind: ARROW_KINDS[link.arrow],
-                    label: flow.label,
-                    loop: flow.loop,
-                    crosses: lineBoundaries.filter(b => b.index >= top && b.index < bottom).map(b => b.kind)
-                });
+    const add = (source: ast.Step, target: ast.Step, arrow: ast.Arrow, extra: Partial<ModelFlow>): ModelFlow => {
+        const pair = `${source.name}->${target.name}`;
+        const count = (seen.get(pair) ?? 0) + 1;
+        seen.set(pair, count);
+        const from = laneIndex.get(stepLane.get(source) ?? laneIdOf(source)) ?? 0;
+        const to = laneIndex.get(stepLane.get(target) ?? laneIdOf(target)) ?? 0;
+        const [top, bottom] = from <= to ? [from, to] : [to, from];
+        const flow: ModelFlow = {
+            id: count === 1 ? pair : `${pair}#${count}`,
+            from: source.name,
+            to: target.name,
+            kind: ARROW_KINDS[arrow] ?? 'sequence',
+            loop: false,
+            ...extra,
+            crosses: lineBoundaries.filter(b => b.index >= top && b.index < bottom).map(b => b.kind)
+        };
+        flows.push(flow);
+        return flow;
+    };
+    // Alternatives implied by shares on flow links, per source step, in the order written.
+    const implied = new Map<string, ModelFlow[]>();
+    for (const node of nodes) {
+        if (ast.isFlow(node)) {
+            let source = node.source?.ref;
+            const repeat = repeatOf(node.repeat);
+            for (const link of node.links) {
+                const target = link.target?.ref;
+                if (source && target) {
+                    const flow = add(source, target, link.arrow, {
+                        label: node.label, loop: node.loop, repeat: node.loop ? repeat : undefined, share: shareOf(link.share)
+                    });
+                    if (flow.share) pushTo(implied, flow.from, flow);
+                }
+                source = target;
             }
-            source = target;
+        } else {
+            const source = node.step?.ref;
+            if (!source) continue;
+            const branchFlows = node.branches
+                .filter(branch => branch.target?.ref)
+                .map(branch => add(source, branch.target!.ref!, branch.arrow, {
+                    label: branch.label, share: node.kind === 'decision' ? shareOf(branch.share) : undefined
+                }));
+            decisions.push({
+                step: source.name,
+                kind: node.kind === 'parallel' ? 'parallel' : 'alternative',
+                label: node.label,
+                declared: true,
+                join: node.join?.ref?.name,
+                flows: branchFlows.map(flow => flow.id)
+            });
         }
     }
-    return flows;
+    const declaredAlternatives = new Set(decisions.filter(d => d.kind === 'alternative').map(d => d.step));
+    for (const [step, alternatives] of implied) {
+        if (declaredAlternatives.has(step)) continue;
+        decisions.push({ step, kind: 'alternative', declared: false, flows: alternatives.map(flow => flow.id) });
+    }
+    // The chance of each alternative: percentages as written, weights relative to their sum.
+    const probability = new Map<string, number>();
+    const byId = new Map(flows.map(flow => [flow.id, flow]));
+    for (const decision of decisions) {
+        if (decision.kind !== 'alternative') continue;
+        const shares = decision.flows.map(id => byId.get(id)!.share);
+        const known = shares.filter((share): share is ModelShare => share !== undefined);
+        if (known.length === 0) continue;
+        const percent = known.every(share => share.unit === '%');
+        const missing = shares.length - known.length;
+        const sum = known.reduce((total, share) => total + share.value, 0);
+        // An alternative without a share takes what the others leave (the validator reports it).
+        const fill = percent && missing > 0 ? Math.max(0, 100 - sum) / missing : 0;
+        const total = sum + fill * missing;
+        decision.flows.forEach((id, index) => {
+            if (total > 0) probability.set(id, (shares[index]?.value ?? fill) / total);
+        });
+    }
+    return {
+        flows: flows.map(flow => probability.has(flow.id) ? { ...flow, probability: probability.get(flow.id) } : flow),
+        decisions
+    };
+}
+
+function shareOf(share: ast.Share | undefined): ModelShare | undefined {
+    return share && typeof share.value === 'number' ? { value: share.value, unit: share.percent ? '%' : 'weight' } : undefined;
+}
+
+function repeatOf(repeat: ast.Repeat | undefined): ModelFlow['repeat'] {
+    if (!repeat || typeof repeat.value !== 'number') return undefined;
+    if (repeat.times) return { times: repeat.value };
+    return repeat.percent ? { probability: repeat.value / 100 } : undefined;
+}
+
+function buildRemedy(remedy: ast.Remedy): ModelRemedy {
+    const type = remedy.pokaYoke;
+    return {
+        text: remedy.text ?? '',
+        pokaYoke: type !== undefined && (POKA_YOKE_TYPES as readonly string[]).includes(type) ? type as PokaYokeType : undefined,
+        steps: remedy.steps.map(refName).filter(isDefined)
+    };
+}
+
+/**
+ * Steps marked `independent`, and the steps that only they lead to (not reachable from a start):
+ * a preparation chain need not be marked step by step.
+ */
+function independentSteps(steps: ast.Step[], flows: ModelFlow[], starts: Set<string>): Set<string> {
+    const next = new Map<string, string[]>();
+    for (const flow of flows) {
+        pushTo(next, flow.from, flow.to);
+        if (flow.kind === 'two-way') pushTo(next, flow.to, flow.from);
+    }
+    const reach = (from: Iterable<string>, blocked: ReadonlySet<string>): Set<string> => {
+        const seen = new Set<string>();
+        const queue = [...from];
+        for (let i = 0; i < queue.length; i++) {
+            if (seen.has(queue[i]) || blocked.has(queue[i])) continue;
+            seen.add(queue[i]);
+            for (const to of next.get(queue[i]) ?? []) if (!seen.has(to)) queue.push(to);
+        }
+        return seen;
+    };
+    const marked = new Set(steps.filter(step => step.properties.some(ast.isIndependentMarker)).map(step => step.name));
+    if (marked.size === 0) return marked;
+    // The customer's side does not pass through an independent step (a batch fed by the customer's data).
+    const fromStart = reach(starts, marked);
+    const result = new Set(marked);
+    for (const id of reach(marked, new Set())) if (!fromStart.has(id)) result.add(id);
+    return result;
+}
+
+/**
+ * The line of order penetration (Fließ & Kleinaltenkamp), when declared: above the first lane, below
+ * the customer-facing ones, that holds only customer-independent steps; else under the support lane.
+ */
+function withOrderPenetration(blueprint: ast.Blueprint, lanes: ModelLane[], lines: ModelLine[], steps: ModelStep[], names: Localisation): ModelLine[] {
+    const declared = blueprint.members.filter(ast.isLineDeclaration).find(line => line.kind === 'order-penetration');
+    if (!declared) return lines;
+    const support = lanes.findIndex(lane => lane.id === 'support');
+    const customer = lanes.findIndex(lane => lane.id === 'customer');
+    let below = -1;
+    for (let i = Math.max(customer + 1, 1); i < lanes.length; i++) {
+        const inLane = steps.filter(step => step.lane === lanes[i].id);
+        if (inLane.length > 0 && inLane.every(step => step.independent)) {
+            below = i;
+            break;
+        }
+    }
+    const aboveIndex = below > 0 ? below - 1 : support;
+    if (aboveIndex < 0) return lines;
+    const above = lanes[aboveIndex].id;
+    if (lines.some(line => line.above === above)) {
+        // A line already lies there (the implementation line under support): keep it rather than stack two.
+        return lines;
+    }
+    const line: ModelLine = { kind: 'order-penetration', label: declared.label ?? names.lines['order-penetration'], above, below: lanes[aboveIndex + 1]?.id };
+    return [...lines, line].sort((a, b) => lanes.findIndex(l => l.id === a.above) - lanes.findIndex(l => l.id === b.above));
 }
 
 function buildMetric(metric: ast.Metric): ModelMetric {
@@ -189,7 +340,8 @@ function buildMetric(metric: ast.Metric): ModelMetric {
         target: target && typeof target.value === 'number' ? {
             comparator: target.comparator,
             value: target.value,
-            unit: target.unit ? (target.unit.percent ? '%' : target.unit.name) : undefined
+            unit: target.unit ? (target.unit.percent ? '%' : target.unit.name) : undefined,
+            within: timeSpanOf(target.within)
         } : undefined
     };
 }

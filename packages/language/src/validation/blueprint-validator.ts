@@ -3,6 +3,7 @@ import type { ValidationChecks } from 'langium';
 import type { BlueprintAstType } from '../generated/ast.js';
 import type { BlueprintServices } from '../blueprint-module.js';
 import { AnalysisChecks } from './analysis-checks.js';
+import { BranchChecks } from './branch-checks.js';
 import { FlowChecks } from './flow-checks.js';
 import { ImportChecks } from './import-checks.js';
 import { LaneChecks } from './lane-checks.js';
@@ -20,10 +21,17 @@ export function registerValidationChecks(services: BlueprintServices): void {
     const time = new TimeChecks();
     const analysis = new AnalysisChecks(services);
     const localisation = new LocalisationChecks();
+    const branches = new BranchChecks(services);
     const checks: ValidationChecks<BlueprintAstType> = {
         BlueprintFile: naming.checkFile.bind(naming),
         Import: imports.checkImport.bind(imports),
-        Blueprint: flows.checkProcessGraph.bind(flows),
+        Blueprint: [
+            flows.checkProcessGraph.bind(flows),
+            branches.checkImpliedDecisions.bind(branches),
+            branches.checkRecoveryReachable.bind(branches)
+        ],
+        Branching: [branches.checkBranching.bind(branches), flows.checkBranchLinks.bind(flows)],
+        FailPoint: branches.checkFailPoint.bind(branches),
         Step: [
             naming.checkStepClauses.bind(naming),
             lanes.checkInlineEvidence.bind(lanes),
@@ -35,7 +43,7 @@ export function registerValidationChecks(services: BlueprintServices): void {
         LaneOrder: lanes.checkLaneOrder.bind(lanes),
         CustomLane: lanes.checkCustomLane.bind(lanes),
         EvidenceItem: lanes.checkEvidenceItem.bind(lanes),
-        Flow: flows.checkFlowLinks.bind(flows),
+        Flow: [flows.checkFlowLinks.bind(flows), branches.checkLoopRepeat.bind(branches)],
         TimeValue: time.checkTimeValue.bind(time),
         WaitProperty: time.checkWait.bind(time),
         DurationProperty: time.checkDuration.bind(time),

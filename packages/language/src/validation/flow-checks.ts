@@ -5,9 +5,12 @@ import type { BlueprintModelProvider } from '../model/model-provider.js';
 import { buildFlowGraph, reachableFrom, stepsReaching } from '../model/flow-graph.js';
 import { laneIdOf } from '../model/model-builder.js';
 import type { BlueprintServices } from '../blueprint-module.js';
+import { visibleLaneIds } from '../analysis/visibility.js';
+import type { AstNode } from 'langium';
 import { Rules } from './rules.js';
 
-const BELOW_VISIBILITY = new Set(['backstage', 'support']);
+/** Channels through which the customer meets the provider without being in the same place. */
+const REMOTE_DISTANCES = new Set(['remote', 'phone']);
 
 export class FlowChecks {
     private readonly models: BlueprintModelProvider;
@@ -20,20 +23,48 @@ export class FlowChecks {
         let source = flow.source?.ref;
         for (const link of flow.links) {
             const target = link.target?.ref;
-            if (source && target) {
-                if (source === target) {
-                    accept('warning', `Flow from '${source.name}' to itself.`, { node: link, code: Rules.selfFlow.id });
-                }
-                const from = laneIdOf(source);
-                const to = laneIdOf(target);
-                if ((from === 'customer' && BELOW_VISIBILITY.has(to)) || (to === 'customer' && BELOW_VISIBILITY.has(from))) {
-                    const [customer, hidden] = from === 'customer' ? [source, target] : [target, source];
-                    accept('error', `Flow links customer step '${customer.name}' straight to ${laneIdOf(hidden)} step '${hidden.name}': the customer cannot touch what is below the line of visibility. Route it through a frontstage step (a person, a screen, a message).`,
-                        { node: link, code: Rules.skipsLineOfInteraction.id });
-                }
-            }
+            if (source && target) this.checkLink(flow.$container, source, target, link, accept);
             source = target;
         }
+    }
+
+    checkBranchLinks(branching: ast.Branching, accept: ValidationAcceptor): void {
+        const source = branching.step?.ref;
+        for (const branch of branching.branches) {
+            const target = branch.target?.ref;
+            if (source && target) this.checkLink(branching.$container, source, target, branch, accept);
+        }
+    }
+
+    /**
+     * Per the literature (Bitner 2008): what the customer cannot have is *physical* contact with what
+     * lies below the line of visibility; through a remote channel (phone, chat, e-mail) a backstage
+     * employee is the legitimate "invisible contact employee". Lanes are judged by position, so custom
+     * lanes below the line count too.
+     */
+    private checkLink(blueprint: ast.Blueprint, source: ast.Step, target: ast.Step, node: AstNode, accept: ValidationAcceptor): void {
+        if (source === target) {
+            accept('warning', `Flow from '${source.name}' to itself.`, { node, code: Rules.selfFlow.id });
+            return;
+        }
+        const from = laneIdOf(source);
+        const to = laneIdOf(target);
+        if (from !== 'customer' && to !== 'customer') return;
+        const [customer, hidden] = from === 'customer' ? [source, target] : [target, source];
+        const hiddenLane = laneIdOf(hidden);
+        if (hiddenLane === 'customer' || this.visibleLanes(blueprint).has(hiddenLane)) return;
+        const channel = [customer, hidden].map(step => step.channels[0]?.ref).find(c => c?.distance && REMOTE_DISTANCES.has(c.distance));
+        if (channel) {
+            accept('info', `Customer step '${customer.name}' is in contact with '${hidden.name}' (${hiddenLane}, below the line of visibility) through the remote channel '${channel.label ?? channel.name}': an invisible contact employee, as in Bitner's hotel. Fine if the customer is not meant to see them.`,
+                { node, code: Rules.remoteContact.id });
+            return;
+        }
+        accept('error', `Flow links customer step '${customer.name}' straight to '${hidden.name}' in the ${hiddenLane} lane, below the line of visibility: the customer cannot physically touch what they cannot see. Route it through a frontstage step (a person, a screen, a message), or give it a remote channel (\`via hotline\`, \`via chat\`) if the contact is by phone or online.`,
+            { node, code: Rules.skipsLineOfInteraction.id });
+    }
+
+    private visibleLanes(blueprint: ast.Blueprint): Set<string> {
+        return visibleLaneIds(this.models.getModel(blueprint));
     }
 
     checkProcessGraph(blueprint: ast.Blueprint, accept: ValidationAcceptor): void {
@@ -51,18 +82,20 @@ export class FlowChecks {
             }
         }
 
-        const reachable = reachableFrom(graph, starts.map(step => step.id));
+        // Customer-independent chains start on their own; corrective sub-processes are judged by BP026.
+        const reachable = reachableFrom(graph, [...starts, ...model.steps.filter(step => step.independent)].map(step => step.id));
+        const recoverySteps = new Set(model.steps.flatMap(step => step.failPoints.flatMap(fail => (fail.recoveryDetails ?? []).flatMap(r => r.steps))));
         const reported = new Set<string>();
         for (const step of model.steps) {
             const node = nodes.get(step.id);
             // Steps with a duplicate name (BP001) are judged once, under the name.
             if (!node || reported.has(step.id)) continue;
             reported.add(step.id);
-            if (!reachable.has(step.id)) {
+            if (!reachable.has(step.id) && !recoverySteps.has(step.id)) {
                 accept('warning', `Step '${step.id}' cannot be reached from the start (${starts.map(s => s.id).join(', ')}); connect it with a flow.`,
                     { node, property: 'name', code: Rules.unreachableStep.id });
             }
-            if (!step.end && (graph.successors.get(step.id)?.length ?? 0) === 0) {
+            if (!step.end && !step.independent && (graph.successors.get(step.id)?.length ?? 0) === 0) {
                 accept('warning', `Step '${step.id}' is a dead end: add a flow out of it, or mark it \`end\` if the process ends here.`,
                     { node, property: 'name', code: Rules.deadEnd.id });
             }

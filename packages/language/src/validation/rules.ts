@@ -30,7 +30,7 @@ export const Rules = {
     cyclicImport: rule('BP004', 'import-cycle', 'warning', 'Imports do not form a cycle.', 'language hygiene'),
     laneOrder: rule('BP005', 'lane-order', 'warning', 'Lanes keep the canonical order (evidence, customer, frontstage, backstage, support) unless a custom order lists every lane used.', 'Bitner 2008'),
     startsWithCustomer: rule('BP006', 'starts-with-customer', 'warning', 'The process starts with a customer action.', 'Bitner 2008'),
-    skipsLineOfInteraction: rule('BP007', 'no-customer-to-backstage', 'error', 'A flow never links a customer step straight to a backstage or support step: the customer cannot touch what is below the line of visibility.', 'Kingman-Brundage; Bitner 2008'),
+    skipsLineOfInteraction: rule('BP007', 'no-customer-to-backstage', 'error', 'A flow never links a customer step in physical contact straight to a step below the line of visibility (backstage, support or a custom lane there): the customer cannot touch what they cannot see. Contact through a remote channel is BP030.', 'Kingman-Brundage; Bitner 2008'),
     touchpointEvidence: rule('BP008', 'touchpoint-evidence', 'warning', 'Each touchpoint (a customer step that crosses the line of interaction) has physical evidence.', 'Bitner 2008'),
     failPointRemedy: rule('BP009', 'fail-point-remedy', 'warning', 'Each fail point names a prevention or a recovery.', 'Shostack 1984'),
     waitTime: rule('BP010', 'wait-expected-time', 'warning', 'Each wait point has an expected time.', 'Shostack 1984'),
@@ -47,8 +47,13 @@ export const Rules = {
     evidenceOnCustomerStep: rule('BP021', 'evidence-placement', 'warning', 'Physical evidence belongs to a customer or frontstage step.', 'Bitner 2008'),
     selfFlow: rule('BP022', 'no-self-flow', 'warning', 'A flow links two different steps.', 'ours (graph hygiene)'),
     duplicateProperty: rule('BP023', 'single-property', 'warning', 'A step has at most one duration, wait, moment and emotion.', 'language hygiene'),
-    processTolerance: rule('BP024', 'process-within-tolerance', 'warning', 'The expected time of the critical path (per customer segment too) stays within the blueprint\'s time standard (`tolerance`).', 'Shostack 1984 (time standards)'),
-    momentRecovery: rule('BP025', 'moment-fail-recovery', 'warning', 'A fail point on a moment of truth names a recovery: a failure there is hard to repair in the same moment.', 'ours, from the moments-of-truth material')
+    processTolerance: rule('BP024', 'process-within-tolerance', 'warning', 'The expected time (per customer segment too) stays within the blueprint\'s time standard (`tolerance`); a worst case above it is noted as information.', 'Shostack 1984 (time standards)'),
+    momentRecovery: rule('BP025', 'moment-fail-recovery', 'warning', 'A fail point on a moment of truth names a recovery: a failure there is hard to repair in the same moment.', 'ours, from the moments-of-truth material'),
+    recoveryReachable: rule('BP026', 'recovery-reachable', 'warning', 'The steps of a fail point\'s corrective sub-process can be reached by flows from the fail point\'s step.', 'Shostack 1984 (corrective sub-processes)'),
+    decisionShares: rule('BP027', 'decision-shares', 'error', 'The alternatives of a decision carry shares that add up to 100 % (or are all weights); parallel branches carry none; failure rates and repeat probabilities are percentages below 100 %.', 'ours, from the hotline\'s 95 % / 5 %'),
+    parallelJoins: rule('BP028', 'parallel-joins', 'warning', 'Each branch of a parallel split reaches its `join` step, or, without a join, an end.', 'ours (graph hygiene)'),
+    pokaYokeType: rule('BP029', 'poka-yoke-type', 'warning', 'A poka-yoke type is task, treatment or tangible (server errors) or preparation, encounter or resolution (customer errors).', 'Chase & Stewart 1994'),
+    remoteContact: rule('BP030', 'remote-contact-backstage', 'info', 'A customer step in contact with a step below the line of visibility through a remote channel (phone, chat, e-mail): the invisible contact employee. Allowed; shown so that it is a choice.', 'Bitner, Ostrom & Morgan 2008')
 } as const satisfies Record<string, RuleInfo>;
 
 export type RuleKey = keyof typeof Rules;

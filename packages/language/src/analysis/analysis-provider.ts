@@ -1,0 +1,33 @@
+/**
+ * The service analysis of each blueprint, computed once per document version and shared by code
+ * lenses, hovers, validation, the diagram's highlights and reports (Langium's DocumentCache drops
+ * it when the document changes).
+ */
+import { AstUtils, DocumentCache, DocumentState, type LangiumDocument, type URI } from 'langium';
+import type { LangiumSharedCoreServices } from 'langium';
+import type { Blueprint } from '../generated/ast.js';
+import type { BlueprintModel } from '../model/blueprint-model.js';
+import type { BlueprintModelProvider } from '../model/model-provider.js';
+import { analyseBlueprint, type BlueprintAnalysis } from './service-analysis.js';
+
+export class BlueprintAnalysisProvider {
+    private readonly cache: DocumentCache<BlueprintModel, BlueprintAnalysis>;
+
+    constructor(shared: LangiumSharedCoreServices, private readonly models: BlueprintModelProvider) {
+        this.cache = new DocumentCache(shared, DocumentState.Linked);
+    }
+
+    getAnalysis(blueprint: Blueprint): BlueprintAnalysis {
+        return this.forModel(AstUtils.getDocument(blueprint).uri, this.models.getModel(blueprint));
+    }
+
+    getDocumentAnalysis(document: LangiumDocument): BlueprintAnalysis | undefined {
+        const model = this.models.getDocumentModel(document);
+        return model ? this.forModel(document.uri, model) : undefined;
+    }
+
+    /** The analysis of a model built from the document at `uri` (models are cached per version too). */
+    forModel(uri: URI | string, model: BlueprintModel): BlueprintAnalysis {
+        return this.cache.get(uri.toString(), model, () => analyseBlueprint(model));
+    }
+}

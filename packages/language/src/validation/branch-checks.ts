@@ -1,0 +1,155 @@
+/**
+ * Decisions, parallel work and remedies: shares that add up, parallel splits that join or end,
+ * corrective sub-processes that can be reached, poka-yoke types from the literature.
+ */
+import type { ValidationAcceptor } from 'langium';
+import * as ast from '../generated/ast.js';
+import type { BlueprintServices } from '../blueprint-module.js';
+import { POKA_YOKE_TYPES } from '../model/blueprint-model.js';
+import { buildFlowGraph, reachableFrom } from '../model/flow-graph.js';
+import type { BlueprintModelProvider } from '../model/model-provider.js';
+import { Rules } from './rules.js';
+
+export class BranchChecks {
+    private readonly models: BlueprintModelProvider;
+
+    constructor(services: BlueprintServices) {
+        this.models = services.model.BlueprintModelProvider;
+    }
+
+    checkBranching(branching: ast.Branching, accept: ValidationAcceptor): void {
+        const step = branching.step?.ref?.name ?? branching.step?.$refText ?? '?';
+        if (branching.kind === 'parallel') {
+            for (const branch of branching.branches) {
+                if (branch.share) {
+                    accept('error', `A parallel branch carries no share: every branch of '${step}' is done. Remove the share, or make it a \`decision\` if only one branch is taken.`,
+                        { node: branch, property: 'share', code: Rules.decisionShares.id });
+                }
+            }
+            this.checkParallelEnds(branching, accept);
+            return;
+        }
+        const missing = branching.branches.filter(branch => !branch.share);
+        for (const branch of missing) {
+            accept('error', `Alternative '${branch.target?.$refText ?? '?'}' of the decision at '${step}' has no share: give each alternative a share (\`95 %\`) or a weight (\`3\`).`,
+                { node: branch, property: 'target', code: Rules.decisionShares.id });
+        }
+        if (missing.length === 0) {
+            this.checkShares(`the decision at '${step}'`, branching.branches.map(b => b.share),
+                message => accept('error', message, { node: branching, property: 'step', code: Rules.decisionShares.id }));
+        }
+    }
+
+    /** Shares written on flow links: the alternatives of their source step. */
+    checkImpliedDecisions(blueprint: ast.Blueprint, accept: ValidationAcceptor): void {
+        const declared = new Set(blueprint.members.filter(ast.isBranching).filter(b => b.kind === 'decision').map(b => b.step?.ref));
+        const bySource = new Map<ast.Step, Array<{ link: ast.FlowLink; share: ast.Share }>>();
+        for (const flow of blueprint.members.filter(ast.isFlow)) {
+            let source = flow.source?.ref;
+            for (const link of flow.links) {
+                if (source && link.share) {
+                    const list = bySource.get(source) ?? [];
+                    list.push({ link, share: link.share });
+                    bySource.set(source, list);
+                }
+                source = link.target?.ref;
+            }
+        }
+        for (const [source, links] of bySource) {
+            if (declared.has(source)) {
+                for (const { link } of links) {
+                    accept('error', `'${source.name}' has a decision block; give this share there, not on the flow.`,
+                        { node: link, property: 'share', code: Rules.decisionShares.id });
+                }
+                continue;
+            }
+            const last = links[links.length - 1].link;
+            this.checkShares(`the alternatives after '${source.name}'`, links.map(({ share }) => share),
+                message => accept('error', message, { node: last, property: 'share', code: Rules.decisionShares.id }));
+        }
+    }
+
+    checkFailPoint(fail: ast.FailPoint, accept: ValidationAcceptor): void {
+        const rate = fail.rate;
+        if (rate && typeof rate.value === 'number' && (!rate.percent || rate.value > 100)) {
+            accept('error', rate.percent
+                ? `A failure rate lies within 0..100 %, not ${rate.value} %.`
+                : `Write the failure rate as a percentage: \`rate ${rate.value} %\`.`,
+            { node: rate, code: Rules.decisionShares.id });
+        }
+        for (const remedy of [...fail.preventions, ...fail.recoveries]) {
+            if (remedy.pokaYoke !== undefined && !(POKA_YOKE_TYPES as readonly string[]).includes(remedy.pokaYoke)) {
+                accept('warning', `Unknown poka-yoke type '${remedy.pokaYoke}': use task, treatment or tangible for a server error, preparation, encounter or resolution for a customer error (Chase & Stewart).`,
+                    { node: remedy, property: 'pokaYoke', code: Rules.pokaYokeType.id });
+            }
+        }
+    }
+
+    checkLoopRepeat(flow: ast.Flow, accept: ValidationAcceptor): void {
+        const repeat = flow.repeat;
+        if (repeat?.percent && typeof repeat.value === 'number' && repeat.value >= 100) {
+            accept('error', `A rework loop that repeats ${repeat.value} % of the time never ends: give the chance of another pass (below 100 %), or a count (\`loop 2 times\`).`,
+                { node: repeat, code: Rules.decisionShares.id });
+        }
+    }
+
+    /** BP026: the corrective sub-process of a fail point can be reached from the fail point's step. */
+    checkRecoveryReachable(blueprint: ast.Blueprint, accept: ValidationAcceptor): void {
+        const steps = blueprint.members.filter(ast.isStep).filter(step => step.properties.some(p => ast.isFailPoint(p) && p.recoveries.some(r => r.steps.length > 0)));
+        if (steps.length === 0) return;
+        const graph = buildFlowGraph(this.models.getModel(blueprint));
+        for (const step of steps) {
+            const reachable = reachableFrom(graph, [step.name]);
+            for (const fail of step.properties.filter(ast.isFailPoint)) {
+                for (const remedy of fail.recoveries) {
+                    remedy.steps.forEach((ref, index) => {
+                        const target = ref.ref;
+                        if (target && !reachable.has(target.name)) {
+                            accept('warning', `Recovery step '${target.name}' of "${fail.cause}" cannot be reached from '${step.name}': add a flow from '${step.name}' into the corrective sub-process (\`flow ${step.name} -> ${target.name}\`), or the recovery will never run.`,
+                                { node: remedy, property: 'steps', index, code: Rules.recoveryReachable.id });
+                        }
+                    });
+                }
+            }
+        }
+    }
+
+    private checkShares(what: string, alternatives: Array<ast.Share | undefined>, report: (message: string) => void): void {
+        const shares = alternatives.filter((s): s is ast.Share => s !== undefined && typeof s.value === 'number');
+        if (shares.length === 0) return;
+        const percent = shares.filter(s => s.percent).length;
+        if (percent > 0 && percent < shares.length) {
+            report(`Shares of ${what} mix percentages and weights: write all as percentages (adding up to 100 %) or all as weights.`);
+            return;
+        }
+        if (percent === 0) return;
+        const sum = shares.reduce((total, s) => total + s.value, 0);
+        if (Math.abs(sum - 100) > 1e-6) {
+            report(`Shares of ${what} add up to ${Number(sum.toFixed(4))} %, not 100 %${alternatives.length === 1 ? ': one alternative alone is taken every time; list the others' : ''}.`);
+        }
+    }
+
+    /** BP028: each branch reaches the join step; without a join, each branch reaches an end. */
+    private checkParallelEnds(branching: ast.Branching, accept: ValidationAcceptor): void {
+        const source = branching.step?.ref;
+        if (!source) return;
+        const model = this.models.getModel(branching.$container);
+        const graph = buildFlowGraph(model);
+        const join = branching.join?.ref?.name;
+        const ends = new Set(model.steps.filter(step => step.end).map(step => step.id));
+        for (const branch of branching.branches) {
+            const target = branch.target?.ref?.name;
+            if (!target) continue;
+            const reachable = reachableFrom(graph, [target]);
+            if (join !== undefined) {
+                if (!reachable.has(join)) {
+                    accept('warning', `Parallel branch '${target}' never reaches the join step '${join}': add the flows that bring it back.`,
+                        { node: branch, property: 'target', code: Rules.parallelJoins.id });
+                }
+            } else if (![...reachable].some(id => ends.has(id))) {
+                accept('warning', `Parallel branch '${target}' neither joins nor ends: add \`join Step\` after the block, or lead the branch to an \`end\` step.`,
+                    { node: branch, property: 'target', code: Rules.parallelJoins.id });
+            }
+        }
+    }
+}
