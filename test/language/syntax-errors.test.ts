@@ -88,13 +88,13 @@ describe('syntax mistakes give one actionable diagnostic', () => {
 
     it('an unknown property lists the properties allowed there', async () => {
         const { document, diagnostic } = await onlyDiagnostic(broken('        duration 2 min', '        owner "Bob"'));
-        expect(diagnostic.message).toBe(`'owner' is not a property of a step. A step can hold: evidence, duration, wait, fail, moment, emotion, note, start, end.`);
+        expect(diagnostic.message).toBe(`'owner' is not a property of a step. A step can hold: evidence, duration, wait, fail, moment, emotion, note, policy, start, end, independent.`);
         expect(await quickFixes(document, diagnostic)).toEqual([]);
     });
 
     it('a misspelt property: did you mean, with the list, and the fix', async () => {
         const { document, diagnostic } = await onlyDiagnostic(broken('        duration 2 min', '        duraton 2 min'));
-        expect(diagnostic.message).toBe(`'duraton' is not a property of a step; did you mean 'duration'? A step can hold: evidence, duration, wait, fail, moment, emotion, note, start, end.`);
+        expect(diagnostic.message).toBe(`'duraton' is not a property of a step; did you mean 'duration'? A step can hold: evidence, duration, wait, fail, moment, emotion, note, policy, start, end, independent.`);
         await expectPreferredFixRestores(document, diagnostic, "Change to 'duration'", VALID);
     });
 
@@ -113,7 +113,7 @@ describe('syntax mistakes give one actionable diagnostic', () => {
     it('a misspelt keyword at the start of a member: did you mean, and the fix', async () => {
         const text = broken('    customer Leave "Leave" {', '    custmer Leave "Leave" {');
         const { document, diagnostic } = await onlyDiagnostic(text);
-        expect(diagnostic.message).toMatch(/^'custmer' does not start anything a blueprint holds; did you mean 'customer'\? A blueprint can hold: actor, system, stage, channel, segment, persona, lane, customer, frontstage, backstage, support, evidence, flow, metric, /);
+        expect(diagnostic.message).toMatch(/^'custmer' does not start anything a blueprint holds; did you mean 'customer'\? A blueprint can hold: actor, system, stage, channel, segment, persona, lane, customer, frontstage, backstage, support, evidence, flow, decision, parallel, metric, /);
         await expectPreferredFixRestores(document, diagnostic, "Change to 'customer'", VALID);
     });
 

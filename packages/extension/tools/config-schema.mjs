@@ -2,7 +2,7 @@
 // against) from the rule catalog of the built language package: `node tools/config-schema.mjs`.
 // test/extension/config-schema.test.ts fails when the committed file is out of date.
 import { writeFileSync } from 'node:fs';
-import { ALL_RULES } from '@blueprint/language';
+import { ALL_RULES, SUPPORTED_LANGUAGES } from '@blueprint/language';
 
 const configurable = ALL_RULES.filter(rule => rule.configurable);
 const setting = {
@@ -12,7 +12,7 @@ const setting = {
 const schema = {
     $schema: 'http://json-schema.org/draft-07/schema#',
     title: 'Blueprint configuration (blueprint.config.json)',
-    description: 'Rule settings and ignored paths for the .blueprint files in this folder and below it.',
+    description: 'Rule settings, ignored paths and the default language for the .blueprint files in this folder and below it.',
     type: 'object',
     additionalProperties: false,
     properties: {
@@ -30,6 +30,10 @@ const schema = {
             description: 'Folders, files or glob patterns (relative to this file) that `blueprint check` and `fmt` skip when they walk a folder.',
             items: { type: 'string' },
             uniqueItems: true
+        },
+        language: {
+            enum: [...SUPPORTED_LANGUAGES],
+            description: 'The default language of the blueprints in this folder and below it (a blueprint\'s own `language` wins): lane and line names, report headings.'
         }
     }
 };
