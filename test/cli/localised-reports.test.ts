@@ -39,12 +39,15 @@ describe('a Korean blueprint', () => {
         expect(headings.length).toBeGreaterThan(6);
         for (const heading of headings) expect(heading, heading).toMatch(HANGUL);
         expect(headings[0]).toBe('# 서비스 검토: 카드 분실 신고 콜센터');
-        expect(headings).toEqual(expect.arrayContaining(['## 시간', '### 핵심 경로', '## 접점', '## 실패 지점', '## 서비스 기준', '## 인계와 에스컬레이션']));
+        expect(headings).toEqual(expect.arrayContaining(['## 시간', '### 최악의 경우(핵심 경로)', '## 접점', '## 실패 지점', '## 서비스 기준', '## 인계와 에스컬레이션']));
         const headers = tableHeaders(markdown);
         expect(headers.length).toBeGreaterThan(5);
         // no English words in any table header (the `#` column is a number sign)
         for (const header of headers) expect(header, header).not.toMatch(/[A-Za-z]/);
-        expect(markdown).toContain('- **예상 총 시간(핵심 경로):**');
+        // the named time figures (expected, most likely, worst case) and their explanations
+        expect(markdown).toContain('| **예상** | 선택지는 비율로, 복구는 실패율로, 재작업은 반복 횟수로 가중 |');
+        expect(markdown).toContain('| **최악의 경우(핵심 경로)** | 모든 분기와 복구를 포함한 가장 긴 경로 |');
+        expect(markdown).toContain('전체 프로세스 시간 기준: 선언 없음.');
         // the relabelled frontstage lane and the Korean default names of the others
         expect(markdown).toContain('| 일선 직원 행동 (고객과 통화) |');
         expect(markdown).toContain('| 고객 행동 |');

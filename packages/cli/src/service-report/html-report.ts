@@ -3,7 +3,7 @@
  * rendered diagram, a timeline of the critical path, and the review tables. No scripts, no remote
  * assets; every label is escaped.
  */
-import { visibleLaneIds, type BlueprintAnalysis, type BlueprintModel } from '@blueprint/language';
+import { localisation, visibleLaneIds, type BlueprintAnalysis, type BlueprintModel } from '@blueprint/language';
 import { escapeHtml } from '@blueprint/escape';
 import { boundedDuration, duration, percent } from './format.js';
 import { ReportLabels, exceptionName, figureRows, metricTarget, remediesOf, share, timeNotes, toleranceVerdict } from './report-content.js';
@@ -16,92 +16,95 @@ export interface HtmlReportOptions {
 
 export function renderHtmlReport(analysis: BlueprintAnalysis, model: BlueprintModel, options: HtmlReportOptions = {}): string {
     const e = escapeHtml;
-    const labels = new ReportLabels(model);
+    const s = localisation(model.language).serviceReport;
+    const labels = new ReportLabels(model, s);
     const step = (id: string) => `${e(labels.step(id))} <code>${e(id)}</code>`;
     const table = (head: string[], rows: string[][]) =>
         `<table><thead><tr>${head.map(h => `<th>${e(h)}</th>`).join('')}</tr></thead><tbody>${rows.map(r => `<tr>${r.map(c => `<td>${c}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
+    const bad = (text: string) => `<strong class="bad">${e(text)}</strong>`;
     const c = analysis.counts;
     const cp = analysis.time.criticalPath;
     const sections: string[] = [];
 
-    sections.push(`<h1>Service review: ${e(analysis.title)}</h1>`);
+    sections.push(`<h1>${e(s.title(analysis.title))}</h1>`);
     if (model.description) sections.push(`<p>${e(model.description)}</p>`);
-    sections.push(table(['Steps', 'Touchpoints', 'Moments of truth', 'Fail points', 'Wait points', 'Service standards'],
+    sections.push(table([s.steps, s.touchpoints, s.momentsOfTruth, s.failPoints, s.waitPoints, s.serviceStandards],
         [[c.steps, c.touchpoints, c.momentsOfTruth, c.failPoints, c.waitPoints, c.metrics].map(String)]));
-    if (options.diagramSvg) sections.push(`<h2>Blueprint</h2><figure class="diagram">${options.diagramSvg}</figure>`);
+    if (options.diagramSvg) sections.push(`<h2>${e(s.diagram)}</h2><figure class="diagram">${options.diagramSvg}</figure>`);
 
-    sections.push('<h2>Time</h2>');
+    sections.push(`<h2>${e(s.time)}</h2>`);
     if (cp) {
         const time = analysis.time;
-        sections.push(`<p>Time standard for the whole process: ${time.toleranceSeconds === undefined ? 'none declared' : e(duration(time.toleranceSeconds))}.</p>`);
-        sections.push(table(['Figure', 'How it is computed', 'Total', 'Customer waiting', 'Customer-visible', 'Backstage', 'Against the time standard'],
+        sections.push(`<p>${e(s.processStandard(time.toleranceSeconds === undefined ? s.noneDeclared : duration(time.toleranceSeconds, s)))}</p>`);
+        sections.push(table([s.figure, s.howComputed, s.total, s.customerWaiting, s.customerVisible, s.backstage, s.againstStandard],
             figureRows(time, labels).map(r => [`<strong>${e(r.name)}</strong>`, e(r.detail), e(r.total), e(r.waiting), e(r.visible), e(r.backstage),
-                r.exceeded ? `<strong class="bad">${e(r.verdict)}</strong>` : e(r.verdict)])));
+                r.exceeded ? bad(r.verdict) : e(r.verdict)])));
         const notes = timeNotes(time, labels);
         if (notes.length > 0) sections.push(`<ul>${notes.map(n => `<li>${e(n)}</li>`).join('')}</ul>`);
-        if (time.mostLikelyPath) sections.push(`<p><strong>Most likely path:</strong> ${time.mostLikelyPath.steps.map(id => e(labels.step(id))).join(' → ')}</p>`);
+        if (time.mostLikelyPath) sections.push(`<p><strong>${e(s.mostLikelyPath)}:</strong> ${time.mostLikelyPath.steps.map(id => e(labels.step(id))).join(' → ')}</p>`);
         if (time.exceptionPaths.length > 0) {
-            sections.push('<h3>Exception paths</h3>' + table(['Branch', 'Chance of the branch', 'Share of journeys', 'Total', 'Customer waiting', 'Customer-visible', 'Backstage', 'Against the time standard'],
+            sections.push(`<h3>${e(s.exceptionPaths)}</h3>` + table([s.branch, s.branchChance, s.journeyShare, s.total, s.customerWaiting, s.customerVisible, s.backstage, s.againstStandard],
                 time.exceptionPaths.map(p => {
-                    const verdict = toleranceVerdict(time, p);
-                    return [e(exceptionName(p, labels)), e(share(p.share)), e(share(p.probability)), e(boundedDuration(p, p.totalSeconds)), e(duration(p.waitSeconds)),
-                        e(duration(p.visibleSeconds)), e(duration(p.backstageSeconds)), verdict.exceeded ? `<strong class="bad">${e(verdict.text)}</strong>` : e(verdict.text)];
+                    const verdict = toleranceVerdict(time, p, s);
+                    return [e(exceptionName(p, labels)), e(share(p.share, s)), e(share(p.probability, s)), e(boundedDuration(p, p.totalSeconds, s)), e(duration(p.waitSeconds, s)),
+                        e(duration(p.visibleSeconds, s)), e(duration(p.backstageSeconds, s)), verdict.exceeded ? bad(verdict.text) : e(verdict.text)];
                 })));
+            if (time.exceptionPathsTruncated) sections.push(`<p><em>${e(s.onlyFirstExceptionPaths(time.exceptionPaths.length))}</em></p>`);
         }
-        sections.push(`<h3>Worst case (critical path)</h3><figure class="timeline">${renderTimelineChart(cp, model, visibleLaneIds(model))}</figure>`);
+        sections.push(`<h3>${e(s.worstCaseCriticalPath)}</h3><figure class="timeline">${renderTimelineChart(cp, model, visibleLaneIds(model), s)}</figure>`);
     } else {
-        sections.push('<p>No path from the start could be followed.</p>');
+        sections.push(`<p>${e(s.noPath)}</p>`);
     }
     if (analysis.segments.length > 0) {
-        sections.push('<h3>Per customer segment</h3>' + table(['Segment', 'Expected', 'Customer waiting (expected)', 'Customer-visible (expected)', 'Backstage (expected)', 'Worst case'],
+        sections.push(`<h3>${e(s.perSegment)}</h3>` + table([s.segment, s.expected, s.customerWaitingExpected, s.customerVisibleExpected, s.backstageExpected, s.worstCase],
             [analysis.time, ...analysis.segments].map(v => {
                 const x = v.expected, w = v.criticalPath;
-                const name = v.segment ? e(labels.segment(v.segment)) : '<em>base path</em>';
-                return x && w ? [name, e(boundedDuration(x, x.totalSeconds)), e(duration(x.waitSeconds)), e(duration(x.visibleSeconds)), e(duration(x.backstageSeconds)), e(boundedDuration(w, w.totalSeconds))]
+                const name = v.segment ? e(labels.segment(v.segment)) : `<em>${e(s.basePath)}</em>`;
+                return x && w ? [name, e(boundedDuration(x, x.totalSeconds, s)), e(duration(x.waitSeconds, s)), e(duration(x.visibleSeconds, s)), e(duration(x.backstageSeconds, s)), e(boundedDuration(w, w.totalSeconds, s))]
                     : [name, '—', '—', '—', '—', '—'];
             })));
     }
     if (analysis.decisions.length > 0) {
-        sections.push('<h3>Decisions and parallel work</h3>' + table(['At', 'Kind', 'Question', 'Branches'],
-            analysis.decisions.map(d => [step(d.step), e(d.kind === 'parallel' ? `parallel${d.join ? `, joins at ${labels.step(d.join)}` : ''}` : 'alternatives'), e(d.label ?? ''),
+        sections.push(`<h3>${e(s.decisions)}</h3>` + table([s.at, s.kind, s.question, s.branches],
+            analysis.decisions.map(d => [step(d.step), e(d.kind === 'parallel' ? `${s.parallel}${d.join ? `, ${s.joinsAt(labels.step(d.join))}` : ''}` : s.alternatives), e(d.label ?? ''),
                 d.branches.map(b => e(`${labels.step(b.to)}${b.share ? ` ${b.share}` : ''}${b.label ? ` (${b.label})` : ''}`)).join('<br>')])));
     }
     if (analysis.time.waits.length > 0) {
-        sections.push('<h3>Wait points</h3>' + table(['Step', 'Expected', 'Tolerance', 'Within tolerance'],
-            analysis.time.waits.map(w => [step(w.step), e(duration(w.expectedSeconds)), e(duration(w.toleranceSeconds)),
-                w.exceeded === undefined ? '—' : w.exceeded ? '<strong class="bad">no</strong>' : 'yes'])));
+        sections.push(`<h3>${e(s.waitPoints)}</h3>` + table([s.step, s.expected, s.tolerance, s.withinTolerance],
+            analysis.time.waits.map(w => [step(w.step), e(duration(w.expectedSeconds, s)), e(duration(w.toleranceSeconds, s)),
+                w.exceeded === undefined ? '—' : w.exceeded ? bad(s.no) : e(s.yes)])));
     }
 
-    sections.push('<h2>Touchpoints</h2>' + (analysis.touchpoints.length === 0 ? '<p>No touchpoints.</p>' : table(
-        ['Touchpoint', 'Stage', 'Channel', 'Distance', 'Meets', 'Evidence', 'Moment of truth'],
-        analysis.touchpoints.map(t => [step(t.step), e(labels.stage(t.stage)), e((t.channelLabel ?? t.channel ?? '—') + (t.selfService ? ' (self-service)' : '')),
-            e(t.distance ?? '—'), e(t.actors.map(a => labels.actor(a)).join(', ') || '—'), t.evidence.length ? e(t.evidence.join('; ')) : '<strong class="bad">none</strong>', t.momentOfTruth ? '★' : '']))));
+    sections.push(`<h2>${e(s.touchpoints)}</h2>` + (analysis.touchpoints.length === 0 ? `<p>${e(s.noTouchpoints)}</p>` : table(
+        [s.touchpoint, s.stage, s.channel, s.distance, s.meets, s.evidence, s.momentOfTruth],
+        analysis.touchpoints.map(t => [step(t.step), e(labels.stage(t.stage)), e((t.channelLabel ?? t.channel ?? '—') + (t.selfService ? ` ${s.selfService}` : '')),
+            e(t.distance ?? '—'), e(t.actors.map(a => labels.actor(a)).join(', ') || '—'), t.evidence.length ? e(t.evidence.join('; ')) : bad(s.none), t.momentOfTruth ? '★' : '']))));
 
     const f = analysis.failPoints;
-    sections.push('<h2>Fail points</h2>' + (f.total === 0 ? '<p>No fail points declared.</p>'
-        : `<p>${f.covered} of ${f.total} fail points have a prevention or a recovery (${e(percent(f.share))}).</p>`
-        + table(['Step', 'Lane', 'Stage', 'Cause', 'Failure rate', 'Remedies', 'Covered', 'On a moment of truth'],
-            f.entries.map(x => [step(x.step), e(labels.lane(x.lane)), e(labels.stage(x.stage)), e(x.cause), e(x.rate === undefined ? '—' : share(x.rate)),
-                remediesOf(x, labels).map(e).join('<br>') || '—', x.covered ? 'yes' : '<strong class="bad">no</strong>', x.onMomentOfTruth ? '★' : '']))));
+    sections.push(`<h2>${e(s.failPoints)}</h2>` + (f.total === 0 ? `<p>${e(s.noFailPoints)}</p>`
+        : `<p>${e(s.failPointsCovered(f.covered, f.total, percent(f.share)))}</p>`
+        + table([s.step, s.lane, s.stage, s.cause, s.failureRate, s.remedies, s.covered, s.onMomentOfTruth],
+            f.entries.map(x => [step(x.step), e(labels.lane(x.lane)), e(labels.stage(x.stage)), e(x.cause), e(x.rate === undefined ? '—' : share(x.rate, s)),
+                remediesOf(x, labels).map(e).join('<br>') || '—', x.covered ? e(s.yes) : bad(s.no), x.onMomentOfTruth ? '★' : '']))));
 
-    sections.push('<h2>Service standards</h2>' + (analysis.metrics.length === 0 ? '<p>No metrics declared.</p>' : table(['Metric', 'Measured on', 'Target'],
-        analysis.metrics.map(m => [`${e(m.label)} <code>${e(m.id)}</code>`, m.steps.map(step).join(', ') || 'the whole process', e(metricTarget(m))]))));
+    sections.push(`<h2>${e(s.serviceStandards)}</h2>` + (analysis.metrics.length === 0 ? `<p>${e(s.noMetrics)}</p>` : table([s.metric, s.measuredOn, s.target],
+        analysis.metrics.map(m => [`${e(m.label)} <code>${e(m.id)}</code>`, m.steps.map(step).join(', ') || e(s.wholeProcess), e(metricTarget(m, s))]))));
 
-    sections.push('<h2>Hand-offs and escalations</h2>' + (analysis.handOffs.length === 0 ? '<p>None.</p>' : table(['From', 'To', 'Kind', 'Crosses internal line', 'Returns to the customer'],
-        analysis.handOffs.map(h => [step(h.from), step(h.to), e(h.kind), h.crossesInternalLine ? 'yes' : '', h.returnsToCustomer ? 'yes' : '<strong class="bad">no</strong>']))));
+    sections.push(`<h2>${e(s.handOffs)}</h2>` + (analysis.handOffs.length === 0 ? `<p>${e(s.noneShort)}</p>` : table([s.from, s.to, s.kind, s.crossesInternalLine, s.returnsToCustomer],
+        analysis.handOffs.map(h => [step(h.from), step(h.to), e(h.kind), h.crossesInternalLine ? e(s.yes) : '', h.returnsToCustomer ? e(s.yes) : bad(s.no)]))));
 
     if (analysis.content.length > 0) {
-        sections.push('<h2>Notes and policies</h2>' + table(['Where', 'Kind', 'Text'],
-            analysis.content.map(item => [item.step ? step(item.step) : '<em>the whole process</em>', e(item.kind), e(item.text)])));
+        sections.push(`<h2>${e(s.notesAndPolicies)}</h2>` + table([s.where, s.kind, s.text],
+            analysis.content.map(item => [item.step ? step(item.step) : `<em>${e(s.wholeProcess)}</em>`, e(s.contentKinds[item.kind]), e(item.text)])));
     }
 
     return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${model.language}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Service review: ${e(analysis.title)}</title>
+<title>${e(s.title(analysis.title))}</title>
 <style>
 body{font:15px/1.5 system-ui,-apple-system,"Segoe UI","Noto Sans","Noto Sans CJK SC",sans-serif;max-width:1200px;margin:2rem auto;padding:0 1rem;color:#222}
 table{border-collapse:collapse;margin:.5rem 0 1.5rem}th,td{border:1px solid #ccc;padding:.3rem .6rem;text-align:left;vertical-align:top}th{background:#f4f4f4}

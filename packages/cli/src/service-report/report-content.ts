@@ -1,9 +1,12 @@
 /**
  * What both report formats say, worded once: the time figures with their names (expected, most
- * likely, worst case, exception paths), tolerance verdicts, remedies, and labels for ids.
+ * likely, worst case, exception paths), tolerance verdicts, remedies, and labels for ids. Every
+ * fixed phrase comes from the blueprint's language (`localisation(model.language).serviceReport`).
  */
-import type { BlueprintAnalysis, BlueprintModel, ExceptionPath, FailPointEntry, ModelRemedy, TimeAnalysis, TimeFigures } from '@blueprint/language';
+import { localisation, type BlueprintAnalysis, type BlueprintModel, type ExceptionPath, type FailPointEntry, type ModelRemedy, type ServiceReportStrings, type TimeAnalysis, type TimeFigures } from '@blueprint/language';
 import { boundedDuration, boundedPart, duration } from './format.js';
+
+const ENGLISH = localisation('en').serviceReport;
 
 export interface FigureRow {
     /** Which figure this is, e.g. "Expected". */
@@ -26,8 +29,11 @@ export class ReportLabels {
     private readonly actors: Map<string, string>;
     private readonly lanes: Map<string, string>;
     private readonly segments: Map<string, string>;
+    /** The report strings in the blueprint's language. */
+    readonly s: ServiceReportStrings;
 
-    constructor(model: BlueprintModel) {
+    constructor(model: BlueprintModel, s: ServiceReportStrings = localisation(model.language).serviceReport) {
+        this.s = s;
         this.steps = new Map(model.steps.map(s => [s.id, s.label]));
         this.stages = new Map(model.stages.map(s => [s.id, s.label]));
         this.actors = new Map(model.actors.map(a => [a.id, a.label]));
@@ -39,51 +45,53 @@ export class ReportLabels {
     stage(id: string | undefined): string { return id === undefined ? '' : this.stages.get(id) ?? id; }
     actor(id: string): string { return this.actors.get(id) ?? id; }
     lane(id: string): string { return this.lanes.get(id) ?? id; }
-    segment(id: string | undefined): string { return id === undefined ? 'every customer (base path)' : this.segments.get(id) ?? id; }
+    segment(id: string | undefined): string { return id === undefined ? this.s.everyCustomer : this.segments.get(id) ?? id; }
 }
 
-export function share(probability: number | undefined): string {
-    if (probability === undefined) return 'rate unknown';
+export function share(probability: number | undefined, s: ServiceReportStrings = ENGLISH): string {
+    if (probability === undefined) return s.rateUnknown;
     const value = Math.round(probability * 1000) / 10;
     return `${value} %`;
 }
 
 /** The figures of one variant, each named: expected, most likely, worst case. */
 export function figureRows(time: TimeAnalysis, labels: ReportLabels): FigureRow[] {
+    const s = labels.s;
     const rows: FigureRow[] = [];
     const row = (name: string, detail: string, figures: TimeFigures, steps?: readonly string[]): FigureRow => {
-        const verdict = toleranceVerdict(time, figures);
+        const verdict = toleranceVerdict(time, figures, s);
         return {
             name, detail, steps: steps?.map(id => labels.step(id)),
-            total: boundedDuration(figures, figures.totalSeconds),
-            waiting: boundedPart(figures, figures.waitSeconds), visible: boundedPart(figures, figures.visibleSeconds),
-            backstage: boundedPart(figures, figures.backstageSeconds),
+            total: boundedDuration(figures, figures.totalSeconds, s),
+            waiting: boundedPart(figures, figures.waitSeconds, s), visible: boundedPart(figures, figures.visibleSeconds, s),
+            backstage: boundedPart(figures, figures.backstageSeconds, s),
             verdict: verdict.text, exceeded: verdict.exceeded
         };
     };
-    if (time.expected) rows.push(row('Expected', 'alternatives weighted by their shares, recoveries by their failure rates, rework by its repeats', time.expected));
-    if (time.mostLikelyPath) rows.push(row('Most likely path', `${share(time.mostLikelyPath.probability)} of journeys`, time.mostLikelyPath, time.mostLikelyPath.steps));
-    if (time.criticalPath) rows.push(row('Worst case (critical path)', 'the longest path, every branch and recovery allowed', time.criticalPath, time.criticalPath.steps));
+    if (time.expected) rows.push(row(s.expected, s.expectedHow, time.expected));
+    if (time.mostLikelyPath) rows.push(row(s.mostLikelyPath, s.mostLikelyHow(share(time.mostLikelyPath.probability, s)), time.mostLikelyPath, time.mostLikelyPath.steps));
+    if (time.criticalPath) rows.push(row(s.worstCaseCriticalPath, s.worstCaseHow, time.criticalPath, time.criticalPath.steps));
     return rows;
 }
 
 export function exceptionName(path: ExceptionPath, labels: ReportLabels): string {
     return path.kind === 'recovery'
-        ? `Recovery from "${path.label ?? ''}" at ${labels.step(path.from)}`
+        ? labels.s.recoveryFrom(path.label ?? '', labels.step(path.from))
         : `${labels.step(path.from)} → ${labels.step(path.to)}${path.label ? ` (${path.label})` : ''}`;
 }
 
 /** `within`, `⚠ exceeded by 3 min`, `within so far` (unknown times may still push it over). */
-export function toleranceVerdict(time: TimeAnalysis, figures: TimeFigures): { text: string; exceeded: boolean } {
+export function toleranceVerdict(time: TimeAnalysis, figures: TimeFigures, s: ServiceReportStrings = ENGLISH): { text: string; exceeded: boolean } {
     const standard = time.toleranceSeconds;
-    if (standard === undefined) return { text: 'no standard', exceeded: false };
-    if (figures.totalSeconds > standard) return { text: `exceeded by ${figures.unknownSteps.length > 0 ? 'at least ' : ''}${duration(figures.totalSeconds - standard)}`, exceeded: true };
-    return { text: figures.unknownSteps.length > 0 ? 'within so far' : 'within', exceeded: false };
+    if (standard === undefined) return { text: s.noStandard, exceeded: false };
+    if (figures.totalSeconds > standard) return { text: s.exceededBy(duration(figures.totalSeconds - standard, s), figures.unknownSteps.length > 0), exceeded: true };
+    return { text: figures.unknownSteps.length > 0 ? s.withinSoFar : s.within, exceeded: false };
 }
 
 export function remedyText(kind: 'prevention' | 'recovery', remedy: ModelRemedy, labels: ReportLabels): string {
-    return `${kind}: ${remedy.text}${remedy.pokaYoke ? ` [poka-yoke: ${remedy.pokaYoke}]` : ''}`
-        + (remedy.steps.length > 0 ? ` — by ${remedy.steps.map(id => labels.step(id)).join(' → ')}` : '');
+    const s = labels.s;
+    return `${kind === 'prevention' ? s.prevention : s.recovery}: ${remedy.text}${remedy.pokaYoke ? ` [${s.pokaYoke}: ${remedy.pokaYoke}]` : ''}`
+        + (remedy.steps.length > 0 ? ` — ${s.remedyBy(remedy.steps.map(id => labels.step(id)).join(' → '))}` : '');
 }
 
 export function remediesOf(entry: FailPointEntry, labels: ReportLabels): string[] {
@@ -92,17 +100,20 @@ export function remediesOf(entry: FailPointEntry, labels: ReportLabels): string[
 
 /** Notes on time figures that the tables alone do not say. */
 export function timeNotes(time: TimeAnalysis, labels: ReportLabels): string[] {
+    const s = labels.s;
     const notes: string[] = [];
     const unknown = new Set([...(time.expected?.unknownSteps ?? []), ...(time.criticalPath?.unknownSteps ?? [])]);
-    if (unknown.size > 0) notes.push(`Steps without a time (figures are lower bounds): ${[...unknown].map(id => labels.step(id)).join(', ')}`);
-    if (time.undeclaredBranches.length > 0) notes.push(`Branches without shares, counted as parallel work: after ${time.undeclaredBranches.map(id => labels.step(id)).join(', ')}`);
-    for (const r of time.unratedRecoveries) notes.push(`Recovery from "${r.cause}" at ${labels.step(r.step)} has no failure rate: left out of the expected time`);
-    for (const loop of time.rework) notes.push(`Rework ${labels.step(loop.from)} → ${labels.step(loop.to)}: ${Math.round(loop.expectedRepeats * 100) / 100} extra passes expected (worst case ${loop.worstRepeats}) of ${duration(loop.bodySeconds)} each`);
-    if (time.loops.length > 0) notes.push(`Loops without a repeat, not summed: ${time.loops.map(l => `${labels.step(l.from)} → ${labels.step(l.to)}`).join(', ')}`);
+    if (unknown.size > 0) notes.push(s.stepsWithoutTimeNote([...unknown].map(id => labels.step(id)).join(', ')));
+    if (time.undeclaredBranches.length > 0) notes.push(s.branchesWithoutShares(time.undeclaredBranches.map(id => labels.step(id)).join(', ')));
+    for (const r of time.unratedRecoveries) notes.push(s.unratedRecovery(r.cause, labels.step(r.step)));
+    for (const loop of time.rework) {
+        notes.push(s.reworkNote(labels.step(loop.from), labels.step(loop.to), Math.round(loop.expectedRepeats * 100) / 100, loop.worstRepeats, duration(loop.bodySeconds, s)));
+    }
+    if (time.loops.length > 0) notes.push(s.loopsWithoutRepeat(time.loops.map(l => `${labels.step(l.from)} → ${labels.step(l.to)}`).join(', ')));
     return notes;
 }
 
-export function metricTarget(m: BlueprintAnalysis['metrics'][number]): string {
-    if (m.value === undefined) return 'no target';
-    return `${m.comparator ?? '?'} ${m.value}${m.unit ? (m.unit === '%' ? ' %' : ` ${m.unit}`) : ''}${m.within ? ` within ${m.within}` : ''}`;
+export function metricTarget(m: BlueprintAnalysis['metrics'][number], s: ServiceReportStrings = ENGLISH): string {
+    if (m.value === undefined) return s.noTarget;
+    return `${m.comparator ?? '?'} ${m.value}${m.unit ? (m.unit === '%' ? ' %' : ` ${m.unit}`) : ''}${m.within ? s.targetWithin(m.within) : ''}`;
 }

@@ -114,6 +114,34 @@ export interface ServiceReportStrings {
     readonly notesAndPolicies: string;
     readonly where: string;
     readonly text: string;
+    // Phrases of the time figures, verdicts, remedies and notes (report-content.ts).
+    readonly processStandard: (standard: string) => string;
+    readonly noStandard: string;
+    readonly withinSoFar: string;
+    readonly exceededBy: (time: string, atLeast: boolean) => string;
+    readonly rateUnknown: string;
+    readonly expectedHow: string;
+    readonly mostLikelyHow: (share: string) => string;
+    readonly worstCaseHow: string;
+    readonly recoveryFrom: (cause: string, step: string) => string;
+    readonly prevention: string;
+    readonly recovery: string;
+    readonly pokaYoke: string;
+    readonly remedyBy: (steps: string) => string;
+    readonly stepsWithoutTimeNote: (steps: string) => string;
+    readonly branchesWithoutShares: (steps: string) => string;
+    readonly unratedRecovery: (cause: string, step: string) => string;
+    readonly reworkNote: (from: string, to: string, repeats: number, worst: number, each: string) => string;
+    readonly loopsWithoutRepeat: (loops: string) => string;
+    readonly targetWithin: (window: string) => string;
+    readonly everyCustomer: string;
+    readonly noSteps: string;
+    readonly parallel: string;
+    readonly joinsAt: (step: string) => string;
+    readonly alternatives: string;
+    readonly onlyFirstExceptionPaths: (count: number) => string;
+    readonly noStage: string;
+    readonly contentKinds: Readonly<Record<'note' | 'policy' | 'emotion', string>>;
 }
 
 /** Headings of the change report (`blueprint diff --format markdown`, the editor's change list). */
@@ -212,7 +240,27 @@ const en: Localisation = {
         backstageExpected: 'Backstage (expected)', standardExpectedWorst: 'Time standard (expected / worst case)', exceptionPaths: 'Exception paths', branch: 'Branch',
         branchChance: 'Chance of the branch', journeyShare: 'Share of journeys', decisions: 'Decisions and parallel work', at: 'At',
         question: 'Question', branches: 'Branches', failureRate: 'Failure rate', remedies: 'Remedies',
-        notesAndPolicies: 'Notes and policies', where: 'Where', text: 'Text'
+        notesAndPolicies: 'Notes and policies', where: 'Where', text: 'Text',
+        processStandard: standard => `Time standard for the whole process: ${standard}.`,
+        noStandard: 'no standard', withinSoFar: 'within so far',
+        exceededBy: (time, atLeast) => `exceeded by ${atLeast ? 'at least ' : ''}${time}`,
+        rateUnknown: 'rate unknown',
+        expectedHow: 'alternatives weighted by their shares, recoveries by their failure rates, rework by its repeats',
+        mostLikelyHow: share => `${share} of journeys`,
+        worstCaseHow: 'the longest path, every branch and recovery allowed',
+        recoveryFrom: (cause, step) => `Recovery from "${cause}" at ${step}`,
+        prevention: 'prevention', recovery: 'recovery', pokaYoke: 'poka-yoke', remedyBy: steps => `by ${steps}`,
+        stepsWithoutTimeNote: steps => `Steps without a time (figures are lower bounds): ${steps}`,
+        branchesWithoutShares: steps => `Branches without shares, counted as parallel work: after ${steps}`,
+        unratedRecovery: (cause, step) => `Recovery from "${cause}" at ${step} has no failure rate: left out of the expected time`,
+        reworkNote: (from, to, repeats, worst, each) => `Rework ${from} → ${to}: ${repeats} extra passes expected (worst case ${worst}) of ${each} each`,
+        loopsWithoutRepeat: loops => `Loops without a repeat, not summed: ${loops}`,
+        targetWithin: window => ` within ${window}`,
+        everyCustomer: 'every customer (base path)', noSteps: '(no steps)',
+        parallel: 'parallel', joinsAt: step => `joins at ${step}`, alternatives: 'alternatives',
+        onlyFirstExceptionPaths: count => `Only the first ${count} exception paths are listed.`,
+        noStage: '(no stage)',
+        contentKinds: { note: 'note', policy: 'policy', emotion: 'emotion' }
     },
     diffReport: {
         title: blueprint => `Blueprint changes: ${blueprint}`,
@@ -291,7 +339,27 @@ const zh: Localisation = {
         backstageExpected: '后台（预计）', standardExpectedWorst: '时间标准（预计 / 最坏情况）', exceptionPaths: '例外路径', branch: '分支',
         branchChance: '分支概率', journeyShare: '占全部旅程的比例', decisions: '决策与并行工作', at: '位置',
         question: '问题', branches: '分支', failureRate: '失败率', remedies: '补救措施',
-        notesAndPolicies: '备注与政策', where: '位置', text: '内容'
+        notesAndPolicies: '备注与政策', where: '位置', text: '内容',
+        processStandard: standard => `全流程时间标准：${standard}。`,
+        noStandard: '无标准', withinSoFar: '目前未超出',
+        exceededBy: (time, atLeast) => `超出${atLeast ? '至少' : ''} ${time}`,
+        rateUnknown: '概率未知',
+        expectedHow: '备选分支按占比加权，补救按失败率加权，返工按重复次数计算',
+        mostLikelyHow: share => `占全部旅程的 ${share}`,
+        worstCaseHow: '最长路径，计入所有分支和补救',
+        recoveryFrom: (cause, step) => `${step}处“${cause}”的补救`,
+        prevention: '预防', recovery: '补救', pokaYoke: '防错', remedyBy: steps => `执行步骤：${steps}`,
+        stepsWithoutTimeNote: steps => `未标注时间的步骤（数值为下限）：${steps}`,
+        branchesWithoutShares: steps => `未标注占比的分支，按并行工作计算：位于 ${steps} 之后`,
+        unratedRecovery: (cause, step) => `${step}处“${cause}”的补救没有失败率：未计入预计时长`,
+        reworkNote: (from, to, repeats, worst, each) => `返工 ${from} → ${to}：预计额外 ${repeats} 次（最坏情况 ${worst} 次），每次 ${each}`,
+        loopsWithoutRepeat: loops => `未标注重复次数的循环（未计入）：${loops}`,
+        targetWithin: window => `（${window} 内）`,
+        everyCustomer: '所有顾客（基本路径）', noSteps: '（无步骤）',
+        parallel: '并行', joinsAt: step => `在 ${step} 汇合`, alternatives: '择一',
+        onlyFirstExceptionPaths: count => `仅列出前 ${count} 条例外路径。`,
+        noStage: '（无阶段）',
+        contentKinds: { note: '备注', policy: '政策', emotion: '情绪' }
     },
     diffReport: {
         title: blueprint => `蓝图变更：${blueprint}`,
@@ -370,7 +438,27 @@ const ja: Localisation = {
         backstageExpected: 'バックステージ（想定）', standardExpectedWorst: '時間基準（想定 / 最悪の場合）', exceptionPaths: '例外経路', branch: '分岐',
         branchChance: '分岐の確率', journeyShare: '全体に占める割合', decisions: '判断と並行作業', at: '場所',
         question: '問い', branches: '分岐', failureRate: '失敗率', remedies: '対策',
-        notesAndPolicies: '注記と方針', where: '場所', text: '内容'
+        notesAndPolicies: '注記と方針', where: '場所', text: '内容',
+        processStandard: standard => `プロセス全体の時間基準：${standard}。`,
+        noStandard: '基準なし', withinSoFar: '現時点では範囲内',
+        exceededBy: (time, atLeast) => `${atLeast ? '少なくとも ' : ''}${time} 超過`,
+        rateUnknown: '確率不明',
+        expectedHow: '選択肢は割合で、回復策は失敗率で、手戻りは繰り返し回数で重み付け',
+        mostLikelyHow: share => `全体の ${share}`,
+        worstCaseHow: 'すべての分岐と回復策を含めた最長経路',
+        recoveryFrom: (cause, step) => `${step}での「${cause}」からの回復`,
+        prevention: '予防', recovery: '回復', pokaYoke: 'ポカヨケ', remedyBy: steps => `実施：${steps}`,
+        stepsWithoutTimeNote: steps => `時間未設定のステップ（数値は下限）：${steps}`,
+        branchesWithoutShares: steps => `割合のない分岐（並行作業として計算）：${steps} の後`,
+        unratedRecovery: (cause, step) => `${step}での「${cause}」からの回復には失敗率がないため、想定時間に含めていません`,
+        reworkNote: (from, to, repeats, worst, each) => `手戻り ${from} → ${to}：追加 ${repeats} 回を想定（最悪の場合 ${worst} 回）、1 回あたり ${each}`,
+        loopsWithoutRepeat: loops => `繰り返し回数のないループ（合計に含めない）：${loops}`,
+        targetWithin: window => `（${window} 以内）`,
+        everyCustomer: 'すべての顧客（基本経路）', noSteps: '（ステップなし）',
+        parallel: '並行', joinsAt: step => `${step} で合流`, alternatives: '選択',
+        onlyFirstExceptionPaths: count => `最初の ${count} 件の例外経路のみ表示しています。`,
+        noStage: '（段階なし）',
+        contentKinds: { note: '注記', policy: '方針', emotion: '感情' }
     },
     diffReport: {
         title: blueprint => `ブループリントの変更：${blueprint}`,
@@ -449,7 +537,27 @@ const ko: Localisation = {
         backstageExpected: '후방(예상)', standardExpectedWorst: '시간 기준(예상 / 최악의 경우)', exceptionPaths: '예외 경로', branch: '분기',
         branchChance: '분기 확률', journeyShare: '전체 여정 중 비율', decisions: '결정과 병행 작업', at: '위치',
         question: '질문', branches: '분기', failureRate: '실패율', remedies: '대책',
-        notesAndPolicies: '메모와 정책', where: '위치', text: '내용'
+        notesAndPolicies: '메모와 정책', where: '위치', text: '내용',
+        processStandard: standard => `전체 프로세스 시간 기준: ${standard}.`,
+        noStandard: '기준 없음', withinSoFar: '현재까지 범위 내',
+        exceededBy: (time, atLeast) => `${atLeast ? '최소 ' : ''}${time} 초과`,
+        rateUnknown: '확률 알 수 없음',
+        expectedHow: '선택지는 비율로, 복구는 실패율로, 재작업은 반복 횟수로 가중',
+        mostLikelyHow: share => `전체 여정의 ${share}`,
+        worstCaseHow: '모든 분기와 복구를 포함한 가장 긴 경로',
+        recoveryFrom: (cause, step) => `${step}의 "${cause}" 복구`,
+        prevention: '예방', recovery: '복구', pokaYoke: '포카요케', remedyBy: steps => `수행: ${steps}`,
+        stepsWithoutTimeNote: steps => `시간이 없는 단계(수치는 하한값): ${steps}`,
+        branchesWithoutShares: steps => `비율이 없는 분기(병행 작업으로 계산): ${steps} 이후`,
+        unratedRecovery: (cause, step) => `${step}의 "${cause}" 복구에는 실패율이 없어 예상 시간에서 제외했습니다`,
+        reworkNote: (from, to, repeats, worst, each) => `재작업 ${from} → ${to}: 추가 ${repeats}회 예상(최악의 경우 ${worst}회), 회당 ${each}`,
+        loopsWithoutRepeat: loops => `반복 횟수가 없는 반복(합계에서 제외): ${loops}`,
+        targetWithin: window => ` (${window} 이내)`,
+        everyCustomer: '모든 고객(기본 경로)', noSteps: '(단계 없음)',
+        parallel: '병행', joinsAt: step => `${step}에서 합류`, alternatives: '선택',
+        onlyFirstExceptionPaths: count => `처음 ${count}개 예외 경로만 표시합니다.`,
+        noStage: '(국면 없음)',
+        contentKinds: { note: '메모', policy: '정책', emotion: '감정' }
     },
     diffReport: {
         title: blueprint => `청사진 변경: ${blueprint}`,
