@@ -49,6 +49,8 @@ describe.runIf(process.env.BLUEPRINT_E2E === '1')('Blueprint extension in code-s
         mkdirSync(screenshots, { recursive: true });
         copyFileSync(join(repo, 'examples/bank-deposit.blueprint'), join(workspace, 'bank-deposit.blueprint'));
         copyFileSync(join(repo, 'test/e2e/fixtures/invalid.blueprint'), join(workspace, 'invalid.blueprint'));
+        // Written before the workbench starts, so Quick Open's file index has it.
+        writeFileSync(join(workspace, 'settings-demo.blueprint'), SETTINGS_DEMO);
         for (const example of PREVIEW_EXAMPLES) {
             copyFileSync(join(repo, `examples/${example.file}`), join(workspace, example.file));
         }
@@ -213,7 +215,6 @@ describe.runIf(process.env.BLUEPRINT_E2E === '1')('Blueprint extension in code-s
     });
 
     it('applies blueprint.rules and blueprint.layout.spacing as soon as the settings change', async () => {
-        writeFileSync(join(workspace, 'settings-demo.blueprint'), SETTINGS_DEMO);
         await openFile(page, 'settings-demo.blueprint');
         await runCommand(page, 'View: Focus Problems', 'Problems');
         const deadEnds = page.locator('.markers-panel .monaco-list-row', { hasText: 'BP016' });
@@ -285,7 +286,8 @@ function lineOf(text: string): number {
 /** The preview's export command, then the format from its quick pick. */
 async function pickExportFormat(page: Page, format: string): Promise<void> {
     await runCommand(page, 'Blueprint: Export Diagram (SVG, PNG, PDF)');
-    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: format }).first();
+    // The format's own row (its label exactly), not the command palette's row that names all formats.
+    const row = page.locator('.quick-input-list .monaco-list-row .label-name', { hasText: new RegExp(`^${format}$`) }).first();
     await row.waitFor({ timeout: 30_000 });
     await row.click();
 }

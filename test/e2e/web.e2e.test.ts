@@ -131,9 +131,13 @@ describe.runIf(process.env.BLUEPRINT_E2E === '1')('Blueprint extension in the we
         // The mouse over the step's name, as a user hovers.
         const name = page.locator('.monaco-editor .view-lines .view-line span span', { hasText: /^EnterPin$/ }).first();
         await name.waitFor({ timeout: 30_000 });
-        await name.hover();
-        const hover = page.locator('.monaco-hover .hover-contents').first();
-        await hover.waitFor({ timeout: 30_000 });
+        const hover = page.locator('.monaco-hover:not(.hidden) .hover-contents').first();
+        // Hover again, a few pixels along, until the hover shows (one that opened as the editor scrolled may close).
+        let nudge = 0;
+        await expect.poll(async () => {
+            await name.hover({ position: { x: 2 + (nudge++ % 3) * 3, y: 4 } });
+            return hover.isVisible();
+        }, { timeout: 30_000, intervals: [1_000] }).toBe(true);
         await expect.poll(() => hover.innerText(), { timeout: 30_000 }).toContain('Enter PIN');
         await page.screenshot({ path: join(screenshots, 'hover.png') });
         await page.mouse.move(0, 0);

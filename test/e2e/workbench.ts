@@ -25,7 +25,7 @@ export async function openFile(page: Page, name: string): Promise<void> {
     await input.fill(name);
     await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
     await page.keyboard.press('Enter');
-    await page.locator('.tab.active', { hasText: name }).waitFor({ timeout: 30_000 });
+    await page.locator(`.tab.active[data-resource-name="${name}"]`).waitFor({ timeout: 30_000 });
 }
 
 export async function runCommand(page: Page, title: string, rowText = title): Promise<void> {
