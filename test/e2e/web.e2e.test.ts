@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installExtension, prepareProfile, startCodeServer, type CodeServerPaths, type RunningCodeServer } from './code-server.js';
-import { editorText, focusWorkbench, goToLine, openFile, previewFrame, runCommand } from './workbench.js';
+import { editorText, focusWorkbench, goToLine, openFile, openQuickFix, previewFrame, runCommand, showProblems } from './workbench.js';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const e2e = process.env.BLUEPRINT_E2E_DIR ?? join(repo, '.e2e');
@@ -89,22 +89,12 @@ describe.runIf(process.env.BLUEPRINT_E2E === '1')('Blueprint extension in the we
     });
 
     it('reports diagnostics of an invalid file', async () => {
-        await openFile(page, 'invalid.blueprint');
-        await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 60_000 });
-        await runCommand(page, 'View: Focus Problems', 'Problems');
-        const rows = page.locator('.markers-panel .monaco-list-row');
-        await rows.filter({ hasText: 'BP009' }).first().waitFor({ timeout: 30_000 });
-        await rows.filter({ hasText: 'BP002' }).first().waitFor({ timeout: 30_000 });
+        await showProblems(page, 'invalid.blueprint', ['BP009', 'BP002']);
         await page.screenshot({ path: join(screenshots, 'problems.png') });
     });
 
     it('applies a quick fix', async () => {
-        const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'BP009' }).first();
-        await row.click();
-        await row.press('Enter');
-        await page.keyboard.press('Control+.');
-        const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Add a recovery to the fail point' });
-        await fix.waitFor({ timeout: 30_000 });
+        const fix = await openQuickFix(page, 'BP009', 'Add a recovery to the fail point');
         await fix.click();
         await expect.poll(() => editorText(page), { timeout: 30_000 }).toContain('recovery "Describe how the service recovers"');
         await expect.poll(() => page.locator('.markers-panel .monaco-list-row', { hasText: 'BP009' }).count(), { timeout: 30_000 }).toBe(0);

@@ -3,7 +3,7 @@
  * the active editor's text, the preview's frame. Shared by the desktop-host and the web-host tests.
  */
 import { expect } from 'vitest';
-import type { FrameLocator, Page } from 'playwright-core';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
 
 /** Moves the cursor of the active editor to the start of a line (Ctrl+G). */
 export async function goToLine(page: Page, line: number): Promise<void> {
@@ -58,3 +58,28 @@ export function previewFrame(page: Page): FrameLocator {
     return page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
 }
 
+
+/** Opens `file` and the Problems panel, and waits until a problem of each rule in `codes` is listed. */
+export async function showProblems(page: Page, file: string, codes: readonly string[]): Promise<void> {
+    await openFile(page, file);
+    await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 60_000 });
+    await runCommand(page, 'View: Focus Problems', 'Problems');
+    const rows = page.locator('.markers-panel .monaco-list-row');
+    for (const code of codes) await rows.filter({ hasText: code }).first().waitFor({ timeout: 30_000 });
+}
+
+/** Goes from the Problems panel to the first problem of `code` and opens the quick fix titled `title`. */
+export async function openQuickFix(page: Page, code: string, title: string): Promise<Locator> {
+    const row = page.locator('.markers-panel .monaco-list-row', { hasText: code }).first();
+    await row.click();
+    await row.press('Enter'); // moves the cursor to the problem in the editor
+    await page.locator('.editor-group-container.active .monaco-editor.focused').first().waitFor({ timeout: 10_000 });
+    const fix = page.locator('.action-widget .monaco-list-row', { hasText: title });
+    // Ctrl+. pressed before the code actions at the cursor are known shows nothing: ask again then.
+    for (let attempt = 0; attempt < 3 && !(await fix.isVisible()); attempt++) {
+        await page.keyboard.press('Control+.');
+        await fix.waitFor({ timeout: 10_000 }).catch(() => undefined);
+    }
+    await fix.waitFor({ timeout: 5_000 });
+    return fix;
+}

@@ -4,6 +4,7 @@
  * and a change to the router can be measured before and after.
  */
 import type { BlueprintLayout, LaidOutFlow, LaidOutStep, Point } from './geometry.js';
+import { longestHorizontal } from './flow-geometry.js';
 import { inflate, rectsOverlap, SpatialIndex as Buckets, type Rect } from './spatial-index.js';
 import { estimateTextWidth } from './text-measure.js';
 
@@ -37,16 +38,7 @@ export function flowLabelRect(flow: LaidOutFlow): Rect | undefined {
     if (!flow.label) return undefined;
     if (flow.labelBox) return flow.labelBox;
     // Older geometry: 10 px text centred on the longest horizontal segment, baseline 4 px above it.
-    let best: [Point, Point] = [flow.points[0], flow.points[flow.points.length - 1]];
-    let length = -1;
-    for (let i = 1; i < flow.points.length; i++) {
-        const a = flow.points[i - 1];
-        const b = flow.points[i];
-        if (a.y === b.y && Math.abs(b.x - a.x) > length) {
-            length = Math.abs(b.x - a.x);
-            best = [a, b];
-        }
-    }
+    const best = longestHorizontal(flow);
     const width = estimateTextWidth(flow.label, 10);
     const centerX = (best[0].x + best[1].x) / 2;
     return { x: centerX - width / 2, y: best[0].y - 13, width, height: 11 };

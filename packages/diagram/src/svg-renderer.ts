@@ -4,6 +4,7 @@
  * can recolour them, e.g. by adding `bp-added` through `extraClasses`.
  */
 import { escapeXml } from '@blueprint/escape';
+import { longestHorizontal } from './flow-geometry.js';
 import type {
     BlueprintLayout, LaidOutFlow, LaidOutFootnoteSection, LaidOutLegend, LaidOutLegendEntry, LaidOutMark, LaidOutProcessTime, LaidOutStep, Tone
 } from './geometry.js';
@@ -141,20 +142,6 @@ function renderFlow(flow: LaidOutFlow, extraClasses: string): string {
 
 function clampTo(value: number, low: number, high: number): number {
     return Math.max(low, Math.min(high, value));
-}
-
-function longestHorizontal(flow: LaidOutFlow): [{ x: number; y: number }, { x: number; y: number }] {
-    let best: [{ x: number; y: number }, { x: number; y: number }] = [flow.points[0], flow.points[flow.points.length - 1]];
-    let length = -1;
-    for (let i = 1; i < flow.points.length; i++) {
-        const a = flow.points[i - 1];
-        const b = flow.points[i];
-        if (a.y === b.y && Math.abs(b.x - a.x) > length) {
-            length = Math.abs(b.x - a.x);
-            best = [a, b];
-        }
-    }
-    return best;
 }
 
 function renderStep(step: LaidOutStep, extraClasses: string): string {
