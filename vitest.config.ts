@@ -13,7 +13,8 @@ export default defineConfig({
             '@blueprint/server': src('server'),
             '@blueprint/diff': src('diff'),
             '@blueprint/webview': src('webview'),
-            '@blueprint/export': src('export')
+            '@blueprint/export': src('export'),
+            '@blueprint/tools': src('tools')
         }
     },
     test: {

@@ -1,0 +1,21 @@
+/** `blueprint mcp`: the MCP server for AI assistants (Claude Desktop, VS Code, …), over stdio. */
+import type { Command } from 'commander';
+import { ExitCode, type CliCommand, type CliContext } from '../cli-context.js';
+import { cliToolHost } from '../mcp/cli-tool-host.js';
+
+export const mcpCommand: CliCommand = {
+    register(program: Command, context: CliContext): void {
+        program.command('mcp')
+            .summary('serve the tools for AI assistants (Model Context Protocol over stdio)')
+            .description('Runs a Model Context Protocol server on stdin/stdout for AI assistants, with the tools check (diagnostics '
+                + 'with rule ids), explain_rule, analyse (expected, most likely and worst-case times per segment, fail-point coverage), '
+                + 'render (SVG, or PNG as an image) and diff, on files or on text. Paths are relative to the current directory; '
+                + 'nothing is written except where render is given an output path. Logs go to stderr.\n\n'
+                + 'Example configuration (Claude Desktop, VS Code): { "command": "npx", "args": ["service-blueprint", "mcp"] }')
+            .action(async () => {
+                const { serveMcpOverStdio } = await import('../mcp/mcp-server.js');
+                await serveMcpOverStdio(cliToolHost(context.cwd), context.version, message => context.stderr.write(message.endsWith('\n') ? message : message + '\n'));
+                context.exitCode = ExitCode.ok;
+            });
+    }
+};
