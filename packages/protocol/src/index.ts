@@ -2,3 +2,4 @@
 export * from './message-types.js';
 export * from './workspace-files.js';
 export * from './record-patch.js';
+export * from './assistant-tools.js';

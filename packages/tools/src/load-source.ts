@@ -46,7 +46,7 @@ export async function loadSource(host: ToolHost, input: SourceInput, what = 'the
     const services = host.createServices();
     const uri = host.resolvePath(input.path ?? INLINE_FILE);
     const name = input.path === undefined ? '(inline text)' : host.displayPath(uri);
-    let text = input.text;
+    let text = input.text ?? host.openText?.(uri);
     if (text === undefined) {
         try {
             text = await services.shared.workspace.FileSystemProvider.readFile(uri);

@@ -13,6 +13,8 @@ export interface ToolHost {
     resolvePath(path: string): URI;
     /** How a file is named in results (relative to the working folder where possible). */
     displayPath(uri: URI): string;
+    /** The text of a file as the editor holds it (unsaved edits included), where the host has an editor. */
+    readonly openText?: (uri: URI) => string | undefined;
     /** Writes an output file the caller asked for; absent where this host writes nothing. */
     readonly writeFile?: (uri: URI, content: Uint8Array) => Promise<void>;
     /** The diagram as PNG; absent where no rasteriser is available (VS Code for the web). */

@@ -69,3 +69,9 @@ export const TOOL_DESCRIPTIONS: readonly ToolDescription[] = [
         description: 'The semantic difference between two versions of a blueprint (files or texts): steps, flows, lanes, stages, fail points, times and standards added, removed or changed, which changes the customer sees and which are risks; as a Markdown review and a JSON list.'
     }
 ];
+
+/** A tool's input as JSON Schema, as the editor's `languageModelTools` declare it. */
+export function toolInputJsonSchema(name: ToolName): Record<string, unknown> {
+    const { $schema: _dialect, ...schema } = z.toJSONSchema(z.object(TOOL_INPUTS[name]), { io: 'input' });
+    return schema;
+}
