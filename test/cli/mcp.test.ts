@@ -6,7 +6,7 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -14,6 +14,8 @@ import { CLI_BIN, REPO_ROOT, Workspace, ensureBuilt, runCli } from './cli-harnes
 
 let client: Client;
 let stderr = '';
+/** Whatever the client could not read: anything on stdout but the protocol would land here. */
+const protocolErrors: Error[] = [];
 let workspace: Workspace;
 const HOTLINE = path.join(REPO_ROOT, 'examples/credit-card-hotline.blueprint');
 const BANK = readFileSync(path.join(REPO_ROOT, 'examples/bank-deposit.blueprint'), 'utf8');
@@ -21,9 +23,11 @@ const BANK = readFileSync(path.join(REPO_ROOT, 'examples/bank-deposit.blueprint'
 beforeAll(async () => {
     ensureBuilt();
     workspace = new Workspace({ 'bank.blueprint': BANK, 'broken.blueprint': 'blueprint Broken "Broken" {\n    customer Ask "Ask" {\n' });
-    const transport = new StdioClientTransport({ command: process.execPath, args: [CLI_BIN, 'mcp'], cwd: workspace.root, stderr: 'pipe' });
+    // Started elsewhere: relative paths start in the folder given on the command line.
+    const transport = new StdioClientTransport({ command: process.execPath, args: [CLI_BIN, 'mcp', workspace.root], cwd: REPO_ROOT, stderr: 'pipe' });
     transport.stderr?.on('data', chunk => { stderr += String(chunk); });
     client = new Client({ name: 'blueprint-test', version: '1.0.0' });
+    client.onerror = error => protocolErrors.push(error);
     await client.connect(transport);
 });
 
@@ -113,20 +117,27 @@ describe('blueprint mcp', () => {
         expect(text(result)).toContain('BP000');
     });
 
-    test('render returns the SVG of `blueprint render`, a PNG image, and writes only to the output path given', async () => {
+    test('render returns the SVG that `blueprint render` writes', async () => {
         const svg = text(await call('render', { path: 'bank.blueprint' }));
         const cli = await runCli(['render', 'bank.blueprint'], { cwd: workspace.root });
         expect(svg).toBe(cli.stdout);
+    });
 
+    test('render returns a PNG image with the bytes of `blueprint render --format png`, writing nothing', async () => {
         const png = await call('render', { path: 'bank.blueprint', format: 'png' });
         const image = png.content[0];
         expect(image.type).toBe('image');
         if (image.type !== 'image') return;
         expect(image.mimeType).toBe('image/png');
-        const decoded = PNG.sync.read(Buffer.from(image.data, 'base64'));
-        expect(decoded.width).toBeGreaterThan(500);
-        expect(existsSync(workspace.path('bank.png'))).toBe(false);
+        const bytes = Buffer.from(image.data, 'base64');
+        expect(PNG.sync.read(bytes).width).toBeGreaterThan(500);
+        // Both draw with the bundled fonts, so the bytes are the same.
+        await runCli(['render', 'bank.blueprint', '--format', 'png', '-o', 'cli.png'], { cwd: workspace.root });
+        expect(bytes.equals(readFileSync(workspace.path('cli.png')))).toBe(true);
+        expect(readdirSync(workspace.root).filter(file => file.endsWith('.png'))).toEqual(['cli.png']);
+    }, 90_000);
 
+    test('render writes to the output path given, creating its folder, and returns only the message', async () => {
         const written = await call('render', { path: 'bank.blueprint', output: 'out/bank.svg', theme: 'dark' });
         expect(text(written)).toMatch(/^Wrote out\/bank\.svg \(SVG, /);
         expect(written.content).toHaveLength(1);
@@ -164,9 +175,15 @@ describe('blueprint mcp', () => {
         expect(text(broken)).toContain('broken.blueprint has');
     });
 
+    test('a folder that does not exist is a usage error before anything is served', async () => {
+        const result = await runCli(['mcp', 'no/such/folder'], { cwd: workspace.root, input: '' });
+        expect([result.code, result.stdout, result.stderr]).toEqual([2, '', 'blueprint: no/such/folder: no such folder\n']);
+    });
+
     test('an unknown tool is refused and the server still answers', async () => {
         const result = await call('format_disk', {});
         expect(result.isError).toBe(true);
         expect((await client.listTools()).tools).toHaveLength(5);
+        expect(protocolErrors).toEqual([]);
     });
 });
