@@ -175,6 +175,19 @@ describe('blueprint mcp', () => {
         expect(text(broken)).toContain('broken.blueprint has');
     });
 
+    test('offers the language reference, generated from the README (npm run tools:reference)', async () => {
+        const { resources } = await client.listResources();
+        expect(resources.map(r => [r.uri, r.mimeType])).toEqual([['blueprint://docs/language', 'text/markdown']]);
+        const read = await client.readResource({ uri: 'blueprint://docs/language' });
+        const reference = (read.contents[0] as { text: string }).text;
+        const readme = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+        // @ts-expect-error: a plain .mjs script without type declarations
+        const { languageReference } = await import('../../scripts/language-reference.mjs');
+        expect(reference).toBe(languageReference(readme));
+        expect(reference).toContain('### Fail points and their remedies');
+        expect(reference).toContain('```blueprint');
+    });
+
     test('a folder that does not exist is a usage error before anything is served', async () => {
         const result = await runCli(['mcp', 'no/such/folder'], { cwd: workspace.root, input: '' });
         expect([result.code, result.stdout, result.stderr]).toEqual([2, '', 'blueprint: no/such/folder: no such folder\n']);

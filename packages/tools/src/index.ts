@@ -3,3 +3,4 @@ export { TOOL_INPUTS, TOOL_DESCRIPTIONS, toolInputJsonSchema, type ToolName, typ
 export { callTool, isToolName } from './call-tool.js';
 export type { ToolHost } from './tool-host.js';
 export { toBase64, ToolInputError, type ToolContent, type ToolResult } from './tool-result.js';
+export { LANGUAGE_REFERENCE } from './language-reference.js';

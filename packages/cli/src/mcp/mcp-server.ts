@@ -5,12 +5,15 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { callTool, TOOL_DESCRIPTIONS, TOOL_INPUTS, type ToolHost } from '@blueprint/tools';
+import { callTool, LANGUAGE_REFERENCE, TOOL_DESCRIPTIONS, TOOL_INPUTS, type ToolHost } from '@blueprint/tools';
+
+export const LANGUAGE_REFERENCE_URI = 'blueprint://docs/language';
 
 const INSTRUCTIONS = 'Tools for Blueprint, a text language for service blueprints (.blueprint files). '
     + 'After writing or editing a blueprint, call check and fix every error (explain_rule says what a rule id asks for); '
     + 'then analyse gives its service times and fail-point coverage, render draws it, diff compares two versions. '
-    + 'Paths are relative to the folder the server was started in; nothing is written unless render is given an output path.';
+    + `The resource ${LANGUAGE_REFERENCE_URI} is the language reference with examples. `
+    + 'Paths are relative to the server\'s working folder; nothing is written unless render is given an output path.';
 
 export function createMcpServer(host: ToolHost, version: string): McpServer {
     const server = new McpServer({ name: 'blueprint', title: 'Blueprint service blueprints', version }, { instructions: INSTRUCTIONS });
@@ -22,6 +25,11 @@ export function createMcpServer(host: ToolHost, version: string): McpServer {
             annotations: { title: tool.title, readOnlyHint: tool.readOnly, destructiveHint: false, idempotentHint: true, openWorldHint: false }
         }, async (input: unknown) => (await callTool(host, tool.name, input)) as CallToolResult);
     }
+    server.registerResource('language-reference', LANGUAGE_REFERENCE_URI, {
+        title: 'The Blueprint language',
+        description: 'How to write a .blueprint file: lanes and lines, steps and their properties, flows, decisions, fail points and remedies, metrics, segments, imports, and the rules.',
+        mimeType: 'text/markdown'
+    }, uri => ({ contents: [{ uri: uri.href, mimeType: 'text/markdown', text: LANGUAGE_REFERENCE }] }));
     return server;
 }
 
