@@ -3,7 +3,7 @@
  * whatever goes wrong (bad input, unreadable file, errors in the blueprint, a crash) into an error
  * result, so a server built on it answers every call and never dies of one.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { analyseTool } from './analyse-tool.js';
 import { checkTool } from './check-tool.js';
 import { diffTool } from './diff-tool.js';
@@ -29,7 +29,7 @@ export function isToolName(name: string): name is ToolName {
 
 export async function callTool(host: ToolHost, name: string, input: unknown): Promise<ToolResult> {
     if (!isToolName(name)) return errorResult(`Unknown tool '${name}'. Tools: ${Object.keys(TOOL_INPUTS).join(', ')}.`);
-    const parsed = z.strictObject(TOOL_INPUTS[name]).safeParse(input ?? {});
+    const parsed = z.safeParse(z.strictObject(TOOL_INPUTS[name]), input ?? {});
     if (!parsed.success) return errorResult(`Invalid input for ${name}: ${z.prettifyError(parsed.error)}`);
     try {
         return await (RUNNERS[name] as (host: ToolHost, input: unknown) => Promise<ToolResult> | ToolResult)(host, parsed.data);

@@ -3,40 +3,47 @@
  * zod shapes, the dispatcher validates every call with them, and the extension's
  * `languageModelTools` in package.json carries the same schemas as JSON (a test keeps them equal).
  */
-import { z } from 'zod';
+// zod's tree-shakable build: the schemas also ship in the language server's web worker bundle.
+import * as z from 'zod/mini';
+import { en } from 'zod/locales';
 
-const path = z.string().min(1).describe('Path of a .blueprint file, absolute or relative to the working folder.');
-const text = z.string().describe('Blueprint source text to use instead of reading the file (e.g. unsaved or just written). With `path` too, the text is taken as that file\'s content, so its imports resolve beside it.');
+// Messages such as "expected string, received number" rather than a bare "Invalid input".
+z.config(en());
+
+const described = <T extends z.ZodMiniType>(schema: T, description: string) => z.optional(schema.check(z.describe(description)));
+const nonEmpty = () => z.string().check(z.minLength(1));
+const PATH = 'Path of a .blueprint file, absolute or relative to the working folder.';
+const TEXT = 'Blueprint source text to use instead of reading the file (e.g. unsaved or just written). With `path` too, the text is taken as that file\'s content, so its imports resolve beside it.';
 
 export const TOOL_INPUTS = {
     check: {
-        path: path.optional(),
-        text: text.optional()
+        path: described(nonEmpty(), PATH),
+        text: described(z.string(), TEXT)
     },
     explain_rule: {
-        rule: z.string().optional().describe('A rule id such as BP008 or a rule name such as touchpoint-evidence; leave out to list every rule.')
+        rule: described(z.string(), 'A rule id such as BP008 or a rule name such as touchpoint-evidence; leave out to list every rule.')
     },
     analyse: {
-        path: path.optional(),
-        text: text.optional()
+        path: described(nonEmpty(), PATH),
+        text: described(z.string(), TEXT)
     },
     render: {
-        path: path.optional(),
-        text: text.optional(),
-        format: z.enum(['svg', 'png']).optional().describe('svg (default): the SVG text; png: an image.'),
-        theme: z.enum(['light', 'dark']).optional().describe('Colour theme of the drawing (default light).'),
-        output: z.string().min(1).optional().describe('Also write the picture to this file (relative to the working folder). Nothing is written without it.')
+        path: described(nonEmpty(), PATH),
+        text: described(z.string(), TEXT),
+        format: described(z.enum(['svg', 'png']), 'svg (default): the SVG text; png: an image.'),
+        theme: described(z.enum(['light', 'dark']), 'Colour theme of the drawing (default light).'),
+        output: described(nonEmpty(), 'Also write the picture to this file (relative to the working folder). Nothing is written without it.')
     },
     diff: {
-        before: path.optional().describe('The older .blueprint file.'),
-        beforeText: z.string().optional().describe('The older version as text, instead of `before`.'),
-        after: path.optional().describe('The newer .blueprint file.'),
-        afterText: z.string().optional().describe('The newer version as text, instead of `after`.')
+        before: described(nonEmpty(), 'The older .blueprint file (path absolute or relative to the working folder).'),
+        beforeText: described(z.string(), 'The older version as text, instead of `before`.'),
+        after: described(nonEmpty(), 'The newer .blueprint file (path absolute or relative to the working folder).'),
+        afterText: described(z.string(), 'The newer version as text, instead of `after`.')
     }
 } as const;
 
 export type ToolName = keyof typeof TOOL_INPUTS;
-export type ToolInput<N extends ToolName> = z.infer<z.ZodObject<(typeof TOOL_INPUTS)[N]>>;
+export type ToolInput<N extends ToolName> = z.infer<z.ZodMiniObject<(typeof TOOL_INPUTS)[N]>>;
 
 export interface ToolDescription {
     readonly name: ToolName;
