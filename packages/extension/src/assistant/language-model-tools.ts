@@ -12,7 +12,6 @@ import { AssistantToolRequest, type AssistantToolParams, type AssistantToolResul
 import { saveAtomically, temporaryName } from '../preview/atomic-save.js';
 import { EDITOR_TOOLS } from './editor-tool-names.js';
 
-
 type ToolInput = Record<string, unknown>;
 
 export interface LanguageModelToolOptions {
@@ -109,8 +108,10 @@ function baseFolder(): vscode.Uri | undefined {
     return (active && vscode.workspace.getWorkspaceFolder(active)?.uri) ?? vscode.workspace.workspaceFolders?.[0]?.uri;
 }
 
+/** As the server resolves the paths it reads: a URI as it is, an absolute path in the folder's scheme, a relative one below it. */
 function resolveOutput(output: string, base: string | undefined): vscode.Uri {
     if (/^[a-z][a-z0-9+.-]+:\/\//i.test(output)) return vscode.Uri.parse(output);
-    if (/^(\/|[a-z]:[\\/])/i.test(output)) return vscode.Uri.file(output);
-    return vscode.Uri.joinPath(vscode.Uri.parse(base!), ...output.split(/[\\/]/).filter(part => part !== '' && part !== '.'));
+    const folder = base === undefined ? undefined : vscode.Uri.parse(base);
+    if (/^(\/|[a-z]:[\\/])/i.test(output)) return folder && folder.scheme !== 'file' ? folder.with({ path: output }) : vscode.Uri.file(output);
+    return vscode.Uri.joinPath(folder!, ...output.split(/[\\/]/).filter(part => part !== '' && part !== '.'));
 }
