@@ -17,11 +17,12 @@ export function languageModelTools(tools) {
         toolReferenceName: referenceName(tool.name),
         displayName: `Blueprint: ${tool.title}`,
         userDescription: tool.title,
-        modelDescription: tool.description.replaceAll('the working folder', 'the workspace folder'),
+        // In the editor the tools go by their prefixed names, and relative paths start at the workspace folder.
+        modelDescription: tool.description.replaceAll('the working folder', 'the workspace folder').replace(/\bexplain_rule\b/g, editorToolName('explain_rule')),
         canBeReferencedInPrompt: true,
         icon: '$(symbol-structure)',
         tags: ['blueprint', 'service-blueprint'],
-        inputSchema: tools.toolInputJsonSchema(tool.name)
+        inputSchema: JSON.parse(JSON.stringify(tools.toolInputJsonSchema(tool.name)).replaceAll('the working folder', 'the workspace folder'))
     }));
 }
 
