@@ -3,7 +3,7 @@
  * changes grouped by what the customer sees and what happens behind the line of visibility.
  */
 import { escapeMarkdown, markdownCode } from '@blueprint/escape';
-import { localisation, type DiffReportStrings } from '@blueprint/language';
+import { localisation, type DiffReportStrings } from '@blueprint/model';
 import type { Change, ChangeSet } from './change-set.js';
 
 /** Lists longer than this fold into a <details> block. */

@@ -3,7 +3,7 @@
  * "Compare with Git" commands. The old text is loaded into language services of its own, so it never
  * enters the workspace's index, scopes or diagnostics; its imports are read from disk next to the file.
  */
-import type { DiagramDiffParams, DiagramDiffResult } from '@blueprint/diagram';
+import type { DiagramDiffParams, DiagramDiffResult } from '@blueprint/protocol';
 import { diffBlueprints, layoutDiff, renderMarkdown } from '@blueprint/diff';
 import { createBlueprintServices, loadAndValidate, type BlueprintModel, type BlueprintModelProvider } from '@blueprint/language';
 import { URI, type FileSystemProvider, type LangiumDocuments } from 'langium';

@@ -1,5 +1,5 @@
 /** `blueprint report <file>`: the service review (time standards, touchpoints, fail points, KPIs). */
-import { analyseBlueprint } from '@blueprint/language';
+import { analyseBlueprint } from '@blueprint/model';
 import { Option, type Command } from 'commander';
 import { ExitCode, type CliCommand, type CliContext } from '../cli-context.js';
 import { CliError } from '../errors.js';

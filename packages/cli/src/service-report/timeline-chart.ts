@@ -2,8 +2,8 @@
  * A small inline SVG timeline of the critical path: one bar per step, its width proportional to
  * the step's time, coloured by what the customer experiences (waiting, visible, backstage).
  */
-import type { BlueprintModel, ProcessPath, ServiceReportStrings } from '@blueprint/language';
-import { localisation, stepSeconds } from '@blueprint/language';
+import type { BlueprintModel, ProcessPath, ServiceReportStrings } from '@blueprint/model';
+import { localisation, stepSeconds } from '@blueprint/model';
 import { duration } from './format.js';
 import { escapeXml } from '@blueprint/escape';
 

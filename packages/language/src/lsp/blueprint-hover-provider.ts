@@ -9,13 +9,13 @@ import { AstNodeHoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import type { BlueprintServices } from '../blueprint-module.js';
 import * as ast from '../generated/ast.js';
-import type { BlueprintModel, ModelFlow, ModelStep } from '../model/blueprint-model.js';
+import type { BlueprintModel, ModelFlow, ModelStep } from '@blueprint/model';
 import type { BlueprintModelProvider } from '../model/model-provider.js';
-import { formatSeconds, formatTimeSpan, type TimeSpan } from '../model/time.js';
-import { isVisibleStep } from '../analysis/service-analysis.js';
-import { stepSeconds, type TimeAnalysis, type TimeFigures } from '../analysis/time-analysis.js';
+import { formatSeconds, formatTimeSpan, type TimeSpan } from '@blueprint/model';
+import { isVisibleStep } from '@blueprint/model';
+import { stepSeconds, type TimeAnalysis, type TimeFigures } from '@blueprint/model';
 import type { BlueprintAnalysisProvider } from '../analysis/analysis-provider.js';
-import type { ModelRemedy } from '../model/blueprint-model.js';
+import type { ModelRemedy } from '@blueprint/model';
 import { hasBranches, lowerBound, percentText, plural, segmentLabel, toleranceVerdict, unknownSuffix } from './blueprint-code-lens.js';
 
 /** One paragraph per keyword, from the domain notes (Shostack, Kingman-Brundage, Bitner). */

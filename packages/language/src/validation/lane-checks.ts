@@ -1,7 +1,7 @@
 /** Lanes: canonical order, custom orders that list every lane used, evidence on visible steps. */
 import type { ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
-import { STANDARD_LANES } from '../model/blueprint-model.js';
+import { STANDARD_LANES } from '@blueprint/model';
 import { laneIdOf } from '../model/model-builder.js';
 import { Rules } from './rules.js';
 

@@ -5,11 +5,11 @@
  */
 import type {
     BlueprintModel, ChannelDistance, Comparator, FlowKind, ModelDecision, ModelRemedy, ModelStep
-} from '../model/blueprint-model.js';
-import { buildFlowGraph, stepsReaching } from '../model/flow-graph.js';
-import { formatTimeSpan } from '../model/time.js';
+} from '../blueprint-model.js';
+import { buildFlowGraph, stepsReaching } from '../flow-graph.js';
+import { formatTimeSpan } from '../time.js';
 import { analyseTime, type TimeAnalysis } from './time-analysis.js';
-import { isStepCustomerVisible, visibleLaneIds } from './visibility.js';
+import { isStepCustomerVisible, visibleLaneIds } from '../visibility.js';
 
 export interface Touchpoint {
     readonly step: string;

@@ -1,5 +1,5 @@
 /** What the customer sees: lanes above the line of visibility, and touchpoints. */
-import type { BlueprintModel, ModelStep } from '../model/blueprint-model.js';
+import type { BlueprintModel, ModelStep } from './blueprint-model.js';
 
 export function visibleLaneIds(model: BlueprintModel): Set<string> {
     const visibility = model.lines.find(line => line.kind === 'visibility');
