@@ -12,7 +12,7 @@ import * as ast from '../generated/ast.js';
 import type { BlueprintModel, ModelFlow, ModelStep } from '@blueprint/model';
 import type { BlueprintModelProvider } from '../model/model-provider.js';
 import { formatSeconds, formatTimeSpan, type TimeSpan } from '@blueprint/model';
-import { isVisibleStep } from '@blueprint/model';
+import { isStepCustomerVisible, visibleLaneIds } from '@blueprint/model';
 import { stepSeconds, type TimeAnalysis, type TimeFigures } from '@blueprint/model';
 import type { BlueprintAnalysisProvider } from '../analysis/analysis-provider.js';
 import type { ModelRemedy } from '@blueprint/model';
@@ -301,7 +301,8 @@ interface PathFigureTexts {
 function pathFigures(model: BlueprintModel, time: TimeAnalysis, path: TimeFigures & { steps?: readonly string[] }): PathFigureTexts {
     const steps = new Map(model.steps.map(step => [step.id, step]));
     const unknown = path.unknownSteps.map(id => steps.get(id)).filter((step): step is ModelStep => step !== undefined);
-    const unknownVisible = unknown.filter(step => isVisibleStep(model, step)).length;
+    const visibleLanes = visibleLaneIds(model);
+    const unknownVisible = unknown.filter(step => isStepCustomerVisible(step, visibleLanes)).length;
     const onPath = new Set(path.steps ?? path.unknownSteps);
     const openWaits = time.waits.filter(wait => onPath.has(wait.step) && wait.expectedSeconds === undefined).length;
     return {

@@ -15,7 +15,7 @@ import { TimeChecks } from './time-checks.js';
 export function registerValidationChecks(services: BlueprintServices): void {
     const naming = new NamingChecks();
     const imports = new ImportChecks(services);
-    const lanes = new LaneChecks();
+    const lanes = new LaneChecks(services);
     const flows = new FlowChecks(services);
     const quality = new ServiceQualityChecks(services);
     const time = new TimeChecks();
