@@ -13,6 +13,7 @@ export default defineConfig({
             '@blueprint/diagram': src('diagram'),
             '@blueprint/server': src('server'),
             '@blueprint/diff': src('diff'),
+            '@blueprint/report': src('report'),
             '@blueprint/webview': src('webview'),
             '@blueprint/export': src('export')
         }

@@ -4,7 +4,8 @@
  * enters the workspace's index, scopes or diagnostics; its imports are read from disk next to the file.
  */
 import type { DiagramDiffParams, DiagramDiffResult } from '@blueprint/protocol';
-import { diffBlueprints, layoutDiff, renderMarkdown } from '@blueprint/diff';
+import { diffBlueprints, layoutDiff } from '@blueprint/diff';
+import { renderMarkdown } from '@blueprint/report';
 import { createBlueprintServices, loadAndValidate, type BlueprintModel, type BlueprintModelProvider } from '@blueprint/language';
 import { URI, type FileSystemProvider, type LangiumDocuments } from 'langium';
 import { DiagnosticSeverity } from 'vscode-languageserver';

@@ -5,7 +5,7 @@ import { ExitCode, type CliCommand, type CliContext } from '../cli-context.js';
 import { CliError } from '../errors.js';
 import { describeErrors, loadBlueprint, parseSource } from '../model-loader.js';
 import { writeOutput } from '../output.js';
-import { renderHtmlReport, renderMarkdownReport } from '../service-report/index.js';
+import { renderHtmlReport, renderMarkdownReport } from '@blueprint/report';
 import { renderDiagramSvg } from '../diagram-svg.js';
 
 const FORMATS = ['markdown', 'json', 'html'] as const;

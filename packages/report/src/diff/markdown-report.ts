@@ -4,7 +4,7 @@
  */
 import { escapeMarkdown, markdownCode } from '@blueprint/escape';
 import { localisation, type DiffReportStrings } from '@blueprint/model';
-import type { Change, ChangeSet } from './change-set.js';
+import type { Change, ChangeSet } from '@blueprint/diff';
 
 /** Lists longer than this fold into a <details> block. */
 const FOLD_AFTER = 8;
