@@ -3,7 +3,7 @@ import type { ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
 import type { BlueprintAnalysisProvider } from '../analysis/analysis-provider.js';
 import type { TimeAnalysis, TimeFigures } from '@blueprint/model';
-import type { BlueprintServices } from '../blueprint-module.js';
+import type { BlueprintCoreServices } from '../blueprint-module.js';
 import type { BlueprintModelProvider } from '../model/model-provider.js';
 import { formatSeconds } from '@blueprint/model';
 import { Rules } from './rules.js';
@@ -12,7 +12,7 @@ export class AnalysisChecks {
     private readonly models: BlueprintModelProvider;
     private readonly analyses: BlueprintAnalysisProvider;
 
-    constructor(services: BlueprintServices) {
+    constructor(services: BlueprintCoreServices) {
         this.models = services.model.BlueprintModelProvider;
         this.analyses = services.model.BlueprintAnalysisProvider;
     }

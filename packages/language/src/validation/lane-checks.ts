@@ -2,7 +2,7 @@
 import type { ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
 import { STANDARD_LANES, visibleLaneIds } from '@blueprint/model';
-import type { BlueprintServices } from '../blueprint-module.js';
+import type { BlueprintCoreServices } from '../blueprint-module.js';
 import { laneIdOf } from '../model/model-builder.js';
 import type { BlueprintModelProvider } from '../model/model-provider.js';
 import { Rules } from './rules.js';
@@ -10,7 +10,7 @@ import { Rules } from './rules.js';
 export class LaneChecks {
     private readonly models: BlueprintModelProvider;
 
-    constructor(services: BlueprintServices) {
+    constructor(services: BlueprintCoreServices) {
         this.models = services.model.BlueprintModelProvider;
     }
 

@@ -1,7 +1,7 @@
 /** Service design rules on steps: touchpoint evidence, fail-point remedies, moments of truth, self-service. */
 import type { ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
-import type { BlueprintServices } from '../blueprint-module.js';
+import type { BlueprintCoreServices } from '../blueprint-module.js';
 import type { BlueprintModelProvider } from '../model/model-provider.js';
 import { isStepCustomerVisible, visibleLaneIds } from '@blueprint/model';
 import { Rules } from './rules.js';
@@ -9,7 +9,7 @@ import { Rules } from './rules.js';
 export class ServiceQualityChecks {
     private readonly models: BlueprintModelProvider;
 
-    constructor(services: BlueprintServices) {
+    constructor(services: BlueprintCoreServices) {
         this.models = services.model.BlueprintModelProvider;
     }
 
