@@ -6,7 +6,7 @@
  * (in a trusted workspace) and rasterises where it can.
  */
 import type { AssistantToolParams, AssistantToolResult } from '@blueprint/protocol';
-import { createBlueprintServices } from '@blueprint/language';
+import { createBlueprintCoreServices } from '@blueprint/language';
 import { callTool, ToolInputError, type ToolHost } from '@blueprint/tools';
 import { URI, UriUtils, type FileSystemProvider } from 'langium';
 
@@ -22,7 +22,7 @@ export function runAssistantTool(params: AssistantToolParams, services: Assistan
 
 export function serverToolHost(base: URI | undefined, services: AssistantToolServices): ToolHost {
     return {
-        createServices: () => createBlueprintServices({ fileSystemProvider: services.fileSystem }, { batch: true }).Blueprint,
+        createServices: () => createBlueprintCoreServices({ fileSystemProvider: services.fileSystem }, { batch: true }).Blueprint,
         resolvePath: path => resolveAgainst(base, path),
         displayPath: uri => (base && UriUtils.contains(base, uri) ? UriUtils.relative(base, uri) : uri.scheme === 'file' ? uri.fsPath : uri.toString()),
         openText: uri => services.openText(uri.toString())

@@ -2,7 +2,7 @@
  * `analyse`: the figures of the service report's time and fail-point sections (the same
  * `analyseBlueprint` the report prints), in seconds and written out, with step labels for ids.
  */
-import { analyseBlueprint, formatSeconds, type BlueprintModel, type ProcessPath, type TimeAnalysis, type TimeFigures } from '@blueprint/language';
+import { analyseBlueprint, formatSeconds, type BlueprintModel, type ProcessPath, type TimeAnalysis, type TimeFigures } from '@blueprint/model';
 import { loadSource, requireModel, type SourceInput } from './load-source.js';
 import type { ToolHost } from './tool-host.js';
 import { jsonText, textResult, type ToolResult } from './tool-result.js';

@@ -1,5 +1,6 @@
 /** `diff`: the semantic difference of two blueprints (files or texts), as `blueprint diff` reports it. */
-import { diffBlueprints, renderMarkdown } from '@blueprint/diff';
+import { diffBlueprints } from '@blueprint/diff';
+import { renderMarkdown } from '@blueprint/report';
 import { loadSource, requireModel } from './load-source.js';
 import type { ToolHost } from './tool-host.js';
 import { jsonText, textResult, type ToolResult } from './tool-result.js';

@@ -2,7 +2,8 @@
  * Loads what a tool was given (a path, a text, or both) into fresh language services: validated,
  * with its imports, and its diagnostics in 1-based positions with their rule ids.
  */
-import { findRule, loadAndValidate, type BlueprintModel, type BlueprintServices } from '@blueprint/language';
+import { findRule, loadAndValidate, type BlueprintCoreServices } from '@blueprint/language';
+import type { BlueprintModel } from '@blueprint/model';
 import type { LangiumDocument, URI } from 'langium';
 import type { ToolHost } from './tool-host.js';
 import { ToolInputError } from './tool-result.js';
@@ -30,7 +31,7 @@ export interface LoadedSource {
     readonly name: string;
     readonly uri: URI;
     readonly document: LangiumDocument;
-    readonly services: BlueprintServices;
+    readonly services: BlueprintCoreServices;
     readonly model?: BlueprintModel;
     readonly diagnostics: readonly ToolDiagnostic[];
     /** Problems in the blueprint.config.json that applies (rules then run with their defaults). */

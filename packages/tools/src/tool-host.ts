@@ -3,12 +3,12 @@
  * language server reads through the editor and writes nothing (the extension writes, if trusted).
  */
 import type { BlueprintLayout, SvgTheme } from '@blueprint/diagram';
-import type { BlueprintServices } from '@blueprint/language';
+import type { BlueprintCoreServices } from '@blueprint/language';
 import type { URI } from 'langium';
 
 export interface ToolHost {
     /** Fresh language services for one call, so inline text never enters a long-lived workspace. */
-    createServices(): BlueprintServices;
+    createServices(): BlueprintCoreServices;
     /** A path the caller gave: relative ones against the host's working folder. */
     resolvePath(path: string): URI;
     /** How a file is named in results (relative to the working folder where possible). */
