@@ -111,14 +111,11 @@ function placementSignature(input: DiagramInput, spacing: LayoutSpacing): string
  */
 function reusePlacement(input: DiagramInput, placed: BlueprintLayout): BlueprintLayout {
     const { model } = input;
-    const position = new Map(placed.steps.map(step => [step.id, step]));
-    const steps: LaidOutStep[] = [...input.steps, ...input.evidence].map(box => {
-        const { x, y } = position.get(box.id)!;
-        return { ...box, x, y };
-    });
-    // The signature lists the same boxes, so every one has a position; keep the earlier list order (by x).
-    const order = new Map(placed.steps.map((step, index) => [step.id, index]));
-    steps.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+    const boxes = new Map<string, DiagramBox>();
+    for (const box of input.steps) boxes.set(box.id, box);
+    for (const box of input.evidence) boxes.set(box.id, box);
+    // The signature lists the same boxes, so each placed one has its new box; the list keeps its order (by x).
+    const steps: LaidOutStep[] = placed.steps.map(({ id, x, y }) => ({ ...boxes.get(id)!, x, y }));
     const laneLabel = new Map(model.lanes.map(lane => [lane.id, lane.label]));
     const stageLabel = new Map(model.stages.map(stage => [stage.id, stage.label]));
     return {
