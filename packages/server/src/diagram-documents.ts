@@ -1,5 +1,6 @@
 /** The documents the client shows a diagram for, with the last good layout of each. */
-import type { BlueprintLayout, DiagramHighlights } from '@blueprint/diagram';
+import type { BlueprintLayout } from '@blueprint/diagram';
+import type { DiagramHighlights } from '@blueprint/protocol';
 import type { LayoutJob } from './layout-scheduler.js';
 
 /** A layout started before its version was validated (see DiagramBridge). */
