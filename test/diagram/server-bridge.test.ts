@@ -243,18 +243,39 @@ describe('diagram bridge: layouts started during validation', () => {
                 events.push(`layout ${model.steps.find(step => step.id === 'Leave')!.label}`);
                 return inner.layout(docUri, model, previous);
             },
+            // As the worker runner: layouts start early only when they run on another thread.
+            concurrent: true,
             release: () => undefined,
             dispose: () => undefined
         };
         const { connection, edit, uri, services } = setup(runner);
         services.shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, () => events.push('validated'));
-        connection.client(DiagramOpenNotification, uri);
+        connection.client(DiagramOpenNotification.method, uri);
         await edit(TEXT, 1);
         await connection.next(p => p.version === 1);
         await edit(TEXT.replace('"Leave"', '"Leave now"'), 2);
         const second = await connection.next(p => p.version === 2);
         expect(second.layout!.steps.find(step => step.id === 'Leave')!.label).toBe('Leave now');
         expect(events).toEqual(['layout Leave', 'validated', 'layout Leave now', 'validated']);
+    });
+
+    test('on the calling thread (no worker) the layout waits for validation, so diagnostics are not delayed', async () => {
+        const events: string[] = [];
+        const inner = new InProcessLayoutRunner();
+        const runner: LayoutRunner = {
+            layout: (docUri, model, previous) => {
+                // The document's build state when the layout starts.
+                events.push(`layout at ${DocumentState[services.shared.workspace.LangiumDocuments.getDocument(URI.parse(docUri))!.state]}`);
+                return inner.layout(docUri, model, previous);
+            },
+            release: () => undefined,
+            dispose: () => undefined
+        };
+        const { connection, edit, uri, services } = setup(runner);
+        connection.client(DiagramOpenNotification.method, uri);
+        await edit(TEXT, 1);
+        await connection.next(p => p.version === 1);
+        expect(events).toEqual(['layout at Validated']);
     });
 
     test('a version whose validation finds an error is not drawn, though its layout started', async () => {
@@ -265,11 +286,12 @@ describe('diagram bridge: layouts started during validation', () => {
                 models.push(model);
                 return inner.layout(docUri, model, previous);
             },
+            concurrent: true,
             release: () => undefined,
             dispose: () => undefined
         };
         const { connection, edit, uri } = setup(runner);
-        connection.client(DiagramOpenNotification, uri);
+        connection.client(DiagramOpenNotification.method, uri);
         await edit(TEXT, 1);
         const good = await connection.next(p => p.version === 1);
         // Parses and links, but validation rejects it: a customer step straight to a backstage one.

@@ -88,14 +88,15 @@ export class DiagramBridge implements Disposable {
     }
 
     /**
-     * A version parsed without errors and linked: start its layout now, while it is validated. Only
-     * when no layout of the document runs: a waiting request would replace one already validated.
+     * A version parsed without errors and linked: start its layout now, while it is validated (on
+     * the layout worker's thread). Only when no layout of the document runs: a waiting request
+     * would replace one already validated.
      */
     private startEarly(document: LangiumDocument): void {
         const uri = document.uri.toString();
         const state = this.documents.get(uri)!;
         const { lexerErrors, parserErrors } = document.parseResult;
-        if (lexerErrors.length > 0 || parserErrors.length > 0 || this.scheduler.isRunning(uri)) return;
+        if (!this.runner.concurrent || lexerErrors.length > 0 || parserErrors.length > 0 || this.scheduler.isRunning(uri)) return;
         const model = this.services.modelProvider.getDocumentModel(document);
         if (!model) return;
         const job: LayoutJob = { uri, version: document.textDocument.version, model, previous: state.lastGood, spacing: this.services.spacing?.() };

@@ -67,6 +67,11 @@ export class WorkerLayoutRunner implements LayoutRunner {
         this.stopWorker();
     }
 
+    /** Layouts run in the worker unless it could not start or died. */
+    get concurrent(): boolean {
+        return !this.failed;
+    }
+
     /** Whether a worker thread is running now (it stops when the last document is released). */
     get running(): boolean {
         return this.worker !== undefined;
