@@ -6,7 +6,7 @@
 import type { BlueprintLayout } from '@blueprint/diagram';
 import { DiagramCloseNotification, DiagramNotification, DiagramOpenNotification, type DiagramParams } from '@blueprint/protocol';
 import { createBlueprintServices, type BlueprintModel } from '@blueprint/language';
-import { EmptyFileSystem, URI } from 'langium';
+import { DocumentState, EmptyFileSystem, URI } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe, expect, test } from 'vitest';
 import { DiagramBridge, type DiagramConnection } from '../../packages/server/src/diagram-bridge.js';
@@ -79,7 +79,7 @@ function setup(runner: LayoutRunner = new InProcessLayoutRunner()) {
         const builtin = services.Blueprint.workspace.BuiltinLibrary.document;
         await services.shared.workspace.DocumentBuilder.build([builtin, document], { validation: true });
     };
-    return { bridge, connection, uri: uri.toString(), edit };
+    return { bridge, connection, uri: uri.toString(), edit, services };
 }
 
 describe('diagram bridge', () => {
@@ -231,5 +231,84 @@ describe('diagram bridge', () => {
         expect(last.layout!.steps.find(step => step.id === 'Leave')!.label).toBe('Leave 6');
         // Version 1's layout arrived after version 6 was known: it is not sent as current.
         expect(connection.sent.filter(p => p.version === 1)).toEqual([]);
+    });
+});
+
+describe('diagram bridge: layouts started during validation', () => {
+    test('the layout starts once the version is linked, before validation ends, and is sent after it', async () => {
+        const events: string[] = [];
+        const inner = new InProcessLayoutRunner();
+        const runner: LayoutRunner = {
+            layout: (docUri, model, previous) => {
+                events.push(`layout ${model.steps.find(step => step.id === 'Leave')!.label}`);
+                return inner.layout(docUri, model, previous);
+            },
+            // As the worker runner: layouts start early only when they run on another thread.
+            concurrent: true,
+            release: () => undefined,
+            dispose: () => undefined
+        };
+        const { connection, edit, uri, services } = setup(runner);
+        services.shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, () => events.push('validated'));
+        connection.client(DiagramOpenNotification.method, uri);
+        await edit(TEXT, 1);
+        await connection.next(p => p.version === 1);
+        await edit(TEXT.replace('"Leave"', '"Leave now"'), 2);
+        const second = await connection.next(p => p.version === 2);
+        expect(second.layout!.steps.find(step => step.id === 'Leave')!.label).toBe('Leave now');
+        expect(events).toEqual(['layout Leave', 'validated', 'layout Leave now', 'validated']);
+    });
+
+    test('on the calling thread (no worker) the layout waits for validation, so diagnostics are not delayed', async () => {
+        const events: string[] = [];
+        const inner = new InProcessLayoutRunner();
+        const runner: LayoutRunner = {
+            layout: (docUri, model, previous) => {
+                // The document's build state when the layout starts.
+                events.push(`layout at ${DocumentState[services.shared.workspace.LangiumDocuments.getDocument(URI.parse(docUri))!.state]}`);
+                return inner.layout(docUri, model, previous);
+            },
+            release: () => undefined,
+            dispose: () => undefined
+        };
+        const { connection, edit, uri, services } = setup(runner);
+        connection.client(DiagramOpenNotification.method, uri);
+        await edit(TEXT, 1);
+        await connection.next(p => p.version === 1);
+        expect(events).toEqual(['layout at Validated']);
+    });
+
+    test('a version whose validation finds an error is not drawn, though its layout started', async () => {
+        const models: BlueprintModel[] = [];
+        const inner = new InProcessLayoutRunner();
+        const runner: LayoutRunner = {
+            layout: (docUri, model, previous) => {
+                models.push(model);
+                return inner.layout(docUri, model, previous);
+            },
+            concurrent: true,
+            release: () => undefined,
+            dispose: () => undefined
+        };
+        const { connection, edit, uri } = setup(runner);
+        connection.client(DiagramOpenNotification.method, uri);
+        await edit(TEXT, 1);
+        const good = await connection.next(p => p.version === 1);
+        // Parses and links, but validation rejects it: a customer step straight to a backstage one.
+        const invalid = TEXT.replace('    flow Ask -> Count -> Leave', '    backstage Vault "Open the vault" in Counter\n    flow Ask -> Count -> Leave\n    flow Ask -> Vault -> Leave');
+        await edit(invalid, 2);
+        const stale = await connection.next(p => p.version === 2);
+        expect(stale).toMatchObject({ stale: true });
+        expect(stale.errors).toBeGreaterThan(0);
+        expect(stale.layout).toEqual(good.layout);
+        expect(models.some(model => model.steps.some(step => step.id === 'Vault'))).toBe(true);
+        await new Promise(resolve => setTimeout(resolve, 200));
+        // Its layout never reaches the client, nor becomes the last good one.
+        expect(connection.sent.some(p => p.layout?.steps.some(step => step.id === 'Vault'))).toBe(false);
+        await edit(TEXT.replace('"Leave"', '"Leave happy"'), 3);
+        const fixed = await connection.next(p => p.version === 3);
+        expect(fixed.stale).toBe(false);
+        expect(fixed.layout!.steps.map(step => step.id)).toEqual(good.layout!.steps.map(step => step.id));
+        expect(fixed.layout!.steps.find(step => step.id === 'Leave')!.label).toBe('Leave happy');
     });
 });

@@ -1,6 +1,7 @@
 /**
- * The layout worker of the built server: the same layouts as in process, without copying a
- * document's previous layout back to the worker that produced it, and forgetting it on release.
+ * The layout worker of the built server: the same layouts as in process (the worker answers with
+ * patches of its last layout, applied here), without copying a document's previous layout back to
+ * the worker that produced it, and forgetting it on release.
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -52,10 +53,15 @@ test('the worker keeps the previous layout it returned and forgets it on release
     expect(sent.map(m => m.kind === 'layout' ? { keep: m.keepPrevious, previous: m.previous !== undefined } : m.kind))
         .toEqual([{ keep: false, previous: false }, { keep: true, previous: false }]);
 
-    // Closed: the worker drops it, so a later request copies the previous layout again.
+    // Closed: the worker drops it, so a later request copies the previous layout again; with no
+    // document left the worker stops (everything it held is freed) and starts again when needed.
+    expect(runner.running).toBe(true);
     runner.release(uri);
+    expect(runner.running).toBe(false);
     const c = await runner.layout(uri, first, b);
+    expect(runner.running).toBe(true);
+    expect(fallbacks).toEqual([]);
     expect(c).toEqual(await inProcess.layout(uri, first, b));
     expect(sent.slice(2).map(m => m.kind === 'layout' ? { keep: m.keepPrevious, previous: m.previous !== undefined } : m.kind))
         .toEqual(['release', { keep: false, previous: true }]);
-});
+}, 120_000); // builds the server and starts a worker twice: slow on a loaded machine

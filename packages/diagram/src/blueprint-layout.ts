@@ -5,8 +5,12 @@
 import type { BlueprintModel } from '@blueprint/model';
 import { annotateLayout } from './annotations.js';
 import type { BlueprintLayout } from './geometry.js';
-import { layoutBlueprint as placeAndRoute, type LayoutOptions } from './layout.js';
+import { carryPlacement, layoutBlueprint as placeAndRoute, type LayoutOptions } from './layout.js';
 
 export async function layoutBlueprint(model: BlueprintModel, options: LayoutOptions = {}): Promise<BlueprintLayout> {
-    return annotateLayout(await placeAndRoute(model, options), model);
+    const placed = await placeAndRoute(model, options);
+    const annotated = annotateLayout(placed, model);
+    // Passed back as `previous`, the annotated layout offers its placement for reuse.
+    carryPlacement(placed, annotated);
+    return annotated;
 }

@@ -72,7 +72,11 @@ async function rankWithElk(steps: readonly DiagramBox[], edges: readonly Diagram
         edges: edges.map((flow, index) => ({ id: `e${index}`, sources: [flow.from], targets: [flow.to] }))
     };
     try {
-        return layersFromPositions((await sharedElk.layout(graph)).children ?? []);
+        const ranks = layersFromPositions((await sharedElk.layout(graph)).children ?? []);
+        // elkjs keeps the internal graph of its last layout until the next one (14 KB a step at
+        // 1,000 steps, for as long as the document stays open): a one-node layout lets it go.
+        await sharedElk.layout({ id: 'release', children: [{ id: 'n', width: 1, height: 1 }] });
+        return ranks;
     } catch (error) {
         // A deep graph under the limit can still exhaust a small stack (a worker, a browser): layer it ourselves.
         if (error instanceof RangeError) return rankByLongestPath(steps, edges);

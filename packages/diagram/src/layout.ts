@@ -65,10 +65,74 @@ export async function layoutBlueprint(model: BlueprintModel, options: LayoutOpti
     const spacing = { ...DEFAULT_SPACING, ...options.spacing };
     const metrics = { ...DEFAULT_BOX_METRICS, ...options.boxMetrics };
     const input = buildDiagramInput(model, metrics);
-    const steps = orderByPrevious(input.steps, options.previous);
+    const signature = placementSignature(input, spacing);
+    const earlier = options.previous && placements.get(options.previous);
+    const layout = earlier?.signature === signature ? reusePlacement(input, earlier.placed) : await placeAndRoute(input, spacing, options.previous);
+    placements.set(layout, { signature, placed: layout });
+    return layout;
+}
+
+async function placeAndRoute(input: DiagramInput, spacing: LayoutSpacing, previous: BlueprintLayout | undefined): Promise<BlueprintLayout> {
+    const steps = orderByPrevious(input.steps, previous);
     const ranks = await rankSteps(steps, input.flows);
     const columns = assignColumns(input, steps, ranks);
-    return placeBoxes(input, steps, columns, spacing, options.previous);
+    return placeBoxes(input, steps, columns, spacing, previous);
+}
+
+/**
+ * The placement of each layout this module made (or that carries one, see `carryPlacement`), with
+ * what it was computed from. Weak: a layout nobody holds any more takes its entry with it.
+ */
+const placements = new WeakMap<BlueprintLayout, { readonly signature: string; readonly placed: BlueprintLayout }>();
+
+/**
+ * Everything placement and routing read, and nothing they don't: the boxes' ids, lanes, stages and
+ * sizes in model order, the flows with their labels (a label's size decides where it goes), the
+ * lanes, lines and stages, the spacing. A label typed into that leaves every box its size has the
+ * signature of the layout before it, which can then be reused as it is.
+ */
+function placementSignature(input: DiagramInput, spacing: LayoutSpacing): string {
+    const parts: string[] = [JSON.stringify(spacing)];
+    for (const lane of input.model.lanes) parts.push(`L${lane.id}\u0001${lane.kind}`);
+    for (const line of input.model.lines) parts.push(`I${line.kind}\u0001${line.above}`);
+    for (const stage of input.model.stages) parts.push(`S${stage.id}`);
+    for (const box of [...input.steps, ...input.evidence]) {
+        parts.push(`B${box.id}\u0001${box.lane}\u0001${box.stage ?? ''}\u0001${box.evidenceFor ?? ''}\u0001${box.width}\u0001${box.height}`);
+    }
+    for (const edge of [...input.flows, ...input.evidenceLinks]) {
+        parts.push(`E${edge.id}\u0001${edge.from}\u0001${edge.to}\u0001${edge.kind}\u0001${edge.loop}\u0001${edge.label ?? '\u0002'}`);
+    }
+    return parts.join('\u0000');
+}
+
+/**
+ * The earlier placement with the new content: every box where it was (same size, same column, so
+ * the same x and y), the routed flows as they were, and the new names of the title, lanes, lines and stages.
+ */
+function reusePlacement(input: DiagramInput, placed: BlueprintLayout): BlueprintLayout {
+    const { model } = input;
+    const boxes = new Map<string, DiagramBox>();
+    for (const box of input.steps) boxes.set(box.id, box);
+    for (const box of input.evidence) boxes.set(box.id, box);
+    // The signature lists the same boxes, so each placed one has its new box; the list keeps its order (by x).
+    const steps: LaidOutStep[] = placed.steps.map(({ id, x, y }) => ({ ...boxes.get(id)!, x, y }));
+    const laneLabel = new Map(model.lanes.map(lane => [lane.id, lane.label]));
+    const stageLabel = new Map(model.stages.map(stage => [stage.id, stage.label]));
+    return {
+        ...placed,
+        id: model.id,
+        title: model.title,
+        lanes: placed.lanes.map(lane => ({ ...lane, label: laneLabel.get(lane.id) ?? lane.label })),
+        lines: placed.lines.map((line, index) => ({ ...line, label: model.lines[index]?.label ?? line.label })),
+        stages: placed.stages.map(stage => ({ ...stage, label: stageLabel.get(stage.id) ?? stage.label })),
+        steps
+    };
+}
+
+/** `to` (e.g. `from` with annotations added) was made from `from`'s placement: a later layout may reuse it. */
+export function carryPlacement(from: BlueprintLayout, to: BlueprintLayout): void {
+    const placement = placements.get(from);
+    if (placement) placements.set(to, placement);
 }
 
 function orderByPrevious(steps: readonly DiagramBox[], previous: BlueprintLayout | undefined): readonly DiagramBox[] {

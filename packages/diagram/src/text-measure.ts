@@ -45,10 +45,20 @@ function characterWidth(character: string): number {
 
 /** Estimated width in pixels of `text` drawn at `fontSize` pixels. */
 export function estimateTextWidth(text: string, fontSize: number): number {
-    let ems = 0;
-    for (const character of text) ems += characterWidth(character);
+    // Each layout measures every label, badge and chip again, mostly the same texts: remember them.
+    let ems = widthCache.get(text);
+    if (ems === undefined) {
+        ems = 0;
+        for (const character of text) ems += characterWidth(character);
+        if (widthCache.size >= WIDTH_CACHE_SIZE) widthCache.clear();
+        widthCache.set(text, ems);
+    }
     return ems * fontSize;
 }
+
+/** Width in em of recently measured texts. */
+const widthCache = new Map<string, number>();
+const WIDTH_CACHE_SIZE = 50_000;
 
 /**
  * Renderers pick the first installed font of a generic stack (system-ui first), which can be

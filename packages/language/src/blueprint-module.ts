@@ -37,6 +37,7 @@ import { BatchIndexManager } from './workspace/batch-index-manager.js';
 import { BlueprintWorkspaceManager } from './workspace/blueprint-workspace-manager.js';
 import { BlueprintDocumentBuilder } from './workspace/blueprint-document-builder.js';
 import { BlueprintDocumentFactory } from './workspace/blueprint-document-factory.js';
+import { BlueprintAstNodeDescriptionProvider, BlueprintReferenceDescriptionProvider } from './workspace/node-descriptions.js';
 import { BuiltinLibrary } from './workspace/builtin-library.js';
 import { FileProblems } from './workspace/file-problems.js';
 
@@ -80,6 +81,8 @@ export const BlueprintCoreModule: Module<BlueprintCoreServices, PartialLangiumCo
         RuleConfiguration: services => new RuleConfiguration(services.shared)
     },
     workspace: {
+        AstNodeDescriptionProvider: services => new BlueprintAstNodeDescriptionProvider(services),
+        ReferenceDescriptionProvider: services => new BlueprintReferenceDescriptionProvider(services),
         BuiltinLibrary: services => new BuiltinLibrary(services),
         FileProblems: () => new FileProblems()
     }

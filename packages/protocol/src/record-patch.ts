@@ -37,7 +37,7 @@ export function diffRecords(base: JsonRecord, next: JsonRecord, baseVersion: num
         if (oldItems && newItems) {
             const list = diffList(oldItems, newItems);
             if (list) lists[key] = list;
-        } else if (JSON.stringify(old) !== JSON.stringify(value)) {
+        } else if (!sameJson(old, value)) {
             set[key] = value;
         }
     }
@@ -85,9 +85,46 @@ function diffList(old: readonly JsonRecord[], next: readonly JsonRecord[]): List
     const oldById = new Map(old.map(item => [item.id as string, item]));
     const upsert = next.filter(item => {
         const before = oldById.get(item.id as string);
-        return before !== item && (before === undefined || JSON.stringify(before) !== JSON.stringify(item));
+        return before === undefined || !sameJson(before, item);
     });
     const sameOrder = old.length === next.length && next.every((item, index) => item.id === old[index].id);
     if (upsert.length === 0 && sameOrder) return undefined;
     return sameOrder ? { upsert } : { upsert, order: next.map(item => item.id as string) };
+}
+
+/**
+ * Whether two JSON values would serialise alike (an `undefined` field counts as absent), compared
+ * in place: two JSON.stringify calls per item cost a diagram of 1,000 steps tens of milliseconds and
+ * their strings as much garbage.
+ */
+export function sameJson(a: unknown, b: unknown): boolean {
+    if (a === b) return true;
+    if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) {
+        // NaN and infinities serialise as null.
+        return typeof a === 'number' && typeof b === 'number' && !Number.isFinite(a) && !Number.isFinite(b);
+    }
+    if (Array.isArray(a) !== Array.isArray(b)) return false;
+    if (Array.isArray(a)) {
+        const other = b as unknown[];
+        if (a.length !== other.length) return false;
+        for (let i = 0; i < a.length; i++) {
+            // In arrays, undefined serialises as null.
+            if (!sameJson(a[i] ?? null, other[i] ?? null)) return false;
+        }
+        return true;
+    }
+    const left = a as JsonRecord;
+    const right = b as JsonRecord;
+    let defined = 0;
+    for (const key in left) {
+        const value = left[key];
+        if (value === undefined || typeof value === 'function') continue;
+        defined++;
+        if (!sameJson(value, right[key])) return false;
+    }
+    for (const key in right) {
+        const value = right[key];
+        if (value !== undefined && typeof value !== 'function') defined--;
+    }
+    return defined === 0;
 }

@@ -2,6 +2,10 @@
  * The diagram bridge: after each validated build of a document the client shows a diagram for,
  * send its layout (`blueprint/diagram`). A version with errors is not laid out; the client gets
  * the last good layout marked stale, with the error count, so the diagram never goes blank mid-edit.
+ *
+ * The layout of a version starts as soon as the version is linked and parsed without errors, so it
+ * runs (in the layout worker) while the version is validated and its analysis computed; it is sent
+ * only once validation found no errors, and dropped otherwise.
  */
 import { computeHighlights } from './diagram-highlights.js';
 import type { BlueprintLayout, LayoutSpacing } from '@blueprint/diagram';
@@ -10,7 +14,7 @@ import type { BlueprintAnalysisProvider, BlueprintModelProvider } from '@bluepri
 import { DocumentState, URI, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
 import { DiagnosticSeverity, type Disposable } from 'vscode-languageserver';
 import { diffRecords } from '@blueprint/protocol';
-import { DiagramDocuments } from './diagram-documents.js';
+import { DiagramDocuments, type EarlyLayout } from './diagram-documents.js';
 import type { LayoutRunner } from './layout-runner.js';
 import { LayoutScheduler, type LayoutJob } from './layout-scheduler.js';
 
@@ -30,6 +34,8 @@ export interface DiagramBridgeServices {
 
 export class DiagramBridge implements Disposable {
     private readonly documents = new DiagramDocuments();
+    /** Layouts started before their version was validated (see `startEarly`). */
+    private readonly earlyLayouts = new WeakMap<LayoutJob, EarlyLayout>();
     private readonly scheduler: LayoutScheduler;
     private readonly subscription: Disposable;
 
@@ -38,11 +44,18 @@ export class DiagramBridge implements Disposable {
         this.scheduler = new LayoutScheduler(runner, (job, result) => this.layoutDone(job, result));
         connection.onNotification(DiagramOpenNotification.method, params => this.open(params.uri, params.patches === true));
         connection.onNotification(DiagramCloseNotification.method, params => this.close(params.uri));
-        this.subscription = services.shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, built => {
+        const builder = services.shared.workspace.DocumentBuilder;
+        const linked = builder.onBuildPhase(DocumentState.Linked, built => {
+            for (const document of built) {
+                if (this.documents.has(document.uri.toString())) this.startEarly(document);
+            }
+        });
+        const validated = builder.onBuildPhase(DocumentState.Validated, built => {
             for (const document of built) {
                 if (this.documents.has(document.uri.toString())) this.update(document);
             }
         });
+        this.subscription = { dispose: () => { linked.dispose(); validated.dispose(); } };
     }
 
     /** Number of layouts waiting behind a running one for `uri` (never more than 1). */
@@ -74,6 +87,28 @@ export class DiagramBridge implements Disposable {
         this.runner.release(key);
     }
 
+    /**
+     * A version parsed without errors and linked: start its layout now, while it is validated (on
+     * the layout worker's thread). Only when no layout of the document runs: a waiting request
+     * would replace one already validated.
+     */
+    private startEarly(document: LangiumDocument): void {
+        const uri = document.uri.toString();
+        const state = this.documents.get(uri)!;
+        const { lexerErrors, parserErrors } = document.parseResult;
+        if (!this.runner.concurrent || lexerErrors.length > 0 || parserErrors.length > 0 || this.scheduler.isRunning(uri)) return;
+        const model = this.services.modelProvider.getDocumentModel(document);
+        if (!model) return;
+        const job: LayoutJob = { uri, version: document.textDocument.version, model, previous: state.lastGood, spacing: this.services.spacing?.() };
+        const early: EarlyLayout = { job };
+        this.earlyLayouts.set(job, early);
+        if (state.early) state.early.validated = 'not-ok'; // its build was cancelled before validation
+        state.early = early;
+        this.scheduler.schedule(job);
+        // Needed for the highlights once the layout is back; computed meanwhile (and cached for lenses and hovers).
+        this.services.analysisProvider.forModel(uri, model);
+    }
+
     private update(document: LangiumDocument): void {
         const uri = document.uri.toString();
         const state = this.documents.get(uri)!;
@@ -81,8 +116,13 @@ export class DiagramBridge implements Disposable {
         const errors = (document.diagnostics ?? []).filter(d => d.severity === DiagnosticSeverity.Error).length;
         state.latestVersion = version;
         state.latestErrors = errors;
+        const early = state.early;
+        state.early = undefined;
+        // An early layout of another version (its build was cancelled) is never sent.
+        if (early && early.job.version !== version) early.validated = 'not-ok';
         if (errors > 0) {
             this.scheduler.cancel(uri);
+            if (early) early.validated = 'not-ok';
             this.sendStale(uri, version, errors);
             return;
         }
@@ -92,12 +132,27 @@ export class DiagramBridge implements Disposable {
             this.send({ uri, version, layout: undefined, stale: false, errors: 0, message: 'This file declares no blueprint to draw.' });
             return;
         }
+        if (early && early.validated === undefined && early.job.model === model) {
+            early.validated = 'ok';
+            // Its layout may be back already, waiting for this.
+            if (early.result) this.layoutDone(early.job, early.result);
+            return;
+        }
+        if (early) early.validated = 'not-ok';
         this.scheduler.schedule({ uri, version, model, previous: state.lastGood, spacing: this.services.spacing?.() });
     }
 
     private layoutDone(job: LayoutJob, result: { layout?: BlueprintLayout; error?: string }): void {
         const state = this.documents.get(job.uri);
         if (!state) return; // closed meanwhile
+        const early = this.earlyLayouts.get(job);
+        if (early?.validated === undefined && early) {
+            // Not validated yet: `update` sends it if the version has no errors.
+            early.result = result;
+            return;
+        }
+        // A version with errors (its stale notice went out) or one never validated.
+        if (early?.validated === 'not-ok') return;
         if (result.layout) {
             state.lastGood = result.layout;
             const analysis = this.services.analysisProvider.forModel(job.uri, job.model);

@@ -1,6 +1,16 @@
 /** The documents the client shows a diagram for, with the last good layout of each. */
 import type { BlueprintLayout } from '@blueprint/diagram';
 import type { DiagramHighlights } from '@blueprint/protocol';
+import type { LayoutJob } from './layout-scheduler.js';
+
+/** A layout started before its version was validated (see DiagramBridge). */
+export interface EarlyLayout {
+    readonly job: LayoutJob;
+    /** What validation found, once it ran. */
+    validated?: 'ok' | 'not-ok';
+    /** The layout's result, when it came back before validation ended. */
+    result?: { layout?: BlueprintLayout; error?: string };
+}
 
 export interface DiagramDocumentState {
     /** The last layout computed from an error-free version. */
@@ -14,6 +24,8 @@ export interface DiagramDocumentState {
     patches: boolean;
     /** The layout the client has now (sent whole or as a patch) and the version it came with. */
     sent?: { readonly version: number; readonly layout: BlueprintLayout };
+    /** The layout started early for the version being validated now. */
+    early?: EarlyLayout;
 }
 
 export class DiagramDocuments {

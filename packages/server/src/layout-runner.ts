@@ -9,6 +9,11 @@ import type { BlueprintModel } from '@blueprint/model';
 export interface LayoutRunner {
     /** Lays out the model of document `uri`; `previous` (its last layout) keeps the picture stable. */
     layout(uri: string, model: BlueprintModel, previous?: BlueprintLayout, spacing?: Partial<LayoutSpacing>): Promise<BlueprintLayout>;
+    /**
+     * Lays out on another thread, so a layout started before validation overlaps it (the bridge
+     * starts layouts early only then: on the calling thread it would just delay the diagnostics).
+     */
+    readonly concurrent?: boolean;
     /** The document's diagram was closed: forget what is kept for it. */
     release(uri: string): void;
     dispose(): void;

@@ -36,6 +36,11 @@ export class LayoutScheduler {
         this.pending.delete(uri);
     }
 
+    /** Whether a layout of the document runs now. */
+    isRunning(uri: string): boolean {
+        return this.running.has(uri);
+    }
+
     /** Number of waiting requests of a document: 0 or 1. */
     pendingCount(uri: string): number {
         return this.pending.has(uri) ? 1 : 0;

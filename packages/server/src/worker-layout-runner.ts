@@ -2,6 +2,7 @@
 import { Worker } from 'node:worker_threads';
 import type { BlueprintLayout, LayoutSpacing } from '@blueprint/diagram';
 import type { BlueprintModel } from '@blueprint/model';
+import { applyRecordPatch, type RecordPatch } from '@blueprint/protocol';
 import { InProcessLayoutRunner, type LayoutRunner } from './layout-runner.js';
 
 /** What the worker is started with, so the same script can tell it is the layout worker. */
@@ -16,7 +17,11 @@ export type LayoutRequest =
     | { readonly kind: 'layout'; readonly id: number; readonly uri: string; readonly model: BlueprintModel; readonly previous?: BlueprintLayout; readonly keepPrevious?: boolean; readonly spacing?: Partial<LayoutSpacing> }
     | { readonly kind: 'release'; readonly uri: string };
 
-export type LayoutResponse = { readonly id: number; readonly layout: BlueprintLayout } | { readonly id: number; readonly error: string };
+/** A whole layout, or a patch of the document's last layout (which both threads hold). */
+export type LayoutResponse =
+    | { readonly id: number; readonly layout: BlueprintLayout }
+    | { readonly id: number; readonly patch: RecordPatch }
+    | { readonly id: number; readonly error: string };
 
 /**
  * Lays out in a `worker_threads` worker running `script` (the server's own entry, which starts the
@@ -26,7 +31,7 @@ export type LayoutResponse = { readonly id: number; readonly layout: BlueprintLa
 export class WorkerLayoutRunner implements LayoutRunner {
     private worker?: Worker;
     private nextId = 0;
-    private readonly waiting = new Map<number, { resolve: (layout: BlueprintLayout) => void; reject: (error: Error) => void }>();
+    private readonly waiting = new Map<number, { uri: string; resolve: (layout: BlueprintLayout) => void; reject: (error: Error) => void }>();
     private readonly fallback = new InProcessLayoutRunner();
     private failed = false;
     /** Per document, the layout the worker returned last (and keeps). */
@@ -41,24 +46,44 @@ export class WorkerLayoutRunner implements LayoutRunner {
         const id = this.nextId++;
         const keepPrevious = previous !== undefined && this.kept.get(uri) === previous;
         return new Promise<BlueprintLayout>((resolve, reject) => {
-            this.waiting.set(id, { resolve, reject });
+            this.waiting.set(id, { uri, resolve, reject });
             worker.postMessage({ kind: 'layout', id, uri, model, previous: keepPrevious ? undefined : previous, keepPrevious, spacing } satisfies LayoutRequest);
-        }).then(layout => {
-            this.kept.set(uri, layout);
-            return layout;
         });
     }
 
+    /**
+     * Forgets the document's layout here and in the worker; when no document is left, the worker
+     * stops, so everything it holds (layouts, cached rankings, ELK) is freed; the next layout starts it again.
+     */
     release(uri: string): void {
         if (!this.kept.delete(uri)) return;
         this.worker?.postMessage({ kind: 'release', uri } satisfies LayoutRequest);
+        if (this.kept.size === 0 && this.waiting.size === 0) this.stopWorker();
     }
 
     dispose(): void {
         this.kept.clear();
         this.failed = true;
-        void this.worker?.terminate();
+        this.stopWorker();
+    }
+
+    /** Layouts run in the worker unless it could not start or died. */
+    get concurrent(): boolean {
+        return !this.failed;
+    }
+
+    /** Whether a worker thread is running now (it stops when the last document is released). */
+    get running(): boolean {
+        return this.worker !== undefined;
+    }
+
+    private stopWorker(): void {
+        const worker = this.worker;
+        if (!worker) return;
         this.worker = undefined;
+        // Its exit is expected: no fallback to in-process layouts.
+        worker.removeAllListeners();
+        void worker.terminate();
     }
 
     private ensureWorker(): Worker | undefined {
@@ -66,12 +91,7 @@ export class WorkerLayoutRunner implements LayoutRunner {
         try {
             const worker = new Worker(this.script, { workerData: { role: LAYOUT_WORKER_ROLE } });
             worker.unref();
-            worker.on('message', (response: LayoutResponse) => {
-                const waiter = this.waiting.get(response.id);
-                this.waiting.delete(response.id);
-                if ('layout' in response) waiter?.resolve(response.layout);
-                else waiter?.reject(new Error(response.error));
-            });
+            worker.on('message', (response: LayoutResponse) => this.answer(response));
             worker.on('error', error => this.abandonWorker(error));
             worker.on('exit', code => this.abandonWorker(new Error(`layout worker exited with code ${code}`)));
             this.worker = worker;
@@ -81,6 +101,30 @@ export class WorkerLayoutRunner implements LayoutRunner {
             this.onFallback(error instanceof Error ? error.message : String(error));
             return undefined;
         }
+    }
+
+    private answer(response: LayoutResponse): void {
+        const waiter = this.waiting.get(response.id);
+        this.waiting.delete(response.id);
+        if (!waiter) return;
+        if ('error' in response) {
+            waiter.reject(new Error(response.error));
+            return;
+        }
+        let layout: BlueprintLayout;
+        if ('layout' in response) {
+            layout = response.layout;
+        } else {
+            // The worker patched the layout it returned last for this document: the one kept here.
+            const base = this.kept.get(waiter.uri);
+            if (!base) {
+                waiter.reject(new Error('the layout worker sent a patch of a layout this side does not hold'));
+                return;
+            }
+            layout = applyRecordPatch(base, response.patch);
+        }
+        this.kept.set(waiter.uri, layout);
+        waiter.resolve(layout);
     }
 
     private abandonWorker(error: Error): void {
