@@ -2,7 +2,7 @@
  * The imported blueprint as `.blueprint` text in the canonical layout (declarations, steps in row
  * order, evidence, flows); the caller runs the language's formatter over it.
  */
-import type { ImportedBlueprint, ImportedStep } from './build-blueprint.js';
+import type { ImportedBlueprint, ImportedRemedy, ImportedStep } from './build-blueprint.js';
 
 /** A Blueprint string literal: quotes and backslashes escaped, line breaks written as `\n`. */
 export function blueprintString(text: string): string {
@@ -20,13 +20,17 @@ export function blueprintText(blueprint: ImportedBlueprint, source: string): str
         ...blueprint.customLanes.map((l, index) => `lane ${l.name} ${blueprintString(l.label)} below ${index === 0 ? 'support' : blueprint.customLanes[index - 1].name}`)
     ]);
     section(blueprint.stages.map(s => `stage ${s.name} ${blueprintString(s.label)}`));
-    section([...blueprint.actors.map(a => `actor ${a.name} ${blueprintString(a.label)}`), ...blueprint.channels.map(c => `channel ${c.name} ${blueprintString(c.label)}`)]);
+    section([...blueprint.actors.map(a => `${a.system ? 'system' : 'actor'} ${a.name} ${blueprintString(a.label)}`), ...blueprint.channels.map(c => `channel ${c.name} ${blueprintString(c.label)}`)]);
     for (const step of blueprint.steps) section(stepLines(step));
     section(blueprint.evidence.map(e => `evidence ${e.name} ${blueprintString(e.label)}${e.stage ? ` in ${e.stage}` : ''}`));
     section(blueprint.flows.map(f => `flow ${f.from} ${f.arrow} ${f.to}${f.share ? ` ${f.share}` : ''}`));
     while (out[out.length - 1] === '') out.pop();
     out.push('}', '');
     return out.join('\n');
+}
+
+function remedy(r: ImportedRemedy): string {
+    return `${blueprintString(r.text)}${r.pokaYoke ? ` poka-yoke ${r.pokaYoke}` : ''}`;
 }
 
 function stepLines(step: ImportedStep): string[] {
@@ -37,7 +41,8 @@ function stepLines(step: ImportedStep): string[] {
         ...step.evidence.map(e => `evidence ${blueprintString(e)}`),
         ...(step.duration ? [`duration ${step.duration}${step.durationTolerance ? ` tolerance ${step.durationTolerance}` : ''}`] : []),
         ...(step.wait || step.waitTolerance ? [`wait${step.wait ? ` ${step.wait}` : ''}${step.waitTolerance ? ` tolerance ${step.waitTolerance}` : ''}`] : []),
-        ...step.failPoints.map(f => `fail ${blueprintString(f.cause)}${f.preventions.map(p => ` prevention ${blueprintString(p)}`).join('')}${f.recoveries.map(r => ` recovery ${blueprintString(r)}`).join('')}`),
+        ...step.failPoints.map(f => `fail ${blueprintString(f.cause)}${f.rate ? ` rate ${f.rate}` : ''}`
+            + f.preventions.map(p => ` prevention ${remedy(p)}`).join('') + f.recoveries.map(r => ` recovery ${remedy(r)}`).join('')),
         ...(step.moment ? [`moment${step.moment.reason ? ` ${blueprintString(step.moment.reason)}` : ''}`] : []),
         ...(step.emotion ? [`emotion ${step.emotion.feeling}${step.emotion.note ? ` ${blueprintString(step.emotion.note)}` : ''}`] : []),
         ...step.notes.map(n => `note ${blueprintString(n)}`),

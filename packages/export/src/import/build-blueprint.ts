@@ -32,13 +32,26 @@ export interface ImportedStep {
     readonly durationTolerance?: string;
     readonly wait?: string;
     readonly waitTolerance?: string;
-    readonly failPoints: ReadonlyArray<{ readonly cause: string; readonly preventions: readonly string[]; readonly recoveries: readonly string[] }>;
+    readonly failPoints: readonly ImportedFailPoint[];
     readonly moment?: { readonly reason?: string };
     readonly emotion?: { readonly feeling: Feeling; readonly note?: string };
     readonly notes: readonly string[];
     readonly policies: readonly string[];
     start?: boolean;
     end?: boolean;
+}
+
+export interface ImportedRemedy {
+    readonly text: string;
+    readonly pokaYoke?: string;
+}
+
+export interface ImportedFailPoint {
+    readonly cause: string;
+    /** As Blueprint writes it: `10 %`. */
+    readonly rate?: string;
+    readonly preventions: readonly ImportedRemedy[];
+    readonly recoveries: readonly ImportedRemedy[];
 }
 
 export interface ImportedBlueprint {
@@ -48,7 +61,7 @@ export interface ImportedBlueprint {
     readonly laneLabels: ReadonlyArray<{ readonly kind: StandardLaneKind; readonly label: string }>;
     readonly customLanes: ReadonlyArray<{ readonly name: string; readonly label: string }>;
     readonly stages: ReadonlyArray<{ readonly name: string; readonly label: string }>;
-    readonly actors: ReadonlyArray<{ readonly name: string; readonly label: string }>;
+    readonly actors: ReadonlyArray<{ readonly name: string; readonly label: string; readonly system: boolean }>;
     readonly channels: ReadonlyArray<{ readonly name: string; readonly label: string }>;
     readonly steps: readonly ImportedStep[];
     readonly evidence: ReadonlyArray<{ readonly name: string; readonly label: string; readonly stage?: string }>;
@@ -57,6 +70,11 @@ export interface ImportedBlueprint {
 
 const STEP_LANES: readonly StandardLaneKind[] = ['customer', 'frontstage', 'backstage', 'support'];
 const BUILTIN_CHANNELS = Object.keys(localisation('en').channels);
+/** Built-in channels where the customer serves themselves: who acts there is a system. */
+const SELF_SERVICE_CHANNELS = new Set(['ivr', 'app', 'web', 'atm', 'kiosk']);
+/** An actor whose name says it is an IT system. */
+const SYSTEM_NAME = /system|engine|database|platform|software|server|\bapp\b|ivr|系统|系統|システム|시스템|플랫폼/iu;
+const POKA_YOKE_TYPES = new Set(['task', 'treatment', 'tangible', 'preparation', 'encounter', 'resolution']);
 /** A cell our own export wrote with the escaper's apostrophe in front of a formula character. */
 const ESCAPED_FORMULA = /^'(?=[=+\-@\t\r])/;
 
@@ -104,13 +122,15 @@ class Builder {
     private readonly steps: ImportedStep[] = [];
     private readonly evidence: Array<{ name: string; label: string; stage?: string }> = [];
     private readonly stages = new Map<string, { name: string; label: string }>();
-    private readonly actors = new Map<string, { name: string; label: string }>();
+    private readonly actors = new Map<string, { name: string; label: string; system: boolean }>();
     private readonly channels = new Map<string, { name: string; label: string; builtin: boolean }>();
     private readonly customLanes = new Map<string, { name: string; label: string }>();
     private readonly laneLabels = new Map<StandardLaneKind, string>();
     private readonly laneLanguages = new Map<LanguageCode, number>();
     private readonly nextCells: Array<{ row: number; from: string; cell: string }> = [];
     private readonly idRows = new Map<string, number>();
+    /** Ids and labels of rows that could not be placed: a flow to them is explained, not reported as unknown. */
+    private readonly failedRows = new Map<string, number>();
     private readonly customMap: ReadonlyMap<string, StandardLaneKind | 'custom'>;
     private title = '';
     private name = '';
@@ -143,6 +163,14 @@ class Builder {
     }
 
     add(row: TableRow): void {
+        const before = this.problems.filter(p => p.severity === 'error').length;
+        this.place(row);
+        if (this.problems.filter(p => p.severity === 'error').length > before) {
+            for (const key of [this.cell(row, 'id'), this.cell(row, 'label')]) if (key !== '' && !this.failedRows.has(key.toLowerCase())) this.failedRows.set(key.toLowerCase(), row.row);
+        }
+    }
+
+    private place(row: TableRow): void {
         const label = this.cell(row, 'label').replace(/\s*\r?\n\s*/g, ' ');
         const laneValue = this.cell(row, 'lane');
         if (label === '') {
@@ -169,7 +197,7 @@ class Builder {
         }
         const step: ImportedStep = {
             row: row.row, id, label, lane: lane.name, custom: lane.kind === 'custom', stage,
-            actor: this.actor(this.cell(row, 'actor')), channel: this.channel(this.cell(row, 'channel')),
+            actor: this.actor(this.cell(row, 'actor'), this.cell(row, 'channel')), channel: this.channel(this.cell(row, 'channel')),
             evidence: this.lines(row, 'evidence'), ...times, failPoints: this.failPoints(row),
             moment: this.moment(this.cell(row, 'moment')), emotion, notes, policies: this.lines(row, 'policies')
         };
@@ -244,8 +272,9 @@ class Builder {
 
     private failPoints(row: TableRow): ImportedStep['failPoints'] {
         const causes = this.lines(row, 'fail');
-        const preventions = this.lines(row, 'prevention');
-        const recoveries = this.lines(row, 'recovery');
+        const preventions = this.remedies(row, 'prevention', 'preventionPokaYoke');
+        const recoveries = this.remedies(row, 'recovery', 'recoveryPokaYoke');
+        const rates = this.cell(row, 'failureRate').split(/\r?\n/).map(r => r.trim());
         if (causes.length === 0) {
             if (preventions.length + recoveries.length > 0) {
                 this.problems.push({ severity: 'warning', row: row.row, message: 'a prevention or recovery without a fail point: left out (write the fail point\'s cause)' });
@@ -253,8 +282,31 @@ class Builder {
             return [];
         }
         // One remedy line per fail point when the counts agree; otherwise every remedy belongs to the first.
-        const pair = (remedies: string[], index: number) => remedies.length === causes.length ? [remedies[index]] : index === 0 ? remedies : [];
-        return causes.map((cause, index) => ({ cause, preventions: pair(preventions, index), recoveries: pair(recoveries, index) }));
+        const pair = (remedies: ImportedRemedy[], index: number) => remedies.length === causes.length ? [remedies[index]] : index === 0 ? remedies : [];
+        return causes.map((cause, index) => ({ cause, rate: this.rate(rates[index] ?? '', row.row), preventions: pair(preventions, index), recoveries: pair(recoveries, index) }));
+    }
+
+    /** Remedy texts, one per line, with the poka-yoke type on the same line of its own column. */
+    private remedies(row: TableRow, textField: Field, typeField: Field): ImportedRemedy[] {
+        const texts = this.cell(row, textField).split(/\r?\n/);
+        const types = this.cell(row, typeField).split(/\r?\n/).map(t => t.trim().toLowerCase());
+        return texts.map((text, index) => ({ text: text.trim(), type: types[index] ?? '' })).filter(r => r.text !== '').map(({ text, type }) => {
+            if (type !== '' && !POKA_YOKE_TYPES.has(type)) {
+                this.problems.push({ severity: 'warning', row: row.row, message: `poka-yoke "${type}" is not one of ${[...POKA_YOKE_TYPES].join(', ')}: left out` });
+                return { text };
+            }
+            return { text, pokaYoke: type || undefined };
+        });
+    }
+
+    private rate(cell: string, row: number): string | undefined {
+        if (cell === '') return undefined;
+        const match = /^(\d+(?:\.\d+)?)\s*%?$/u.exec(cell.normalize('NFKC'));
+        if (!match || Number(match[1]) > 100) {
+            this.problems.push({ severity: 'warning', row, message: `failure rate "${cell}" is not a percentage: left out` });
+            return undefined;
+        }
+        return `${match[1]} %`;
     }
 
     private moment(cell: string): ImportedStep['moment'] {
@@ -275,14 +327,17 @@ class Builder {
         return stage.name;
     }
 
-    private actor(value: string): string | undefined {
+    /** An actor, declared as a system when its name says so or it acts at a self-service channel. */
+    private actor(value: string, channel: string): string | undefined {
         if (value === '') return undefined;
         const key = value.toLowerCase();
         let actor = this.actors.get(key);
         if (!actor) {
-            actor = { name: this.names.derive(value, 'Actor'), label: value };
+            actor = { name: this.names.derive(value, 'Actor'), label: value, system: SYSTEM_NAME.test(value) };
             this.actors.set(key, actor);
         }
+        const channelName = channel === '' ? undefined : this.channel(channel);
+        if (channelName && SELF_SERVICE_CHANNELS.has(channelName)) actor.system = true;
         return actor.name;
     }
 
@@ -325,6 +380,11 @@ class Builder {
             for (const part of cell.split(/[,;\n]/).map(p => p.trim()).filter(p => p !== '')) {
                 const match = /^(->|<->|~>|=>)?\s*(.+?)(?:\s+(\d+(?:\.\d+)?)\s*(%)?)?$/u.exec(part)!;
                 const target = byId.get(match[2].toLowerCase()) ?? byLabel.get(match[2].toLowerCase());
+                const failed = this.failedRows.get(match[2].toLowerCase());
+                if (!target && failed !== undefined) {
+                    this.problems.push({ severity: 'error', row, message: `next step "${match[2]}" is row ${failed}, which could not be placed (see there)` });
+                    continue;
+                }
                 if (!target) {
                     const suggestion = closest(match[2], this.steps.map(s => s.id));
                     this.problems.push({ severity: 'error', row, message: `next step "${match[2]}" is neither an id nor a label of another row${suggestion ? ` (did you mean "${suggestion}"?)` : ''}` });

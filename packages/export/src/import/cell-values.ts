@@ -63,7 +63,12 @@ const CANONICAL: Readonly<Record<number, string>> = { 1: 's', 60: 'min', 3600: '
 /** A time as Blueprint writes it (`30 s`, `2 min`); undefined when the cell is not a time. */
 export function parseTime(cell: string, unit: TimeUnit): string | undefined {
     const text = cell.normalize('NFKC').trim().toLowerCase().replace(',', '.');
-    if (/^\d+(\.\d+)?$/.test(text)) return `${trimNumber(Number(text))} ${unit}`;
+    if (/^\d+(\.\d+)?$/.test(text)) {
+        const value = Number(text);
+        // Our workbook writes minutes with two decimals: 0.33 min is the 20 s it was written from.
+        if (unit === 'min' && !Number.isInteger(value) && !Number.isInteger(value * 2)) return `${Math.max(1, Math.round(value * 60))} s`;
+        return `${trimNumber(value)} ${unit}`;
+    }
     const parts = [...text.matchAll(/(\d+(?:\.\d+)?)\s*([a-z\u3040-\u9fff\uac00-\ud7af]+)/gu)];
     if (parts.length === 0 || parts.map(p => p[0]).join('').replace(/\s/g, '') !== text.replace(/\s/g, '')) return undefined;
     if (parts.some(p => SECONDS[p[2]] === undefined)) return undefined;

@@ -7,7 +7,7 @@
 import { localisation, SUPPORTED_LANGUAGES, type LanguageCode } from '@blueprint/language';
 
 export const FIELDS = [
-    'id', 'label', 'lane', 'stage', 'actor', 'channel', 'evidence', 'fail', 'prevention', 'recovery',
+    'id', 'label', 'lane', 'stage', 'actor', 'channel', 'evidence', 'fail', 'failureRate', 'prevention', 'preventionPokaYoke', 'recovery', 'recoveryPokaYoke',
     'duration', 'durationTolerance', 'wait', 'waitTolerance', 'moment', 'emotion', 'notes', 'policies', 'next'
 ] as const;
 export type Field = (typeof FIELDS)[number];
@@ -37,8 +37,11 @@ const SYNONYMS: Readonly<Record<Field, readonly string[]>> = {
     channel: ['channel', 'via', 'medium', 'touchpoint channel', '渠道', 'チャネル', '채널'],
     evidence: ['evidence', 'physical evidence', 'props', 'artifact', 'artefact', 'artifacts', 'artefacts', '有形展示', '物的証拠', '물리적 증거'],
     fail: ['fail', 'fail point', 'fail points', 'failpoint', 'failure', 'failure point', 'risk', 'pain point', 'pain points', 'issue', 'problem'],
+    failureRate: ['failure rate', 'fail rate', 'error rate'],
     prevention: ['prevention', 'poka yoke', 'pokayoke', 'mitigation'],
+    preventionPokaYoke: ['prevention poka yoke', 'poka yoke type'],
     recovery: ['recovery', 'remedy', 'fix', 'service recovery'],
+    recoveryPokaYoke: ['recovery poka yoke'],
     duration: ['duration', 'time', 'minutes', 'mins', 'min', 'duration min', 'execution time', '时长', '时间', '所要時間', '時間', '소요 시간', '시간'],
     durationTolerance: ['tolerance', 'duration tolerance'],
     wait: ['wait', 'waiting', 'wait time', 'waiting time', 'queue time'],
@@ -55,7 +58,8 @@ function ownHeaders(code: LanguageCode): ReadonlyArray<readonly [Field, string]>
     const { serviceReport: s, workbook: w } = localisation(code);
     return [
         ['id', w.id], ['label', s.step], ['lane', s.lane], ['stage', s.stage], ['actor', w.actor], ['channel', s.channel],
-        ['evidence', s.evidence], ['fail', w.failPoint], ['prevention', w.prevention], ['recovery', w.recovery],
+        ['evidence', s.evidence], ['fail', w.failPoint], ['failureRate', s.failureRate], ['prevention', w.prevention],
+        ['preventionPokaYoke', w.preventionPokaYoke], ['recovery', w.recovery], ['recoveryPokaYoke', w.recoveryPokaYoke],
         ['duration', w.duration], ['durationTolerance', w.durationTolerance], ['wait', w.wait], ['waitTolerance', w.waitTolerance],
         ['moment', s.momentOfTruth], ['emotion', w.emotion], ['notes', w.notes], ['policies', w.policies], ['next', w.next]
     ];
