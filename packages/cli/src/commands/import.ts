@@ -9,7 +9,7 @@ import { escapeTerminal } from '@blueprint/escape';
 import { MAX_FILE_BYTES, validateText } from '@blueprint/language';
 import type { Command } from 'commander';
 import { URI } from 'langium';
-import { toCheckedDiagnostic } from '../check-report.js';
+import { compareDiagnostics, toCheckedDiagnostic } from '../check-report.js';
 import { ExitCode, type CliCommand, type CliContext } from '../cli-context.js';
 import { CliError, FileError } from '../errors.js';
 import { displayPath, reasonOf } from '../files/paths.js';
@@ -82,7 +82,7 @@ async function runImport(file: string, options: ImportOptions, context: CliConte
     }
     const text = formatted.kind === 'changed' ? formatted.text : result.text;
     const document = await validateText(services, text, uri);
-    const diagnostics = (document.diagnostics ?? []).map(toCheckedDiagnostic).filter(d => d.severity === 'error' || d.severity === 'warning');
+    const diagnostics = (document.diagnostics ?? []).map(toCheckedDiagnostic).filter(d => d.severity === 'error' || d.severity === 'warning').sort(compareDiagnostics);
     await writeOutput(context, target, text);
     const label = target ? displayPath(target, context.cwd) : 'the imported blueprint';
     for (const d of diagnostics) context.stderr.write(`${escapeTerminal(label)}:${d.line}:${d.column} ${d.severity} ${d.rule} ${escapeTerminal(d.message)}\n`);

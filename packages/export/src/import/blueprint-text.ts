@@ -17,7 +17,7 @@ export function blueprintText(blueprint: ImportedBlueprint, source: string): str
     section(blueprint.language ? [`language ${blueprint.language}`] : []);
     section([
         ...blueprint.laneLabels.map(l => `lane ${l.kind} ${blueprintString(l.label)}`),
-        ...blueprint.customLanes.map((l, index) => `lane ${l.name} ${blueprintString(l.label)} below ${index === 0 ? 'support' : blueprint.customLanes[index - 1].name}`)
+        ...blueprint.customLanes.map(l => `lane ${l.name} ${blueprintString(l.label)} ${l.position} ${l.anchor}`)
     ]);
     section(blueprint.stages.map(s => `stage ${s.name} ${blueprintString(s.label)}`));
     section([...blueprint.actors.map(a => `${a.system ? 'system' : 'actor'} ${a.name} ${blueprintString(a.label)}`), ...blueprint.channels.map(c => `channel ${c.name} ${blueprintString(c.label)}`)]);

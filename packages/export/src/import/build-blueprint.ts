@@ -4,18 +4,23 @@
  * flows come from a "next" column, else in reading order per stage (customer line first). A row
  * that cannot be placed is reported with its number and left out — never dropped silently.
  */
-import { builtinChannelLabel, localisation, SUPPORTED_LANGUAGES, type Feeling, type LanguageCode, type StandardLaneKind } from '@blueprint/language';
+import { builtinChannelLabel, localisation, STANDARD_LANES, SUPPORTED_LANGUAGES, type Feeling, type LanguageCode, type StandardLaneKind } from '@blueprint/language';
 import { FIELDS, normaliseHeader, planColumns, type ColumnPlan, type Field } from './columns.js';
 import { closest, knownLaneNames, matchLane, parseEmotion, parseTime, yesNo } from './cell-values.js';
 import { isValidName, NameRegistry } from './names.js';
 import type { ImportProblem } from './problems.js';
 import type { TableRow } from './read-table.js';
 
-/** `--map`: headers to fields, and lane values to lanes (`custom` declares a lane of its own). */
+/**
+ * `--map`: headers to fields, and lane values to lanes: a standard lane, or `custom` for a lane of
+ * its own (below the last one), `custom below frontstage` / `custom above X` to place it.
+ */
 export interface ImportMap {
     readonly columns?: Readonly<Record<string, Field>>;
-    readonly lanes?: Readonly<Record<string, StandardLaneKind | 'custom'>>;
+    readonly lanes?: Readonly<Record<string, string>>;
 }
+
+export const CUSTOM_LANE = /^custom(?:\s+(above|below)\s+(.+))?$/u;
 
 export interface ImportedStep {
     readonly row: number;
@@ -59,7 +64,7 @@ export interface ImportedBlueprint {
     readonly title: string;
     readonly language?: LanguageCode;
     readonly laneLabels: ReadonlyArray<{ readonly kind: StandardLaneKind; readonly label: string }>;
-    readonly customLanes: ReadonlyArray<{ readonly name: string; readonly label: string }>;
+    readonly customLanes: ReadonlyArray<{ readonly name: string; readonly label: string; readonly position: 'above' | 'below'; readonly anchor: string }>;
     readonly stages: ReadonlyArray<{ readonly name: string; readonly label: string }>;
     readonly actors: ReadonlyArray<{ readonly name: string; readonly label: string; readonly system: boolean }>;
     readonly channels: ReadonlyArray<{ readonly name: string; readonly label: string }>;
@@ -124,14 +129,14 @@ class Builder {
     private readonly stages = new Map<string, { name: string; label: string }>();
     private readonly actors = new Map<string, { name: string; label: string; system: boolean }>();
     private readonly channels = new Map<string, { name: string; label: string; builtin: boolean }>();
-    private readonly customLanes = new Map<string, { name: string; label: string }>();
+    private readonly customLanes = new Map<string, { name: string; label: string; position?: { where: 'above' | 'below'; anchor: string } }>();
     private readonly laneLabels = new Map<StandardLaneKind, string>();
     private readonly laneLanguages = new Map<LanguageCode, number>();
     private readonly nextCells: Array<{ row: number; from: string; cell: string }> = [];
     private readonly idRows = new Map<string, number>();
     /** Ids and labels of rows that could not be placed: a flow to them is explained, not reported as unknown. */
     private readonly failedRows = new Map<string, number>();
-    private readonly customMap: ReadonlyMap<string, StandardLaneKind | 'custom'>;
+    private readonly customMap: ReadonlyMap<string, string>;
     private title = '';
     private name = '';
 
@@ -212,16 +217,17 @@ class Builder {
             return undefined;
         }
         const mapped = this.customMap.get(normaliseHeader(value));
-        if (mapped === 'custom') {
+        const custom = mapped === undefined ? undefined : CUSTOM_LANE.exec(mapped.trim());
+        if (custom) {
             const key = normaliseHeader(value);
             let lane = this.customLanes.get(key);
             if (!lane) {
-                lane = { name: this.names.derive(value, 'Lane'), label: value };
+                lane = { name: this.names.derive(value, 'Lane'), label: value, position: custom[1] ? { where: custom[1] as 'above' | 'below', anchor: custom[2] } : undefined };
                 this.customLanes.set(key, lane);
             }
             return { kind: 'custom', name: lane.name };
         }
-        if (mapped) return { kind: mapped, name: mapped };
+        if (mapped) return { kind: mapped as StandardLaneKind, name: mapped };
         const match = matchLane(value);
         if (!match) {
             const language = this.plan.language ?? 'en';
@@ -364,11 +370,33 @@ class Builder {
         return {
             name: this.name, title: this.title, language,
             laneLabels: [...this.laneLabels.entries()].map(([kind, label]) => ({ kind, label })),
-            customLanes: [...this.customLanes.values()],
+            customLanes: this.placeCustomLanes(),
             stages: [...this.stages.values()], actors: [...this.actors.values()],
             channels: [...this.channels.values()].filter(c => !c.builtin).map(({ name, label }) => ({ name, label })),
             steps: this.steps, evidence: this.evidence, flows
         };
+    }
+
+    /** Each custom lane at its place from the map: next to a standard lane or another custom lane; else below the last. */
+    private placeCustomLanes(): ImportedBlueprint['customLanes'] {
+        const placed: Array<{ name: string; label: string; position: 'above' | 'below'; anchor: string }> = [];
+        for (const lane of this.customLanes.values()) {
+            const previous = placed.length === 0 ? 'support' : placed[placed.length - 1].name;
+            let where: 'above' | 'below' = 'below';
+            let anchor = previous;
+            if (lane.position) {
+                const key = normaliseHeader(lane.position.anchor);
+                const found = STANDARD_LANES.find(kind => kind === key) ?? this.customLanes.get(key)?.name;
+                if (found) {
+                    where = lane.position.where;
+                    anchor = found;
+                } else {
+                    this.problems.push({ severity: 'warning', message: `lane "${lane.label}" is to go ${lane.position.where} "${lane.position.anchor}", which is no lane: placed below ${previous}` });
+                }
+            }
+            placed.push({ name: lane.name, label: lane.label, position: where, anchor });
+        }
+        return placed;
     }
 
     /** `Wait, ~> Archive, Resolve 95 %`: targets by id or by label, with an arrow for other kinds of flow. */

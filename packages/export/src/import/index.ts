@@ -4,7 +4,7 @@
  * travels in; it needs only the language's vocabulary (lane names, our own headers, built-in
  * channels). The caller formats the text and checks it with the language services.
  */
-import { buildBlueprint, type ImportedBlueprint, type ImportMap } from './build-blueprint.js';
+import { buildBlueprint, CUSTOM_LANE, type ImportedBlueprint, type ImportMap } from './build-blueprint.js';
 import { blueprintText } from './blueprint-text.js';
 import { FIELDS, type Field } from './columns.js';
 import type { ImportProblem } from './problems.js';
@@ -61,9 +61,11 @@ export function parseImportMap(json: string): ImportMap {
             throw new Error(`column "${header}" maps to ${JSON.stringify(field)}: use one of ${FIELDS.join(', ')}`);
         }
     }
-    const laneKinds = ['customer', 'frontstage', 'backstage', 'support', 'evidence', 'custom'];
+    const laneKinds = ['customer', 'frontstage', 'backstage', 'support', 'evidence'];
     for (const [lane, kind] of Object.entries(lanes)) {
-        if (typeof kind !== 'string' || !laneKinds.includes(kind)) throw new Error(`lane "${lane}" maps to ${JSON.stringify(kind)}: use one of ${laneKinds.join(', ')}`);
+        if (typeof kind !== 'string' || !(laneKinds.includes(kind) || CUSTOM_LANE.test(kind.trim()))) {
+            throw new Error(`lane "${lane}" maps to ${JSON.stringify(kind)}: use one of ${laneKinds.join(', ')}, or custom (custom below frontstage, custom above X) for a lane of its own`);
+        }
     }
     return { columns: columns as ImportMap['columns'], lanes: lanes as ImportMap['lanes'] };
 }
