@@ -42,7 +42,10 @@ function shape(model: BlueprintModel) {
         steps: model.steps.map(step => ({
             id: step.id, label: step.label, lane: lane(step.lane).kind, laneLabel: lane(step.lane).label, stage: stage(step.stage),
             actor: model.actors.find(a => a.id === step.actor)?.label, evidence: step.evidence,
-            duration: step.duration?.seconds, wait: step.wait?.expected?.seconds, fails: step.failPoints.map(f => f.cause),
+            duration: step.duration?.seconds, wait: step.wait?.expected?.seconds, fails: step.failPoints.map(f => ({
+                cause: f.cause, rate: f.rate,
+                remedies: [...f.preventionDetails, ...f.recoveryDetails].map(r => ({ text: r.text, pokaYoke: r.pokaYoke, steps: r.steps }))
+            })),
             moment: step.moment !== undefined, emotion: step.emotion?.feeling
         })),
         lanes: model.lanes.filter(l => model.steps.some(s => s.lane === l.id)).map(l => ({ kind: l.kind, label: l.label })),

@@ -30,7 +30,7 @@ export function blueprintText(blueprint: ImportedBlueprint, source: string): str
 }
 
 function remedy(r: ImportedRemedy): string {
-    return `${blueprintString(r.text)}${r.pokaYoke ? ` poka-yoke ${r.pokaYoke}` : ''}`;
+    return `${blueprintString(r.text)}${r.pokaYoke ? ` poka-yoke ${r.pokaYoke}` : ''}${r.steps.length > 0 ? ` by ${r.steps.join(', ')}` : ''}`;
 }
 
 function stepLines(step: ImportedStep): string[] {

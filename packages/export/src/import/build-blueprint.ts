@@ -49,6 +49,8 @@ export interface ImportedStep {
 export interface ImportedRemedy {
     readonly text: string;
     readonly pokaYoke?: string;
+    /** The steps that carry it out (ids), resolved once every row is read. */
+    steps: string[];
 }
 
 export interface ImportedFailPoint {
@@ -134,6 +136,7 @@ class Builder {
     private readonly laneLanguages = new Map<LanguageCode, number>();
     private readonly nextCells: Array<{ row: number; from: string; cell: string }> = [];
     private readonly idRows = new Map<string, number>();
+    private readonly remedySteps: Array<{ row: number; remedy: ImportedRemedy; cell: string }> = [];
     /** Ids and labels of rows that could not be placed: a flow to them is explained, not reported as unknown. */
     private readonly failedRows = new Map<string, number>();
     private readonly customMap: ReadonlyMap<string, string>;
@@ -278,8 +281,8 @@ class Builder {
 
     private failPoints(row: TableRow): ImportedStep['failPoints'] {
         const causes = this.lines(row, 'fail');
-        const preventions = this.remedies(row, 'prevention', 'preventionPokaYoke');
-        const recoveries = this.remedies(row, 'recovery', 'recoveryPokaYoke');
+        const preventions = this.remedies(row, 'prevention', 'preventionPokaYoke', 'preventionSteps');
+        const recoveries = this.remedies(row, 'recovery', 'recoveryPokaYoke', 'recoverySteps');
         const rates = this.cell(row, 'failureRate').split(/\r?\n/).map(r => r.trim());
         if (causes.length === 0) {
             if (preventions.length + recoveries.length > 0) {
@@ -293,15 +296,16 @@ class Builder {
     }
 
     /** Remedy texts, one per line, with the poka-yoke type on the same line of its own column. */
-    private remedies(row: TableRow, textField: Field, typeField: Field): ImportedRemedy[] {
+    private remedies(row: TableRow, textField: Field, typeField: Field, stepsField: Field): ImportedRemedy[] {
         const texts = this.cell(row, textField).split(/\r?\n/);
         const types = this.cell(row, typeField).split(/\r?\n/).map(t => t.trim().toLowerCase());
-        return texts.map((text, index) => ({ text: text.trim(), type: types[index] ?? '' })).filter(r => r.text !== '').map(({ text, type }) => {
-            if (type !== '' && !POKA_YOKE_TYPES.has(type)) {
-                this.problems.push({ severity: 'warning', row: row.row, message: `poka-yoke "${type}" is not one of ${[...POKA_YOKE_TYPES].join(', ')}: left out` });
-                return { text };
-            }
-            return { text, pokaYoke: type || undefined };
+        const steps = this.cell(row, stepsField).split(/\r?\n/);
+        return texts.map((text, index) => ({ text: text.trim(), type: types[index] ?? '', steps: steps[index] ?? '' })).filter(r => r.text !== '').map(({ text, type, steps }) => {
+            const valid = type === '' || POKA_YOKE_TYPES.has(type);
+            if (!valid) this.problems.push({ severity: 'warning', row: row.row, message: `poka-yoke "${type}" is not one of ${[...POKA_YOKE_TYPES].join(', ')}: left out` });
+            const remedy: ImportedRemedy = { text, pokaYoke: valid && type ? type : undefined, steps: [] };
+            if (steps.trim() !== '') this.remedySteps.push({ row: row.row, remedy, cell: steps });
+            return remedy;
         });
     }
 
@@ -363,6 +367,7 @@ class Builder {
 
     finish(): ImportedBlueprint {
         const flows = this.nextCells.length > 0 ? this.flowsFromNext() : this.flowsInReadingOrder();
+        this.resolveRemedySteps();
         if (!this.steps.some(s => s.lane === 'customer')) {
             this.problems.push({ severity: 'warning', message: 'no customer steps: a blueprint is drawn from the customer\'s point of view' });
         }
@@ -399,15 +404,36 @@ class Builder {
         return placed;
     }
 
-    /** `Wait, ~> Archive, Resolve 95 %`: targets by id or by label, with an arrow for other kinds of flow. */
-    private flowsFromNext(): ImportedBlueprint['flows'] {
+    /** `Strip the polish → Re-polish`: the corrective sub-process, by label or id. */
+    private resolveRemedySteps(): void {
+        const find = this.stepFinder();
+        const split = (cell: string, separator: RegExp) => cell.split(separator).map(n => n.trim()).filter(n => n !== '');
+        for (const { row, remedy, cell } of this.remedySteps) {
+            // Our export joins labels with arrows (a label may hold a comma); a hand-written cell may use commas.
+            const byArrow = split(cell, /→/u);
+            const names = byArrow.every(name => find(name)) ? byArrow : split(cell, /→|->|,|;/u);
+            for (const name of names) {
+                const id = find(name);
+                if (id) remedy.steps.push(id);
+                else this.problems.push({ severity: 'warning', row, message: `remedy step "${name}" is neither an id nor a label of another row: left out` });
+            }
+        }
+    }
+
+    private stepFinder(): (name: string) => string | undefined {
         const byId = new Map(this.steps.map(s => [s.id.toLowerCase(), s.id]));
         const byLabel = new Map(this.steps.map(s => [s.label.toLowerCase(), s.id]));
+        return name => byId.get(name.toLowerCase()) ?? byLabel.get(name.toLowerCase());
+    }
+
+    /** `Wait, ~> Archive, Resolve 95 %`: targets by id or by label, with an arrow for other kinds of flow. */
+    private flowsFromNext(): ImportedBlueprint['flows'] {
+        const find = this.stepFinder();
         const flows: Array<{ from: string; arrow: string; to: string; share?: string }> = [];
         for (const { row, from, cell } of this.nextCells) {
             for (const part of cell.split(/[,;\n]/).map(p => p.trim()).filter(p => p !== '')) {
                 const match = /^(->|<->|~>|=>)?\s*(.+?)(?:\s+(\d+(?:\.\d+)?)\s*(%)?)?$/u.exec(part)!;
-                const target = byId.get(match[2].toLowerCase()) ?? byLabel.get(match[2].toLowerCase());
+                const target = find(match[2]);
                 const failed = this.failedRows.get(match[2].toLowerCase());
                 if (!target && failed !== undefined) {
                     this.problems.push({ severity: 'error', row, message: `next step "${match[2]}" is row ${failed}, which could not be placed (see there)` });

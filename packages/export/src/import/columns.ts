@@ -7,7 +7,8 @@
 import { localisation, SUPPORTED_LANGUAGES, type LanguageCode } from '@blueprint/language';
 
 export const FIELDS = [
-    'id', 'label', 'lane', 'stage', 'actor', 'channel', 'evidence', 'fail', 'failureRate', 'prevention', 'preventionPokaYoke', 'recovery', 'recoveryPokaYoke',
+    'id', 'label', 'lane', 'stage', 'actor', 'channel', 'evidence', 'fail', 'failureRate', 'prevention', 'preventionPokaYoke', 'preventionSteps',
+    'recovery', 'recoveryPokaYoke', 'recoverySteps',
     'duration', 'durationTolerance', 'wait', 'waitTolerance', 'moment', 'emotion', 'notes', 'policies', 'next'
 ] as const;
 export type Field = (typeof FIELDS)[number];
@@ -40,8 +41,10 @@ const SYNONYMS: Readonly<Record<Field, readonly string[]>> = {
     failureRate: ['failure rate', 'fail rate', 'error rate'],
     prevention: ['prevention', 'poka yoke', 'pokayoke', 'mitigation'],
     preventionPokaYoke: ['prevention poka yoke', 'poka yoke type'],
+    preventionSteps: ['prevention steps', 'prevented by'],
     recovery: ['recovery', 'remedy', 'fix', 'service recovery'],
     recoveryPokaYoke: ['recovery poka yoke'],
+    recoverySteps: ['recovery steps', 'recovered by', 'corrective steps'],
     duration: ['duration', 'time', 'minutes', 'mins', 'min', 'duration min', 'execution time', '时长', '时间', '所要時間', '時間', '소요 시간', '시간'],
     durationTolerance: ['tolerance', 'duration tolerance'],
     wait: ['wait', 'waiting', 'wait time', 'waiting time', 'queue time'],
@@ -59,7 +62,8 @@ function ownHeaders(code: LanguageCode): ReadonlyArray<readonly [Field, string]>
     return [
         ['id', w.id], ['label', s.step], ['lane', s.lane], ['stage', s.stage], ['actor', w.actor], ['channel', s.channel],
         ['evidence', s.evidence], ['fail', w.failPoint], ['failureRate', s.failureRate], ['prevention', w.prevention],
-        ['preventionPokaYoke', w.preventionPokaYoke], ['recovery', w.recovery], ['recoveryPokaYoke', w.recoveryPokaYoke],
+        ['preventionPokaYoke', w.preventionPokaYoke], ['preventionSteps', w.preventionSteps], ['recovery', w.recovery],
+        ['recoveryPokaYoke', w.recoveryPokaYoke], ['recoverySteps', w.recoverySteps],
         ['duration', w.duration], ['durationTolerance', w.durationTolerance], ['wait', w.wait], ['waitTolerance', w.waitTolerance],
         ['moment', s.momentOfTruth], ['emotion', w.emotion], ['notes', w.notes], ['policies', w.policies], ['next', w.next]
     ];
