@@ -46,7 +46,8 @@ function shape(model: BlueprintModel) {
                 cause: f.cause, rate: f.rate,
                 remedies: [...f.preventionDetails, ...f.recoveryDetails].map(r => ({ text: r.text, pokaYoke: r.pokaYoke, steps: r.steps }))
             })),
-            moment: step.moment !== undefined, emotion: step.emotion?.feeling
+            moment: step.moment !== undefined, emotion: step.emotion?.feeling,
+            segments: step.segments.map(id => model.segments.find(s => s.id === id)?.label)
         })),
         lanes: model.lanes.filter(l => model.steps.some(s => s.lane === l.id)).map(l => ({ kind: l.kind, label: l.label })),
         stages: model.stages.filter(st => model.steps.some(s => s.stage === st.id)).map(st => st.label),

@@ -20,6 +20,7 @@ export function blueprintText(blueprint: ImportedBlueprint, source: string): str
         ...blueprint.customLanes.map(l => `lane ${l.name} ${blueprintString(l.label)} ${l.position} ${l.anchor}`)
     ]);
     section(blueprint.stages.map(s => `stage ${s.name} ${blueprintString(s.label)}`));
+    section(blueprint.segments.map(s => `segment ${s.name} ${blueprintString(s.label)}`));
     section([...blueprint.actors.map(a => `${a.system ? 'system' : 'actor'} ${a.name} ${blueprintString(a.label)}`), ...blueprint.channels.map(c => `channel ${c.name} ${blueprintString(c.label)}`)]);
     for (const step of blueprint.steps) section(stepLines(step));
     section(blueprint.evidence.map(e => `evidence ${e.name} ${blueprintString(e.label)}${e.stage ? ` in ${e.stage}` : ''}`));
@@ -35,7 +36,8 @@ function remedy(r: ImportedRemedy): string {
 
 function stepLines(step: ImportedStep): string[] {
     const head = `${step.custom ? `lane ${step.lane}` : step.lane} ${step.id} ${blueprintString(step.label)}`
-        + (step.stage ? ` in ${step.stage}` : '') + (step.actor ? ` by ${step.actor}` : '') + (step.channel ? ` via ${step.channel}` : '');
+        + (step.stage ? ` in ${step.stage}` : '') + (step.actor ? ` by ${step.actor}` : '') + (step.channel ? ` via ${step.channel}` : '')
+        + (step.segments.length > 0 ? ` for ${step.segments.join(', ')}` : '');
     const body: string[] = [
         ...(step.start ? ['start'] : []),
         ...step.evidence.map(e => `evidence ${blueprintString(e)}`),

@@ -42,6 +42,8 @@ export interface ImportedStep {
     readonly emotion?: { readonly feeling: Feeling; readonly note?: string };
     readonly notes: readonly string[];
     readonly policies: readonly string[];
+    /** The customer segments the step is a variant for (names). */
+    readonly segments: readonly string[];
     start?: boolean;
     end?: boolean;
 }
@@ -68,6 +70,7 @@ export interface ImportedBlueprint {
     readonly laneLabels: ReadonlyArray<{ readonly kind: StandardLaneKind; readonly label: string }>;
     readonly customLanes: ReadonlyArray<{ readonly name: string; readonly label: string; readonly position: 'above' | 'below'; readonly anchor: string }>;
     readonly stages: ReadonlyArray<{ readonly name: string; readonly label: string }>;
+    readonly segments: ReadonlyArray<{ readonly name: string; readonly label: string }>;
     readonly actors: ReadonlyArray<{ readonly name: string; readonly label: string; readonly system: boolean }>;
     readonly channels: ReadonlyArray<{ readonly name: string; readonly label: string }>;
     readonly steps: readonly ImportedStep[];
@@ -129,6 +132,7 @@ class Builder {
     private readonly steps: ImportedStep[] = [];
     private readonly evidence: Array<{ name: string; label: string; stage?: string }> = [];
     private readonly stages = new Map<string, { name: string; label: string }>();
+    private readonly segments = new Map<string, { name: string; label: string }>();
     private readonly actors = new Map<string, { name: string; label: string; system: boolean }>();
     private readonly channels = new Map<string, { name: string; label: string; builtin: boolean }>();
     private readonly customLanes = new Map<string, { name: string; label: string; position?: { where: 'above' | 'below'; anchor: string } }>();
@@ -207,7 +211,8 @@ class Builder {
             row: row.row, id, label, lane: lane.name, custom: lane.kind === 'custom', stage,
             actor: this.actor(this.cell(row, 'actor'), this.cell(row, 'channel')), channel: this.channel(this.cell(row, 'channel')),
             evidence: this.lines(row, 'evidence'), ...times, failPoints: this.failPoints(row),
-            moment: this.moment(this.cell(row, 'moment')), emotion, notes, policies: this.lines(row, 'policies')
+            moment: this.moment(this.cell(row, 'moment')), emotion, notes, policies: this.lines(row, 'policies'),
+            segments: this.lines(row, 'segments').flatMap(line => line.split(/\s*[,;]\s*/u)).filter(s => s !== '').map(s => this.segment(s))
         };
         this.steps.push(step);
         const next = this.cell(row, 'next');
@@ -338,6 +343,16 @@ class Builder {
     }
 
     /** An actor, declared as a system when its name says so or it acts at a self-service channel. */
+    private segment(value: string): string {
+        const key = value.toLowerCase();
+        let segment = this.segments.get(key);
+        if (!segment) {
+            segment = { name: this.names.derive(value, 'Segment'), label: value };
+            this.segments.set(key, segment);
+        }
+        return segment.name;
+    }
+
     private actor(value: string, channel: string): string | undefined {
         if (value === '') return undefined;
         const key = value.toLowerCase();
@@ -376,7 +391,7 @@ class Builder {
             name: this.name, title: this.title, language,
             laneLabels: [...this.laneLabels.entries()].map(([kind, label]) => ({ kind, label })),
             customLanes: this.placeCustomLanes(),
-            stages: [...this.stages.values()], actors: [...this.actors.values()],
+            stages: [...this.stages.values()], segments: [...this.segments.values()], actors: [...this.actors.values()],
             channels: [...this.channels.values()].filter(c => !c.builtin).map(({ name, label }) => ({ name, label })),
             steps: this.steps, evidence: this.evidence, flows
         };

@@ -80,7 +80,7 @@ function stepsTable(model: BlueprintModel, names: Names): WorkbookTable {
             lines(step.failPoints.map(f => f.cause)), lines(step.failPoints.map(f => f.rate === undefined ? '' : percent(f.rate))),
             ...remedyCells(preventions, names), ...remedyCells(recoveries, names),
             step.moment ? step.moment.reason ?? s.yes : undefined, emotion(step), lines(step.notes), lines(step.policies),
-            (next.get(step.id) ?? []).join(', ') || undefined
+            (next.get(step.id) ?? []).join(', ') || undefined, lines(step.segments.map(id => names.of('segment', id)!))
         ];
     });
     return table('steps', s.steps, [
@@ -89,7 +89,7 @@ function stepsTable(model: BlueprintModel, names: Names): WorkbookTable {
         [w.failPoint, 28], [s.failureRate, 10],
         [w.prevention, 28], [w.preventionPokaYoke, 12], [w.preventionSteps, 24],
         [w.recovery, 28], [w.recoveryPokaYoke, 12], [w.recoverySteps, 24],
-        [s.momentOfTruth, 24], [w.emotion, 20], [w.notes, 28], [w.policies, 28], [w.next, 20]
+        [s.momentOfTruth, 24], [w.emotion, 20], [w.notes, 28], [w.policies, 28], [w.next, 20], [s.segment, 18]
     ], rows);
 }
 
