@@ -160,6 +160,12 @@ describe('rows that cannot be placed', () => {
         ]);
     });
 
+    it('reports a quote that is never closed, with the line csv-parse found', async () => {
+        expect(await errorsOf('Stage,Lane,Label\nA,customer,"unclosed\nB,frontstage,x\n')).toEqual([
+            expect.objectContaining({ message: expect.stringMatching(/the CSV cannot be read: Quote Not Closed.*line 3/) })
+        ]);
+    });
+
     it('refuses a file that is not UTF-8', async () => {
         const latin1 = Uint8Array.from([...'Stage,Lane,Label\nA,customer,Caf'].map(c => c.charCodeAt(0)).concat([0xe9, 0x0a]));
         const result = await importSpreadsheet(latin1, { fileName: 'x.csv' });

@@ -50,8 +50,8 @@ function readCsv(bytes: Uint8Array, problems: ImportProblem[]): ReadTable | unde
     try {
         records = parse(text, { delimiter, relax_column_count: true, relax_quotes: false, skip_empty_lines: false, bom: true }) as string[][];
     } catch (error) {
-        const { lines, message } = error as { lines?: number; message: string };
-        problems.push({ severity: 'error', row: lines, message: `the CSV cannot be read: ${message.replace(/^Invalid\s+/i, '')}` });
+        // csv-parse names the line of the file (not a row: a quoted cell may span lines).
+        problems.push({ severity: 'error', message: `the CSV cannot be read: ${(error as Error).message}` });
         return undefined;
     }
     return { kind: 'csv', delimiter, rows: records.map((cells, index) => ({ row: index + 1, cells })) };
