@@ -88,6 +88,18 @@ describe('csv export of every example', () => {
     });
 });
 
+describe('what a consultant opens', () => {
+    it('makes rows as tall as their wrapped lines and prints landscape with the header on every page', async () => {
+        const model = await exampleModel(EXAMPLES.find(file => file.endsWith('bank-deposit.blueprint'))!);
+        const steps = (await readWorkbook(await exportXlsx(model))).worksheets[0];
+        const rowOf = (id: string) => steps.getRow(model.steps.findIndex(s => s.id === id) + 2);
+        // Stamp has two pieces of evidence (two lines); Verify has one line everywhere.
+        expect(rowOf('Stamp').height).toBeGreaterThanOrEqual(2 * rowOf('Verify').height);
+        expect(rowOf('Stamp').getCell(7).value).toBe('Printed slip\nStamped passbook');
+        expect(steps.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, printTitlesRow: '1:1' });
+    });
+});
+
 describe('headers in the blueprint\'s language', () => {
     it('writes a Chinese blueprint\'s headers and sheet names in Chinese', async () => {
         const model = await exampleModel(EXAMPLES.find(file => file.endsWith('zh-bank-deposit.blueprint'))!);
