@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { analyseBlueprint, localisation, type BlueprintAnalysis, type BlueprintModel } from '@blueprint/language';
+import { analyseBlueprint, localisation, type BlueprintAnalysis, type BlueprintModel } from '@blueprint/model';
 import { exportCsv, exportXlsx, workbookTables, writeCsv } from '@blueprint/export';
 import { listExamples, loadExampleModel, modelFromText } from '../diagram/diagram-helpers.js';
 

@@ -5,7 +5,7 @@
  * of those tables (`--sheet`), or all of them into a folder.
  */
 import * as path from 'node:path';
-import { analyseBlueprint } from '@blueprint/language';
+import { analyseBlueprint } from '@blueprint/model';
 import { Option, type Command } from 'commander';
 import { ExitCode, type CliCommand, type CliContext } from '../cli-context.js';
 import { CliError } from '../errors.js';

@@ -15,7 +15,7 @@ import { CliError, FileError } from '../errors.js';
 import { displayPath, reasonOf } from '../files/paths.js';
 import { formatBlueprintText } from '../formatting.js';
 import { writeOutput } from '../output.js';
-import { createCliServices } from '../services.js';
+import { createCliEditingServices } from '../services.js';
 
 interface ImportOptions {
     output?: string;
@@ -72,7 +72,8 @@ async function runImport(file: string, options: ImportOptions, context: CliConte
         return ExitCode.problems;
     }
 
-    const services = createCliServices(context.cwd);
+    // The formatter is an LSP service: the editing services, as for `fmt`.
+    const services = createCliEditingServices(context.cwd);
     const target = options.output === undefined || options.output === '-' ? undefined : path.resolve(context.cwd, options.output);
     const uri = target ? URI.file(target) : URI.parse('memory:///imported.blueprint');
     const formatted = await formatBlueprintText(services, result.text, uri);

@@ -4,7 +4,7 @@
  * flows come from a "next" column, else in reading order per stage (customer line first). A row
  * that cannot be placed is reported with its number and left out — never dropped silently.
  */
-import { builtinChannelLabel, localisation, STANDARD_LANES, SUPPORTED_LANGUAGES, type Feeling, type LanguageCode, type StandardLaneKind } from '@blueprint/language';
+import { builtinChannelLabel, localisation, STANDARD_LANES, SUPPORTED_LANGUAGES, type Feeling, type LanguageCode, type StandardLaneKind } from '@blueprint/model';
 import { FIELDS, normaliseHeader, planColumns, type ColumnPlan, type Field } from './columns.js';
 import { closest, knownLaneNames, matchLane, parseEmotion, parseTime, yesNo } from './cell-values.js';
 import { isValidName, NameRegistry } from './names.js';

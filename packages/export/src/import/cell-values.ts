@@ -2,7 +2,7 @@
  * Reading what a cell says: a lane in any language or common spelling, a time (`30 s`, `2 min`,
  * a bare number in the column's unit), a yes/no, a feeling.
  */
-import { localisation, SUPPORTED_LANGUAGES, STANDARD_LANES, type Feeling, type LanguageCode, type StandardLaneKind } from '@blueprint/language';
+import { localisation, SUPPORTED_LANGUAGES, STANDARD_LANES, type Feeling, type LanguageCode, type StandardLaneKind } from '@blueprint/model';
 import { normaliseHeader, type TimeUnit } from './columns.js';
 
 const LANE_SYNONYMS: Readonly<Record<StandardLaneKind, readonly string[]>> = {

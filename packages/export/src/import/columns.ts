@@ -4,7 +4,7 @@
  * "Phase", "Description") and sticky-note board exports (Miro's and Mural's "Content", "Text",
  * "Frame", "Tags"); a map file names the rest.
  */
-import { localisation, SUPPORTED_LANGUAGES, type LanguageCode } from '@blueprint/language';
+import { localisation, SUPPORTED_LANGUAGES, type LanguageCode } from '@blueprint/model';
 
 export const FIELDS = [
     'id', 'label', 'lane', 'stage', 'actor', 'channel', 'evidence', 'fail', 'failureRate', 'prevention', 'preventionPokaYoke', 'preventionSteps',

@@ -1,7 +1,7 @@
 /**
  * `blueprint import`: a spreadsheet or sticky-note board export (CSV or XLSX, one row per item) to
  * `.blueprint` text. It lives in @blueprint/export, the package of the other formats a blueprint
- * travels in; it needs only the language's vocabulary (lane names, our own headers, built-in
+ * travels in; it needs only the model's vocabulary (lane names, our own headers, built-in
  * channels). The caller formats the text and checks it with the language services.
  */
 import { buildBlueprint, CUSTOM_LANE, type ImportedBlueprint, type ImportMap } from './build-blueprint.js';

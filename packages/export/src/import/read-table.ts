@@ -6,7 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
-import { localisation, SUPPORTED_LANGUAGES } from '@blueprint/language';
+import { localisation, SUPPORTED_LANGUAGES } from '@blueprint/model';
 import type { ImportProblem } from './problems.js';
 
 export interface TableRow {

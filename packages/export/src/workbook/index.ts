@@ -1,5 +1,5 @@
 /** The spreadsheet export: the review's tables as a workbook (.xlsx) or as CSV, one table per file. */
-import { analyseBlueprint, type BlueprintAnalysis, type BlueprintModel } from '@blueprint/language';
+import { analyseBlueprint, type BlueprintAnalysis, type BlueprintModel } from '@blueprint/model';
 import { writeCsv } from './csv.js';
 import { workbookTables, type SheetName } from './workbook-tables.js';
 import { writeXlsx } from './xlsx.js';

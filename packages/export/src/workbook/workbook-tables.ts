@@ -8,7 +8,7 @@
 import {
     localisation, type BlueprintAnalysis, type BlueprintModel, type ModelFlow, type ModelRemedy, type ModelStep,
     type ProcessPath, type TimeAnalysis, type TimeFigures, type TimeSpan
-} from '@blueprint/language';
+} from '@blueprint/model';
 
 export type CellValue = string | number | boolean | undefined;
 

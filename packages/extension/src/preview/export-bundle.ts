@@ -8,7 +8,8 @@ import * as path from 'node:path';
 import { initWasm, Resvg } from '@resvg/resvg-wasm';
 import type { BlueprintLayout } from '@blueprint/diagram';
 import { bundledFonts, exportCsv, exportImage, exportXlsx, wasmRasterizer, type ExportedImage, type ImageFormat, type PageKind } from '@blueprint/export';
-import { analyseBlueprint, createBlueprintServices, loadAndValidate } from '@blueprint/language';
+import { createBlueprintCoreServices, loadAndValidate } from '@blueprint/language';
+import { analyseBlueprint } from '@blueprint/model';
 import { URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 
@@ -20,7 +21,7 @@ export async function exportDiagram(layout: BlueprintLayout, format: ImageFormat
     return exportImage(layout, { format, page, fonts: bundledFonts(path.join(distDirectory, 'fonts')), rasterizer: wasmRasterizer({ Resvg }) });
 }
 
-let workbookServices: ReturnType<typeof createBlueprintServices>['Blueprint'] | undefined;
+let workbookServices: ReturnType<typeof createBlueprintCoreServices>['Blueprint'] | undefined;
 
 /**
  * The workbook (xlsx) or the steps table (csv) of a blueprint, from the editor's text: the review's
@@ -28,7 +29,8 @@ let workbookServices: ReturnType<typeof createBlueprintServices>['Blueprint'] | 
  * from disk, as the CLI reads them.
  */
 export async function exportWorkbook(uri: string, text: string, format: 'xlsx' | 'csv'): Promise<{ readonly files: readonly Uint8Array[] }> {
-    workbookServices ??= createBlueprintServices({ ...NodeFileSystem }, { batch: true }).Blueprint;
+    // The core services (parse, link, validate, model): no LSP features are needed for a table.
+    workbookServices ??= createBlueprintCoreServices({ ...NodeFileSystem }, { batch: true }).Blueprint;
     const services = workbookServices;
     const documents = services.shared.workspace.LangiumDocuments;
     const target = URI.parse(uri);
