@@ -97,6 +97,14 @@ describe('what a consultant opens', () => {
         expect(rowOf('Stamp').height).toBeGreaterThanOrEqual(2 * rowOf('Verify').height);
         expect(rowOf('Stamp').getCell(7).value).toBe('Printed slip\nStamped passbook');
         expect(steps.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, printTitlesRow: '1:1' });
+        // The time sheet carries the report's verdict against the 20 min standard, in minutes.
+        const time = (await readWorkbook(await exportXlsx(model))).worksheets[4];
+        expect(rowValues(time, 1)[9]).toBe('Against the time standard');
+        expect(rowValues(time, 2).slice(0, 2)).toEqual(['base path (all customers)', 'Expected']);
+        expect(rowValues(time, 2)[8]).toBe(20);
+        // Some steps have no time (Call, Stamp): the report says "within so far", and so does the sheet.
+        expect(rowValues(time, 2)[6]).toBeGreaterThan(0);
+        expect(rowValues(time, 2)[9]).toBe('within so far');
     });
 });
 

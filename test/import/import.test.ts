@@ -139,11 +139,13 @@ describe('rows that cannot be placed', () => {
     });
 
     it('reports ragged rows, empty labels and duplicate ids by row number', async () => {
-        const errors = await errorsOf('Id,Stage,Lane,Label\nA,S,customer,One\nB,S,customer,Two,extra\nA,S,frontstage,Three\nC,S,support,\n');
-        expect(errors.map(e => e.row)).toEqual([3, 4, 5]);
+        // Row 6 only ends in empty cells (a trailing delimiter): nothing is lost, so it is placed.
+        const errors = await errorsOf('Id,Stage,Lane,Label\nA,S,customer,One\nB,S,customer,Two,extra\nA,S,frontstage,Three\nC,S,support,\nD,S,support,Four,,\nE,S,support\n');
+        expect(errors.map(e => e.row)).toEqual([3, 4, 5, 7]);
         expect(errors[0].message).toMatch(/has 5 cells, the header has 4/);
         expect(errors[1].message).toMatch(/id "A" is already used by row 2/);
         expect(errors[2].message).toMatch(/has no label/);
+        expect(errors[3].message).toMatch(/has 3 cells, the header has 4/);
     });
 
     it('reports an empty file and a file without a label or lane column', async () => {

@@ -110,7 +110,9 @@ export function buildBlueprint(rows: readonly TableRow[], title: string, map: Im
     builder.nameBlueprint(title);
     for (const row of body) {
         if (row.cells.every(c => c.trim() === '')) continue;
-        if (checkWidth && row.cells.length !== header.cells.length) {
+        // Extra cells that are empty (a trailing delimiter) lose nothing; any other difference is a broken row.
+        const width = row.cells.length > header.cells.length && row.cells.slice(header.cells.length).every(c => c.trim() === '') ? header.cells.length : row.cells.length;
+        if (checkWidth && width !== header.cells.length) {
             problems.push({ severity: 'error', row: row.row, message: `has ${row.cells.length} cells, the header has ${header.cells.length}: a missing or extra delimiter (quote cells that contain one)` });
             continue;
         }
@@ -122,7 +124,7 @@ export function buildBlueprint(rows: readonly TableRow[], title: string, map: Im
 function reportPlan(plan: ColumnPlan, row: number, problems: ImportProblem[]): void {
     for (const d of plan.duplicates) problems.push({ severity: 'warning', row, message: `column "${d.header}" is also read as ${d.field}: only "${d.used}" is used` });
     if (plan.unused.length > 0) {
-        problems.push({ severity: 'warning', row, message: `column${plan.unused.length === 1 ? '' : 's'} ${plan.unused.map(h => `"${h}"`).join(', ')} not imported (map them with --map; fields: ${FIELDS.join(', ')})` });
+        problems.push({ severity: 'warning', row, message: `column${plan.unused.length === 1 ? '' : 's'} ${plan.unused.map(h => `"${h}"`).join(', ')} not imported (map ${plan.unused.length === 1 ? 'it' : 'them'} with --map; fields: ${FIELDS.join(', ')})` });
     }
     if (!plan.columns.has('stage')) problems.push({ severity: 'warning', row, message: 'no stage column: the steps are imported without stages' });
 }

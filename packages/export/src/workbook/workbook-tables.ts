@@ -1,6 +1,6 @@
 /**
  * The workbook's tables: the figures of the service review (`analyseBlueprint`, the data behind
- * `blueprint report`) laid out as sheets a consultant filters and sums — steps, touchpoints, fail
+ * `blueprint report`, and the report's verdicts) laid out as sheets a consultant filters and sums — steps, touchpoints, fail
  * points with coverage, service standards, time per segment and hand-offs. Headers are in the
  * blueprint's language; times are numbers of minutes so that a spreadsheet can add them up.
  * Cells hold plain values here: the writers (xlsx, csv) neutralise formula prefixes.
@@ -9,6 +9,7 @@ import {
     localisation, type BlueprintAnalysis, type BlueprintModel, type ModelFlow, type ModelRemedy, type ModelStep,
     type ProcessPath, type TimeAnalysis, type TimeFigures, type TimeSpan
 } from '@blueprint/model';
+import { toleranceVerdict } from '@blueprint/report';
 
 export type CellValue = string | number | boolean | undefined;
 
@@ -174,9 +175,9 @@ function remedyCells(remedies: readonly ModelRemedy[], names: Names): CellValue[
     return [lines(remedies.map(r => r.text)), lines(remedies.map(r => r.pokaYoke ?? '')), lines(remedies.map(r => names.steps(r.steps)))];
 }
 
+/** The report's own verdict (`exceeded by 3 min`, `within so far`); nothing without a standard. */
 function verdict(time: TimeAnalysis, figures: TimeFigures, names: Names): string | undefined {
-    if (time.toleranceSeconds === undefined) return undefined;
-    return figures.totalSeconds > time.toleranceSeconds ? names.s.exceeded : figures.unknownSteps.length > 0 ? names.s.withinSoFar : names.s.within;
+    return time.toleranceSeconds === undefined ? undefined : toleranceVerdict(time, figures, names.s).text;
 }
 
 function emotion(step: ModelStep): string | undefined {
