@@ -5,11 +5,11 @@
  * of those tables (`--sheet`), or all of them into a folder.
  */
 import * as path from 'node:path';
-import { analyseBlueprint } from '@blueprint/model';
+import { analyseBlueprint, type BlueprintModel } from '@blueprint/model';
 import { Option, type Command } from 'commander';
 import { ExitCode, type CliCommand, type CliContext } from '../cli-context.js';
 import { CliError } from '../errors.js';
-import { describeErrors, loadBlueprint, parseSource } from '../model-loader.js';
+import { describeErrors, loadBlueprint, parseSource, type LoadedBlueprint } from '../model-loader.js';
 import { displayPath } from '../files/paths.js';
 import { writeOutput } from '../output.js';
 import { writeExportedFiles } from './image-output.js';
@@ -58,28 +58,32 @@ async function runExport(file: string, options: ExportOptions, context: CliConte
     if (!loaded.model) throw new CliError(`${loaded.label}: holds no blueprint to export (only shared declarations)`);
     if (options.sheet !== undefined && options.format !== 'csv') throw new CliError('--sheet picks the table of a CSV: use it with --format csv (a workbook holds every table)');
     const output = options.output === undefined ? undefined : path.resolve(context.cwd, options.output);
-    if (options.format === 'xlsx' || options.format === 'csv') {
-        // The review's own figures: the same analysis `blueprint report` prints.
-        const analysis = loaded.services.model.BlueprintAnalysisProvider.getDocumentAnalysis(loaded.document) ?? analyseBlueprint(loaded.model);
-        const { exportXlsx, workbookTables, writeCsv } = await import('@blueprint/export');
-        if (options.format === 'xlsx') {
-            await writeExportedFiles(context, output, [await exportXlsx(loaded.model, analysis)], 'the workbook');
-            return ExitCode.ok;
-        }
-        const tables = workbookTables(loaded.model, analysis);
-        if (options.sheet === 'all') {
-            if (output === undefined) throw new CliError('--sheet all writes one CSV per table: give -o FOLDER');
-            for (const table of tables) await writeOutput(context, path.join(output, `${table.name}.csv`), writeCsv(table));
-            context.stderr.write(`blueprint: wrote ${tables.length} tables to ${displayPath(output, context.cwd)}\n`);
-            return ExitCode.ok;
-        }
-        await writeOutput(context, output, writeCsv(tables.find(table => table.name === (options.sheet ?? 'steps'))!));
-        return ExitCode.ok;
-    }
+    if (options.format === 'xlsx' || options.format === 'csv') return exportSpreadsheet(loaded, loaded.model, { ...options, format: options.format }, output, context);
     // Loaded on demand, like `render`: the layout engine and the writers are large.
     const { layoutBlueprint, stripRanges } = await import('@blueprint/diagram');
     const { exportDrawio } = await import('@blueprint/export');
     const layout = stripRanges(await layoutBlueprint(loaded.model));
     await writeOutput(context, output, exportDrawio(layout));
+    return ExitCode.ok;
+}
+
+/** The workbook, or one of its tables as CSV (`--sheet`, or every table into a folder). */
+async function exportSpreadsheet(loaded: LoadedBlueprint, model: BlueprintModel, options: ExportOptions & { format: 'xlsx' | 'csv' },
+    output: string | undefined, context: CliContext): Promise<number> {
+    // The review's own figures: the same analysis `blueprint report` prints.
+    const analysis = loaded.services.model.BlueprintAnalysisProvider.getDocumentAnalysis(loaded.document) ?? analyseBlueprint(model);
+    const { exportXlsx, workbookTables, writeCsv } = await import('@blueprint/export');
+    if (options.format === 'xlsx') {
+        await writeExportedFiles(context, output, [await exportXlsx(model, analysis)], 'the workbook');
+        return ExitCode.ok;
+    }
+    const tables = workbookTables(model, analysis);
+    if (options.sheet === 'all') {
+        if (output === undefined) throw new CliError('--sheet all writes one CSV per table: give -o FOLDER');
+        for (const table of tables) await writeOutput(context, path.join(output, `${table.name}.csv`), writeCsv(table));
+        context.stderr.write(`blueprint: wrote ${tables.length} tables to ${displayPath(output, context.cwd)}\n`);
+        return ExitCode.ok;
+    }
+    await writeOutput(context, output, writeCsv(tables.find(table => table.name === (options.sheet ?? 'steps'))!));
     return ExitCode.ok;
 }
