@@ -11,6 +11,7 @@ import { diffCommand } from './commands/diff.js';
 import { exportCommand } from './commands/export.js';
 import { fmtCommand } from './commands/fmt.js';
 import { importCommand } from './commands/import.js';
+import { mcpCommand } from './commands/mcp.js';
 import { renderCommand } from './commands/render.js';
 import { reportCommand } from './commands/report.js';
 import { rulesCommand } from './commands/rules.js';
@@ -28,6 +29,7 @@ export const COMMANDS: readonly CliCommand[] = [
     importCommand,
     reportCommand,
     diffCommand,
+    mcpCommand,
     completionCommand
 ];
 
