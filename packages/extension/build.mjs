@@ -3,7 +3,7 @@
 // copies the grammar and the shipped example. Sources of the workspace packages are bundled
 // directly, so this needs no prior `tsc -b`.
 import { build } from 'esbuild';
-import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,6 +43,22 @@ function exportFonts() {
     ];
 }
 
+/**
+ * subset-font (the exports' font subsetter) finds harfbuzz's WebAssembly with `require.resolve`,
+ * which a bundle shipped without node_modules cannot follow: the file is copied beside the bundle.
+ */
+const HARFBUZZ_LOOKUP = "require.resolve('harfbuzzjs/dist/harfbuzz-subset.wasm')";
+const harfbuzzBesideBundle = {
+    name: 'harfbuzz-beside-bundle',
+    setup(build) {
+        build.onLoad({ filter: /[\\/]subset-font[\\/]index\.js$/ }, async args => {
+            const source = await readFile(args.path, 'utf8');
+            if (!source.includes(HARFBUZZ_LOOKUP)) throw new Error(`subset-font no longer calls ${HARFBUZZ_LOOKUP}: update build.mjs`);
+            return { contents: source.replace(HARFBUZZ_LOOKUP, "require('path').join(__dirname, 'harfbuzz-subset.wasm')"), loader: 'js' };
+        });
+    }
+};
+
 // VS Code for the web: the extension in the web worker extension host, the server in a worker of
 // its own (a classic script, so it can start from a blob URL). Their metafiles are kept in dist/ so
 // a test can prove that neither imports a Node built-in.
@@ -78,8 +94,9 @@ await Promise.all([
     build({ ...node, entryPoints: [join(repo, 'packages/server/src/main.ts')], outfile: join(root, 'dist/server.cjs') }),
     // Exports (SVG, PNG, PDF), loaded on demand: resvg's WebAssembly build and the bundled fonts beside it.
     build({ ...node, entryPoints: [join(root, 'src/preview/export-bundle.ts')], outfile: join(root, 'dist/export.cjs'),
-        alias: { ...alias, '@blueprint/export': join(repo, 'packages/export/src/index.ts') } }),
+        alias: { ...alias, '@blueprint/export': join(repo, 'packages/export/src/index.ts') }, plugins: [harfbuzzBesideBundle] }),
     copyFile(require.resolve('@resvg/resvg-wasm/index_bg.wasm'), join(root, 'dist/resvg.wasm')),
+    copyFile(createRequire(require.resolve('subset-font')).resolve('harfbuzzjs/dist/harfbuzz-subset.wasm'), join(root, 'dist/harfbuzz-subset.wasm')),
     mkdir(join(root, 'dist/fonts'), { recursive: true }).then(() => Promise.all(exportFonts().map(file =>
         copyFile(file, join(root, 'dist/fonts', basename(file)))))),
     buildBrowser({

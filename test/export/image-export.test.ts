@@ -12,7 +12,7 @@ const fonts = bundledFonts();
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 /** `text` drawn alone, large, with the export fonts. */
-function textAlone(text: string): Uint8Array {
+function textAlone(text: string): Promise<Uint8Array> {
     const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="160" height="60"><rect width="160" height="60" fill="#fff"/>`
         + `<text x="8" y="44" font-size="40" font-family="${escapeXml(EXPORT_FONT_FAMILY)}" fill="#000">${escapeXml(text)}</text></svg>`;
     return svgToPng(svg, { fonts, scale: 1 });
@@ -37,14 +37,14 @@ describe('PNG', { timeout: 120_000 }, () => {
         expect(Buffer.from(first).equals(Buffer.from(second))).toBe(true);
     });
 
-    it('draws Hangul and Chinese with real glyphs, not the missing-glyph box', () => {
+    it('draws Hangul and Chinese with real glyphs, not the missing-glyph box', async () => {
         // Two code points no font has: both come out as the same notdef box (or nothing).
-        const tofuA = textAlone('\ue000');
-        const tofuB = textAlone('\ue001');
+        const tofuA = await textAlone('\ue000');
+        const tofuB = await textAlone('\ue001');
         expect(Buffer.from(tofuA).equals(Buffer.from(tofuB))).toBe(true);
         for (const [a, b] of [['조', '회'], ['결', '정'], ['财', '际'], ['柜', '银'], ['の', 'カ']]) {
-            const glyphA = textAlone(a);
-            const glyphB = textAlone(b);
+            const glyphA = await textAlone(a);
+            const glyphB = await textAlone(b);
             expect(inkPixels(decodePng(glyphA)), a).toBeGreaterThan(150);
             expect(Buffer.from(glyphA).equals(Buffer.from(glyphB)), `${a} and ${b} look alike`).toBe(false);
             expect(Buffer.from(glyphA).equals(Buffer.from(tofuA)), `${a} is tofu`).toBe(false);

@@ -2,7 +2,7 @@
  * The extension's export bundle (dist/export.cjs, built by `npm run build`) works from its own
  * folder: the WebAssembly renderer and the fonts it ships, no node_modules, same PNG as the CLI.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -27,6 +27,13 @@ describe('extension export bundle', { timeout: 120_000 }, () => {
         expect(text).toContain('고객센터에 전화하기');
     });
 
+    it('finds the font subsetter beside itself, not in node_modules (a .vsix ships none)', () => {
+        const bundle = readFileSync(path.join(DIST, 'export.cjs'), 'utf8');
+        expect(bundle).not.toContain('harfbuzzjs/dist/harfbuzz-subset.wasm');
+        expect(bundle).toContain('harfbuzz-subset.wasm');
+        expect(existsSync(path.join(DIST, 'harfbuzz-subset.wasm'))).toBe(true);
+    });
+
     it('rasterises the SVG the language server draws for the render language-model tool', async () => {
         const bundle = createRequire(import.meta.url)(path.join(DIST, 'export.cjs')) as typeof import('../../packages/extension/src/preview/export-bundle.js');
         const layout = await layoutOf(FIXTURES + 'ko-card-loss.blueprint');
@@ -35,6 +42,6 @@ describe('extension export bundle', { timeout: 120_000 }, () => {
         const decoded = PNG.sync.read(Buffer.from(png));
         expect([decoded.width, decoded.height]).toEqual([Math.ceil(layout.width * 2), Math.ceil(layout.height * 2)]);
         // The WebAssembly build with the shipped fonts draws what the native renderer draws.
-        expect(Buffer.from(png).equals(Buffer.from(svgToPng(svg, { fonts: bundledFonts() })))).toBe(true);
+        expect(Buffer.from(png).equals(Buffer.from(await svgToPng(svg, { fonts: bundledFonts() })))).toBe(true);
     });
 });

@@ -6,7 +6,7 @@ import { renderSvg, type BlueprintLayout, type SvgTheme } from '@blueprint/diagr
 import { EXPORT_FONT_FAMILY, bundledFonts, type FontSet } from './fonts.js';
 import { fitToPages, wholeDrawingPage, type Page, type PageKind } from './pages.js';
 import { pagesToPdf } from './pdf.js';
-import { svgToPng, type SvgRasterizer } from './png.js';
+import { svgsToPng, type SvgRasterizer } from './png.js';
 
 export type ImageFormat = 'svg' | 'png' | 'pdf';
 export const IMAGE_FORMATS: readonly ImageFormat[] = ['svg', 'png', 'pdf'];
@@ -45,7 +45,7 @@ export async function exportImage(layout: BlueprintLayout, options: ImageExportO
         const svgs = options.page ? fitToPages(layout, options.page, svgOptions).pages.map(page => page.svg) : [renderSvg(layout, svgOptions)];
         // Pages are laid out in points; 2 × 4/3 gives 192 dpi, the same sharpness as a 2× drawing.
         const scale = (options.scale ?? 2) * (options.page ? 4 / 3 : 1);
-        return result(svgs.map(svg => svgToPng(svg, { fonts, scale, rasterizer: options.rasterizer })));
+        return result(await svgsToPng(svgs, { fonts, scale, rasterizer: options.rasterizer }));
     }
     const pages: readonly Page[] = options.page ? fitToPages(layout, options.page, svgOptions).pages : [wholeDrawingPage(layout, svgOptions)];
     return result([await pagesToPdf(pages, { fonts, title: layout.title })]);

@@ -6,7 +6,7 @@
 export { exportImage, IMAGE_FORMATS, type ImageFormat, type ImageExportOptions, type ExportedImage } from './image-export.js';
 export { bundledFonts, fontFileNames, EXPORT_FONT_FAMILY, type FontSet, type ExportFont } from './fonts.js';
 export { fitToPages, wholeDrawingPage, PAGE_KINDS, MIN_TEXT_PT, type PageKind, type Page, type PagedExport } from './pages.js';
-export { svgToPng, nativeRasterizer, DEFAULT_PNG_SCALE, type SvgRasterizer, type RasterSettings, type PngOptions } from './png.js';
+export { svgToPng, svgsToPng, nativeRasterizer, DEFAULT_PNG_SCALE, type SvgRasterizer, type RasterSettings, type PngOptions } from './png.js';
 export { pagesToPdf, type PdfOptions } from './pdf.js';
 export { wasmRasterizer, type ResvgWasmModule } from './png-wasm.js';
 export { exportDrawio } from './drawio.js';

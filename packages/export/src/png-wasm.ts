@@ -3,7 +3,6 @@
  * ships one .vsix for every platform): resvg's WebAssembly build, which takes fonts as bytes.
  * The caller passes the initialised `@resvg/resvg-wasm` module, so this package does not depend on it.
  */
-import { readFileSync } from 'node:fs';
 import type { SvgRasterizer } from './png.js';
 
 export interface ResvgWasmModule {
@@ -11,16 +10,10 @@ export interface ResvgWasmModule {
 }
 
 export function wasmRasterizer(module: ResvgWasmModule): SvgRasterizer {
-    const buffers = new Map<string, Uint8Array>();
     return (svg, settings) => {
-        const fontBuffers = settings.fonts.fonts.map(font => {
-            let bytes = buffers.get(font.file);
-            if (!bytes) buffers.set(font.file, bytes = readFileSync(font.file));
-            return bytes;
-        });
         const renderer = new module.Resvg(svg, {
             fitTo: { mode: 'zoom', value: settings.scale },
-            font: { fontBuffers, defaultFontFamily: settings.defaultFamily, sansSerifFamily: settings.defaultFamily },
+            font: { fontBuffers: settings.fontBuffers, defaultFontFamily: settings.defaultFamily, sansSerifFamily: settings.defaultFamily },
             shapeRendering: 2,
             textRendering: 1,
             logLevel: 'off'

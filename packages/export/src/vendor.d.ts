@@ -32,3 +32,13 @@ declare module 'svg-to-pdfkit' {
     function SVGtoPDF(doc: PDFDocument, svg: string, x: number, y: number, options?: SvgToPdfOptions): void;
     export default SVGtoPDF;
 }
+
+declare module 'subset-font' {
+    interface SubsetFontOptions {
+        targetFormat?: 'sfnt' | 'woff' | 'woff2' | 'truetype';
+        preserveNameIds?: number[];
+        noLayoutClosure?: boolean;
+    }
+    function subsetFont(font: Buffer, text: string, options?: SubsetFontOptions): Promise<Buffer>;
+    export default subsetFont;
+}

@@ -1,0 +1,44 @@
+/**
+ * The export fonts subset to what a picture draws: the same pixels as the whole fonts, from files a
+ * fraction of the size (resvg re-reads its font files for every text element it shapes).
+ */
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bundledFonts, nativeRasterizer } from '@blueprint/export';
+import { drawnCharacters, subsetFontBytes } from '../../packages/export/src/font-subset.js';
+
+describe('drawnCharacters', () => {
+    it('is the text content with entities decoded, without style sheets, comments or markup', () => {
+        const svg = '<svg><style>.a { font-family: Zzz; }</style><!-- Qq --><text class="b">A&amp;B &lt;&#x3b1;&#946;&gt;</text><tspan>고객</tspan></svg>';
+        const chars = new Set(drawnCharacters(svg));
+        for (const expected of ['A', '&', 'B', '<', 'α', 'β', '>', '고', '객']) expect(chars.has(expected), expected).toBe(true);
+        for (const absent of ['Z', 'Q', 'f', 'b', '{']) expect(chars.has(absent), absent).toBe(false);
+    });
+});
+
+describe('subsetFontBytes', { timeout: 120_000 }, () => {
+    const fonts = bundledFonts();
+
+    it('keeps only the glyphs drawn, and the picture is the one the whole fonts give', async () => {
+        const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="420" height="60"><rect width="420" height="60" fill="#fff"/>'
+            + '<text x="8" y="40" font-size="24" font-family="Noto Sans S Chinese, Noto Sans Korean">Hotline 排队 고객센터</text>'
+            + '<text x="8" y="56" font-size="12" font-weight="700" font-family="Noto Sans S Chinese">Bold ⩽ 15 s</text></svg>';
+        const subsets = await subsetFontBytes(fonts, drawnCharacters(svg));
+        const wholes = fonts.fonts.map(font => readFileSync(font.file));
+        subsets.forEach((subset, index) => expect(subset.byteLength).toBeLessThan(wholes[index].byteLength / 20));
+        const settings = { scale: 1, defaultFamily: 'Noto Sans S Chinese' };
+        const fromSubsets = nativeRasterizer(svg, { ...settings, fontBuffers: subsets });
+        const fromWholes = nativeRasterizer(svg, { ...settings, fontBuffers: wholes });
+        expect(Buffer.from(fromSubsets).equals(Buffer.from(fromWholes))).toBe(true);
+    });
+
+    it('falls back to the whole file where a font cannot be subset', async () => {
+        const folder = mkdtempSync(path.join(tmpdir(), 'blueprint-font-test-'));
+        const notAFont = path.join(folder, 'broken.otf');
+        writeFileSync(notAFont, 'not a font at all');
+        const [bytes] = await subsetFontBytes({ fonts: [{ ...fonts.fonts[0], file: notAFont }] }, 'abc');
+        expect(Buffer.from(bytes).toString()).toBe('not a font at all');
+    });
+});
