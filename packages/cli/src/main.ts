@@ -10,6 +10,7 @@ import { completionCommand } from './commands/completion.js';
 import { diffCommand } from './commands/diff.js';
 import { exportCommand } from './commands/export.js';
 import { fmtCommand } from './commands/fmt.js';
+import { importCommand } from './commands/import.js';
 import { mcpCommand } from './commands/mcp.js';
 import { renderCommand } from './commands/render.js';
 import { reportCommand } from './commands/report.js';
@@ -25,6 +26,7 @@ export const COMMANDS: readonly CliCommand[] = [
     fmtCommand,
     renderCommand,
     exportCommand,
+    importCommand,
     reportCommand,
     diffCommand,
     mcpCommand,

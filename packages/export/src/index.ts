@@ -10,3 +10,5 @@ export { svgToPng, svgsToPng, nativeRasterizer, DEFAULT_PNG_SCALE, type SvgRaste
 export { pagesToPdf, type PdfOptions } from './pdf.js';
 export { wasmRasterizer, type ResvgWasmModule } from './png-wasm.js';
 export { exportDrawio } from './drawio.js';
+export { exportXlsx, exportCsv, workbookTables, writeXlsx, writeCsv, SHEET_NAMES, UTF8_BOM, type SheetName, type WorkbookTable, type WorkbookColumn, type CellValue } from './workbook/index.js';
+export { importSpreadsheet, parseImportMap, describeProblem, blueprintString, IMPORT_FIELDS, type ImportOptions, type ImportResult, type ImportProblem, type ImportMap, type ImportField, type ImportedBlueprint } from './import/index.js';

@@ -1,32 +1,47 @@
 /**
- * `blueprint export <file> --format drawio`: the blueprint for the tools consultants already use.
- * draw.io files open editable in diagrams.net and import into Miro.
+ * `blueprint export <file> --format drawio|xlsx|csv`: the blueprint for the tools consultants already
+ * use. draw.io files open editable in diagrams.net and import into Miro; the workbook holds the
+ * service review's tables (steps, touchpoints, fail points, standards, time, hand-offs); CSV is one
+ * of those tables (`--sheet`), or all of them into a folder.
  */
 import * as path from 'node:path';
+import { analyseBlueprint, type BlueprintModel } from '@blueprint/model';
 import { Option, type Command } from 'commander';
 import { ExitCode, type CliCommand, type CliContext } from '../cli-context.js';
 import { CliError } from '../errors.js';
-import { describeErrors, loadBlueprint, parseSource } from '../model-loader.js';
+import { describeErrors, loadBlueprint, parseSource, type LoadedBlueprint } from '../model-loader.js';
+import { displayPath } from '../files/paths.js';
 import { writeOutput } from '../output.js';
+import { writeExportedFiles } from './image-output.js';
 
-const EXPORT_FORMATS = ['drawio'] as const;
+const EXPORT_FORMATS = ['drawio', 'xlsx', 'csv'] as const;
+/** The workbook's sheets, by their stable names (their titles are in the blueprint's language). */
+const SHEETS = ['steps', 'touchpoints', 'fail-points', 'standards', 'time', 'hand-offs', 'all'] as const;
 
 interface ExportOptions {
     format: (typeof EXPORT_FORMATS)[number];
     output?: string;
+    sheet?: (typeof SHEETS)[number];
 }
 
 export const exportCommand: CliCommand = {
     register(program: Command, context: CliContext): void {
         program.command('export')
-            .summary('export a blueprint for draw.io (diagrams.net, Miro)')
+            .summary('export a blueprint for draw.io (diagrams.net, Miro) or a spreadsheet (Excel, CSV)')
             .description('Writes one blueprint in another tool\'s format: drawio is an uncompressed draw.io file with the lanes as '
                 + 'swimlane containers, the stages, the three lines, the steps as editable boxes at their laid-out positions and '
                 + 'the flows as orthogonal edges with their waypoints and labels.\n\n'
+                + 'xlsx is a workbook with the tables of the service review, headers in the blueprint\'s language: steps (lane, stage, '
+                + 'actor, channel, times in minutes, fail points with their remedies, moment of truth, emotion, notes, next steps), '
+                + 'touchpoints, fail points with coverage, service standards, the time analysis per segment and hand-offs. csv is '
+                + 'one of those tables (--sheet, the steps by default; --sheet all writes one file per table into the folder -o), '
+                + 'UTF-8 with a byte order mark so that Excel reads every script. Cells that a spreadsheet would run as a formula '
+                + '(starting with = + - @) are written as text. `blueprint import` reads the steps table back.\n\n'
                 + 'Exit codes: 0 written, 1 the blueprint has errors, 2 usage or I/O error.')
             .argument('<file>', 'the .blueprint file (or REV:path from git)')
             .addOption(new Option('-f, --format <format>', 'output format').choices(EXPORT_FORMATS).makeOptionMandatory())
-            .option('-o, --output <file>', 'write to this file instead of stdout')
+            .option('-o, --output <file>', 'write to this file instead of stdout (a folder for --sheet all)')
+            .addOption(new Option('--sheet <name>', 'the table a CSV holds (default steps)').choices(SHEETS))
             .action(async (file: string, options: ExportOptions) => {
                 context.exitCode = await runExport(file, options, context);
             });
@@ -41,10 +56,34 @@ async function runExport(file: string, options: ExportOptions, context: CliConte
         return ExitCode.problems;
     }
     if (!loaded.model) throw new CliError(`${loaded.label}: holds no blueprint to export (only shared declarations)`);
+    if (options.sheet !== undefined && options.format !== 'csv') throw new CliError('--sheet picks the table of a CSV: use it with --format csv (a workbook holds every table)');
+    const output = options.output === undefined ? undefined : path.resolve(context.cwd, options.output);
+    if (options.format === 'xlsx' || options.format === 'csv') return exportSpreadsheet(loaded, loaded.model, { ...options, format: options.format }, output, context);
     // Loaded on demand, like `render`: the layout engine and the writers are large.
     const { layoutBlueprint, stripRanges } = await import('@blueprint/diagram');
     const { exportDrawio } = await import('@blueprint/export');
     const layout = stripRanges(await layoutBlueprint(loaded.model));
-    await writeOutput(context, options.output === undefined ? undefined : path.resolve(context.cwd, options.output), exportDrawio(layout));
+    await writeOutput(context, output, exportDrawio(layout));
+    return ExitCode.ok;
+}
+
+/** The workbook, or one of its tables as CSV (`--sheet`, or every table into a folder). */
+async function exportSpreadsheet(loaded: LoadedBlueprint, model: BlueprintModel, options: ExportOptions & { format: 'xlsx' | 'csv' },
+    output: string | undefined, context: CliContext): Promise<number> {
+    // The review's own figures: the same analysis `blueprint report` prints.
+    const analysis = loaded.services.model.BlueprintAnalysisProvider.getDocumentAnalysis(loaded.document) ?? analyseBlueprint(model);
+    const { exportXlsx, workbookTables, writeCsv } = await import('@blueprint/export');
+    if (options.format === 'xlsx') {
+        await writeExportedFiles(context, output, [await exportXlsx(model, analysis)], 'the workbook');
+        return ExitCode.ok;
+    }
+    const tables = workbookTables(model, analysis);
+    if (options.sheet === 'all') {
+        if (output === undefined) throw new CliError('--sheet all writes one CSV per table: give -o FOLDER');
+        for (const table of tables) await writeOutput(context, path.join(output, `${table.name}.csv`), writeCsv(table));
+        context.stderr.write(`blueprint: wrote ${tables.length} tables to ${displayPath(output, context.cwd)}\n`);
+        return ExitCode.ok;
+    }
+    await writeOutput(context, output, writeCsv(tables.find(table => table.name === (options.sheet ?? 'steps'))!));
     return ExitCode.ok;
 }

@@ -11,7 +11,7 @@ import type { BlueprintLayout } from '@blueprint/diagram';
 type ExportBundle = typeof import('./export-bundle.js');
 
 interface ExportChoice extends vscode.QuickPickItem {
-    readonly format: 'svg' | 'png' | 'pdf';
+    readonly format: 'svg' | 'png' | 'pdf' | 'xlsx' | 'csv';
     readonly page?: 'a4' | 'a3' | 'slide';
 }
 
@@ -21,11 +21,15 @@ const CHOICES: readonly ExportChoice[] = [
     { label: 'PDF', description: 'vector, selectable text, one page', format: 'pdf' },
     { label: 'PDF on A4 pages', description: 'wide blueprints split with lane headers repeated', format: 'pdf', page: 'a4' },
     { label: 'PDF on A3 pages', format: 'pdf', page: 'a3' },
-    { label: 'PDF on 16:9 slides', format: 'pdf', page: 'slide' }
+    { label: 'PDF on 16:9 slides', format: 'pdf', page: 'slide' },
+    // The review's tables, from the blueprint's text (the diagram does not hold them).
+    { label: 'Excel workbook', description: 'steps, touchpoints, fail points, standards, time, hand-offs', format: 'xlsx' },
+    { label: 'CSV', description: 'the steps table, UTF-8', format: 'csv' }
 ];
 
 const FILTERS: Readonly<Record<ExportChoice['format'], Record<string, string[]>>> = {
-    svg: { 'SVG image': ['svg'] }, png: { 'PNG image': ['png'] }, pdf: { 'PDF document': ['pdf'] }
+    svg: { 'SVG image': ['svg'] }, png: { 'PNG image': ['png'] }, pdf: { 'PDF document': ['pdf'] },
+    xlsx: { 'Excel workbook': ['xlsx'] }, csv: { 'CSV table': ['csv'] }
 };
 
 export interface PreviewExport {
@@ -58,14 +62,25 @@ export async function exportPreviewDiagram({ layout, source, extensionUri, webvi
     // Loaded on demand: fonts, the PDF writer and the WebAssembly renderer stay out of activation.
     const bundle = loadBundle(vscode.Uri.joinPath(dist, 'export.cjs').fsPath) as ExportBundle;
     const distDirectory = dist.fsPath;
+    const format = choice.format;
     const image = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Blueprint: exporting ${choice.label}…` },
-        () => bundle.exportDiagram(layout, choice.format, choice.page, distDirectory));
+        async () => {
+            if (format !== 'xlsx' && format !== 'csv') return bundle.exportDiagram(layout, format, choice.page, distDirectory);
+            if (!source) throw new Error('the preview shows no file');
+            return bundle.exportWorkbook(source.toString(), await documentText(source), format);
+        });
     const targets = image.files.length === 1 ? [target]
         : image.files.map((_file, index) => target.with({ path: target.path.replace(/(\.\w+)?$/, `-${index + 1}$1`) }));
     for (const [index, file] of image.files.entries()) {
         if (!(await save(targets[index], file))) return;
     }
     void vscode.window.showInformationMessage(`Blueprint: diagram saved to ${targets.map(uri => vscode.workspace.asRelativePath(uri)).join(', ')}.`);
+}
+
+/** The text as the editor has it (unsaved edits included), else as saved. */
+async function documentText(uri: vscode.Uri): Promise<string> {
+    const open = vscode.workspace.textDocuments.find(document => document.uri.toString() === uri.toString());
+    return open ? open.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
 }
 
 /** Node's `require` in the desktop extension host; undefined in the web worker extension host. */

@@ -1,13 +1,17 @@
 /**
  * Entry of `dist/export.cjs`, loaded only when the user exports from the preview: the picture
- * formats of @blueprint/export with resvg's WebAssembly build (one .vsix for every platform, no
+ * formats and the workbook of @blueprint/export with resvg's WebAssembly build (one .vsix for every platform, no
  * native binary) and the fonts shipped in `dist/fonts`, so PNG and PDF match the CLI's byte for byte.
  */
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { initWasm, Resvg } from '@resvg/resvg-wasm';
 import type { BlueprintLayout } from '@blueprint/diagram';
-import { bundledFonts, exportImage, svgToPng, wasmRasterizer, type ExportedImage, type ImageFormat, type PageKind } from '@blueprint/export';
+import { bundledFonts, exportCsv, exportImage, exportXlsx, svgToPng, wasmRasterizer, type ExportedImage, type ImageFormat, type PageKind } from '@blueprint/export';
+import { createBlueprintCoreServices, loadAndValidate } from '@blueprint/language';
+import { analyseBlueprint } from '@blueprint/model';
+import { URI } from 'langium';
+import { NodeFileSystem } from 'langium/node';
 
 let ready: Promise<void> | undefined;
 
@@ -25,4 +29,27 @@ export async function exportDiagram(layout: BlueprintLayout, format: ImageFormat
 export async function rasterizeSvg(svg: string, distDirectory: string): Promise<Uint8Array> {
     await initialise(distDirectory);
     return svgToPng(svg, { fonts: bundledFonts(path.join(distDirectory, 'fonts')), rasterizer: wasmRasterizer({ Resvg }) });
+}
+
+let workbookServices: ReturnType<typeof createBlueprintCoreServices>['Blueprint'] | undefined;
+
+/**
+ * The workbook (xlsx) or the steps table (csv) of a blueprint, from the editor's text: the review's
+ * tables need the model and its analysis, which the diagram does not carry. Imported files are read
+ * from disk, as the CLI reads them.
+ */
+export async function exportWorkbook(uri: string, text: string, format: 'xlsx' | 'csv'): Promise<{ readonly files: readonly Uint8Array[] }> {
+    // The core services (parse, link, validate, model): no LSP features are needed for a table.
+    workbookServices ??= createBlueprintCoreServices({ ...NodeFileSystem }, { batch: true }).Blueprint;
+    const services = workbookServices;
+    const documents = services.shared.workspace.LangiumDocuments;
+    const target = URI.parse(uri);
+    // A fresh parse of the current text each time; imported documents stay cached.
+    if (documents.hasDocument(target)) documents.deleteDocument(target);
+    documents.addDocument(services.shared.workspace.LangiumDocumentFactory.fromString(text, target));
+    const { documents: [document] } = await loadAndValidate(services, [target]);
+    const model = services.model.BlueprintModelProvider.getDocumentModel(document);
+    if (!model) throw new Error('the file holds no blueprint (only shared declarations), or it cannot be read');
+    const analysis = services.model.BlueprintAnalysisProvider.getDocumentAnalysis(document) ?? analyseBlueprint(model);
+    return { files: [format === 'xlsx' ? await exportXlsx(model, analysis) : new TextEncoder().encode(exportCsv(model, 'steps', analysis))] };
 }

@@ -169,6 +169,44 @@ export interface DiagramStrings {
     readonly longestPath: (total: string, standard: string, atLeast: boolean, exceeded: boolean) => string;
 }
 
+/**
+ * Column headers of the workbook (`blueprint export --format xlsx|csv`) beyond the review's own
+ * headings; `blueprint import` also recognises them, in every language.
+ */
+export interface WorkbookStrings {
+    readonly id: string;
+    readonly actor: string;
+    readonly duration: string;
+    readonly durationTolerance: string;
+    readonly wait: string;
+    readonly waitTolerance: string;
+    readonly failPoint: string;
+    readonly prevention: string;
+    readonly preventionPokaYoke: string;
+    readonly preventionSteps: string;
+    readonly recovery: string;
+    readonly recoveryPokaYoke: string;
+    readonly recoverySteps: string;
+    readonly emotion: string;
+    readonly notes: string;
+    readonly policies: string;
+    readonly next: string;
+    readonly selfService: string;
+    readonly failPointCount: string;
+    readonly comparator: string;
+    readonly targetValue: string;
+    readonly unit: string;
+    readonly within: string;
+    readonly total: string;
+    readonly waiting: string;
+    readonly visible: string;
+    readonly backstage: string;
+    readonly unknownSteps: string;
+    readonly standard: string;
+    readonly fromId: string;
+    readonly toId: string;
+}
+
 export interface Localisation {
     readonly language: LanguageCode;
     readonly lanes: Readonly<Record<StandardLaneKind, string>>;
@@ -178,10 +216,20 @@ export interface Localisation {
     readonly serviceReport: ServiceReportStrings;
     readonly diffReport: DiffReportStrings;
     readonly diagram: DiagramStrings;
+    readonly workbook: WorkbookStrings;
 }
 
 const en: Localisation = {
     language: 'en',
+    workbook: {
+        id: 'Id', actor: 'Actor', duration: 'Duration (min)', durationTolerance: 'Duration tolerance (min)', wait: 'Wait (min)',
+        waitTolerance: 'Wait tolerance (min)', failPoint: 'Fail point', prevention: 'Prevention', preventionPokaYoke: 'Prevention poka-yoke',
+        preventionSteps: 'Prevention steps', recovery: 'Recovery', recoveryPokaYoke: 'Recovery poka-yoke', recoverySteps: 'Recovery steps',
+        emotion: 'Emotion', notes: 'Notes', policies: 'Policies', next: 'Next', selfService: 'Self-service', failPointCount: 'Fail points',
+        comparator: 'Comparator', targetValue: 'Target value', unit: 'Unit', within: 'Within (s)', total: 'Total (min)',
+        waiting: 'Customer waiting (min)', visible: 'Customer-visible (min)', backstage: 'Backstage (min)', unknownSteps: 'Steps without a time',
+        standard: 'Time standard (min)', fromId: 'From id', toId: 'To id'
+    },
     lanes: {
         evidence: 'Physical evidence',
         customer: 'Customer actions',
@@ -281,6 +329,15 @@ const en: Localisation = {
 
 const zh: Localisation = {
     language: 'zh',
+    workbook: {
+        id: '标识', actor: '执行者', duration: '时长（分钟）', durationTolerance: '时长容忍度（分钟）', wait: '等待（分钟）',
+        waitTolerance: '等待容忍度（分钟）', failPoint: '失败点', prevention: '预防', preventionPokaYoke: '预防防错类型',
+        preventionSteps: '预防步骤', recovery: '补救', recoveryPokaYoke: '补救防错类型', recoverySteps: '补救步骤',
+        emotion: '情绪', notes: '备注', policies: '政策', next: '下一步', selfService: '自助', failPointCount: '失败点数',
+        comparator: '比较符', targetValue: '目标值', unit: '单位', within: '时限（秒）', total: '合计（分钟）',
+        waiting: '顾客等待（分钟）', visible: '顾客可见（分钟）', backstage: '后台（分钟）', unknownSteps: '未标注时间的步骤',
+        standard: '时间标准（分钟）', fromId: '起点标识', toId: '终点标识'
+    },
     lanes: {
         evidence: '有形展示',
         customer: '顾客行为',
@@ -380,6 +437,15 @@ const zh: Localisation = {
 
 const ja: Localisation = {
     language: 'ja',
+    workbook: {
+        id: 'ID', actor: '担当', duration: '所要時間（分）', durationTolerance: '所要時間の許容（分）', wait: '待ち（分）',
+        waitTolerance: '待ちの許容（分）', failPoint: '失敗ポイント', prevention: '予防', preventionPokaYoke: '予防のポカヨケ',
+        preventionSteps: '予防のステップ', recovery: 'リカバリー', recoveryPokaYoke: 'リカバリーのポカヨケ', recoverySteps: 'リカバリーのステップ',
+        emotion: '感情', notes: 'メモ', policies: 'ポリシー', next: '次', selfService: 'セルフサービス', failPointCount: '失敗ポイント数',
+        comparator: '比較', targetValue: '目標値', unit: '単位', within: '以内（秒）', total: '合計（分）',
+        waiting: '顧客の待ち時間（分）', visible: '顧客に見える時間（分）', backstage: 'バックステージ（分）', unknownSteps: '時間未設定のステップ',
+        standard: '時間基準（分）', fromId: '元のID', toId: '先のID'
+    },
     lanes: {
         evidence: '物的証拠',
         customer: '顧客の行動',
@@ -479,6 +545,15 @@ const ja: Localisation = {
 
 const ko: Localisation = {
     language: 'ko',
+    workbook: {
+        id: 'ID', actor: '수행자', duration: '소요 시간(분)', durationTolerance: '소요 시간 허용(분)', wait: '대기(분)',
+        waitTolerance: '대기 허용(분)', failPoint: '실패 지점', prevention: '예방', preventionPokaYoke: '예방 포카요케',
+        preventionSteps: '예방 단계', recovery: '복구', recoveryPokaYoke: '복구 포카요케', recoverySteps: '복구 단계',
+        emotion: '감정', notes: '메모', policies: '정책', next: '다음', selfService: '셀프서비스', failPointCount: '실패 지점 수',
+        comparator: '비교', targetValue: '목표값', unit: '단위', within: '이내(초)', total: '합계(분)',
+        waiting: '고객 대기(분)', visible: '고객에게 보임(분)', backstage: '후방(분)', unknownSteps: '시간이 없는 단계',
+        standard: '시간 기준(분)', fromId: '출발 ID', toId: '도착 ID'
+    },
     lanes: {
         evidence: '물리적 증거',
         customer: '고객 행동',

@@ -1,0 +1,55 @@
+/**
+ * The imported blueprint as `.blueprint` text in the canonical layout (declarations, steps in row
+ * order, evidence, flows); the caller runs the language's formatter over it.
+ */
+import type { ImportedBlueprint, ImportedRemedy, ImportedStep } from './build-blueprint.js';
+
+/** A Blueprint string literal: quotes and backslashes escaped, line breaks written as `\n`. */
+export function blueprintString(text: string): string {
+    return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\r/g, '\\r').replace(/\n/g, '\\n').replace(/\t/g, '\\t')}"`;
+}
+
+export function blueprintText(blueprint: ImportedBlueprint, source: string): string {
+    const out: string[] = [`// Imported from ${source.replace(/[\r\n]/g, ' ')} by \`blueprint import\`.`, `blueprint ${blueprint.name} ${blueprintString(blueprint.title)} {`];
+    const section = (lines: string[]) => {
+        if (lines.length > 0) out.push(...lines.map(l => `    ${l}`), '');
+    };
+    section(blueprint.language ? [`language ${blueprint.language}`] : []);
+    section([
+        ...blueprint.laneLabels.map(l => `lane ${l.kind} ${blueprintString(l.label)}`),
+        ...blueprint.customLanes.map(l => `lane ${l.name} ${blueprintString(l.label)} ${l.position} ${l.anchor}`)
+    ]);
+    section(blueprint.stages.map(s => `stage ${s.name} ${blueprintString(s.label)}`));
+    section(blueprint.segments.map(s => `segment ${s.name} ${blueprintString(s.label)}`));
+    section([...blueprint.actors.map(a => `${a.system ? 'system' : 'actor'} ${a.name} ${blueprintString(a.label)}`), ...blueprint.channels.map(c => `channel ${c.name} ${blueprintString(c.label)}`)]);
+    for (const step of blueprint.steps) section(stepLines(step));
+    section(blueprint.evidence.map(e => `evidence ${e.name} ${blueprintString(e.label)}${e.stage ? ` in ${e.stage}` : ''}`));
+    section(blueprint.flows.map(f => `flow ${f.from} ${f.arrow} ${f.to}${f.share ? ` ${f.share}` : ''}`));
+    while (out[out.length - 1] === '') out.pop();
+    out.push('}', '');
+    return out.join('\n');
+}
+
+function remedy(r: ImportedRemedy): string {
+    return `${blueprintString(r.text)}${r.pokaYoke ? ` poka-yoke ${r.pokaYoke}` : ''}${r.steps.length > 0 ? ` by ${r.steps.join(', ')}` : ''}`;
+}
+
+function stepLines(step: ImportedStep): string[] {
+    const head = `${step.custom ? `lane ${step.lane}` : step.lane} ${step.id} ${blueprintString(step.label)}`
+        + (step.stage ? ` in ${step.stage}` : '') + (step.actor ? ` by ${step.actor}` : '') + (step.channel ? ` via ${step.channel}` : '')
+        + (step.segments.length > 0 ? ` for ${step.segments.join(', ')}` : '');
+    const body: string[] = [
+        ...(step.start ? ['start'] : []),
+        ...step.evidence.map(e => `evidence ${blueprintString(e)}`),
+        ...(step.duration ? [`duration ${step.duration}${step.durationTolerance ? ` tolerance ${step.durationTolerance}` : ''}`] : []),
+        ...(step.wait || step.waitTolerance ? [`wait${step.wait ? ` ${step.wait}` : ''}${step.waitTolerance ? ` tolerance ${step.waitTolerance}` : ''}`] : []),
+        ...step.failPoints.map(f => `fail ${blueprintString(f.cause)}${f.rate ? ` rate ${f.rate}` : ''}`
+            + f.preventions.map(p => ` prevention ${remedy(p)}`).join('') + f.recoveries.map(r => ` recovery ${remedy(r)}`).join('')),
+        ...(step.moment ? [`moment${step.moment.reason ? ` ${blueprintString(step.moment.reason)}` : ''}`] : []),
+        ...(step.emotion ? [`emotion ${step.emotion.feeling}${step.emotion.note ? ` ${blueprintString(step.emotion.note)}` : ''}`] : []),
+        ...step.notes.map(n => `note ${blueprintString(n)}`),
+        ...step.policies.map(p => `policy ${blueprintString(p)}`),
+        ...(step.end ? ['end'] : [])
+    ];
+    return body.length === 0 ? [head] : [`${head} {`, ...body.map(l => `    ${l}`), '}'];
+}

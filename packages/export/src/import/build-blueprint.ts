@@ -1,0 +1,494 @@
+/**
+ * Rows to a blueprint: each row is a step in its lane and stage (or, in the evidence lane, a piece
+ * of physical evidence); stages, actors and channels are declared in the order they first appear;
+ * flows come from a "next" column, else in reading order per stage (customer line first). A row
+ * that cannot be placed is reported with its number and left out — never dropped silently.
+ */
+import { builtinChannelLabel, localisation, STANDARD_LANES, SUPPORTED_LANGUAGES, type Feeling, type LanguageCode, type StandardLaneKind } from '@blueprint/model';
+import { FIELDS, normaliseHeader, planColumns, type ColumnPlan, type Field } from './columns.js';
+import { closest, knownLaneNames, matchLane, parseEmotion, parseTime, yesNo } from './cell-values.js';
+import { isValidName, NameRegistry } from './names.js';
+import type { ImportProblem } from './problems.js';
+import type { TableRow } from './read-table.js';
+
+/**
+ * `--map`: headers to fields, and lane values to lanes: a standard lane, or `custom` for a lane of
+ * its own (below the last one), `custom below frontstage` / `custom above X` to place it.
+ */
+export interface ImportMap {
+    readonly columns?: Readonly<Record<string, Field>>;
+    readonly lanes?: Readonly<Record<string, string>>;
+}
+
+export const CUSTOM_LANE = /^custom(?:\s+(above|below)\s+(.+))?$/u;
+
+export interface ImportedStep {
+    readonly row: number;
+    readonly id: string;
+    readonly label: string;
+    /** A standard step lane, or the name of a custom lane. */
+    readonly lane: string;
+    readonly custom: boolean;
+    readonly stage?: string;
+    readonly actor?: string;
+    readonly channel?: string;
+    readonly evidence: readonly string[];
+    readonly duration?: string;
+    readonly durationTolerance?: string;
+    readonly wait?: string;
+    readonly waitTolerance?: string;
+    readonly failPoints: readonly ImportedFailPoint[];
+    readonly moment?: { readonly reason?: string };
+    readonly emotion?: { readonly feeling: Feeling; readonly note?: string };
+    readonly notes: readonly string[];
+    readonly policies: readonly string[];
+    /** The customer segments the step is a variant for (names). */
+    readonly segments: readonly string[];
+    start?: boolean;
+    end?: boolean;
+}
+
+export interface ImportedRemedy {
+    readonly text: string;
+    readonly pokaYoke?: string;
+    /** The steps that carry it out (ids), resolved once every row is read. */
+    steps: string[];
+}
+
+export interface ImportedFailPoint {
+    readonly cause: string;
+    /** As Blueprint writes it: `10 %`. */
+    readonly rate?: string;
+    readonly preventions: readonly ImportedRemedy[];
+    readonly recoveries: readonly ImportedRemedy[];
+}
+
+export interface ImportedBlueprint {
+    readonly name: string;
+    readonly title: string;
+    readonly language?: LanguageCode;
+    readonly laneLabels: ReadonlyArray<{ readonly kind: StandardLaneKind; readonly label: string }>;
+    readonly customLanes: ReadonlyArray<{ readonly name: string; readonly label: string; readonly position: 'above' | 'below'; readonly anchor: string }>;
+    readonly stages: ReadonlyArray<{ readonly name: string; readonly label: string }>;
+    readonly segments: ReadonlyArray<{ readonly name: string; readonly label: string }>;
+    readonly actors: ReadonlyArray<{ readonly name: string; readonly label: string; readonly system: boolean }>;
+    readonly channels: ReadonlyArray<{ readonly name: string; readonly label: string }>;
+    readonly steps: readonly ImportedStep[];
+    readonly evidence: ReadonlyArray<{ readonly name: string; readonly label: string; readonly stage?: string }>;
+    readonly flows: ReadonlyArray<{ readonly from: string; readonly arrow: string; readonly to: string; readonly share?: string }>;
+}
+
+const STEP_LANES: readonly StandardLaneKind[] = ['customer', 'frontstage', 'backstage', 'support'];
+const BUILTIN_CHANNELS = Object.keys(localisation('en').channels);
+/** Built-in channels where the customer serves themselves: who acts there is a system. */
+const SELF_SERVICE_CHANNELS = new Set(['ivr', 'app', 'web', 'atm', 'kiosk']);
+/** An actor whose name says it is an IT system. */
+const SYSTEM_NAME = /system|engine|database|platform|software|server|\bapp\b|ivr|系统|系統|システム|시스템|플랫폼/iu;
+const POKA_YOKE_TYPES = new Set(['task', 'treatment', 'tangible', 'preparation', 'encounter', 'resolution']);
+/** A cell our own export wrote with the escaper's apostrophe in front of a formula character. */
+const ESCAPED_FORMULA = /^'(?=[=+\-@\t\r])/;
+
+export function buildBlueprint(rows: readonly TableRow[], title: string, map: ImportMap, problems: ImportProblem[], checkWidth: boolean): ImportedBlueprint | undefined {
+    const headerIndex = rows.findIndex(r => r.cells.some(c => c.trim() !== ''));
+    if (headerIndex < 0) {
+        problems.push({ severity: 'error', message: 'the file holds no header row: expected columns such as stage, lane and label' });
+        return undefined;
+    }
+    const header = rows[headerIndex];
+    const mapped = new Map<string, Field>();
+    for (const [column, field] of Object.entries(map.columns ?? {})) mapped.set(normaliseHeader(column), field);
+    const plan = planColumns(header.cells, mapped);
+    reportPlan(plan, header.row, problems);
+    if (!plan.columns.has('label') || !plan.columns.has('lane')) {
+        const missing = (['label', 'lane'] as const).filter(f => !plan.columns.has(f));
+        problems.push({ severity: 'error', row: header.row, message: `no ${missing.join(' and no ')} column among ${header.cells.map(c => JSON.stringify(c.trim())).join(', ')}: name it in a --map file, e.g. {"columns": {"${header.cells[0]?.trim() || 'My column'}": "${missing[0]}"}}` });
+        return undefined;
+    }
+    const builder = new Builder(plan, map, problems);
+    const body = rows.slice(headerIndex + 1);
+    builder.reserveIds(body);
+    builder.nameBlueprint(title);
+    for (const row of body) {
+        if (row.cells.every(c => c.trim() === '')) continue;
+        // Extra cells that are empty (a trailing delimiter) lose nothing; any other difference is a broken row.
+        const width = row.cells.length > header.cells.length && row.cells.slice(header.cells.length).every(c => c.trim() === '') ? header.cells.length : row.cells.length;
+        if (checkWidth && width !== header.cells.length) {
+            problems.push({ severity: 'error', row: row.row, message: `has ${row.cells.length} cells, the header has ${header.cells.length}: a missing or extra delimiter (quote cells that contain one)` });
+            continue;
+        }
+        builder.add(row);
+    }
+    return builder.finish();
+}
+
+function reportPlan(plan: ColumnPlan, row: number, problems: ImportProblem[]): void {
+    for (const d of plan.duplicates) problems.push({ severity: 'warning', row, message: `column "${d.header}" is also read as ${d.field}: only "${d.used}" is used` });
+    if (plan.unused.length > 0) {
+        problems.push({ severity: 'warning', row, message: `column${plan.unused.length === 1 ? '' : 's'} ${plan.unused.map(h => `"${h}"`).join(', ')} not imported (map ${plan.unused.length === 1 ? 'it' : 'them'} with --map; fields: ${FIELDS.join(', ')})` });
+    }
+    if (!plan.columns.has('stage')) problems.push({ severity: 'warning', row, message: 'no stage column: the steps are imported without stages' });
+}
+
+class Builder {
+    private readonly names = new NameRegistry();
+    private readonly steps: ImportedStep[] = [];
+    private readonly evidence: Array<{ name: string; label: string; stage?: string }> = [];
+    private readonly stages = new Map<string, { name: string; label: string }>();
+    private readonly segments = new Map<string, { name: string; label: string }>();
+    private readonly actors = new Map<string, { name: string; label: string; system: boolean }>();
+    private readonly channels = new Map<string, { name: string; label: string; builtin: boolean }>();
+    private readonly customLanes = new Map<string, { name: string; label: string; position?: { where: 'above' | 'below'; anchor: string } }>();
+    private readonly laneLabels = new Map<StandardLaneKind, string>();
+    private readonly laneLanguages = new Map<LanguageCode, number>();
+    private readonly nextCells: Array<{ row: number; from: string; cell: string }> = [];
+    private readonly idRows = new Map<string, number>();
+    private readonly remedySteps: Array<{ row: number; remedy: ImportedRemedy; cell: string }> = [];
+    /** Ids and labels of rows that could not be placed: a flow to them is explained, not reported as unknown. */
+    private readonly failedRows = new Map<string, number>();
+    private readonly customMap: ReadonlyMap<string, string>;
+    private title = '';
+    private name = '';
+
+    constructor(private readonly plan: ColumnPlan, map: ImportMap, private readonly problems: ImportProblem[]) {
+        this.customMap = new Map(Object.entries(map.lanes ?? {}).map(([value, lane]) => [normaliseHeader(value), lane]));
+    }
+
+    /** The ids written in the file come first: names made up for stages or actors must not take them. */
+    reserveIds(rows: readonly TableRow[]): void {
+        for (const row of rows) {
+            const id = this.cell(row, 'id');
+            if (id !== '' && isValidName(id)) this.names.reserve(id);
+        }
+    }
+
+    nameBlueprint(title: string): void {
+        this.title = title;
+        this.name = this.names.derive(title, 'Imported');
+    }
+
+    private cell(row: TableRow, field: Field): string {
+        const column = this.plan.columns.get(field);
+        const raw = column === undefined ? '' : row.cells[column.index] ?? '';
+        return raw.replace(ESCAPED_FORMULA, '').trim();
+    }
+
+    private lines(row: TableRow, field: Field): string[] {
+        return this.cell(row, field).split(/\r?\n/).map(l => l.trim()).filter(l => l !== '');
+    }
+
+    add(row: TableRow): void {
+        const before = this.problems.filter(p => p.severity === 'error').length;
+        this.place(row);
+        if (this.problems.filter(p => p.severity === 'error').length > before) {
+            for (const key of [this.cell(row, 'id'), this.cell(row, 'label')]) if (key !== '' && !this.failedRows.has(key.toLowerCase())) this.failedRows.set(key.toLowerCase(), row.row);
+        }
+    }
+
+    private place(row: TableRow): void {
+        const label = this.cell(row, 'label').replace(/\s*\r?\n\s*/g, ' ');
+        const laneValue = this.cell(row, 'lane');
+        if (label === '') {
+            this.problems.push({ severity: 'error', row: row.row, message: `has no label${laneValue ? ` (lane "${laneValue}")` : ''}: every row is one step or piece of evidence` });
+            return;
+        }
+        const lane = this.resolveLane(laneValue, row.row, label);
+        if (!lane) return;
+        const stage = this.stage(this.cell(row, 'stage'));
+        if (lane.kind === 'evidence') {
+            this.evidence.push({ name: this.names.derive(label, 'Evidence'), label, stage });
+            return;
+        }
+        const id = this.stepId(row, label);
+        if (!id) return;
+        const times = this.times(row);
+        if (!times) return;
+        const emotionCell = this.cell(row, 'emotion');
+        const emotion = emotionCell ? parseEmotion(emotionCell) : undefined;
+        const notes = this.lines(row, 'notes');
+        if (emotionCell && !emotion) {
+            this.problems.push({ severity: 'warning', row: row.row, message: `emotion "${emotionCell}" is not one of delighted, positive, neutral, negative, frustrated: kept as a note` });
+            notes.push(emotionCell);
+        }
+        const step: ImportedStep = {
+            row: row.row, id, label, lane: lane.name, custom: lane.kind === 'custom', stage,
+            actor: this.actor(this.cell(row, 'actor'), this.cell(row, 'channel')), channel: this.channel(this.cell(row, 'channel')),
+            evidence: this.lines(row, 'evidence'), ...times, failPoints: this.failPoints(row),
+            moment: this.moment(this.cell(row, 'moment')), emotion, notes, policies: this.lines(row, 'policies'),
+            segments: this.lines(row, 'segments').flatMap(line => line.split(/\s*[,;]\s*/u)).filter(s => s !== '').map(s => this.segment(s))
+        };
+        this.steps.push(step);
+        const next = this.cell(row, 'next');
+        if (next) this.nextCells.push({ row: row.row, from: id, cell: next });
+    }
+
+    private resolveLane(value: string, row: number, label: string): { kind: StandardLaneKind | 'custom'; name: string } | undefined {
+        if (value === '') {
+            this.problems.push({ severity: 'error', row, message: `"${label}" has no lane: write customer, frontstage, backstage, support or evidence (or a lane name in the blueprint's language)` });
+            return undefined;
+        }
+        const mapped = this.customMap.get(normaliseHeader(value));
+        const custom = mapped === undefined ? undefined : CUSTOM_LANE.exec(mapped.trim());
+        if (custom) {
+            const key = normaliseHeader(value);
+            let lane = this.customLanes.get(key);
+            if (!lane) {
+                lane = { name: this.names.derive(value, 'Lane'), label: value, position: custom[1] ? { where: custom[1] as 'above' | 'below', anchor: custom[2] } : undefined };
+                this.customLanes.set(key, lane);
+            }
+            return { kind: 'custom', name: lane.name };
+        }
+        if (mapped) return { kind: mapped as StandardLaneKind, name: mapped };
+        const match = matchLane(value);
+        if (!match) {
+            const language = this.plan.language ?? 'en';
+            const suggestion = closest(value, [...knownLaneNames(language), ...knownLaneNames('en')]);
+            this.problems.push({ severity: 'error', row, message: `unknown lane "${value}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}: use customer, frontstage, backstage, support or evidence, or map it in a --map file ({"lanes": {"${value}": "custom"}} for a lane of its own)` });
+            return undefined;
+        }
+        if (match.language) this.laneLanguages.set(match.language, (this.laneLanguages.get(match.language) ?? 0) + 1);
+        if (match.relabelled && !this.laneLabels.has(match.kind)) this.laneLabels.set(match.kind, value);
+        return { kind: match.kind, name: match.kind };
+    }
+
+    private stepId(row: TableRow, label: string): string | undefined {
+        const given = this.cell(row, 'id');
+        if (given === '') return this.names.derive(label, 'Step');
+        const earlier = this.idRows.get(given.toLowerCase());
+        if (earlier !== undefined) {
+            this.problems.push({ severity: 'error', row: row.row, message: `id "${given}" is already used by row ${earlier}: ids must be unique` });
+            return undefined;
+        }
+        this.idRows.set(given.toLowerCase(), row.row);
+        if (!isValidName(given)) {
+            const derived = this.names.derive(label, 'Step');
+            this.problems.push({ severity: 'warning', row: row.row, message: `id "${given}" is not usable as a Blueprint name: named ${derived}` });
+            return derived;
+        }
+        return given;
+    }
+
+    private times(row: TableRow): Pick<ImportedStep, 'duration' | 'durationTolerance' | 'wait' | 'waitTolerance'> | undefined {
+        const result: Record<string, string | undefined> = {};
+        for (const field of ['duration', 'durationTolerance', 'wait', 'waitTolerance'] as const) {
+            const value = this.cell(row, field);
+            if (value === '') continue;
+            const time = parseTime(value, this.plan.columns.get(field)!.unit);
+            if (!time) {
+                this.problems.push({ severity: 'error', row: row.row, message: `${this.plan.columns.get(field)!.header} "${value}" is not a time: write e.g. 90 s, 2 min, 1.5 h or a number of minutes` });
+                return undefined;
+            }
+            result[field] = time;
+        }
+        if (result.durationTolerance && !result.duration) {
+            this.problems.push({ severity: 'warning', row: row.row, message: 'a duration tolerance without a duration: left out' });
+            delete result.durationTolerance;
+        }
+        return result;
+    }
+
+    private failPoints(row: TableRow): ImportedStep['failPoints'] {
+        const causes = this.lines(row, 'fail');
+        const preventions = this.remedies(row, 'prevention', 'preventionPokaYoke', 'preventionSteps');
+        const recoveries = this.remedies(row, 'recovery', 'recoveryPokaYoke', 'recoverySteps');
+        const rates = this.cell(row, 'failureRate').split(/\r?\n/).map(r => r.trim());
+        if (causes.length === 0) {
+            if (preventions.length + recoveries.length > 0) {
+                this.problems.push({ severity: 'warning', row: row.row, message: 'a prevention or recovery without a fail point: left out (write the fail point\'s cause)' });
+            }
+            return [];
+        }
+        // One remedy line per fail point when the counts agree; otherwise every remedy belongs to the first.
+        const pair = (remedies: ImportedRemedy[], index: number) => remedies.length === causes.length ? [remedies[index]] : index === 0 ? remedies : [];
+        return causes.map((cause, index) => ({ cause, rate: this.rate(rates[index] ?? '', row.row), preventions: pair(preventions, index), recoveries: pair(recoveries, index) }));
+    }
+
+    /** Remedy texts, one per line, with the poka-yoke type on the same line of its own column. */
+    private remedies(row: TableRow, textField: Field, typeField: Field, stepsField: Field): ImportedRemedy[] {
+        const texts = this.cell(row, textField).split(/\r?\n/);
+        const types = this.cell(row, typeField).split(/\r?\n/).map(t => t.trim().toLowerCase());
+        const steps = this.cell(row, stepsField).split(/\r?\n/);
+        return texts.map((text, index) => ({ text: text.trim(), type: types[index] ?? '', steps: steps[index] ?? '' })).filter(r => r.text !== '').map(({ text, type, steps }) => {
+            const valid = type === '' || POKA_YOKE_TYPES.has(type);
+            if (!valid) this.problems.push({ severity: 'warning', row: row.row, message: `poka-yoke "${type}" is not one of ${[...POKA_YOKE_TYPES].join(', ')}: left out` });
+            const remedy: ImportedRemedy = { text, pokaYoke: valid && type ? type : undefined, steps: [] };
+            if (steps.trim() !== '') this.remedySteps.push({ row: row.row, remedy, cell: steps });
+            return remedy;
+        });
+    }
+
+    private rate(cell: string, row: number): string | undefined {
+        if (cell === '') return undefined;
+        const match = /^(\d+(?:\.\d+)?)\s*%?$/u.exec(cell.normalize('NFKC'));
+        if (!match || Number(match[1]) > 100) {
+            this.problems.push({ severity: 'warning', row, message: `failure rate "${cell}" is not a percentage: left out` });
+            return undefined;
+        }
+        return `${match[1]} %`;
+    }
+
+    private moment(cell: string): ImportedStep['moment'] {
+        if (cell === '') return undefined;
+        const flag = yesNo(cell);
+        if (flag === false) return undefined;
+        return flag === true ? {} : { reason: cell.replace(/\s*\r?\n\s*/g, ' ') };
+    }
+
+    private stage(value: string): string | undefined {
+        if (value === '') return undefined;
+        const key = value.toLowerCase();
+        let stage = this.stages.get(key);
+        if (!stage) {
+            stage = { name: this.names.derive(value, 'Stage'), label: value };
+            this.stages.set(key, stage);
+        }
+        return stage.name;
+    }
+
+    /** An actor, declared as a system when its name says so or it acts at a self-service channel. */
+    private segment(value: string): string {
+        const key = value.toLowerCase();
+        let segment = this.segments.get(key);
+        if (!segment) {
+            segment = { name: this.names.derive(value, 'Segment'), label: value };
+            this.segments.set(key, segment);
+        }
+        return segment.name;
+    }
+
+    private actor(value: string, channel: string): string | undefined {
+        if (value === '') return undefined;
+        const key = value.toLowerCase();
+        let actor = this.actors.get(key);
+        if (!actor) {
+            actor = { name: this.names.derive(value, 'Actor'), label: value, system: SYSTEM_NAME.test(value) };
+            this.actors.set(key, actor);
+        }
+        const channelName = channel === '' ? undefined : this.channel(channel);
+        if (channelName && SELF_SERVICE_CHANNELS.has(channelName)) actor.system = true;
+        return actor.name;
+    }
+
+    /** A built-in channel by its name or its label in any language (`kiosk`, `Self-service terminal`), else a declared one. */
+    private channel(value: string): string | undefined {
+        if (value === '') return undefined;
+        const key = value.toLowerCase();
+        let channel = this.channels.get(key);
+        if (!channel) {
+            const builtin = BUILTIN_CHANNELS.find(name => name === key
+                || SUPPORTED_LANGUAGES.some(code => builtinChannelLabel(name, code)?.toLowerCase() === key));
+            channel = builtin ? { name: builtin, label: value, builtin: true } : { name: this.names.derive(value, 'Channel'), label: value, builtin: false };
+            this.channels.set(key, channel);
+        }
+        return channel.name;
+    }
+
+    finish(): ImportedBlueprint {
+        const flows = this.nextCells.length > 0 ? this.flowsFromNext() : this.flowsInReadingOrder();
+        this.resolveRemedySteps();
+        if (!this.steps.some(s => s.lane === 'customer')) {
+            this.problems.push({ severity: 'warning', message: 'no customer steps: a blueprint is drawn from the customer\'s point of view' });
+        }
+        const language = this.plan.language ?? majority(this.laneLanguages) ?? scriptLanguage(this.steps.map(s => s.label).join(''));
+        return {
+            name: this.name, title: this.title, language,
+            laneLabels: [...this.laneLabels.entries()].map(([kind, label]) => ({ kind, label })),
+            customLanes: this.placeCustomLanes(),
+            stages: [...this.stages.values()], segments: [...this.segments.values()], actors: [...this.actors.values()],
+            channels: [...this.channels.values()].filter(c => !c.builtin).map(({ name, label }) => ({ name, label })),
+            steps: this.steps, evidence: this.evidence, flows
+        };
+    }
+
+    /** Each custom lane at its place from the map: next to a standard lane or another custom lane; else below the last. */
+    private placeCustomLanes(): ImportedBlueprint['customLanes'] {
+        const placed: Array<{ name: string; label: string; position: 'above' | 'below'; anchor: string }> = [];
+        for (const lane of this.customLanes.values()) {
+            const previous = placed.length === 0 ? 'support' : placed[placed.length - 1].name;
+            let where: 'above' | 'below' = 'below';
+            let anchor = previous;
+            if (lane.position) {
+                const key = normaliseHeader(lane.position.anchor);
+                const found = STANDARD_LANES.find(kind => kind === key) ?? this.customLanes.get(key)?.name;
+                if (found) {
+                    where = lane.position.where;
+                    anchor = found;
+                } else {
+                    this.problems.push({ severity: 'warning', message: `lane "${lane.label}" is to go ${lane.position.where} "${lane.position.anchor}", which is no lane: placed below ${previous}` });
+                }
+            }
+            placed.push({ name: lane.name, label: lane.label, position: where, anchor });
+        }
+        return placed;
+    }
+
+    /** `Strip the polish → Re-polish`: the corrective sub-process, by label or id. */
+    private resolveRemedySteps(): void {
+        const find = this.stepFinder();
+        const split = (cell: string, separator: RegExp) => cell.split(separator).map(n => n.trim()).filter(n => n !== '');
+        for (const { row, remedy, cell } of this.remedySteps) {
+            // Our export joins labels with arrows (a label may hold a comma); a hand-written cell may use commas.
+            const byArrow = split(cell, /→/u);
+            const names = byArrow.every(name => find(name)) ? byArrow : split(cell, /→|->|,|;/u);
+            for (const name of names) {
+                const id = find(name);
+                if (id) remedy.steps.push(id);
+                else this.problems.push({ severity: 'warning', row, message: `remedy step "${name}" is neither an id nor a label of another row: left out` });
+            }
+        }
+    }
+
+    private stepFinder(): (name: string) => string | undefined {
+        const byId = new Map(this.steps.map(s => [s.id.toLowerCase(), s.id]));
+        const byLabel = new Map(this.steps.map(s => [s.label.toLowerCase(), s.id]));
+        return name => byId.get(name.toLowerCase()) ?? byLabel.get(name.toLowerCase());
+    }
+
+    /** `Wait, ~> Archive, Resolve 95 %`: targets by id or by label, with an arrow for other kinds of flow. */
+    private flowsFromNext(): ImportedBlueprint['flows'] {
+        const find = this.stepFinder();
+        const flows: Array<{ from: string; arrow: string; to: string; share?: string }> = [];
+        for (const { row, from, cell } of this.nextCells) {
+            for (const part of cell.split(/[,;\n]/).map(p => p.trim()).filter(p => p !== '')) {
+                const match = /^(->|<->|~>|=>)?\s*(.+?)(?:\s+(\d+(?:\.\d+)?)\s*(%)?)?$/u.exec(part)!;
+                const target = find(match[2]);
+                const failed = this.failedRows.get(match[2].toLowerCase());
+                if (!target && failed !== undefined) {
+                    this.problems.push({ severity: 'error', row, message: `next step "${match[2]}" is row ${failed}, which could not be placed (see there)` });
+                    continue;
+                }
+                if (!target) {
+                    const suggestion = closest(match[2], this.steps.map(s => s.id));
+                    this.problems.push({ severity: 'error', row, message: `next step "${match[2]}" is neither an id nor a label of another row${suggestion ? ` (did you mean "${suggestion}"?)` : ''}` });
+                    continue;
+                }
+                flows.push({ from, arrow: match[1] ?? '->', to: target, share: match[3] ? `${match[3]}${match[4] ? ' %' : ''}` : undefined });
+            }
+        }
+        return flows;
+    }
+
+    /** One chain: stage by stage, each stage's customer steps first, then the lanes below, in row order. */
+    private flowsInReadingOrder(): ImportedBlueprint['flows'] {
+        const stageOrder = new Map([...this.stages.values()].map((s, i) => [s.name, i]));
+        const rank = (step: ImportedStep) => step.custom ? STEP_LANES.length : STEP_LANES.indexOf(step.lane as StandardLaneKind);
+        const order = (step: ImportedStep) => step.stage === undefined ? stageOrder.size : stageOrder.get(step.stage)!;
+        const ordered = [...this.steps].sort((a, b) => order(a) - order(b) || rank(a) - rank(b) || a.row - b.row);
+        if (ordered.length > 0) {
+            ordered[0].start = true;
+            ordered[ordered.length - 1].end = true;
+        }
+        return ordered.slice(1).map((step, index) => ({ from: ordered[index].id, arrow: '->', to: step.id }));
+    }
+}
+
+function majority(counts: ReadonlyMap<LanguageCode, number>): LanguageCode | undefined {
+    return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+}
+
+/** Hangul is Korean, kana Japanese, Han alone Chinese; Latin says nothing. */
+function scriptLanguage(text: string): LanguageCode | undefined {
+    if (/[\uac00-\ud7af]/u.test(text)) return 'ko';
+    if (/[\u3040-\u30ff]/u.test(text)) return 'ja';
+    if (/[\u4e00-\u9fff]/u.test(text)) return 'zh';
+    return undefined;
+}

@@ -1,0 +1,208 @@
+/**
+ * The workbook's tables: the figures of the service review (`analyseBlueprint`, the data behind
+ * `blueprint report`, and the report's verdicts) laid out as sheets a consultant filters and sums — steps, touchpoints, fail
+ * points with coverage, service standards, time per segment and hand-offs. Headers are in the
+ * blueprint's language; times are numbers of minutes so that a spreadsheet can add them up.
+ * Cells hold plain values here: the writers (xlsx, csv) neutralise formula prefixes.
+ */
+import {
+    localisation, type BlueprintAnalysis, type BlueprintModel, type ModelFlow, type ModelRemedy, type ModelStep,
+    type ProcessPath, type TimeAnalysis, type TimeFigures, type TimeSpan
+} from '@blueprint/model';
+import { toleranceVerdict } from '@blueprint/report';
+
+export type CellValue = string | number | boolean | undefined;
+
+/** Stable names of the sheets (for `--sheet` and file names); their titles are localised. */
+export const SHEET_NAMES = ['steps', 'touchpoints', 'fail-points', 'standards', 'time', 'hand-offs'] as const;
+export type SheetName = (typeof SHEET_NAMES)[number];
+
+export interface WorkbookColumn {
+    readonly header: string;
+    /** Width in characters, what the content usually needs. */
+    readonly width: number;
+}
+
+export interface WorkbookTable {
+    readonly name: SheetName;
+    /** The sheet's title in the blueprint's language. */
+    readonly title: string;
+    readonly columns: readonly WorkbookColumn[];
+    readonly rows: readonly (readonly CellValue[])[];
+}
+
+const ARROWS: Readonly<Record<ModelFlow['kind'], string>> = { sequence: '->', 'two-way': '<->', 'hand-off': '~>', escalation: '=>' };
+
+export function workbookTables(model: BlueprintModel, analysis: BlueprintAnalysis): WorkbookTable[] {
+    const names = new Names(model);
+    return [stepsTable(model, names), touchpointsTable(analysis, names), failPointsTable(analysis, names),
+        standardsTable(analysis, names), timeTable(analysis, names), handOffsTable(analysis, names)];
+}
+
+class Names {
+    readonly s; readonly w;
+    private readonly labels: Map<string, string>;
+    constructor(readonly model: BlueprintModel) {
+        const l = localisation(model.language);
+        this.s = l.serviceReport;
+        this.w = l.workbook;
+        this.labels = new Map<string, string>([
+            ...model.lanes.map(x => [`lane:${x.id}`, x.label] as const),
+            ...model.stages.map(x => [`stage:${x.id}`, x.label] as const),
+            ...model.actors.map(x => [`actor:${x.id}`, x.label] as const),
+            ...model.channels.map(x => [`channel:${x.id}`, x.label] as const),
+            ...model.segments.map(x => [`segment:${x.id}`, x.label] as const),
+            ...model.steps.map(x => [`step:${x.id}`, x.label] as const)
+        ]);
+    }
+    of(kind: 'lane' | 'stage' | 'actor' | 'channel' | 'segment' | 'step', id: string | undefined): string | undefined {
+        return id === undefined ? undefined : this.labels.get(`${kind}:${id}`) ?? id;
+    }
+    steps(ids: readonly string[]): string {
+        return ids.map(id => this.of('step', id)).join(' → ');
+    }
+}
+
+function stepsTable(model: BlueprintModel, names: Names): WorkbookTable {
+    const { s, w } = names;
+    const next = new Map<string, string[]>();
+    for (const flow of model.flows) {
+        const share = flow.share ? ` ${flow.share.value}${flow.share.unit === '%' ? ' %' : ''}` : '';
+        const target = `${flow.kind === 'sequence' ? '' : `${ARROWS[flow.kind]} `}${flow.to}${share}`;
+        next.set(flow.from, [...(next.get(flow.from) ?? []), target]);
+    }
+    const rows = model.steps.map(step => {
+        const preventions = step.failPoints.flatMap(f => f.preventionDetails);
+        const recoveries = step.failPoints.flatMap(f => f.recoveryDetails);
+        return [
+            step.id, step.label, names.of('lane', step.lane), names.of('stage', step.stage), names.of('actor', step.actor),
+            names.of('channel', step.channel), lines(step.evidence),
+            minutes(step.duration), minutes(step.durationTolerance), minutes(step.wait?.expected), minutes(step.wait?.tolerance),
+            lines(step.failPoints.map(f => f.cause)), lines(step.failPoints.map(f => f.rate === undefined ? '' : percent(f.rate))),
+            ...remedyCells(preventions, names), ...remedyCells(recoveries, names),
+            step.moment ? step.moment.reason ?? s.yes : undefined, emotion(step), lines(step.notes), lines(step.policies),
+            (next.get(step.id) ?? []).join(', ') || undefined, lines(step.segments.map(id => names.of('segment', id)!))
+        ];
+    });
+    return table('steps', s.steps, [
+        [w.id, 14], [s.step, 36], [s.lane, 20], [s.stage, 18], [w.actor, 18], [s.channel, 16], [s.evidence, 28],
+        [w.duration, 10], [w.durationTolerance, 12], [w.wait, 10], [w.waitTolerance, 12],
+        [w.failPoint, 28], [s.failureRate, 10],
+        [w.prevention, 28], [w.preventionPokaYoke, 12], [w.preventionSteps, 24],
+        [w.recovery, 28], [w.recoveryPokaYoke, 12], [w.recoverySteps, 24],
+        [s.momentOfTruth, 24], [w.emotion, 20], [w.notes, 28], [w.policies, 28], [w.next, 20], [s.segment, 18]
+    ], rows);
+}
+
+function touchpointsTable(analysis: BlueprintAnalysis, names: Names): WorkbookTable {
+    const { s, w } = names;
+    const rows = analysis.touchpoints.map(t => [
+        t.step, t.label, names.of('stage', t.stage), t.channelLabel ?? t.channel, t.distance, flag(t.selfService, s),
+        t.actors.map(a => names.of('actor', a)).join(', ') || undefined, lines(t.evidence), flag(t.momentOfTruth, s), t.failPoints
+    ]);
+    return table('touchpoints', s.touchpoints, [
+        [w.id, 14], [s.touchpoint, 36], [s.stage, 18], [s.channel, 18], [s.distance, 14], [w.selfService, 12],
+        [s.meets, 20], [s.evidence, 30], [s.momentOfTruth, 14], [w.failPointCount, 12]
+    ], rows);
+}
+
+function failPointsTable(analysis: BlueprintAnalysis, names: Names): WorkbookTable {
+    const { s, w } = names;
+    const rows = analysis.failPoints.entries.map(e => [
+        e.step, names.of('step', e.step), names.of('lane', e.lane), names.of('stage', e.stage), e.cause,
+        e.rate === undefined ? undefined : percent(e.rate),
+        ...remedyCells(e.preventions, names), ...remedyCells(e.recoveries, names),
+        flag(e.covered, s), flag(e.onMomentOfTruth, s)
+    ]);
+    return table('fail-points', s.failPoints, [
+        [w.id, 14], [s.step, 32], [s.lane, 20], [s.stage, 18], [s.cause, 30], [s.failureRate, 10],
+        [w.prevention, 28], [w.preventionPokaYoke, 12], [w.preventionSteps, 24],
+        [w.recovery, 28], [w.recoveryPokaYoke, 12], [w.recoverySteps, 24],
+        [s.covered, 10], [s.onMomentOfTruth, 14]
+    ], rows);
+}
+
+function standardsTable(analysis: BlueprintAnalysis, names: Names): WorkbookTable {
+    const { s, w } = names;
+    const rows = analysis.metrics.map(m => [
+        m.id, m.label, m.steps.length > 0 ? m.steps.map(id => names.of('step', id)).join(', ') : s.wholeProcess,
+        m.comparator, m.value, m.unit, m.withinSeconds
+    ]);
+    return table('standards', s.serviceStandards, [
+        [w.id, 14], [s.metric, 36], [s.measuredOn, 30], [w.comparator, 10], [w.targetValue, 10], [w.unit, 10], [w.within, 10]
+    ], rows);
+}
+
+/** One row per figure (expected, most likely, worst case) of the base path and of each segment. */
+function timeTable(analysis: BlueprintAnalysis, names: Names): WorkbookTable {
+    const { s, w } = names;
+    const rows: CellValue[][] = [];
+    for (const variant of [analysis.time, ...analysis.segments]) {
+        const segment = variant.segment === undefined ? s.basePath : names.of('segment', variant.segment);
+        const row = (figure: string, figures: TimeFigures, path?: ProcessPath) => rows.push([
+            segment, figure, round(figures.totalSeconds / 60), round(figures.waitSeconds / 60), round(figures.visibleSeconds / 60),
+            round(figures.backstageSeconds / 60), figures.unknownSteps.length, path?.probability === undefined ? undefined : percent(path.probability),
+            variant.toleranceSeconds === undefined ? undefined : round(variant.toleranceSeconds / 60), verdict(variant, figures, names),
+            path ? names.steps(path.steps) : undefined
+        ]);
+        if (variant.expected) row(s.expected, variant.expected);
+        if (variant.mostLikelyPath) row(s.mostLikelyPath, variant.mostLikelyPath, variant.mostLikelyPath);
+        if (variant.criticalPath) row(s.worstCase, variant.criticalPath, variant.criticalPath);
+    }
+    return table('time', s.time, [
+        [s.segment, 24], [s.figure, 20], [w.total, 10], [w.waiting, 12], [w.visible, 12], [w.backstage, 12],
+        [w.unknownSteps, 12], [s.journeyShare, 10], [w.standard, 12], [s.againstStandard, 22], [s.path, 60]
+    ], rows);
+}
+
+function handOffsTable(analysis: BlueprintAnalysis, names: Names): WorkbookTable {
+    const { s, w } = names;
+    const rows = analysis.handOffs.map(h => [
+        h.from, names.of('step', h.from), h.to, names.of('step', h.to), h.kind, flag(h.crossesInternalLine, s), flag(h.returnsToCustomer, s)
+    ]);
+    return table('hand-offs', s.handOffs, [
+        [w.fromId, 14], [s.from, 32], [w.toId, 14], [s.to, 32], [s.kind, 12], [s.crossesInternalLine, 14], [s.returnsToCustomer, 14]
+    ], rows);
+}
+
+function table(name: SheetName, title: string, columns: ReadonlyArray<readonly [string, number]>, rows: CellValue[][]): WorkbookTable {
+    return { name, title, columns: columns.map(([header, width]) => ({ header, width })), rows };
+}
+
+/** Text, poka-yoke type and carrying steps of each remedy, one line per remedy in each of three cells. */
+function remedyCells(remedies: readonly ModelRemedy[], names: Names): CellValue[] {
+    if (remedies.length === 0) return [undefined, undefined, undefined];
+    return [lines(remedies.map(r => r.text)), lines(remedies.map(r => r.pokaYoke ?? '')), lines(remedies.map(r => names.steps(r.steps)))];
+}
+
+/** The report's own verdict (`exceeded by 3 min`, `within so far`); nothing without a standard. */
+function verdict(time: TimeAnalysis, figures: TimeFigures, names: Names): string | undefined {
+    return time.toleranceSeconds === undefined ? undefined : toleranceVerdict(time, figures, names.s).text;
+}
+
+function emotion(step: ModelStep): string | undefined {
+    return step.emotion ? `${step.emotion.feeling}${step.emotion.note ? `: ${step.emotion.note}` : ''}` : undefined;
+}
+
+/** A time in minutes; as written when its unit is unknown (never guessed). */
+function minutes(span: TimeSpan | undefined): CellValue {
+    if (!span) return undefined;
+    return span.seconds === undefined ? `${span.value}${span.unit ? ` ${span.unit}` : ''}` : round(span.seconds / 60);
+}
+
+function round(value: number): number {
+    return Math.round(value * 100) / 100;
+}
+
+function percent(share: number): string {
+    return `${Math.round(share * 1000) / 10} %`;
+}
+
+function flag(value: boolean, s: { yes: string; no: string }): string {
+    return value ? s.yes : s.no;
+}
+
+/** Several values in one cell, one per line; nothing when all are empty. */
+function lines(values: readonly string[]): string | undefined {
+    return values.some(v => v !== '') ? values.join('\n') : undefined;
+}

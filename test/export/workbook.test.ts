@@ -1,0 +1,170 @@
+/**
+ * The workbook export: every example re-read with exceljs has the six sheets with headers in the
+ * blueprint's language, row counts equal to the model and the review's figures, a frozen header
+ * row and an autofilter; CSV is the same table with a BOM; formula-like labels stay text.
+ */
+import ExcelJS from 'exceljs';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { analyseBlueprint, localisation, type BlueprintAnalysis, type BlueprintModel } from '@blueprint/model';
+import { exportCsv, exportXlsx, workbookTables, writeCsv } from '@blueprint/export';
+import { listExamples, loadExampleModel, modelFromText } from '../diagram/diagram-helpers.js';
+
+async function exampleModel(file: string): Promise<BlueprintModel> {
+    const { model, errors } = await loadExampleModel(file);
+    if (!model || errors.length > 0) throw new Error(`${file}: ${errors.join('; ')}`);
+    return model;
+}
+
+async function readWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    return workbook;
+}
+
+function rowValues(sheet: ExcelJS.Worksheet, row: number): unknown[] {
+    return (sheet.getRow(row).values as unknown[]).slice(1);
+}
+
+/** The review's own figures, as `blueprint report --format json` gives them. */
+function expectedRows(model: BlueprintModel, analysis: BlueprintAnalysis): number[] {
+    const figures = [analysis.time, ...analysis.segments]
+        .reduce((sum, t) => sum + [t.expected, t.mostLikelyPath, t.criticalPath].filter(Boolean).length, 0);
+    return [model.steps.length, analysis.counts.touchpoints, analysis.failPoints.total, analysis.counts.metrics, figures, analysis.handOffs.length];
+}
+
+const EXAMPLES = listExamples().filter(file => !file.endsWith('shared.blueprint'));
+
+describe('xlsx export of every example', () => {
+    it.each(EXAMPLES.map(file => [file.replace(/.*examples\//, ''), file]))('%s', async (_name, file) => {
+        const model = await exampleModel(file);
+        const analysis = analyseBlueprint(model);
+        const workbook = await readWorkbook(await exportXlsx(model, analysis));
+        const { serviceReport: s, workbook: w } = localisation(model.language);
+        expect(workbook.worksheets.map(sheet => sheet.name)).toEqual([s.steps, s.touchpoints, s.failPoints, s.serviceStandards, s.time, s.handOffs]);
+        expect(workbook.worksheets.map(sheet => sheet.actualRowCount - 1)).toEqual(expectedRows(model, analysis));
+        const tables = workbookTables(model, analysis);
+        for (const [index, sheet] of workbook.worksheets.entries()) {
+            expect(rowValues(sheet, 1), sheet.name).toEqual(tables[index].columns.map(c => c.header));
+            expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+            expect(sheet.autoFilter).toBeDefined();
+            expect(sheet.getColumn(1).width).toBeGreaterThan(5);
+            expect(sheet.getRow(1).font?.bold).toBe(true);
+        }
+        const steps = workbook.worksheets[0];
+        expect(rowValues(steps, 1).slice(0, 4)).toEqual([w.id, s.step, s.lane, s.stage]);
+        model.steps.forEach((step, index) => {
+            const values = rowValues(steps, index + 2);
+            expect(values[0]).toBe(step.id);
+            expect(values[1]).toBe(step.label.replace(/^[=+\-@]/, '\'$&'));
+            expect(values[2]).toBe(model.lanes.find(lane => lane.id === step.lane)!.label);
+            if (step.duration?.seconds !== undefined) expect(values[7]).toBeCloseTo(step.duration.seconds / 60, 1);
+        });
+        const failPoints = workbook.worksheets[2];
+        analysis.failPoints.entries.forEach((entry, index) => {
+            expect(rowValues(failPoints, index + 2)[0]).toBe(entry.step);
+            expect(rowValues(failPoints, index + 2)[12]).toBe(entry.covered ? s.yes : s.no);
+        });
+        // The base path's expected total, in minutes, as the report computes it.
+        if (analysis.time.expected) expect(rowValues(workbook.worksheets[4], 2)[2]).toBeCloseTo(analysis.time.expected.totalSeconds / 60, 1);
+    });
+});
+
+describe('csv export of every example', () => {
+    it.each(EXAMPLES.map(file => [file.replace(/.*examples\//, ''), file]))('%s', async (_name, file) => {
+        const model = await exampleModel(file);
+        const analysis = analyseBlueprint(model);
+        const csv = exportCsv(model, 'steps', analysis);
+        expect(csv.startsWith('\ufeff')).toBe(true);
+        expect(csv).toContain('\r\n');
+        const records = parse(csv, { bom: true }) as string[][];
+        expect(records[0]).toEqual(workbookTables(model, analysis)[0].columns.map(c => c.header));
+        expect(records).toHaveLength(model.steps.length + 1);
+        expect(records.slice(1).map(r => r[0])).toEqual(model.steps.map(step => step.id));
+        // Every table as CSV has its own row count.
+        for (const [index, table] of workbookTables(model, analysis).entries()) {
+            expect(parse(writeCsv(table), { bom: true }) as string[][]).toHaveLength(expectedRows(model, analysis)[index] + 1);
+        }
+    });
+});
+
+describe('what a consultant opens', () => {
+    it('makes rows as tall as their wrapped lines and prints landscape with the header on every page', async () => {
+        const model = await exampleModel(EXAMPLES.find(file => file.endsWith('bank-deposit.blueprint'))!);
+        const steps = (await readWorkbook(await exportXlsx(model))).worksheets[0];
+        const rowOf = (id: string) => steps.getRow(model.steps.findIndex(s => s.id === id) + 2);
+        // Stamp has two pieces of evidence (two lines); Verify has one line everywhere.
+        expect(rowOf('Stamp').height).toBeGreaterThanOrEqual(2 * rowOf('Verify').height);
+        expect(rowOf('Stamp').getCell(7).value).toBe('Printed slip\nStamped passbook');
+        expect(steps.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, printTitlesRow: '1:1' });
+        // The time sheet carries the report's verdict against the 20 min standard, in minutes.
+        const time = (await readWorkbook(await exportXlsx(model))).worksheets[4];
+        expect(rowValues(time, 1)[9]).toBe('Against the time standard');
+        expect(rowValues(time, 2).slice(0, 2)).toEqual(['base path (all customers)', 'Expected']);
+        expect(rowValues(time, 2)[8]).toBe(20);
+        // Some steps have no time (Call, Stamp): the report says "within so far", and so does the sheet.
+        expect(rowValues(time, 2)[6]).toBeGreaterThan(0);
+        expect(rowValues(time, 2)[9]).toBe('within so far');
+    });
+});
+
+describe('headers in the blueprint\'s language', () => {
+    it('writes a Chinese blueprint\'s headers and sheet names in Chinese', async () => {
+        const model = await exampleModel(EXAMPLES.find(file => file.endsWith('zh-bank-deposit.blueprint'))!);
+        const workbook = await readWorkbook(await exportXlsx(model));
+        expect(workbook.worksheets[0].name).toBe('步骤');
+        expect(rowValues(workbook.worksheets[0], 1).slice(0, 5)).toEqual(['标识', '步骤', '泳道', '阶段', '执行者']);
+        expect(rowValues(workbook.worksheets[0], 2)[2]).toBe('顾客行为（到网点办理）');
+    });
+
+    it('writes a Korean blueprint\'s CSV in Korean, readable as UTF-8', async () => {
+        const model = await exampleModel(EXAMPLES.find(file => file.endsWith('ko-card-loss-hotline.blueprint'))!);
+        const records = parse(exportCsv(model), { bom: true }) as string[][];
+        expect(records[0].slice(0, 3)).toEqual(['ID', '단계', '레인']);
+        expect(records.slice(1).some(r => /[\uac00-\ud7af]/u.test(r[1]))).toBe(true);
+    });
+});
+
+const HOSTILE = `blueprint Hostile "=HYPERLINK(\\"http://evil.example\\",\\"click\\")" {
+    stage S "+1 stage"
+    actor A "@SUM(A1:A9)"
+    customer Start "=HYPERLINK(\\"http://evil.example\\",\\"click\\")" in S {
+        evidence "-2+3"
+        note "<script>alert(1)</script>"
+    }
+    frontstage Greet "@SUM(1+1)" in S by A {
+        fail "+cmd|' /C calc'!A0" prevention "=1+1"
+    }
+    flow Start -> Greet
+}`;
+
+describe('hostile labels', () => {
+    it('neutralises formula prefixes in every cell of the workbook and keeps markup as plain text', async () => {
+        const model = await modelFromText(HOSTILE);
+        const workbook = await readWorkbook(await exportXlsx(model));
+        const texts: string[] = [];
+        for (const sheet of workbook.worksheets) {
+            sheet.eachRow(row => row.eachCell(cell => {
+                expect(cell.type, `${sheet.name}!${cell.address}`).not.toBe(ExcelJS.ValueType.Formula);
+                if (typeof cell.value === 'string') texts.push(cell.value);
+            }));
+        }
+        for (const text of texts) expect(text, text).not.toMatch(/^[=+\-@\t\r]/);
+        expect(texts).toContain('\'=HYPERLINK("http://evil.example","click")');
+        expect(texts).toContain('\'@SUM(1+1)');
+        expect(texts).toContain('<script>alert(1)</script>');
+        expect(texts).toContain('\'+cmd|\' /C calc\'!A0');
+    });
+
+    it('neutralises them in every CSV cell', async () => {
+        const model = await modelFromText(HOSTILE);
+        for (const table of workbookTables(model, analyseBlueprint(model))) {
+            const records = parse(writeCsv(table), { bom: true }) as string[][];
+            for (const cell of records.flat()) expect(cell, `${table.name}: ${cell}`).not.toMatch(/^[=+\-@\t\r]/);
+        }
+        const steps = parse(exportCsv(model), { bom: true }) as string[][];
+        expect(steps[1][1]).toBe('\'=HYPERLINK("http://evil.example","click")');
+        expect(steps[1][6]).toBe('\'-2+3');
+        expect(steps[2][4]).toBe('\'@SUM(A1:A9)');
+    });
+});

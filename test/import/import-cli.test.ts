@@ -1,0 +1,119 @@
+/**
+ * `blueprint export --format xlsx|csv` and `blueprint import` through the built binary: files
+ * written only where -o says, row-numbered messages and exit 1 for malformed spreadsheets, and an
+ * export → import round trip that passes `check`.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt, REPO_ROOT, Workspace } from '../cli/cli-harness.js';
+
+const BANK = readFileSync(path.join(REPO_ROOT, 'examples/bank-deposit.blueprint'), 'utf8');
+
+let workspace: Workspace;
+beforeAll(() => {
+    ensureBuilt();
+    workspace = new Workspace({ 'bank.blueprint': BANK });
+});
+afterAll(() => workspace.dispose());
+
+describe('blueprint export --format xlsx|csv', () => {
+    it('writes a workbook that exceljs reads, with the six sheets', async () => {
+        const result = await workspace.run(['export', 'bank.blueprint', '--format', 'xlsx', '-o', 'out/bank.xlsx']);
+        expect(result.code, result.stderr).toBe(0);
+        const workbook = new ExcelJS.Workbook();
+        await workbook.xlsx.readFile(workspace.path('out/bank.xlsx'));
+        expect(workbook.worksheets.map(s => s.name)).toEqual(['Steps', 'Touchpoints', 'Fail points', 'Service standards', 'Time', 'Hand-offs and escalations']);
+        expect(workbook.worksheets[0].actualRowCount).toBe(12);
+    });
+
+    it('refuses --sheet with a format other than csv', async () => {
+        const sheet = await workspace.run(['export', 'bank.blueprint', '--format', 'xlsx', '--sheet', 'time']);
+        expect(sheet.code).toBe(2);
+        expect(sheet.stderr).toMatch(/--sheet picks the table of a CSV/);
+    });
+
+    it('writes the steps as CSV to stdout, another table with --sheet, and every table into a folder', async () => {
+        const steps = await workspace.run(['export', 'bank.blueprint', '--format', 'csv']);
+        expect(steps.code, steps.stderr).toBe(0);
+        expect(steps.stdout.startsWith('\ufeffId,Step,Lane,Stage')).toBe(true);
+        const time = await workspace.run(['export', 'bank.blueprint', '--format', 'csv', '--sheet', 'time']);
+        expect(time.stdout.split('\r\n')[0]).toBe('\ufeffSegment,Figure,Total (min),Customer waiting (min),Customer-visible (min),Backstage (min),Steps without a time,Share of journeys,Time standard (min),Against the time standard,Path');
+        const all = await workspace.run(['export', 'bank.blueprint', '--format', 'csv', '--sheet', 'all', '-o', 'tables']);
+        expect(all.code, all.stderr).toBe(0);
+        expect(readdirSync(workspace.path('tables')).sort()).toEqual(['fail-points.csv', 'hand-offs.csv', 'standards.csv', 'steps.csv', 'time.csv', 'touchpoints.csv']);
+        const noFolder = await workspace.run(['export', 'bank.blueprint', '--format', 'csv', '--sheet', 'all']);
+        expect(noFolder.code).toBe(2);
+    });
+});
+
+describe('blueprint import', () => {
+    it('imports an exported CSV to a formatted blueprint that passes check', async () => {
+        await workspace.run(['export', 'bank.blueprint', '--format', 'csv', '-o', 'bank.csv']);
+        const result = await workspace.run(['import', 'bank.csv', '-o', 'imported.blueprint']);
+        expect(result.code, result.stderr).toBe(0);
+        expect(result.stdout).toBe('');
+        expect(result.stderr).toMatch(/imported 11 of 11 rows from bank\.csv/);
+        const fmt = await workspace.run(['fmt', '--check', 'imported.blueprint']);
+        expect(fmt.code, fmt.stdout + fmt.stderr).toBe(0);
+        const check = await workspace.run(['check', 'imported.blueprint']);
+        expect(check.code, check.stdout).toBe(0);
+        expect(workspace.read('imported.blueprint')).toMatch(/customer EnterPin "Enter PIN" in Counter via branch \{/);
+    });
+
+    it('imports an xlsx workbook, writing the blueprint to stdout', async () => {
+        await workspace.run(['export', 'bank.blueprint', '--format', 'xlsx', '-o', 'bank.xlsx']);
+        const result = await workspace.run(['import', 'bank.xlsx']);
+        expect(result.code, result.stderr).toBe(0);
+        expect(result.stdout).toMatch(/^\/\/ Imported from bank\.xlsx/);
+        expect(result.stdout).toMatch(/flow Stamp ~> ArchiveDocs/);
+    });
+
+    const malformed: ReadonlyArray<readonly [string, string | Uint8Array, RegExp[]]> = [
+        ['ragged rows', 'Stage,Lane,Label\nA,customer,One\nA,frontstage,Two,three\n', [/ragged\.csv: row 3: has 4 cells, the header has 3/]],
+        ['an unknown lane', 'Stage,Lane,Label\nA,customer,One\nA,Frontstag,Two\n', [/unknown\.csv: row 3: unknown lane "Frontstag" \(did you mean "frontstage"\?\)/]],
+        ['an empty file', '', [/empty\.csv: the file is empty/]],
+        ['duplicate ids', 'Id;Stage;Lane;Label\nA;S;customer;One\nA;S;frontstage;Two\n', [/duplicate\.csv: row 3: id "A" is already used by row 2/]],
+        ['a CJK file with a BOM and an unknown lane', '\ufeff阶段,泳道,步骤\n到达,顾客行为,取号\n到达,后台,核对\n', [/cjk\.csv: row 3: unknown lane "后台"/]]
+    ];
+    it.each(malformed)('reports %s by row number and exits 1, writing nothing', async (_name, content, messages) => {
+        const name = { 'ragged rows': 'ragged', 'an unknown lane': 'unknown', 'an empty file': 'empty', 'duplicate ids': 'duplicate' }[_name] ?? 'cjk';
+        workspace.write(`${name}.csv`, content);
+        const result = await workspace.run(['import', `${name}.csv`, '-o', `${name}.blueprint`]);
+        expect(result.code).toBe(1);
+        for (const message of messages) expect(result.stderr).toMatch(message);
+        expect(result.stderr).toMatch(/nothing written/);
+        expect(existsSync(workspace.path(`${name}.blueprint`))).toBe(false);
+    });
+
+    it('imports semicolon-separated CJK with a BOM', async () => {
+        workspace.write('zh.csv', '\ufeff阶段;泳道;步骤\n到达;顾客行为;在取号机取号\n到达;前台员工行为;打印号票\n');
+        const result = await workspace.run(['import', 'zh.csv']);
+        expect(result.code, result.stderr).toBe(0);
+        expect(result.stdout).toMatch(/language zh/);
+        expect(result.stdout).toMatch(/customer 在取号机取号 "在取号机取号" in 到达/);
+    });
+
+    it('lists what to fix when the imported blueprint has errors of its own', async () => {
+        // A customer step straight to a support step: the import places it, check explains the rule.
+        workspace.write('skip.csv', 'Id,Stage,Lane,Label,Next\nAsk,S,customer,Ask,Store\nStore,S,support,Store it,\n');
+        const result = await workspace.run(['import', 'skip.csv', '-o', 'skip.blueprint']);
+        expect(result.code).toBe(1);
+        expect(result.stderr).toMatch(/skip\.blueprint:\d+:\d+ error BP007 Flow links customer step 'Ask' straight to 'Store'/);
+        expect(result.stderr).toMatch(/problems? to fix in the text/);
+        expect(existsSync(workspace.path('skip.blueprint'))).toBe(true);
+    });
+
+    it('reads a --map file and rejects a bad one', async () => {
+        workspace.write('de.csv', 'Wer,Schritt\nKunde,Nummer ziehen\n');
+        workspace.write('map.json', JSON.stringify({ columns: { Wer: 'lane', Schritt: 'label' }, lanes: { Kunde: 'customer' } }));
+        const mapped = await workspace.run(['import', 'de.csv', '--map', 'map.json']);
+        expect(mapped.code, mapped.stderr).toBe(0);
+        expect(mapped.stdout).toMatch(/customer NummerZiehen "Nummer ziehen"/);
+        workspace.write('bad.json', JSON.stringify({ columns: { Wer: 'swimlane' } }));
+        const bad = await workspace.run(['import', 'de.csv', '--map', 'bad.json']);
+        expect(bad.code).toBe(2);
+        expect(bad.stderr).toMatch(/column "Wer" maps to "swimlane": use one of id, label, lane/);
+    });
+});
