@@ -5,6 +5,8 @@
  */
 import { escapeXml } from '@blueprint/escape';
 import { longestHorizontal } from './flow-geometry.js';
+import { wrapText } from './line-breaking.js';
+import { reservedTextWidth } from './text-measure.js';
 import type {
     BlueprintLayout, LaidOutFlow, LaidOutFootnoteSection, LaidOutGateway, LaidOutLegend, LaidOutLegendEntry, LaidOutMark, LaidOutProcessTime, LaidOutStep, Tone
 } from './geometry.js';
@@ -81,7 +83,7 @@ export function renderSvg(layout: BlueprintLayout, options: SvgOptions = {}): st
         out.push(`<g class="bp-lane bp-lane-${lane.kind}" data-id="${escapeXml(lane.id)}">`
             + `<rect class="bp-lane-band bp-lane-band-${index % 2}" x="16" y="${lane.y}" width="${layout.width - 32}" height="${lane.height}"/>`
             + `<rect class="bp-lane-header" x="16" y="${lane.y}" width="150" height="${lane.height}"/>`
-            + textLines(lane.label.split(' ').length > 2 ? splitInTwo(lane.label) : [lane.label], 24, lane.y + lane.height / 2, 'bp-lane-label', 14, 'start', true)
+            + textLines(laneLabelLines(lane.label), 24, lane.y + lane.height / 2, 'bp-lane-label', 14, 'start', true)
             + '</g>');
     });
     out.push('</g>');
@@ -272,6 +274,17 @@ function textLines(lines: readonly string[], x: number, centerY: number, classNa
     const firstY = vertical ? centerY - (lines.length - 1) * lineHeight / 2 + 4 : centerY;
     const spans = lines.map((line, index) => `<tspan x="${x}" y="${firstY + index * lineHeight}">${escapeXml(line)}</tspan>`).join('');
     return `<text class="${className}" text-anchor="${anchor}">${spans}</text>`;
+}
+
+/** Width the lane header leaves its name (x 24 to 162), in 13 px bold. */
+const LANE_LABEL_WIDTH = 138;
+
+/** A lane's name in the header: long names in two halves, and any half still too wide wrapped to the header. */
+function laneLabelLines(label: string): string[] {
+    const lines = label.split(' ').length > 2 ? splitInTwo(label) : [label];
+    if (lines.every(line => reservedTextWidth(line, 13, true) <= LANE_LABEL_WIDTH)) return lines;
+    // wrapText measures regular text: leave the bold face its extra width.
+    return wrapText(label, LANE_LABEL_WIDTH * reservedTextWidth('x', 13) / reservedTextWidth('x', 13, true), 13);
 }
 
 function splitInTwo(label: string): string[] {
