@@ -103,8 +103,8 @@ export function legendEntries(layout: BlueprintLayout, strings?: DiagramStrings)
 
     const text = (key: LegendKey, english: string) => strings?.legendEntries[key] ?? english;
     const items: LegendItem[] = [];
-    const mark = (key: LegendKey, notation: MarkNotation) => {
-        if (used.has(key)) items.push({ key, sample: notation.sample, tone: notation.tone, label: text(key, notation.legend) });
+    const mark = (key: LegendKey, notation: MarkNotation, sample = notation.sample) => {
+        if (used.has(key)) items.push({ key, sample, tone: notation.tone, label: text(key, notation.legend) });
     };
     const style = (key: LegendKey, tone: Tone) => {
         if (used.has(key)) items.push({ key, tone, label: text(key, EN_LEGEND[key]) });
@@ -118,7 +118,9 @@ export function legendEntries(layout: BlueprintLayout, strings?: DiagramStrings)
     for (const [feeling, notation] of Object.entries(EMOTION_NOTATION)) mark(`badge:emotion-${feeling}` as LegendKey, notation);
     mark('badge:metric', BADGE_NOTATION.metric);
     mark('badge:note', BADGE_NOTATION.note);
-    for (const [kind, notation] of Object.entries(CHIP_NOTATION)) mark(`chip:${kind}` as LegendKey, notation);
+    for (const [kind, notation] of Object.entries(CHIP_NOTATION)) {
+        mark(`chip:${kind}` as LegendKey, notation, strings?.notes.chipSamples[kind as keyof typeof CHIP_NOTATION] ?? notation.sample);
+    }
     for (const kind of ['touchpoint', 'evidence', 'independent'] as const) style(`box:${kind}`, 'plain');
     for (const kind of Object.keys(FLOW_NOTATION)) style(`flow:${kind}` as LegendKey, kind === 'escalation' ? 'red' : 'plain');
     style('gateway:exclusive', 'plain');

@@ -168,6 +168,7 @@ function stepDetails(step: ModelStep, context: { lane: string; stage?: string; m
         actor: step.actor === undefined ? undefined : names.actor.get(step.actor) ?? step.actor,
         channel: step.channel === undefined ? undefined : names.channel.get(step.channel) ?? step.channel,
         segments: step.segments.map(segment => names.segment.get(segment) ?? segment),
+        segmentChips: step.segments.map(segment => strings.notes.segmentChip(names.segment.get(segment) ?? segment)),
         failPoints,
         duration: step.duration ? stepTime(step.duration, step.durationTolerance) : undefined,
         wait: step.wait ? stepTime(step.wait.expected, step.wait.tolerance) : undefined,
@@ -249,9 +250,10 @@ export function stepChipContents(details: StepDetails): MarkContent[] {
     if (details.actor) chips.push({ kind: 'actor', text: details.actor, tone: CHIP_NOTATION.actor.tone, description: `By ${details.actor}` });
     // An actor that is its own channel (an app, a web site) is named once.
     if (details.channel && details.channel !== details.actor) chips.push({ kind: 'channel', text: details.channel, tone: CHIP_NOTATION.channel.tone, description: `Channel: ${details.channel}` });
-    for (const segment of details.segments) {
-        chips.push({ kind: 'segment', text: `for ${segment}`, tone: CHIP_NOTATION.segment.tone, description: `Only for ${segment}` });
-    }
+    details.segments.forEach((segment, index) => {
+        // In the blueprint's language (`for VIP`, `仅限贵宾`); older details carry only the names.
+        chips.push({ kind: 'segment', text: details.segmentChips?.[index] ?? `for ${segment}`, tone: CHIP_NOTATION.segment.tone, description: `Only for ${segment}` });
+    });
     return chips;
 }
 

@@ -133,6 +133,8 @@ export interface StepDetails {
     readonly actor?: string;
     readonly channel?: string;
     readonly segments: readonly string[];
+    /** The segment chips' texts in the blueprint's language (`for VIP`), one per segment. */
+    readonly segmentChips?: readonly string[];
     readonly failPoints: readonly StepFailPoint[];
     readonly duration?: StepTime;
     readonly wait?: StepTime;
