@@ -5,7 +5,7 @@
  * targets; the notes of steps (moment of truth, emotion, remarks). Next to the title: the process
  * time against its time standard.
  */
-import { analyseTime, formatSeconds, type BlueprintModel, type DiagramStrings, type LegendKey } from '@blueprint/language';
+import { analyseTime, formatSeconds, type BlueprintModel, type DiagramStrings, type LegendKey } from '@blueprint/model';
 import { diagramStrings } from './diagram-input.js';
 
 const diagramStringsOf = (language: string) => diagramStrings({ language: language as BlueprintModel['language'] });

@@ -5,7 +5,7 @@
  * flow's port, half in the box's padding and half in the gap, so the routes stay as they are: the
  * branch lines visibly fan out of the diamond.
  */
-import type { BlueprintModel, DiagramStrings, ModelDecision } from '@blueprint/language';
+import type { BlueprintModel, DiagramStrings, ModelDecision } from '@blueprint/model';
 import type { DiagramEdge } from './diagram-input.js';
 import type { BranchBundles } from './edge-routing.js';
 import type { LaidOutFlow, LaidOutGateway, LaidOutStep, Point } from './geometry.js';
