@@ -6,7 +6,9 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exportImage } from '@blueprint/export';
+import { renderSvg } from '@blueprint/diagram';
+import { bundledFonts, exportImage, svgToPng } from '@blueprint/export';
+import { PNG } from 'pngjs';
 import { REPO_ROOT } from '../cli/cli-harness.js';
 import { FIXTURES, layoutOf, readPdf } from '../export/export-helpers.js';
 
@@ -23,5 +25,16 @@ describe('extension export bundle', { timeout: 120_000 }, () => {
         const pdf = await bundle.exportDiagram(layout, 'pdf', 'a4', DIST);
         const text = (await readPdf(pdf.files[0])).pages.flatMap(page => page.items.map(item => item.text)).join('\n');
         expect(text).toContain('고객센터에 전화하기');
+    });
+
+    it('rasterises the SVG the language server draws for the render language-model tool', async () => {
+        const bundle = createRequire(import.meta.url)(path.join(DIST, 'export.cjs')) as typeof import('../../packages/extension/src/preview/export-bundle.js');
+        const layout = await layoutOf(FIXTURES + 'ko-card-loss.blueprint');
+        const svg = renderSvg(layout, { theme: 'light' });
+        const png = await bundle.rasterizeSvg(svg, DIST);
+        const decoded = PNG.sync.read(Buffer.from(png));
+        expect([decoded.width, decoded.height]).toEqual([Math.ceil(layout.width * 2), Math.ceil(layout.height * 2)]);
+        // The WebAssembly build with the shipped fonts draws what the native renderer draws.
+        expect(Buffer.from(png).equals(Buffer.from(svgToPng(svg, { fonts: bundledFonts() })))).toBe(true);
     });
 });
