@@ -5,7 +5,7 @@
  */
 import * as path from 'node:path';
 import { estimateTextWidth, layoutBlueprint, renderSvg, type BlueprintLayout } from '@blueprint/diagram';
-import type { BlueprintModel } from '@blueprint/language';
+import { localisation, type BlueprintModel, type ModelRemedy } from '@blueprint/language';
 import { describe, expect, test } from 'vitest';
 import { generateBlueprint } from '../bench/diagram.bench.mjs';
 import { contentViolations, EXAMPLES_ROOT, layoutViolations, listExamples, loadExampleModel, modelFromText } from './diagram-helpers.js';
@@ -54,7 +54,14 @@ function expectedLegendKeys(model: BlueprintModel): string[] {
         keys.add(`flow:${flow.kind}`);
         if (flow.loop) keys.add('flow:loop');
     }
-    if (model.lines.length > 0) keys.add('line');
+    for (const step of model.steps) if (step.independent && seen.has(step.id)) keys.add('box:independent');
+    // A branch point for every decision or parallel split with two or more branches drawn.
+    const drawnFlows = new Set(model.flows.filter(flow => seen.has(flow.from) && seen.has(flow.to)).map(flow => flow.id));
+    for (const decision of model.decisions) {
+        if (decision.flows.filter(id => drawnFlows.has(id)).length >= 2) keys.add(decision.kind === 'parallel' ? 'gateway:parallel' : 'gateway:exclusive');
+    }
+    if (model.lines.some(line => line.kind !== 'order-penetration')) keys.add('line');
+    if (model.lines.some(line => line.kind === 'order-penetration')) keys.add('line:order-penetration');
     return [...keys].sort();
 }
 
@@ -257,12 +264,19 @@ describe('numbered notes below the drawing', () => {
         const fails = model!.steps.filter(step => !seen.has(step.id) && seen.add(step.id)).flatMap(step => step.failPoints.map(fail => ({ step, fail })));
         const failNotes = notes.filter(note => note.kind === 'fail');
         expect(failNotes.map(note => note.ref)).toEqual(fails.map((_, index) => `F${index + 1}`));
+        // In the blueprint's language: cause, failure rate, each remedy with its poka-yoke type and the steps that carry it out.
+        const say = localisation(model!.language).diagram.notes;
+        const labelOf = (id: string) => model!.steps.find(s => s.id === id)?.label ?? id;
+        const remedyText = (head: string, remedy: ModelRemedy) => head
+            + (remedy.pokaYoke ? say.pokaYoke(say.pokaYokeTypes[remedy.pokaYoke]) : '')
+            + (remedy.steps.length > 0 ? say.bySteps(remedy.steps.map(labelOf).join(say.listSeparator)) : '');
         fails.forEach(({ step, fail }, index) => {
             const text = normalise(unescape(failNotes[index].text));
             expect(text).toContain(normalise(step.label));
-            expect(text).toContain(normalise(`Cause: ${fail.cause}`));
-            for (const prevention of fail.preventions) expect(text).toContain(normalise(`Prevention: ${prevention}`));
-            for (const recovery of fail.recoveries) expect(text).toContain(normalise(`Recovery: ${recovery}`));
+            expect(text).toContain(normalise(say.cause(fail.cause)));
+            if (fail.rate !== undefined) expect(text).toContain(normalise(say.failureRate(`${Math.round(fail.rate * 1000) / 10} %`)));
+            for (const remedy of fail.preventionDetails) expect(text).toContain(normalise(remedyText(say.prevention(remedy.text), remedy)));
+            for (const remedy of fail.recoveryDetails) expect(text).toContain(normalise(remedyText(say.recovery(remedy.text), remedy)));
             // The step's badge names the same number.
             const drawn = layout.steps.find(s => s.id === step.id)!;
             const badge = drawn.marks.find(mark => mark.kind === 'fail')!;
@@ -333,7 +347,7 @@ describe('partial input', () => {
         };
         const layout = await layoutBlueprint(partial);
         const call = layout.steps.find(step => step.id === 'Call')!;
-        expect(call.details.failPoints).toEqual([{ ref: 'F1', cause: '', preventions: [], recoveries: [] }]);
+        expect(call.details.failPoints).toEqual([{ ref: 'F1', cause: '', preventions: [], recoveries: [], remedies: [] }]);
         expect(renderSvg(layout)).not.toContain('undefined');
     });
 });

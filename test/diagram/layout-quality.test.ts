@@ -16,7 +16,7 @@ function defects(layout: BlueprintLayout): Record<string, readonly string[]> {
 }
 
 const NONE = {
-    flowsThroughBoxes: [], sharedSegments: [], ambiguousArrowheads: [], labelOverlaps: [], boxOverlaps: [], evidenceCrossings: []
+    flowsThroughBoxes: [], sharedSegments: [], ambiguousArrowheads: [], labelOverlaps: [], boxOverlaps: [], evidenceCrossings: [], gatewayOverlaps: []
 };
 
 describe('layout quality checker', () => {

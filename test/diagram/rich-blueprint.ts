@@ -55,14 +55,17 @@ export function generateRichBlueprint(steps: number, seed = 1): string {
             `    frontstage ${p}g "${pick(STEP_LABELS)}" in ${stage} by Clerk${body(evidence(0.4))}`,
             `    customer ${p}d "${pick(STEP_LABELS)}" in ${stage}${body([...(e === episodes - 1 ? ['end'] : []), ...evidence(0.7)])}`
         );
+        flows.push(`    flow ${p}c -> ${p}f${label()}`);
+        // A decision with shares (a branch past the back office), parallel work that joins, or a plain step on.
+        const branching = next();
+        if (branching < 0.35) flows.push(`    decision ${p}f "${pick(STEP_LABELS)}?" {`, `        -> ${p}b 80 %${label()}`, `        -> ${p}g 20 %${label()}`, '    }');
+        else if (branching < 0.55) flows.push(`    parallel ${p}f {`, `        -> ${p}b${label()}`, `        -> ${p}g${label()}`, `    } join ${p}g`);
+        else flows.push(`    flow ${p}f -> ${p}b${label()}`);
         flows.push(
-            `    flow ${p}c -> ${p}f${label()}`,
-            `    flow ${p}f -> ${p}b${label()}`,
             `    flow ${p}b ~> ${p}s${label()}`,
             `    flow ${p}s -> ${p}g${label()}`,
             `    flow ${p}g -> ${p}d${label()}`
         );
-        if (chance(0.5)) flows.push(`    flow ${p}f -> ${p}g${label()}`); // a branch past the back office
         if (chance(0.4)) flows.push(`    flow ${p}c <-> ${p}g${label()}`); // a conversation
         if (chance(0.3)) flows.push(`    flow ${p}g => ${p}b${label()} loop`); // an escalation back
         if (chance(0.35)) flows.push(`    flow ${p}d -> ${p}c${label()} loop`); // the customer tries again

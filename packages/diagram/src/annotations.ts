@@ -5,16 +5,19 @@
  * targets; the notes of steps (moment of truth, emotion, remarks). Next to the title: the process
  * time against its time standard.
  */
-import { analyseTime, formatSeconds, localisation, type BlueprintModel, type DiagramStrings } from '@blueprint/model';
+import { analyseTime, formatSeconds, type BlueprintModel, type DiagramStrings, type LegendKey } from '@blueprint/model';
+import { diagramStrings } from './diagram-input.js';
+
+const diagramStringsOf = (language: string) => diagramStrings({ language: language as BlueprintModel['language'] });
 import type {
-    BlueprintLayout, LaidOutFootnote, LaidOutFootnoteSection, LaidOutLegend, LaidOutLegendEntry, LaidOutProcessTime, LaidOutStep, Tone
+    BlueprintLayout, LaidOutFootnote, LaidOutFootnoteSection, LaidOutLegend, LaidOutLegendEntry, LaidOutProcessTime, LaidOutStep, StepFailPoint, StepRemedy, Tone
 } from './geometry.js';
 import { wrapText } from './line-breaking.js';
-import {
-    BADGE_NOTATION, BOX_NOTATION, CHIP_NOTATION, EMOTION_NOTATION, FLOW_NOTATION, FOOTNOTE_TITLES, formatTarget, LEGEND_TITLE,
-    LINE_NOTATION, OVER_NOTATION, type MarkNotation
-} from './notation.js';
+import { BADGE_NOTATION, CHIP_NOTATION, EMOTION_NOTATION, FLOW_NOTATION, FOOTNOTE_TITLES, formatTarget, LEGEND_TITLE, OVER_NOTATION, type MarkNotation } from './notation.js';
 import { estimateTextWidth, reservedTextWidth } from './text-measure.js';
+
+/** English legend texts, for a call without the blueprint's strings. */
+const EN_LEGEND = diagramStringsOf('en').legendEntries;
 
 /** Sizes of the annotation area (pixels). */
 export const ANNOTATION_METRICS = {
@@ -41,14 +44,14 @@ export const ANNOTATION_METRICS = {
 export function annotateLayout(layout: BlueprintLayout, model: BlueprintModel): BlueprintLayout {
     const m = ANNOTATION_METRICS;
     // Titles and the process time in the blueprint's language (lane and line names already are).
-    const names = localisation(model.language).diagram;
+    const names = diagramStrings(model);
     const processTime = processTimeOf(layout, model, names);
     const width = Math.max(layout.width, processTime ? processTime.x + reservedTextWidth(processTime.text, m.processTimeSize, processTime.over) + m.margin : 0);
     const innerWidth = width - 2 * m.margin;
-    const placedLegend = placeLegend(legendEntries(layout), m.margin, layout.height, innerWidth);
+    const placedLegend = placeLegend(legendEntries(layout, names), m.margin, layout.height, innerWidth);
     const legend = placedLegend && { ...placedLegend, title: names.legend };
     let bottom = legend ? legend.y + legend.height : layout.height;
-    const footnotes = placeFootnotes(footnoteEntries(layout, model), m.margin, bottom + (legend ? m.sectionGap : 0), innerWidth)
+    const footnotes = placeFootnotes(footnoteEntries(layout, model, names), m.margin, bottom + (legend ? m.sectionGap : 0), innerWidth)
         .map(section => section.entries[0] ? { ...section, title: names.footnotes[section.entries[0].kind] } : section);
     if (footnotes.length > 0) {
         bottom = Math.max(...footnotes.flatMap(section => [section.y, ...section.entries.map(entry => entry.y + entry.height)]));
@@ -77,8 +80,8 @@ interface LegendItem {
     readonly label: string;
 }
 
-/** The entries the drawing uses, in a fixed order: badges, chips, boxes, flows, lines. */
-export function legendEntries(layout: BlueprintLayout): LegendItem[] {
+/** The entries the drawing uses, in a fixed order: badges, chips, boxes, flows, branch points, lines; texts in the blueprint's language. */
+export function legendEntries(layout: BlueprintLayout, strings?: DiagramStrings): LegendItem[] {
     const used = new Set<string>();
     for (const step of layout.steps) {
         for (const mark of step.marks ?? []) {
@@ -88,16 +91,23 @@ export function legendEntries(layout: BlueprintLayout): LegendItem[] {
         }
         if (step.evidenceFor !== undefined) used.add('box:evidence');
         else if (step.touchpoint) used.add('box:touchpoint');
+        if (step.independent) used.add('box:independent');
     }
     for (const flow of layout.flows) {
         used.add(`flow:${flow.kind}`);
         if (flow.loop) used.add('flow:loop');
     }
-    if (layout.lines.length > 0) used.add('line');
+    for (const gateway of layout.gateways ?? []) used.add(`gateway:${gateway.kind}`);
+    if (layout.lines.some(line => line.kind !== 'order-penetration')) used.add('line');
+    if (layout.lines.some(line => line.kind === 'order-penetration')) used.add('line:order-penetration');
 
+    const text = (key: LegendKey, english: string) => strings?.legendEntries[key] ?? english;
     const items: LegendItem[] = [];
-    const mark = (key: string, notation: MarkNotation) => {
-        if (used.has(key)) items.push({ key, sample: notation.sample, tone: notation.tone, label: notation.legend });
+    const mark = (key: LegendKey, notation: MarkNotation, sample = notation.sample) => {
+        if (used.has(key)) items.push({ key, sample, tone: notation.tone, label: text(key, notation.legend) });
+    };
+    const style = (key: LegendKey, tone: Tone) => {
+        if (used.has(key)) items.push({ key, tone, label: text(key, EN_LEGEND[key]) });
     };
     mark('badge:fail', BADGE_NOTATION.fail);
     mark('badge:wait', BADGE_NOTATION.wait);
@@ -105,17 +115,18 @@ export function legendEntries(layout: BlueprintLayout): LegendItem[] {
     mark('badge:duration', BADGE_NOTATION.duration);
     mark('badge:duration-over', OVER_NOTATION.duration);
     mark('badge:moment', BADGE_NOTATION.moment);
-    for (const [feeling, notation] of Object.entries(EMOTION_NOTATION)) mark(`badge:emotion-${feeling}`, notation);
+    for (const [feeling, notation] of Object.entries(EMOTION_NOTATION)) mark(`badge:emotion-${feeling}` as LegendKey, notation);
     mark('badge:metric', BADGE_NOTATION.metric);
     mark('badge:note', BADGE_NOTATION.note);
-    for (const [kind, notation] of Object.entries(CHIP_NOTATION)) mark(`chip:${kind}`, notation);
-    for (const [kind, label] of Object.entries(BOX_NOTATION)) {
-        if (used.has(`box:${kind}`)) items.push({ key: `box:${kind}`, tone: 'plain', label });
+    for (const [kind, notation] of Object.entries(CHIP_NOTATION)) {
+        mark(`chip:${kind}` as LegendKey, notation, strings?.notes.chipSamples[kind as keyof typeof CHIP_NOTATION] ?? notation.sample);
     }
-    for (const [kind, label] of Object.entries(FLOW_NOTATION)) {
-        if (used.has(`flow:${kind}`)) items.push({ key: `flow:${kind}`, tone: kind === 'escalation' ? 'red' : 'plain', label });
-    }
-    if (used.has('line')) items.push({ key: 'line', tone: 'plain', label: LINE_NOTATION });
+    for (const kind of ['touchpoint', 'evidence', 'independent'] as const) style(`box:${kind}`, 'plain');
+    for (const kind of Object.keys(FLOW_NOTATION)) style(`flow:${kind}` as LegendKey, kind === 'escalation' ? 'red' : 'plain');
+    style('gateway:exclusive', 'plain');
+    style('gateway:parallel', 'plain');
+    style('line', 'plain');
+    style('line:order-penetration', 'plain');
     return items;
 }
 
@@ -153,8 +164,8 @@ interface FootnoteText {
     readonly body: readonly string[];
 }
 
-/** The numbered notes, section by section, in the order of their numbers. */
-export function footnoteEntries(layout: BlueprintLayout, model: BlueprintModel): FootnoteText[][] {
+/** The numbered notes, section by section, in the order of their numbers, in the blueprint's language. */
+export function footnoteEntries(layout: BlueprintLayout, model: BlueprintModel, strings: DiagramStrings = diagramStrings(model)): FootnoteText[][] {
     // In the model's order, as the notes were numbered: the layout's step list follows the columns
     // and may be reordered by a relayout, which must not renumber or reorder the notes.
     const laidOut = new Map(layout.steps.map(step => [step.id, step]));
@@ -162,19 +173,21 @@ export function footnoteEntries(layout: BlueprintLayout, model: BlueprintModel):
         .filter((step): step is LaidOutStep & { details: NonNullable<LaidOutStep['details']> } =>
             step !== undefined && step.evidenceFor === undefined && step.details !== undefined);
     const stepLabel = new Map(layout.steps.map(step => [step.id, step.label]));
+    const say = strings.notes;
     const fails: FootnoteText[] = [];
     const notes: FootnoteText[] = [];
     for (const step of steps) {
         for (const fail of step.details.failPoints) {
-            const body = [`Cause: ${fail.cause}`, ...fail.preventions.map(text => `Prevention: ${text}`), ...fail.recoveries.map(text => `Recovery: ${text}`)];
-            if (fail.preventions.length + fail.recoveries.length === 0) body.push('No prevention or recovery written.');
-            fails.push({ ref: fail.ref, kind: 'fail', step: step.id, heading: step.label, body });
+            fails.push({ ref: fail.ref, kind: 'fail', step: step.id, heading: step.label, body: failPointBody(fail, say) });
         }
         const details = step.details;
         if (details.noteRef) {
             const body: string[] = [];
-            if (details.moment?.reason) body.push(`Moment of truth: ${details.moment.reason}`);
-            if (details.emotion?.note) body.push(`Emotion (${details.emotion.feeling}): ${details.emotion.note}`);
+            if (details.moment?.reason) body.push(say.momentOfTruth(details.moment.reason));
+            if (details.emotion?.note) {
+                const feeling = say.feelings[details.emotion.feeling as keyof typeof say.feelings] ?? details.emotion.feeling;
+                body.push(say.emotion(feeling, details.emotion.note));
+            }
             body.push(...details.notes);
             notes.push({ ref: details.noteRef, kind: 'note', step: step.id, heading: step.label, body });
         }
@@ -183,12 +196,33 @@ export function footnoteEntries(layout: BlueprintLayout, model: BlueprintModel):
         const on = metric.steps.map(id => stepLabel.get(id) ?? id);
         return {
             ref: `KPI ${index + 1}`, kind: 'metric', heading: metric.label,
-            body: [metric.target ? `Target: ${formatTarget(metric.target)}` : 'No target written.', `Measured on: ${on.length > 0 ? on.join('; ') : 'the whole process'}`]
+            body: [metric.target ? say.target(formatTarget(metric.target)) : say.noTarget, say.measuredOn(on.length > 0 ? on.join(say.listSeparator) : say.wholeProcess)]
         };
     });
     // In the order of their numbers, not of the layout's step list (a relayout may reorder that by x).
     const byNumber = (a: FootnoteText, b: FootnoteText) => Number(a.ref.replace(/\D/g, '')) - Number(b.ref.replace(/\D/g, ''));
     return [fails.sort(byNumber), metrics, notes.sort(byNumber)].filter(section => section.length > 0);
+}
+
+/**
+ * A fail point's note: its cause and failure rate, then each prevention and recovery with its
+ * poka-yoke type and the steps that carry it out (the review of fail point → remedy pairs).
+ */
+export function failPointBody(fail: StepFailPoint, say: DiagramStrings['notes']): string[] {
+    const body = [say.cause(fail.cause)];
+    if (fail.rate) body.push(say.failureRate(fail.rate));
+    // Layouts from before remedies were typed carry only the texts.
+    const remedies: readonly StepRemedy[] = fail.remedies ?? [
+        ...fail.preventions.map(text => ({ kind: 'prevention' as const, text, steps: [] })),
+        ...fail.recoveries.map(text => ({ kind: 'recovery' as const, text, steps: [] }))
+    ];
+    for (const remedy of remedies) {
+        const head = remedy.kind === 'prevention' ? say.prevention(remedy.text) : say.recovery(remedy.text);
+        const type = remedy.pokaYokeLabel ?? remedy.pokaYoke;
+        body.push(`${head}${type ? say.pokaYoke(type) : ''}${remedy.steps.length > 0 ? say.bySteps(remedy.steps.join(say.listSeparator)) : ''}`);
+    }
+    if (remedies.length === 0) body.push(say.noRemedy);
+    return body;
 }
 
 /** Sections one below the other; in each, notes fill columns across the drawing's width, shortest column first. */

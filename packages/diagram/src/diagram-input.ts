@@ -5,8 +5,8 @@
  * rows; their positions inside the box are computed here too, so the SVG and the preview draw the
  * same thing. The layout only places what this produces.
  */
-import { formatTimeSpan, type BlueprintModel, type ModelFlow, type ModelStep, type TimeSpan } from '@blueprint/model';
-import type { LaidOutFlow, LaidOutMark, LaidOutStep, MarkKind, StepDetails, StepTime, Tone } from './geometry.js';
+import { formatTimeSpan, localisation, type BlueprintModel, type DiagramStrings, type ModelFlow, type ModelRemedy, type ModelStep, type TimeSpan } from '@blueprint/model';
+import type { LaidOutFlow, LaidOutMark, LaidOutStep, MarkKind, StepDetails, StepRemedy, StepTime, Tone } from './geometry.js';
 import { wrapText } from './line-breaking.js';
 import { BADGE_NOTATION, CHIP_NOTATION, EMOTION_NOTATION, formatTarget, OVER_NOTATION, timeMark } from './notation.js';
 import { estimateTextWidth, reservedTextWidth } from './text-measure.js';
@@ -61,6 +61,13 @@ export interface DiagramInput {
     /** Evidence box → its step, drawn as a plain connector. */
     readonly evidenceLinks: readonly DiagramEdge[];
     readonly evidenceLane?: string;
+    /** The legend, note and tooltip texts in the blueprint's language (as its lane and line names are). */
+    readonly strings: DiagramStrings;
+}
+
+/** The diagram's texts for a blueprint: its language's table, English for an unknown one. */
+export function diagramStrings(model: Pick<BlueprintModel, 'language'>): DiagramStrings {
+    return localisation(model.language).diagram;
 }
 
 export function buildDiagramInput(model: BlueprintModel, metrics: BoxMetrics = DEFAULT_BOX_METRICS): DiagramInput {
@@ -69,8 +76,10 @@ export function buildDiagramInput(model: BlueprintModel, metrics: BoxMetrics = D
     const names: Names = {
         actor: new Map(model.actors.map(item => [item.id, item.label])),
         channel: new Map(model.channels.map(item => [item.id, item.label])),
-        segment: new Map(model.segments.map(item => [item.id, item.label]))
+        segment: new Map(model.segments.map(item => [item.id, item.label])),
+        step: new Map([...model.steps].reverse().map(item => [item.id, item.label ?? item.id]))
     };
+    const strings = diagramStrings(model);
     const metricsOf = new Map<string, StepDetails['metrics'][number][]>();
     model.metrics.forEach((metric, index) => {
         const entry = { ref: `KPI ${index + 1}`, label: metric.label, target: metric.target ? formatTarget(metric.target) : undefined };
@@ -90,7 +99,7 @@ export function buildDiagramInput(model: BlueprintModel, metrics: BoxMetrics = D
             lane: laneLabel.get(lane) ?? lane,
             stage: stage === undefined ? undefined : stageLabel.get(stage),
             metrics: metricsOf.get(step.id) ?? []
-        }, names, numbers);
+        }, names, numbers, strings);
         steps.push(stepBox(step, lane, stage, details, metrics));
     }
 
@@ -124,20 +133,33 @@ export function buildDiagramInput(model: BlueprintModel, metrics: BoxMetrics = D
     const flows: DiagramEdge[] = model.flows
         .filter(flow => seen.has(flow.from) && seen.has(flow.to))
         .map(flow => ({ id: flow.id, from: flow.from, to: flow.to, kind: flow.kind, label: flowLabel(flow), loop: flow.loop }));
-    return { model, steps, evidence, flows, evidenceLinks, evidenceLane };
+    return { model, steps, evidence, flows, evidenceLinks, evidenceLane, strings };
 }
 
 interface Names {
     readonly actor: ReadonlyMap<string, string>;
     readonly channel: ReadonlyMap<string, string>;
     readonly segment: ReadonlyMap<string, string>;
+    /** Step labels by id (the first step of a name), for the steps a remedy names. */
+    readonly step: ReadonlyMap<string, string>;
 }
 
 function stepDetails(step: ModelStep, context: { lane: string; stage?: string; metrics: StepDetails['metrics'] }, names: Names,
-    numbers: { fail: number; note: number }): StepDetails {
+    numbers: { fail: number; note: number }, strings: DiagramStrings): StepDetails {
     // A partial AST (text still being typed) can leave strings out: draw what is there.
+    const remedy = (kind: StepRemedy['kind']) => (item: ModelRemedy): StepRemedy => ({
+        kind, text: item.text ?? '',
+        ...(item.pokaYoke ? { pokaYoke: item.pokaYoke, pokaYokeLabel: strings.notes.pokaYokeTypes[item.pokaYoke] ?? item.pokaYoke } : {}),
+        steps: (item.steps ?? []).filter(Boolean).map(id => names.step.get(id) ?? id)
+    });
     const failPoints = step.failPoints.map(fail => ({
-        ref: `F${++numbers.fail}`, cause: fail.cause ?? '', preventions: (fail.preventions ?? []).filter(Boolean), recoveries: (fail.recoveries ?? []).filter(Boolean)
+        ref: `F${++numbers.fail}`, cause: fail.cause ?? '',
+        ...(typeof fail.rate === 'number' ? { rate: formatRate(fail.rate) } : {}),
+        preventions: (fail.preventions ?? []).filter(Boolean), recoveries: (fail.recoveries ?? []).filter(Boolean),
+        remedies: [
+            ...(fail.preventionDetails ?? []).filter(item => item?.text).map(remedy('prevention')),
+            ...(fail.recoveryDetails ?? []).filter(item => item?.text).map(remedy('recovery'))
+        ]
     }));
     const hasNote = step.moment?.reason !== undefined || step.emotion?.note !== undefined || step.notes.length > 0;
     return {
@@ -146,6 +168,7 @@ function stepDetails(step: ModelStep, context: { lane: string; stage?: string; m
         actor: step.actor === undefined ? undefined : names.actor.get(step.actor) ?? step.actor,
         channel: step.channel === undefined ? undefined : names.channel.get(step.channel) ?? step.channel,
         segments: step.segments.map(segment => names.segment.get(segment) ?? segment),
+        segmentChips: step.segments.map(segment => strings.notes.segmentChip(names.segment.get(segment) ?? segment)),
         failPoints,
         duration: step.duration ? stepTime(step.duration, step.durationTolerance) : undefined,
         wait: step.wait ? stepTime(step.wait.expected, step.wait.tolerance) : undefined,
@@ -155,6 +178,11 @@ function stepDetails(step: ModelStep, context: { lane: string; stage?: string; m
         notes: (step.notes ?? []).filter(Boolean),
         noteRef: hasNote ? `N${++numbers.note}` : undefined
     };
+}
+
+/** A rate or probability (0..1) as people write it: `10 %`, `2.5 %`. */
+export function formatRate(rate: number): string {
+    return `${Math.round(rate * 1000) / 10} %`;
 }
 
 /** Shostack's time standard: over when the expected time is above the tolerance (as the validator warns). */
@@ -222,9 +250,10 @@ export function stepChipContents(details: StepDetails): MarkContent[] {
     if (details.actor) chips.push({ kind: 'actor', text: details.actor, tone: CHIP_NOTATION.actor.tone, description: `By ${details.actor}` });
     // An actor that is its own channel (an app, a web site) is named once.
     if (details.channel && details.channel !== details.actor) chips.push({ kind: 'channel', text: details.channel, tone: CHIP_NOTATION.channel.tone, description: `Channel: ${details.channel}` });
-    for (const segment of details.segments) {
-        chips.push({ kind: 'segment', text: `for ${segment}`, tone: CHIP_NOTATION.segment.tone, description: `Only for ${segment}` });
-    }
+    details.segments.forEach((segment, index) => {
+        // In the blueprint's language (`for VIP`, `仅限贵宾`); older details carry only the names.
+        chips.push({ kind: 'segment', text: details.segmentChips?.[index] ?? `for ${segment}`, tone: CHIP_NOTATION.segment.tone, description: `Only for ${segment}` });
+    });
     return chips;
 }
 
@@ -271,6 +300,7 @@ function stepBox(step: ModelStep, lane: string, stage: string | undefined, detai
         metrics: details.metrics.length,
         segments: step.segments,
         touchpoint: step.touchpoint,
+        ...(step.independent ? { independent: true } : {}),
         range: step.range
     };
 }

@@ -90,8 +90,15 @@ export function evidenceRunsStraight<T extends VerticalExtent>(card: T, owner: T
     return !columnBoxes.some(box => box !== card && box !== owner && box.y < bottom && box.y + box.height > top);
 }
 
+/**
+ * Flows that branch out of (or meet at) one branch point: their ports on that side are bunched
+ * one track apart around one place, so they fan out of the diamond drawn there (gateways.ts).
+ * Keyed by flow id; `which` is 0 for the flows' starts (a split), 1 for their ends (a join).
+ */
+export type BranchBundles = ReadonlyMap<string, readonly { readonly bundle: string; readonly which: 0 | 1 }[]>;
+
 export function routeFlows(edges: readonly DiagramEdge[], steps: readonly LaidOutStep[],
-    column: ReadonlyMap<string, number>, grid: RoutingGrid): RoutingResult {
+    column: ReadonlyMap<string, number>, grid: RoutingGrid, bundles: BranchBundles = new Map()): RoutingResult {
     const boxes = new Map(steps.map(step => [step.id, step]));
     const obstacles = new SpatialIndex<LaidOutStep>();
     const columnBoxes = new Map<number, LaidOutStep[]>();
@@ -146,11 +153,30 @@ export function routeFlows(edges: readonly DiagramEdge[], steps: readonly LaidOu
         const sorted = [...list].sort((a, b) => vertical
             ? centerY(a.other) - centerY(b.other) || (side === 'right' ? b.otherColumn - a.otherColumn : a.otherColumn - b.otherColumn) || a.edge - b.edge
             : centerX(a.other) - centerX(b.other) || a.edge - b.edge);
-        sorted.forEach((end, index) => {
-            const fraction = (index + 1) / (sorted.length + 1);
-            ports[end.edge][end.which] = vertical
-                ? { x: side === 'right' ? box.x + box.width : box.x, y: Math.round(box.y + box.height * fraction) }
-                : { x: Math.round(box.x + box.width * fraction), y: side === 'bottom' ? box.y + box.height : box.y };
+        // A bundle of branches takes one slot among the other ports, its members a track apart in it.
+        const bundleOf = (end: FlowEnd) => bundles.get(edges[end.edge].id)?.find(entry => entry.which === end.which)?.bundle;
+        const slots: FlowEnd[][] = [];
+        const slotOfBundle = new Map<string, FlowEnd[]>();
+        for (const end of sorted) {
+            const bundle = bundleOf(end);
+            const open = bundle === undefined ? undefined : slotOfBundle.get(bundle);
+            if (open) open.push(end);
+            else {
+                const slot = [end];
+                slots.push(slot);
+                if (bundle !== undefined) slotOfBundle.set(bundle, slot);
+            }
+        }
+        const length = vertical ? box.height : box.width;
+        slots.forEach((slot, index) => {
+            const fraction = (index + 1) / (slots.length + 1);
+            slot.forEach((end, member) => {
+                const offset = (member - (slot.length - 1) / 2) * TRACK;
+                const along = Math.round((vertical ? box.y : box.x) + Math.max(TRACK, Math.min(length - TRACK, length * fraction + offset)));
+                ports[end.edge][end.which] = vertical
+                    ? { x: side === 'right' ? box.x + box.width : box.x, y: along }
+                    : { x: along, y: side === 'bottom' ? box.y + box.height : box.y };
+            });
         });
     }
 

@@ -22,11 +22,14 @@ export interface LabelBounds {
     readonly bottom: number;
     /** y of the lines drawn across the diagram (interaction, visibility...): a label is best kept off them. */
     readonly lines?: readonly number[];
+    /** More places a label must not cover (the branch points' diamonds). */
+    readonly obstacles?: readonly Rect[];
 }
 
 export function placeFlowLabels(flows: readonly LaidOutFlow[], boxes: readonly LaidOutStep[], bounds: LabelBounds): LaidOutFlow[] {
     const obstacles = new SpatialIndex<Rect>();
     for (const box of boxes) obstacles.add(box, box);
+    for (const rect of bounds.obstacles ?? []) obstacles.add(rect, rect);
     const lines = new SpatialIndex<{ a: Point; b: Point }>();
     for (const flow of flows) {
         for (let i = 1; i < flow.points.length; i++) {

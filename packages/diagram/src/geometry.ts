@@ -53,6 +53,8 @@ export interface LaidOutStep {
     readonly metrics: number;
     readonly segments: readonly string[];
     readonly touchpoint: boolean;
+    /** Done before or apart from any customer order (below the line of order penetration in spirit): a grey box. */
+    readonly independent?: boolean;
     /** Evidence boxes are steps in the evidence lane; they point at the step they belong to. */
     readonly evidenceFor?: string;
     /** Where the step is written, for reveal-in-editor (absent in CLI output). */
@@ -100,8 +102,22 @@ export interface StepFailPoint {
     /** `F1`, `F2`…: the badge and the numbered note below the drawing. */
     readonly ref: string;
     readonly cause: string;
+    /** How often it fails, formatted (`10 %`), when written. */
+    readonly rate?: string;
     readonly preventions: readonly string[];
     readonly recoveries: readonly string[];
+    /** The preventions, then the recoveries, with their poka-yoke type and the steps that carry them out. */
+    readonly remedies?: readonly StepRemedy[];
+}
+
+export interface StepRemedy {
+    readonly kind: 'prevention' | 'recovery';
+    readonly text: string;
+    /** Chase & Stewart's type as written (`task`…), and as the blueprint's language names it. */
+    readonly pokaYoke?: string;
+    readonly pokaYokeLabel?: string;
+    /** Labels of the steps that carry the remedy out (its corrective sub-process), in the order written. */
+    readonly steps: readonly string[];
 }
 
 export interface StepMetric {
@@ -117,6 +133,8 @@ export interface StepDetails {
     readonly actor?: string;
     readonly channel?: string;
     readonly segments: readonly string[];
+    /** The segment chips' texts in the blueprint's language (`for VIP`), one per segment. */
+    readonly segmentChips?: readonly string[];
     readonly failPoints: readonly StepFailPoint[];
     readonly duration?: StepTime;
     readonly wait?: StepTime;
@@ -211,6 +229,30 @@ export interface LabelBox {
     readonly anchor?: Point;
 }
 
+/**
+ * A branch point drawn on the border of its step, BPMN style: an empty diamond where alternatives
+ * split (one branch is taken, each flow labelled with its share), a diamond with a `+` where
+ * parallel work splits and where it joins again. It sits on the side the branches leave (or enter).
+ */
+export interface LaidOutGateway {
+    readonly id: string;
+    readonly step: string;
+    readonly kind: 'exclusive' | 'parallel';
+    readonly role: 'split' | 'join';
+    /** Centre of the diamond and its half diagonals (it is `2 * halfWidth` wide, `2 * halfHeight` high). */
+    readonly x: number;
+    readonly y: number;
+    readonly halfWidth: number;
+    readonly halfHeight: number;
+    readonly side: 'left' | 'right' | 'top' | 'bottom';
+    /** The flows that branch here (or meet here). */
+    readonly flows: readonly string[];
+    /** The question or the label of the parallel block, as written. */
+    readonly label?: string;
+    /** A sentence for tooltips and screen readers, in the blueprint's language. */
+    readonly description: string;
+}
+
 export interface BlueprintLayout {
     readonly id: string;
     readonly title: string;
@@ -221,6 +263,8 @@ export interface BlueprintLayout {
     readonly stages: readonly LaidOutStage[];
     readonly steps: readonly LaidOutStep[];
     readonly flows: readonly LaidOutFlow[];
+    /** Branch points of decisions and parallel work (absent in layouts from before they were drawn). */
+    readonly gateways?: readonly LaidOutGateway[];
     /** Below the lanes: the legend of what the drawing uses, then the numbered notes. */
     readonly legend?: LaidOutLegend;
     readonly footnotes?: readonly LaidOutFootnoteSection[];

@@ -24,6 +24,11 @@ export interface LayoutQualityReport {
     readonly boxOverlaps: readonly string[];
     /** An evidence connector runs through a card or box other than its own two. */
     readonly evidenceCrossings: readonly string[];
+    /**
+     * A branch point's diamond is covered by a box other than its step, by a flow label, or by the
+     * line of a flow that neither branches nor meets there (it would read as one of its branches).
+     */
+    readonly gatewayOverlaps: readonly string[];
     /** Proper crossings between segments of different flows (kept low, not a defect). */
     readonly crossings: number;
 }
@@ -167,7 +172,26 @@ export function checkLayoutQuality(layout: BlueprintLayout, options: LayoutQuali
         }
     }
 
-    return { flowsThroughBoxes, sharedSegments, ambiguousArrowheads, labelOverlaps, boxOverlaps, evidenceCrossings, crossings };
+    const gatewayOverlaps: string[] = [];
+    for (const gateway of layout.gateways ?? []) {
+        const rect = { x: gateway.x - gateway.halfWidth, y: gateway.y - gateway.halfHeight, width: 2 * gateway.halfWidth, height: 2 * gateway.halfHeight };
+        const name = `the ${gateway.kind} ${gateway.role} at ${gateway.step}`;
+        for (const box of boxes.query(rect)) {
+            if (box.id !== gateway.step && rectsOverlap(rect, box)) gatewayOverlaps.push(`${name} overlaps ${box.id}`);
+        }
+        for (const label of labels.query(rect)) {
+            if (rectsOverlap(rect, label.rect)) gatewayOverlaps.push(`${name} is under the label of ${describe(label.flow)}`);
+        }
+        const own = new Set(gateway.flows);
+        const reported = new Set<string>();
+        for (const segment of segments.query(rect)) {
+            if (own.has(segment.flow.id) || reported.has(segment.flow.id) || !segmentTouchesDiamond(segment, gateway)) continue;
+            reported.add(segment.flow.id);
+            gatewayOverlaps.push(`${describe(segment.flow)} runs through ${name}`);
+        }
+    }
+
+    return { flowsThroughBoxes, sharedSegments, ambiguousArrowheads, labelOverlaps, boxOverlaps, evidenceCrossings, gatewayOverlaps, crossings };
 }
 
 /** The number of each defect, for a one-line summary. */
@@ -179,8 +203,24 @@ export function summarizeLayoutQuality(report: LayoutQualityReport): Record<keyo
         labelOverlaps: report.labelOverlaps.length,
         boxOverlaps: report.boxOverlaps.length,
         evidenceCrossings: report.evidenceCrossings.length,
+        gatewayOverlaps: report.gatewayOverlaps.length,
         crossings: report.crossings
     };
+}
+
+/** An axis-parallel segment reaching into the diamond |dx| / w + |dy| / h < 1 (touching its outline is allowed). */
+function segmentTouchesDiamond(s: Segment, gateway: { x: number; y: number; halfWidth: number; halfHeight: number }): boolean {
+    const inside = (x: number, y: number) => Math.abs(x - gateway.x) / gateway.halfWidth + Math.abs(y - gateway.y) / gateway.halfHeight < 0.999;
+    if (s.a.y === s.b.y) {
+        // The point of the segment nearest the diamond's centre line decides.
+        const x = Math.max(Math.min(s.a.x, s.b.x), Math.min(Math.max(s.a.x, s.b.x), gateway.x));
+        return inside(x, s.a.y);
+    }
+    if (s.a.x === s.b.x) {
+        const y = Math.max(Math.min(s.a.y, s.b.y), Math.min(Math.max(s.a.y, s.b.y), gateway.y));
+        return inside(s.a.x, y);
+    }
+    return false;
 }
 
 function distanceToSegment(p: Point, a: Point, b: Point): number {

@@ -7,6 +7,7 @@ import type { BlueprintModel } from '@blueprint/model';
 import { buildDiagramInput, DEFAULT_BOX_METRICS, type BoxMetrics, type DiagramBox, type DiagramEdge, type DiagramInput } from './diagram-input.js';
 import { evidenceRunsStraight, gapsUsed, routeFlows, TRACK } from './edge-routing.js';
 import { placeFlowLabels } from './flow-labels.js';
+import { branchBundles, gatewayRect, placeGateways } from './gateways.js';
 import { rankSteps } from './elk-ranking.js';
 import type { BlueprintLayout, LaidOutLane, LaidOutLine, LaidOutStage, LaidOutStep } from './geometry.js';
 
@@ -251,6 +252,7 @@ function placeBoxes(input: DiagramInput, steps: readonly DiagramBox[], assignmen
     }
 
     const edges = [...input.flows, ...input.evidenceLinks];
+    const bundles = branchBundles(model, input.flows);
     // Extra room where routing found no free track: per gap, and per lane (its top and bottom padding).
     const extra = columnStage.map(() => 0).concat(0);
     const laneExtra = new Map<string, number>();
@@ -326,7 +328,7 @@ function placeBoxes(input: DiagramInput, steps: readonly DiagramBox[], assignmen
         });
         const width = contentRight + spacing.margin;
         const height = y + spacing.margin;
-        const routed = routeFlows(edges, laidOutSteps, column, { columnX, columnWidth, gapLeft, gapRight, channels });
+        const routed = routeFlows(edges, laidOutSteps, column, { columnX, columnWidth, gapLeft, gapRight, channels }, bundles);
         if ((routed.crowdedGaps.size > 0 || routed.crowdedRows.length > 0) && attempt < 3) {
             for (const gap of routed.crowdedGaps) extra[gap] += 4 * TRACK;
             for (const [low, high] of routed.crowdedRows) {
@@ -338,11 +340,13 @@ function placeBoxes(input: DiagramInput, steps: readonly DiagramBox[], assignmen
             }
             continue;
         }
+        const gateways = placeGateways(model, routed.flows, laidOutSteps, input.strings);
         const flows = placeFlowLabels(routed.flows, laidOutSteps, {
             left: spacing.margin + spacing.laneHeaderWidth, top: lanes[0]?.y ?? 0, right: contentRight, bottom: y,
-            lines: [...lines.map(line => line.y), ...lanes.map(lane => lane.y)]
+            lines: [...lines.map(line => line.y), ...lanes.map(lane => lane.y)],
+            obstacles: gateways.map(gatewayRect)
         });
-        return { id: model.id, title: model.title, width, height, lanes, lines, stages, steps: laidOutSteps, flows };
+        return { id: model.id, title: model.title, width, height, lanes, lines, stages, steps: laidOutSteps, flows, ...(gateways.length > 0 ? { gateways } : {}) };
     }
 }
 

@@ -3,68 +3,78 @@
  * and chip says, its colour (a tone each renderer maps to its theme), its legend text and the
  * sentence a screen reader hears; and the legend texts of flow, box and line styles.
  */
-import type { Feeling, FlowKind } from '@blueprint/model';
+import { localisation, type Feeling, type FlowKind, type LegendKey } from '@blueprint/model';
 import type { BadgeKind, ChipKind, Tone } from './geometry.js';
 
 export interface MarkNotation {
     /** A sample of the mark for the legend. */
     readonly sample: string;
     readonly tone: Tone;
+    /** The legend's English text; a blueprint in another language draws `DiagramStrings.legendEntries[key]`. */
     readonly legend: string;
 }
 
+/** English legend texts: one table for every language lives with the language (i18n/localisation.ts). */
+const EN = localisation('en').diagram.legendEntries;
+
 export const BADGE_NOTATION: Readonly<Record<Exclude<BadgeKind, 'emotion'>, MarkNotation>> = {
-    fail: { sample: 'F1', tone: 'red', legend: 'Fail point, numbered: cause, prevention and recovery under Fail points below' },
-    wait: { sample: 'W 5 min ≤ 10 min', tone: 'orange', legend: 'Wait point: expected wait ≤ the tolerance the customer accepts' },
-    duration: { sample: '2 min ≤ 4 min', tone: 'grey', legend: 'Duration of the step ≤ its time standard (tolerance)' },
-    moment: { sample: 'MOT', tone: 'purple', legend: 'Moment of truth: the customer forms a judgement here' },
-    metric: { sample: 'KPI 1', tone: 'blue', legend: 'Service standard (KPI) measured here, with its target under Service standards below' },
-    note: { sample: 'N1', tone: 'grey', legend: 'Notes on the step (moment of truth, emotion, remarks) under Notes below' }
+    fail: { sample: 'F1', tone: 'red', legend: EN['badge:fail'] },
+    wait: { sample: 'W 5 min ≤ 10 min', tone: 'orange', legend: EN['badge:wait'] },
+    duration: { sample: '2 min ≤ 4 min', tone: 'grey', legend: EN['badge:duration'] },
+    moment: { sample: 'MOT', tone: 'purple', legend: EN['badge:moment'] },
+    metric: { sample: 'KPI 1', tone: 'blue', legend: EN['badge:metric'] },
+    note: { sample: 'N1', tone: 'grey', legend: EN['badge:note'] }
 };
 
 /** A time beyond its tolerance: the same badge, marked. */
 export const OVER_NOTATION: Readonly<Record<'wait' | 'duration', MarkNotation>> = {
-    wait: { sample: 'W 15 min > 10 min', tone: 'red', legend: 'Wait beyond its tolerance: longer than customers accept' },
-    duration: { sample: '5 min > 4 min', tone: 'red', legend: 'Step above its time standard' }
+    wait: { sample: 'W 15 min > 10 min', tone: 'red', legend: EN['badge:wait-over'] },
+    duration: { sample: '5 min > 4 min', tone: 'red', legend: EN['badge:duration-over'] }
 };
 
 export const EMOTION_NOTATION: Readonly<Record<Feeling, MarkNotation>> = {
-    delighted: { sample: '++', tone: 'green', legend: 'Customer emotion: delighted' },
-    positive: { sample: '+', tone: 'green', legend: 'Customer emotion: positive' },
-    neutral: { sample: '○', tone: 'grey', legend: 'Customer emotion: neutral' },
-    negative: { sample: '−', tone: 'orange', legend: 'Customer emotion: negative' },
-    frustrated: { sample: '−−', tone: 'red', legend: 'Customer emotion: frustrated' }
+    delighted: { sample: '++', tone: 'green', legend: EN['badge:emotion-delighted'] },
+    positive: { sample: '+', tone: 'green', legend: EN['badge:emotion-positive'] },
+    neutral: { sample: '○', tone: 'grey', legend: EN['badge:emotion-neutral'] },
+    negative: { sample: '−', tone: 'orange', legend: EN['badge:emotion-negative'] },
+    frustrated: { sample: '−−', tone: 'red', legend: EN['badge:emotion-frustrated'] }
 };
 
 export const CHIP_NOTATION: Readonly<Record<ChipKind, MarkNotation>> = {
-    actor: { sample: 'Teller', tone: 'plain', legend: 'Who performs the step (actor or system)' },
-    channel: { sample: 'Phone', tone: 'plain', legend: 'Channel the step uses' },
-    segment: { sample: 'for VIP', tone: 'plain', legend: 'Variant: only for this customer segment (dashed box)' }
+    actor: { sample: 'Teller', tone: 'plain', legend: EN['chip:actor'] },
+    channel: { sample: 'Phone', tone: 'plain', legend: EN['chip:channel'] },
+    segment: { sample: 'for VIP', tone: 'plain', legend: EN['chip:segment'] }
 };
 
 export const FLOW_NOTATION: Readonly<Record<FlowKind | 'evidence' | 'loop', string>> = {
-    sequence: 'Flow: the next step',
-    'two-way': 'Two-way flow: a conversation',
-    'hand-off': 'Hand-off between people or units',
-    escalation: 'Escalation (to the second line)',
-    loop: 'Loop: the process repeats from here',
-    evidence: 'Physical evidence the step shows'
+    sequence: EN['flow:sequence'],
+    'two-way': EN['flow:two-way'],
+    'hand-off': EN['flow:hand-off'],
+    escalation: EN['flow:escalation'],
+    loop: EN['flow:loop'],
+    evidence: EN['flow:evidence']
 };
 
 /** A variant's dashed box is explained with its segment chip (they always come together). */
-export const BOX_NOTATION: Readonly<Record<'touchpoint' | 'evidence', string>> = {
-    touchpoint: 'Touchpoint: a customer step that meets the provider (bold border)',
-    evidence: 'Physical evidence: what the customer sees or receives'
+export const BOX_NOTATION: Readonly<Record<'touchpoint' | 'evidence' | 'independent', string>> = {
+    touchpoint: EN['box:touchpoint'],
+    evidence: EN['box:evidence'],
+    independent: EN['box:independent']
 };
 
-export const LINE_NOTATION = 'Line between lanes (interaction, visibility, internal interaction), named at its right end';
-
-export const LEGEND_TITLE = 'Legend';
-export const FOOTNOTE_TITLES: Readonly<Record<'fail' | 'metric' | 'note', string>> = {
-    fail: 'Fail points',
-    metric: 'Service standards',
-    note: 'Notes'
+/** Branch points: an empty diamond for alternatives, a `+` diamond for parallel work. */
+export const GATEWAY_NOTATION: Readonly<Record<'exclusive' | 'parallel', string>> = {
+    exclusive: EN['gateway:exclusive'],
+    parallel: EN['gateway:parallel']
 };
+
+export const LINE_NOTATION = EN.line;
+export const ORDER_PENETRATION_NOTATION = EN['line:order-penetration'];
+
+export const LEGEND_TITLE = localisation('en').diagram.legend;
+export const FOOTNOTE_TITLES: Readonly<Record<'fail' | 'metric' | 'note', string>> = localisation('en').diagram.footnotes;
+
+export type { LegendKey };
 
 /** The badge text of a time: `2 min`, `2 min ≤ 4 min` or `5 min > 4 min`. */
 export function timeMark(expected: string | undefined, tolerance: string | undefined, over: boolean): string {

@@ -5,8 +5,10 @@
  */
 import { escapeXml } from '@blueprint/escape';
 import { longestHorizontal } from './flow-geometry.js';
+import { wrapText } from './line-breaking.js';
+import { reservedTextWidth } from './text-measure.js';
 import type {
-    BlueprintLayout, LaidOutFlow, LaidOutFootnoteSection, LaidOutLegend, LaidOutLegendEntry, LaidOutMark, LaidOutProcessTime, LaidOutStep, Tone
+    BlueprintLayout, LaidOutFlow, LaidOutFootnoteSection, LaidOutGateway, LaidOutLegend, LaidOutLegendEntry, LaidOutMark, LaidOutProcessTime, LaidOutStep, Tone
 } from './geometry.js';
 
 export type SvgTheme = 'light' | 'dark';
@@ -39,6 +41,8 @@ interface Palette {
     readonly metric: string;
     readonly tones: Readonly<Record<Exclude<Tone, 'plain'>, string>>;
     readonly chipFill: string;
+    /** Customer-independent steps (before or apart from any order). */
+    readonly independentFill: string;
 }
 
 const PALETTES: Readonly<Record<SvgTheme, Palette>> = {
@@ -47,14 +51,14 @@ const PALETTES: Readonly<Record<SvgTheme, Palette>> = {
         stageFill: '#ddf4ff', line: '#8c959f', stepFill: '#ffffff', stepStroke: '#57606a', evidenceFill: '#fff8c5',
         flow: '#424a53', fail: '#cf222e', wait: '#9a6700', moment: '#8250df', metric: '#0969da',
         tones: { red: '#cf222e', orange: '#bc4c00', purple: '#8250df', blue: '#0969da', green: '#1a7f37', grey: '#59636e' },
-        chipFill: '#f6f8fa'
+        chipFill: '#f6f8fa', independentFill: '#eaeef2'
     },
     dark: {
         background: '#0d1117', text: '#e6edf3', muted: '#9198a1', laneFill: ['#161b22', '#0d1117'], laneHeader: '#21262d',
         stageFill: '#12263a', line: '#6e7681', stepFill: '#161b22', stepStroke: '#8b949e', evidenceFill: '#2e2a16',
         flow: '#c9d1d9', fail: '#f85149', wait: '#d29922', moment: '#a371f7', metric: '#4493f8',
         tones: { red: '#da3633', orange: '#bd561d', purple: '#8957e5', blue: '#1f6feb', green: '#238636', grey: '#6e7681' },
-        chipFill: '#21262d'
+        chipFill: '#21262d', independentFill: '#262c36'
     }
 };
 
@@ -79,7 +83,7 @@ export function renderSvg(layout: BlueprintLayout, options: SvgOptions = {}): st
         out.push(`<g class="bp-lane bp-lane-${lane.kind}" data-id="${escapeXml(lane.id)}">`
             + `<rect class="bp-lane-band bp-lane-band-${index % 2}" x="16" y="${lane.y}" width="${layout.width - 32}" height="${lane.height}"/>`
             + `<rect class="bp-lane-header" x="16" y="${lane.y}" width="150" height="${lane.height}"/>`
-            + textLines(lane.label.split(' ').length > 2 ? splitInTwo(lane.label) : [lane.label], 24, lane.y + lane.height / 2, 'bp-lane-label', 14, 'start', true)
+            + textLines(laneLabelLines(lane.label), 24, lane.y + lane.height / 2, 'bp-lane-label', 14, 'start', true)
             + '</g>');
     });
     out.push('</g>');
@@ -110,6 +114,12 @@ export function renderSvg(layout: BlueprintLayout, options: SvgOptions = {}): st
     out.push('<g class="bp-steps">');
     for (const step of layout.steps) out.push(renderStep(step, extra(step.id)));
     out.push('</g>');
+    // On the boxes' borders, over the flows' first and last millimetres: the branches fan out of them.
+    if (layout.gateways && layout.gateways.length > 0) {
+        out.push('<g class="bp-gateways">');
+        for (const gateway of layout.gateways) out.push(renderGateway(gateway));
+        out.push('</g>');
+    }
     if (layout.legend) out.push(renderLegend(layout.legend));
     if (layout.footnotes && layout.footnotes.length > 0) out.push(renderFootnotes(layout.footnotes));
     out.push('</svg>');
@@ -140,13 +150,24 @@ function renderFlow(flow: LaidOutFlow, extraClasses: string): string {
         + `<path class="bp-flow-path" d="${path}"${startMarker}${endMarker}/>${label}</g>`;
 }
 
+/** A branch point: an empty diamond (one branch is taken) or a diamond with a plus (parallel work). */
+export function renderGateway(gateway: Pick<LaidOutGateway, 'kind' | 'role' | 'x' | 'y' | 'halfWidth' | 'halfHeight' | 'description'> & { step?: string }): string {
+    const { x, y, halfWidth: w, halfHeight: h } = gateway;
+    const plus = gateway.kind === 'parallel'
+        ? `<path class="bp-gateway-plus" d="M${x - w / 2} ${y} L${x + w / 2} ${y} M${x} ${y - h / 2} L${x} ${y + h / 2}"/>`
+        : '';
+    return `<g class="bp-gateway bp-gateway-${gateway.kind} bp-gateway-${gateway.role}"${gateway.step ? ` data-step="${escapeXml(gateway.step)}"` : ''}>`
+        + `<title>${escapeXml(gateway.description)}</title>`
+        + `<path class="bp-gateway-shape" d="M${x} ${y - h} L${x + w} ${y} L${x} ${y + h} L${x - w} ${y} Z"/>${plus}</g>`;
+}
+
 function clampTo(value: number, low: number, high: number): number {
     return Math.max(low, Math.min(high, value));
 }
 
 function renderStep(step: LaidOutStep, extraClasses: string): string {
     const kindClass = step.evidenceFor !== undefined ? 'bp-evidence' : `bp-step bp-step-${step.lane.replace(/[^A-Za-z0-9_-]/g, '_')}`;
-    const variant = step.segments.length > 0 ? ' bp-variant' : '';
+    const variant = (step.segments.length > 0 ? ' bp-variant' : '') + (step.independent ? ' bp-independent' : '');
     const touchpoint = step.touchpoint ? ' bp-touchpoint' : '';
     const parts: string[] = [];
     parts.push(`<g class="${kindClass}${variant}${touchpoint}${extraClasses}" data-id="${escapeXml(step.id)}">`);
@@ -210,6 +231,9 @@ function legendSample(entry: LaidOutLegendEntry): string {
         const markKind = kind.replace(/-over$/, '').replace(/^emotion-.*/, 'emotion') as LaidOutMark['kind'];
         return renderMark({ kind: markKind, lines: [entry.sample ?? ''], tone: entry.tone, variant, description: entry.label, x, y, width, height }, 0, 0);
     }
+    if (group === 'gateway') {
+        return renderGateway({ kind: kind === 'parallel' ? 'parallel' : 'exclusive', role: 'split', x: x + width / 2, y: y + height / 2, halfWidth: 6, halfHeight: 8, description: entry.label });
+    }
     if (group === 'box') {
         const className = `bp-legend-sample bp-${kind}`;
         return `<g class="${className}"><rect class="bp-box" x="${x}" y="${y}" width="${width}" height="${height}" rx="${kind === 'evidence' ? 2 : 4}"/></g>`;
@@ -222,7 +246,8 @@ function legendSample(entry: LaidOutLegendEntry): string {
         return `<g class="bp-legend-sample bp-flow-${flowKind}${kind === 'loop' ? ' bp-flow-loop' : ''}">`
             + `<path class="bp-flow-path" d="M${x + 2} ${lineY} L${x + width - 2} ${lineY}"${startMarker}${endMarker}/></g>`;
     }
-    return `<line class="bp-line-stroke bp-legend-sample" x1="${x}" y1="${lineY}" x2="${x + width}" y2="${lineY}"/>`;
+    const lineKind = kind ? ` bp-line-${escapeXml(kind)}` : '';
+    return `<g class="bp-line${lineKind}"><line class="bp-line-stroke bp-legend-sample" x1="${x}" y1="${lineY}" x2="${x + width}" y2="${lineY}"/></g>`;
 }
 
 const FOOTNOTE_TONES: Readonly<Record<string, Tone>> = { fail: 'red', metric: 'blue', note: 'grey' };
@@ -249,6 +274,17 @@ function textLines(lines: readonly string[], x: number, centerY: number, classNa
     const firstY = vertical ? centerY - (lines.length - 1) * lineHeight / 2 + 4 : centerY;
     const spans = lines.map((line, index) => `<tspan x="${x}" y="${firstY + index * lineHeight}">${escapeXml(line)}</tspan>`).join('');
     return `<text class="${className}" text-anchor="${anchor}">${spans}</text>`;
+}
+
+/** Width the lane header leaves its name (x 24 to 162), in 13 px bold. */
+const LANE_LABEL_WIDTH = 138;
+
+/** A lane's name in the header: long names in two halves, and any half still too wide wrapped to the header. */
+function laneLabelLines(label: string): string[] {
+    const lines = label.split(' ').length > 2 ? splitInTwo(label) : [label];
+    if (lines.every(line => reservedTextWidth(line, 13, true) <= LANE_LABEL_WIDTH)) return lines;
+    // wrapText measures regular text: leave the bold face its extra width.
+    return wrapText(label, LANE_LABEL_WIDTH * reservedTextWidth('x', 13) / reservedTextWidth('x', 13, true), 13);
 }
 
 function splitInTwo(label: string): string[] {
@@ -279,11 +315,16 @@ function style(p: Palette, fontFamily: string): string {
 .bp-stage-divider { stroke: ${p.line}; stroke-opacity: 0.35; }
 .bp-line-stroke { stroke: ${p.line}; stroke-width: 1.5; stroke-dasharray: 8 5; }
 .bp-line-label { font-size: 11px; font-style: italic; fill: ${p.muted}; }
+.bp-line-order-penetration .bp-line-stroke { stroke: ${p.text}; stroke-width: 2; stroke-dasharray: 12 4 2 4; }
+.bp-line-order-penetration .bp-line-label { fill: ${p.text}; font-weight: 600; }
 .bp-box { fill: ${p.stepFill}; stroke: ${p.stepStroke}; stroke-width: 1.2; }
 .bp-evidence .bp-box { fill: ${p.evidenceFill}; }
 .bp-evidence .bp-label { font-size: 11px; }
 .bp-touchpoint .bp-box { stroke-width: 2; }
 .bp-variant .bp-box { stroke-dasharray: 5 3; }
+.bp-independent .bp-box { fill: ${p.independentFill}; }
+.bp-gateway-shape { fill: ${p.background}; stroke: ${p.text}; stroke-width: 1.5; stroke-linejoin: round; }
+.bp-gateway-plus { stroke: ${p.text}; stroke-width: 1.8; }
 .bp-label { fill: ${p.text}; }
 .bp-badge-text { font-size: 10px; font-weight: 700; fill: #ffffff; }
 .bp-chip { fill: ${p.chipFill}; stroke: ${p.stepStroke}; stroke-width: 0.8; }

@@ -1,8 +1,9 @@
 /**
  * The diagram as a draw.io / diagrams.net file (mxfile XML, uncompressed), editable there and in
  * tools that import draw.io (Miro): lanes are swimlane containers holding their steps, stages are
- * header cells, the three lines are labelled dashed edges, steps and evidence are boxes at their
- * laid-out positions, flows are orthogonal edges with their waypoints and labels. Cell values are
+ * header cells, the three lines are labelled dashed edges (the line of order penetration dash-dot),
+ * steps and evidence are boxes at their laid-out positions (fail points numbered, their remedies in
+ * the tooltip), flows are orthogonal edges with their waypoints and labels, branch points rhombi. Cell values are
  * HTML (`html=1`, so a box can hold its actor, label and coloured badges): every label is escaped
  * as HTML first and then as XML by the builder (fast-xml-parser's; xmlbuilder2 4 leaves `&lt;` in
  * an attribute as it is, which would hand draw.io's HTML a real tag).
@@ -26,6 +27,9 @@ export function exportDrawio(layout: BlueprintLayout): string {
     const vertex = (id: string, value: string, style: string, parent: string, box: { x: number; y: number; width: number; height: number }) =>
         cells.push({ ...attributes({ id, value, style, vertex: '1', parent }), mxGeometry: geometry(box) });
 
+    const stepVertex = (id: string, value: string, style: string, parent: string, box: { x: number; y: number; width: number; height: number }, tooltip?: string) =>
+        cells.push({ ...attributes({ id, value, style, vertex: '1', parent, ...(tooltip ? { tooltip } : {}) }), mxGeometry: geometry(box) });
+
     vertex('title', `<b>${escapeHtml(layout.title)}</b>`, 'text;html=1;fontSize=18;align=left;verticalAlign=middle;strokeColor=none;fillColor=none;', '1',
         { x: LANE_X, y: 14, width: Math.max(200, layout.width - 2 * LANE_X), height: 28 });
 
@@ -44,9 +48,12 @@ export function exportDrawio(layout: BlueprintLayout): string {
     }
 
     for (const line of layout.lines) {
+        // The line of order penetration stands out from the three lines of the method: darker, dash-dot, its name bold.
+        const style = line.kind === 'order-penetration'
+            ? 'endArrow=none;html=1;dashed=1;dashPattern=12 4 2 4;strokeColor=#1f2328;strokeWidth=2;fontStyle=3;fontSize=11;fontColor=#1f2328;labelPosition=right;align=right;verticalAlign=bottom;'
+            : 'endArrow=none;html=1;dashed=1;dashPattern=8 5;strokeColor=#8c959f;strokeWidth=1.5;fontStyle=2;fontSize=11;fontColor=#59636e;labelPosition=right;align=right;verticalAlign=bottom;';
         cells.push({
-            ...attributes({ id: cellId('line', line.kind), value: escapeHtml(line.label), parent: '1', edge: '1',
-                style: 'endArrow=none;html=1;dashed=1;dashPattern=8 5;strokeColor=#8c959f;strokeWidth=1.5;fontStyle=2;fontSize=11;fontColor=#59636e;labelPosition=right;align=right;verticalAlign=bottom;' }),
+            ...attributes({ id: cellId('line', line.kind), value: escapeHtml(line.label), parent: '1', edge: '1', style }),
             mxGeometry: { ...attributes({ relative: '1', as: 'geometry' }), mxPoint: [
                 attributes({ x: String(LANE_X), y: String(line.y), as: 'sourcePoint' }),
                 attributes({ x: String(layout.width - LANE_X), y: String(line.y), as: 'targetPoint' })
@@ -59,11 +66,21 @@ export function exportDrawio(layout: BlueprintLayout): string {
         // Inside its lane's container, so moving a lane in draw.io moves its steps.
         const parent = lane ? cellId('lane', lane.id) : '1';
         const origin = lane ? { x: LANE_X, y: lane.y } : { x: 0, y: 0 };
-        vertex(cellId('step', step.id), stepValue(step), stepStyle(step), parent,
-            { x: step.x - origin.x, y: step.y - origin.y, width: step.width, height: step.height });
+        stepVertex(cellId('step', step.id), stepValue(step), stepStyle(step), parent,
+            { x: step.x - origin.x, y: step.y - origin.y, width: step.width, height: step.height }, failTooltip(step));
     }
 
     for (const flow of layout.flows) cells.push(edge(flow));
+
+    // Branch points after the flows, so they are drawn over the lines that fan out of them; the tooltip says which branches.
+    for (const gateway of layout.gateways ?? []) {
+        const plus = gateway.kind === 'parallel' ? '<b>+</b>' : '';
+        cells.push({
+            ...attributes({ id: cellId('gateway', `${gateway.role}-${gateway.kind}-${gateway.step}`), value: plus, tooltip: gateway.description,
+                style: 'rhombus;whiteSpace=wrap;html=1;fillColor=#ffffff;strokeColor=#1f2328;strokeWidth=1.5;fontSize=10;spacing=0;', vertex: '1', parent: '1' }),
+            mxGeometry: geometry({ x: gateway.x - gateway.halfWidth, y: gateway.y - gateway.halfHeight, width: 2 * gateway.halfWidth, height: 2 * gateway.halfHeight })
+        });
+    }
 
     const document = {
         '?xml': attributes({ version: '1.0', encoding: 'UTF-8' }),
@@ -109,13 +126,28 @@ function stepValue(step: LaidOutStep): string {
     const tags: string[] = [];
     if (step.channel) tags.push(escapeHtml(step.channel));
     for (const segment of step.segments) tags.push(`<i>[${escapeHtml(segment)}]</i>`);
-    if (step.failPoint) tags.push(badge('F', BADGE_COLOURS.fail));
+    // The same numbers as the notes below the SVG, with the rate and the remedies in the box's tooltip.
+    const fails = step.details?.failPoints ?? [];
+    if (fails.length > 0) tags.push(badge(fails.map(fail => escapeHtml(fail.ref)).join(' '), BADGE_COLOURS.fail));
+    else if (step.failPoint) tags.push(badge('F', BADGE_COLOURS.fail));
     if (step.waitPoint) tags.push(badge(step.waitTime ? `W ${escapeHtml(step.waitTime)}` : 'W', BADGE_COLOURS.wait));
     if (step.moment) tags.push(badge('MOT', BADGE_COLOURS.moment));
     if (step.emotion) tags.push(escapeHtml(step.emotion));
     if (step.metrics > 0) tags.push(badge(`M${step.metrics}`, BADGE_COLOURS.metric));
     if (tags.length > 0) parts.push(`<font style="font-size:10px" color="#59636e">${tags.join(' ')}</font>`);
     return parts.join('<br>');
+}
+
+/** Plain text (draw.io shows tooltips as text): each fail point with its rate, remedies, poka-yoke types and steps. */
+function failTooltip(step: LaidOutStep): string | undefined {
+    const fails = step.details?.failPoints ?? [];
+    if (fails.length === 0) return undefined;
+    return fails.map(fail => {
+        const remedies = (fail.remedies ?? []).map(remedy => `${remedy.kind === 'prevention' ? 'Prevention' : 'Recovery'}: ${remedy.text}`
+            + (remedy.pokaYoke ? ` (poka-yoke: ${remedy.pokaYokeLabel ?? remedy.pokaYoke})` : '')
+            + (remedy.steps.length > 0 ? ` → steps: ${remedy.steps.join('; ')}` : ''));
+        return [`${fail.ref} ${fail.cause}`, ...(fail.rate ? [`Failure rate: ${fail.rate}`] : []), ...remedies].join('\n');
+    }).join('\n\n');
 }
 
 function badge(text: string, colour: string): string {
@@ -126,7 +158,8 @@ function stepStyle(step: LaidOutStep): string {
     if (step.evidenceFor !== undefined) return 'rounded=0;whiteSpace=wrap;html=1;fillColor=#fff8c5;strokeColor=#57606a;fontSize=11;';
     const dashed = step.segments.length > 0 ? 'dashed=1;dashPattern=5 3;' : '';
     const stroke = step.touchpoint ? 'strokeWidth=2;' : 'strokeWidth=1.2;';
-    return `rounded=1;arcSize=8;whiteSpace=wrap;html=1;fillColor=#ffffff;strokeColor=#57606a;fontSize=12;${stroke}${dashed}`;
+    const fill = step.independent ? '#eaeef2' : '#ffffff';
+    return `rounded=1;arcSize=8;whiteSpace=wrap;html=1;fillColor=${fill};strokeColor=#57606a;fontSize=12;${stroke}${dashed}`;
 }
 
 function flowStyle(flow: LaidOutFlow): string {

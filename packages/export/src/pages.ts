@@ -227,7 +227,7 @@ function drawPages(layout: BlueprintLayout, plan: Plan, options: SvgOptions): Pa
 /** A tile: the lane header column, the stage strip and the body, each a viewport onto the drawing. */
 function drawTile(full: BlueprintLayout, tile: Tile, options: SvgOptions): string {
     if (tile.notes) {
-        const notes: BlueprintLayout = { ...full, title: '', lanes: [], lines: [], stages: [], steps: [], flows: [] };
+        const notes: BlueprintLayout = { ...full, title: '', lanes: [], lines: [], stages: [], steps: [], flows: [], gateways: [] };
         return reframe(renderSvg(notes, options), { x: 0, y: 0,
             view: { x: tile.columns.start, y: tile.band.start, width: tile.columns.end - tile.columns.start, height: tile.band.end - tile.band.start } });
     }
@@ -241,14 +241,14 @@ function drawTile(full: BlueprintLayout, tile: Tile, options: SvgOptions): strin
     const inBand = (y: number, height: number) => y < tile.band.end && y + height > tile.band.start;
 
     // Only what the viewport shows is drawn into it, so a PDF holds no hidden, clipped text.
-    const headers: BlueprintLayout = { ...layout, title: '', stages: [], steps: [], flows: [], lines: [], width: LANE_HEADER_PX + 8,
+    const headers: BlueprintLayout = { ...layout, title: '', stages: [], steps: [], flows: [], gateways: [], lines: [], width: LANE_HEADER_PX + 8,
         lanes: layout.lanes.filter(lane => inBand(lane.y, lane.height)) };
     // A stage cut by the tile edge is labelled in the middle of its visible part.
     const visibleStages = layout.stages.filter(stage => inColumns(stage.x, stage.width)).map(stage => {
         const x = Math.max(stage.x, tile.columns.start);
         return { ...stage, x, width: Math.min(stage.x + stage.width, tile.columns.end) - x };
     });
-    const stageStrip: BlueprintLayout = { ...layout, title: '', lanes: blankLanes, lines: [], steps: [], flows: [], stages: visibleStages };
+    const stageStrip: BlueprintLayout = { ...layout, title: '', lanes: blankLanes, lines: [], steps: [], flows: [], gateways: [], stages: visibleStages };
     const body: BlueprintLayout = {
         ...layout,
         title: '',
@@ -256,6 +256,7 @@ function drawTile(full: BlueprintLayout, tile: Tile, options: SvgOptions): strin
         stages: layout.stages.filter(stage => inColumns(stage.x, stage.width)).map(stage => ({ ...stage, label: '' })),
         steps: layout.steps.filter(step => inColumns(step.x, step.width) && inBand(step.y, step.height)),
         flows: layout.flows.filter(flow => flowTouches(flow, tile)),
+        gateways: (layout.gateways ?? []).filter(gateway => inColumns(gateway.x - gateway.halfWidth, 2 * gateway.halfWidth) && inBand(gateway.y - gateway.halfHeight, 2 * gateway.halfHeight)),
         // The renderer writes line names at `width - 20`: put them at this tile's right edge.
         width: tile.columns.end + 20,
         lines: layout.lines.filter(line => line.y > tile.band.start && line.y < tile.band.end)

@@ -49,7 +49,7 @@ function renderSample(entry: LaidOutLegendEntry): VNode {
         case 'box':
             return sample.style === 'evidence'
                 ? <rect class-evidence-box={true} x={x} y={y} width={width} height={height} />
-                : <g class={{ 'legend-box': true, touchpoint: sample.style === 'touchpoint' }}>
+                : <g class={{ 'legend-box': true, touchpoint: sample.style === 'touchpoint', independent: sample.style === 'independent' }}>
                     <rect class-step-box={true} x={x} y={y} width={width} height={height} rx={4} />
                 </g>;
         case 'flow':
@@ -59,8 +59,17 @@ function renderSample(entry: LaidOutLegendEntry): VNode {
                     : <path class-flow-arrow={true} d={`M ${x + width - 2},${middle} l -9,-4.5 l 0,9 Z`} />}
                 {sample.kind === 'two-way' ? <path class-flow-arrow={true} d={`M ${x + 2},${middle} l 9,-4.5 l 0,9 Z`} /> : undefined}
             </g>;
+        case 'gateway': {
+            const cx = x + width / 2;
+            return <g class={{ gateway: true, [`gateway-${sample.kind}`]: true }}>
+                <path class-gateway-shape={true} d={`M ${cx},${middle - 8} L ${cx + 6},${middle} L ${cx},${middle + 8} L ${cx - 6},${middle} Z`} />
+                {sample.kind === 'parallel' ? <path class-gateway-plus={true} d={`M ${cx - 3},${middle} L ${cx + 3},${middle} M ${cx},${middle - 4} L ${cx},${middle + 4}`} /> : undefined}
+            </g>;
+        }
         default:
-            return <g class-blueprint-line={true}><line class-line-stroke={true} x1={x} y1={middle} x2={x + width} y2={middle} /></g>;
+            return <g class={{ 'blueprint-line': true, [`line-${sample.kind ?? 'interaction'}`]: true }}>
+                <line class-line-stroke={true} x1={x} y1={middle} x2={x + width} y2={middle} />
+            </g>;
     }
 }
 

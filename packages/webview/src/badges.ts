@@ -36,7 +36,8 @@ export type LegendSample =
     | { readonly shape: 'mark'; readonly mark: LaidOutMark }
     | { readonly shape: 'box'; readonly style: string }
     | { readonly shape: 'flow'; readonly kind: string; readonly loop: boolean }
-    | { readonly shape: 'line' };
+    | { readonly shape: 'gateway'; readonly kind: 'exclusive' | 'parallel' }
+    | { readonly shape: 'line'; readonly kind?: string };
 
 /** What a legend entry shows on its left: a badge or chip as in the boxes, a box style, a flow style or a line. */
 export function legendSample(entry: LaidOutLegendEntry): LegendSample {
@@ -56,5 +57,6 @@ export function legendSample(entry: LaidOutLegendEntry): LegendSample {
     }
     if (group === 'box') return { shape: 'box', style: kind };
     if (group === 'flow') return { shape: 'flow', kind: kind === 'loop' ? 'sequence' : kind, loop: kind === 'loop' };
-    return { shape: 'line' };
+    if (group === 'gateway') return { shape: 'gateway', kind: kind === 'parallel' ? 'parallel' : 'exclusive' };
+    return kind ? { shape: 'line', kind } : { shape: 'line' };
 }

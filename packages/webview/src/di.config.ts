@@ -24,12 +24,12 @@ import { RevealStepAction } from './features/select/actions.js';
 import { selectStepsModule } from './features/select/di.config.js';
 import { blueprintViewportModule } from './features/viewport/di.config.js';
 import { DIAGRAM_ELEMENT_ID } from './html.js';
-import { AnnotationsNode, BlueprintGraph, FlowEdge, LaneNode, LineNode, StageNode, StepNode } from './model.js';
+import { AnnotationsNode, BlueprintGraph, FlowEdge, GatewayNode, LaneNode, LineNode, StageNode, StepNode } from './model.js';
 import { BlueprintModelSource } from './model-source.js';
 import { BlueprintElementType } from './schema.js';
 import { StatusOverlay } from './status-overlay.js';
 import { Toolbar } from './toolbar.js';
-import { BlueprintGraphView, EvidenceView, FlowView, LaneView, LineView, StageView, StepView } from './views.js';
+import { BlueprintGraphView, EvidenceView, FlowView, GatewayView, LaneView, LineView, StageView, StepView } from './views.js';
 import { BlueprintTypes, type VsCodeApi } from './vscode-api.js';
 import { WebviewStateStore } from './webview-state.js';
 
@@ -67,6 +67,8 @@ export function createBlueprintModule(vscode: VsCodeApi): ContainerModule {
         configureModelElement(context, BlueprintElementType.evidence, StepNode, EvidenceView, { disable: [moveFeature] });
         configureModelElement(context, BlueprintElementType.annotations, AnnotationsNode, AnnotationsView, BACKGROUND);
         configureModelElement(context, BlueprintElementType.flow, FlowEdge, FlowView, { disable: [selectFeature, editFeature, popupFeature] });
+        // Its description is its tooltip (a <title>): no hover card of its own.
+        configureModelElement(context, BlueprintElementType.gateway, GatewayNode, GatewayView, BACKGROUND);
 
         configureViewerOptions(context, {
             needsClientLayout: false,

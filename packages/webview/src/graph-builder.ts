@@ -6,7 +6,7 @@ import type { BlueprintLayout, LaidOutStep } from '@blueprint/diagram';
 import type { SModelElement } from 'sprotty-protocol';
 import {
     BlueprintElementType, type AnnotationsSchema, type BlueprintGraphSchema, type FlowSchema, type LaneSchema, type LineSchema,
-    type StageSchema, type StepSchema
+    type GatewaySchema, type StageSchema, type StepSchema
 } from './schema.js';
 
 /** Stage headers need room even when the layout starts the first lane at the very top. */
@@ -30,6 +30,7 @@ export const elementId = {
     line: (kind: string) => `line:${kind}`,
     stage: (id: string) => `stage:${id}`,
     flow: (id: string) => `flow:${id}`,
+    gateway: (id: string) => id.startsWith('gateway:') ? id : `gateway:${id}`,
     annotations: 'annotations:'
 };
 
@@ -84,6 +85,7 @@ export function buildGraph(layout: BlueprintLayout, options: GraphBuildOptions =
             targetId: flow.to,
             kind: flow.kind,
             label: flow.label,
+            ...(flow.labelBox ? { labelBox: flow.labelBox } : {}),
             loop: flow.loop,
             routingPoints: flow.points.map(point => ({ x: point.x, y: point.y })),
             ...(options.highlight ? { cssClasses: options.highlight.flows.has(flow.id) ? HIGHLIGHTED : DIMMED } : {}),
@@ -96,6 +98,21 @@ export function buildGraph(layout: BlueprintLayout, options: GraphBuildOptions =
         const extra = options.classes?.[step.id] ?? options.classes?.[step.evidenceFor ?? ''];
         if (extra) children.push({ ...schema, cssClasses: [...extra] });
         else children.push(options.highlight ? { ...schema, cssClasses: options.highlight.steps.has(step.id) ? HIGHLIGHTED : DIMMED } : schema);
+    }
+    // Over the steps: a branch point sits on its step's border.
+    for (const gateway of layout.gateways ?? []) {
+        const schema: GatewaySchema = {
+            type: BlueprintElementType.gateway,
+            id: elementId.gateway(gateway.id),
+            kind: gateway.kind,
+            role: gateway.role,
+            step: gateway.step,
+            description: gateway.description,
+            position: { x: gateway.x - gateway.halfWidth, y: gateway.y - gateway.halfHeight },
+            size: { width: 2 * gateway.halfWidth, height: 2 * gateway.halfHeight },
+            ...(options.highlight ? { cssClasses: options.highlight.steps.has(gateway.step) ? HIGHLIGHTED : DIMMED } : {})
+        };
+        children.push(schema);
     }
     if (layout.legend || (layout.footnotes?.length ?? 0) > 0 || layout.processTime) {
         const annotations: AnnotationsSchema = {
@@ -145,6 +162,7 @@ function stepSchema(step: LaidOutStep, selected: boolean): StepSchema {
         fontSize: step.fontSize,
         marks: step.marks ?? [],
         details: step.details,
+        ...(step.independent ? { independent: true } : {}),
         position: { x: step.x, y: step.y },
         size: { width: step.width, height: step.height }
     };

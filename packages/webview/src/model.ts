@@ -2,7 +2,7 @@
  * Sprotty model element classes of the webview. The model factory copies every schema property
  * (see `schema.ts`) onto these instances.
  */
-import type { LaidOutFlow, LaidOutFootnoteSection, LaidOutLane, LaidOutLegend, LaidOutLine, LaidOutMark, LaidOutProcessTime, StepDetails } from '@blueprint/diagram';
+import type { LabelBox, LaidOutFlow, LaidOutFootnoteSection, LaidOutGateway, LaidOutLane, LaidOutLegend, LaidOutLine, LaidOutMark, LaidOutProcessTime, StepDetails } from '@blueprint/diagram';
 import type { DiagramHighlights } from '@blueprint/protocol';
 import { SEdgeImpl, SGraphImpl, SNodeImpl } from 'sprotty';
 
@@ -50,6 +50,15 @@ export class StepNode extends SNodeImpl {
     fontSize?: number;
     marks: readonly LaidOutMark[] = [];
     details?: StepDetails;
+    independent?: boolean;
+}
+
+/** A branch point (decision or parallel split/join) on a step's border. */
+export class GatewayNode extends SNodeImpl {
+    kind: LaidOutGateway['kind'] = 'exclusive';
+    role: LaidOutGateway['role'] = 'split';
+    step = '';
+    description = '';
 }
 
 /** Legend, numbered notes and process time (absolute coordinates, drawn at the origin). */
@@ -62,5 +71,6 @@ export class AnnotationsNode extends SNodeImpl {
 export class FlowEdge extends SEdgeImpl {
     kind: LaidOutFlow['kind'] = 'sequence';
     label?: string;
+    labelBox?: LabelBox;
     loop = false;
 }

@@ -2,7 +2,7 @@
  * The Sprotty model (schema) the webview builds from a `BlueprintLayout`. Every element keeps the
  * coordinates the server computed; the webview never lays anything out itself.
  */
-import type { BlueprintLayout, LaidOutFlow, LaidOutLane, LaidOutLine, LaidOutStep } from '@blueprint/diagram';
+import type { BlueprintLayout, LabelBox, LaidOutFlow, LaidOutGateway, LaidOutLane, LaidOutLine, LaidOutStep } from '@blueprint/diagram';
 import type { DiagramHighlights } from '@blueprint/protocol';
 import type { Point, SEdge, SGraph, SNode } from 'sprotty-protocol';
 
@@ -14,6 +14,7 @@ export const BlueprintElementType = {
     step: 'step',
     evidence: 'evidence',
     flow: 'flow',
+    gateway: 'gateway',
     annotations: 'annotations'
 } as const;
 
@@ -46,7 +47,10 @@ export interface StageSchema extends SNode {
 /** A step as Sprotty draws it: the laid-out step's content, positioned by Sprotty's own bounds. */
 export interface StepSchema extends SNode, Pick<LaidOutStep, 'label' | 'lines' | 'lane' | 'actor' | 'channel' | 'failPoint'
     | 'waitPoint' | 'waitTime' | 'moment' | 'emotion' | 'metrics' | 'segments' | 'touchpoint' | 'evidenceFor'
-    | 'labelTop' | 'lineHeight' | 'fontSize' | 'marks' | 'details'> {}
+    | 'labelTop' | 'lineHeight' | 'fontSize' | 'marks' | 'details' | 'independent'> {}
+
+/** A branch point on its step's border; positioned at the diamond's top left, `size` its bounding box. */
+export interface GatewaySchema extends SNode, Pick<LaidOutGateway, 'kind' | 'role' | 'step' | 'description'> {}
 
 /** The legend, the numbered notes and the process time, drawn as in the SVG (absolute coordinates). */
 export interface AnnotationsSchema extends SNode, Pick<BlueprintLayout, 'legend' | 'footnotes' | 'processTime'> {}
@@ -55,6 +59,8 @@ export interface FlowSchema extends SEdge {
     readonly kind: LaidOutFlow['kind'];
     readonly label?: string;
     readonly loop: boolean;
+    /** Where the layout placed the label, clear of boxes and other labels (absent in older layouts). */
+    readonly labelBox?: LabelBox;
     /** The full route as laid out, start and end included. */
     readonly routingPoints: Point[];
 }

@@ -10,7 +10,7 @@ import { svg, type IView, type RenderingContext } from 'sprotty';
 import type { Point } from 'sprotty-protocol';
 import type { LaidOutMark } from '@blueprint/diagram';
 import { labelBaseline, markBaseline, markClasses } from './badges.js';
-import { StageNode, type BlueprintGraph, type FlowEdge, type LaneNode, type LineNode, type StepNode } from './model.js';
+import { StageNode, type BlueprintGraph, type FlowEdge, type GatewayNode, type LaneNode, type LineNode, type StepNode } from './model.js';
 
 const LABEL_LINE_HEIGHT = 15;
 const ARROW_LENGTH = 9;
@@ -81,7 +81,8 @@ export class StepView implements IView {
             'wait-point': step.waitPoint,
             moment: step.moment,
             touchpoint: step.touchpoint,
-            variant: step.segments.length > 0
+            variant: step.segments.length > 0,
+            independent: step.independent === true
         }}>
             <title>{step.label}</title>
             <rect class-step-box={true} x={0} y={0} width={width} height={height} rx={6} />
@@ -115,13 +116,53 @@ export class FlowView implements IView {
         const path = points.map((point, index) => `${index === 0 ? 'M' : 'L'} ${point.x},${point.y}`).join(' ');
         const end = arrowHead(points, false);
         const start = flow.kind === 'two-way' ? arrowHead(points, true) : undefined;
-        const label = flow.label ? (flow.loop ? `↻ ${flow.label}` : flow.label) : (flow.loop ? '↻' : undefined);
-        const labelAt = label ? labelPosition(points) : undefined;
         return <g class={{ flow: true, [`flow-${flow.kind}`]: true, loop: flow.loop }}>
             <path class-flow-line={true} d={path} />
             {flow.kind === 'evidence' ? undefined : end}
             {start}
-            {label && labelAt ? <text class-flow-label={true} x={labelAt.x} y={labelAt.y - 5} text-anchor="middle">{label}</text> : undefined}
+            {renderFlowLabel(flow, points)}
+        </g>;
+    }
+}
+
+/**
+ * The flow's label where the layout placed it (clear of every box, branch point and other label;
+ * a leader line when it had to move away), as the SVG draws it; older layouts: on the longest segment.
+ */
+function renderFlowLabel(flow: Readonly<FlowEdge>, points: readonly Point[]): VNode | undefined {
+    const box = flow.labelBox;
+    if (box && box.lines.length > 0) {
+        const centerX = box.x + box.width / 2;
+        const leader = box.anchor
+            ? <line class-flow-leader={true} x1={box.anchor.x} y1={box.anchor.y}
+                x2={Math.max(box.x, Math.min(box.x + box.width, box.anchor.x))} y2={Math.max(box.y, Math.min(box.y + box.height, box.anchor.y))} />
+            : undefined;
+        return <g class-flow-label-group={true}>
+            {leader}
+            <text class-flow-label={true} text-anchor="middle">
+                {box.lines.map((line, index) => <tspan x={centerX} y={box.y + 10 + index * 12}>{line}</tspan>)}
+            </text>
+        </g>;
+    }
+    const label = flow.label ? (flow.loop ? `↻ ${flow.label}` : flow.label) : (flow.loop ? '↻' : undefined);
+    if (!label) return undefined;
+    const labelAt = labelPosition(points);
+    return <text class-flow-label={true} x={labelAt.x} y={labelAt.y - 5} text-anchor="middle">{label}</text>;
+}
+
+/** A branch point: an empty diamond (one branch is taken) or one with a plus (parallel work), drawn in its bounds. */
+@injectable()
+export class GatewayView implements IView {
+    render(gateway: Readonly<GatewayNode>): VNode {
+        const { width, height } = gateway.size;
+        const w = width / 2;
+        const h = height / 2;
+        return <g class={{ gateway: true, [`gateway-${gateway.kind}`]: true, [`gateway-${gateway.role}`]: true }} aria-label={gateway.description}>
+            <title>{gateway.description}</title>
+            <path class-gateway-shape={true} d={`M ${w},0 L ${width},${h} L ${w},${height} L 0,${h} Z`} />
+            {gateway.kind === 'parallel'
+                ? <path class-gateway-plus={true} d={`M ${w / 2},${h} L ${w * 1.5},${h} M ${w},${h / 2} L ${w},${h * 1.5}`} />
+                : undefined}
         </g>;
     }
 }

@@ -195,3 +195,77 @@ describe('source.fixAll.blueprint', () => {
         expect(sourceOnly).toEqual([]);
     });
 });
+
+describe('BP027: shares that do not add up to 100 %', () => {
+    const decision = (shares: [string, string, string]) => blueprint(`    frontstage Pack "Pack to take away" in Order by Clerk
+    frontstage Serve "Serve at the table" in Order by Clerk
+    frontstage Deliver "Deliver" in Order by Clerk`, `    decision Take "Where is it eaten?" {
+        -> Pack ${shares[0]} "Take away"
+        -> Serve ${shares[1]}
+        -> Deliver ${shares[2]}
+    }
+    flow Pack -> Leave
+    flow Serve -> Leave
+    flow Deliver -> Leave`);
+
+    it('scales a decision block\'s shares to 100 %, keeping their proportions (60/30/30 → 50/25/25)', async () => {
+        const { fixed, after, actions } = await fixed27(decision(['60 %', '30 %', '30 %']), /^Scale/);
+        expect(actions.map(action => action.title)).toEqual(['Scale the shares to 100 % (50 % / 25 % / 25 %)', 'Set the last share to the remainder, 10 %']);
+        expect(actions[0].isPreferred).toBe(true);
+        expect(fixed).toContain('-> Pack 50 % "Take away"');
+        expect(fixed).toContain('-> Serve 25 %');
+        expect(fixed).toContain('-> Deliver 25 %');
+        expect(withCode(after, 'BP027')).toEqual([]);
+    });
+
+    it('rounds to a tenth and lets the last share take the rest, so the sum is exactly 100 (1/1/1 % → 33.3/33.3/33.4)', async () => {
+        const { fixed, after } = await fixed27(decision(['1 %', '1 %', '1 %']), /^Scale/);
+        expect(fixed).toContain('-> Pack 33.3 %');
+        expect(fixed).toContain('-> Serve 33.3 %');
+        expect(fixed).toContain('-> Deliver 33.4 %');
+        expect(withCode(after, 'BP027')).toEqual([]);
+    });
+
+    it('offers the remainder for the last share when the others leave room (70 + 20 + 5 → last 10 %)', async () => {
+        const { fixed, after, actions } = await fixed27(decision(['70 %', '20 %', '5 %']), /remainder/);
+        expect(actions.map(action => action.title)).toContain('Set the last share to the remainder, 10 %');
+        expect(fixed).toContain('-> Deliver 10 %');
+        expect(fixed).toContain('-> Pack 70 %');
+        expect(withCode(after, 'BP027')).toEqual([]);
+    });
+
+    it('fixes shares written on the flows out of one step', async () => {
+        const text = blueprint(`    frontstage Pack "Pack to take away" in Order by Clerk
+    frontstage Serve "Serve at the table" in Order by Clerk`, `    flow Take -> Pack 90 %
+    flow Take -> Serve 20 %
+    flow Pack -> Leave
+    flow Serve -> Leave`);
+        const { fixed, after } = await fixed27(text, /^Scale/);
+        expect(fixed).toContain('flow Take -> Pack 81.8 %');
+        expect(fixed).toContain('flow Take -> Serve 18.2 %');
+        expect(withCode(after, 'BP027')).toEqual([]);
+    });
+
+    it('offers nothing for weights mixed with percentages or a parallel branch with a share', async () => {
+        const document = await validate(decision(['60 %', '3', '30 %']));
+        const diagnostics = withCode(document, 'BP027');
+        expect(diagnostics.length).toBeGreaterThan(0);
+        const actions = await services.lsp.CodeActionProvider!.getCodeActions(document, {
+            textDocument: { uri: document.uri.toString() }, range: diagnostics[0].range, context: { diagnostics }
+        });
+        expect(actions).toEqual([]);
+    });
+
+    async function fixed27(text: string, title: RegExp) {
+        const before = await validate(text);
+        const diagnostics = withCode(before, 'BP027');
+        expect(diagnostics, JSON.stringify(before.diagnostics?.map(d => d.message))).toHaveLength(1);
+        const actions = await services.lsp.CodeActionProvider!.getCodeActions(before, {
+            textDocument: { uri: before.uri.toString() }, range: diagnostics[0].range, context: { diagnostics }
+        }) as CodeAction[];
+        const action = actions.find(a => title.test(a.title));
+        expect(action, actions.map(a => a.title).join('; ')).toBeDefined();
+        const fixed = applyWorkspaceEdit(before, action!.edit!);
+        return { fixed, after: await validate(fixed), actions };
+    }
+});

@@ -44,7 +44,8 @@ export class BlueprintCodeActionProvider implements CodeActionProvider {
             [Rules.unresolvedReference.id, (d, doc) => this.fixReference(d, doc)],
             [Rules.deadEnd.id, (d, doc) => this.markEnd(d, doc)],
             [Rules.skipsLineOfInteraction.id, (d, doc) => this.moveToFrontstage(d, doc)],
-            [Rules.timeUnit.id, (d, doc) => this.addTimeUnit(d, doc)]
+            [Rules.timeUnit.id, (d, doc) => this.addTimeUnit(d, doc)],
+            [Rules.decisionShares.id, (d, doc) => this.fixShares(d, doc)]
         ]);
     }
 
@@ -204,6 +205,61 @@ export class BlueprintCodeActionProvider implements CodeActionProvider {
         return unitNode ? [this.action(`Replace '${time.unit}' with min`, diagnostic, document, [{ range: unitNode.range, newText: 'min' }], true)] : [];
     }
 
+    /**
+     * BP027, percentages of a decision that do not add up to 100 %: scale them all to 100 % (keeping
+     * their proportions), or, when the others leave room, give the last one the remainder.
+     */
+    private fixShares(diagnostic: Diagnostic, document: LangiumDocument): CodeAction[] {
+        const shares = this.decisionSharesAt(document, diagnostic);
+        if (!shares || shares.length === 0 || shares.some(share => !share.percent || typeof share.value !== 'number' || !share.$cstNode)) return [];
+        const values = shares.map(share => share.value);
+        const sum = values.reduce((total, value) => total + value, 0);
+        if (sum <= 0 || Math.abs(sum - 100) <= 1e-6) return [];
+        const edit = (share: ast.Share, value: number): TextEdit => ({ range: share.$cstNode!.range, newText: `${formatShare(value)} %` });
+        const actions: CodeAction[] = [];
+        if (shares.length > 1) {
+            // Rounded to a tenth; the last share takes what rounding leaves, so the sum is exactly 100.
+            const scaled = values.slice(0, -1).map(value => Math.round(value * 1000 / sum) / 10);
+            const last = Math.round((100 - scaled.reduce((total, value) => total + value, 0)) * 10) / 10;
+            const target = [...scaled, last];
+            if (last > 0) {
+                const edits = target.flatMap((value, index) => value === values[index] ? [] : [edit(shares[index], value)]);
+                actions.push(this.action(`Scale the shares to 100 % (${target.map(value => `${formatShare(value)} %`).join(' / ')})`, diagnostic, document, edits, true));
+            }
+            const rest = Math.round((100 - values.slice(0, -1).reduce((total, value) => total + value, 0)) * 10) / 10;
+            if (rest > 0 && rest < 100) {
+                actions.push(this.action(`Set the last share to the remainder, ${formatShare(rest)} %`, diagnostic, document, [edit(shares[shares.length - 1], rest)]));
+            }
+        }
+        return actions;
+    }
+
+    /** The shares of the decision a BP027 diagnostic is about: a `decision` block's, or those written on the flows out of one step. */
+    private decisionSharesAt(document: LangiumDocument, diagnostic: Diagnostic): ast.Share[] | undefined {
+        const leaf = this.leafAt(document, diagnostic);
+        if (!leaf) return undefined;
+        const branching = AstUtils.getContainerOfType(leaf.astNode, ast.isBranching);
+        if (branching) {
+            if (branching.kind !== 'decision' || branching.branches.some(branch => !branch.share)) return undefined;
+            return branching.branches.map(branch => branch.share!);
+        }
+        const link = AstUtils.getContainerOfType(leaf.astNode, ast.isFlowLink);
+        const blueprint = link && AstUtils.getContainerOfType(link, ast.isBlueprint);
+        if (!link?.share || !blueprint) return undefined;
+        // The same grouping as the check: every link with a share, by the step it leaves.
+        const bySource = new Map<ast.Step, ast.Share[]>();
+        let sourceOfLink: ast.Step | undefined;
+        for (const flow of blueprint.members.filter(ast.isFlow)) {
+            let source = flow.source?.ref;
+            for (const each of flow.links) {
+                if (source && each.share) bySource.set(source, [...(bySource.get(source) ?? []), each.share]);
+                if (each === link) sourceOfLink = source;
+                source = each.target?.ref;
+            }
+        }
+        return sourceOfLink ? bySource.get(sourceOfLink) : undefined;
+    }
+
     /** Adds a property to a step's body, creating `{ }` when the step has none. */
     private insertIntoBody(document: LangiumDocument, step: ast.Step, property: string, where: 'first' | 'last'): TextEdit | undefined {
         const cst = step.$cstNode;
@@ -257,6 +313,11 @@ export class BlueprintCodeActionProvider implements CodeActionProvider {
 
 /** Blueprint's part of `source.fixAll`, as ESLint's is `source.fixAll.eslint`. */
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.blueprint`;
+
+/** A share as people write it: whole numbers without decimals, else one decimal. */
+function formatShare(value: number): string {
+    return String(Math.round(value * 10) / 10);
+}
 
 function overlaps(a: TextEdit, b: TextEdit): boolean {
     const before = (x: TextEdit['range']['start'], y: TextEdit['range']['start']) => x.line < y.line || (x.line === y.line && x.character <= y.character);

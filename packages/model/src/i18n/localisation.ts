@@ -4,7 +4,7 @@
  * language, typed by one interface, so a heading added in one language must be added in all.
  * Diagnostics stay in English: they are addressed to the author, in the language of the keywords.
  */
-import type { LineKind, StandardLaneKind } from '../blueprint-model.js';
+import type { Feeling, LineKind, PokaYokeType, StandardLaneKind } from '../blueprint-model.js';
 
 export type LanguageCode = 'en' | 'zh' | 'ja' | 'ko';
 
@@ -162,11 +162,54 @@ export interface DiffReportStrings {
     readonly subjects: Readonly<Record<'blueprint' | 'step' | 'flow' | 'metric' | 'actor' | 'channel' | 'stage' | 'segment' | 'persona' | 'lane' | 'evidence' | 'import', string>>;
 }
 
-/** Titles the diagram draws below the blueprint, and its process-time line. */
+/** The legend's entries, by the key of what they explain (the diagram's notation.ts draws their samples). */
+export type LegendKey =
+    | 'badge:fail' | 'badge:wait' | 'badge:wait-over' | 'badge:duration' | 'badge:duration-over' | 'badge:moment'
+    | `badge:emotion-${Feeling}` | 'badge:metric' | 'badge:note'
+    | 'chip:actor' | 'chip:channel' | 'chip:segment'
+    | 'box:touchpoint' | 'box:evidence' | 'box:independent'
+    | 'flow:sequence' | 'flow:two-way' | 'flow:hand-off' | 'flow:escalation' | 'flow:loop' | 'flow:evidence'
+    | 'gateway:exclusive' | 'gateway:parallel'
+    | 'line' | 'line:order-penetration';
+
+/** The sentences of the numbered notes below the drawing and of the branch points' tooltips. */
+export interface DiagramNoteStrings {
+    readonly cause: (cause: string) => string;
+    readonly failureRate: (rate: string) => string;
+    readonly prevention: (text: string) => string;
+    readonly recovery: (text: string) => string;
+    /** Appended to a remedy: its poka-yoke type. */
+    readonly pokaYoke: (type: string) => string;
+    /** Appended to a remedy: the steps that carry it out. */
+    readonly bySteps: (steps: string) => string;
+    readonly noRemedy: string;
+    readonly target: (target: string) => string;
+    readonly noTarget: string;
+    readonly measuredOn: (steps: string) => string;
+    readonly wholeProcess: string;
+    readonly momentOfTruth: (reason: string) => string;
+    readonly emotion: (feeling: string, note: string) => string;
+    /** Joins a list of step names. */
+    readonly listSeparator: string;
+    readonly feelings: Readonly<Record<Feeling, string>>;
+    readonly pokaYokeTypes: Readonly<Record<PokaYokeType, string>>;
+    /** The chip of a variant step: `for Platinum cardholders`. */
+    readonly segmentChip: (segment: string) => string;
+    /** Texts of the legend's chip samples: an actor, a channel, a segment. */
+    readonly chipSamples: Readonly<Record<'actor' | 'channel' | 'segment', string>>;
+    /** Tooltips of the branch points: the question (if written) and each branch with its share. */
+    readonly decision: (question: string | undefined, branches: string) => string;
+    readonly parallelSplit: (label: string | undefined, branches: string) => string;
+    readonly parallelJoin: (step: string) => string;
+}
+
+/** Titles, legend and note texts the diagram draws below the blueprint, and its process-time line. */
 export interface DiagramStrings {
     readonly legend: string;
     readonly footnotes: Readonly<Record<'fail' | 'metric' | 'note', string>>;
     readonly longestPath: (total: string, standard: string, atLeast: boolean, exceeded: boolean) => string;
+    readonly legendEntries: Readonly<Record<LegendKey, string>>;
+    readonly notes: DiagramNoteStrings;
 }
 
 /**
@@ -252,7 +295,61 @@ const en: Localisation = {
         legend: 'Legend',
         footnotes: { fail: 'Fail points', metric: 'Service standards', note: 'Notes' },
         longestPath: (total, standard, atLeast, exceeded) => `Longest path: ${atLeast ? 'at least ' : ''}${total}, `
-            + (exceeded ? `above the ${standard} time standard` : `within the ${standard} time standard`)
+            + (exceeded ? `above the ${standard} time standard` : `within the ${standard} time standard`),
+        legendEntries: {
+            'badge:fail': 'Fail point, numbered: cause, failure rate, prevention and recovery under Fail points below',
+            'badge:wait': 'Wait point: expected wait ≤ the tolerance the customer accepts',
+            'badge:wait-over': 'Wait beyond its tolerance: longer than customers accept',
+            'badge:duration': 'Duration of the step ≤ its time standard (tolerance)',
+            'badge:duration-over': 'Step above its time standard',
+            'badge:moment': 'Moment of truth: the customer forms a judgement here',
+            'badge:emotion-delighted': 'Customer emotion: delighted',
+            'badge:emotion-positive': 'Customer emotion: positive',
+            'badge:emotion-neutral': 'Customer emotion: neutral',
+            'badge:emotion-negative': 'Customer emotion: negative',
+            'badge:emotion-frustrated': 'Customer emotion: frustrated',
+            'badge:metric': 'Service standard (KPI) measured here, with its target under Service standards below',
+            'badge:note': 'Notes on the step (moment of truth, emotion, remarks) under Notes below',
+            'chip:actor': 'Who performs the step (actor or system)',
+            'chip:channel': 'Channel the step uses',
+            'chip:segment': 'Variant: only for this customer segment (dashed box)',
+            'box:touchpoint': 'Touchpoint: a customer step that meets the provider (bold border)',
+            'box:evidence': 'Physical evidence: what the customer sees or receives',
+            'box:independent': 'Customer-independent step: done before or apart from any customer order (grey box)',
+            'flow:sequence': 'Flow: the next step',
+            'flow:two-way': 'Two-way flow: a conversation',
+            'flow:hand-off': 'Hand-off between people or units',
+            'flow:escalation': 'Escalation (to the second line)',
+            'flow:loop': 'Loop: the process repeats from here',
+            'flow:evidence': 'Physical evidence the step shows',
+            'gateway:exclusive': 'Decision: one of the branches is taken, each with its share',
+            'gateway:parallel': 'Parallel work: the branches run at the same time and meet again at a +',
+            'line': 'Line between lanes (interaction, visibility, internal interaction), named along it',
+            'line:order-penetration': 'Line of order penetration: below it, work done independently of any customer order'
+        },
+        notes: {
+            cause: cause => `Cause: ${cause}`,
+            failureRate: rate => `Failure rate: ${rate}`,
+            prevention: text => `Prevention: ${text}`,
+            recovery: text => `Recovery: ${text}`,
+            pokaYoke: type => ` (poka-yoke: ${type})`,
+            bySteps: steps => ` → steps: ${steps}`,
+            noRemedy: 'No prevention or recovery written.',
+            target: target => `Target: ${target}`,
+            noTarget: 'No target written.',
+            measuredOn: steps => `Measured on: ${steps}`,
+            wholeProcess: 'the whole process',
+            momentOfTruth: reason => `Moment of truth: ${reason}`,
+            emotion: (feeling, note) => `Emotion (${feeling}): ${note}`,
+            listSeparator: '; ',
+            feelings: { delighted: 'delighted', positive: 'positive', neutral: 'neutral', negative: 'negative', frustrated: 'frustrated' },
+            pokaYokeTypes: { task: 'task', treatment: 'treatment', tangible: 'tangible', preparation: 'preparation', encounter: 'encounter', resolution: 'resolution' },
+            segmentChip: segment => `for ${segment}`,
+            chipSamples: { actor: 'Teller', channel: 'Phone', segment: 'for VIP' },
+            decision: (question, branches) => `Decision${question ? `: ${question}` : ''} (${branches})`,
+            parallelSplit: (label, branches) => `Parallel work${label ? `: ${label}` : ''} (${branches})`,
+            parallelJoin: step => `The parallel branches meet at ${step}`
+        }
     },
     serviceReport: {
         title: blueprint => `Service review: ${blueprint}`,
@@ -360,7 +457,61 @@ const zh: Localisation = {
         legend: '图例',
         footnotes: { fail: '失败点', metric: '服务标准', note: '备注' },
         longestPath: (total, standard, atLeast, exceeded) => `最长路径：${atLeast ? '至少 ' : ''}${total}，`
-            + (exceeded ? `超出 ${standard} 的时间标准` : `在 ${standard} 的时间标准之内`)
+            + (exceeded ? `超出 ${standard} 的时间标准` : `在 ${standard} 的时间标准之内`),
+        legendEntries: {
+            'badge:fail': '失败点（编号）：原因、失败率、预防与补救见下方“失败点”',
+            'badge:wait': '等待点：预计等待 ≤ 顾客可接受的容忍时间',
+            'badge:wait-over': '等待超出容忍时间：超过顾客可接受的程度',
+            'badge:duration': '步骤用时 ≤ 其时间标准（容忍度）',
+            'badge:duration-over': '步骤用时超出其时间标准',
+            'badge:moment': '关键时刻：顾客在此形成判断',
+            'badge:emotion-delighted': '顾客情绪：惊喜',
+            'badge:emotion-positive': '顾客情绪：正面',
+            'badge:emotion-neutral': '顾客情绪：中性',
+            'badge:emotion-negative': '顾客情绪：负面',
+            'badge:emotion-frustrated': '顾客情绪：沮丧',
+            'badge:metric': '在此测量的服务标准（KPI），目标见下方“服务标准”',
+            'badge:note': '步骤备注（关键时刻、情绪、说明）见下方“备注”',
+            'chip:actor': '执行该步骤的人员或系统',
+            'chip:channel': '该步骤使用的渠道',
+            'chip:segment': '变体：仅适用于该顾客群体（虚线框）',
+            'box:touchpoint': '接触点：顾客与服务方接触的顾客步骤（粗边框）',
+            'box:evidence': '有形展示：顾客看到或得到的东西',
+            'box:independent': '与顾客无关的步骤：在任何顾客订单之前或之外完成（灰色框）',
+            'flow:sequence': '流程：下一步',
+            'flow:two-way': '双向流程：一次对话',
+            'flow:hand-off': '人员或部门之间的交接',
+            'flow:escalation': '升级（转至二线）',
+            'flow:loop': '循环：流程从此处重复',
+            'flow:evidence': '该步骤展示的有形展示',
+            'gateway:exclusive': '决策：只走其中一个分支，各有其比例',
+            'gateway:parallel': '并行工作：各分支同时进行，并在 + 处汇合',
+            'line': '泳道之间的分界线（外部互动、可视、内部互动），名称标在线上',
+            'line:order-penetration': '订单渗透线：线下为独立于任何顾客订单的工作'
+        },
+        notes: {
+            cause: cause => `原因：${cause}`,
+            failureRate: rate => `失败率：${rate}`,
+            prevention: text => `预防：${text}`,
+            recovery: text => `补救：${text}`,
+            pokaYoke: type => `（防错类型：${type}）`,
+            bySteps: steps => `（执行步骤：${steps}）`,
+            noRemedy: '未写明预防或补救措施。',
+            target: target => `目标：${target}`,
+            noTarget: '未写明目标。',
+            measuredOn: steps => `测量对象：${steps}`,
+            wholeProcess: '整个流程',
+            momentOfTruth: reason => `关键时刻：${reason}`,
+            emotion: (feeling, note) => `情绪（${feeling}）：${note}`,
+            listSeparator: '、',
+            feelings: { delighted: '惊喜', positive: '正面', neutral: '中性', negative: '负面', frustrated: '沮丧' },
+            pokaYokeTypes: { task: '任务', treatment: '接待', tangible: '有形', preparation: '准备', encounter: '接触', resolution: '结果' },
+            segmentChip: segment => `仅限${segment}`,
+            chipSamples: { actor: '柜员', channel: '电话', segment: '仅限贵宾' },
+            decision: (question, branches) => `决策${question ? `：${question}` : ''}（${branches}）`,
+            parallelSplit: (label, branches) => `并行工作${label ? `：${label}` : ''}（${branches}）`,
+            parallelJoin: step => `并行分支在 ${step} 汇合`
+        }
     },
     serviceReport: {
         title: blueprint => `服务评审：${blueprint}`,
@@ -468,7 +619,61 @@ const ja: Localisation = {
         legend: '凡例',
         footnotes: { fail: '失敗ポイント', metric: 'サービス基準', note: '注記' },
         longestPath: (total, standard, atLeast, exceeded) => `最長経路：${atLeast ? '少なくとも ' : ''}${total}、`
-            + (exceeded ? `時間基準 ${standard} を超過` : `時間基準 ${standard} 以内`)
+            + (exceeded ? `時間基準 ${standard} を超過` : `時間基準 ${standard} 以内`),
+        legendEntries: {
+            'badge:fail': '失敗ポイント（番号付き）：原因・失敗率・予防・回復は下の「失敗ポイント」',
+            'badge:wait': '待ちポイント：予想待ち時間 ≤ 顧客の許容時間',
+            'badge:wait-over': '許容時間を超える待ち：顧客が受け入れる以上に長い',
+            'badge:duration': 'ステップの所要時間 ≤ 時間基準（許容度）',
+            'badge:duration-over': '時間基準を超えるステップ',
+            'badge:moment': '真実の瞬間：顧客がここで評価を下す',
+            'badge:emotion-delighted': '顧客の感情：大満足',
+            'badge:emotion-positive': '顧客の感情：肯定的',
+            'badge:emotion-neutral': '顧客の感情：中立',
+            'badge:emotion-negative': '顧客の感情：否定的',
+            'badge:emotion-frustrated': '顧客の感情：不満',
+            'badge:metric': 'ここで測るサービス基準（KPI）、目標は下の「サービス基準」',
+            'badge:note': 'ステップの注記（真実の瞬間、感情、備考）は下の「注記」',
+            'chip:actor': 'ステップを行う人またはシステム',
+            'chip:channel': 'ステップが使うチャネル',
+            'chip:segment': 'バリエーション：この顧客セグメントのみ（破線の枠）',
+            'box:touchpoint': 'タッチポイント：提供者と接する顧客のステップ（太枠）',
+            'box:evidence': '物的証拠：顧客が目にするもの、受け取るもの',
+            'box:independent': '顧客に依存しないステップ：顧客の注文の前に、または注文と無関係に行う（灰色の枠）',
+            'flow:sequence': 'フロー：次のステップ',
+            'flow:two-way': '双方向のフロー：対話',
+            'flow:hand-off': '人または部署間の引き継ぎ',
+            'flow:escalation': 'エスカレーション（二次対応へ）',
+            'flow:loop': 'ループ：ここからプロセスを繰り返す',
+            'flow:evidence': 'ステップが示す物的証拠',
+            'gateway:exclusive': '判断：いずれか一つの分岐を通る（それぞれの割合付き）',
+            'gateway:parallel': '並行作業：分岐は同時に進み、+ で合流する',
+            'line': 'レーン間の線（相互作用線、可視線、内部相互作用線）、線上に名前',
+            'line:order-penetration': '受注浸透線：その下は顧客の注文と無関係に行う作業'
+        },
+        notes: {
+            cause: cause => `原因：${cause}`,
+            failureRate: rate => `失敗率：${rate}`,
+            prevention: text => `予防：${text}`,
+            recovery: text => `回復：${text}`,
+            pokaYoke: type => `（ポカヨケ：${type}）`,
+            bySteps: steps => `（実施ステップ：${steps}）`,
+            noRemedy: '予防策も回復策も書かれていません。',
+            target: target => `目標：${target}`,
+            noTarget: '目標は書かれていません。',
+            measuredOn: steps => `測定対象：${steps}`,
+            wholeProcess: 'プロセス全体',
+            momentOfTruth: reason => `真実の瞬間：${reason}`,
+            emotion: (feeling, note) => `感情（${feeling}）：${note}`,
+            listSeparator: '、',
+            feelings: { delighted: '大満足', positive: '肯定的', neutral: '中立', negative: '否定的', frustrated: '不満' },
+            pokaYokeTypes: { task: 'タスク', treatment: '応対', tangible: '有形', preparation: '準備', encounter: '接触', resolution: '解決' },
+            segmentChip: segment => `${segment}のみ`,
+            chipSamples: { actor: '窓口係', channel: '電話', segment: 'VIPのみ' },
+            decision: (question, branches) => `判断${question ? `：${question}` : ''}（${branches}）`,
+            parallelSplit: (label, branches) => `並行作業${label ? `：${label}` : ''}（${branches}）`,
+            parallelJoin: step => `並行の分岐は ${step} で合流`
+        }
     },
     serviceReport: {
         title: blueprint => `サービスレビュー：${blueprint}`,
@@ -576,7 +781,61 @@ const ko: Localisation = {
         legend: '범례',
         footnotes: { fail: '실패 지점', metric: '서비스 기준', note: '메모' },
         longestPath: (total, standard, atLeast, exceeded) => `최장 경로: ${atLeast ? '최소 ' : ''}${total}, `
-            + (exceeded ? `시간 기준 ${standard} 초과` : `시간 기준 ${standard} 이내`)
+            + (exceeded ? `시간 기준 ${standard} 초과` : `시간 기준 ${standard} 이내`),
+        legendEntries: {
+            'badge:fail': '실패 지점(번호): 원인, 실패율, 예방과 복구는 아래 "실패 지점"에',
+            'badge:wait': '대기 지점: 예상 대기 ≤ 고객이 받아들이는 허용 시간',
+            'badge:wait-over': '허용 시간을 넘는 대기: 고객이 받아들이는 것보다 김',
+            'badge:duration': '단계 소요 시간 ≤ 시간 기준(허용치)',
+            'badge:duration-over': '시간 기준을 넘는 단계',
+            'badge:moment': '진실의 순간: 고객이 여기서 판단을 내림',
+            'badge:emotion-delighted': '고객 감정: 매우 만족',
+            'badge:emotion-positive': '고객 감정: 긍정',
+            'badge:emotion-neutral': '고객 감정: 보통',
+            'badge:emotion-negative': '고객 감정: 부정',
+            'badge:emotion-frustrated': '고객 감정: 좌절',
+            'badge:metric': '여기서 측정하는 서비스 기준(KPI), 목표는 아래 "서비스 기준"에',
+            'badge:note': '단계 메모(진실의 순간, 감정, 비고)는 아래 "메모"에',
+            'chip:actor': '단계를 수행하는 사람 또는 시스템',
+            'chip:channel': '단계가 쓰는 채널',
+            'chip:segment': '변형: 이 고객 세그먼트에만 해당(점선 상자)',
+            'box:touchpoint': '접점: 제공자와 만나는 고객 단계(굵은 테두리)',
+            'box:evidence': '물리적 증거: 고객이 보거나 받는 것',
+            'box:independent': '고객과 무관한 단계: 고객 주문 전에 또는 주문과 별개로 수행(회색 상자)',
+            'flow:sequence': '흐름: 다음 단계',
+            'flow:two-way': '양방향 흐름: 대화',
+            'flow:hand-off': '사람 또는 부서 사이의 인계',
+            'flow:escalation': '이관(2차 처리로)',
+            'flow:loop': '반복: 여기서부터 과정을 되풀이',
+            'flow:evidence': '단계가 보여 주는 물리적 증거',
+            'gateway:exclusive': '결정: 분기 중 하나만 진행(각 비율 표시)',
+            'gateway:parallel': '병행 작업: 분기가 동시에 진행되고 + 에서 합류',
+            'line': '레인 사이의 선(상호작용선, 가시선, 내부 상호작용선), 선 위에 이름',
+            'line:order-penetration': '주문 침투선: 그 아래는 고객 주문과 무관하게 하는 작업'
+        },
+        notes: {
+            cause: cause => `원인: ${cause}`,
+            failureRate: rate => `실패율: ${rate}`,
+            prevention: text => `예방: ${text}`,
+            recovery: text => `복구: ${text}`,
+            pokaYoke: type => ` (포카요케: ${type})`,
+            bySteps: steps => ` → 수행 단계: ${steps}`,
+            noRemedy: '예방이나 복구가 적혀 있지 않습니다.',
+            target: target => `목표: ${target}`,
+            noTarget: '목표가 적혀 있지 않습니다.',
+            measuredOn: steps => `측정 대상: ${steps}`,
+            wholeProcess: '전체 프로세스',
+            momentOfTruth: reason => `진실의 순간: ${reason}`,
+            emotion: (feeling, note) => `감정(${feeling}): ${note}`,
+            listSeparator: ', ',
+            feelings: { delighted: '매우 만족', positive: '긍정', neutral: '보통', negative: '부정', frustrated: '좌절' },
+            pokaYokeTypes: { task: '작업', treatment: '응대', tangible: '유형물', preparation: '준비', encounter: '접점', resolution: '해결' },
+            segmentChip: segment => `${segment} 전용`,
+            chipSamples: { actor: '창구 직원', channel: '전화', segment: 'VIP 전용' },
+            decision: (question, branches) => `결정${question ? `: ${question}` : ''} (${branches})`,
+            parallelSplit: (label, branches) => `병행 작업${label ? `: ${label}` : ''} (${branches})`,
+            parallelJoin: step => `병행 분기가 ${step}에서 합류`
+        }
     },
     serviceReport: {
         title: blueprint => `서비스 검토: ${blueprint}`,

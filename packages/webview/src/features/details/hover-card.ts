@@ -1,6 +1,7 @@
 /**
  * What the preview's hover card says about a step: everything written on it that the box only
- * hints at (fail points with cause, prevention and recovery; times against their tolerance; KPI
+ * hints at (fail points with cause, failure rate, prevention and recovery with their poka-yoke type
+ * and the steps that carry them out; times against their tolerance; KPI
  * names and targets; the moment of truth; the emotion with its note; notes). Pure, so it is unit-tested.
  */
 import type { StepDetails } from '@blueprint/diagram';
@@ -54,9 +55,18 @@ export function hoverCard(label: string, details: StepDetails | undefined, evide
 
     for (const fail of details.failPoints) {
         const lines: HoverCardLine[] = [{ lead: 'Cause', text: fail.cause }];
-        for (const prevention of fail.preventions) lines.push({ lead: 'Prevention', text: prevention });
-        for (const recovery of fail.recoveries) lines.push({ lead: 'Recovery', text: recovery });
-        if (fail.preventions.length + fail.recoveries.length === 0) lines.push({ text: 'No prevention or recovery written.', warning: true });
+        if (fail.rate) lines.push({ lead: 'Failure rate', text: fail.rate });
+        // Layouts from before remedies were typed carry only the texts.
+        const remedies = fail.remedies ?? [
+            ...fail.preventions.map(text => ({ kind: 'prevention' as const, text, steps: [] as readonly string[], pokaYoke: undefined })),
+            ...fail.recoveries.map(text => ({ kind: 'recovery' as const, text, steps: [] as readonly string[], pokaYoke: undefined }))
+        ];
+        for (const remedy of remedies) {
+            const type = remedy.pokaYoke ? ` (poka-yoke: ${remedy.pokaYoke})` : '';
+            const steps = remedy.steps.length > 0 ? ` → steps: ${remedy.steps.join(', ')}` : '';
+            lines.push({ lead: remedy.kind === 'prevention' ? 'Prevention' : 'Recovery', text: `${remedy.text}${type}${steps}` });
+        }
+        if (remedies.length === 0) lines.push({ text: 'No prevention or recovery written.', warning: true });
         sections.push({ kind: 'fail', heading: `Fail point ${fail.ref}`, lines });
     }
     if (details.metrics.length > 0) {

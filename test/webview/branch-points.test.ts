@@ -1,0 +1,113 @@
+/**
+ * Issue 10 in the preview (headless Chromium, the real bundle): the branch points are drawn on
+ * their steps' borders where the layout put them, flow labels (with their shares) where the layout
+ * placed them, the line of order penetration with its own style, independent steps grey, and the
+ * hover card lists a fail point's failure rate, poka-yoke type and corrective steps.
+ */
+import { layoutBlueprint, type BlueprintLayout, type DiagramParams } from '@blueprint/diagram';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { modelFromText } from '../diagram/diagram-helpers.js';
+import { buildBundle, chromiumInstalled, CHROMIUM_PATH, postToWebview, startHarness, waitForPosted, type WebviewHarness } from './webview-page.js';
+
+const resultsDir = fileURLToPath(new URL('../../test-results/webview/', import.meta.url));
+const EXAMPLES = ['credit-card-hotline', 'bitner-hotel', 'shostack-shoeshine'] as const;
+
+const title = chromiumInstalled
+    ? 'branch points, order penetration and remedies in the webview'
+    : `branch points in the webview (skipped: ${CHROMIUM_PATH} is not installed; apt-get install -y chromium)`;
+
+describe.skipIf(!chromiumInstalled)(title, () => {
+    let harness: WebviewHarness;
+    const layouts = new Map<string, BlueprintLayout>();
+
+    beforeAll(async () => {
+        for (const name of EXAMPLES) {
+            const text = readFileSync(new URL(`../../examples/${name}.blueprint`, import.meta.url), 'utf8');
+            layouts.set(name, await layoutBlueprint(await modelFromText(text)));
+        }
+        await buildBundle();
+        harness = await startHarness();
+    }, 120_000);
+
+    afterAll(async () => {
+        await harness?.close();
+    });
+
+    async function open(name: string, select?: string): Promise<Page> {
+        const page = await harness.open();
+        await waitForPosted(page, 'ready');
+        const params: DiagramParams = { uri: `file:///work/examples/${name}.blueprint`, version: 1, layout: layouts.get(name)!, stale: false, errors: 0 };
+        await postToWebview(page, { kind: 'diagram', params });
+        await page.waitForSelector('#blueprint-diagram .step');
+        if (select) {
+            await postToWebview(page, { kind: 'select', ids: [select] });
+            await page.waitForSelector(`[id="blueprint-diagram_${select}"].selected`);
+            await page.waitForTimeout(800); // the scroll is animated
+        }
+        return page;
+    }
+
+    it('the hotline: a diamond on the border of each branching step, shares on the flows where the layout put them', async () => {
+        const layout = layouts.get('credit-card-hotline')!;
+        const page = await open('credit-card-hotline', 'LookUp');
+        const drawn = await page.$$eval('#blueprint-diagram [id^="blueprint-diagram_gateway:"]', nodes => nodes.map(node => ({
+            classes: node.getAttribute('class'), title: node.querySelector('title')?.textContent
+        })));
+        expect(drawn).toHaveLength(layout.gateways!.length);
+        for (const gateway of layout.gateways!) {
+            expect(drawn.some(item => item.title === gateway.description && item.classes!.includes(`gateway-${gateway.kind}`) && item.classes!.includes(`gateway-${gateway.role}`)), gateway.id).toBe(true);
+        }
+        // On screen: the decision's diamond straddles the right border of "Look the case up".
+        const step = (await page.locator('[id="blueprint-diagram_LookUp"] .step-box').boundingBox())!;
+        const diamond = (await page.locator('#blueprint-diagram [id^="blueprint-diagram_gateway:"].gateway-exclusive').filter({ has: page.locator('title', { hasText: 'delegated authority' }) }).locator('.gateway-shape').boundingBox())!;
+        expect(diamond.x).toBeLessThan(step.x + step.width);
+        expect(diamond.x + diamond.width).toBeGreaterThan(step.x + step.width);
+        expect(diamond.y).toBeGreaterThan(step.y);
+        expect(diamond.y + diamond.height).toBeLessThan(step.y + step.height);
+        // The shares are on the flows, at the layout's label boxes (clear of every box).
+        const labels = await page.$$eval('#blueprint-diagram .flow-label', texts => texts.map(text => Array.from(text.querySelectorAll('tspan'), span => span.textContent).join(' ') || text.textContent));
+        const resolved = layout.flows.find(flow => flow.id === 'LookUp->Resolve')!;
+        expect(labels).toContain(resolved.labelBox!.lines.join(' '));
+        expect(resolved.labelBox!.lines.join(' ')).toMatch(/^95 %/);
+        mkdirSync(resultsDir, { recursive: true });
+        await page.screenshot({ path: `${resultsDir}hotline-branch-points.png` });
+        await page.close();
+    });
+
+    it('Bitner\'s hotel: the line of order penetration in its own style, the independent step grey', async () => {
+        const page = await open('bitner-hotel', 'PrepareRoom');
+        const line = page.locator('#blueprint-diagram [id="blueprint-diagram_line:order-penetration"] .line-stroke');
+        expect(await line.count()).toBe(1);
+        const style = await line.evaluate(element => getComputedStyle(element).strokeDasharray);
+        expect(style.replace(/px/g, '').replace(/,\s*/g, ' ')).toBe('12 4 2 4');
+        const prepare = page.locator('[id="blueprint-diagram_PrepareRoom"]');
+        expect(await prepare.getAttribute('class')).toContain('independent');
+        // The line lies between the support lane and the preparation lane on screen, above the independent step.
+        const stroke = (await line.boundingBox())!;
+        const box = (await prepare.locator('.step-box').boundingBox())!;
+        expect(stroke.y).toBeLessThan(box.y);
+        const sticky = page.locator('.sticky-line-order-penetration');
+        if (await sticky.count() > 0) expect(await sticky.first().textContent()).toBe('Line of order penetration');
+        mkdirSync(resultsDir, { recursive: true });
+        await page.screenshot({ path: `${resultsDir}bitner-order-penetration.png` });
+        await page.close();
+    });
+
+    it('Shostack\'s shoeshine: the hover card names the failure rate, the poka-yoke type and the corrective steps', async () => {
+        const page = await open('shostack-shoeshine', 'Polish');
+        const box = (await page.locator('[id="blueprint-diagram_Polish"] .step-box').boundingBox())!;
+        await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 5 });
+        const card = page.locator('#blueprint-diagram-popup .bp-hover-card');
+        await card.waitFor({ state: 'visible', timeout: 5000 });
+        const text = await card.textContent();
+        expect(text).toContain('Failure rate: 10 %');
+        expect(text).toContain('Prevention: Ask the colour and show the tin before opening it (poka-yoke: task)');
+        expect(text).toContain('Recovery: Remove the wrong polish and polish again → steps: Remove the wrong polish, Polish again with the right colour');
+        mkdirSync(resultsDir, { recursive: true });
+        await page.screenshot({ path: `${resultsDir}shoeshine-hover-remedies.png` });
+        await page.close();
+    });
+});
