@@ -5,9 +5,9 @@
  * - `blueprint render` wall time (a child process when the CLI has the command, else in process);
  * - plain elkjs layered on the same flat graph, as the reference.
  * Generated blueprints of 50, 200 and 1,000 steps; medians of 20 runs.
- * Budget: 200 steps under 100 ms, 1,000 steps under 1 s (keystroke to diagram, median) for a one-character
- * edit in a label (the ranking is reused: the flow graph did not change). A flow edit, where ELK runs
- * again, is measured and printed too.
+ * Budgets (medians, issue 9): at 200 steps a one-character label edit within 50 ms (the layout is
+ * reused: no box changed size) and a flow edit, where ELK ranks again, within 150 ms; at 1,000 steps
+ * within 1 s and 2 s.
  * Run directly (`node test/bench/diagram.bench.mjs`) or import and call the default export.
  */
 import { spawnSync } from 'node:child_process';
@@ -25,7 +25,7 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CLI = join(ROOT, 'packages/cli/bin/blueprint.js');
 const SIZES = [50, 200, 1000];
 const RUNS = 20;
-const BUDGET_MS = { 200: 100, 1000: 1000 };
+const BUDGET_MS = { 200: { label: 50, flow: 150 }, 1000: { label: 1000, flow: 2000 } };
 // The customer only ever meets frontstage steps (rule BP007), so the lanes go down and back up.
 const LANES = ['customer', 'frontstage', 'backstage', 'support', 'backstage', 'frontstage'];
 
@@ -152,9 +152,8 @@ export default async function runDiagramBenchmark(log = console.log) {
             const render = await renderWallTime(text, folder, childProcess);
             const elk = await plainElk(steps);
             const budget = BUDGET_MS[steps];
-            // The budget is the issue's: a one-character edit. The flow edit is shown for transparency.
             results.push({ steps, keystroke, structural, render, elk, budget,
-                withinBudget: budget === undefined || keystroke < budget });
+                withinBudget: budget === undefined || (keystroke < budget.label && structural < budget.flow) });
         }
     } finally {
         rmSync(folder, { recursive: true, force: true });
@@ -164,7 +163,7 @@ export default async function runDiagramBenchmark(log = console.log) {
     for (const r of results) {
         log(`${String(r.steps).padStart(5)}  ${r.keystroke.toFixed(1).padStart(25)} ms  ${r.structural.toFixed(1).padStart(8)} ms  ${r.render.toFixed(1).padStart(13)} ms  `
             + `${r.elk.toFixed(1).padStart(8)} ms  ${(r.structural / r.elk).toFixed(2).padStart(19)}  `
-            + (r.budget === undefined ? '-' : `${r.withinBudget ? 'ok' : 'OVER'} (< ${r.budget} ms)`));
+            + (r.budget === undefined ? '-' : `${r.withinBudget ? 'ok' : 'OVER'} (< ${r.budget.label} / ${r.budget.flow} ms)`));
     }
     return results;
 }
