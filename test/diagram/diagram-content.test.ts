@@ -228,6 +228,35 @@ describe('boxes hold their content', () => {
     });
 });
 
+describe('process time', () => {
+    // 95 % resolved on the call (1 min + 2 min), 5 % escalated (1 min + 1 h): expected
+    // 1 + 0.95 × 2 + 0.05 × 60 = 5.9 min = 5 min 54 s; worst case 61 min = 1 h 1 min.
+    const HOTLINE = (language: string) => `blueprint Hotline "Hotline" {
+    ${language}
+    tolerance 15 min
+    customer Call "Call" { start duration 1 min }
+    frontstage Solve "Solve on the call" { duration 2 min end }
+    frontstage Escalate "Escalate" { duration 1 h end }
+    decision Call "Solved on the call?" {
+        -> Solve 95 % "Yes"
+        -> Escalate 5 % "No"
+    }
+}
+`;
+
+    test('states the expected time against the standard and the worst case beside it', async () => {
+        const layout = await layoutBlueprint(await modelFromText(HOTLINE('')));
+        expect(layout.processTime!.text).toBe('Expected 5 min 54 s, within the 15 min time standard · worst case 1 h 1 min (above it)');
+        // Shostack's verdict is the expected one: within the standard, so not marked.
+        expect(layout.processTime!.over).toBe(false);
+    });
+
+    test('in the blueprint\'s language', async () => {
+        const layout = await layoutBlueprint(await modelFromText(HOTLINE('language ko')));
+        expect(layout.processTime!.text).toBe('예상: 5 min 54 s, 시간 기준 15 min 이내 · 최악의 경우: 1 h 1 min (초과)');
+    });
+});
+
 describe('legend', () => {
     test.each(EXAMPLES)('%s: exactly the entries the drawing uses', async (_name, model) => {
         const svg = renderSvg(await layoutBlueprint(model!));

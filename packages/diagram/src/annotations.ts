@@ -66,11 +66,19 @@ function processTimeOf(layout: BlueprintLayout, model: BlueprintModel, names: Di
     const analysis = analyseTime(model);
     const critical = analysis.criticalPath;
     if (!critical || analysis.toleranceSeconds === undefined) return undefined;
-    const text = names.longestPath(formatSeconds(critical.totalSeconds), formatSeconds(analysis.toleranceSeconds),
-        critical.unknownSteps.length > 0, analysis.toleranceExceeded === true);
+    const atLeast = critical.unknownSteps.length > 0;
+    const expected = analysis.expected;
+    const worstOver = analysis.toleranceExceeded === true;
+    // Shostack's question is the expected time against the tolerance; the worst case stays beside it.
+    const both = expected !== undefined && Math.round(expected.totalSeconds) !== Math.round(critical.totalSeconds);
+    const expectedOver = analysis.expectedExceedsTolerance === true;
+    const text = both
+        ? names.expectedAndWorst(formatSeconds(expected.totalSeconds), formatSeconds(critical.totalSeconds),
+            formatSeconds(analysis.toleranceSeconds), atLeast || expected.unknownSteps.length > 0, expectedOver, worstOver)
+        : names.longestPath(formatSeconds(critical.totalSeconds), formatSeconds(analysis.toleranceSeconds), atLeast, worstOver);
     // The title is drawn bold at 18 px from x = 16, its baseline at y = 34.
     const x = Math.ceil(16 + reservedTextWidth(layout.title, 18, true) + 24);
-    return { text, over: analysis.toleranceExceeded === true, x, y: 34 };
+    return { text, over: both ? expectedOver : worstOver, x, y: 34 };
 }
 
 interface LegendItem {

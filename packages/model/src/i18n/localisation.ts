@@ -208,6 +208,8 @@ export interface DiagramStrings {
     readonly legend: string;
     readonly footnotes: Readonly<Record<'fail' | 'metric' | 'note', string>>;
     readonly longestPath: (total: string, standard: string, atLeast: boolean, exceeded: boolean) => string;
+    /** Where branches, failure rates or repeats make the expected time differ from the worst case. */
+    readonly expectedAndWorst: (expected: string, worst: string, standard: string, atLeast: boolean, expectedOver: boolean, worstOver: boolean) => string;
     readonly legendEntries: Readonly<Record<LegendKey, string>>;
     readonly notes: DiagramNoteStrings;
 }
@@ -296,6 +298,8 @@ const en: Localisation = {
         footnotes: { fail: 'Fail points', metric: 'Service standards', note: 'Notes' },
         longestPath: (total, standard, atLeast, exceeded) => `Longest path: ${atLeast ? 'at least ' : ''}${total}, `
             + (exceeded ? `above the ${standard} time standard` : `within the ${standard} time standard`),
+        expectedAndWorst: (expected, worst, standard, atLeast, expectedOver, worstOver) => `Expected ${atLeast ? 'at least ' : ''}${expected}, `
+            + `${expectedOver ? 'above' : 'within'} the ${standard} time standard · worst case ${atLeast ? 'at least ' : ''}${worst}${worstOver && !expectedOver ? ' (above it)' : ''}`,
         legendEntries: {
             'badge:fail': 'Fail point, numbered: cause, failure rate, prevention and recovery under Fail points below',
             'badge:wait': 'Wait point: expected wait ≤ the tolerance the customer accepts',
@@ -458,6 +462,8 @@ const zh: Localisation = {
         footnotes: { fail: '失败点', metric: '服务标准', note: '备注' },
         longestPath: (total, standard, atLeast, exceeded) => `最长路径：${atLeast ? '至少 ' : ''}${total}，`
             + (exceeded ? `超出 ${standard} 的时间标准` : `在 ${standard} 的时间标准之内`),
+        expectedAndWorst: (expected, worst, standard, atLeast, expectedOver, worstOver) => `预期：${atLeast ? '至少 ' : ''}${expected}，`
+            + (expectedOver ? `超出 ${standard} 的时间标准` : `在 ${standard} 的时间标准之内`) + ` · 最坏情况：${atLeast ? '至少 ' : ''}${worst}${worstOver && !expectedOver ? '（超出）' : ''}`,
         legendEntries: {
             'badge:fail': '失败点（编号）：原因、失败率、预防与补救见下方“失败点”',
             'badge:wait': '等待点：预计等待 ≤ 顾客可接受的容忍时间',
@@ -620,6 +626,8 @@ const ja: Localisation = {
         footnotes: { fail: '失敗ポイント', metric: 'サービス基準', note: '注記' },
         longestPath: (total, standard, atLeast, exceeded) => `最長経路：${atLeast ? '少なくとも ' : ''}${total}、`
             + (exceeded ? `時間基準 ${standard} を超過` : `時間基準 ${standard} 以内`),
+        expectedAndWorst: (expected, worst, standard, atLeast, expectedOver, worstOver) => `期待値：${atLeast ? '少なくとも ' : ''}${expected}、`
+            + (expectedOver ? `時間基準 ${standard} を超過` : `時間基準 ${standard} 以内`) + ` · 最悪の場合：${atLeast ? '少なくとも ' : ''}${worst}${worstOver && !expectedOver ? '（超過）' : ''}`,
         legendEntries: {
             'badge:fail': '失敗ポイント（番号付き）：原因・失敗率・予防・回復は下の「失敗ポイント」',
             'badge:wait': '待ちポイント：予想待ち時間 ≤ 顧客の許容時間',
@@ -782,6 +790,8 @@ const ko: Localisation = {
         footnotes: { fail: '실패 지점', metric: '서비스 기준', note: '메모' },
         longestPath: (total, standard, atLeast, exceeded) => `최장 경로: ${atLeast ? '최소 ' : ''}${total}, `
             + (exceeded ? `시간 기준 ${standard} 초과` : `시간 기준 ${standard} 이내`),
+        expectedAndWorst: (expected, worst, standard, atLeast, expectedOver, worstOver) => `예상: ${atLeast ? '최소 ' : ''}${expected}, `
+            + (expectedOver ? `시간 기준 ${standard} 초과` : `시간 기준 ${standard} 이내`) + ` · 최악의 경우: ${atLeast ? '최소 ' : ''}${worst}${worstOver && !expectedOver ? ' (초과)' : ''}`,
         legendEntries: {
             'badge:fail': '실패 지점(번호): 원인, 실패율, 예방과 복구는 아래 "실패 지점"에',
             'badge:wait': '대기 지점: 예상 대기 ≤ 고객이 받아들이는 허용 시간',
