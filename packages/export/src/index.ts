@@ -10,3 +10,4 @@ export { svgToPng, nativeRasterizer, DEFAULT_PNG_SCALE, type SvgRasterizer, type
 export { pagesToPdf, type PdfOptions } from './pdf.js';
 export { wasmRasterizer, type ResvgWasmModule } from './png-wasm.js';
 export { exportDrawio } from './drawio.js';
+export { exportMermaid, MERMAID_DIALECTS } from './mermaid.js';
