@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exportImage } from '@blueprint/export';
+import { exportDrawio, exportImage, exportMermaid } from '@blueprint/export';
 import { REPO_ROOT } from '../cli/cli-harness.js';
 import { FIXTURES, layoutOf, readPdf } from '../export/export-helpers.js';
 
@@ -23,5 +23,15 @@ describe('extension export bundle', { timeout: 120_000 }, () => {
         const pdf = await bundle.exportDiagram(layout, 'pdf', 'a4', DIST);
         const text = (await readPdf(pdf.files[0])).pages.flatMap(page => page.items.map(item => item.text)).join('\n');
         expect(text).toContain('고객센터에 전화하기');
+    });
+
+    it('writes the draw.io and Mermaid files of the export menu as the CLI does', async () => {
+        const bundle = createRequire(import.meta.url)(path.join(DIST, 'export.cjs')) as typeof import('../../packages/extension/src/preview/export-bundle.js');
+        const layout = await layoutOf(FIXTURES + 'ko-card-loss.blueprint');
+        const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+        expect(text(bundle.exportDocument(layout, 'drawio'))).toBe(exportDrawio(layout));
+        expect(text(bundle.exportDocument(layout, 'mermaid'))).toBe(exportMermaid(layout));
+        expect(text(bundle.exportDocument(layout, 'mermaid-swimlane'))).toBe(exportMermaid(layout, { dialect: 'swimlane' }));
+        expect(text(bundle.exportDocument(layout, 'mermaid-swimlane'))).toMatch(/^swimlane-beta LR$/m);
     });
 });

@@ -1,32 +1,46 @@
 /**
- * The preview's export: the user picks SVG, PNG or PDF (whole drawing or fitted to pages) and a
- * file. The picture is drawn from the laid-out diagram, not from the webview's DOM, so a selection
- * or a temporary highlight never ends up in it. In VS Code for the web (no Node, so no export
- * bundle) the preview saves the SVG its page drew, as before. No Node built-in is imported here:
- * this file is part of the web extension too.
+ * The preview's export: the user picks a format from a list (pictures: SVG, PNG or PDF, whole
+ * drawing or fitted to pages; files for other tools: draw.io, Mermaid) and a file. Everything is
+ * made from the laid-out diagram, not from the webview's DOM, so a selection or a temporary
+ * highlight never ends up in it. In VS Code for the web (no Node, so no export bundle) the preview
+ * saves the SVG its page drew, as before. No Node built-in is imported here: this file is part of
+ * the web extension too.
  */
 import * as vscode from 'vscode';
 import type { BlueprintLayout } from '@blueprint/diagram';
 
 type ExportBundle = typeof import('./export-bundle.js');
 
+/** One row of the export list: what it is called, the file it proposes and how the bundle writes it. */
 interface ExportChoice extends vscode.QuickPickItem {
-    readonly format: 'svg' | 'png' | 'pdf';
-    readonly page?: 'a4' | 'a3' | 'slide';
+    /** File name extension of the proposed file, without the dot. */
+    readonly extension: string;
+    /** The save dialog's filter: its name and extensions. */
+    readonly filter: Readonly<Record<string, string[]>>;
+    /** The files (one, or one per page) in the export bundle. */
+    readonly write: (bundle: ExportBundle, layout: BlueprintLayout, distDirectory: string) => Promise<readonly Uint8Array[]>;
 }
 
-const CHOICES: readonly ExportChoice[] = [
-    { label: 'SVG', description: 'vector image, whole diagram', format: 'svg' },
-    { label: 'PNG', description: 'picture for slides and documents', format: 'png' },
-    { label: 'PDF', description: 'vector, selectable text, one page', format: 'pdf' },
-    { label: 'PDF on A4 pages', description: 'wide blueprints split with lane headers repeated', format: 'pdf', page: 'a4' },
-    { label: 'PDF on A3 pages', format: 'pdf', page: 'a3' },
-    { label: 'PDF on 16:9 slides', format: 'pdf', page: 'slide' }
-];
+const picture = (format: 'svg' | 'png' | 'pdf', page?: 'a4' | 'a3' | 'slide'): ExportChoice['write'] =>
+    async (bundle, layout, dist) => (await bundle.exportDiagram(layout, format, page, dist)).files;
+const toolFile = (format: Parameters<ExportBundle['exportDocument']>[1]): ExportChoice['write'] =>
+    async (bundle, layout) => [bundle.exportDocument(layout, format)];
 
-const FILTERS: Readonly<Record<ExportChoice['format'], Record<string, string[]>>> = {
-    svg: { 'SVG image': ['svg'] }, png: { 'PNG image': ['png'] }, pdf: { 'PDF document': ['pdf'] }
-};
+const SVG_FILTER = { 'SVG image': ['svg'] }, PNG_FILTER = { 'PNG image': ['png'] }, PDF_FILTER = { 'PDF document': ['pdf'] };
+const MERMAID_FILTER = { Mermaid: ['mmd', 'mermaid'] };
+
+/** The export list, in the order shown; a new format is one more row. */
+const CHOICES: readonly ExportChoice[] = [
+    { label: 'SVG', description: 'vector image, whole diagram', extension: 'svg', filter: SVG_FILTER, write: picture('svg') },
+    { label: 'PNG', description: 'picture for slides and documents', extension: 'png', filter: PNG_FILTER, write: picture('png') },
+    { label: 'PDF', description: 'vector, selectable text, one page', extension: 'pdf', filter: PDF_FILTER, write: picture('pdf') },
+    { label: 'PDF on A4 pages', description: 'wide blueprints split with lane headers repeated', extension: 'pdf', filter: PDF_FILTER, write: picture('pdf', 'a4') },
+    { label: 'PDF on A3 pages', extension: 'pdf', filter: PDF_FILTER, write: picture('pdf', 'a3') },
+    { label: 'PDF on 16:9 slides', extension: 'pdf', filter: PDF_FILTER, write: picture('pdf', 'slide') },
+    { label: 'draw.io', description: 'editable in diagrams.net; Miro imports it', extension: 'drawio', filter: { 'draw.io diagram': ['drawio'] }, write: toolFile('drawio') },
+    { label: 'Mermaid', description: 'flowchart for GitHub and wiki Markdown', extension: 'mmd', filter: MERMAID_FILTER, write: toolFile('mermaid') },
+    { label: 'Mermaid swimlanes', description: 'swimlane-beta, Mermaid 11.16 or later', extension: 'mmd', filter: MERMAID_FILTER, write: toolFile('mermaid-swimlane') }
+];
 
 export interface PreviewExport {
     readonly layout: BlueprintLayout | undefined;
@@ -51,18 +65,18 @@ export async function exportPreviewDiagram({ layout, source, extensionUri, webvi
     }
     const choice = await vscode.window.showQuickPick(CHOICES, { title: 'Export Blueprint Diagram', placeHolder: 'Format' });
     if (!choice) return;
-    const defaultUri = source ? source.with({ path: source.path.replace(/\.blueprint$/, '') + '.' + choice.format }) : undefined;
-    const target = await vscode.window.showSaveDialog({ defaultUri, filters: FILTERS[choice.format], title: 'Export Blueprint Diagram' });
+    const defaultUri = source ? source.with({ path: source.path.replace(/\.blueprint$/, '') + '.' + choice.extension }) : undefined;
+    const target = await vscode.window.showSaveDialog({ defaultUri, filters: { ...choice.filter }, title: 'Export Blueprint Diagram' });
     if (!target) return;
     const dist = vscode.Uri.joinPath(extensionUri, 'dist');
     // Loaded on demand: fonts, the PDF writer and the WebAssembly renderer stay out of activation.
     const bundle = loadBundle(vscode.Uri.joinPath(dist, 'export.cjs').fsPath) as ExportBundle;
     const distDirectory = dist.fsPath;
-    const image = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Blueprint: exporting ${choice.label}…` },
-        () => bundle.exportDiagram(layout, choice.format, choice.page, distDirectory));
-    const targets = image.files.length === 1 ? [target]
-        : image.files.map((_file, index) => target.with({ path: target.path.replace(/(\.\w+)?$/, `-${index + 1}$1`) }));
-    for (const [index, file] of image.files.entries()) {
+    const files = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Blueprint: exporting ${choice.label}…` },
+        () => choice.write(bundle, layout, distDirectory));
+    const targets = files.length === 1 ? [target]
+        : files.map((_file, index) => target.with({ path: target.path.replace(/(\.\w+)?$/, `-${index + 1}$1`) }));
+    for (const [index, file] of files.entries()) {
         if (!(await save(targets[index], file))) return;
     }
     void vscode.window.showInformationMessage(`Blueprint: diagram saved to ${targets.map(uri => vscode.workspace.asRelativePath(uri)).join(', ')}.`);
@@ -77,7 +91,7 @@ function nodeRequire(): ((file: string) => unknown) | undefined {
 
 async function saveWebviewSvg(svg: string, source: vscode.Uri | undefined, save: PreviewExport['save']): Promise<void> {
     const defaultUri = source ? source.with({ path: source.path.replace(/\.blueprint$/, '') + '.svg' }) : undefined;
-    const target = await vscode.window.showSaveDialog({ defaultUri, filters: FILTERS.svg, title: 'Export Blueprint Diagram' });
+    const target = await vscode.window.showSaveDialog({ defaultUri, filters: SVG_FILTER, title: 'Export Blueprint Diagram' });
     if (!target) return;
     if (!(await save(target, new TextEncoder().encode(svg)))) return;
     void vscode.window.showInformationMessage(`Blueprint: diagram saved to ${vscode.workspace.asRelativePath(target)}.`);

@@ -1,13 +1,14 @@
 /**
  * Entry of `dist/export.cjs`, loaded only when the user exports from the preview: the picture
  * formats of @blueprint/export with resvg's WebAssembly build (one .vsix for every platform, no
- * native binary) and the fonts shipped in `dist/fonts`, so PNG and PDF match the CLI's byte for byte.
+ * native binary) and the fonts shipped in `dist/fonts`, so PNG and PDF match the CLI's byte for
+ * byte; and the files for other tools (draw.io, Mermaid), the same as `blueprint export` writes.
  */
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { initWasm, Resvg } from '@resvg/resvg-wasm';
 import type { BlueprintLayout } from '@blueprint/diagram';
-import { bundledFonts, exportImage, wasmRasterizer, type ExportedImage, type ImageFormat, type PageKind } from '@blueprint/export';
+import { bundledFonts, exportDrawio, exportImage, exportMermaid, wasmRasterizer, type ExportedImage, type ImageFormat, type PageKind } from '@blueprint/export';
 
 let ready: Promise<void> | undefined;
 
@@ -15,4 +16,10 @@ export async function exportDiagram(layout: BlueprintLayout, format: ImageFormat
     ready ??= readFile(path.join(distDirectory, 'resvg.wasm')).then(bytes => initWasm(bytes));
     await ready;
     return exportImage(layout, { format, page, fonts: bundledFonts(path.join(distDirectory, 'fonts')), rasterizer: wasmRasterizer({ Resvg }) });
+}
+
+/** The formats of `blueprint export`, as UTF-8 file content. */
+export function exportDocument(layout: BlueprintLayout, format: 'drawio' | 'mermaid' | 'mermaid-swimlane'): Uint8Array {
+    const text = format === 'drawio' ? exportDrawio(layout) : exportMermaid(layout, { dialect: format === 'mermaid-swimlane' ? 'swimlane' : 'flowchart' });
+    return new TextEncoder().encode(text);
 }
