@@ -139,6 +139,23 @@ describe('Mermaid export', { timeout: 180_000 }, () => {
         }
     });
 
+    it('still writes a parsable diagram for a half-typed file: a step of an unknown lane, a flow to a missing step, no lines', async () => {
+        const layout = await layoutOf(EXAMPLES_ROOT + 'bank-deposit.blueprint');
+        const [first, second] = layout.steps.filter(step => step.evidenceFor === undefined);
+        const partial: BlueprintLayout = {
+            ...layout,
+            lines: [],
+            steps: layout.steps.map(step => step.id === first.id ? { ...step, lane: 'nowhere', label: '' } : step),
+            flows: [...layout.flows, { ...layout.flows[0], id: 'ghost', from: second.id, to: 'Missing', label: undefined }]
+        };
+        for (const dialect of ['flowchart', 'swimlane'] as const) {
+            const parsed = await parseFlowchart(exportMermaid(partial, { dialect }));
+            expect(parsed.vertices.some(vertex => vertex.id === mermaidId('s', first.id))).toBe(true);
+            expect(parsed.vertices.some(vertex => vertex.id === mermaidId('s', 'Missing'))).toBe(false);
+            expect(parsed.subgraphs.flatMap(subgraph => subgraph.nodes)).not.toContain(mermaidId('s', first.id));
+        }
+    });
+
     it('escapeMermaid encodes what ends a quoted label or reads as markup, and keeps text that looks like a code as text', () => {
         expect(escapeMermaid('"a" <b> & | `c` # \\n %')).toBe('#quot;a#quot; #lt;b#gt; #amp; #124; #96;c#96; #35; #92;n #37;');
         expect(escapeMermaid('#quot;')).toBe('#35;quot;');
