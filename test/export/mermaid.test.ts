@@ -19,7 +19,9 @@ function checkFlowchart(layout: BlueprintLayout, parsed: ParsedFlowchart, dialec
     // A flowchart writes evidence on its step; the swimlane diagram draws the evidence lane.
     const drawn = layout.steps.filter(step => dialect === 'swimlane' || step.evidenceFor === undefined);
     const lanes = layout.lanes.filter(lane => drawn.some(step => step.lane === lane.id));
-    const laneGraphs = parsed.subgraphs.filter(subgraph => subgraph.id.startsWith('lane_'));
+    // The flowchart declares its lanes bottom-up (Mermaid's layout then mostly stacks them top-down).
+    const declared = dialect === 'flowchart' ? [...parsed.subgraphs].reverse() : parsed.subgraphs;
+    const laneGraphs = declared.filter(subgraph => subgraph.id.startsWith('lane_'));
     expect(laneGraphs.map(subgraph => subgraph.id)).toEqual(lanes.map(lane => mermaidId('lane', lane.id)));
     for (const [index, lane] of lanes.entries()) {
         expect(laneGraphs[index].title.split('\n')[0]).toBe(lane.label);

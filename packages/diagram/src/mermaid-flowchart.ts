@@ -4,8 +4,8 @@
  * per lane in lane order, the steps in reading order (by their laid-out x), the flows with their
  * labels and shares, the lines of interaction, visibility and internal interaction on the lanes
  * below them, and classes (with a legend) for fail points, waits, moments of truth and evidence.
- * Two dialects: `flowchart LR`, which every Mermaid renders, and `swimlane-beta LR` (Mermaid 11.16
- * and later), which draws the subgraphs as real swimlanes. A flowchart ranks every linked box
+ * Two dialects: `flowchart LR`, which every Mermaid renders (it places the lanes itself, mostly in
+ * order), and `swimlane-beta LR` (Mermaid 11.16 and later), which draws them as real swimlanes. A flowchart ranks every linked box
  * left to right, so an evidence box linked to its step would sit beside it, not above: there the
  * evidence is written on its step and the evidence lane is left out. Shared by the export (the
  * whole blueprint) and the semantic diff (the changed region, with its own classes).
@@ -82,8 +82,15 @@ export function writeMermaid(layout: BlueprintLayout, options: MermaidOptions = 
     const laneStyles: string[] = [];
     const placed = new Set<string>();
 
-    for (const lane of layout.lanes) {
-        const members = steps.filter(step => step.lane === lane.id).sort((a, b) => a.x - b.x || a.y - b.y);
+    // Mermaid's flowchart layout (dagre) tends to stack the subgraph declared last on top and to
+    // mirror the order of the boxes in a rank: declared bottom-up and right to left, the lanes of the
+    // examples come out in order far more often (29 of 40 neighbouring lanes, against 17 top-down).
+    // The swimlane layout keeps the order as written.
+    const flipped = dialect === 'flowchart';
+    const lanes = flipped ? [...layout.lanes].reverse() : layout.lanes;
+    if (flipped) out.push('    %% Lanes bottom-up, steps right to left: Mermaid then draws them top-down, left to right.');
+    for (const lane of lanes) {
+        const members = steps.filter(step => step.lane === lane.id).sort((a, b) => (a.x - b.x || a.y - b.y) * (flipped ? -1 : 1));
         // An empty subgraph breaks the swimlane layout and is an empty box in a flowchart; a diff's region draws only the lanes it touches.
         if (members.length === 0) continue;
         const laneId = mermaidId('lane', lane.id);
