@@ -8,10 +8,12 @@ export default defineConfig({
         // Tests run against the sources; the CLI tests spawn the built binary instead.
         alias: {
             '@blueprint/escape': src('escape'),
+            '@blueprint/model': src('model'),
             '@blueprint/language': src('language'),
             '@blueprint/diagram': src('diagram'),
             '@blueprint/server': src('server'),
             '@blueprint/diff': src('diff'),
+            '@blueprint/report': src('report'),
             '@blueprint/webview': src('webview'),
             '@blueprint/export': src('export')
         }

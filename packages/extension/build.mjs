@@ -15,7 +15,7 @@ const require = createRequire(import.meta.url);
 const repo = join(root, '..', '..');
 const production = !process.argv.includes('--dev');
 
-const alias = Object.fromEntries(['protocol', 'escape', 'language', 'diagram', 'webview'].map(pkg => [`@blueprint/${pkg}`, join(repo, 'packages', pkg, 'src', 'index.ts')]));
+const alias = Object.fromEntries(['protocol', 'escape', 'model', 'language', 'diagram', 'diff', 'report', 'webview'].map(pkg => [`@blueprint/${pkg}`, join(repo, 'packages', pkg, 'src', 'index.ts')]));
 
 const node = {
     bundle: true,
@@ -73,10 +73,7 @@ await Promise.all([
         ...node,
         entryPoints: [join(root, 'src/extension.ts')],
         outfile: join(root, 'dist/extension.cjs'),
-        external: ['vscode'],
-        // The extension needs only the diagram protocol (notification names); the package index would
-        // also pull the layout engine (elkjs) into the extension host.
-        alias: { ...alias, '@blueprint/diagram': join(repo, 'packages/diagram/src/protocol.ts') }
+        external: ['vscode']
     }),
     build({ ...node, entryPoints: [join(repo, 'packages/server/src/main.ts')], outfile: join(root, 'dist/server.cjs') }),
     // Exports (SVG, PNG, PDF), loaded on demand: resvg's WebAssembly build and the bundled fonts beside it.
@@ -89,8 +86,7 @@ await Promise.all([
         entryPoints: [join(root, 'src/browser-extension.ts')],
         outfile: join(root, 'dist/browser-extension.cjs'),
         format: 'cjs',
-        external: ['vscode'],
-        alias: { ...alias, '@blueprint/diagram': join(repo, 'packages/diagram/src/protocol.ts') }
+        external: ['vscode']
     }, 'browser-extension.meta.json'),
     buildBrowser({
         entryPoints: [join(repo, 'packages/server/src/browser-main.ts')],

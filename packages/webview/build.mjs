@@ -1,6 +1,7 @@
 // Bundles the webview for the browser: dist/webview.js (IIFE, minified, with source map) and
-// dist/webview.css (Sprotty's base styles + ours). Nothing is loaded at run time from elsewhere.
+// dist/webview.css (Sprotty's base styles + ours), and dist/webview.meta.json (esbuild's metafile). Nothing is loaded at run time from elsewhere.
 import { build } from 'esbuild';
+import { writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -17,8 +18,10 @@ export async function buildWebview({ minify = true } = {}) {
             platform: 'browser',
             target: ['chrome114'],
             tsconfig: join(root, 'tsconfig.browser.json'),
-            define: { 'process.env.NODE_ENV': '"production"' }
-        }),
+            define: { 'process.env.NODE_ENV': '"production"' },
+            // Kept in dist/ so a test can prove the page bundles neither Langium nor Node built-ins.
+            metafile: true
+        }).then(result => writeFile(join(root, 'dist/webview.meta.json'), JSON.stringify(result.metafile))),
         build({
             ...common,
             entryPoints: [join(root, 'css/webview.css')],

@@ -3,7 +3,8 @@
  * only for opened documents, ranges on steps, the last good layout marked stale while the text has
  * errors, and at most one layout waiting per document.
  */
-import { DiagramCloseNotification, DiagramNotification, DiagramOpenNotification, type BlueprintLayout, type DiagramParams } from '@blueprint/diagram';
+import type { BlueprintLayout } from '@blueprint/diagram';
+import { DiagramCloseNotification, DiagramNotification, DiagramOpenNotification, type DiagramParams } from '@blueprint/protocol';
 import { createBlueprintServices, type BlueprintModel } from '@blueprint/language';
 import { EmptyFileSystem, URI } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -33,7 +34,7 @@ class FakeConnection implements DiagramConnection {
     }
 
     sendNotification(method: string, params: DiagramParams): void {
-        expect(method).toBe(DiagramNotification);
+        expect(method).toBe(DiagramNotification.method);
         this.sent.push(params);
         for (const waiter of this.waiters.splice(0)) waiter();
     }
@@ -92,7 +93,7 @@ describe('diagram bridge', () => {
     test('answers diagramOpen with a layout whose steps carry ranges', async () => {
         const { connection, edit, uri } = setup();
         await edit(TEXT, 1);
-        connection.client(DiagramOpenNotification, uri);
+        connection.client(DiagramOpenNotification.method, uri);
         const params = await connection.next(p => p.layout !== undefined);
         expect(params).toMatchObject({ uri, version: 1, stale: false, errors: 0 });
         expect(params.layout!.steps.map(step => step.id)).toEqual(['Ask', 'Count', 'Leave']);
@@ -103,7 +104,7 @@ describe('diagram bridge', () => {
     test('a client that applies patches gets the whole layout first, then what changed', async () => {
         const { connection, edit, uri } = setup();
         await edit(TEXT, 1);
-        connection.client(DiagramOpenNotification, uri, { patches: true });
+        connection.client(DiagramOpenNotification.method, uri, { patches: true });
         const first = await connection.next(p => p.version === 1);
         expect(first.patch).toBeUndefined();
         await edit(TEXT.replace('"Count the cash"', '"Count the cash twice"'), 2);
@@ -126,7 +127,7 @@ describe('diagram bridge', () => {
 
         // Reopened (a reloaded preview): whole again.
         await edit(TEXT, 5);
-        connection.client(DiagramOpenNotification, uri, { patches: true });
+        connection.client(DiagramOpenNotification.method, uri, { patches: true });
         const reopened = await connection.next(p => p.version === 5 && p.layout !== undefined);
         expect(reopened.patch).toBeUndefined();
     });
@@ -134,7 +135,7 @@ describe('diagram bridge', () => {
     test('a client that did not ask for patches always gets whole layouts', async () => {
         const { connection, edit, uri } = setup();
         await edit(TEXT, 1);
-        connection.client(DiagramOpenNotification, uri);
+        connection.client(DiagramOpenNotification.method, uri);
         await connection.next(p => p.version === 1);
         await edit(TEXT.replace('"Count the cash"', '"Count the cash twice"'), 2);
         const second = await connection.next(p => p.version === 2);
@@ -149,7 +150,7 @@ describe('diagram bridge', () => {
             .replace('frontstage Count "Count the cash" in Counter', 'frontstage Count "Count the cash" in Counter { duration 2 min fail "Miscount" recovery "Count again" }')
             .replace('flow Ask -> Count -> Leave', 'flow Ask -> Count -> Leave\n    backstage Note "Note the deposit" { end }\n    flow Count ~> Note');
         await edit(timed, 1);
-        connection.client(DiagramOpenNotification, uri);
+        connection.client(DiagramOpenNotification.method, uri);
         const params = await connection.next(p => p.layout !== undefined);
         // Ask 60 + Count 120 = 180 s on both paths; the first end found, Leave, closes the critical path.
         expect(params.highlights).toMatchObject({ criticalSeconds: 180, failPoints: ['Count'] });
@@ -163,7 +164,7 @@ describe('diagram bridge', () => {
 
     test('an edit with an error sends the previous layout marked stale, a fix sends a fresh one', async () => {
         const { connection, edit, uri } = setup();
-        connection.client(DiagramOpenNotification, uri);
+        connection.client(DiagramOpenNotification.method, uri);
         await edit(TEXT, 1);
         const good = await connection.next(p => p.version === 1);
         await edit(TEXT.replace('flow Ask -> Count', 'flow Ask -> Missing'), 2);
@@ -181,7 +182,7 @@ describe('diagram bridge', () => {
 
     test('a document that never laid out reports its errors without a layout', async () => {
         const { connection, edit, uri } = setup();
-        connection.client(DiagramOpenNotification, uri);
+        connection.client(DiagramOpenNotification.method, uri);
         await edit(TEXT.replace('flow Ask -> Count', 'flow Ask -> Missing'), 1);
         const params = await connection.next(p => p.version === 1);
         expect(params).toMatchObject({ stale: true, layout: undefined });
@@ -190,10 +191,10 @@ describe('diagram bridge', () => {
 
     test('after diagramClose no more diagrams are sent', async () => {
         const { connection, edit, uri } = setup();
-        connection.client(DiagramOpenNotification, uri);
+        connection.client(DiagramOpenNotification.method, uri);
         await edit(TEXT, 1);
         await connection.next(p => p.version === 1);
-        connection.client(DiagramCloseNotification, uri);
+        connection.client(DiagramCloseNotification.method, uri);
         const count = connection.sent.length;
         await edit(TEXT.replace('"Leave"', '"Go"'), 2);
         await new Promise(resolve => setTimeout(resolve, 50));
@@ -214,7 +215,7 @@ describe('diagram bridge', () => {
             dispose: () => undefined
         };
         const { bridge, connection, edit, uri } = setup(runner);
-        connection.client(DiagramOpenNotification, uri);
+        connection.client(DiagramOpenNotification.method, uri);
         await edit(TEXT, 1);
         for (let version = 2; version <= 6; version++) {
             await edit(TEXT.replace('"Leave"', `"Leave ${version}"`), version);

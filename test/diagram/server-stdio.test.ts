@@ -6,7 +6,7 @@ import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:chil
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DiagramNotification, DiagramOpenNotification, type DiagramParams } from '@blueprint/diagram';
+import { DiagramNotification, DiagramOpenNotification, type DiagramParams } from '@blueprint/protocol';
 import {
     DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, InitializedNotification, InitializeRequest,
     ConfigurationRequest, RegistrationRequest, StreamMessageReader, StreamMessageWriter, createProtocolConnection, type ProtocolConnection
@@ -55,7 +55,7 @@ beforeAll(async () => {
     server = spawn(process.execPath, [SERVER, '--stdio'], { cwd: ROOT });
     server.stderr.on('data', chunk => { stderr += chunk.toString(); });
     connection = createProtocolConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
-    connection.onNotification(DiagramNotification, (params: DiagramParams) => {
+    connection.onNotification(DiagramNotification.method, (params: DiagramParams) => {
         received.push(params);
         for (const waiter of waiters.splice(0)) waiter();
     });
@@ -75,7 +75,7 @@ test('the server lays out opened diagrams and keeps the last good one while the 
     await connection.sendNotification(DidOpenTextDocumentNotification.type, {
         textDocument: { uri: URI_OF_DOC, languageId: 'blueprint', version: 1, text: TEXT }
     });
-    await connection.sendNotification(DiagramOpenNotification, { uri: URI_OF_DOC });
+    await connection.sendNotification(DiagramOpenNotification.method, { uri: URI_OF_DOC });
     const first = await diagram(p => p.version === 1 && p.layout !== undefined);
     expect(first.stale).toBe(false);
     expect(first.layout!.steps.map(step => step.id)).toEqual(['Enter', 'Greet', 'Go']);

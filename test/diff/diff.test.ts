@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { diffBlueprints, renderMarkdown, similarity, type Change } from '@blueprint/diff';
+import { diffBlueprints, similarity, type Change } from '@blueprint/diff';
+import { renderMarkdown } from '@blueprint/report';
 import { base, modelOf } from './helpers.js';
 
 async function diff(before: string, after: string) {

@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { layoutBlueprint } from '@blueprint/diagram';
-import { diffBlueprints, layoutDiff, renderDiffSvg, renderMarkdown } from '@blueprint/diff';
+import { diffBlueprints, layoutDiff, renderDiffSvg } from '@blueprint/diff';
+import { renderMarkdown } from '@blueprint/report';
 import { describe, expect, it } from 'vitest';
 import { modelOf } from './helpers.js';
 

@@ -6,8 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { mermaidId } from '@blueprint/escape';
-import { diffBlueprints, renderDiffMermaid, renderMarkdown, type ChangeSet } from '@blueprint/diff';
-import type { BlueprintModel } from '@blueprint/language';
+import { diffBlueprints, renderDiffMermaid, type ChangeSet } from '@blueprint/diff';
+import type { BlueprintModel } from '@blueprint/model';
+import { renderMarkdown } from '@blueprint/report';
 import { describe, expect, it } from 'vitest';
 import { parseFlowchart } from '../export/mermaid-parser.js';
 import { base, modelOf } from './helpers.js';

@@ -10,14 +10,19 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 
 const EXTENSION = fileURLToPath(new URL('../../packages/extension/', import.meta.url));
+const WEBVIEW = fileURLToPath(new URL('../../packages/webview/', import.meta.url));
 const BUILTINS = new Set(builtinModules);
 
 interface Metafile {
     readonly inputs: Record<string, { readonly imports: ReadonlyArray<{ readonly path: string; readonly external?: boolean }> }>;
 }
 
-function nodeImports(metafileName: string): string[] {
-    const metafile = JSON.parse(readFileSync(join(EXTENSION, 'dist', metafileName), 'utf8')) as Metafile;
+function readMetafile(path: string): Metafile {
+    return JSON.parse(readFileSync(path, 'utf8')) as Metafile;
+}
+
+function nodeImports(metafileName: string, folder = EXTENSION): string[] {
+    const metafile = readMetafile(join(folder, 'dist', metafileName));
     return Object.entries(metafile.inputs).flatMap(([input, { imports }]) => imports
         .filter(({ path }) => path.startsWith('node:') || BUILTINS.has(path.split('/')[0]))
         .map(({ path }) => `${input} imports ${path}`));
@@ -30,6 +35,17 @@ describe('the web extension', () => {
         expect(Object.keys(metafile.inputs).some(input => input.includes(metafileName.startsWith('server') ? 'langium' : 'preview-panel'))).toBe(true);
         expect(nodeImports(metafileName)).toEqual([]);
     });
+
+    // The preview's page and the extension get the model and the messages from @blueprint/model and
+    // @blueprint/protocol (types only from the diagram), so neither the language (Langium) nor the
+    // layout engine (elkjs) is in them.
+    test.each([[WEBVIEW, 'webview.meta.json', 'features/'], [EXTENSION, 'browser-extension.meta.json', 'preview-panel']])(
+        '%s%s: no Langium, no elkjs, no Node built-ins', (folder, metafileName, marker) => {
+            const inputs = Object.keys(readMetafile(join(folder, 'dist', metafileName)).inputs);
+            expect(inputs.some(input => input.includes(marker))).toBe(true);
+            expect(inputs.filter(input => /node_modules\/(langium|chevrotain|elkjs)\//.test(input) || /(^|\/)(language|diagram)\/(src|dist)\//.test(input))).toEqual([]);
+            expect(nodeImports(metafileName, folder)).toEqual([]);
+        });
 
     test('the manifest has a browser entry that exists, and says what virtual workspaces lack', () => {
         const manifest = JSON.parse(readFileSync(join(EXTENSION, 'package.json'), 'utf8'));

@@ -3,7 +3,8 @@
  * and badge inside its box and its text inside the chip; the legend drawn with the layout's
  * entries; the hover card with a fail point's cause and remedies; notes below the drawing.
  */
-import { layoutBlueprint, type BlueprintLayout, type DiagramParams } from '@blueprint/diagram';
+import { layoutBlueprint, type BlueprintLayout } from '@blueprint/diagram';
+import type { DiagramParams } from '@blueprint/protocol';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { webviewHtml } from '../../packages/webview/src/html.js';
-import { isExtensionToWebviewMessage } from '../../packages/webview/src/protocol.js';
+import { isExtensionToWebviewMessage } from '@blueprint/protocol';
 import { statusText } from '../../packages/webview/src/status-text.js';
 
 const options = {

@@ -1,7 +1,7 @@
 /** Every extension message becomes the action of the feature that handles it. */
 import { describe, expect, it } from 'vitest';
 import { messageToAction } from '../../packages/webview/src/base/message-actions.js';
-import { isExtensionToWebviewMessage, type ExtensionToWebviewMessage } from '../../packages/webview/src/protocol.js';
+import { isExtensionToWebviewMessage, type ExtensionToWebviewMessage } from '@blueprint/protocol';
 import { loadFixtureLayout } from './layout-source.js';
 
 describe('messageToAction', () => {

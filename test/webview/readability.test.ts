@@ -5,7 +5,8 @@
  * the keyboard zooms, pans and moves between steps; steps carry ARIA names; high-contrast themes
  * keep text legible. Screenshots go to test-results/webview/.
  */
-import type { BlueprintLayout, DiagramParams } from '@blueprint/diagram';
+import type { BlueprintLayout } from '@blueprint/diagram';
+import type { DiagramParams } from '@blueprint/protocol';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';

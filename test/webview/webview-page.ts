@@ -12,7 +12,7 @@ import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { webviewHtml } from '../../packages/webview/src/html.js';
-import type { WebviewToExtensionMessage } from '../../packages/webview/src/protocol.js';
+import type { WebviewToExtensionMessage } from '@blueprint/protocol';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 export const chromiumInstalled = existsSync(CHROMIUM_PATH);

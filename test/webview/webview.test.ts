@@ -2,7 +2,8 @@
  * The real webview bundle in headless Chromium: rendering, click-to-reveal, selection, stale
  * banner, SVG export, viewport persistence, CSP and no network access beyond the local server.
  */
-import type { BlueprintLayout, DiagramParams } from '@blueprint/diagram';
+import type { BlueprintLayout } from '@blueprint/diagram';
+import type { DiagramParams } from '@blueprint/protocol';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';

@@ -2,7 +2,7 @@
  * `blueprint check` without the command line: loads the files with everything they import, validates
  * them under their rule settings, and collects the diagnostics of the files asked for.
  */
-import { CONFIG_FILE_NAME, loadAndValidate, parseRuleSettings, type BlueprintServices } from '@blueprint/language';
+import { CONFIG_FILE_NAME, loadAndValidate, parseRuleSettings, type BlueprintCoreServices } from '@blueprint/language';
 import { URI, type LangiumDocument } from 'langium';
 import { compareDiagnostics, summarize, toCheckedDiagnostic, type CheckedFile, type CheckReport } from './check-report.js';
 import { CliError } from './errors.js';
@@ -50,7 +50,7 @@ function checkedFile(document: LangiumDocument, cwd: string): CheckedFile {
     return { path: displayPath(document.uri.fsPath, cwd), diagnostics };
 }
 
-function applyOverrides(services: BlueprintServices, overrides: Readonly<Record<string, string>>): void {
+function applyOverrides(services: BlueprintCoreServices, overrides: Readonly<Record<string, string>>): void {
     if (Object.keys(overrides).length === 0) return;
     const { problems } = parseRuleSettings(overrides, '--rule');
     if (problems.length > 0) throw new CliError(problems.join('; '));
@@ -58,7 +58,7 @@ function applyOverrides(services: BlueprintServices, overrides: Readonly<Record<
 }
 
 /** A broken `blueprint.config.json` stops the check: silently checking with other rules would mislead. */
-function ensureValidSettings(services: BlueprintServices, uri: URI, cwd: string): void {
+function ensureValidSettings(services: BlueprintCoreServices, uri: URI, cwd: string): void {
     const settings = services.validation.RuleConfiguration.settingsFor(uri);
     if (settings.problems.length === 0) return;
     const where = settings.configFile ? displayPath(settings.configFile.fsPath, cwd) : CONFIG_FILE_NAME;

@@ -4,7 +4,7 @@
  */
 import type { SvgTheme } from '@blueprint/diagram';
 import type { ChangeSet } from '@blueprint/diff';
-import type { BlueprintModel } from '@blueprint/language';
+import type { BlueprintModel } from '@blueprint/model';
 
 export async function renderDiagramSvg(model: BlueprintModel, theme: SvgTheme): Promise<string> {
     const { layoutBlueprint, renderSvg, stripRanges } = await import('@blueprint/diagram');

@@ -5,7 +5,7 @@
 import { escapeTerminal } from '@blueprint/escape';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { createBlueprintServices, loadAndValidate, type BlueprintModel, type BlueprintServices } from '@blueprint/language';
+import { createBlueprintCoreServices, loadAndValidate, type BlueprintCoreServices, type BlueprintModel } from '@blueprint/language';
 import { URI, type LangiumDocument } from 'langium';
 import { toCheckedDiagnostic, type CheckedDiagnostic } from './check-report.js';
 import { CliError } from './errors.js';
@@ -21,7 +21,7 @@ export interface LoadedBlueprint {
     readonly model?: BlueprintModel;
     readonly errors: readonly CheckedDiagnostic[];
     readonly document: LangiumDocument;
-    readonly services: BlueprintServices;
+    readonly services: BlueprintCoreServices;
 }
 
 export interface BlueprintSource {
@@ -50,11 +50,11 @@ export async function loadBlueprint(source: BlueprintSource, cwd: string): Promi
     const relative = path.relative(root, source.file).split(path.sep).join('/');
     const label = `${source.revision}:${relative}`;
     if (!(await fileSystem.preload(uri))) throw new CliError(`${label}: no such file at that revision`);
-    const services = createBlueprintServices({ fileSystemProvider: () => fileSystem }, { batch: true, logInternalError }).Blueprint;
+    const services = createBlueprintCoreServices({ fileSystemProvider: () => fileSystem }, { batch: true, logInternalError }).Blueprint;
     return build(services, uri, label, cwd);
 }
 
-async function build(services: BlueprintServices, uri: URI, label: string, _cwd: string): Promise<LoadedBlueprint> {
+async function build(services: BlueprintCoreServices, uri: URI, label: string, _cwd: string): Promise<LoadedBlueprint> {
     const { documents } = await loadAndValidate(services, [uri]);
     const document = documents[0];
     const errors = (document.diagnostics ?? []).map(toCheckedDiagnostic).filter(d => d.severity === 'error');

@@ -1,8 +1,16 @@
 /** The language services the CLI works with: Blueprint's, reading files through the guarded file system. */
-import { createBlueprintServices, type BlueprintServices, type InternalErrorLog } from '@blueprint/language';
+import {
+    createBlueprintCoreServices, createBlueprintServices, type BlueprintCoreServices, type BlueprintServices, type InternalErrorLog
+} from '@blueprint/language';
 import { GuardedFileSystemProvider } from './files/guarded-file-system.js';
 
-export function createCliServices(cwd: string): BlueprintServices {
+/** Parse, link, validate, build models: all that check, render, report, export and diff need (no LSP services). */
+export function createCliServices(cwd: string): BlueprintCoreServices {
+    return createBlueprintCoreServices({ fileSystemProvider: () => new GuardedFileSystemProvider(cwd) }, { batch: true, logInternalError }).Blueprint;
+}
+
+/** With the LSP services whose edits the CLI applies: the formatter (`fmt`) and the quick fixes (`check --fix`). */
+export function createCliEditingServices(cwd: string): BlueprintServices {
     return createBlueprintServices({ fileSystemProvider: () => new GuardedFileSystemProvider(cwd) }, { batch: true, logInternalError }).Blueprint;
 }
 

@@ -5,7 +5,7 @@
  * targets; the notes of steps (moment of truth, emotion, remarks). Next to the title: the process
  * time against its time standard.
  */
-import { analyseTime, formatSeconds, localisation, type BlueprintModel, type DiagramStrings } from '@blueprint/language';
+import { analyseTime, formatSeconds, localisation, type BlueprintModel, type DiagramStrings } from '@blueprint/model';
 import type {
     BlueprintLayout, LaidOutFootnote, LaidOutFootnoteSection, LaidOutLegend, LaidOutLegendEntry, LaidOutProcessTime, LaidOutStep, Tone
 } from './geometry.js';

@@ -2,7 +2,7 @@
  * The diagram of a blueprint as every output draws it: the placed and routed boxes (layout.ts),
  * then the legend, the numbered notes and the process time below and beside them (annotations.ts).
  */
-import type { BlueprintModel } from '@blueprint/language';
+import type { BlueprintModel } from '@blueprint/model';
 import { annotateLayout } from './annotations.js';
 import type { BlueprintLayout } from './geometry.js';
 import { layoutBlueprint as placeAndRoute, type LayoutOptions } from './layout.js';

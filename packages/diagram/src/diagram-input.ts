@@ -5,7 +5,7 @@
  * rows; their positions inside the box are computed here too, so the SVG and the preview draw the
  * same thing. The layout only places what this produces.
  */
-import { formatTimeSpan, type BlueprintModel, type ModelFlow, type ModelStep, type TimeSpan } from '@blueprint/language';
+import { formatTimeSpan, type BlueprintModel, type ModelFlow, type ModelStep, type TimeSpan } from '@blueprint/model';
 import type { LaidOutFlow, LaidOutMark, LaidOutStep, MarkKind, StepDetails, StepTime, Tone } from './geometry.js';
 import { wrapText } from './line-breaking.js';
 import { BADGE_NOTATION, CHIP_NOTATION, EMOTION_NOTATION, formatTarget, OVER_NOTATION, timeMark } from './notation.js';

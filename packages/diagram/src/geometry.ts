@@ -3,7 +3,7 @@
  * language server and the CLI), the SVG renderer and the webview. `blueprint render --format json`
  * writes exactly this. Coordinates are pixels, origin top left, y downwards.
  */
-import type { FlowKind, LaneKind, LineKind, SourceRange } from '@blueprint/language';
+import type { FlowKind, LaneKind, LineKind, SourceRange } from '@blueprint/model';
 
 export interface Point {
     readonly x: number;

@@ -1,5 +1,4 @@
 export * from './geometry.js';
-export * from './protocol.js';
 export { buildDiagramInput, DEFAULT_BOX_METRICS, type BoxMetrics, type DiagramBox, type DiagramEdge, type DiagramInput } from './diagram-input.js';
 export { DEFAULT_SPACING, type LayoutOptions, type LayoutSpacing } from './layout.js';
 export { layoutBlueprint } from './blueprint-layout.js';

@@ -3,7 +3,7 @@
  * stage columns and boxes are placed deterministically, and flows are routed orthogonally between
  * the placed boxes. See `layoutBlueprint` for the steps.
  */
-import type { BlueprintModel } from '@blueprint/language';
+import type { BlueprintModel } from '@blueprint/model';
 import { buildDiagramInput, DEFAULT_BOX_METRICS, type BoxMetrics, type DiagramBox, type DiagramEdge, type DiagramInput } from './diagram-input.js';
 import { evidenceRunsStraight, gapsUsed, routeFlows, TRACK } from './edge-routing.js';
 import { placeFlowLabels } from './flow-labels.js';

@@ -3,7 +3,7 @@
  * and chip says, its colour (a tone each renderer maps to its theme), its legend text and the
  * sentence a screen reader hears; and the legend texts of flow, box and line styles.
  */
-import type { Feeling, FlowKind } from '@blueprint/language';
+import type { Feeling, FlowKind } from '@blueprint/model';
 import type { BadgeKind, ChipKind, Tone } from './geometry.js';
 
 export interface MarkNotation {

@@ -1,5 +1,5 @@
 /** The structured result of comparing two versions of a blueprint (`blueprint diff --format json`). */
-import type { LanguageCode } from '@blueprint/language';
+import type { LanguageCode } from '@blueprint/model';
 
 export type SubjectType = 'blueprint' | 'step' | 'flow' | 'metric' | 'actor' | 'channel' | 'stage' | 'segment' | 'persona' | 'lane' | 'evidence' | 'import';
 

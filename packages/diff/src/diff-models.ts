@@ -5,7 +5,7 @@
 import {
     buildFlowGraph, formatTimeSpan, isStepCustomerVisible, stepsReaching, visibleLaneIds, type BlueprintModel, type ModelFlow, type ModelMetric,
     type ModelStep, type TimeSpan
-} from '@blueprint/language';
+} from '@blueprint/model';
 import type { Change, ChangeSet, SubjectType } from './change-set.js';
 import { matchSteps } from './step-matching.js';
 

@@ -5,7 +5,7 @@
  * were) and their direct neighbours for context, with the flows between them.
  */
 import { writeMermaid, type MermaidClassDef } from '@blueprint/diagram';
-import { localisation, type BlueprintModel } from '@blueprint/language';
+import { localisation, type BlueprintModel } from '@blueprint/model';
 import type { ChangeSet } from './change-set.js';
 import { layoutDiff } from './visual-diff.js';
 

@@ -2,7 +2,7 @@
  * Matches the steps of two versions: first by id, then the remaining ones by similarity of label,
  * lane and neighbours, so that renaming a step's id reads as a rename, not as remove + add.
  */
-import type { BlueprintModel, ModelStep } from '@blueprint/language';
+import type { BlueprintModel, ModelStep } from '@blueprint/model';
 
 /** Minimum similarity for two unmatched steps to count as the same step renamed. */
 const RENAME_THRESHOLD = 0.55;

@@ -4,7 +4,7 @@
  * with the old layout as a hint, so unchanged steps stay where reviewers last saw them.
  */
 import { layoutBlueprint, renderSvg, type BlueprintLayout, type SvgTheme } from '@blueprint/diagram';
-import type { BlueprintModel, ModelFlow, ModelStep } from '@blueprint/language';
+import type { BlueprintModel, ModelFlow, ModelStep } from '@blueprint/model';
 import type { ChangeSet } from './change-set.js';
 
 export interface VisualDiff {

@@ -11,12 +11,18 @@ export function activateShared(context: vscode.ExtensionContext, client: BaseLan
     const preview = new BlueprintPreview(context, client, started);
     context.subscriptions.push(
         preview,
-        vscode.commands.registerCommand('blueprint.restartServer', () => client.restart()),
+        vscode.commands.registerCommand('blueprint.restartServer', () => restartClient(client)),
         vscode.commands.registerCommand('blueprint.showOutput', () => client.outputChannel.show(true)),
         vscode.commands.registerCommand('blueprint.openExample', () => openExample(context, false)),
         vscode.commands.registerCommand('blueprint.openExampleWithPreview', () => openExample(context, true))
     );
     return preview;
+}
+
+/** The browser's LanguageClient has no `restart()` (only the Node one has), so both restart this way. */
+async function restartClient(client: BaseLanguageClient): Promise<void> {
+    if (client.isRunning()) await client.stop();
+    await client.start();
 }
 
 /** Opens the example shipped with the extension (read-only inside the extension folder). */

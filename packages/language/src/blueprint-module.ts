@@ -1,13 +1,17 @@
 /**
  * Dependency injection for the Blueprint language, in Langium's style: the generated module, the
- * default modules, and Blueprint's own services, one concern per file.
+ * default modules, and Blueprint's own services, one concern per file. Split as Langium splits its
+ * own: a core module (parse, scope, validate, model) for the CLI and any host without an editor,
+ * and an LSP module (hover, completion, code actions, formatting...) on top for the language server.
  */
 import {
-    inject, type Module, type PartialLangiumCoreServices
+    createDefaultCoreModule, createDefaultSharedCoreModule, inject, type DefaultSharedCoreModuleContext,
+    type LangiumCoreServices, type LangiumSharedCoreServices, type Module, type PartialLangiumCoreServices,
+    type PartialLangiumSharedCoreServices
 } from 'langium';
 import {
     createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices,
-    type LangiumSharedServices, type PartialLangiumServices, type PartialLangiumSharedServices
+    type LangiumSharedServices, type PartialLangiumServices
 } from 'langium/lsp';
 import { BlueprintGeneratedSharedModule, ServiceBlueprintGeneratedModule } from './generated/module.js';
 import { BlueprintCodeActionProvider } from './lsp/blueprint-code-actions.js';
@@ -51,9 +55,13 @@ export type BlueprintAddedServices = {
     };
 };
 
+/** Parse, scope, validate, model: what the CLI needs. */
+export type BlueprintCoreServices = LangiumCoreServices & BlueprintAddedServices;
+
+/** The core services with the LSP features, for the language server (and the CLI's `fmt` and `--fix`). */
 export type BlueprintServices = LangiumServices & BlueprintAddedServices;
 
-export const BlueprintModule: Module<BlueprintServices, PartialLangiumServices & PartialLangiumCoreServices & BlueprintAddedServices> = {
+export const BlueprintCoreModule: Module<BlueprintCoreServices, PartialLangiumCoreServices & BlueprintAddedServices> = {
     model: {
         BlueprintModelProvider: services => new BlueprintModelProvider(services.shared, services.validation.RuleConfiguration),
         BlueprintAnalysisProvider: services => new BlueprintAnalysisProvider(services.shared, services.model.BlueprintModelProvider)
@@ -74,7 +82,10 @@ export const BlueprintModule: Module<BlueprintServices, PartialLangiumServices &
     workspace: {
         BuiltinLibrary: services => new BuiltinLibrary(services),
         FileProblems: () => new FileProblems()
-    },
+    }
+};
+
+export const BlueprintLspModule: Module<BlueprintServices, PartialLangiumServices> = {
     lsp: {
         CodeActionProvider: services => new BlueprintCodeActionProvider(services),
         CodeLensProvider: services => new BlueprintCodeLensProvider(services),
@@ -87,7 +98,7 @@ export const BlueprintModule: Module<BlueprintServices, PartialLangiumServices &
     }
 };
 
-export const BlueprintSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+export const BlueprintSharedModule: Module<LangiumSharedCoreServices, PartialLangiumSharedCoreServices> = {
     workspace: {
         WorkspaceManager: services => new BlueprintWorkspaceManager(services),
         LangiumDocumentFactory: services => new BlueprintDocumentFactory(services),
@@ -104,29 +115,51 @@ export interface BlueprintServiceOptions {
     readonly fileProblems?: FileProblems;
 }
 
-const BatchSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+const BatchSharedModule: Module<LangiumSharedCoreServices, PartialLangiumSharedCoreServices> = {
     workspace: {
         IndexManager: services => new BatchIndexManager(services)
     }
 };
 
+/** What a host adds to the language services: where crashed checks are logged, the shared file problems. */
+function hostModule(options: BlueprintServiceOptions): Module<BlueprintCoreServices, PartialLangiumCoreServices & { workspace: { FileProblems: FileProblems } }> {
+    const fileProblems = options.fileProblems ?? new FileProblems();
+    return {
+        validation: { ValidationRegistry: services => new BlueprintValidationRegistry(services, options.logInternalError ?? logInternalErrorToConsole) },
+        workspace: { FileProblems: () => fileProblems }
+    };
+}
+
+function sharedModules(options: BlueprintServiceOptions): Array<Module<LangiumSharedCoreServices, PartialLangiumSharedCoreServices>> {
+    return options.batch ? [BlueprintGeneratedSharedModule, BlueprintSharedModule, BatchSharedModule] : [BlueprintGeneratedSharedModule, BlueprintSharedModule];
+}
+
 /**
- * Creates the shared services and the Blueprint language services. `context.fileSystemProvider`
- * is `NodeFileSystem` in Node (CLI, server) and `EmptyFileSystem` in tests of in-memory text.
+ * The core services (no LSP features): parse, link, validate and build models. `context.fileSystemProvider`
+ * is `NodeFileSystem` in Node (CLI) and `EmptyFileSystem` for in-memory text.
+ */
+export function createBlueprintCoreServices(context: DefaultSharedCoreModuleContext, options: BlueprintServiceOptions = {}): {
+    shared: LangiumSharedCoreServices;
+    Blueprint: BlueprintCoreServices;
+} {
+    const shared = inject(createDefaultSharedCoreModule(context), ...sharedModules(options));
+    const Blueprint = inject(createDefaultCoreModule({ shared }), ServiceBlueprintGeneratedModule, BlueprintCoreModule, hostModule(options));
+    shared.ServiceRegistry.register(Blueprint);
+    registerValidationChecks(Blueprint);
+    return { shared, Blueprint };
+}
+
+/**
+ * Creates the shared services and the Blueprint language services with the LSP features, for the
+ * language server. `context.fileSystemProvider` is `NodeFileSystem` in Node and `EmptyFileSystem`
+ * in tests of in-memory text.
  */
 export function createBlueprintServices(context: DefaultSharedModuleContext, options: BlueprintServiceOptions = {}): {
     shared: LangiumSharedServices;
     Blueprint: BlueprintServices;
 } {
-    const shared = options.batch
-        ? inject(createDefaultSharedModule(context), BlueprintGeneratedSharedModule, BlueprintSharedModule, BatchSharedModule)
-        : inject(createDefaultSharedModule(context), BlueprintGeneratedSharedModule, BlueprintSharedModule);
-    const fileProblems = options.fileProblems ?? new FileProblems();
-    const hostModule: Module<BlueprintServices, PartialLangiumServices & { workspace: { FileProblems: FileProblems } }> = {
-        validation: { ValidationRegistry: services => new BlueprintValidationRegistry(services, options.logInternalError ?? logInternalErrorToConsole) },
-        workspace: { FileProblems: () => fileProblems }
-    };
-    const Blueprint = inject(createDefaultModule({ shared }), ServiceBlueprintGeneratedModule, BlueprintModule, hostModule);
+    const shared = inject(createDefaultSharedModule(context), ...sharedModules(options));
+    const Blueprint = inject(createDefaultModule({ shared }), ServiceBlueprintGeneratedModule, BlueprintCoreModule, BlueprintLspModule, hostModule(options));
     shared.ServiceRegistry.register(Blueprint);
     registerValidationChecks(Blueprint);
     return { shared, Blueprint };

@@ -3,11 +3,9 @@ import './node-compat.js';
 
 export * from './blueprint-module.js';
 export * as ast from './generated/ast.js';
-export * from './model/blueprint-model.js';
+// The model's names, re-exported while other work still imports them from here (the model package is their home).
+export * from '@blueprint/model';
 export { buildBlueprintModel, type ModelOptions } from './model/model-builder.js';
-export * from './i18n/localisation.js';
-export { buildFlowGraph, reachableFrom, stepsReaching, type FlowGraph } from './model/flow-graph.js';
-export * from './model/time.js';
 export type { BlueprintModelProvider } from './model/model-provider.js';
 export * from './validation/rules.js';
 export { parseRuleSettings, type RuleSettings } from './validation/rule-settings.js';
@@ -20,7 +18,4 @@ export * from './workspace/load.js';
 export { MAX_FILE_BYTES, decodeBlueprintBytes, tooLargeReason } from './workspace/file-limits.js';
 export { FileProblems } from './workspace/file-problems.js';
 export { FILE_PROBLEM_CODE } from './validation/blueprint-document-validator.js';
-export * from './analysis/time-analysis.js';
-export * from './analysis/service-analysis.js';
 export type { BlueprintAnalysisProvider } from './analysis/analysis-provider.js';
-export { visibleLaneIds, isStepCustomerVisible } from './analysis/visibility.js';

@@ -2,3 +2,5 @@
 export * from './message-types.js';
 export * from './workspace-files.js';
 export * from './record-patch.js';
+export * from './diagram.js';
+export * from './webview-messages.js';

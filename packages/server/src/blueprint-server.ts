@@ -3,7 +3,7 @@
  * LSP services, the diagram bridge and the comparison request. Where files come from and where
  * layouts run is the host's choice (main.ts for Node, browser-main.ts for a web worker).
  */
-import { DiagramDiffRequest, type DiagramDiffParams } from '@blueprint/diagram';
+import { DiagramDiffRequest, type DiagramDiffParams } from '@blueprint/protocol';
 import { createBlueprintServices, type FileProblems } from '@blueprint/language';
 import type { FileSystemProvider } from 'langium';
 import { startLanguageServer } from 'langium/lsp';
@@ -34,7 +34,7 @@ export function startBlueprintServer(host: ServerHost): void {
         shared, modelProvider: Blueprint.model.BlueprintModelProvider, analysisProvider: Blueprint.model.BlueprintAnalysisProvider,
         spacing: () => settings.spacing
     }, connection, host.layoutRunner);
-    connection.onRequest(DiagramDiffRequest, (params: DiagramDiffParams) => computeDiagramDiff(params, {
+    connection.onRequest(DiagramDiffRequest.method, (params: DiagramDiffParams) => computeDiagramDiff(params, {
         documents: shared.workspace.LangiumDocuments,
         modelProvider: Blueprint.model.BlueprintModelProvider,
         fileSystem: host.fileSystem

@@ -4,10 +4,8 @@
  * the last good layout marked stale, with the error count, so the diagram never goes blank mid-edit.
  */
 import { computeHighlights } from './diagram-highlights.js';
-import {
-    DiagramCloseNotification, DiagramNotification, DiagramOpenNotification,
-    type BlueprintLayout, type DiagramOpenParams, type DiagramParams, type LayoutSpacing
-} from '@blueprint/diagram';
+import type { BlueprintLayout, LayoutSpacing } from '@blueprint/diagram';
+import { DiagramCloseNotification, DiagramNotification, DiagramOpenNotification, type DiagramOpenParams, type DiagramParams } from '@blueprint/protocol';
 import type { BlueprintAnalysisProvider, BlueprintModelProvider } from '@blueprint/language';
 import { DocumentState, URI, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
 import { DiagnosticSeverity, type Disposable } from 'vscode-languageserver';
@@ -38,8 +36,8 @@ export class DiagramBridge implements Disposable {
     constructor(private readonly services: DiagramBridgeServices, private readonly connection: DiagramConnection,
         private readonly runner: LayoutRunner) {
         this.scheduler = new LayoutScheduler(runner, (job, result) => this.layoutDone(job, result));
-        connection.onNotification(DiagramOpenNotification, params => this.open(params.uri, params.patches === true));
-        connection.onNotification(DiagramCloseNotification, params => this.close(params.uri));
+        connection.onNotification(DiagramOpenNotification.method, params => this.open(params.uri, params.patches === true));
+        connection.onNotification(DiagramCloseNotification.method, params => this.close(params.uri));
         this.subscription = services.shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, built => {
             for (const document of built) {
                 if (this.documents.has(document.uri.toString())) this.update(document);
@@ -134,7 +132,7 @@ export class DiagramBridge implements Disposable {
     }
 
     private send(params: DiagramParams): void {
-        void Promise.resolve(this.connection.sendNotification(DiagramNotification, this.asPatch(params))).catch(() => undefined);
+        void Promise.resolve(this.connection.sendNotification(DiagramNotification.method, this.asPatch(params))).catch(() => undefined);
     }
 
     /**

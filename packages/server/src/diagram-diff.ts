@@ -3,9 +3,10 @@
  * "Compare with Git" commands. The old text is loaded into language services of its own, so it never
  * enters the workspace's index, scopes or diagnostics; its imports are read from disk next to the file.
  */
-import type { DiagramDiffParams, DiagramDiffResult } from '@blueprint/diagram';
-import { diffBlueprints, layoutDiff, renderMarkdown } from '@blueprint/diff';
-import { createBlueprintServices, loadAndValidate, type BlueprintModel, type BlueprintModelProvider } from '@blueprint/language';
+import type { DiagramDiffParams, DiagramDiffResult } from '@blueprint/protocol';
+import { diffBlueprints, layoutDiff } from '@blueprint/diff';
+import { renderMarkdown } from '@blueprint/report';
+import { createBlueprintCoreServices, loadAndValidate, type BlueprintModel, type BlueprintModelProvider } from '@blueprint/language';
 import { URI, type FileSystemProvider, type LangiumDocuments } from 'langium';
 import { DiagnosticSeverity } from 'vscode-languageserver';
 
@@ -44,7 +45,7 @@ export async function computeDiagramDiff(params: DiagramDiffParams, services: Di
 
 /** The model of the old text, or why there is none. */
 async function oldModel(text: string, uri: URI, fileSystem: () => FileSystemProvider): Promise<BlueprintModel | string> {
-    const { Blueprint } = createBlueprintServices({ fileSystemProvider: fileSystem }, { batch: true });
+    const { Blueprint } = createBlueprintCoreServices({ fileSystemProvider: fileSystem }, { batch: true });
     const documents = Blueprint.shared.workspace.LangiumDocuments;
     documents.addDocument(Blueprint.shared.workspace.LangiumDocumentFactory.fromString(text, uri));
     const { documents: [document] } = await loadAndValidate(Blueprint, [uri]);

@@ -1,5 +1,6 @@
 /** The documents the client shows a diagram for, with the last good layout of each. */
-import type { BlueprintLayout, DiagramHighlights } from '@blueprint/diagram';
+import type { BlueprintLayout } from '@blueprint/diagram';
+import type { DiagramHighlights } from '@blueprint/protocol';
 
 export interface DiagramDocumentState {
     /** The last layout computed from an error-free version. */

@@ -3,8 +3,9 @@
  * flows between consecutive steps of it, as the layout names them) and the steps with fail points.
  * The time analysis comes from the language's cache, shared with lenses and hovers.
  */
-import type { BlueprintLayout, DiagramHighlights } from '@blueprint/diagram';
-import type { BlueprintModel, TimeAnalysis } from '@blueprint/language';
+import type { BlueprintLayout } from '@blueprint/diagram';
+import type { DiagramHighlights } from '@blueprint/protocol';
+import type { BlueprintModel, TimeAnalysis } from '@blueprint/model';
 
 export function computeHighlights(model: BlueprintModel, time: TimeAnalysis, layout: BlueprintLayout): DiagramHighlights {
     const critical = time.criticalPath;

@@ -4,7 +4,7 @@
  * server, which already runs in a web worker, and tests lay out in process.
  */
 import { layoutBlueprint, type BlueprintLayout, type LayoutSpacing } from '@blueprint/diagram';
-import type { BlueprintModel } from '@blueprint/language';
+import type { BlueprintModel } from '@blueprint/model';
 
 export interface LayoutRunner {
     /** Lays out the model of document `uri`; `previous` (its last layout) keeps the picture stable. */

@@ -3,7 +3,7 @@
  * request waits behind it (a newer one replaces it), so fast typing never builds a queue.
  */
 import type { BlueprintLayout, LayoutSpacing } from '@blueprint/diagram';
-import type { BlueprintModel } from '@blueprint/language';
+import type { BlueprintModel } from '@blueprint/model';
 import type { LayoutRunner } from './layout-runner.js';
 
 export interface LayoutJob {

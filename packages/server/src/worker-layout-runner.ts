@@ -1,7 +1,7 @@
 /** The layout worker thread of the Node language server. */
 import { Worker } from 'node:worker_threads';
 import type { BlueprintLayout, LayoutSpacing } from '@blueprint/diagram';
-import type { BlueprintModel } from '@blueprint/language';
+import type { BlueprintModel } from '@blueprint/model';
 import { InProcessLayoutRunner, type LayoutRunner } from './layout-runner.js';
 
 /** What the worker is started with, so the same script can tell it is the layout worker. */

@@ -9,7 +9,7 @@ import type { Action } from 'sprotty-protocol';
 import { ActionQueue } from './base/action-queue.js';
 import { messageToAction } from './base/message-actions.js';
 import { RevealStepAction } from './features/select/actions.js';
-import { isExtensionToWebviewMessage, type WebviewToExtensionMessage } from './protocol.js';
+import { isExtensionToWebviewMessage, type WebviewToExtensionMessage } from '@blueprint/protocol';
 import { BlueprintTypes, type VsCodeApi } from './vscode-api.js';
 
 @injectable()

@@ -1,3 +1,2 @@
-// What the extension may import from the webview package: the message types and the page HTML.
-export * from './protocol.js';
+// What the extension may import from the webview package: the page HTML (the messages are in @blueprint/protocol).
 export * from './html.js';

@@ -2,7 +2,8 @@
  * Sprotty model element classes of the webview. The model factory copies every schema property
  * (see `schema.ts`) onto these instances.
  */
-import type { DiagramHighlights, LaidOutFlow, LaidOutFootnoteSection, LaidOutLane, LaidOutLegend, LaidOutLine, LaidOutMark, LaidOutProcessTime, StepDetails } from '@blueprint/diagram';
+import type { LaidOutFlow, LaidOutFootnoteSection, LaidOutLane, LaidOutLegend, LaidOutLine, LaidOutMark, LaidOutProcessTime, StepDetails } from '@blueprint/diagram';
+import type { DiagramHighlights } from '@blueprint/protocol';
 import { SEdgeImpl, SGraphImpl, SNodeImpl } from 'sprotty';
 
 export class BlueprintGraph extends SGraphImpl {

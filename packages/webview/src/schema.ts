@@ -2,7 +2,8 @@
  * The Sprotty model (schema) the webview builds from a `BlueprintLayout`. Every element keeps the
  * coordinates the server computed; the webview never lays anything out itself.
  */
-import type { BlueprintLayout, DiagramHighlights, LaidOutFlow, LaidOutLane, LaidOutLine, LaidOutStep } from '@blueprint/diagram';
+import type { BlueprintLayout, LaidOutFlow, LaidOutLane, LaidOutLine, LaidOutStep } from '@blueprint/diagram';
+import type { DiagramHighlights } from '@blueprint/protocol';
 import type { Point, SEdge, SGraph, SNode } from 'sprotty-protocol';
 
 export const BlueprintElementType = {

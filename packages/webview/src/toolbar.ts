@@ -16,7 +16,7 @@ import { SetHighlightAction } from './features/highlight/actions.js';
 import { HighlightState } from './features/highlight/highlight-state.js';
 import { FitDiagramAction, ZoomAction } from './features/viewport/actions.js';
 import { TOOLBAR_ELEMENT_ID } from './html.js';
-import type { HighlightMode } from './protocol.js';
+import type { HighlightMode } from '@blueprint/protocol';
 
 const ZOOM_STEP = 1.25;
 

@@ -168,7 +168,7 @@ async function writeAllFormats(results: FileDiff[], options: DiffOptions, contex
 }
 
 async function write(results: FileDiff[], options: DiffOptions, context: CliContext): Promise<void> {
-    const { renderMarkdown } = await diffEngine();
+    const { renderMarkdown } = await import('@blueprint/report');
     switch (options.format) {
         case 'json': {
             const files = results.map(r => ({ path: r.path, before: r.before, after: r.after, status: r.status, ...r.changeSet }));

@@ -11,7 +11,7 @@ import { displayPath, reasonOf } from '../files/paths.js';
 import { MAX_FILE_BYTES, readTextFile } from '../files/read-file.js';
 import { formatBlueprintText } from '../formatting.js';
 import { count } from '../reporters/text.js';
-import { createCliServices } from '../services.js';
+import { createCliEditingServices } from '../services.js';
 
 interface FmtCommandOptions {
     check?: boolean;
@@ -57,7 +57,7 @@ async function runFmt(paths: string[], options: FmtCommandOptions, context: CliC
     const texts = new Map<string, string>();
     for (const file of discovery.files) texts.set(file, await readTextFile(file, displayPath(file, context.cwd)));
 
-    const services = createCliServices(context.cwd);
+    const services = createCliEditingServices(context.cwd);
     let changed = 0, skipped = 0;
     for (const [file, text] of texts) {
         const shown = displayPath(file, context.cwd);
@@ -102,7 +102,7 @@ async function runFmt(paths: string[], options: FmtCommandOptions, context: CliC
 /** `fmt -`: standard input formatted to standard output (unchanged text as it came, never nothing). */
 async function formatStdin(options: FmtCommandOptions, context: CliContext): Promise<number> {
     const source = await readStdinSource(context, options.stdinFilepath);
-    const outcome = await formatBlueprintText(createCliServices(context.cwd), source.text, URI.file(source.file));
+    const outcome = await formatBlueprintText(createCliEditingServices(context.cwd), source.text, URI.file(source.file));
     switch (outcome.kind) {
         case 'changed':
             if (options.check) {

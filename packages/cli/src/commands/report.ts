@@ -1,11 +1,11 @@
 /** `blueprint report <file>`: the service review (time standards, touchpoints, fail points, KPIs). */
-import { analyseBlueprint } from '@blueprint/language';
+import { analyseBlueprint } from '@blueprint/model';
 import { Option, type Command } from 'commander';
 import { ExitCode, type CliCommand, type CliContext } from '../cli-context.js';
 import { CliError } from '../errors.js';
 import { describeErrors, loadBlueprint, parseSource } from '../model-loader.js';
 import { writeOutput } from '../output.js';
-import { renderHtmlReport, renderMarkdownReport } from '../service-report/index.js';
+import { renderHtmlReport, renderMarkdownReport } from '@blueprint/report';
 import { renderDiagramSvg } from '../diagram-svg.js';
 
 const FORMATS = ['markdown', 'json', 'html'] as const;

@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { DiagramDiffRequest, type DiagramDiffParams, type DiagramDiffResult } from '@blueprint/diagram';
+import { DiagramDiffRequest, type DiagramDiffParams, type DiagramDiffResult } from '@blueprint/protocol';
 import { LANGUAGE_ID } from '../language-client.js';
 import type { BlueprintPreview } from '../preview/preview-panel.js';
 import { textAtRevision } from './git-revision.js';
@@ -56,7 +56,7 @@ export function registerCompareCommands(client: LanguageClient, clientStarted: P
             return;
         }
         await clientStarted;
-        const result = await client.sendRequest<DiagramDiffResult>(DiagramDiffRequest,
+        const result = await client.sendRequest<DiagramDiffResult>(DiagramDiffRequest.method,
             { uri: editor.document.uri.toString(), oldText: old.text, oldLabel: revision } satisfies DiagramDiffParams);
         if (result.error) {
             void vscode.window.showWarningMessage(`Blueprint: cannot compare with ${revision}: ${result.error}`);

@@ -4,7 +4,7 @@
  * few boxes. This turns each notification back into a whole diagram, or says the base is missing
  * (a notification was skipped), in which case the preview asks for a whole one again.
  */
-import type { DiagramParams } from '@blueprint/diagram';
+import type { DiagramParams } from '@blueprint/protocol';
 import { applyRecordPatch } from '@blueprint/protocol';
 
 export function resolveDiagram(previous: DiagramParams | undefined, params: DiagramParams): DiagramParams | undefined {

@@ -6,11 +6,9 @@
  */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import {
-    DiagramCloseNotification, DiagramNotification, DiagramOpenNotification,
-    type DiagramDiffResult, type DiagramOpenParams, type DiagramParams
-} from '@blueprint/diagram';
-import { webviewHtml, type ExtensionToWebviewMessage, type WebviewToExtensionMessage } from '@blueprint/webview';
+import { DiagramCloseNotification, DiagramNotification, DiagramOpenNotification, type DiagramDiffResult, type DiagramOpenParams, type DiagramParams } from '@blueprint/protocol';
+import { webviewHtml } from '@blueprint/webview';
+import type { ExtensionToWebviewMessage, WebviewToExtensionMessage } from '@blueprint/protocol';
 import { LANGUAGE_ID } from '../client-options.js';
 import { saveAtomically, temporaryName } from './atomic-save.js';
 import { debounce } from './debounce.js';
@@ -41,7 +39,7 @@ export class BlueprintPreview implements vscode.Disposable, vscode.WebviewPanelS
         private readonly clientStarted: Promise<void>
     ) {
         this.disposables.push(
-            client.onNotification(DiagramNotification, (params: DiagramParams) => this.onDiagram(params)),
+            client.onNotification(DiagramNotification.method, (params: DiagramParams) => this.onDiagram(params)),
             vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, this),
             vscode.commands.registerCommand('blueprint.openPreview', (uri?: vscode.Uri) => this.open(uri, false)),
             vscode.commands.registerCommand('blueprint.openPreviewToSide', (uri?: vscode.Uri) => this.open(uri, true)),
@@ -155,9 +153,9 @@ export class BlueprintPreview implements vscode.Disposable, vscode.WebviewPanelS
         }
         await this.clientStarted;
         if (previous) {
-            await this.client.sendNotification(DiagramCloseNotification, { uri: previous.toString() } satisfies DiagramOpenParams);
+            await this.client.sendNotification(DiagramCloseNotification.method, { uri: previous.toString() } satisfies DiagramOpenParams);
         }
-        await this.client.sendNotification(DiagramOpenNotification, { uri: uri.toString(), patches: true } satisfies DiagramOpenParams);
+        await this.client.sendNotification(DiagramOpenNotification.method, { uri: uri.toString(), patches: true } satisfies DiagramOpenParams);
     }
 
     private followEditor(editor: vscode.TextEditor | undefined): void {
@@ -173,7 +171,7 @@ export class BlueprintPreview implements vscode.Disposable, vscode.WebviewPanelS
         const params = resolveDiagram(this.diagram, received);
         if (!params) {
             // A patch without its base: ask again, and the server answers with the whole diagram.
-            void this.client.sendNotification(DiagramOpenNotification, { uri: received.uri, patches: true } satisfies DiagramOpenParams);
+            void this.client.sendNotification(DiagramOpenNotification.method, { uri: received.uri, patches: true } satisfies DiagramOpenParams);
             return;
         }
         const first = this.diagram === undefined;
@@ -287,7 +285,7 @@ export class BlueprintPreview implements vscode.Disposable, vscode.WebviewPanelS
         this.panelDisposables = [];
         void vscode.commands.executeCommand('setContext', PREVIEW_OPEN_CONTEXT, false);
         if (document) {
-            void this.clientStarted.then(() => this.client.sendNotification(DiagramCloseNotification, { uri: document.toString() } satisfies DiagramOpenParams));
+            void this.clientStarted.then(() => this.client.sendNotification(DiagramCloseNotification.method, { uri: document.toString() } satisfies DiagramOpenParams));
         }
     }
 

@@ -6,9 +6,9 @@
 import { AstUtils, DocumentCache, DocumentState, type LangiumDocument, type URI } from 'langium';
 import type { LangiumSharedCoreServices } from 'langium';
 import type { Blueprint } from '../generated/ast.js';
-import type { BlueprintModel } from '../model/blueprint-model.js';
+import type { BlueprintModel } from '@blueprint/model';
 import type { BlueprintModelProvider } from '../model/model-provider.js';
-import { analyseBlueprint, type BlueprintAnalysis } from './service-analysis.js';
+import { analyseBlueprint, type BlueprintAnalysis } from '@blueprint/model';
 
 export class BlueprintAnalysisProvider {
     private readonly cache: DocumentCache<BlueprintModel, BlueprintAnalysis>;

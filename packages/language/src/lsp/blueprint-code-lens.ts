@@ -10,13 +10,13 @@ import { GrammarUtils, type LangiumDocument, type MaybePromise } from 'langium';
 import type { CodeLensProvider } from 'langium/lsp';
 import type { CodeLens, CodeLensParams, Range } from 'vscode-languageserver';
 import type { BlueprintAnalysisProvider } from '../analysis/analysis-provider.js';
-import type { BlueprintAnalysis } from '../analysis/service-analysis.js';
-import { stepSeconds, type TimeAnalysis, type TimeFigures } from '../analysis/time-analysis.js';
+import type { BlueprintAnalysis } from '@blueprint/model';
+import { stepSeconds, type TimeAnalysis, type TimeFigures } from '@blueprint/model';
 import type { BlueprintServices } from '../blueprint-module.js';
 import * as ast from '../generated/ast.js';
-import type { BlueprintModel } from '../model/blueprint-model.js';
+import type { BlueprintModel } from '@blueprint/model';
 import type { BlueprintModelProvider } from '../model/model-provider.js';
-import { formatSeconds } from '../model/time.js';
+import { formatSeconds } from '@blueprint/model';
 
 export class BlueprintCodeLensProvider implements CodeLensProvider {
     private readonly models: BlueprintModelProvider;

@@ -11,9 +11,9 @@ import {
 import { CompletionItemKind } from 'vscode-languageserver';
 import type { BlueprintServices } from '../blueprint-module.js';
 import * as ast from '../generated/ast.js';
-import { localisation, SUPPORTED_LANGUAGES, type LanguageCode } from '../i18n/localisation.js';
-import { STANDARD_LANES } from '../model/blueprint-model.js';
-import { CANONICAL_TIME_UNITS } from '../model/time.js';
+import { localisation, SUPPORTED_LANGUAGES, type LanguageCode } from '@blueprint/model';
+import { STANDARD_LANES } from '@blueprint/model';
+import { CANONICAL_TIME_UNITS } from '@blueprint/model';
 
 const TIME_UNIT_NAMES: Readonly<Record<string, string>> = {
     ms: 'milliseconds', s: 'seconds', min: 'minutes', h: 'hours', d: 'days', week: 'weeks'

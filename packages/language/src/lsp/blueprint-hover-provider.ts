@@ -9,13 +9,13 @@ import { AstNodeHoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import type { BlueprintServices } from '../blueprint-module.js';
 import * as ast from '../generated/ast.js';
-import type { BlueprintModel, ModelFlow, ModelStep } from '../model/blueprint-model.js';
+import type { BlueprintModel, ModelFlow, ModelStep } from '@blueprint/model';
 import type { BlueprintModelProvider } from '../model/model-provider.js';
-import { formatSeconds, formatTimeSpan, type TimeSpan } from '../model/time.js';
-import { isVisibleStep } from '../analysis/service-analysis.js';
-import { stepSeconds, type TimeAnalysis, type TimeFigures } from '../analysis/time-analysis.js';
+import { formatSeconds, formatTimeSpan, type TimeSpan } from '@blueprint/model';
+import { isStepCustomerVisible, visibleLaneIds } from '@blueprint/model';
+import { stepSeconds, type TimeAnalysis, type TimeFigures } from '@blueprint/model';
 import type { BlueprintAnalysisProvider } from '../analysis/analysis-provider.js';
-import type { ModelRemedy } from '../model/blueprint-model.js';
+import type { ModelRemedy } from '@blueprint/model';
 import { hasBranches, lowerBound, percentText, plural, segmentLabel, toleranceVerdict, unknownSuffix } from './blueprint-code-lens.js';
 
 /** One paragraph per keyword, from the domain notes (Shostack, Kingman-Brundage, Bitner). */
@@ -301,7 +301,8 @@ interface PathFigureTexts {
 function pathFigures(model: BlueprintModel, time: TimeAnalysis, path: TimeFigures & { steps?: readonly string[] }): PathFigureTexts {
     const steps = new Map(model.steps.map(step => [step.id, step]));
     const unknown = path.unknownSteps.map(id => steps.get(id)).filter((step): step is ModelStep => step !== undefined);
-    const unknownVisible = unknown.filter(step => isVisibleStep(model, step)).length;
+    const visibleLanes = visibleLaneIds(model);
+    const unknownVisible = unknown.filter(step => isStepCustomerVisible(step, visibleLanes)).length;
     const onPath = new Set(path.steps ?? path.unknownSteps);
     const openWaits = time.waits.filter(wait => onPath.has(wait.step) && wait.expectedSeconds === undefined).length;
     return {

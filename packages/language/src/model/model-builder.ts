@@ -10,10 +10,10 @@ import type {
     BlueprintModel, FlowKind, LaneKind, LineKind, ModelActor, ModelChannel, ModelDecision, ModelEvidence, ModelFlow, ModelLane,
     ModelLine, ModelMetric, ModelPersona, ModelRemedy, ModelSegment, ModelShare, ModelStage, ModelStep, PokaYokeType, SourceRange,
     StandardLaneKind
-} from './blueprint-model.js';
-import { POKA_YOKE_TYPES, STANDARD_LANES } from './blueprint-model.js';
-import { builtinChannelLabel, DEFAULT_LANGUAGE, localisation, toLanguageCode, type LanguageCode, type Localisation } from '../i18n/localisation.js';
-import { toTimeSpan, type TimeSpan } from './time.js';
+} from '@blueprint/model';
+import { POKA_YOKE_TYPES, STANDARD_LANES } from '@blueprint/model';
+import { builtinChannelLabel, DEFAULT_LANGUAGE, localisation, toLanguageCode, type LanguageCode, type Localisation } from '@blueprint/model';
+import { toTimeSpan, type TimeSpan } from '@blueprint/model';
 
 const ARROW_KINDS: Readonly<Record<ast.Arrow, FlowKind>> = {
     '->': 'sequence',

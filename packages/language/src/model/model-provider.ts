@@ -2,7 +2,7 @@
 import { AstUtils, DocumentCache, DocumentState, type LangiumDocument } from 'langium';
 import type { LangiumSharedCoreServices } from 'langium';
 import { isBlueprint, type Blueprint, type BlueprintFile, type Step } from '../generated/ast.js';
-import type { BlueprintModel, ModelStep } from './blueprint-model.js';
+import type { BlueprintModel, ModelStep } from '@blueprint/model';
 import type { RuleConfiguration } from '../validation/rule-configuration.js';
 import { buildBlueprintModel } from './model-builder.js';
 

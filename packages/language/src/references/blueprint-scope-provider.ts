@@ -8,7 +8,7 @@ import {
     AstUtils, DefaultScopeProvider, DocumentCache, EMPTY_SCOPE, MapScope, type AstNodeDescription, type LangiumDocument,
     type LangiumDocuments, type ReferenceInfo, type Scope, type URI
 } from 'langium';
-import type { BlueprintServices } from '../blueprint-module.js';
+import type { BlueprintCoreServices } from '../blueprint-module.js';
 import { isBlueprint, type BlueprintFile } from '../generated/ast.js';
 import type { BuiltinLibrary } from '../workspace/builtin-library.js';
 import { importedUris } from '../workspace/imports.js';
@@ -18,7 +18,7 @@ export class BlueprintScopeProvider extends DefaultScopeProvider {
     private readonly fileScopes: DocumentCache<string, Scope>;
     private readonly documents: LangiumDocuments;
 
-    constructor(services: BlueprintServices) {
+    constructor(services: BlueprintCoreServices) {
         super(services);
         this.builtins = services.workspace.BuiltinLibrary;
         this.documents = services.shared.workspace.LangiumDocuments;

@@ -2,17 +2,17 @@
 import type { ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
 import type { BlueprintAnalysisProvider } from '../analysis/analysis-provider.js';
-import type { TimeAnalysis, TimeFigures } from '../analysis/time-analysis.js';
-import type { BlueprintServices } from '../blueprint-module.js';
+import type { TimeAnalysis, TimeFigures } from '@blueprint/model';
+import type { BlueprintCoreServices } from '../blueprint-module.js';
 import type { BlueprintModelProvider } from '../model/model-provider.js';
-import { formatSeconds } from '../model/time.js';
+import { formatSeconds } from '@blueprint/model';
 import { Rules } from './rules.js';
 
 export class AnalysisChecks {
     private readonly models: BlueprintModelProvider;
     private readonly analyses: BlueprintAnalysisProvider;
 
-    constructor(services: BlueprintServices) {
+    constructor(services: BlueprintCoreServices) {
         this.models = services.model.BlueprintModelProvider;
         this.analyses = services.model.BlueprintAnalysisProvider;
     }

@@ -7,7 +7,7 @@
  */
 import { DefaultDocumentValidator, DocumentValidator, type LangiumDocument, type ParseResult, type ValidationOptions } from 'langium';
 import { DiagnosticSeverity, type CancellationToken, type Diagnostic } from 'vscode-languageserver';
-import type { BlueprintServices } from '../blueprint-module.js';
+import type { BlueprintCoreServices } from '../blueprint-module.js';
 import type { BlueprintParserErrorMessageProvider } from '../parser/blueprint-parser-errors.js';
 import type { RuleConfiguration } from './rule-configuration.js';
 import { Rules, type RuleSetting } from './rules.js';
@@ -36,7 +36,7 @@ export class BlueprintDocumentValidator extends DefaultDocumentValidator {
     private readonly parserErrors: BlueprintParserErrorMessageProvider;
     private readonly fileProblems: FileProblems;
 
-    constructor(services: BlueprintServices) {
+    constructor(services: BlueprintCoreServices) {
         super(services);
         this.ruleConfiguration = services.validation.RuleConfiguration;
         this.parserErrors = services.parser.ParserErrorMessageProvider as BlueprintParserErrorMessageProvider;

@@ -1,7 +1,7 @@
 /** Registers the Blueprint checks; each concern lives in its own class. */
 import type { ValidationChecks } from 'langium';
 import type { BlueprintAstType } from '../generated/ast.js';
-import type { BlueprintServices } from '../blueprint-module.js';
+import type { BlueprintCoreServices } from '../blueprint-module.js';
 import { AnalysisChecks } from './analysis-checks.js';
 import { BranchChecks } from './branch-checks.js';
 import { FlowChecks } from './flow-checks.js';
@@ -12,10 +12,10 @@ import { NamingChecks } from './naming-checks.js';
 import { ServiceQualityChecks } from './service-quality-checks.js';
 import { TimeChecks } from './time-checks.js';
 
-export function registerValidationChecks(services: BlueprintServices): void {
+export function registerValidationChecks(services: BlueprintCoreServices): void {
     const naming = new NamingChecks();
     const imports = new ImportChecks(services);
-    const lanes = new LaneChecks();
+    const lanes = new LaneChecks(services);
     const flows = new FlowChecks(services);
     const quality = new ServiceQualityChecks(services);
     const time = new TimeChecks();

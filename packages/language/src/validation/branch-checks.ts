@@ -4,16 +4,16 @@
  */
 import type { ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
-import type { BlueprintServices } from '../blueprint-module.js';
-import { POKA_YOKE_TYPES } from '../model/blueprint-model.js';
-import { buildFlowGraph, reachableFrom } from '../model/flow-graph.js';
+import type { BlueprintCoreServices } from '../blueprint-module.js';
+import { POKA_YOKE_TYPES } from '@blueprint/model';
+import { buildFlowGraph, reachableFrom } from '@blueprint/model';
 import type { BlueprintModelProvider } from '../model/model-provider.js';
 import { Rules } from './rules.js';
 
 export class BranchChecks {
     private readonly models: BlueprintModelProvider;
 
-    constructor(services: BlueprintServices) {
+    constructor(services: BlueprintCoreServices) {
         this.models = services.model.BlueprintModelProvider;
     }
 

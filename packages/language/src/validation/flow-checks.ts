@@ -2,10 +2,10 @@
 import type { ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
 import type { BlueprintModelProvider } from '../model/model-provider.js';
-import { buildFlowGraph, reachableFrom, stepsReaching } from '../model/flow-graph.js';
+import { buildFlowGraph, reachableFrom, stepsReaching } from '@blueprint/model';
 import { laneIdOf } from '../model/model-builder.js';
-import type { BlueprintServices } from '../blueprint-module.js';
-import { visibleLaneIds } from '../analysis/visibility.js';
+import type { BlueprintCoreServices } from '../blueprint-module.js';
+import { visibleLaneIds } from '@blueprint/model';
 import type { AstNode } from 'langium';
 import { Rules } from './rules.js';
 
@@ -15,7 +15,7 @@ const REMOTE_DISTANCES = new Set(['remote', 'phone']);
 export class FlowChecks {
     private readonly models: BlueprintModelProvider;
 
-    constructor(services: BlueprintServices) {
+    constructor(services: BlueprintCoreServices) {
         this.models = services.model.BlueprintModelProvider;
     }
 

@@ -1,6 +1,6 @@
 /** Imports: the file exists, is a blueprint file, and imports do not form a cycle. */
 import { AstUtils, type LangiumDocuments, type ValidationAcceptor } from 'langium';
-import type { BlueprintServices } from '../blueprint-module.js';
+import type { BlueprintCoreServices } from '../blueprint-module.js';
 import type * as ast from '../generated/ast.js';
 import { importedUris, importPathProblem, resolveImportUri } from '../workspace/imports.js';
 import { Rules } from './rules.js';
@@ -8,7 +8,7 @@ import { Rules } from './rules.js';
 export class ImportChecks {
     private readonly documents: LangiumDocuments;
 
-    constructor(services: BlueprintServices) {
+    constructor(services: BlueprintCoreServices) {
         this.documents = services.shared.workspace.LangiumDocuments;
     }
 

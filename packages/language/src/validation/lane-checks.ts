@@ -1,13 +1,24 @@
 /** Lanes: canonical order, custom orders that list every lane used, evidence on visible steps. */
 import type { ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
-import { STANDARD_LANES } from '../model/blueprint-model.js';
+import { STANDARD_LANES, visibleLaneIds } from '@blueprint/model';
+import type { BlueprintCoreServices } from '../blueprint-module.js';
 import { laneIdOf } from '../model/model-builder.js';
+import type { BlueprintModelProvider } from '../model/model-provider.js';
 import { Rules } from './rules.js';
 
-const VISIBLE_LANES = new Set(['customer', 'frontstage']);
-
 export class LaneChecks {
+    private readonly models: BlueprintModelProvider;
+
+    constructor(services: BlueprintCoreServices) {
+        this.models = services.model.BlueprintModelProvider;
+    }
+
+    /** Whether the customer sees a step's lane: the model's one visibility rule, so custom lanes count by position. */
+    private isVisibleLane(step: ast.Step): boolean {
+        return visibleLaneIds(this.models.getModel(step.$container)).has(laneIdOf(step));
+    }
+
     checkLaneOrder(order: ast.LaneOrder, accept: ValidationAcceptor): void {
         const ids = order.lanes.map(ref => ref.standard ?? ref.custom?.ref?.name ?? ref.custom?.$refText);
         ids.forEach((id, index) => {
@@ -55,17 +66,16 @@ export class LaneChecks {
 
     checkEvidenceItem(item: ast.EvidenceItem, accept: ValidationAcceptor): void {
         const step = item.step?.ref;
-        if (step && !VISIBLE_LANES.has(laneIdOf(step))) {
+        if (step && !this.isVisibleLane(step)) {
             accept('warning', `Evidence '${item.name}' is attached to '${step.name}' in the ${laneIdOf(step)} lane, which the customer never sees; attach it to a customer or frontstage step.`,
                 { node: item, property: 'step', code: Rules.evidenceOnCustomerStep.id });
         }
     }
 
     checkInlineEvidence(step: ast.Step, accept: ValidationAcceptor): void {
-        if (step.standardLane && VISIBLE_LANES.has(step.standardLane)) return;
-        if (step.customLane) return; // custom lanes may be customer-facing; their visibility is the author's call
+        if (!step.properties.some(ast.isEvidenceProperty) || this.isVisibleLane(step)) return;
         for (const evidence of step.properties.filter(ast.isEvidenceProperty)) {
-            accept('warning', `Evidence on a ${step.standardLane} step is invisible to the customer; put it on the customer or frontstage step the customer meets.`,
+            accept('warning', `Evidence on a ${laneIdOf(step)} step is invisible to the customer; put it on the customer or frontstage step the customer meets.`,
                 { node: evidence, code: Rules.evidenceOnCustomerStep.id });
         }
     }

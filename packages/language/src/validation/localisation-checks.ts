@@ -1,7 +1,7 @@
 /** Localisation: a known `language`, and each standard lane or line named at most once. */
 import type { ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
-import { SUPPORTED_LANGUAGES, toLanguageCode } from '../i18n/localisation.js';
+import { SUPPORTED_LANGUAGES, toLanguageCode } from '@blueprint/model';
 import { similarWords } from '../util/similar-words.js';
 import { Rules } from './rules.js';
 

@@ -1,5 +1,5 @@
 /** Rule settings as written by people: `{ ruleIdOrName: setting }`, checked against the catalog. */
-import type { LanguageCode } from '../i18n/localisation.js';
+import type { LanguageCode } from '@blueprint/model';
 import type { URI } from 'langium';
 import { findRule, type RuleInfo, type RuleSetting } from './rules.js';
 

@@ -1,14 +1,15 @@
 /** Service design rules on steps: touchpoint evidence, fail-point remedies, moments of truth, self-service. */
 import type { ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
-import type { BlueprintServices } from '../blueprint-module.js';
+import type { BlueprintCoreServices } from '../blueprint-module.js';
 import type { BlueprintModelProvider } from '../model/model-provider.js';
+import { isStepCustomerVisible, visibleLaneIds } from '@blueprint/model';
 import { Rules } from './rules.js';
 
 export class ServiceQualityChecks {
     private readonly models: BlueprintModelProvider;
 
-    constructor(services: BlueprintServices) {
+    constructor(services: BlueprintCoreServices) {
         this.models = services.model.BlueprintModelProvider;
     }
 
@@ -27,7 +28,7 @@ export class ServiceQualityChecks {
             }
         }
         const moment = step.properties.find(ast.isMomentOfTruth);
-        if (moment && !modelStep.touchpoint && !isAboveVisibility(model, modelStep.lane)) {
+        if (moment && !isStepCustomerVisible(modelStep, visibleLaneIds(model))) {
             accept('warning', `Moment of truth on '${step.name}', which the customer cannot see (${modelStep.lane} lane): a moment of truth is where the customer forms a judgement.`,
                 { node: moment, keyword: 'moment', code: Rules.momentVisible.id });
         }
@@ -38,12 +39,4 @@ export class ServiceQualityChecks {
                 { node: step, property: 'performers', index: 0, code: Rules.selfService.id });
         }
     }
-}
-
-/** Customer-visible: the lane lies above the line of visibility. */
-function isAboveVisibility(model: ReturnType<BlueprintModelProvider['getModel']>, laneId: string): boolean {
-    const laneIndex = model.lanes.findIndex(lane => lane.id === laneId);
-    const visibility = model.lines.find(line => line.kind === 'visibility');
-    if (!visibility) return laneIndex <= model.lanes.findIndex(lane => lane.id === 'frontstage');
-    return laneIndex <= model.lanes.findIndex(lane => lane.id === visibility.above);
 }

@@ -1,7 +1,7 @@
 /** Time standards (Shostack): units, expected waits, tolerances; metric targets. */
 import type { ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
-import { CANONICAL_TIME_UNITS, isTimeUnit, toTimeSpan } from '../model/time.js';
+import { CANONICAL_TIME_UNITS, isTimeUnit, toTimeSpan } from '@blueprint/model';
 import { Rules } from './rules.js';
 
 export class TimeChecks {

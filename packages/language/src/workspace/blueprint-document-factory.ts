@@ -5,7 +5,7 @@
  */
 import { DefaultLangiumDocumentFactory, type AstNode, type ParseResult, type URI } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
-import type { BlueprintServices } from '../blueprint-module.js';
+import type { BlueprintCoreServices } from '../blueprint-module.js';
 import { MAX_FILE_BYTES, tooLargeReason } from './file-limits.js';
 
 export class BlueprintDocumentFactory extends DefaultLangiumDocumentFactory {
@@ -18,7 +18,7 @@ export class BlueprintDocumentFactory extends DefaultLangiumDocumentFactory {
     }
 
     private withinLimit(uri: URI, text: string): string {
-        const problems = (this.serviceRegistry.getServices(uri) as Partial<BlueprintServices>).workspace?.FileProblems;
+        const problems = (this.serviceRegistry.getServices(uri) as Partial<BlueprintCoreServices>).workspace?.FileProblems;
         // A UTF-8 byte per UTF-16 unit at least, three at most: count bytes only near the limit.
         const bytes = text.length > MAX_FILE_BYTES || text.length * 3 <= MAX_FILE_BYTES ? text.length : new TextEncoder().encode(text).byteLength;
         const tooLarge = tooLargeReason(bytes);

@@ -4,13 +4,13 @@
  * every feature.
  */
 import { DefaultWorkspaceManager, type LangiumDocument, type Stream, type URI, type WorkspaceFolder } from 'langium';
-import type { LangiumSharedServices } from 'langium/lsp';
-import type { BlueprintServices } from '../blueprint-module.js';
+import type { LangiumSharedCoreServices } from 'langium';
+import type { BlueprintCoreServices } from '../blueprint-module.js';
 
 export class BlueprintWorkspaceManager extends DefaultWorkspaceManager {
-    private readonly sharedServices: LangiumSharedServices;
+    private readonly sharedServices: LangiumSharedCoreServices;
 
-    constructor(services: LangiumSharedServices) {
+    constructor(services: LangiumSharedCoreServices) {
         super(services);
         this.sharedServices = services;
     }
@@ -27,7 +27,7 @@ export class BlueprintWorkspaceManager extends DefaultWorkspaceManager {
 
     protected override async loadAdditionalDocuments(folders: WorkspaceFolder[], collector: (document: LangiumDocument) => void): Promise<void> {
         await super.loadAdditionalDocuments(folders, collector);
-        const blueprint = this.sharedServices.ServiceRegistry.all.find(s => s.LanguageMetaData.languageId === 'blueprint') as BlueprintServices | undefined;
+        const blueprint = this.sharedServices.ServiceRegistry.all.find(s => s.LanguageMetaData.languageId === 'blueprint') as BlueprintCoreServices | undefined;
         if (blueprint) collector(blueprint.workspace.BuiltinLibrary.document);
     }
 }

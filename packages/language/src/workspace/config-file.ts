@@ -6,7 +6,7 @@
  * The nearest file in or above a document's folder applies (or the one given with `--config`).
  */
 import { UriUtils, type URI } from 'langium';
-import { SUPPORTED_LANGUAGES, toLanguageCode, type LanguageCode } from '../i18n/localisation.js';
+import { SUPPORTED_LANGUAGES, toLanguageCode, type LanguageCode } from '@blueprint/model';
 import { parseRuleSettings, type RuleSetting } from '../validation/rule-settings.js';
 
 export const CONFIG_FILE_NAME = 'blueprint.config.json';

@@ -4,7 +4,7 @@
  * build with validation.
  */
 import { URI, type LangiumDocument } from 'langium';
-import type { BlueprintServices } from '../blueprint-module.js';
+import type { BlueprintCoreServices } from '../blueprint-module.js';
 import { importedUris } from './imports.js';
 
 export interface LoadResult {
@@ -14,7 +14,7 @@ export interface LoadResult {
     readonly imported: LangiumDocument[];
 }
 
-export async function loadAndValidate(services: BlueprintServices, uris: URI[]): Promise<LoadResult> {
+export async function loadAndValidate(services: BlueprintCoreServices, uris: URI[]): Promise<LoadResult> {
     const shared = services.shared;
     const documents = shared.workspace.LangiumDocuments;
     const fileSystem = shared.workspace.FileSystemProvider;
@@ -54,7 +54,7 @@ export async function loadAndValidate(services: BlueprintServices, uris: URI[]):
 }
 
 /** Parses and validates text in memory, with optional extra files (path → text) it may import. */
-export async function validateText(services: BlueprintServices, text: string,
+export async function validateText(services: BlueprintCoreServices, text: string,
     uri = URI.parse('memory:///main.blueprint'), files: Record<string, string> = {}): Promise<LangiumDocument> {
     const shared = services.shared;
     const factory = shared.workspace.LangiumDocumentFactory;
@@ -71,7 +71,7 @@ export async function validateText(services: BlueprintServices, text: string,
     return all[1];
 }
 
-async function exists(fileSystem: BlueprintServices['shared']['workspace']['FileSystemProvider'], uri: URI): Promise<boolean> {
+async function exists(fileSystem: BlueprintCoreServices['shared']['workspace']['FileSystemProvider'], uri: URI): Promise<boolean> {
     try {
         return await fileSystem.exists(uri);
     } catch {

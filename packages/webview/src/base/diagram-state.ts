@@ -2,7 +2,8 @@
  * What the webview is showing, shared by the feature handlers. Handlers run one at a time, in the
  * order of the action queue, so they read and write this without races.
  */
-import type { BlueprintLayout, DiagramHighlights, DiagramParams } from '@blueprint/diagram';
+import type { BlueprintLayout } from '@blueprint/diagram';
+import type { DiagramHighlights, DiagramParams } from '@blueprint/protocol';
 import { injectable } from 'inversify';
 
 export interface ShownDiagram {

@@ -6,7 +6,7 @@ import { ExportDiagramAction } from '../features/export/actions.js';
 import { SetHighlightAction } from '../features/highlight/actions.js';
 import { SelectStepsAction } from '../features/select/actions.js';
 import { FitDiagramAction } from '../features/viewport/actions.js';
-import type { ExtensionToWebviewMessage } from '../protocol.js';
+import type { ExtensionToWebviewMessage } from '@blueprint/protocol';
 
 export function messageToAction(message: ExtensionToWebviewMessage): Action {
     switch (message.kind) {

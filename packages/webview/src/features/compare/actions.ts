@@ -1,4 +1,4 @@
-import type { DiagramDiffResult } from '@blueprint/diagram';
+import type { DiagramDiffResult } from '@blueprint/protocol';
 import type { Action } from 'sprotty-protocol';
 
 /** Show a comparison with an older version instead of the live diagram. */

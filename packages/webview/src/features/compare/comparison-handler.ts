@@ -2,7 +2,7 @@
  * The comparison with an older version: drawn with the diff's classes (added, changed, removed)
  * and a banner; live updates wait until "Live" returns to the live diagram.
  */
-import type { DiagramDiffResult, DiagramParams } from '@blueprint/diagram';
+import type { DiagramDiffResult, DiagramParams } from '@blueprint/protocol';
 import { inject, injectable } from 'inversify';
 import { TYPES, type IActionDispatcher, type IActionHandler } from 'sprotty';
 import type { Action } from 'sprotty-protocol';

@@ -1,4 +1,4 @@
-import type { DiagramParams } from '@blueprint/diagram';
+import type { DiagramParams } from '@blueprint/protocol';
 import type { Action } from 'sprotty-protocol';
 
 /** Show (or refresh) the live diagram of a document. */

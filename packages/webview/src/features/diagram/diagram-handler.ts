@@ -3,7 +3,7 @@
  * view, an edit updates the model in place, a stale update without geometry keeps the last good
  * diagram under a banner. While a comparison is shown, live diagrams wait.
  */
-import type { DiagramParams } from '@blueprint/diagram';
+import type { DiagramParams } from '@blueprint/protocol';
 import { inject, injectable } from 'inversify';
 import { EMPTY_ROOT, TYPES, type IActionDispatcher, type IActionHandler } from 'sprotty';
 import type { Action } from 'sprotty-protocol';

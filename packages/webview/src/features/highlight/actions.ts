@@ -1,5 +1,5 @@
 import type { Action } from 'sprotty-protocol';
-import type { HighlightMode } from '../../protocol.js';
+import type { HighlightMode } from '@blueprint/protocol';
 
 /** Emphasise the critical path or the fail points, or nothing. `toggle`: the same mode again clears it. */
 export interface SetHighlightAction extends Action {

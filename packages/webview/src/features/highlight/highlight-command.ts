@@ -4,7 +4,7 @@
  */
 import { inject, injectable } from 'inversify';
 import { Command, TYPES, type CommandExecutionContext, type CommandReturn } from 'sprotty';
-import type { HighlightMode } from '../../protocol.js';
+import type { HighlightMode } from '@blueprint/protocol';
 import { SetHighlightAction } from './actions.js';
 import { HighlightState } from './highlight-state.js';
 

@@ -3,13 +3,13 @@
  * `bp-dimmed`. Bound for the main view only, so exports (rendered in the hidden view) never carry
  * a temporary highlight.
  */
-import type { DiagramHighlights } from '@blueprint/diagram';
+import type { DiagramHighlights } from '@blueprint/protocol';
 import { inject, injectable } from 'inversify';
 import type { VNode } from 'snabbdom';
 import { setClass, type IVNodePostprocessor, type SModelElementImpl } from 'sprotty';
 import { elementId } from '../../graph-builder.js';
 import { BlueprintGraph, FlowEdge, StepNode } from '../../model.js';
-import type { HighlightMode } from '../../protocol.js';
+import type { HighlightMode } from '@blueprint/protocol';
 import { HighlightState } from './highlight-state.js';
 
 interface HighlightSets {

@@ -1,5 +1,5 @@
 import { injectable } from 'inversify';
-import type { HighlightMode } from '../../protocol.js';
+import type { HighlightMode } from '@blueprint/protocol';
 
 /** The highlight mode; written only by `SetHighlightCommand`, so it changes in step with the rendered model. */
 @injectable()

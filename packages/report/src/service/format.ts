@@ -1,5 +1,5 @@
 /** Shared formatting for the service review in Markdown and HTML, in the blueprint's language. */
-import { formatSeconds, localisation, type ServiceReportStrings, type TimeFigures } from '@blueprint/language';
+import { formatSeconds, localisation, type ServiceReportStrings, type TimeFigures } from '@blueprint/model';
 
 const ENGLISH = localisation('en').serviceReport;
 

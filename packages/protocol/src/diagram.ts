@@ -3,12 +3,14 @@
  * The client says which documents it shows; the server answers with laid-out geometry after each
  * validated build of those documents.
  */
-import type { RecordPatch } from '@blueprint/protocol';
-import type { BlueprintLayout } from './geometry.js';
+import type { BlueprintLayout } from '@blueprint/diagram';
+import type { Change, ChangeSummary } from '@blueprint/diff';
+import { notification, request } from './message-types.js';
+import type { RecordPatch } from './record-patch.js';
 
 /** Client → server: start (open) or stop (close) sending diagrams for a document. */
-export const DiagramOpenNotification = 'blueprint/diagramOpen';
-export const DiagramCloseNotification = 'blueprint/diagramClose';
+export const DiagramOpenNotification = notification<DiagramOpenParams>('blueprint/diagramOpen');
+export const DiagramCloseNotification = notification<DiagramOpenParams>('blueprint/diagramClose');
 
 export interface DiagramOpenParams {
     readonly uri: string;
@@ -21,7 +23,7 @@ export interface DiagramOpenParams {
 }
 
 /** Server → client: the diagram of a document. */
-export const DiagramNotification = 'blueprint/diagram';
+export const DiagramNotification = notification<DiagramParams>('blueprint/diagram');
 
 export interface DiagramParams {
     readonly uri: string;
@@ -59,7 +61,7 @@ export interface DiagramHighlights {
 }
 
 /** Client → server request: compare the open document with an older text of it (e.g. from git). */
-export const DiagramDiffRequest = 'blueprint/diagramDiff';
+export const DiagramDiffRequest = request<DiagramDiffParams, DiagramDiffResult>('blueprint/diagramDiff');
 
 export interface DiagramDiffParams {
     /** The document as it is now (its current text is the "new" side). */
@@ -70,14 +72,8 @@ export interface DiagramDiffParams {
     readonly oldLabel: string;
 }
 
-export interface DiagramDiffChange {
-    readonly subject: string;
-    readonly id: string;
-    readonly kind: string;
-    readonly message: string;
-    readonly customerVisible: boolean;
-    readonly risk?: string;
-}
+/** A change of the semantic diff (@blueprint/diff) as the preview lists it. */
+export type DiagramDiffChange = Pick<Change, 'subject' | 'id' | 'kind' | 'message' | 'customerVisible' | 'risk'>;
 
 export interface DiagramDiffResult {
     /** The diff layout: the union of both versions, unchanged steps where they were. */
@@ -85,7 +81,7 @@ export interface DiagramDiffResult {
     /** `bp-added` / `bp-removed` / `bp-changed` per step or flow id of the layout. */
     readonly classes: Readonly<Record<string, readonly string[]>>;
     readonly changes: readonly DiagramDiffChange[];
-    readonly summary: { readonly changes: number; readonly added: number; readonly removed: number; readonly changed: number; readonly customerVisible: number; readonly risks: number };
+    readonly summary: ChangeSummary;
     /** The same change list as `blueprint diff` prints, for a side panel or a copy to the clipboard. */
     readonly markdown: string;
     /** Why there is no diff (either side has errors, no blueprint, ...). */

@@ -2,8 +2,8 @@
  * A small inline SVG timeline of the critical path: one bar per step, its width proportional to
  * the step's time, coloured by what the customer experiences (waiting, visible, backstage).
  */
-import type { BlueprintModel, ProcessPath, ServiceReportStrings } from '@blueprint/language';
-import { localisation, stepSeconds } from '@blueprint/language';
+import type { BlueprintModel, ProcessPath, ServiceReportStrings } from '@blueprint/model';
+import { isStepCustomerVisible, localisation, stepSeconds } from '@blueprint/model';
 import { duration } from './format.js';
 import { escapeXml } from '@blueprint/escape';
 
@@ -24,7 +24,7 @@ export function renderTimelineChart(path: ProcessPath, model: BlueprintModel, vi
         const seconds = stepSeconds(step);
         const y = index * ROW + 4;
         const x = LABEL_WIDTH + offset * scale;
-        const kind = seconds === undefined ? 'unknown' : step.wait?.expected ? 'wait' : step.touchpoint || visibleLanes.has(step.lane) ? 'visible' : 'backstage';
+        const kind = seconds === undefined ? 'unknown' : step.wait?.expected ? 'wait' : isStepCustomerVisible(step, visibleLanes) ? 'visible' : 'backstage';
         const w = seconds === undefined ? 0 : Math.max(seconds * scale, 2);
         parts.push(`<text class="tl-label" x="${LABEL_WIDTH - 8}" y="${y + 13}" text-anchor="end">${escapeXml(truncate(step.label, 32))}</text>`);
         if (seconds === undefined) {

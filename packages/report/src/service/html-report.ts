@@ -3,7 +3,7 @@
  * rendered diagram, a timeline of the critical path, and the review tables. No scripts, no remote
  * assets; every label is escaped.
  */
-import { localisation, visibleLaneIds, type BlueprintAnalysis, type BlueprintModel } from '@blueprint/language';
+import { localisation, visibleLaneIds, type BlueprintAnalysis, type BlueprintModel } from '@blueprint/model';
 import { escapeHtml } from '@blueprint/escape';
 import { boundedDuration, duration, percent } from './format.js';
 import { ReportLabels, exceptionName, figureRows, metricTarget, remediesOf, share, timeNotes, toleranceVerdict } from './report-content.js';

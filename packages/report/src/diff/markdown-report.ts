@@ -3,8 +3,8 @@
  * changes grouped by what the customer sees and what happens behind the line of visibility.
  */
 import { escapeMarkdown, markdownCode } from '@blueprint/escape';
-import { localisation, type DiffReportStrings } from '@blueprint/language';
-import type { Change, ChangeSet } from './change-set.js';
+import { localisation, type DiffReportStrings } from '@blueprint/model';
+import type { Change, ChangeSet } from '@blueprint/diff';
 
 /** Lists longer than this fold into a <details> block. */
 const FOLD_AFTER = 8;

@@ -2,7 +2,7 @@
  * Messages between the VS Code extension and the diagram webview (`postMessage` in both directions).
  * The extension imports these types; the webview checks incoming data against them at runtime.
  */
-import type { DiagramDiffResult, DiagramParams } from '@blueprint/diagram';
+import type { DiagramDiffResult, DiagramParams } from './diagram.js';
 
 /** Extension → webview: show (or refresh) the diagram of a document. */
 export interface DiagramMessage {

@@ -5,11 +5,10 @@
  */
 import type {
     BlueprintModel, ChannelDistance, Comparator, FlowKind, ModelDecision, ModelRemedy, ModelStep
-} from '../model/blueprint-model.js';
-import { buildFlowGraph, stepsReaching } from '../model/flow-graph.js';
-import { formatTimeSpan } from '../model/time.js';
+} from '../blueprint-model.js';
+import { buildFlowGraph, stepsReaching } from '../flow-graph.js';
+import { formatTimeSpan } from '../time.js';
 import { analyseTime, type TimeAnalysis } from './time-analysis.js';
-import { isStepCustomerVisible, visibleLaneIds } from './visibility.js';
 
 export interface Touchpoint {
     readonly step: string;
@@ -205,11 +204,6 @@ export function analyseBlueprint(model: BlueprintModel): BlueprintAnalysis {
             ])
         ]
     };
-}
-
-/** A step is customer-visible when it lies above the line of visibility or is a touchpoint. */
-export function isVisibleStep(model: BlueprintModel, step: ModelStep): boolean {
-    return isStepCustomerVisible(step, visibleLaneIds(model));
 }
 
 function isDefined<T>(value: T | undefined): value is T {

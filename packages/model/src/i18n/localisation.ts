@@ -4,7 +4,7 @@
  * language, typed by one interface, so a heading added in one language must be added in all.
  * Diagnostics stay in English: they are addressed to the author, in the language of the keywords.
  */
-import type { LineKind, StandardLaneKind } from '../model/blueprint-model.js';
+import type { LineKind, StandardLaneKind } from '../blueprint-model.js';
 
 export type LanguageCode = 'en' | 'zh' | 'ja' | 'ko';
 

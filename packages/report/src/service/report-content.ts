@@ -3,7 +3,7 @@
  * likely, worst case, exception paths), tolerance verdicts, remedies, and labels for ids. Every
  * fixed phrase comes from the blueprint's language (`localisation(model.language).serviceReport`).
  */
-import { localisation, type BlueprintAnalysis, type BlueprintModel, type ExceptionPath, type FailPointEntry, type ModelRemedy, type ServiceReportStrings, type TimeAnalysis, type TimeFigures } from '@blueprint/language';
+import { localisation, type BlueprintAnalysis, type BlueprintModel, type ExceptionPath, type FailPointEntry, type ModelRemedy, type ServiceReportStrings, type TimeAnalysis, type TimeFigures } from '@blueprint/model';
 import { boundedDuration, boundedPart, duration } from './format.js';
 
 const ENGLISH = localisation('en').serviceReport;

@@ -3,7 +3,7 @@
  * It is derived from the AST in exactly one place (model-builder.ts) and is what the diagram,
  * the CLI, the semantic diff and the analysis consume. Ids are the names written in the text.
  */
-import { localisation, type LanguageCode } from '../i18n/localisation.js';
+import { localisation, type LanguageCode } from './i18n/localisation.js';
 import type { TimeSpan } from './time.js';
 
 export type StandardLaneKind = 'evidence' | 'customer' | 'frontstage' | 'backstage' | 'support';

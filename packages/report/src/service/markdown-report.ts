@@ -1,5 +1,5 @@
 /** The service review as Markdown (`blueprint report --format markdown`), in the blueprint's language. */
-import { localisation, type BlueprintAnalysis, type BlueprintModel, type ServiceReportStrings, type TimeAnalysis } from '@blueprint/language';
+import { localisation, type BlueprintAnalysis, type BlueprintModel, type ServiceReportStrings, type TimeAnalysis } from '@blueprint/model';
 import { escapeMarkdown as cell } from '@blueprint/escape';
 import { boundedDuration, duration, percent } from './format.js';
 import { ReportLabels, exceptionName, figureRows, metricTarget, remediesOf, share, timeNotes, toleranceVerdict } from './report-content.js';

@@ -12,8 +12,8 @@
  * Linear in the size of the flow graph: one iterative depth-first pass breaks loops and orders the
  * steps, then dynamic programmes over that order; no path is enumerated and nothing recurses.
  */
-import type { BlueprintModel, ModelFailPoint, ModelFlow, ModelStep } from '../model/blueprint-model.js';
-import { isStepCustomerVisible, visibleLaneIds } from './visibility.js';
+import type { BlueprintModel, ModelFailPoint, ModelFlow, ModelStep } from '../blueprint-model.js';
+import { isStepCustomerVisible, visibleLaneIds } from '../visibility.js';
 
 export interface TimeFigures {
     /** Sum of the known times, in seconds. */
