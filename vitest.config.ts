@@ -15,7 +15,8 @@ export default defineConfig({
             '@blueprint/diff': src('diff'),
             '@blueprint/report': src('report'),
             '@blueprint/webview': src('webview'),
-            '@blueprint/export': src('export')
+            '@blueprint/export': src('export'),
+            '@blueprint/tools': src('tools')
         }
     },
     test: {

@@ -10,7 +10,7 @@ import { nodeCompat } from '../../scripts/esbuild-node-compat.mjs';
 const root = dirname(fileURLToPath(import.meta.url));
 const repo = join(root, '..', '..');
 const source = pkg => join(repo, 'packages', pkg, 'src');
-const alias = Object.fromEntries(['model', 'language', 'diagram', 'diff', 'report', 'cli', 'server', 'protocol', 'escape'].map(pkg => [`@blueprint/${pkg}`, join(source(pkg), 'index.ts')]));
+const alias = Object.fromEntries(['model', 'language', 'diagram', 'diff', 'report', 'tools', 'cli', 'server', 'protocol', 'escape'].map(pkg => [`@blueprint/${pkg}`, join(source(pkg), 'index.ts')]));
 
 await rm(join(root, 'dist'), { recursive: true, force: true });
 await build({

@@ -15,7 +15,7 @@ const require = createRequire(import.meta.url);
 const repo = join(root, '..', '..');
 const production = !process.argv.includes('--dev');
 
-const alias = Object.fromEntries(['protocol', 'escape', 'model', 'language', 'diagram', 'diff', 'report', 'webview'].map(pkg => [`@blueprint/${pkg}`, join(repo, 'packages', pkg, 'src', 'index.ts')]));
+const alias = Object.fromEntries(['protocol', 'escape', 'model', 'language', 'diagram', 'diff', 'report', 'tools', 'webview'].map(pkg => [`@blueprint/${pkg}`, join(repo, 'packages', pkg, 'src', 'index.ts')]));
 
 const node = {
     bundle: true,

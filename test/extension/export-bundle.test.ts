@@ -6,7 +6,9 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exportDrawio, exportImage, exportMermaid } from '@blueprint/export';
+import { renderSvg } from '@blueprint/diagram';
+import { bundledFonts, exportDrawio, exportImage, exportMermaid, svgToPng } from '@blueprint/export';
+import { PNG } from 'pngjs';
 import { REPO_ROOT } from '../cli/cli-harness.js';
 import { FIXTURES, layoutOf, readPdf } from '../export/export-helpers.js';
 
@@ -33,5 +35,16 @@ describe('extension export bundle', { timeout: 120_000 }, () => {
         expect(text(bundle.exportDocument(layout, 'mermaid'))).toBe(exportMermaid(layout));
         expect(text(bundle.exportDocument(layout, 'mermaid-swimlane'))).toBe(exportMermaid(layout, { dialect: 'swimlane' }));
         expect(text(bundle.exportDocument(layout, 'mermaid-swimlane'))).toMatch(/^swimlane-beta LR$/m);
+    });
+
+    it('rasterises the SVG the language server draws for the render language-model tool', async () => {
+        const bundle = createRequire(import.meta.url)(path.join(DIST, 'export.cjs')) as typeof import('../../packages/extension/src/preview/export-bundle.js');
+        const layout = await layoutOf(FIXTURES + 'ko-card-loss.blueprint');
+        const svg = renderSvg(layout, { theme: 'light' });
+        const png = await bundle.rasterizeSvg(svg, DIST);
+        const decoded = PNG.sync.read(Buffer.from(png));
+        expect([decoded.width, decoded.height]).toEqual([Math.ceil(layout.width * 2), Math.ceil(layout.height * 2)]);
+        // The WebAssembly build with the shipped fonts draws what the native renderer draws.
+        expect(Buffer.from(png).equals(Buffer.from(svgToPng(svg, { fonts: bundledFonts() })))).toBe(true);
     });
 });

@@ -14,6 +14,9 @@ import {
     DidOpenTextDocumentNotification, ShutdownRequest, StreamMessageReader, StreamMessageWriter, type PublishDiagnosticsParams
 } from 'vscode-languageserver-protocol/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { packServiceBlueprint } from './pack.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -143,5 +146,21 @@ describe('the packed service-blueprint package', () => {
             server.kill();
         }
         expect(stderr.join('')).not.toMatch(/Error|Cannot find/);
+    }, 60_000);
+
+    it('serves the MCP tools over stdio (blueprint mcp)', async () => {
+        const transport = new StdioClientTransport({ command: 'blueprint', args: ['mcp'], cwd: project, env: cleanEnv as Record<string, string>, stderr: 'pipe' });
+        const client = new Client({ name: 'packed-test', version: '1.0.0' });
+        await client.connect(transport);
+        try {
+            expect((await client.listTools()).tools.map(t => t.name).sort()).toEqual(['analyse', 'check', 'diff', 'explain_rule', 'render']);
+            const checked = await client.callTool({ name: 'check', arguments: { text: 'blueprint O "O" {\n    customer A "A" { start end }\n    flow A -> Nowhere\n}\n' } }) as CallToolResult;
+            const item = checked.content[0];
+            expect(item.type === 'text' && JSON.parse(item.text).diagnostics.map((d: { rule: string }) => d.rule)).toContain('BP002');
+            const analysed = await client.callTool({ name: 'analyse', arguments: { path: 'bank-deposit.blueprint' } }) as CallToolResult;
+            expect(analysed.isError).toBeFalsy();
+        } finally {
+            await client.close();
+        }
     }, 60_000);
 });

@@ -10,6 +10,7 @@ import { completionCommand } from './commands/completion.js';
 import { diffCommand } from './commands/diff.js';
 import { exportCommand } from './commands/export.js';
 import { fmtCommand } from './commands/fmt.js';
+import { mcpCommand } from './commands/mcp.js';
 import { renderCommand } from './commands/render.js';
 import { reportCommand } from './commands/report.js';
 import { rulesCommand } from './commands/rules.js';
@@ -26,6 +27,7 @@ export const COMMANDS: readonly CliCommand[] = [
     exportCommand,
     reportCommand,
     diffCommand,
+    mcpCommand,
     completionCommand
 ];
 

@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/browser';
 import { activateShared } from './activation.js';
+import { registerLanguageModelTools } from './assistant/language-model-tools.js';
 import { clientOptions } from './client-options.js';
 import { serveWorkspaceFiles } from './workspace-files.js';
 
@@ -20,6 +21,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     context.subscriptions.push(...serveWorkspaceFiles(client));
     const started = client.start();
     activateShared(context, client, started);
+    // No PNG here: the web worker extension host loads no rasteriser (render draws SVG).
+    context.subscriptions.push(...registerLanguageModelTools(client, started));
     for (const command of ['blueprint.compareWithHead', 'blueprint.compareWithRevision']) {
         context.subscriptions.push(vscode.commands.registerCommand(command, () => vscode.window.showInformationMessage(
             'Comparing with a git revision needs the desktop VS Code: VS Code for the web cannot run git.')));

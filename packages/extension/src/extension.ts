@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { activateShared } from './activation.js';
+import { registerLanguageModelTools } from './assistant/language-model-tools.js';
 import { createLanguageClient } from './language-client.js';
 import { registerCompareCommands } from './compare/compare-commands.js';
 import { serveWorkspaceFiles } from './workspace-files.js';
@@ -17,7 +18,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     const started = client.start();
     const preview = activateShared(context, client, started);
     context.subscriptions.push(...registerCompareCommands(client, started, preview));
+    context.subscriptions.push(...registerLanguageModelTools(client, started, { rasterize: svg => rasterize(context, svg) }));
     await started;
+}
+
+/** PNG by the export bundle (resvg's WebAssembly build), loaded on the first PNG asked for. */
+function rasterize(context: vscode.ExtensionContext, svg: string): Promise<Uint8Array> {
+    const dist = vscode.Uri.joinPath(context.extensionUri, 'dist').fsPath;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const bundle = require(`${dist}/export.cjs`) as typeof import('./preview/export-bundle.js');
+    return bundle.rasterizeSvg(svg, dist);
 }
 
 export async function deactivate(): Promise<void> {

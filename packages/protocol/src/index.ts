@@ -4,3 +4,4 @@ export * from './workspace-files.js';
 export * from './record-patch.js';
 export * from './diagram.js';
 export * from './webview-messages.js';
+export * from './assistant-tools.js';

@@ -3,12 +3,13 @@
  * LSP services, the diagram bridge and the comparison request. Where files come from and where
  * layouts run is the host's choice (main.ts for Node, browser-main.ts for a web worker).
  */
-import { DiagramDiffRequest, type DiagramDiffParams } from '@blueprint/protocol';
+import { AssistantToolRequest, DiagramDiffRequest, type AssistantToolParams, type DiagramDiffParams } from '@blueprint/protocol';
 import { createBlueprintServices, type FileProblems } from '@blueprint/language';
 import type { FileSystemProvider } from 'langium';
 import { startLanguageServer } from 'langium/lsp';
 import type { Connection } from 'vscode-languageserver';
 import { DiagramBridge } from './diagram-bridge.js';
+import { runAssistantTool } from './assistant-tools.js';
 import { computeDiagramDiff } from './diagram-diff.js';
 import { EditorSettings } from './editor-settings.js';
 import type { LayoutRunner } from './layout-runner.js';
@@ -38,6 +39,11 @@ export function startBlueprintServer(host: ServerHost): void {
         documents: shared.workspace.LangiumDocuments,
         modelProvider: Blueprint.model.BlueprintModelProvider,
         fileSystem: host.fileSystem
+    }));
+    // The editor's language-model tools (check, analyse, render, …): see assistant-tools.ts.
+    connection.onRequest(AssistantToolRequest.method, (params: AssistantToolParams) => runAssistantTool(params, {
+        fileSystem: host.fileSystem,
+        openText: uri => shared.workspace.TextDocuments.get(uri)?.getText()
     }));
     startLanguageServer(shared);
 }
