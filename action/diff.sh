@@ -6,7 +6,9 @@ read -r -d '' -a paths <<< "$INPUT_PATHS" || true
 [ "${#paths[@]}" -gt 0 ] || paths=(.)
 out="$RUNNER_TEMP/blueprint-diff${COMMENT_KEY:+-$COMMENT_KEY}"
 rm -rf "$out"
-"$BLUEPRINT" diff --git "$BASE" --out-dir "$out" -- "${paths[@]}"
+options=()
+[ "${INPUT_MERMAID:-false}" != true ] || options+=(--mermaid)
+"$BLUEPRINT" diff --git "$BASE" --out-dir "$out" ${options[@]+"${options[@]}"} -- "${paths[@]}"
 # Jobs of a matrix share GITHUB_JOB: without a comment-key, a random suffix keeps names apart.
 name="${ARTIFACT_NAME:-blueprint-diff-${GITHUB_JOB:-job}-${COMMENT_KEY:-$(od -An -N4 -tx1 /dev/urandom | tr -d ' \n')}}"
 name="$(printf '%s' "$name" | tr -c 'A-Za-z0-9._-' '-')"

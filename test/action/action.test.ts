@@ -250,6 +250,17 @@ describe('the action in a simulated runner', () => {
         expect(ghCalls()).toEqual([]);
     }, 120_000);
 
+    it('draws the changed region as Mermaid in the comment with mermaid: true, and not without it', () => {
+        freshRepository();
+        commit('blueprints/bank-deposit.blueprint', text => text.replace('"Call the number"', '"Call the number aloud"'), 'relabel');
+        const drawn = run({ mermaid: 'true', comment: 'false' });
+        expect(drawn.steps.find(s => s.name === 'Semantic diff')!.outcome).toBe('success');
+        expect(drawn.summary).toMatch(/```mermaid\n[\s\S]*Call the number aloud[\s\S]*class [^\n]* changed\n[\s\S]*```/);
+        const plain = run({ comment: 'false' });
+        expect(plain.summary).toContain('Call the number aloud');
+        expect(plain.summary).not.toContain('```mermaid');
+    }, 180_000);
+
     it('keeps a long diff under the comment limit with a link to the artifact', () => {
         freshRepository();
         // Forty steps relabelled in each of twenty files: a diff far over 65,536 characters.

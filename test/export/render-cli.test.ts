@@ -63,4 +63,21 @@ describe('blueprint render --format png|pdf', { timeout: 120_000 }, () => {
         const noFormat = await runCli(['export', EXAMPLE], { cwd: workspace.root });
         expect(noFormat.code).toBe(2);
     });
+
+    it('exports Mermaid as a flowchart or a swimlane diagram, and adds the changed region to the diff\'s Markdown with --mermaid', async () => {
+        const flowchart = await runCli(['export', EXAMPLE, '--format', 'mermaid'], { cwd: workspace.root });
+        expect(flowchart.code, flowchart.stderr).toBe(0);
+        expect(flowchart.stdout).toMatch(/^flowchart LR$/m);
+        expect(flowchart.stdout).toContain('("고객센터에 전화하기');
+        const swimlane = await runCli(['export', EXAMPLE, '-f', 'mermaid-swimlane', '-o', 'out/card.mmd'], { cwd: workspace.root });
+        expect(swimlane.code, swimlane.stderr).toBe(0);
+        expect(readFileSync(path.join(workspace.root, 'out/card.mmd'), 'utf8')).toMatch(/^swimlane-beta LR$/m);
+
+        workspace.write('new.blueprint', readFileSync(EXAMPLE, 'utf8').replace('고객센터에 전화하기', '고객센터에 바로 전화하기'));
+        const diff = await runCli(['diff', EXAMPLE, 'new.blueprint', '--mermaid'], { cwd: workspace.root });
+        expect(diff.code, diff.stderr).toBe(0);
+        expect(diff.stdout).toMatch(/```mermaid\n[\s\S]*고객센터에 바로 전화하기[\s\S]*class [^\n]* changed\n[\s\S]*```/);
+        const plain = await runCli(['diff', EXAMPLE, 'new.blueprint'], { cwd: workspace.root });
+        expect(plain.stdout).not.toContain('```mermaid');
+    });
 });

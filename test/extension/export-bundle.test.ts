@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderSvg } from '@blueprint/diagram';
-import { bundledFonts, exportImage, svgToPng } from '@blueprint/export';
+import { bundledFonts, exportDrawio, exportImage, exportMermaid, svgToPng } from '@blueprint/export';
 import { PNG } from 'pngjs';
 import { REPO_ROOT } from '../cli/cli-harness.js';
 import { FIXTURES, layoutOf, readPdf } from '../export/export-helpers.js';
@@ -32,6 +32,16 @@ describe('extension export bundle', { timeout: 120_000 }, () => {
         expect(bundle).not.toContain('harfbuzzjs/dist/harfbuzz-subset.wasm');
         expect(bundle).toContain('harfbuzz-subset.wasm');
         expect(existsSync(path.join(DIST, 'harfbuzz-subset.wasm'))).toBe(true);
+    });
+
+    it('writes the draw.io and Mermaid files of the export menu as the CLI does', async () => {
+        const bundle = createRequire(import.meta.url)(path.join(DIST, 'export.cjs')) as typeof import('../../packages/extension/src/preview/export-bundle.js');
+        const layout = await layoutOf(FIXTURES + 'ko-card-loss.blueprint');
+        const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+        expect(text(bundle.exportDocument(layout, 'drawio'))).toBe(exportDrawio(layout));
+        expect(text(bundle.exportDocument(layout, 'mermaid'))).toBe(exportMermaid(layout));
+        expect(text(bundle.exportDocument(layout, 'mermaid-swimlane'))).toBe(exportMermaid(layout, { dialect: 'swimlane' }));
+        expect(text(bundle.exportDocument(layout, 'mermaid-swimlane'))).toMatch(/^swimlane-beta LR$/m);
     });
 
     it('rasterises the SVG the language server draws for the render language-model tool', async () => {

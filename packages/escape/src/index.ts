@@ -8,3 +8,4 @@ export { escapeMarkdown, markdownCode } from './markdown.js';
 export { escapeTerminal } from './terminal.js';
 export { escapeWorkflowData, escapeWorkflowProperty } from './github-workflow.js';
 export { csvCell, spreadsheetText } from './spreadsheet.js';
+export { escapeMermaid, mermaidId } from './mermaid.js';

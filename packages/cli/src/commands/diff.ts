@@ -21,6 +21,7 @@ interface DiffOptions {
     outDir?: string;
     git?: string;
     failOn?: 'risk' | 'change';
+    mermaid?: boolean;
 }
 
 interface FileDiff {
@@ -31,6 +32,8 @@ interface FileDiff {
     readonly changeSet?: ChangeSet;
     readonly status: 'changed' | 'added' | 'deleted';
     readonly svg?: string;
+    /** The changed region as Mermaid, for the Markdown (`--mermaid`). */
+    readonly mermaid?: string;
 }
 
 export const diffCommand: CliCommand = {
@@ -43,7 +46,9 @@ export const diffCommand: CliCommand = {
                 + 'new touchpoints, removed recoveries and longer waits are flagged as risks.\n\n'
                 + 'Each side is a file path or REV:path read from git, e.g.\n'
                 + '  blueprint diff origin/main:examples/bank.blueprint examples/bank.blueprint\n'
-                + 'With --git REV, every changed .blueprint file under the paths is compared with the working tree.\n\n'
+                + 'With --git REV, every changed .blueprint file under the paths is compared with the working tree.\n'
+                + 'With --mermaid, the Markdown (also diff.md of --out-dir) shows the changed steps and their neighbours as a '
+                + 'Mermaid flowchart, added green, changed amber, removed red.\n\n'
                 + 'Exit codes: 0 (always, unless --fail-on says otherwise), 1 --fail-on matched, 2 usage or I/O error.')
             .argument('[sides...]', '<old> <new>, or with --git the paths to look in')
             .option('--git <rev>', 'compare every changed .blueprint file with the working tree')
@@ -51,6 +56,7 @@ export const diffCommand: CliCommand = {
             .option('-o, --output <file>', 'write to this file (with --git and svg: a folder) instead of stdout')
             .option('--out-dir <folder>', 'write every format at once: diff.md, diff.json and svg/ (one diff SVG per changed file)')
             .addOption(new Option('--fail-on <what>', 'exit 1 when risky (or any) changes exist').choices(['risk', 'change']))
+            .option('--mermaid', 'add a Mermaid picture of the changed region to the Markdown (GitHub draws it in a PR comment)')
             .action(async (sides: string[], options: DiffOptions) => {
                 context.exitCode = await runDiff(sides, options, context);
             });
@@ -85,7 +91,8 @@ async function diffPair(sides: string[], options: DiffOptions, context: CliConte
     const changeSet = diffBlueprints(before.model!, after.model!);
     return {
         path: after.label, before: before.label, after: after.label, changeSet, status: 'changed',
-        svg: wantsSvg(options) ? await renderDiffSvg(before.model!, after.model!, changeSet) : undefined
+        svg: wantsSvg(options) ? await renderDiffSvg(before.model!, after.model!, changeSet) : undefined,
+        mermaid: wantsMermaid(options) ? await (await diffEngine()).renderDiffMermaid(before.model!, after.model!, changeSet) : undefined
     };
 }
 
@@ -117,7 +124,8 @@ async function diffGit(rev: string, paths: string[], options: DiffOptions, conte
         const changeSet = diffBlueprints(before.model, after.model!);
         results.push({
             path: shown, before: before.label, after: shown, changeSet, status: 'changed',
-            svg: wantsSvg(options) ? await renderDiffSvg(before.model, after.model!, changeSet) : undefined
+            svg: wantsSvg(options) ? await renderDiffSvg(before.model, after.model!, changeSet) : undefined,
+            mermaid: wantsMermaid(options) ? await (await diffEngine()).renderDiffMermaid(before.model, after.model!, changeSet) : undefined
         });
     }
     return results;
@@ -138,6 +146,10 @@ function usable(loaded: LoadedBlueprint, context: CliContext): boolean {
 
 function wantsSvg(options: DiffOptions): boolean {
     return options.format === 'svg' || options.outDir !== undefined;
+}
+
+function wantsMermaid(options: DiffOptions): boolean {
+    return options.mermaid === true && (options.format === 'markdown' || options.outDir !== undefined);
 }
 
 /** `--out-dir`: one run, every format, as CI wants them (the GitHub Action uploads the folder). */
@@ -177,7 +189,7 @@ async function write(results: FileDiff[], options: DiffOptions, context: CliCont
         }
         default: {
             const parts = results.map(r => r.changeSet
-                ? renderMarkdown(r.changeSet, { path: r.path, beforeLabel: r.before, afterLabel: r.after })
+                ? renderMarkdown(r.changeSet, { path: r.path, beforeLabel: r.before, afterLabel: r.after, mermaid: r.mermaid })
                 : `### ${r.status === 'added' ? 'New blueprint' : 'Deleted blueprint'} — \`${r.path}\`\n`);
             const content = parts.length > 0 ? parts.join('\n') : 'No .blueprint files changed.\n';
             await writeOutput(context, options.output, content);

@@ -1,6 +1,7 @@
 /**
- * `blueprint export <file> --format drawio|xlsx|csv`: the blueprint for the tools consultants already
- * use. draw.io files open editable in diagrams.net and import into Miro; the workbook holds the
+ * `blueprint export <file> --format drawio|mermaid|mermaid-swimlane|xlsx|csv`: the blueprint for the
+ * tools consultants already use. draw.io files open editable in diagrams.net and import into Miro;
+ * Mermaid text is drawn by GitHub, GitLab and most wikis right in the Markdown; the workbook holds the
  * service review's tables (steps, touchpoints, fail points, standards, time, hand-offs); CSV is one
  * of those tables (`--sheet`), or all of them into a folder.
  */
@@ -14,7 +15,7 @@ import { displayPath } from '../files/paths.js';
 import { writeOutput } from '../output.js';
 import { writeExportedFiles } from './image-output.js';
 
-const EXPORT_FORMATS = ['drawio', 'xlsx', 'csv'] as const;
+const EXPORT_FORMATS = ['drawio', 'mermaid', 'mermaid-swimlane', 'xlsx', 'csv'] as const;
 /** The workbook's sheets, by their stable names (their titles are in the blueprint's language). */
 const SHEETS = ['steps', 'touchpoints', 'fail-points', 'standards', 'time', 'hand-offs', 'all'] as const;
 
@@ -27,10 +28,13 @@ interface ExportOptions {
 export const exportCommand: CliCommand = {
     register(program: Command, context: CliContext): void {
         program.command('export')
-            .summary('export a blueprint for draw.io (diagrams.net, Miro) or a spreadsheet (Excel, CSV)')
+            .summary('export a blueprint for draw.io (diagrams.net, Miro), Mermaid (GitHub Markdown) or a spreadsheet (Excel, CSV)')
             .description('Writes one blueprint in another tool\'s format: drawio is an uncompressed draw.io file with the lanes as '
                 + 'swimlane containers, the stages, the three lines, the steps as editable boxes at their laid-out positions and '
-                + 'the flows as orthogonal edges with their waypoints and labels.\n\n'
+                + 'the flows as orthogonal edges with their waypoints and labels. mermaid is a Mermaid flowchart (one subgraph per '
+                + 'lane, in order; the lines on the lanes below them; fail points, waits and moments of truth as classes with a '
+                + 'legend) that every Mermaid renders, e.g. in GitHub Markdown; mermaid-swimlane is the same as a swimlane-beta '
+                + 'diagram, drawn as real swimlanes by Mermaid 11.16 and later.\n\n'
                 + 'xlsx is a workbook with the tables of the service review, headers in the blueprint\'s language: steps (lane, stage, '
                 + 'actor, channel, times in minutes, fail points with their remedies, moment of truth, emotion, notes, next steps), '
                 + 'touchpoints, fail points with coverage, service standards, the time analysis per segment and hand-offs. csv is '
@@ -61,9 +65,11 @@ async function runExport(file: string, options: ExportOptions, context: CliConte
     if (options.format === 'xlsx' || options.format === 'csv') return exportSpreadsheet(loaded, loaded.model, { ...options, format: options.format }, output, context);
     // Loaded on demand, like `render`: the layout engine and the writers are large.
     const { layoutBlueprint, stripRanges } = await import('@blueprint/diagram');
-    const { exportDrawio } = await import('@blueprint/export');
+    const { exportDrawio, exportMermaid } = await import('@blueprint/export');
     const layout = stripRanges(await layoutBlueprint(loaded.model));
-    await writeOutput(context, output, exportDrawio(layout));
+    const content = options.format === 'drawio' ? exportDrawio(layout)
+        : exportMermaid(layout, { dialect: options.format === 'mermaid-swimlane' ? 'swimlane' : 'flowchart' });
+    await writeOutput(context, output, content);
     return ExitCode.ok;
 }
 

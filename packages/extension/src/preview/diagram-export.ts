@@ -1,36 +1,60 @@
 /**
- * The preview's export: the user picks SVG, PNG or PDF (whole drawing or fitted to pages) and a
- * file. The picture is drawn from the laid-out diagram, not from the webview's DOM, so a selection
- * or a temporary highlight never ends up in it. In VS Code for the web (no Node, so no export
- * bundle) the preview saves the SVG its page drew, as before. No Node built-in is imported here:
- * this file is part of the web extension too.
+ * The preview's export: the user picks a format from a list (pictures: SVG, PNG or PDF, whole
+ * drawing or fitted to pages; files for other tools: draw.io, Mermaid) and a file. Everything is
+ * made from the laid-out diagram, not from the webview's DOM, so a selection or a temporary
+ * highlight never ends up in it. In VS Code for the web (no Node, so no export bundle) the preview
+ * saves the SVG its page drew, as before. No Node built-in is imported here: this file is part of
+ * the web extension too.
  */
 import * as vscode from 'vscode';
 import type { BlueprintLayout } from '@blueprint/diagram';
 
 type ExportBundle = typeof import('./export-bundle.js');
 
+/** One row of the export list: what it is called, the file it proposes and how the bundle writes it. */
 interface ExportChoice extends vscode.QuickPickItem {
-    readonly format: 'svg' | 'png' | 'pdf' | 'xlsx' | 'csv';
-    readonly page?: 'a4' | 'a3' | 'slide';
+    /** File name extension of the proposed file, without the dot. */
+    readonly extension: string;
+    /** The save dialog's filter: its name and extensions. */
+    readonly filter: Readonly<Record<string, string[]>>;
+    /** The files (one, or one per page) in the export bundle. */
+    readonly write: (bundle: ExportBundle, from: ExportSource) => Promise<readonly Uint8Array[]>;
 }
 
-const CHOICES: readonly ExportChoice[] = [
-    { label: 'SVG', description: 'vector image, whole diagram', format: 'svg' },
-    { label: 'PNG', description: 'picture for slides and documents', format: 'png' },
-    { label: 'PDF', description: 'vector, selectable text, one page', format: 'pdf' },
-    { label: 'PDF on A4 pages', description: 'wide blueprints split with lane headers repeated', format: 'pdf', page: 'a4' },
-    { label: 'PDF on A3 pages', format: 'pdf', page: 'a3' },
-    { label: 'PDF on 16:9 slides', format: 'pdf', page: 'slide' },
-    // The review's tables, from the blueprint's text (the diagram does not hold them).
-    { label: 'Excel workbook', description: 'steps, touchpoints, fail points, standards, time, hand-offs', format: 'xlsx' },
-    { label: 'CSV', description: 'the steps table, UTF-8', format: 'csv' }
-];
+/** What a row draws from: the preview's layout, and for the review's tables the blueprint's text. */
+interface ExportSource {
+    readonly layout: BlueprintLayout;
+    readonly distDirectory: string;
+    readonly source: vscode.Uri | undefined;
+}
 
-const FILTERS: Readonly<Record<ExportChoice['format'], Record<string, string[]>>> = {
-    svg: { 'SVG image': ['svg'] }, png: { 'PNG image': ['png'] }, pdf: { 'PDF document': ['pdf'] },
-    xlsx: { 'Excel workbook': ['xlsx'] }, csv: { 'CSV table': ['csv'] }
+const picture = (format: 'svg' | 'png' | 'pdf', page?: 'a4' | 'a3' | 'slide'): ExportChoice['write'] =>
+    async (bundle, { layout, distDirectory }) => (await bundle.exportDiagram(layout, format, page, distDirectory)).files;
+const toolFile = (format: Parameters<ExportBundle['exportDocument']>[1]): ExportChoice['write'] =>
+    async (bundle, { layout }) => [bundle.exportDocument(layout, format)];
+// The review's tables come from the blueprint's text (the diagram does not hold them).
+const table = (format: 'xlsx' | 'csv'): ExportChoice['write'] => async (bundle, { source }) => {
+    if (!source) throw new Error('the preview shows no file');
+    return (await bundle.exportWorkbook(source.toString(), await documentText(source), format)).files;
 };
+
+const SVG_FILTER = { 'SVG image': ['svg'] }, PNG_FILTER = { 'PNG image': ['png'] }, PDF_FILTER = { 'PDF document': ['pdf'] };
+const MERMAID_FILTER = { Mermaid: ['mmd', 'mermaid'] };
+
+/** The export list, in the order shown; a new format is one more row. */
+const CHOICES: readonly ExportChoice[] = [
+    { label: 'SVG', description: 'vector image, whole diagram', extension: 'svg', filter: SVG_FILTER, write: picture('svg') },
+    { label: 'PNG', description: 'picture for slides and documents', extension: 'png', filter: PNG_FILTER, write: picture('png') },
+    { label: 'PDF', description: 'vector, selectable text, one page', extension: 'pdf', filter: PDF_FILTER, write: picture('pdf') },
+    { label: 'PDF on A4 pages', description: 'wide blueprints split with lane headers repeated', extension: 'pdf', filter: PDF_FILTER, write: picture('pdf', 'a4') },
+    { label: 'PDF on A3 pages', extension: 'pdf', filter: PDF_FILTER, write: picture('pdf', 'a3') },
+    { label: 'PDF on 16:9 slides', extension: 'pdf', filter: PDF_FILTER, write: picture('pdf', 'slide') },
+    { label: 'draw.io', description: 'editable in diagrams.net; Miro imports it', extension: 'drawio', filter: { 'draw.io diagram': ['drawio'] }, write: toolFile('drawio') },
+    { label: 'Mermaid', description: 'flowchart for GitHub and wiki Markdown', extension: 'mmd', filter: MERMAID_FILTER, write: toolFile('mermaid') },
+    { label: 'Mermaid swimlanes', description: 'swimlane-beta, Mermaid 11.16 or later', extension: 'mmd', filter: MERMAID_FILTER, write: toolFile('mermaid-swimlane') },
+    { label: 'Excel workbook', description: 'steps, touchpoints, fail points, standards, time, hand-offs', extension: 'xlsx', filter: { 'Excel workbook': ['xlsx'] }, write: table('xlsx') },
+    { label: 'CSV', description: 'the steps table, UTF-8', extension: 'csv', filter: { 'CSV table': ['csv'] }, write: table('csv') }
+];
 
 export interface PreviewExport {
     readonly layout: BlueprintLayout | undefined;
@@ -55,23 +79,18 @@ export async function exportPreviewDiagram({ layout, source, extensionUri, webvi
     }
     const choice = await vscode.window.showQuickPick(CHOICES, { title: 'Export Blueprint Diagram', placeHolder: 'Format' });
     if (!choice) return;
-    const defaultUri = source ? source.with({ path: source.path.replace(/\.blueprint$/, '') + '.' + choice.format }) : undefined;
-    const target = await vscode.window.showSaveDialog({ defaultUri, filters: FILTERS[choice.format], title: 'Export Blueprint Diagram' });
+    const defaultUri = source ? source.with({ path: source.path.replace(/\.blueprint$/, '') + '.' + choice.extension }) : undefined;
+    const target = await vscode.window.showSaveDialog({ defaultUri, filters: { ...choice.filter }, title: 'Export Blueprint Diagram' });
     if (!target) return;
     const dist = vscode.Uri.joinPath(extensionUri, 'dist');
     // Loaded on demand: fonts, the PDF writer and the WebAssembly renderer stay out of activation.
     const bundle = loadBundle(vscode.Uri.joinPath(dist, 'export.cjs').fsPath) as ExportBundle;
     const distDirectory = dist.fsPath;
-    const format = choice.format;
-    const image = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Blueprint: exporting ${choice.label}…` },
-        async () => {
-            if (format !== 'xlsx' && format !== 'csv') return bundle.exportDiagram(layout, format, choice.page, distDirectory);
-            if (!source) throw new Error('the preview shows no file');
-            return bundle.exportWorkbook(source.toString(), await documentText(source), format);
-        });
-    const targets = image.files.length === 1 ? [target]
-        : image.files.map((_file, index) => target.with({ path: target.path.replace(/(\.\w+)?$/, `-${index + 1}$1`) }));
-    for (const [index, file] of image.files.entries()) {
+    const files = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Blueprint: exporting ${choice.label}…` },
+        () => choice.write(bundle, { layout, distDirectory, source }));
+    const targets = files.length === 1 ? [target]
+        : files.map((_file, index) => target.with({ path: target.path.replace(/(\.\w+)?$/, `-${index + 1}$1`) }));
+    for (const [index, file] of files.entries()) {
         if (!(await save(targets[index], file))) return;
     }
     void vscode.window.showInformationMessage(`Blueprint: diagram saved to ${targets.map(uri => vscode.workspace.asRelativePath(uri)).join(', ')}.`);
@@ -92,7 +111,7 @@ function nodeRequire(): ((file: string) => unknown) | undefined {
 
 async function saveWebviewSvg(svg: string, source: vscode.Uri | undefined, save: PreviewExport['save']): Promise<void> {
     const defaultUri = source ? source.with({ path: source.path.replace(/\.blueprint$/, '') + '.svg' }) : undefined;
-    const target = await vscode.window.showSaveDialog({ defaultUri, filters: FILTERS.svg, title: 'Export Blueprint Diagram' });
+    const target = await vscode.window.showSaveDialog({ defaultUri, filters: SVG_FILTER, title: 'Export Blueprint Diagram' });
     if (!target) return;
     if (!(await save(target, new TextEncoder().encode(svg)))) return;
     void vscode.window.showInformationMessage(`Blueprint: diagram saved to ${vscode.workspace.asRelativePath(target)}.`);

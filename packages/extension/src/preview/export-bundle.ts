@@ -1,13 +1,15 @@
 /**
  * Entry of `dist/export.cjs`, loaded only when the user exports from the preview: the picture
- * formats and the workbook of @blueprint/export with resvg's WebAssembly build (one .vsix for every platform, no
- * native binary) and the fonts shipped in `dist/fonts`, so PNG and PDF match the CLI's byte for byte.
+ * formats of @blueprint/export with resvg's WebAssembly build (one .vsix for every platform, no
+ * native binary) and the fonts shipped in `dist/fonts`, so PNG and PDF match the CLI's byte for
+ * byte; the files for other tools (draw.io, Mermaid), the same as `blueprint export` writes; and
+ * the workbook.
  */
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { initWasm, Resvg } from '@resvg/resvg-wasm';
 import type { BlueprintLayout } from '@blueprint/diagram';
-import { bundledFonts, exportCsv, exportImage, exportXlsx, svgToPng, wasmRasterizer, type ExportedImage, type ImageFormat, type PageKind } from '@blueprint/export';
+import { bundledFonts, exportCsv, exportDrawio, exportImage, exportMermaid, exportXlsx, svgToPng, wasmRasterizer, type ExportedImage, type ImageFormat, type PageKind } from '@blueprint/export';
 import { createBlueprintCoreServices, loadAndValidate } from '@blueprint/language';
 import { analyseBlueprint } from '@blueprint/model';
 import { URI } from 'langium';
@@ -23,6 +25,12 @@ function initialise(distDirectory: string): Promise<void> {
 export async function exportDiagram(layout: BlueprintLayout, format: ImageFormat, page: PageKind | undefined, distDirectory: string): Promise<ExportedImage> {
     await initialise(distDirectory);
     return exportImage(layout, { format, page, fonts: bundledFonts(path.join(distDirectory, 'fonts')), rasterizer: wasmRasterizer({ Resvg }) });
+}
+
+/** The formats of `blueprint export`, as UTF-8 file content. */
+export function exportDocument(layout: BlueprintLayout, format: 'drawio' | 'mermaid' | 'mermaid-swimlane'): Uint8Array {
+    const text = format === 'drawio' ? exportDrawio(layout) : exportMermaid(layout, { dialect: format === 'mermaid-swimlane' ? 'swimlane' : 'flowchart' });
+    return new TextEncoder().encode(text);
 }
 
 /** A PNG of an SVG the language server drew (the `render` language-model tool), with the bundled fonts. */

@@ -159,6 +159,10 @@ export interface DiffReportStrings {
     readonly visibleHeading: string;
     readonly hiddenHeading: string;
     readonly more: (count: number) => string;
+    /** Heading of the Mermaid picture of the changed region (`diff --mermaid`). */
+    readonly diagramHeading: string;
+    /** Legend of the unchanged steps drawn next to the changed ones. */
+    readonly context: string;
     readonly subjects: Readonly<Record<'blueprint' | 'step' | 'flow' | 'metric' | 'actor' | 'channel' | 'stage' | 'segment' | 'persona' | 'lane' | 'evidence' | 'import', string>>;
 }
 
@@ -420,6 +424,7 @@ const en: Localisation = {
         visibleHeading: '👁️ Customer-visible (above the line of visibility)',
         hiddenHeading: '⚙️ Behind the line of visibility and housekeeping',
         more: count => `${count} more`,
+        diagramHeading: 'The changed region', context: 'Unchanged neighbour',
         subjects: {
             blueprint: 'Blueprint', step: 'Steps', flow: 'Flows', metric: 'Metrics and service standards', actor: 'Actors and systems',
             channel: 'Channels', stage: 'Stages', segment: 'Customer segments', persona: 'Personas', lane: 'Lanes', evidence: 'Evidence',
@@ -584,6 +589,7 @@ const zh: Localisation = {
         visibleHeading: '👁️ 顾客可见（可视分界线以上）',
         hiddenHeading: '⚙️ 可视分界线以下及其他',
         more: count => `另外 ${count} 项`,
+        diagramHeading: '变更区域', context: '未变更的相邻步骤',
         subjects: {
             blueprint: '蓝图', step: '步骤', flow: '流程', metric: '指标与服务标准', actor: '角色与系统',
             channel: '渠道', stage: '阶段', segment: '顾客细分', persona: '用户画像', lane: '泳道', evidence: '有形展示',
@@ -748,6 +754,7 @@ const ja: Localisation = {
         visibleHeading: '👁️ 顧客に見える変更（可視境界線より上）',
         hiddenHeading: '⚙️ 可視境界線より下とその他',
         more: count => `ほか ${count} 件`,
+        diagramHeading: '変更箇所', context: '変更のない隣接ステップ',
         subjects: {
             blueprint: 'ブループリント', step: 'ステップ', flow: 'フロー', metric: '指標とサービス基準', actor: '担当者とシステム',
             channel: 'チャネル', stage: '段階', segment: '顧客セグメント', persona: 'ペルソナ', lane: 'レーン', evidence: '物的証拠',
@@ -912,6 +919,7 @@ const ko: Localisation = {
         visibleHeading: '👁️ 고객에게 보이는 변경(가시선 위)',
         hiddenHeading: '⚙️ 가시선 아래와 기타',
         more: count => `${count}개 더 보기`,
+        diagramHeading: '변경된 영역', context: '변경되지 않은 인접 단계',
         subjects: {
             blueprint: '청사진', step: '단계', flow: '흐름', metric: '지표와 서비스 기준', actor: '담당자와 시스템',
             channel: '채널', stage: '국면', segment: '고객 세그먼트', persona: '페르소나', lane: '레인', evidence: '물리적 증거',

@@ -17,6 +17,8 @@ export interface MarkdownOptions {
     readonly afterLabel?: string;
     /** The language of the headings; by default the new version's. */
     readonly language?: string;
+    /** A Mermaid picture of the changed region (`renderDiffMermaid`), shown after the summary. */
+    readonly mermaid?: string;
 }
 
 export function renderMarkdown(changeSet: ChangeSet, options: MarkdownOptions = {}): string {
@@ -35,6 +37,10 @@ export function renderMarkdown(changeSet: ChangeSet, options: MarkdownOptions = 
     const s = changeSet.summary;
     out.push(`| ${[strings.changes, strings.added, strings.removed, strings.changed, strings.customerVisible, strings.risks].join(' | ')} |`, '|---:|---:|---:|---:|---:|---:|');
     out.push(`| ${s.changes} | ${s.added} | ${s.removed} | ${s.changed} | ${s.customerVisible} | ${s.risks > 0 ? `⚠️ ${s.risks}` : '0'} |`, '');
+    if (options.mermaid) {
+        // Labels in the Mermaid text are entity-coded, backticks included: nothing in it can close the fence.
+        out.push(`#### ${strings.diagramHeading}`, '', '```mermaid', options.mermaid.trimEnd(), '```', '');
+    }
 
     const risks = changeSet.changes.filter(c => c.risk);
     if (risks.length > 0) {
