@@ -270,7 +270,7 @@ function lineOf(text: string): number {
 
 /** The preview's export command, then the format from its quick pick. */
 async function pickExportFormat(page: Page, format: string): Promise<void> {
-    await runCommand(page, 'Blueprint: Export Diagram (SVG, PNG, PDF)');
+    await runCommand(page, 'Blueprint: Export Diagram...');
     // The format's own row (its label exactly), not the command palette's row that names all formats.
     const row = page.locator('.quick-input-list .monaco-list-row .label-name', { hasText: new RegExp(`^${format}$`) }).first();
     await row.waitFor({ timeout: 30_000 });
