@@ -2,8 +2,7 @@
 // language server, each one ESM file with every dependency bundled (the workspace packages are
 // private and never published). The sources are bundled directly, so this needs no `tsc -b` first.
 import { build } from 'esbuild';
-import { copyFile, mkdir, readFile, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { copyFile, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { nodeCompat } from '../../scripts/esbuild-node-compat.mjs';
@@ -12,14 +11,6 @@ const root = dirname(fileURLToPath(import.meta.url));
 const repo = join(root, '..', '..');
 const source = pkg => join(repo, 'packages', pkg, 'src');
 const alias = Object.fromEntries(['model', 'language', 'diagram', 'diff', 'report', 'tools', 'cli', 'server', 'protocol', 'escape'].map(pkg => [`@blueprint/${pkg}`, join(source(pkg), 'index.ts')]));
-
-/**
- * The PNG/PDF libraries stay outside the bundle as the package's dependencies: resvg is a native
- * binary per platform, pdfkit and subset-font read data files beside their own code. Everything
- * else is bundled.
- */
-const manifest = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
-const external = Object.keys(manifest.dependencies ?? {});
 
 await rm(join(root, 'dist'), { recursive: true, force: true });
 await build({
@@ -41,18 +32,9 @@ await build({
     legalComments: 'linked',
     logLevel: 'warning',
     alias,
-    external,
     ...nodeCompat,
     // Some dependencies (vscode-languageserver) are CommonJS and call `require` for Node built-ins.
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" }
 });
 await copyFile(join(repo, 'LICENSE'), join(root, 'LICENSE'));
-// The four export fonts (not the font packages' other weights): found beside the bundle by @blueprint/export.
-const exportRequire = createRequire(join(repo, 'packages/export/package.json'));
-await mkdir(join(root, 'dist/fonts'), { recursive: true });
-for (const [pkg, files] of [['@embedpdf/fonts-sc', ['NotoSansHans-Regular.otf', 'NotoSansHans-Bold.otf']], ['@embedpdf/fonts-kr', ['NotoSansKR-Regular.otf', 'NotoSansKR-Bold.otf']]]) {
-    const folder = join(dirname(exportRequire.resolve(pkg)), '..');
-    for (const file of files) await copyFile(join(folder, 'fonts', file), join(root, 'dist/fonts', file));
-    await copyFile(join(folder, 'LICENSE'), join(root, 'dist/fonts', `LICENSE-${pkg.split('/')[1]}`));
-}
 console.log(`service-blueprint built into ${join(root, 'dist')}`);

@@ -6,7 +6,6 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 export type FontScript = 'han' | 'hangul';
 export type FontWeight = 'regular' | 'bold';
@@ -70,10 +69,5 @@ export function containsHangul(text: string): boolean {
 function packageFontFolder(script: FontScript): string {
     // The packages export only their index (dist/), the fonts sit beside it in fonts/.
     const require = createRequire(import.meta.url);
-    try {
-        return path.join(path.dirname(require.resolve(PACKAGES[script])), '..', 'fonts');
-    } catch {
-        // Bundled into the installable CLI, which ships just these files in a `fonts` folder beside itself.
-        return fileURLToPath(new URL('./fonts/', import.meta.url));
-    }
+    return path.join(path.dirname(require.resolve(PACKAGES[script])), '..', 'fonts');
 }
