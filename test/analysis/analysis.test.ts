@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyseBlueprint, analyseTime } from '@blueprint/language';
+import { analyseBlueprint, analyseTime } from '@blueprint/model';
 import { modelOf } from '../diff/helpers.js';
 
 describe('time analysis', () => {

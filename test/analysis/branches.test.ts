@@ -3,7 +3,8 @@
  * is computed by hand in the comment above it.
  */
 import { describe, expect, it } from 'vitest';
-import { analyseBlueprint, analyseTime, createBlueprintServices, validateText } from '@blueprint/language';
+import { createBlueprintServices, validateText } from '@blueprint/language';
+import { analyseBlueprint, analyseTime } from '@blueprint/model';
 import { EmptyFileSystem, URI } from 'langium';
 import { modelOf } from '../diff/helpers.js';
 

@@ -1,6 +1,7 @@
 /** Hand-computed figures for the bundled examples; the arithmetic is written next to each expectation. */
 import { fileURLToPath } from 'node:url';
-import { analyseBlueprint, createBlueprintServices, loadAndValidate, type BlueprintModel } from '@blueprint/language';
+import { createBlueprintServices, loadAndValidate } from '@blueprint/language';
+import { analyseBlueprint, type BlueprintModel } from '@blueprint/model';
 import { URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { describe, expect, it } from 'vitest';

@@ -7,7 +7,8 @@
  */
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { analyseBlueprint, ast, buildBlueprintModel, createBlueprintServices } from '@blueprint/language';
+import { ast, buildBlueprintModel, createBlueprintServices } from '@blueprint/language';
+import { analyseBlueprint } from '@blueprint/model';
 import { EmptyFileSystem, URI } from 'langium';
 import { generateBlueprint } from './generate.mjs';
 

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { localisation } from '@blueprint/language';
+import { localisation } from '@blueprint/model';
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { CLEAN, REPO_ROOT, Workspace, ensureBuilt } from './cli-harness.js';
 

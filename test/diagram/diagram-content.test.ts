@@ -5,7 +5,7 @@
  */
 import * as path from 'node:path';
 import { estimateTextWidth, layoutBlueprint, renderSvg, type BlueprintLayout } from '@blueprint/diagram';
-import { localisation, type BlueprintModel, type ModelRemedy } from '@blueprint/language';
+import { localisation, type BlueprintModel, type ModelRemedy } from '@blueprint/model';
 import { describe, expect, test } from 'vitest';
 import { generateBlueprint } from '../bench/diagram.bench.mjs';
 import { contentViolations, EXAMPLES_ROOT, layoutViolations, listExamples, loadExampleModel, modelFromText } from './diagram-helpers.js';

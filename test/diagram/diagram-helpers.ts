@@ -2,7 +2,8 @@
 import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createBlueprintServices, loadAndValidate, validateText, type BlueprintModel } from '@blueprint/language';
+import { createBlueprintServices, loadAndValidate, validateText } from '@blueprint/language';
+import { type BlueprintModel } from '@blueprint/model';
 import type { BlueprintLayout, LaidOutStep } from '@blueprint/diagram';
 import { URI } from 'langium';
 import { EmptyFileSystem } from 'langium';

@@ -5,7 +5,8 @@
  */
 import type { BlueprintLayout } from '@blueprint/diagram';
 import { DiagramCloseNotification, DiagramNotification, DiagramOpenNotification, type DiagramParams } from '@blueprint/protocol';
-import { createBlueprintServices, type BlueprintModel } from '@blueprint/language';
+import { createBlueprintServices } from '@blueprint/language';
+import { type BlueprintModel } from '@blueprint/model';
 import { DocumentState, EmptyFileSystem, URI } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe, expect, test } from 'vitest';

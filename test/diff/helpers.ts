@@ -1,4 +1,5 @@
-import { createBlueprintServices, validateText, type BlueprintModel } from '@blueprint/language';
+import { createBlueprintServices, validateText } from '@blueprint/language';
+import { type BlueprintModel } from '@blueprint/model';
 import { EmptyFileSystem, URI } from 'langium';
 
 const { Blueprint } = createBlueprintServices({ ...EmptyFileSystem });

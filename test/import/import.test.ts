@@ -4,7 +4,8 @@
  * its row number.
  */
 import { describe, expect, it } from 'vitest';
-import { createBlueprintServices, validateText, type BlueprintModel } from '@blueprint/language';
+import { createBlueprintServices, validateText } from '@blueprint/language';
+import { type BlueprintModel } from '@blueprint/model';
 import { exportCsv, exportXlsx, importSpreadsheet, type ImportMap } from '@blueprint/export';
 import { EmptyFileSystem } from 'langium';
 import { listExamples, loadExampleModel } from '../diagram/diagram-helpers.js';

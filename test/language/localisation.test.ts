@@ -5,9 +5,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-    createBlueprintServices, loadAndValidate, localisation, SUPPORTED_LANGUAGES, toLanguageCode, validateText, type BlueprintModel
-} from '@blueprint/language';
+import { createBlueprintServices, loadAndValidate, validateText } from '@blueprint/language';
+import { localisation, SUPPORTED_LANGUAGES, toLanguageCode, type BlueprintModel } from '@blueprint/model';
 import { URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { afterAll, describe, expect, it } from 'vitest';

@@ -7,7 +7,8 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { analyseBlueprint, createBlueprintServices, INTERNAL_ERROR_CODE } from '@blueprint/language';
+import { createBlueprintServices, INTERNAL_ERROR_CODE } from '@blueprint/language';
+import { analyseBlueprint } from '@blueprint/model';
 import { layoutBlueprint, renderSvg } from '@blueprint/diagram';
 import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';

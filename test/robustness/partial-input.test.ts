@@ -4,7 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { createBlueprintServices, analyseBlueprint } from '@blueprint/language';
+import { createBlueprintServices } from '@blueprint/language';
+import { analyseBlueprint } from '@blueprint/model';
 import { EmptyFileSystem, URI } from 'langium';
 import { describe, expect, it } from 'vitest';
 

@@ -3,8 +3,6 @@ import './node-compat.js';
 
 export * from './blueprint-module.js';
 export * as ast from './generated/ast.js';
-// The model's names, re-exported while other work still imports them from here (the model package is their home).
-export * from '@blueprint/model';
 export { buildBlueprintModel, type ModelOptions } from './model/model-builder.js';
 export type { BlueprintModelProvider } from './model/model-provider.js';
 export * from './validation/rules.js';

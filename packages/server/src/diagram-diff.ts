@@ -6,7 +6,8 @@
 import type { DiagramDiffParams, DiagramDiffResult } from '@blueprint/protocol';
 import { diffBlueprints, layoutDiff } from '@blueprint/diff';
 import { renderMarkdown } from '@blueprint/report';
-import { createBlueprintCoreServices, loadAndValidate, type BlueprintModel, type BlueprintModelProvider } from '@blueprint/language';
+import { createBlueprintCoreServices, loadAndValidate, type BlueprintModelProvider } from '@blueprint/language';
+import { type BlueprintModel } from '@blueprint/model';
 import { URI, type FileSystemProvider, type LangiumDocuments } from 'langium';
 import { DiagnosticSeverity } from 'vscode-languageserver';
 
