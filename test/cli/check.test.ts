@@ -182,9 +182,31 @@ describe('bad files: exit 2 with a one-line message', () => {
         await expectFileError(['image.blueprint'], /^blueprint: image\.blueprint: looks like a binary file/);
     });
 
-    test('a huge file', async () => {
+    test('a file over the size limit (--max-file-size, in MiB)', async () => {
         workspace = new Workspace({ 'huge.blueprint': `// ${'x'.repeat(6 * 1024 * 1024)}\n` });
-        await expectFileError(['huge.blueprint'], /^blueprint: huge\.blueprint: too large \(6 MiB; the limit is 5 MiB\)/);
+        await expectFileError(['--max-file-size', '5', 'huge.blueprint'], /^blueprint: huge\.blueprint: too large \(6 MiB; the limit is 5 MiB\)/);
+    });
+
+    test('a file over the size limit set by BLUEPRINT_MAX_FILE_SIZE', async () => {
+        workspace = new Workspace({ 'huge.blueprint': `// ${'x'.repeat(3 * 1024 * 1024)}\n` });
+        const result = await workspace.run(['check', 'huge.blueprint'], { BLUEPRINT_MAX_FILE_SIZE: '2.5' });
+        expect(result.code).toBe(2);
+        expect(result.stderr).toMatch(/^blueprint: huge\.blueprint: too large \(3 MiB; the limit is 2\.5 MiB\)/);
+    });
+
+    test('the default limit (16 MiB) refuses a 17 MiB file and accepts a 6 MiB one', async () => {
+        workspace = new Workspace({ 'huge.blueprint': `// ${'x'.repeat(17 * 1024 * 1024)}\n`, 'big.blueprint': `// ${'x'.repeat(6 * 1024 * 1024)}\n` });
+        await expectFileError(['huge.blueprint'], /^blueprint: huge\.blueprint: too large \(17 MiB; the limit is 16 MiB\)/);
+        const big = await workspace.run(['check', 'big.blueprint']);
+        expect(big.stderr).toBe('');
+        expect(big.stdout.trim()).toBe('Checked 1 file: no problems.');
+    });
+
+    test('--max-file-size must be a size', async () => {
+        workspace = new Workspace({ 'a.blueprint': CLEAN });
+        const result = await workspace.run(['check', '--max-file-size', 'big', 'a.blueprint']);
+        expect(result.code).toBe(2);
+        expect(result.stderr).toMatch(/--max-file-size.*expected a size in MiB greater than 0/);
     });
 
     test('text that is not UTF-8', async () => {

@@ -178,7 +178,7 @@ describe('I/O errors are one line and exit 2', () => {
         const line = '// a comment line that will be indented by the formatter....\n';
         const text = 'blueprint X "X" {\ncustomer A "A" { start end }\n' + line.repeat(Math.ceil(4.8 * 1024 * 1024 / line.length)) + '}\n';
         writeFileSync(path.join(workspace.root, 'grows.blueprint'), text);
-        const result = await runCli(['fmt', 'grows.blueprint'], { cwd: workspace.root });
+        const result = await runCli(['fmt', '--max-file-size', '5', 'grows.blueprint'], { cwd: workspace.root });
         expect(result.code).toBe(1);
         expect(result.stderr).toMatch(/^blueprint: grows\.blueprint: not formatted: the result would be 5\.\d+ MiB, over the 5 MiB limit/);
         expect(readFileSync(path.join(workspace.root, 'grows.blueprint'), 'utf8')).toBe(text);

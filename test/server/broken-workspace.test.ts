@@ -76,7 +76,8 @@ beforeAll(async () => {
 
     const command = AS_NOBODY ? 'setpriv' : process.execPath;
     const args = AS_NOBODY ? ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, SERVER, '--stdio'] : [SERVER, '--stdio'];
-    server = spawn(command, args, { cwd: workspace });
+    // The size limit set as a user would (BLUEPRINT_MAX_FILE_SIZE, MiB): 5, below the 12 MiB file (the default is 16).
+    server = spawn(command, args, { cwd: workspace, env: { ...process.env, BLUEPRINT_MAX_FILE_SIZE: '5' } });
     server.stderr.on('data', chunk => { log += chunk.toString(); });
     server.on('exit', code => { exitCode = code; });
     connection = createProtocolConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));

@@ -2,7 +2,7 @@
  * `blueprint check` without the command line: loads the files with everything they import, validates
  * them under their rule settings, and collects the diagnostics of the files asked for.
  */
-import { CONFIG_FILE_NAME, loadAndValidate, parseRuleSettings, type BlueprintCoreServices } from '@blueprint/language';
+import { CONFIG_FILE_NAME, loadAndValidate, parseRuleSettings, setMaxFileBytes, type BlueprintCoreServices } from '@blueprint/language';
 import { URI, type LangiumDocument } from 'langium';
 import { compareDiagnostics, summarize, toCheckedDiagnostic, type CheckedFile, type CheckReport } from './check-report.js';
 import { CliError } from './errors.js';
@@ -20,10 +20,13 @@ export interface CheckOptions {
     readonly configFile?: string;
     /** Text to check instead of reading `files[0]` (standard input), shown as `label`. */
     readonly text?: { readonly content: string; readonly label: string };
+    /** The file size limit in bytes (a worker thread has its own copy of the setting, so it travels with the job). */
+    readonly maxFileBytes?: number;
 }
 
 /** Checks absolute file paths. Bad settings and unreadable files throw a `CliError`. */
 export async function checkFiles(files: readonly string[], options: CheckOptions): Promise<CheckReport> {
+    if (options.maxFileBytes !== undefined) setMaxFileBytes(options.maxFileBytes);
     const services = createCliServices(options.cwd);
     if (options.configFile) services.validation.RuleConfiguration.useConfigFile(URI.file(options.configFile));
     applyOverrides(services, options.ruleOverrides ?? {});

@@ -6,7 +6,7 @@ export { checkFiles, type CheckOptions } from './checker.js';
 export type { CheckReport, CheckedFile, CheckedDiagnostic, CheckSummary, DiagnosticSeverity } from './check-report.js';
 export { discoverBlueprintFiles, type Discovery } from './files/discovery.js';
 export { displayPath } from './files/paths.js';
-export { readTextFile, MAX_FILE_BYTES } from './files/read-file.js';
+export { readTextFile } from './files/read-file.js';
 export { writeFileAtomic, type AtomicWriteOptions } from './files/atomic-write.js';
 export { createCliServices } from './services.js';
 export { colorsEnabled } from './colors.js';

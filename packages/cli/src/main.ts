@@ -3,6 +3,7 @@
  * code (0 ok, 1 problems found, 2 usage or I/O error) with a one-line message.
  */
 import { escapeTerminal } from '@blueprint/escape';
+import { setMaxFileBytes } from '@blueprint/language';
 import { Command, CommanderError } from 'commander';
 import { ExitCode, type CliCommand, type CliContext } from './cli-context.js';
 import { checkCommand } from './commands/check.js';
@@ -17,6 +18,7 @@ import { reportCommand } from './commands/report.js';
 import { rulesCommand } from './commands/rules.js';
 import { CliError } from './errors.js';
 import { reasonOf } from './files/paths.js';
+import { parseFileSize } from './options.js';
 import { cliVersion } from './version.js';
 
 /** Every subcommand, in the order `--help` lists them. */
@@ -38,6 +40,8 @@ export function createProgram(context: CliContext, commands: readonly CliCommand
         .description('Check, format, render, review and diff Blueprint service blueprints (.blueprint files).')
         .version(context.version, '-V, --version', 'print the version')
         .helpOption('-h, --help', 'show help')
+        .option('--max-file-size <MiB>', 'refuse blueprint files larger than this (default 16, or BLUEPRINT_MAX_FILE_SIZE)', parseFileSize)
+        .hook('preAction', command => setMaxFileBytes(command.opts<{ maxFileSize?: number }>().maxFileSize))
         // Settings made before `command()` are inherited by the subcommands it creates.
         .exitOverride()
         .configureOutput({

@@ -1,4 +1,5 @@
 /** Parsers for option values shared by commands; a bad value is a usage error (exit 2). */
+import { parseFileSizeMiB } from '@blueprint/language';
 import { InvalidArgumentError } from 'commander';
 
 /** `--max-warnings 0`: a count of zero or more. */
@@ -16,4 +17,11 @@ export function collectRuleSetting(value: string, previous: Record<string, strin
         result[match[1]] = match[2];
     }
     return result;
+}
+
+/** `--max-file-size 64`: mebibytes, more than zero; the value in bytes. */
+export function parseFileSize(value: string): number {
+    const bytes = parseFileSizeMiB(value);
+    if (bytes === undefined) throw new InvalidArgumentError('expected a size in MiB greater than 0, such as 64.');
+    return bytes;
 }

@@ -3,6 +3,7 @@
  * checked by a worker thread with its own language services (a file's diagnostics depend only on the
  * file and what it imports), and the reports are merged in path order.
  */
+import { maxFileBytes } from '@blueprint/language';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { summarize, type CheckedFile, type CheckReport } from './check-report.js';
@@ -19,7 +20,7 @@ export async function checkFilesInParallel(files: readonly string[], options: Ch
     const shares = Array.from({ length: workers }, (_, i) => files.slice(i * size, (i + 1) * size)).filter(share => share.length > 0);
     // The main thread has the language services loaded already: it checks the first share itself.
     const [first, ...rest] = shares;
-    const pending = rest.map(share => runWorker(share, options));
+    const pending = rest.map(share => runWorker(share, { ...options, maxFileBytes: maxFileBytes() }));
     // If the main share fails, the workers' results are no longer wanted: don't let them go unhandled.
     pending.forEach(promise => promise.catch(() => undefined));
     const reports = [await checkFiles(first, options), ...await Promise.all(pending)];

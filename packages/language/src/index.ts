@@ -13,7 +13,9 @@ export { BUILTIN_URI } from './workspace/builtin-library.js';
 export { FIX_ALL_KIND, safeFixesOf } from './lsp/blueprint-code-actions.js';
 export { BLUEPRINT_EXTENSION, resolveImportUri, importedUris, importPathProblem } from './workspace/imports.js';
 export * from './workspace/load.js';
-export { MAX_FILE_BYTES, decodeBlueprintBytes, tooLargeReason } from './workspace/file-limits.js';
+export {
+    DEFAULT_MAX_FILE_BYTES, MAX_FILE_SIZE_VARIABLE, decodeBlueprintBytes, maxFileBytes, parseFileSizeMiB, setMaxFileBytes, tooLargeReason
+} from './workspace/file-limits.js';
 export { FileProblems } from './workspace/file-problems.js';
 export { FILE_PROBLEM_CODE } from './validation/blueprint-document-validator.js';
 export type { BlueprintAnalysisProvider } from './analysis/analysis-provider.js';

@@ -1,6 +1,7 @@
 /** `blueprint fmt [paths...] [--check]`: formats blueprint files in place, or lists those that would change. */
 import { escapeTerminal } from '@blueprint/escape';
 import type { Command } from 'commander';
+import { maxFileBytes } from '@blueprint/language';
 import { URI } from 'langium';
 import { ExitCode, type CliCommand, type CliContext } from '../cli-context.js';
 import { CliError, FileError } from '../errors.js';
@@ -8,7 +9,7 @@ import { writeFileAtomic } from '../files/atomic-write.js';
 import { discoverBlueprintFiles } from '../files/discovery.js';
 import { readStdinSource, usesStdin } from '../files/stdin.js';
 import { displayPath, reasonOf } from '../files/paths.js';
-import { MAX_FILE_BYTES, readTextFile } from '../files/read-file.js';
+import { readTextFile } from '../files/read-file.js';
 import { formatBlueprintText } from '../formatting.js';
 import { count } from '../reporters/text.js';
 import { createCliEditingServices } from '../services.js';
@@ -79,9 +80,9 @@ async function runFmt(paths: string[], options: FmtCommandOptions, context: CliC
                 break;
             case 'changed':
                 // Reformatting can grow a file (indentation); one that `check` would then refuse is left as it is.
-                if (Buffer.byteLength(outcome.text, 'utf8') > MAX_FILE_BYTES) {
+                if (Buffer.byteLength(outcome.text, 'utf8') > maxFileBytes()) {
                     skipped++;
-                    context.stderr.write(`blueprint: ${escapeTerminal(shown)}: not formatted: the result would be ${mebibytes(Buffer.byteLength(outcome.text, 'utf8'))} MiB, over the ${mebibytes(MAX_FILE_BYTES)} MiB limit for blueprint files\n`);
+                    context.stderr.write(`blueprint: ${escapeTerminal(shown)}: not formatted: the result would be ${mebibytes(Buffer.byteLength(outcome.text, 'utf8'))} MiB, over the ${mebibytes(maxFileBytes())} MiB limit for blueprint files\n`);
                     break;
                 }
                 changed++;

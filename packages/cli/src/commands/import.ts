@@ -6,7 +6,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { escapeTerminal } from '@blueprint/escape';
-import { MAX_FILE_BYTES, validateText } from '@blueprint/language';
+import { maxFileBytes, validateText } from '@blueprint/language';
 import type { Command } from 'commander';
 import { URI } from 'langium';
 import { compareDiagnostics, toCheckedDiagnostic } from '../check-report.js';
@@ -98,7 +98,7 @@ async function readInput(file: string, shown: string): Promise<Uint8Array> {
         const stats = await stat(file);
         if (stats.isDirectory()) throw new FileError(shown, 'is a folder, not a file');
         // A spreadsheet of a blueprint is small; the limit keeps a wrong file from filling memory.
-        if (stats.size > MAX_FILE_BYTES * 4) throw new FileError(shown, `is larger than ${Math.round(MAX_FILE_BYTES * 4 / 1e6)} MB: not a blueprint's spreadsheet`);
+        if (stats.size > maxFileBytes() * 4) throw new FileError(shown, `is larger than ${Math.round(maxFileBytes() * 4 / 1e6)} MB: not a blueprint's spreadsheet`);
         return new Uint8Array(await readFile(file));
     } catch (error) {
         if (error instanceof FileError) throw error;

@@ -7,10 +7,8 @@ import { readFile, stat } from 'node:fs/promises';
 import { FileError } from '../errors.js';
 import { reasonOf } from './paths.js';
 
-import { MAX_FILE_BYTES } from '@blueprint/language';
-
-/** The language server applies the same limit (`@blueprint/language`). */
-export { MAX_FILE_BYTES };
+// The language server applies the same limit (`@blueprint/language`), set by `--max-file-size` or BLUEPRINT_MAX_FILE_SIZE.
+import { tooLargeReason } from '@blueprint/language';
 
 /** How far to look for a NUL byte, the sign of a binary file (as Git does). */
 const BINARY_SNIFF_BYTES = 8000;
@@ -37,9 +35,8 @@ export function readTextFileSync(file: string, shownAs = file): string {
 function checkFile(stats: Stats, shownAs: string): void {
     if (stats.isDirectory()) throw new FileError(shownAs, 'is a folder, not a file');
     if (!stats.isFile()) throw new FileError(shownAs, 'not a regular file');
-    if (stats.size > MAX_FILE_BYTES) {
-        throw new FileError(shownAs, `too large (${megabytes(stats.size)} MiB; the limit is ${megabytes(MAX_FILE_BYTES)} MiB)`);
-    }
+    const tooLarge = tooLargeReason(stats.size);
+    if (tooLarge) throw new FileError(shownAs, tooLarge);
 }
 
 function decode(bytes: Uint8Array, shownAs: string): string {
@@ -57,8 +54,4 @@ function asFileError(error: unknown, shownAs: string): Error {
     if (error instanceof FileError) return error;
     const errno = error as NodeJS.ErrnoException;
     return new FileError(shownAs, `cannot read: ${errno.code ? reasonOf(errno) : String(errno.message ?? error)}`);
-}
-
-function megabytes(bytes: number): string {
-    return (bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '');
 }

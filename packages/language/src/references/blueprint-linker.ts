@@ -2,10 +2,36 @@
  * Linking errors with a "did you mean": the names in scope closest to a misspelt reference
  * (`via brnch` → `branch`). The code action provider offers the same names as quick fixes.
  */
-import { DefaultLinker, type AstNodeDescription, type LinkingError, type ReferenceInfo, type ScopeProvider } from 'langium';
+import {
+    Cancellation, DefaultLinker, interruptAndCheck, isMultiReference, isReference, type AstNode, type AstNodeDescription, type LangiumDocument,
+    type LinkingError, type ReferenceInfo, type ScopeProvider
+} from 'langium';
+import { NODES_PER_INTERRUPT_CHECK, pushChildren } from '../util/ast-walk.js';
 import { similarWords } from '../util/similar-words.js';
 
 export class BlueprintLinker extends DefaultLinker {
+    /** Links every reference as Langium's `link` does, in the same order, without a stream and a promise per node. */
+    override async link(document: LangiumDocument, cancelToken: Cancellation.CancellationToken = Cancellation.CancellationToken.None): Promise<void> {
+        if (this.profiler?.isActive('linking')) return super.link(document, cancelToken);
+        const stack: AstNode[] = [document.parseResult.value];
+        let visited = 0;
+        while (stack.length > 0) {
+            if (cancelToken !== Cancellation.CancellationToken.None && ++visited % NODES_PER_INTERRUPT_CHECK === 0) await interruptAndCheck(cancelToken);
+            const node = stack.pop()!;
+            for (const property of Object.keys(node)) {
+                if (property.startsWith('$')) continue;
+                const value = (node as unknown as Record<string, unknown>)[property];
+                if (isReference(value) || isMultiReference(value)) this.doLink({ reference: value, container: node, property }, document);
+                else if (Array.isArray(value)) {
+                    value.forEach((element, index) => {
+                        if (isReference(element) || isMultiReference(element)) this.doLink({ reference: element, container: node, property, index }, document);
+                    });
+                }
+            }
+            pushChildren(node, stack);
+        }
+    }
+
     protected override createLinkingError(refInfo: ReferenceInfo, targetDescription?: AstNodeDescription): LinkingError {
         const error = super.createLinkingError(refInfo, targetDescription);
         if (targetDescription) return error;

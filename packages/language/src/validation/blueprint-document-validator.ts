@@ -5,13 +5,17 @@
  * a partial AST whose linking and rule diagnostics would only mislead, so a file with a syntax
  * error reports that first error and nothing else.
  */
-import { DefaultDocumentValidator, DocumentValidator, type LangiumDocument, type ParseResult, type ValidationOptions } from 'langium';
+import {
+    Cancellation, DefaultDocumentValidator, DocumentValidator, interruptAndCheck, type AstNode, type LangiumDocument, type ParseResult,
+    type ValidationAcceptor, type ValidationCheck, type ValidationOptions
+} from 'langium';
 import { DiagnosticSeverity, type CancellationToken, type Diagnostic } from 'vscode-languageserver';
 import type { BlueprintCoreServices } from '../blueprint-module.js';
 import type { BlueprintParserErrorMessageProvider } from '../parser/blueprint-parser-errors.js';
 import type { RuleConfiguration } from './rule-configuration.js';
 import { Rules, type RuleSetting } from './rules.js';
 import type { FileProblems } from '../workspace/file-problems.js';
+import { NODES_PER_INTERRUPT_CHECK, pushChildren } from '../util/ast-walk.js';
 
 /** The `code` of the diagnostic on a file that could not be read as a blueprint. */
 export const FILE_PROBLEM_CODE = 'file';
@@ -75,6 +79,34 @@ export class BlueprintDocumentValidator extends DefaultDocumentValidator {
             });
         }
         return result;
+    }
+
+    /**
+     * Every node's checks, as Langium runs them (same nodes, same order, same pruning), without a
+     * stream per node, a fresh list of checks per node and an `await` per node and check: the
+     * checks are synchronous (see `BlueprintValidationRegistry`), so a promise is awaited only when
+     * a check returns one.
+     */
+    protected override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor,
+        cancelToken: CancellationToken = Cancellation.CancellationToken.None): Promise<void> {
+        if (this.profiler?.isActive('validating')) return super.validateAstNodes(rootNode, options, acceptor, cancelToken);
+        const checksOf = new Map<string, ValidationCheck[]>();
+        const stack: AstNode[] = [rootNode];
+        let visited = 0;
+        while (stack.length > 0) {
+            if (cancelToken !== Cancellation.CancellationToken.None && ++visited % NODES_PER_INTERRUPT_CHECK === 0) await interruptAndCheck(cancelToken);
+            const node = stack.pop()!;
+            const nodeOptions = this.validateSingleNodeOptions(node, options);
+            if (nodeOptions.validateNode) {
+                let checks = checksOf.get(node.$type);
+                if (!checks) checksOf.set(node.$type, checks = this.validationRegistry.getChecks(node.$type, options.categories).toArray());
+                for (const check of checks) {
+                    const result = check(node, acceptor, cancelToken);
+                    if (result) await result;
+                }
+            }
+            if (nodeOptions.validateChildren) pushChildren(node, stack);
+        }
     }
 
     protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
