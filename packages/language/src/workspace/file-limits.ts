@@ -52,8 +52,10 @@ export function decodeBlueprintBytes(bytes: Uint8Array): { readonly text: string
     }
 }
 
+/** `6`, `0.21`, `12.5`: two decimals below 10 MiB, one above, trailing zeros dropped. */
 function mebibytes(bytes: number): string {
-    return (bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '');
+    const fixed = (bytes / (1024 * 1024)).toFixed(bytes < 10 * 1024 * 1024 ? 2 : 1);
+    return fixed.replace(/\.?0+$/, '');
 }
 
 function limitFromEnvironment(): number | undefined {
