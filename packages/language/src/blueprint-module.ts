@@ -35,6 +35,7 @@ import { BlueprintValidationRegistry, logInternalErrorToConsole, type InternalEr
 import { registerValidationChecks } from './validation/blueprint-validator.js';
 import { RuleConfiguration } from './validation/rule-configuration.js';
 import { BatchIndexManager } from './workspace/batch-index-manager.js';
+import { BlueprintIndexManager } from './workspace/blueprint-index-manager.js';
 import { BlueprintWorkspaceManager } from './workspace/blueprint-workspace-manager.js';
 import { BlueprintDocumentBuilder } from './workspace/blueprint-document-builder.js';
 import { BlueprintDocumentFactory } from './workspace/blueprint-document-factory.js';
@@ -107,7 +108,8 @@ export const BlueprintSharedModule: Module<LangiumSharedCoreServices, PartialLan
     workspace: {
         WorkspaceManager: services => new BlueprintWorkspaceManager(services),
         LangiumDocumentFactory: services => new BlueprintDocumentFactory(services),
-        DocumentBuilder: services => new BlueprintDocumentBuilder(services)
+        DocumentBuilder: services => new BlueprintDocumentBuilder(services),
+        IndexManager: services => new BlueprintIndexManager(services)
     }
 };
 

@@ -3,9 +3,10 @@
  * index. That index serves "find references" and incremental relinking in an editor; a batch run
  * builds every document once and never asks, so computing it would only cost time and memory.
  */
-import { DefaultIndexManager, type LangiumDocument } from 'langium';
+import type { LangiumDocument } from 'langium';
+import { BlueprintIndexManager } from './blueprint-index-manager.js';
 
-export class BatchIndexManager extends DefaultIndexManager {
+export class BatchIndexManager extends BlueprintIndexManager {
     override async updateReferences(_document: LangiumDocument): Promise<void> {
         // Intentionally empty: see the class comment.
     }
