@@ -19,6 +19,8 @@ import { generateBlueprint, generateSharedFile } from './generate.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const CLI = join(ROOT, 'packages/cli/bin/blueprint.js');
+/** The installable CLI (`service-blueprint`), one esbuild bundle: `npm run build` makes it. */
+export const BUNDLED_CLI = join(ROOT, 'packages/blueprint-cli/dist/blueprint.js');
 export const BUDGET = 1.5;
 
 /** The 1,000 files that import a shared one (actors, systems, stages), as the language bench uses. */
@@ -60,40 +62,49 @@ export function parseFloor(files) {
     return { wall, cpu: (used.user + used.system) / 1000 };
 }
 
-/** Median of `runs` for the floor and for the CLI; the row for the table and whether it is within budget. */
-export function checkAgainstParseFloor({ runs = 3, cli = CLI } = {}) {
+/**
+ * Median of `runs` for the floor and for each CLI given (the workspace's `blueprint`, unbundled ESM,
+ * by default): a row for the table each, and whether all are within budget.
+ */
+export function checkAgainstParseFloor({ runs = 3, clis = [CLI] } = {}) {
     const files = multiFileCorpus();
     parseFloor(files.slice(0, 50)); // the parser built and warm
     const floors = Array.from({ length: runs }, () => parseFloor(files));
+    const floor = { wall: median(floors.map(f => f.wall)), cpu: median(floors.map(f => f.cpu)) };
     const dir = mkdtempSync(join(tmpdir(), 'blueprint-bench-'));
     try {
         for (const [path, text] of files) writeFileSync(join(dir, path), text);
-        const checks = [];
-        let status = 0, summary = '';
-        for (let run = 0; run < runs; run++) {
-            const cpuBefore = childrenCpuMs();
-            const start = performance.now();
-            const result = spawnSync(process.execPath, [cli, 'check', dir], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-            const wall = performance.now() - start;
-            const cpuAfter = childrenCpuMs();
-            checks.push({ wall, cpu: cpuBefore === undefined ? NaN : cpuAfter - cpuBefore });
-            status = result.status ?? -1;
-            summary = (result.stdout.trim().split('\n').pop() ?? '') + (result.stderr ? ` ${result.stderr.trim().split('\n')[0]}` : '');
-        }
-        const floor = { wall: median(floors.map(f => f.wall)), cpu: median(floors.map(f => f.cpu)) };
-        const check = { wall: median(checks.map(c => c.wall)), cpu: median(checks.map(c => c.cpu)) };
-        const ratio = check.wall / floor.wall;
-        const within = ratio <= BUDGET && status === 0;
-        return {
-            within,
-            row: {
-                'parse floor ms': floor.wall.toFixed(0), 'check ms': check.wall.toFixed(0), 'check/floor': ratio.toFixed(2),
-                'floor CPU ms': floor.cpu.toFixed(0), 'check CPU ms': Number.isNaN(check.cpu) ? '-' : check.cpu.toFixed(0),
-                'CPU ratio': Number.isNaN(check.cpu) ? '-' : (check.cpu / floor.cpu).toFixed(2),
-                exit: status, output: summary, budget: within ? `ok (≤ ${BUDGET})` : `OVER (> ${BUDGET})`
-            }
-        };
+        const rows = clis.map(cli => checkRow(cli, dir, runs, floor));
+        return { within: rows.every(row => row.within), rows: rows.map(row => row.row), row: rows[0].row };
     } finally {
         rmSync(dir, { recursive: true, force: true });
     }
+}
+
+function checkRow(cli, dir, runs, floor) {
+    const checks = [];
+    let status = 0, summary = '';
+    for (let run = 0; run < runs; run++) {
+        const cpuBefore = childrenCpuMs();
+        const start = performance.now();
+        const result = spawnSync(process.execPath, [cli, 'check', dir], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+        const wall = performance.now() - start;
+        const cpuAfter = childrenCpuMs();
+        checks.push({ wall, cpu: cpuBefore === undefined ? NaN : cpuAfter - cpuBefore });
+        status = result.status ?? -1;
+        summary = (result.stdout.trim().split('\n').pop() ?? '') + (result.stderr ? ` ${result.stderr.trim().split('\n')[0]}` : '');
+    }
+    const check = { wall: median(checks.map(c => c.wall)), cpu: median(checks.map(c => c.cpu)) };
+    const ratio = check.wall / floor.wall;
+    const within = ratio <= BUDGET && status === 0;
+    return {
+        within,
+        row: {
+            cli: cli === BUNDLED_CLI ? 'service-blueprint (bundled)' : 'blueprint (packages/cli)',
+            'parse floor ms': floor.wall.toFixed(0), 'check ms': check.wall.toFixed(0), 'check/floor': ratio.toFixed(2),
+            'floor CPU ms': floor.cpu.toFixed(0), 'check CPU ms': Number.isNaN(check.cpu) ? '-' : check.cpu.toFixed(0),
+            'CPU ratio': Number.isNaN(check.cpu) ? '-' : (check.cpu / floor.cpu).toFixed(2),
+            exit: status, output: summary, budget: within ? `ok (≤ ${BUDGET})` : `OVER (> ${BUDGET})`
+        }
+    };
 }
