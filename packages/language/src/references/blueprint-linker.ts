@@ -3,32 +3,21 @@
  * (`via brnch` → `branch`). The code action provider offers the same names as quick fixes.
  */
 import {
-    Cancellation, DefaultLinker, interruptAndCheck, isMultiReference, isReference, type AstNode, type AstNodeDescription, type LangiumDocument,
-    type LinkingError, type ReferenceInfo, type ScopeProvider
+    Cancellation, DefaultLinker, interruptAndCheck, type AstNode, type AstNodeDescription, type LangiumDocument, type LinkingError,
+    type ReferenceInfo, type ScopeProvider
 } from 'langium';
-import { NODES_PER_INTERRUPT_CHECK, pushChildren } from '../util/ast-walk.js';
+import { forEachAstNode, forEachReference, NODES_PER_INTERRUPT_CHECK } from '../util/ast-walk.js';
 import { similarWords } from '../util/similar-words.js';
 
 export class BlueprintLinker extends DefaultLinker {
-    /** Links every reference as Langium's `link` does, in the same order, without a stream and a promise per node. */
+    /** Langium's loop, without a stream and an `await` per node (see ast-walk.ts); the profiler still gets Langium's. */
     override async link(document: LangiumDocument, cancelToken: Cancellation.CancellationToken = Cancellation.CancellationToken.None): Promise<void> {
         if (this.profiler?.isActive('linking')) return super.link(document, cancelToken);
-        const stack: AstNode[] = [document.parseResult.value];
-        let visited = 0;
-        while (stack.length > 0) {
-            if (cancelToken !== Cancellation.CancellationToken.None && ++visited % NODES_PER_INTERRUPT_CHECK === 0) await interruptAndCheck(cancelToken);
-            const node = stack.pop()!;
-            for (const property of Object.keys(node)) {
-                if (property.startsWith('$')) continue;
-                const value = (node as unknown as Record<string, unknown>)[property];
-                if (isReference(value) || isMultiReference(value)) this.doLink({ reference: value, container: node, property }, document);
-                else if (Array.isArray(value)) {
-                    value.forEach((element, index) => {
-                        if (isReference(element) || isMultiReference(element)) this.doLink({ reference: element, container: node, property, index }, document);
-                    });
-                }
-            }
-            pushChildren(node, stack);
+        const nodes: AstNode[] = [];
+        forEachAstNode(document.parseResult.value, node => { nodes.push(node); });
+        for (let index = 0; index < nodes.length; index++) {
+            if (index % NODES_PER_INTERRUPT_CHECK === 0) await interruptAndCheck(cancelToken);
+            forEachReference(nodes[index], reference => this.doLink(reference, document));
         }
     }
 

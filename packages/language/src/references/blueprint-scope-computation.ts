@@ -1,21 +1,24 @@
 /**
- * Local symbols gathered as Langium's scope computation gathers them (every named node, visible in
- * its container), without a stream and a promise per node: see `util/ast-walk.ts`.
+ * Local symbols gathered as Langium's scope computation gathers them (every named node below the
+ * root, visible in its container, in the same order), without a stream and an `await` per node:
+ * see `util/ast-walk.ts`.
  */
-import { Cancellation, DefaultScopeComputation, interruptAndCheck, MultiMap, type AstNode, type AstNodeDescription, type LangiumDocument, type LocalSymbols } from 'langium';
-import { NODES_PER_INTERRUPT_CHECK, pushChildren } from '../util/ast-walk.js';
+import {
+    Cancellation, DefaultScopeComputation, interruptAndCheck, MultiMap, type AstNode, type AstNodeDescription, type LangiumDocument,
+    type LocalSymbols
+} from 'langium';
+import { forEachAstNode, NODES_PER_INTERRUPT_CHECK } from '../util/ast-walk.js';
 
 export class BlueprintScopeComputation extends DefaultScopeComputation {
-    override async collectLocalSymbols(document: LangiumDocument, cancelToken: Cancellation.CancellationToken = Cancellation.CancellationToken.None): Promise<LocalSymbols> {
+    override async collectLocalSymbols(document: LangiumDocument,
+        cancelToken: Cancellation.CancellationToken = Cancellation.CancellationToken.None): Promise<LocalSymbols> {
+        const root = document.parseResult.value;
+        const nodes: AstNode[] = [];
+        forEachAstNode(root, node => { if (node !== root) nodes.push(node); });
         const symbols = new MultiMap<AstNode, AstNodeDescription>();
-        const stack: AstNode[] = [];
-        pushChildren(document.parseResult.value, stack);
-        let visited = 0;
-        while (stack.length > 0) {
-            if (cancelToken !== Cancellation.CancellationToken.None && ++visited % NODES_PER_INTERRUPT_CHECK === 0) await interruptAndCheck(cancelToken);
-            const node = stack.pop()!;
-            this.addLocalSymbol(node, document, symbols);
-            pushChildren(node, stack);
+        for (let index = 0; index < nodes.length; index++) {
+            if (index % NODES_PER_INTERRUPT_CHECK === 0) await interruptAndCheck(cancelToken);
+            this.addLocalSymbol(nodes[index], document, symbols);
         }
         return symbols;
     }

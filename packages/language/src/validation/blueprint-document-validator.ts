@@ -14,8 +14,8 @@ import type { BlueprintCoreServices } from '../blueprint-module.js';
 import type { BlueprintParserErrorMessageProvider } from '../parser/blueprint-parser-errors.js';
 import type { RuleConfiguration } from './rule-configuration.js';
 import { Rules, type RuleSetting } from './rules.js';
+import { forEachAstNode, NODES_PER_INTERRUPT_CHECK } from '../util/ast-walk.js';
 import type { FileProblems } from '../workspace/file-problems.js';
-import { NODES_PER_INTERRUPT_CHECK, pushChildren } from '../util/ast-walk.js';
 
 /** The `code` of the diagnostic on a file that could not be read as a blueprint. */
 export const FILE_PROBLEM_CODE = 'file';
@@ -82,30 +82,29 @@ export class BlueprintDocumentValidator extends DefaultDocumentValidator {
     }
 
     /**
-     * Every node's checks, as Langium runs them (same nodes, same order, same pruning), without a
-     * stream per node, a fresh list of checks per node and an `await` per node and check: the
-     * checks are synchronous (see `BlueprintValidationRegistry`), so a promise is awaited only when
-     * a check returns one.
+     * Langium's loop over the nodes, without a stream, an `await` per node and a stream of checks per
+     * node (see ast-walk.ts): the checks of each node type are looked up once per validation, and
+     * only a check that returns a promise is awaited. The order of nodes and checks is Langium's.
      */
     protected override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor,
-        cancelToken: CancellationToken = Cancellation.CancellationToken.None): Promise<void> {
+        cancelToken: Cancellation.CancellationToken = Cancellation.CancellationToken.None): Promise<void> {
         if (this.profiler?.isActive('validating')) return super.validateAstNodes(rootNode, options, acceptor, cancelToken);
-        const checksOf = new Map<string, ValidationCheck[]>();
-        const stack: AstNode[] = [rootNode];
-        let visited = 0;
-        while (stack.length > 0) {
-            if (cancelToken !== Cancellation.CancellationToken.None && ++visited % NODES_PER_INTERRUPT_CHECK === 0) await interruptAndCheck(cancelToken);
-            const node = stack.pop()!;
+        const nodes: AstNode[] = [];
+        forEachAstNode(rootNode, node => {
             const nodeOptions = this.validateSingleNodeOptions(node, options);
-            if (nodeOptions.validateNode) {
-                let checks = checksOf.get(node.$type);
-                if (!checks) checksOf.set(node.$type, checks = this.validationRegistry.getChecks(node.$type, options.categories).toArray());
-                for (const check of checks) {
-                    const result = check(node, acceptor, cancelToken);
-                    if (result) await result;
-                }
+            if (nodeOptions.validateNode) nodes.push(node);
+            return nodeOptions.validateChildren;
+        });
+        const checksOf = new Map<string, ValidationCheck[]>();
+        for (let index = 0; index < nodes.length; index++) {
+            if (index % NODES_PER_INTERRUPT_CHECK === 0) await interruptAndCheck(cancelToken);
+            const node = nodes[index];
+            let checks = checksOf.get(node.$type);
+            if (!checks) checksOf.set(node.$type, checks = this.validationRegistry.getChecks(node.$type, options.categories).toArray());
+            for (const check of checks) {
+                const result = check(node, acceptor, cancelToken);
+                if (result instanceof Promise) await result;
             }
-            if (nodeOptions.validateChildren) pushChildren(node, stack);
         }
     }
 

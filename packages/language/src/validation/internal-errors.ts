@@ -24,20 +24,17 @@ export class BlueprintValidationRegistry extends ValidationRegistry {
     }
 
     /**
-     * Langium wraps every check in two async functions: three promises per check and node, even for
-     * the synchronous checks that all of ours are. This wrapper runs a check directly and returns a
-     * promise only when the check does; a throw becomes the same diagnostic as in `handleException`.
+     * Langium wraps every check in an async function, so each check on each node costs two promises;
+     * our checks are synchronous: they run as they are, and only a check that returns a promise gets one.
      */
     protected override wrapValidationException(check: ValidationCheck, thisObj: unknown): ValidationCheck {
         return (node, accept, cancelToken) => {
-            let result: MaybePromise<void>;
             try {
-                result = check.call(thisObj, node, accept, cancelToken);
+                const result = check.call(thisObj, node, accept, cancelToken);
+                if (result instanceof Promise) return result.catch(error => this.report(error, accept, node));
             } catch (error) {
-                this.reportFailure(error, node, accept);
-                return;
+                this.report(error, accept, node);
             }
-            if (isPromiseLike(result)) return Promise.resolve(result).catch(error => this.reportFailure(error, node, accept));
             return undefined;
         };
     }
@@ -47,19 +44,15 @@ export class BlueprintValidationRegistry extends ValidationRegistry {
         try {
             await functionality();
         } catch (error) {
-            this.reportFailure(error, node, accept);
+            this.report(error, accept, node);
         }
     }
 
-    private reportFailure(error: unknown, node: AstNode, accept: ValidationAcceptor): void {
+    private report(error: unknown, accept: ValidationAcceptor, node: AstNode): void {
         if (isOperationCancelled(error)) throw error;
         this.log(`Blueprint: a check failed on ${node.$type}`, error);
         const reason = error instanceof Error ? error.message : String(error);
         accept('error', `Internal error in a Blueprint check (this is a bug, please report it): ${reason.split('\n')[0]}`,
             { node, code: INTERNAL_ERROR_CODE });
     }
-}
-
-function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
-    return typeof (value as PromiseLike<unknown> | undefined)?.then === 'function';
 }
