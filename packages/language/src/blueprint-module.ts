@@ -28,6 +28,7 @@ import { createBlueprintParser } from './parser/blueprint-parser.js';
 import { BlueprintLexerErrorMessageProvider } from './parser/blueprint-lexer-errors.js';
 import { BlueprintParserErrorMessageProvider } from './parser/blueprint-parser-errors.js';
 import { BlueprintLinker } from './references/blueprint-linker.js';
+import { BlueprintValueConverter } from './parser/blueprint-value-converter.js';
 import { BlueprintScopeComputation } from './references/blueprint-scope-computation.js';
 import { BlueprintScopeProvider } from './references/blueprint-scope-provider.js';
 import { BlueprintDocumentValidator } from './validation/blueprint-document-validator.js';
@@ -72,7 +73,8 @@ export const BlueprintCoreModule: Module<BlueprintCoreServices, PartialLangiumCo
     parser: {
         LangiumParser: services => createBlueprintParser(services),
         ParserErrorMessageProvider: services => new BlueprintParserErrorMessageProvider(services),
-        LexerErrorMessageProvider: () => new BlueprintLexerErrorMessageProvider()
+        LexerErrorMessageProvider: () => new BlueprintLexerErrorMessageProvider(),
+        ValueConverter: () => new BlueprintValueConverter()
     },
     references: {
         Linker: services => new BlueprintLinker(services),
