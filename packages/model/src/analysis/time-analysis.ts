@@ -319,11 +319,15 @@ export function analyseTime(model: BlueprintModel, segment?: string): TimeAnalys
         const figures = zero();
         const unknownSteps: string[] = [];
         const steps: string[] = [];
+        // Twenty exception paths can each be as long as the process: no arrays per step here.
         for (const i of nodes) {
             add(figures, node(i));
-            steps.push(included[i].id, ...(partnerIndexes.get(i) ?? []).map(p => included[p].id));
+            steps.push(included[i].id);
             if (unknown[i]) unknownSteps.push(included[i].id);
-            for (const p of partnerUnknown(i)) unknownSteps.push(included[p].id);
+            const partnersOfStep = partnerIndexes.get(i);
+            if (partnersOfStep === undefined) continue;
+            for (const p of partnersOfStep) steps.push(included[p].id);
+            for (const p of partnersOfStep) if (stepSeconds(included[p]) === undefined) unknownSteps.push(included[p].id);
         }
         return { steps, ...toFigures(figures, unknownSteps), ...(probability === undefined ? {} : { probability }) };
     };
