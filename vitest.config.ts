@@ -1,24 +1,19 @@
-import { fileURLToPath } from 'node:url';
+import { defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { SOURCE_CONDITION } from './scripts/source-condition.mjs';
 
-const src = (pkg: string) => fileURLToPath(new URL(`./packages/${pkg}/src/index.ts`, import.meta.url));
+/**
+ * Tests import the workspace packages by name, so each import goes through the package's `exports`
+ * map (a name a package does not export fails to resolve). The `@blueprint/source` condition picks
+ * the TypeScript sources of those exports instead of dist/: no build before a test run, source lines
+ * in stack traces and coverage, watch mode that follows edits. The CLI tests spawn the built binary.
+ */
+// Vitest's own default for Node tests is Vite's server conditions without `module`.
+const conditions = [SOURCE_CONDITION, ...defaultServerConditions.filter(condition => condition !== 'module')];
 
 export default defineConfig({
-    resolve: {
-        // Tests run against the sources; the CLI tests spawn the built binary instead.
-        alias: {
-            '@blueprint/escape': src('escape'),
-            '@blueprint/model': src('model'),
-            '@blueprint/language': src('language'),
-            '@blueprint/diagram': src('diagram'),
-            '@blueprint/server': src('server'),
-            '@blueprint/diff': src('diff'),
-            '@blueprint/report': src('report'),
-            '@blueprint/webview': src('webview'),
-            '@blueprint/export': src('export'),
-            '@blueprint/tools': src('tools')
-        }
-    },
+    resolve: { conditions },
+    ssr: { resolve: { conditions } },
     test: {
         include: ['test/**/*.test.ts'],
         // The end-to-end test in code-server has its own config and command (npm run test:e2e).

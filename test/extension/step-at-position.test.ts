@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { layoutBlueprint, type BlueprintLayout, type LaidOutStep } from '@blueprint/diagram';
-import { createBlueprintServices, validateText } from '@blueprint/language';
+import { createBlueprintServices } from '@blueprint/language';
 import { EmptyFileSystem } from 'langium';
 import { describe, expect, it } from 'vitest';
 import { findStep, rangeContains, stepsAtPosition } from '../../packages/extension/src/preview/step-at-position.js';
+import { validateText } from '../helpers/validate-text.js';
 
 const range = (startLine: number, startCharacter: number, endLine: number, endCharacter: number) =>
     ({ start: { line: startLine, character: startCharacter }, end: { line: endLine, character: endCharacter } });
