@@ -1,4 +1,4 @@
-import { defaultServerConditions } from 'vite';
+import { defaultServerConditions, type Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { SOURCE_CONDITION } from './scripts/source-condition.mjs';
 
@@ -11,9 +11,26 @@ import { SOURCE_CONDITION } from './scripts/source-condition.mjs';
 // Vitest's own default for Node tests is Vite's server conditions without `module`.
 const conditions = [SOURCE_CONDITION, ...defaultServerConditions.filter(condition => condition !== 'module')];
 
+/**
+ * Vitest also hands the SSR conditions to Node (`--conditions`) for the test processes, and worker
+ * threads inherit them: the built layout worker or parallel check a test starts would then load
+ * TypeScript sources Node cannot run. The sources are for Vite's resolver (the test environment's
+ * own copy of the conditions), so Node's copy goes without them.
+ */
+function keepSourcesOutOfNode(): Plugin {
+    return {
+        name: 'blueprint-keep-sources-out-of-node',
+        configResolved(config) {
+            const ssr = config.ssr.resolve as { conditions?: string[] } | undefined;
+            if (ssr?.conditions) ssr.conditions = ssr.conditions.filter(condition => condition !== SOURCE_CONDITION);
+        }
+    };
+}
+
 export default defineConfig({
     resolve: { conditions },
     ssr: { resolve: { conditions } },
+    plugins: [keepSourcesOutOfNode()],
     test: {
         include: ['test/**/*.test.ts'],
         // The end-to-end test in code-server has its own config and command (npm run test:e2e).

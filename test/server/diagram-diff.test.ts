@@ -2,7 +2,7 @@
 import { createBlueprintServices } from '@blueprint/language';
 import { EmptyFileSystem, EmptyFileSystemProvider, URI } from 'langium';
 import { describe, expect, it } from 'vitest';
-import { computeDiagramDiff } from '../../packages/server/src/diagram-diff.js';
+import { computeDiagramDiff } from '@blueprint/server';
 import { validateText } from '../helpers/validate-text.js';
 
 const OLD = `blueprint Help "Help" {
