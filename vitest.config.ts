@@ -32,7 +32,9 @@ export default defineConfig({
     ssr: { resolve: { conditions } },
     plugins: [keepSourcesOutOfNode()],
     test: {
-        include: ['test/**/*.test.ts'],
+        // test/: the packages through their public surfaces; packages/<app>/test/: the unit tests of an
+        // application's own parts (the webview page, the extension), which have no library surface.
+        include: ['test/**/*.test.ts', 'packages/*/test/**/*.test.ts'],
         // The end-to-end test in code-server has its own config and command (npm run test:e2e).
         exclude: ['test/e2e/**', '**/node_modules/**'],
         testTimeout: 30_000,
