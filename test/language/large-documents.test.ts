@@ -7,7 +7,8 @@
  */
 import { EmptyFileSystem, URI } from 'langium';
 import { afterEach, describe, expect, test } from 'vitest';
-import { createBlueprintCoreServices, maxFileBytes, setMaxFileBytes, validateText } from '@blueprint/language';
+import { createBlueprintCoreServices, maxFileBytes, setMaxFileBytes } from '@blueprint/language';
+import { validateText } from '../helpers/validate-text.js';
 import { analyseBlueprint } from '@blueprint/model';
 import { generateBlueprint } from '../bench/generate.mjs';
 

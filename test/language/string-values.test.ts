@@ -1,7 +1,8 @@
 /** Quoted strings become the values Langium's converter gives: escapes replaced, nothing else changed. */
 import { EmptyFileSystem, URI } from 'langium';
 import { describe, expect, test } from 'vitest';
-import { createBlueprintCoreServices, validateText } from '@blueprint/language';
+import { createBlueprintCoreServices } from '@blueprint/language';
+import { validateText } from '../helpers/validate-text.js';
 
 async function labels(text: string): Promise<string[]> {
     const { Blueprint } = createBlueprintCoreServices({ ...EmptyFileSystem }, { batch: true });
