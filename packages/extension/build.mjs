@@ -3,15 +3,14 @@
 // copies the grammar and the shipped example. Sources of the workspace packages are bundled
 // directly, so this needs no prior `tsc -b`.
 import { build } from 'esbuild';
-import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { basename, dirname, join } from 'node:path';
+import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildWebview } from '../webview/build.mjs';
 import { nodeCompat } from '../../scripts/esbuild-node-compat.mjs';
+import { copyExportAssets, exportAssetPlugins } from '../../scripts/esbuild-export-assets.mjs';
 
 const root = dirname(fileURLToPath(import.meta.url));
-const require = createRequire(import.meta.url);
 const repo = join(root, '..', '..');
 const production = !process.argv.includes('--dev');
 
@@ -30,33 +29,8 @@ const node = {
     // Object.groupBy for Node 20 without patching the global object.
     ...nodeCompat,
     // Langium and friends are ESM; in a CommonJS bundle `import.meta.url` must come from the file.
-    define: { 'import.meta.url': 'importMetaUrl' },
+    define: { ...nodeCompat.define, 'import.meta.url': 'importMetaUrl' },
     banner: { js: 'const importMetaUrl = require("url").pathToFileURL(__filename).href;' }
-};
-
-/** The font files @blueprint/export draws with (from its font packages). */
-function exportFonts() {
-    const folder = pkg => join(dirname(require.resolve(pkg)), '..', 'fonts');
-    return [
-        ...['NotoSansHans-Regular.otf', 'NotoSansHans-Bold.otf'].map(file => join(folder('@embedpdf/fonts-sc'), file)),
-        ...['NotoSansKR-Regular.otf', 'NotoSansKR-Bold.otf'].map(file => join(folder('@embedpdf/fonts-kr'), file))
-    ];
-}
-
-/**
- * subset-font (the exports' font subsetter) finds harfbuzz's WebAssembly with `require.resolve`,
- * which a bundle shipped without node_modules cannot follow: the file is copied beside the bundle.
- */
-const HARFBUZZ_LOOKUP = "require.resolve('harfbuzzjs/dist/harfbuzz-subset.wasm')";
-const harfbuzzBesideBundle = {
-    name: 'harfbuzz-beside-bundle',
-    setup(build) {
-        build.onLoad({ filter: /[\\/]subset-font[\\/]index\.js$/ }, async args => {
-            const source = await readFile(args.path, 'utf8');
-            if (!source.includes(HARFBUZZ_LOOKUP)) throw new Error(`subset-font no longer calls ${HARFBUZZ_LOOKUP}: update build.mjs`);
-            return { contents: source.replace(HARFBUZZ_LOOKUP, "require('path').join(__dirname, 'harfbuzz-subset.wasm')"), loader: 'js' };
-        });
-    }
 };
 
 // VS Code for the web: the extension in the web worker extension host, the server in a worker of
@@ -94,11 +68,8 @@ await Promise.all([
     build({ ...node, entryPoints: [join(repo, 'packages/server/src/main.ts')], outfile: join(root, 'dist/server.cjs') }),
     // Exports (SVG, PNG, PDF), loaded on demand: resvg's WebAssembly build and the bundled fonts beside it.
     build({ ...node, entryPoints: [join(root, 'src/preview/export-bundle.ts')], outfile: join(root, 'dist/export.cjs'),
-        alias: { ...alias, '@blueprint/export': join(repo, 'packages/export/src/index.ts') }, plugins: [harfbuzzBesideBundle] }),
-    copyFile(require.resolve('@resvg/resvg-wasm/index_bg.wasm'), join(root, 'dist/resvg.wasm')),
-    copyFile(createRequire(require.resolve('subset-font')).resolve('harfbuzzjs/dist/harfbuzz-subset.wasm'), join(root, 'dist/harfbuzz-subset.wasm')),
-    mkdir(join(root, 'dist/fonts'), { recursive: true }).then(() => Promise.all(exportFonts().map(file =>
-        copyFile(file, join(root, 'dist/fonts', basename(file)))))),
+        alias: { ...alias, '@blueprint/export': join(repo, 'packages/export/src/index.ts') }, plugins: exportAssetPlugins }),
+    copyExportAssets(join(root, 'dist')),
     buildBrowser({
         entryPoints: [join(root, 'src/browser-extension.ts')],
         outfile: join(root, 'dist/browser-extension.cjs'),

@@ -29,8 +29,8 @@ describe('subsetFontBytes', { timeout: 120_000 }, () => {
         const wholes = fonts.fonts.map(font => readFileSync(font.file));
         subsets.forEach((subset, index) => expect(subset.byteLength).toBeLessThan(wholes[index].byteLength / 20));
         const settings = { scale: 1, defaultFamily: 'Noto Sans S Chinese' };
-        const fromSubsets = nativeRasterizer(svg, { ...settings, fontBuffers: subsets });
-        const fromWholes = nativeRasterizer(svg, { ...settings, fontBuffers: wholes });
+        const [fromSubsets] = nativeRasterizer([svg], { ...settings, fontBuffers: subsets });
+        const [fromWholes] = nativeRasterizer([svg], { ...settings, fontBuffers: wholes });
         expect(Buffer.from(fromSubsets).equals(Buffer.from(fromWholes))).toBe(true);
     });
 

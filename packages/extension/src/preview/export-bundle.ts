@@ -5,26 +5,22 @@
  * byte; the files for other tools (draw.io, Mermaid), the same as `blueprint export` writes; and
  * the workbook.
  */
-import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { initWasm, Resvg } from '@resvg/resvg-wasm';
 import type { BlueprintLayout } from '@blueprint/diagram';
-import { bundledFonts, exportCsv, exportDrawio, exportImage, exportMermaid, exportXlsx, svgToPng, wasmRasterizer, type ExportedImage, type ImageFormat, type PageKind } from '@blueprint/export';
+import { bundledFonts, exportCsv, exportDrawio, exportImage, exportMermaid, exportXlsx, resvgWasmRasterizer, svgToPng, type ExportedImage, type ImageFormat, type PageKind } from '@blueprint/export';
 import { createBlueprintCoreServices, loadAndValidate } from '@blueprint/language';
 import { analyseBlueprint } from '@blueprint/model';
 import { URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 
-let ready: Promise<void> | undefined;
-
-function initialise(distDirectory: string): Promise<void> {
-    ready ??= readFile(path.join(distDirectory, 'resvg.wasm')).then(bytes => initWasm(bytes));
-    return ready;
+/** The fonts and (for PNG) resvg's WebAssembly build that build.mjs copies beside this bundle. */
+async function pictureOptions(distDirectory: string, format: ImageFormat = 'png') {
+    const fonts = bundledFonts(path.join(distDirectory, 'fonts'));
+    return format === 'png' ? { fonts, rasterizer: await resvgWasmRasterizer(path.join(distDirectory, 'resvg.wasm')) } : { fonts };
 }
 
 export async function exportDiagram(layout: BlueprintLayout, format: ImageFormat, page: PageKind | undefined, distDirectory: string): Promise<ExportedImage> {
-    await initialise(distDirectory);
-    return exportImage(layout, { format, page, fonts: bundledFonts(path.join(distDirectory, 'fonts')), rasterizer: wasmRasterizer({ Resvg }) });
+    return exportImage(layout, { format, page, ...await pictureOptions(distDirectory, format) });
 }
 
 /** The formats of `blueprint export`, as UTF-8 file content. */
@@ -35,8 +31,7 @@ export function exportDocument(layout: BlueprintLayout, format: 'drawio' | 'merm
 
 /** A PNG of an SVG the language server drew (the `render` language-model tool), with the bundled fonts. */
 export async function rasterizeSvg(svg: string, distDirectory: string): Promise<Uint8Array> {
-    await initialise(distDirectory);
-    return svgToPng(svg, { fonts: bundledFonts(path.join(distDirectory, 'fonts')), rasterizer: wasmRasterizer({ Resvg }) });
+    return svgToPng(svg, await pictureOptions(distDirectory));
 }
 
 let workbookServices: ReturnType<typeof createBlueprintCoreServices>['Blueprint'] | undefined;
