@@ -2,11 +2,11 @@
  * The export fonts subset to what a picture draws: the same pixels as the whole fonts, from files a
  * fraction of the size (resvg re-reads its font files for every text element it shapes).
  */
-import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bundledFonts, nativeRasterizer } from '@blueprint/export';
+import { bundledFonts, nativeRasterizer, svgsToPng } from '@blueprint/export';
 import { drawnCharacters, subsetFontBytes } from '../../packages/export/src/font-subset.js';
 
 describe('drawnCharacters', () => {
@@ -40,5 +40,31 @@ describe('subsetFontBytes', { timeout: 120_000 }, () => {
         writeFileSync(notAFont, 'not a font at all');
         const [bytes] = await subsetFontBytes({ fonts: [{ ...fonts.fonts[0], file: notAFont }] }, 'abc');
         expect(Buffer.from(bytes).toString()).toBe('not a font at all');
+    });
+});
+
+describe('nativeRasterizer', { timeout: 120_000 }, () => {
+    it('writes the fonts of an export to one temporary folder for all its pages, and removes it', async () => {
+        const fonts = bundledFonts();
+        const page = (text: string) => `<svg xmlns="http://www.w3.org/2000/svg" width="200" height="40"><text x="4" y="30" font-size="20" font-family="Noto Sans S Chinese">${text}</text></svg>`;
+        const pages = [page('Page one'), page('Page two'), page('Page three')];
+        // A private temporary folder, watched: every folder created in it is reported by name.
+        const privateTmp = mkdtempSync(path.join(tmpdir(), 'blueprint-raster-test-'));
+        const created = new Set<string>();
+        const watcher = watch(privateTmp, (_event, name) => { if (name) created.add(name); });
+        const previous = process.env.TMPDIR;
+        process.env.TMPDIR = privateTmp;
+        try {
+            const pngs = await svgsToPng(pages, { fonts, scale: 1, rasterizer: nativeRasterizer });
+            expect(pngs).toHaveLength(3);
+            expect(new Set(pngs.map(png => Buffer.from(png).toString('base64'))).size).toBe(3);
+            await new Promise(resolve => setTimeout(resolve, 200));
+        } finally {
+            process.env.TMPDIR = previous;
+            watcher.close();
+        }
+        expect([...created].filter(name => name.startsWith('blueprint-fonts-'))).toHaveLength(1);
+        expect(readdirSync(privateTmp)).toEqual([]);
+        rmSync(privateTmp, { recursive: true, force: true });
     });
 });
