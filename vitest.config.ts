@@ -15,6 +15,8 @@ export default defineConfig({
             '@blueprint/diff': src('diff'),
             '@blueprint/report': src('report'),
             '@blueprint/webview': src('webview'),
+            // Before '@blueprint/export', which would otherwise swallow the subpath.
+            '@blueprint/export/workbook': fileURLToPath(new URL('./packages/export/src/workbook/index.ts', import.meta.url)),
             '@blueprint/export': src('export'),
             '@blueprint/tools': src('tools')
         }

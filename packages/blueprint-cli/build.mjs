@@ -14,6 +14,7 @@ const root = dirname(fileURLToPath(import.meta.url));
 const repo = join(root, '..', '..');
 const source = pkg => join(repo, 'packages', pkg, 'src');
 const alias = Object.fromEntries(['model', 'language', 'diagram', 'diff', 'report', 'export', 'tools', 'cli', 'server', 'protocol', 'escape'].map(pkg => [`@blueprint/${pkg}`, join(source(pkg), 'index.ts')]));
+alias['@blueprint/export/workbook'] = join(source('export'), 'workbook', 'index.ts');
 
 await rm(join(root, 'dist'), { recursive: true, force: true });
 await build({

@@ -15,6 +15,8 @@ const repo = join(root, '..', '..');
 const production = !process.argv.includes('--dev');
 
 const alias = Object.fromEntries(['protocol', 'escape', 'model', 'language', 'diagram', 'diff', 'report', 'tools', 'webview'].map(pkg => [`@blueprint/${pkg}`, join(repo, 'packages', pkg, 'src', 'index.ts')]));
+// The server writes the workbook (`blueprint/workbook`) with this part of @blueprint/export only.
+alias['@blueprint/export/workbook'] = join(repo, 'packages/export/src/workbook/index.ts');
 
 const node = {
     bundle: true,
@@ -67,8 +69,10 @@ await Promise.all([
     }),
     build({ ...node, entryPoints: [join(repo, 'packages/server/src/main.ts')], outfile: join(root, 'dist/server.cjs') }),
     // Exports (SVG, PNG, PDF), loaded on demand: resvg's WebAssembly build and the bundled fonts beside it.
-    build({ ...node, entryPoints: [join(root, 'src/preview/export-bundle.ts')], outfile: join(root, 'dist/export.cjs'),
-        alias: { ...alias, '@blueprint/export': join(repo, 'packages/export/src/index.ts') }, plugins: exportAssetPlugins }),
+    // Its metafile is kept too: a test proves that no language services (Langium) come back into it.
+    build({ ...node, entryPoints: [join(root, 'src/preview/export-bundle.ts')], outfile: join(root, 'dist/export.cjs'), metafile: true,
+        alias: { ...alias, '@blueprint/export': join(repo, 'packages/export/src/index.ts') }, plugins: exportAssetPlugins })
+        .then(result => writeFile(join(root, 'dist', 'export.meta.json'), JSON.stringify(result.metafile))),
     copyExportAssets(join(root, 'dist')),
     buildBrowser({
         entryPoints: [join(root, 'src/browser-extension.ts')],
