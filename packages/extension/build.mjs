@@ -83,7 +83,9 @@ await Promise.all([
     buildBrowser({
         entryPoints: [join(repo, 'packages/server/src/browser-main.ts')],
         outfile: join(root, 'dist/server-web.js'),
-        format: 'iife'
+        format: 'iife',
+        // The workbook's CSV writer: csv-stringify's own browser build (its Node one uses the global Buffer).
+        alias: { ...alias, 'csv-stringify/sync': 'csv-stringify/browser/esm/sync' }
     }, 'server-web.meta.json'),
     buildWebview().then(() => Promise.all(['webview.js', 'webview.css'].map(file =>
         copyFile(join(repo, 'packages/webview/dist', file), join(root, 'dist', file))))),

@@ -8,10 +8,11 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installExtension, prepareProfile, startCodeServer, type CodeServerPaths, type RunningCodeServer } from './code-server.js';
-import { editorText, focusWorkbench, goToLine, openFile, openQuickFix, previewFrame, runCommand, showProblems } from './workbench.js';
+import { editorText, focusWorkbench, goToLine, openFile, openQuickFix, pickExportFormat, previewFrame, runCommand, showProblems } from './workbench.js';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const e2e = process.env.BLUEPRINT_E2E_DIR ?? join(repo, '.e2e');
@@ -167,6 +168,19 @@ describe.runIf(process.env.BLUEPRINT_E2E === '1')('Blueprint extension in code-s
         expect(readFileSync(target).subarray(1, 4).toString('latin1')).toBe('PNG');
     });
 
+    it('exports the Excel workbook, written by the language server from the model it holds', async () => {
+        const target = join(workspace, 'bank-deposit.xlsx');
+        await pickExportFormat(page, 'Excel workbook');
+        const input = page.locator('.quick-input-widget input');
+        await expect.poll(() => input.inputValue(), { timeout: 30_000 }).toContain('bank-deposit.xlsx');
+        await page.keyboard.press('Enter');
+        await expect.poll(() => existsSync(target) && readFileSync(target).length > 1000, { timeout: 60_000 }).toBe(true);
+        const workbook = new ExcelJS.Workbook();
+        await workbook.xlsx.load(readFileSync(target) as unknown as ArrayBuffer);
+        expect(workbook.worksheets).toHaveLength(6);
+        expect(workbook.worksheets[0].getRow(2).getCell(2).value).toBe('Take a queue number');
+    });
+
     it('shows the hotline and telecom-store previews readable at 100 % (screenshots)', async () => {
         for (const example of PREVIEW_EXAMPLES) {
             await openFile(page, example.file);
@@ -308,13 +322,4 @@ function lineOf(text: string): number {
     const index = example.findIndex(line => line.includes(text));
     if (index < 0) throw new Error(`'${text}' is not in the bank-deposit example`);
     return index + 1;
-}
-
-/** The preview's export command, then the format from its quick pick. */
-async function pickExportFormat(page: Page, format: string): Promise<void> {
-    await runCommand(page, 'Blueprint: Export Diagram...');
-    // The format's own row (its label exactly), not the command palette's row that names all formats.
-    const row = page.locator('.quick-input-list .monaco-list-row .label-name', { hasText: new RegExp(`^${format}$`) }).first();
-    await row.waitFor({ timeout: 30_000 });
-    await row.click();
 }
