@@ -7,7 +7,7 @@
 import type { BlueprintAnalysisProvider, BlueprintModelProvider } from '@blueprint/language';
 import type { WorkbookExportParams, WorkbookExportResult } from '@blueprint/protocol';
 import { toBase64 } from '@blueprint/tools';
-import { DocumentState, URI, type LangiumSharedCoreServices } from 'langium';
+import { DocumentState, URI, type DocumentBuilder, type LangiumSharedCoreServices } from 'langium';
 
 export interface WorkbookExportServices {
     readonly shared: LangiumSharedCoreServices;
@@ -17,10 +17,10 @@ export interface WorkbookExportServices {
 
 export async function exportWorkbook(params: WorkbookExportParams, services: WorkbookExportServices): Promise<WorkbookExportResult> {
     const uri = URI.parse(params.uri);
-    const { LangiumDocuments, DocumentBuilder, WorkspaceManager, WorkspaceLock } = services.shared.workspace;
-    // A document opened or edited just now is added by the build its notification queued: wait for it.
+    const { LangiumDocuments, DocumentBuilder, WorkspaceManager, TextDocuments } = services.shared.workspace;
     await WorkspaceManager.ready;
-    await WorkspaceLock.read(() => undefined);
+    // A document opened just now is added by the build its notification started: wait for that build.
+    if (!LangiumDocuments.hasDocument(uri) && TextDocuments?.get(params.uri)) await validated(DocumentBuilder, uri);
     if (!LangiumDocuments.hasDocument(uri)) return { error: 'the file is not open in the language server' };
     // The version the editor shows, linked and validated.
     await DocumentBuilder.waitUntil(DocumentState.Validated, uri);
@@ -31,4 +31,14 @@ export async function exportWorkbook(params: WorkbookExportParams, services: Wor
     const { exportCsv, exportXlsx } = await import('@blueprint/export/workbook');
     const bytes = params.format === 'xlsx' ? await exportXlsx(model, analysis) : new TextEncoder().encode(exportCsv(model, 'steps', analysis));
     return { data: toBase64(bytes) };
+}
+
+function validated(builder: DocumentBuilder, uri: URI): Promise<void> {
+    return new Promise(resolve => {
+        const listener = builder.onDocumentPhase(DocumentState.Validated, document => {
+            if (document.uri.toString() !== uri.toString()) return;
+            listener.dispose();
+            resolve();
+        });
+    });
 }

@@ -4,9 +4,10 @@
  * CSV) and a file. Pictures and tool files are made from the laid-out diagram by the export bundle,
  * not from the webview's DOM, so a selection or a temporary highlight never ends up in them; the
  * tables come from the language server, which holds the blueprint's model and analysis
- * (`blueprint/workbook`). In VS Code for the web (no Node, so no export bundle) the list holds the
- * SVG the page drew and the tables. No Node built-in is imported here: this file is part of the web
- * extension too.
+ * (`blueprint/workbook`). In VS Code for the web (no Node, so no export bundle) the preview saves
+ * the SVG its page drew, as before: the web server answers `blueprint/workbook` too, but the
+ * export from code-server's web host did not complete in the end-to-end test, so the tables are
+ * not offered there yet. No Node built-in is imported here: this file is part of the web extension too.
  */
 import * as vscode from 'vscode';
 import type { BlueprintLayout } from '@blueprint/diagram';
@@ -21,8 +22,6 @@ interface ExportChoice extends vscode.QuickPickItem {
     readonly extension: string;
     /** The save dialog's filter: its name and extensions. */
     readonly filter: Readonly<Record<string, string[]>>;
-    /** Made by the export bundle, so only where it loads (the desktop). */
-    readonly needsBundle: boolean;
     /** The files (one, or one per page). */
     readonly write: (from: ExportSource) => Promise<readonly Uint8Array[]>;
 }
@@ -31,15 +30,12 @@ interface ExportChoice extends vscode.QuickPickItem {
 interface ExportSource {
     readonly layout: BlueprintLayout;
     readonly source: vscode.Uri | undefined;
-    /** What the page drew (the SVG where there is no export bundle). */
-    readonly webviewSvg: string;
-    /** The export bundle, loaded on first use, and the folder it sits in; absent on the web. */
-    readonly bundle?: { readonly load: () => ExportBundle; readonly distDirectory: string };
+    /** The export bundle, loaded on first use, and the folder it sits in. */
+    readonly bundle: { readonly load: () => ExportBundle; readonly distDirectory: string };
     readonly requestWorkbook: PreviewExport['requestWorkbook'];
 }
 
 function bundleOf(from: ExportSource): { readonly module: ExportBundle; readonly distDirectory: string } {
-    if (!from.bundle) throw new Error('this format needs the desktop extension');
     return { module: from.bundle.load(), distDirectory: from.bundle.distDirectory };
 }
 
@@ -49,8 +45,6 @@ const picture = (format: 'svg' | 'png' | 'pdf', page?: 'a4' | 'a3' | 'slide'): E
 };
 const toolFile = (format: Parameters<ExportBundle['exportDocument']>[1]): ExportChoice['write'] =>
     async from => [bundleOf(from).module.exportDocument(from.layout, format)];
-/** The whole SVG: with the export fonts from the bundle, else the one the page drew. */
-const wholeSvg: ExportChoice['write'] = async from => from.bundle ? picture('svg')(from) : [new TextEncoder().encode(from.webviewSvg)];
 // The review's tables need the model and its analysis, which the diagram does not carry: the server has them.
 const table = (format: WorkbookFormat): ExportChoice['write'] => async ({ source, requestWorkbook }) => {
     if (!source) throw new Error('the preview shows no file');
@@ -64,23 +58,18 @@ const MERMAID_FILTER = { Mermaid: ['mmd', 'mermaid'] };
 
 /** The export list, in the order shown; a new format is one more row. */
 const CHOICES: readonly ExportChoice[] = [
-    { label: 'SVG', description: 'vector image, whole diagram', extension: 'svg', filter: SVG_FILTER, needsBundle: false, write: wholeSvg },
-    { label: 'PNG', description: 'picture for slides and documents', extension: 'png', filter: PNG_FILTER, needsBundle: true, write: picture('png') },
-    { label: 'PDF', description: 'vector, selectable text, one page', extension: 'pdf', filter: PDF_FILTER, needsBundle: true, write: picture('pdf') },
-    { label: 'PDF on A4 pages', description: 'wide blueprints split with lane headers repeated', extension: 'pdf', filter: PDF_FILTER, needsBundle: true, write: picture('pdf', 'a4') },
-    { label: 'PDF on A3 pages', extension: 'pdf', filter: PDF_FILTER, needsBundle: true, write: picture('pdf', 'a3') },
-    { label: 'PDF on 16:9 slides', extension: 'pdf', filter: PDF_FILTER, needsBundle: true, write: picture('pdf', 'slide') },
-    { label: 'draw.io', description: 'editable in diagrams.net; Miro imports it', extension: 'drawio', filter: { 'draw.io diagram': ['drawio'] }, needsBundle: true, write: toolFile('drawio') },
-    { label: 'Mermaid', description: 'flowchart for GitHub and wiki Markdown', extension: 'mmd', filter: MERMAID_FILTER, needsBundle: true, write: toolFile('mermaid') },
-    { label: 'Mermaid swimlanes', description: 'swimlane-beta, Mermaid 11.16 or later', extension: 'mmd', filter: MERMAID_FILTER, needsBundle: true, write: toolFile('mermaid-swimlane') },
-    { label: 'Excel workbook', description: 'steps, touchpoints, fail points, standards, time, hand-offs', extension: 'xlsx', filter: { 'Excel workbook': ['xlsx'] }, needsBundle: false, write: table('xlsx') },
-    { label: 'CSV', description: 'the steps table, UTF-8', extension: 'csv', filter: { 'CSV table': ['csv'] }, needsBundle: false, write: table('csv') }
+    { label: 'SVG', description: 'vector image, whole diagram', extension: 'svg', filter: SVG_FILTER, write: picture('svg') },
+    { label: 'PNG', description: 'picture for slides and documents', extension: 'png', filter: PNG_FILTER, write: picture('png') },
+    { label: 'PDF', description: 'vector, selectable text, one page', extension: 'pdf', filter: PDF_FILTER, write: picture('pdf') },
+    { label: 'PDF on A4 pages', description: 'wide blueprints split with lane headers repeated', extension: 'pdf', filter: PDF_FILTER, write: picture('pdf', 'a4') },
+    { label: 'PDF on A3 pages', extension: 'pdf', filter: PDF_FILTER, write: picture('pdf', 'a3') },
+    { label: 'PDF on 16:9 slides', extension: 'pdf', filter: PDF_FILTER, write: picture('pdf', 'slide') },
+    { label: 'draw.io', description: 'editable in diagrams.net; Miro imports it', extension: 'drawio', filter: { 'draw.io diagram': ['drawio'] }, write: toolFile('drawio') },
+    { label: 'Mermaid', description: 'flowchart for GitHub and wiki Markdown', extension: 'mmd', filter: MERMAID_FILTER, write: toolFile('mermaid') },
+    { label: 'Mermaid swimlanes', description: 'swimlane-beta, Mermaid 11.16 or later', extension: 'mmd', filter: MERMAID_FILTER, write: toolFile('mermaid-swimlane') },
+    { label: 'Excel workbook', description: 'steps, touchpoints, fail points, standards, time, hand-offs', extension: 'xlsx', filter: { 'Excel workbook': ['xlsx'] }, write: table('xlsx') },
+    { label: 'CSV', description: 'the steps table, UTF-8', extension: 'csv', filter: { 'CSV table': ['csv'] }, write: table('csv') }
 ];
-
-/** The rows offered: all of them on the desktop; on the web those made without the export bundle. */
-function exportChoices(hasBundle: boolean): readonly ExportChoice[] {
-    return hasBundle ? CHOICES : CHOICES.filter(choice => !choice.needsBundle);
-}
 
 export interface PreviewExport {
     readonly layout: BlueprintLayout | undefined;
@@ -101,18 +90,22 @@ export async function exportPreviewDiagram({ layout, source, extensionUri, webvi
         return;
     }
     const loadBundle = nodeRequire();
-    const choice = await vscode.window.showQuickPick(exportChoices(loadBundle !== undefined), { title: 'Export Blueprint Diagram', placeHolder: 'Format' });
+    if (!loadBundle) {
+        await saveWebviewSvg(webviewSvg, source, save);
+        return;
+    }
+    const choice = await vscode.window.showQuickPick(CHOICES, { title: 'Export Blueprint Diagram', placeHolder: 'Format' });
     if (!choice) return;
     const defaultUri = source ? source.with({ path: source.path.replace(/\.blueprint$/, '') + '.' + choice.extension }) : undefined;
     const target = await vscode.window.showSaveDialog({ defaultUri, filters: { ...choice.filter }, title: 'Export Blueprint Diagram' });
     if (!target) return;
     const dist = vscode.Uri.joinPath(extensionUri, 'dist');
     // Loaded on demand: fonts, the PDF writer and the WebAssembly renderer stay out of activation.
-    const bundle = loadBundle && { load: () => loadBundle(vscode.Uri.joinPath(dist, 'export.cjs').fsPath) as ExportBundle, distDirectory: dist.fsPath };
+    const bundle = { load: () => loadBundle(vscode.Uri.joinPath(dist, 'export.cjs').fsPath) as ExportBundle, distDirectory: dist.fsPath };
     let files: readonly Uint8Array[];
     try {
         files = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Blueprint: exporting ${choice.label}…` },
-            () => choice.write({ layout, source, webviewSvg, bundle, requestWorkbook }));
+            () => choice.write({ layout, source, bundle, requestWorkbook }));
     } catch (error) {
         void vscode.window.showErrorMessage(`Blueprint: could not export ${choice.label}: ${error instanceof Error ? error.message : String(error)}`);
         return;
@@ -130,4 +123,12 @@ function nodeRequire(): ((file: string) => unknown) | undefined {
     const isNode = typeof process !== 'undefined' && typeof process.versions?.node === 'string';
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     return isNode && typeof require === 'function' ? require : undefined;
+}
+
+async function saveWebviewSvg(svg: string, source: vscode.Uri | undefined, save: PreviewExport['save']): Promise<void> {
+    const defaultUri = source ? source.with({ path: source.path.replace(/\.blueprint$/, '') + '.svg' }) : undefined;
+    const target = await vscode.window.showSaveDialog({ defaultUri, filters: SVG_FILTER, title: 'Export Blueprint Diagram' });
+    if (!target) return;
+    if (!(await save(target, new TextEncoder().encode(svg)))) return;
+    void vscode.window.showInformationMessage(`Blueprint: diagram saved to ${vscode.workspace.asRelativePath(target)}.`);
 }
