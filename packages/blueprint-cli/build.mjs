@@ -1,20 +1,19 @@
 // Builds the public `service-blueprint` package into dist/: the CLI, its check worker and the
 // language server, each one ESM file with every dependency bundled (the workspace packages are
-// private and never published). The sources are bundled directly, so this needs no `tsc -b` first.
-// What the PNG/PDF exports read beside their code (fonts, WebAssembly, pdfkit's data) is copied
-// into dist/ too, so the package stays one tarball with no dependencies that installs offline.
+// private and never published). Each workspace package is bundled through its `exports` under the
+// source condition (its TypeScript sources), so this needs no `tsc -b` first. What the PNG/PDF
+// exports read beside their code (fonts, WebAssembly, pdfkit's data) is copied into dist/ too, so
+// the package stays one tarball with no dependencies that installs offline.
 import { build } from 'esbuild';
 import { copyFile, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { nodeCompat } from '../../scripts/esbuild-node-compat.mjs';
 import { copyExportAssets, exportAssetPlugins } from '../../scripts/esbuild-export-assets.mjs';
+import { ESBUILD_CONDITIONS } from '../../scripts/source-condition.mjs';
 
 const root = dirname(fileURLToPath(import.meta.url));
 const repo = join(root, '..', '..');
-const source = pkg => join(repo, 'packages', pkg, 'src');
-const alias = Object.fromEntries(['model', 'language', 'diagram', 'diff', 'report', 'export', 'tools', 'cli', 'server', 'protocol', 'escape'].map(pkg => [`@blueprint/${pkg}`, join(source(pkg), 'index.ts')]));
-alias['@blueprint/export/workbook'] = join(source('export'), 'workbook', 'index.ts');
 
 await rm(join(root, 'dist'), { recursive: true, force: true });
 await build({
@@ -22,7 +21,7 @@ await build({
     entryPoints: {
         blueprint: join(root, 'src/blueprint.ts'),
         // The name `check-worker.js` is what the CLI's parallel check starts (next to itself).
-        'check-worker': join(source('cli'), 'check-worker.ts'),
+        'check-worker': '@blueprint/cli/check-worker',
         'language-server': join(root, 'src/language-server.ts'),
         index: join(root, 'src/index.ts')
     },
@@ -35,7 +34,7 @@ await build({
     minify: true,
     legalComments: 'linked',
     logLevel: 'warning',
-    alias,
+    conditions: ESBUILD_CONDITIONS,
     plugins: exportAssetPlugins,
     ...nodeCompat,
     // CommonJS dependencies call `require` for Node built-ins, and some (the WOFF2 codec of the font

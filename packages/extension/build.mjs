@@ -1,7 +1,7 @@
 // Builds the extension as users install it, into dist/: the extension (CommonJS, `vscode` external),
 // the language server (one file, run by the client over IPC) and the diagram webview's bundle; and
-// copies the grammar and the shipped example. Sources of the workspace packages are bundled
-// directly, so this needs no prior `tsc -b`.
+// copies the grammar and the shipped example. The workspace packages are bundled through their
+// `exports` under the source condition (their TypeScript sources), so this needs no prior `tsc -b`.
 import { build } from 'esbuild';
 import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -9,14 +9,13 @@ import { fileURLToPath } from 'node:url';
 import { buildWebview } from '../webview/build.mjs';
 import { nodeCompat } from '../../scripts/esbuild-node-compat.mjs';
 import { copyExportAssets, exportAssetPlugins } from '../../scripts/esbuild-export-assets.mjs';
+import { ESBUILD_CONDITIONS } from '../../scripts/source-condition.mjs';
 
 const root = dirname(fileURLToPath(import.meta.url));
 const repo = join(root, '..', '..');
 const production = !process.argv.includes('--dev');
 
-const alias = Object.fromEntries(['protocol', 'escape', 'model', 'language', 'diagram', 'diff', 'report', 'tools', 'webview'].map(pkg => [`@blueprint/${pkg}`, join(repo, 'packages', pkg, 'src', 'index.ts')]));
-// The server writes the workbook (`blueprint/workbook`) with this part of @blueprint/export only.
-alias['@blueprint/export/workbook'] = join(repo, 'packages/export/src/workbook/index.ts');
+const conditions = ESBUILD_CONDITIONS;
 
 const node = {
     bundle: true,
@@ -27,7 +26,7 @@ const node = {
     sourcemap: !production,
     logLevel: 'warning',
     absWorkingDir: root,
-    alias,
+    conditions,
     // Object.groupBy for Node 20 without patching the global object.
     ...nodeCompat,
     // Langium and friends are ESM; in a CommonJS bundle `import.meta.url` must come from the file.
@@ -46,7 +45,7 @@ const browser = {
     sourcemap: !production,
     logLevel: 'warning',
     absWorkingDir: root,
-    alias,
+    conditions,
     metafile: true
 };
 
@@ -67,11 +66,11 @@ await Promise.all([
         outfile: join(root, 'dist/extension.cjs'),
         external: ['vscode']
     }),
-    build({ ...node, entryPoints: [join(repo, 'packages/server/src/main.ts')], outfile: join(root, 'dist/server.cjs') }),
+    build({ ...node, entryPoints: ['@blueprint/server/main'], outfile: join(root, 'dist/server.cjs') }),
     // Exports (SVG, PNG, PDF), loaded on demand: resvg's WebAssembly build and the bundled fonts beside it.
     // Its metafile is kept too: a test proves that no language services (Langium) come back into it.
     build({ ...node, entryPoints: [join(root, 'src/preview/export-bundle.ts')], outfile: join(root, 'dist/export.cjs'), metafile: true,
-        alias: { ...alias, '@blueprint/export': join(repo, 'packages/export/src/index.ts') }, plugins: exportAssetPlugins })
+        plugins: exportAssetPlugins })
         .then(result => writeFile(join(root, 'dist', 'export.meta.json'), JSON.stringify(result.metafile))),
     copyExportAssets(join(root, 'dist')),
     buildBrowser({
@@ -81,11 +80,11 @@ await Promise.all([
         external: ['vscode']
     }, 'browser-extension.meta.json'),
     buildBrowser({
-        entryPoints: [join(repo, 'packages/server/src/browser-main.ts')],
+        entryPoints: ['@blueprint/server/browser-main'],
         outfile: join(root, 'dist/server-web.js'),
         format: 'iife',
         // The workbook's CSV writer: csv-stringify's own browser build (its Node one uses the global Buffer).
-        alias: { ...alias, 'csv-stringify/sync': 'csv-stringify/browser/esm/sync' }
+        alias: { 'csv-stringify/sync': 'csv-stringify/browser/esm/sync' }
     }, 'server-web.meta.json'),
     buildWebview().then(() => Promise.all(['webview.js', 'webview.css'].map(file =>
         copyFile(join(repo, 'packages/webview/dist', file), join(root, 'dist', file))))),
