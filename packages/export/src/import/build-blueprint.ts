@@ -264,13 +264,17 @@ class Builder {
             this.problems.push({ severity: 'error', row, message: `"${label}" has no lane: write customer, frontstage, backstage, support or evidence (or a lane name in the blueprint's language)` });
             return undefined;
         }
+        // A lane of the blueprint's own, with where it goes, as our export writes it: `Risk and compliance [below support]`.
+        const placed = /^(.*?)\s*\[\s*(above|below)\s+([^\]]+?)\s*\]$/u.exec(value);
+        if (placed) value = placed[1];
         const mapped = this.customMap.get(normaliseHeader(value));
-        const custom = mapped === undefined ? undefined : CUSTOM_LANE.exec(mapped.trim());
+        const custom = mapped === undefined ? (placed ? [placed[0], placed[2], placed[3]] : undefined) : CUSTOM_LANE.exec(mapped.trim());
         if (custom) {
             const key = normaliseHeader(value);
             let lane = this.customLanes.get(key);
             if (!lane) {
-                lane = { name: this.names.derive(value, 'Lane'), label: value, position: custom[1] ? { where: custom[1] as 'above' | 'below', anchor: custom[2] } : undefined };
+                const position = custom[1] ? { where: custom[1] as 'above' | 'below', anchor: custom[2] } : placed ? { where: placed[2] as 'above' | 'below', anchor: placed[3] } : undefined;
+                lane = { name: this.names.derive(value, 'Lane'), label: value, position };
                 this.customLanes.set(key, lane);
             }
             return { kind: 'custom', name: lane.name };

@@ -65,12 +65,13 @@ class Names {
 function stepsTable(model: BlueprintModel, names: Names): WorkbookTable {
     const { s, w } = names;
     const structure = stepStructure(model, s.wholeProcess);
+    const laneCell = laneCells(model, names);
     const rows = model.steps.map(step => {
         const preventions = step.failPoints.flatMap(f => f.preventionDetails);
         const recoveries = step.failPoints.flatMap(f => f.recoveryDetails);
         const cells = structure.get(step.id)!;
         return [
-            step.id, step.label, names.of('lane', step.lane), names.of('stage', step.stage), names.of('actor', step.actor),
+            step.id, step.label, laneCell.get(step.lane), names.of('stage', step.stage), names.of('actor', step.actor),
             names.of('channel', step.channel), lines(step.evidence),
             minutes(step.duration), minutes(step.durationTolerance), minutes(step.wait?.expected), minutes(step.wait?.tolerance),
             lines(step.failPoints.map(f => f.cause)), lines(step.failPoints.map(f => f.rate === undefined ? '' : percent(f.rate))),
@@ -89,6 +90,21 @@ function stepsTable(model: BlueprintModel, names: Names): WorkbookTable {
         [s.momentOfTruth, 24], [w.emotion, 20], [w.notes, 28], [w.policies, 28],
         [w.next, 28], [w.decision, 28], [w.markers, 12], [w.metrics, 36], [s.segment, 18]
     ], rows);
+}
+
+/**
+ * A lane's name; for a lane of the blueprint's own, also where it goes (`Risk and compliance [below
+ * support]`), so that the import places it again without a map.
+ */
+function laneCells(model: BlueprintModel, names: Names): Map<string, string | undefined> {
+    const used = (lane: BlueprintModel['lanes'][number]) => lane.kind !== 'custom' || model.steps.some(step => step.lane === lane.id);
+    const lanes = model.lanes.filter(used);
+    const reference = (lane: BlueprintModel['lanes'][number]) => lane.kind === 'custom' ? lane.label : lane.kind;
+    return new Map(lanes.map((lane, index) => {
+        if (lane.kind !== 'custom') return [lane.id, names.of('lane', lane.id)];
+        const place = index > 0 ? `below ${reference(lanes[index - 1])}` : lanes.length > 1 ? `above ${reference(lanes[1])}` : undefined;
+        return [lane.id, place ? `${lane.label} [${place}]` : lane.label];
+    }));
 }
 
 interface StepStructure {
