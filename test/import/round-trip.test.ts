@@ -60,7 +60,7 @@ function meaning(model: BlueprintModel): Record<string, unknown> {
     return {
         steps: model.steps.map(step => ({
             id: step.id, label: step.label, lane: lane(step.lane).kind, laneLabel: lane(step.lane).label, stage: label(model.stages, step.stage),
-            actor: label(model.actors, step.actor),
+            actor: label(model.actors, step.actor), actorKind: model.actors.find(a => a.id === step.actor)?.kind,
             channel: label(model.channels, step.channel), evidence: step.evidence,
             duration: step.duration?.seconds, durationTolerance: step.durationTolerance?.seconds,
             wait: step.wait?.expected?.seconds, waitTolerance: step.wait?.tolerance?.seconds,

@@ -118,6 +118,8 @@ const BUILTIN_CHANNELS = Object.keys(localisation('en').channels);
 const SELF_SERVICE_CHANNELS = new Set(['ivr', 'app', 'web', 'atm', 'kiosk']);
 /** An actor whose name says it is an IT system. */
 const SYSTEM_NAME = /system|engine|database|platform|software|server|\bapp\b|ivr|系统|系統|システム|시스템|플랫폼/iu;
+/** `Core banking [system]`, `IVR operator [actor]`: the kind written after the name. */
+const ACTOR_KIND = /\s*\[\s*(system|actor)\s*\]\s*$/iu;
 const POKA_YOKE_TYPES = new Set(['task', 'treatment', 'tangible', 'preparation', 'encounter', 'resolution']);
 /** A cell our own export wrote with the escaper's apostrophe in front of a formula character. */
 const ESCAPED_FORMULA = /^'(?=[=+\-@\t\r])/;
@@ -184,6 +186,8 @@ class Builder {
     private readonly customMap: ReadonlyMap<string, string>;
     private title = '';
     private name = '';
+    /** The file marks its systems (`Core banking [system]`, as our export does): the others are people, not guessed. */
+    private actorKindsWritten = false;
 
     constructor(private readonly plan: ColumnPlan, map: ImportMap, private readonly problems: ImportProblem[]) {
         this.customMap = new Map(Object.entries(map.lanes ?? {}).map(([value, lane]) => [normaliseHeader(value), lane]));
@@ -194,6 +198,7 @@ class Builder {
         for (const row of rows) {
             const id = this.cell(row, 'id');
             if (id !== '' && isValidName(id)) this.names.reserve(id);
+            if (ACTOR_KIND.test(this.cell(row, 'actor'))) this.actorKindsWritten = true;
         }
     }
 
@@ -397,16 +402,19 @@ class Builder {
         return segment.name;
     }
 
-    private actor(value: string, channel: string): string | undefined {
+    private actor(cell: string, channel: string): string | undefined {
+        const kind = ACTOR_KIND.exec(cell);
+        const value = kind ? cell.slice(0, kind.index).trim() : cell;
         if (value === '') return undefined;
         const key = value.toLowerCase();
         let actor = this.actors.get(key);
         if (!actor) {
-            actor = { name: this.names.derive(value, 'Actor'), label: value, system: SYSTEM_NAME.test(value) };
+            const system = kind ? kind[1].toLowerCase() === 'system' : !this.actorKindsWritten && SYSTEM_NAME.test(value);
+            actor = { name: this.names.derive(value, 'Actor'), label: value, system };
             this.actors.set(key, actor);
         }
         const channelName = channel === '' ? undefined : this.channel(channel);
-        if (channelName && SELF_SERVICE_CHANNELS.has(channelName)) actor.system = true;
+        if (!this.actorKindsWritten && !kind && channelName && SELF_SERVICE_CHANNELS.has(channelName)) actor.system = true;
         return actor.name;
     }
 

@@ -71,7 +71,7 @@ function stepsTable(model: BlueprintModel, names: Names): WorkbookTable {
         const recoveries = step.failPoints.flatMap(f => f.recoveryDetails);
         const cells = structure.get(step.id)!;
         return [
-            step.id, step.label, laneCell.get(step.lane), names.of('stage', step.stage), names.of('actor', step.actor),
+            step.id, step.label, laneCell.get(step.lane), names.of('stage', step.stage), actorCell(model, names, step.actor),
             names.of('channel', step.channel), lines(step.evidence),
             minutes(step.duration), minutes(step.durationTolerance), minutes(step.wait?.expected), minutes(step.wait?.tolerance),
             lines(step.failPoints.map(f => f.cause)), lines(step.failPoints.map(f => f.rate === undefined ? '' : percent(f.rate))),
@@ -105,6 +105,12 @@ function laneCells(model: BlueprintModel, names: Names): Map<string, string | un
         const place = index > 0 ? `below ${reference(lanes[index - 1])}` : lanes.length > 1 ? `above ${reference(lanes[1])}` : undefined;
         return [lane.id, place ? `${lane.label} [${place}]` : lane.label];
     }));
+}
+
+/** An actor's name; a system says so (`Core banking [system]`), so that the import need not guess from the name. */
+function actorCell(model: BlueprintModel, names: Names, id: string | undefined): string | undefined {
+    const actor = model.actors.find(a => a.id === id);
+    return actor?.kind === 'system' ? `${actor.label} [system]` : names.of('actor', id);
 }
 
 interface StepStructure {
