@@ -133,6 +133,27 @@ describe('diagram bridge', () => {
         expect(reopened.patch).toBeUndefined();
     });
 
+    test('a patch carries the highlights only when they changed', async () => {
+        const { connection, edit, uri } = setup();
+        await edit(TEXT, 1);
+        connection.client(DiagramOpenNotification.method, uri, { patches: true });
+        const first = await connection.next(p => p.version === 1);
+        expect(first.highlights!.criticalPath).toEqual(['Ask', 'Count', 'Leave']);
+        // A label edit leaves the critical path as it was: the client keeps the highlights it has.
+        await edit(TEXT.replace('"Count the cash"', '"Count the cash twice"'), 2);
+        const relabelled = await connection.next(p => p.version === 2);
+        expect(relabelled.patch).toBeDefined();
+        expect(relabelled).not.toHaveProperty('highlights');
+        // A new step on the path changes them: sent again, whole.
+        const longer = TEXT.replace('    customer Leave', '    frontstage Stamp "Stamp the slip" in Counter\n    customer Leave')
+            .replace('Count -> Leave', 'Count -> Stamp -> Leave');
+        await edit(longer, 3);
+        const extended = await connection.next(p => p.version === 3);
+        expect(extended.patch).toBeDefined();
+        expect(extended.highlights!.criticalPath).toEqual(['Ask', 'Count', 'Stamp', 'Leave']);
+        expect(extended.highlights!.criticalFlows).toEqual(['Ask->Count', 'Count->Stamp', 'Stamp->Leave']);
+    });
+
     test('a client that did not ask for patches always gets whole layouts', async () => {
         const { connection, edit, uri } = setup();
         await edit(TEXT, 1);

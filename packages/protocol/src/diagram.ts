@@ -42,13 +42,16 @@ export interface DiagramParams {
     readonly errors: number;
     /** Why there is no (fresh) layout, for the banner. */
     readonly message?: string;
-    /** What the preview can highlight on demand; absent when there is no layout. */
+    /**
+     * What the preview can highlight on demand; absent when there is no layout. In a notification
+     * with a `patch`, absent means unchanged: the highlights of the base diagram still hold.
+     */
     readonly highlights?: DiagramHighlights;
 }
 
 /**
  * What the preview can highlight on demand (issue: service analysis in the editor): the steps and
- * flows of the critical path, and the steps with fail points. Sent with every diagram.
+ * flows of the critical path, and the steps with fail points. Sent with every whole diagram, and with a patch when they changed.
  */
 export interface DiagramHighlights {
     readonly criticalPath: readonly string[];

@@ -22,8 +22,8 @@ export interface DiagramDocumentState {
     latestErrors: number;
     /** The client applies patches (it said so in diagramOpen). */
     patches: boolean;
-    /** The layout the client has now (sent whole or as a patch) and the version it came with. */
-    sent?: { readonly version: number; readonly layout: BlueprintLayout };
+    /** The layout the client has now (sent whole or as a patch), the version it came with and its highlights. */
+    sent?: { readonly version: number; readonly layout: BlueprintLayout; readonly highlights?: DiagramHighlights };
     /** The layout started early for the version being validated now. */
     early?: EarlyLayout;
 }

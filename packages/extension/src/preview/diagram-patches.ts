@@ -2,7 +2,8 @@
  * The server sends a diagram as a patch of the previous one when the preview asks for patches
  * (`patches: true` in diagramOpen): a one-label edit of a large blueprint then crosses the wire as a
  * few boxes. This turns each notification back into a whole diagram, or says the base is missing
- * (a notification was skipped), in which case the preview asks for a whole one again.
+ * (a notification was skipped), in which case the preview asks for a whole one again. A patch without
+ * highlights keeps the base's.
  */
 import type { DiagramParams } from '@blueprint/protocol';
 import { applyRecordPatch } from '@blueprint/protocol';
@@ -11,5 +12,5 @@ export function resolveDiagram(previous: DiagramParams | undefined, params: Diag
     if (!params.patch) return params;
     if (!previous?.layout || previous.uri !== params.uri || previous.version !== params.patch.base) return undefined;
     const { patch, ...rest } = params;
-    return { ...rest, layout: applyRecordPatch(previous.layout, patch) };
+    return { ...rest, layout: applyRecordPatch(previous.layout, patch), highlights: rest.highlights ?? previous.highlights };
 }

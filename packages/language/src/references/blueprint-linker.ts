@@ -2,10 +2,25 @@
  * Linking errors with a "did you mean": the names in scope closest to a misspelt reference
  * (`via brnch` → `branch`). The code action provider offers the same names as quick fixes.
  */
-import { DefaultLinker, type AstNodeDescription, type LinkingError, type ReferenceInfo, type ScopeProvider } from 'langium';
+import {
+    Cancellation, DefaultLinker, interruptAndCheck, type AstNode, type AstNodeDescription, type LangiumDocument, type LinkingError,
+    type ReferenceInfo, type ScopeProvider
+} from 'langium';
+import { forEachAstNode, forEachReference, NODES_PER_INTERRUPT_CHECK } from '../util/ast-walk.js';
 import { similarWords } from '../util/similar-words.js';
 
 export class BlueprintLinker extends DefaultLinker {
+    /** Langium's loop, without a stream and an `await` per node (see ast-walk.ts); the profiler still gets Langium's. */
+    override async link(document: LangiumDocument, cancelToken: Cancellation.CancellationToken = Cancellation.CancellationToken.None): Promise<void> {
+        if (this.profiler?.isActive('linking')) return super.link(document, cancelToken);
+        const nodes: AstNode[] = [];
+        forEachAstNode(document.parseResult.value, node => { nodes.push(node); });
+        for (let index = 0; index < nodes.length; index++) {
+            if (index % NODES_PER_INTERRUPT_CHECK === 0) await interruptAndCheck(cancelToken);
+            forEachReference(nodes[index], reference => this.doLink(reference, document));
+        }
+    }
+
     protected override createLinkingError(refInfo: ReferenceInfo, targetDescription?: AstNodeDescription): LinkingError {
         const error = super.createLinkingError(refInfo, targetDescription);
         if (targetDescription) return error;

@@ -5,12 +5,16 @@
  * a partial AST whose linking and rule diagnostics would only mislead, so a file with a syntax
  * error reports that first error and nothing else.
  */
-import { DefaultDocumentValidator, DocumentValidator, type LangiumDocument, type ParseResult, type ValidationOptions } from 'langium';
+import {
+    Cancellation, DefaultDocumentValidator, DocumentValidator, interruptAndCheck, type AstNode, type LangiumDocument, type ParseResult,
+    type ValidationAcceptor, type ValidationCheck, type ValidationOptions
+} from 'langium';
 import { DiagnosticSeverity, type CancellationToken, type Diagnostic } from 'vscode-languageserver';
 import type { BlueprintCoreServices } from '../blueprint-module.js';
 import type { BlueprintParserErrorMessageProvider } from '../parser/blueprint-parser-errors.js';
 import type { RuleConfiguration } from './rule-configuration.js';
 import { Rules, type RuleSetting } from './rules.js';
+import { forEachAstNode, NODES_PER_INTERRUPT_CHECK } from '../util/ast-walk.js';
 import type { FileProblems } from '../workspace/file-problems.js';
 
 /** The `code` of the diagnostic on a file that could not be read as a blueprint. */
@@ -75,6 +79,33 @@ export class BlueprintDocumentValidator extends DefaultDocumentValidator {
             });
         }
         return result;
+    }
+
+    /**
+     * Langium's loop over the nodes, without a stream, an `await` per node and a stream of checks per
+     * node (see ast-walk.ts): the checks of each node type are looked up once per validation, and
+     * only a check that returns a promise is awaited. The order of nodes and checks is Langium's.
+     */
+    protected override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor,
+        cancelToken: Cancellation.CancellationToken = Cancellation.CancellationToken.None): Promise<void> {
+        if (this.profiler?.isActive('validating')) return super.validateAstNodes(rootNode, options, acceptor, cancelToken);
+        const nodes: AstNode[] = [];
+        forEachAstNode(rootNode, node => {
+            const nodeOptions = this.validateSingleNodeOptions(node, options);
+            if (nodeOptions.validateNode) nodes.push(node);
+            return nodeOptions.validateChildren;
+        });
+        const checksOf = new Map<string, ValidationCheck[]>();
+        for (let index = 0; index < nodes.length; index++) {
+            if (index % NODES_PER_INTERRUPT_CHECK === 0) await interruptAndCheck(cancelToken);
+            const node = nodes[index];
+            let checks = checksOf.get(node.$type);
+            if (!checks) checksOf.set(node.$type, checks = this.validationRegistry.getChecks(node.$type, options.categories).toArray());
+            for (const check of checks) {
+                const result = check(node, acceptor, cancelToken);
+                if (result instanceof Promise) await result;
+            }
+        }
     }
 
     protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {

@@ -3,7 +3,9 @@
  * without a stack trace (the user can still work and report it), and the stack goes to the log the
  * host chooses: the language server's output channel, or stderr with `BLUEPRINT_DEBUG` in the CLI.
  */
-import { isOperationCancelled, ValidationRegistry, type AstNode, type LangiumCoreServices, type MaybePromise, type ValidationAcceptor } from 'langium';
+import {
+    isOperationCancelled, ValidationRegistry, type AstNode, type LangiumCoreServices, type MaybePromise, type ValidationAcceptor, type ValidationCheck
+} from 'langium';
 
 /** Where stack traces of internal errors go. */
 export type InternalErrorLog = (context: string, error: unknown) => void;
@@ -21,16 +23,36 @@ export class BlueprintValidationRegistry extends ValidationRegistry {
         super(services);
     }
 
+    /**
+     * Langium wraps every check in an async function, so each check on each node costs two promises;
+     * our checks are synchronous: they run as they are, and only a check that returns a promise gets one.
+     */
+    protected override wrapValidationException(check: ValidationCheck, thisObj: unknown): ValidationCheck {
+        return (node, accept, cancelToken) => {
+            try {
+                const result = check.call(thisObj, node, accept, cancelToken);
+                if (result instanceof Promise) return result.catch(error => this.report(error, accept, node));
+            } catch (error) {
+                this.report(error, accept, node);
+            }
+            return undefined;
+        };
+    }
+
     protected override async handleException(functionality: () => MaybePromise<void>, messageContext: string,
         accept: ValidationAcceptor, node: AstNode): Promise<void> {
         try {
             await functionality();
         } catch (error) {
-            if (isOperationCancelled(error)) throw error;
-            this.log(`Blueprint: a check failed on ${node.$type}`, error);
-            const reason = error instanceof Error ? error.message : String(error);
-            accept('error', `Internal error in a Blueprint check (this is a bug, please report it): ${reason.split('\n')[0]}`,
-                { node, code: INTERNAL_ERROR_CODE });
+            this.report(error, accept, node);
         }
+    }
+
+    private report(error: unknown, accept: ValidationAcceptor, node: AstNode): void {
+        if (isOperationCancelled(error)) throw error;
+        this.log(`Blueprint: a check failed on ${node.$type}`, error);
+        const reason = error instanceof Error ? error.message : String(error);
+        accept('error', `Internal error in a Blueprint check (this is a bug, please report it): ${reason.split('\n')[0]}`,
+            { node, code: INTERNAL_ERROR_CODE });
     }
 }

@@ -5,10 +5,11 @@
  * are getters on a shared prototype, computed on first use; the fields are those Langium sets.
  */
 import {
-    AstUtils, CstUtils, DefaultAstNodeDescriptionProvider, DefaultReferenceDescriptionProvider, isMultiReference, isReference, UriUtils,
+    AstUtils, Cancellation, CstUtils, interruptAndCheck, DefaultAstNodeDescriptionProvider, DefaultReferenceDescriptionProvider, isMultiReference, isReference, UriUtils,
     type AstNode, type AstNodeDescription, type AstNodeLocator, type CstNode, type DocumentSegment, type LangiumCoreServices,
     type LangiumDocument, type NameProvider, type ReferenceDescription, type ReferenceInfo, type URI
 } from 'langium';
+import { forEachAstNode, forEachReference, NODES_PER_INTERRUPT_CHECK } from '../util/ast-walk.js';
 
 class LazyNodeDescription implements AstNodeDescription {
     private nameSegmentCache?: DocumentSegment | null;
@@ -87,6 +88,20 @@ export class BlueprintReferenceDescriptionProvider extends DefaultReferenceDescr
     constructor(services: LangiumCoreServices) {
         super(services);
         this.locator = services.workspace.AstNodeLocator;
+    }
+
+    /** Langium's loop, without a stream and an `await` per node (see ast-walk.ts). */
+    override async createDescriptions(document: LangiumDocument, cancelToken: Cancellation.CancellationToken = Cancellation.CancellationToken.None): Promise<ReferenceDescription[]> {
+        const nodes: AstNode[] = [];
+        forEachAstNode(document.parseResult.value, node => { nodes.push(node); });
+        const descriptions: ReferenceDescription[] = [];
+        for (let index = 0; index < nodes.length; index++) {
+            if (index % NODES_PER_INTERRUPT_CHECK === 0) await interruptAndCheck(cancelToken);
+            forEachReference(nodes[index], reference => {
+                if (!reference.reference.error) descriptions.push(...this.createInfoDescriptions(reference));
+            });
+        }
+        return descriptions;
     }
 
     override createInfoDescriptions(refInfo: ReferenceInfo): ReferenceDescription[] {
