@@ -11,9 +11,10 @@ import { describe, expect, it } from 'vitest';
 import { EmptyFileSystem, URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { createBlueprintServices, loadAndValidate, validateText } from '@blueprint/language';
+import { createBlueprintServices, loadAndValidate } from '@blueprint/language';
 import { analyseBlueprint, type BlueprintModel } from '@blueprint/model';
 import { exportCsv, exportXlsx, importSpreadsheet } from '@blueprint/export';
+import { validateText } from '../helpers/validate-text.js';
 
 const EXAMPLES_ROOT = fileURLToPath(new URL('../../examples/', import.meta.url));
 
