@@ -3,16 +3,15 @@
 // copies the grammar and the shipped example. The workspace packages are bundled through their
 // `exports` under the source condition (their TypeScript sources), so this needs no prior `tsc -b`.
 import { build } from 'esbuild';
-import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { basename, dirname, join } from 'node:path';
+import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildWebview } from '../webview/build.mjs';
 import { nodeCompat } from '../../scripts/esbuild-node-compat.mjs';
+import { copyExportAssets, exportAssetPlugins } from '../../scripts/esbuild-export-assets.mjs';
 import { ESBUILD_CONDITIONS } from '../../scripts/source-condition.mjs';
 
 const root = dirname(fileURLToPath(import.meta.url));
-const require = createRequire(import.meta.url);
 const repo = join(root, '..', '..');
 const production = !process.argv.includes('--dev');
 
@@ -31,33 +30,8 @@ const node = {
     // Object.groupBy for Node 20 without patching the global object.
     ...nodeCompat,
     // Langium and friends are ESM; in a CommonJS bundle `import.meta.url` must come from the file.
-    define: { 'import.meta.url': 'importMetaUrl' },
+    define: { ...nodeCompat.define, 'import.meta.url': 'importMetaUrl' },
     banner: { js: 'const importMetaUrl = require("url").pathToFileURL(__filename).href;' }
-};
-
-/** The font files @blueprint/export draws with (from its font packages). */
-function exportFonts() {
-    const folder = pkg => join(dirname(require.resolve(pkg)), '..', 'fonts');
-    return [
-        ...['NotoSansHans-Regular.otf', 'NotoSansHans-Bold.otf'].map(file => join(folder('@embedpdf/fonts-sc'), file)),
-        ...['NotoSansKR-Regular.otf', 'NotoSansKR-Bold.otf'].map(file => join(folder('@embedpdf/fonts-kr'), file))
-    ];
-}
-
-/**
- * subset-font (the exports' font subsetter) finds harfbuzz's WebAssembly with `require.resolve`,
- * which a bundle shipped without node_modules cannot follow: the file is copied beside the bundle.
- */
-const HARFBUZZ_LOOKUP = "require.resolve('harfbuzzjs/dist/harfbuzz-subset.wasm')";
-const harfbuzzBesideBundle = {
-    name: 'harfbuzz-beside-bundle',
-    setup(build) {
-        build.onLoad({ filter: /[\\/]subset-font[\\/]index\.js$/ }, async args => {
-            const source = await readFile(args.path, 'utf8');
-            if (!source.includes(HARFBUZZ_LOOKUP)) throw new Error(`subset-font no longer calls ${HARFBUZZ_LOOKUP}: update build.mjs`);
-            return { contents: source.replace(HARFBUZZ_LOOKUP, "require('path').join(__dirname, 'harfbuzz-subset.wasm')"), loader: 'js' };
-        });
-    }
 };
 
 // VS Code for the web: the extension in the web worker extension host, the server in a worker of
@@ -94,12 +68,11 @@ await Promise.all([
     }),
     build({ ...node, entryPoints: ['@blueprint/server/main'], outfile: join(root, 'dist/server.cjs') }),
     // Exports (SVG, PNG, PDF), loaded on demand: resvg's WebAssembly build and the bundled fonts beside it.
-    build({ ...node, entryPoints: [join(root, 'src/preview/export-bundle.ts')], outfile: join(root, 'dist/export.cjs'),
-        plugins: [harfbuzzBesideBundle] }),
-    copyFile(require.resolve('@resvg/resvg-wasm/index_bg.wasm'), join(root, 'dist/resvg.wasm')),
-    copyFile(createRequire(require.resolve('subset-font')).resolve('harfbuzzjs/dist/harfbuzz-subset.wasm'), join(root, 'dist/harfbuzz-subset.wasm')),
-    mkdir(join(root, 'dist/fonts'), { recursive: true }).then(() => Promise.all(exportFonts().map(file =>
-        copyFile(file, join(root, 'dist/fonts', basename(file)))))),
+    // Its metafile is kept too: a test proves that no language services (Langium) come back into it.
+    build({ ...node, entryPoints: [join(root, 'src/preview/export-bundle.ts')], outfile: join(root, 'dist/export.cjs'), metafile: true,
+        plugins: exportAssetPlugins })
+        .then(result => writeFile(join(root, 'dist', 'export.meta.json'), JSON.stringify(result.metafile))),
+    copyExportAssets(join(root, 'dist')),
     buildBrowser({
         entryPoints: [join(root, 'src/browser-extension.ts')],
         outfile: join(root, 'dist/browser-extension.cjs'),
@@ -109,7 +82,9 @@ await Promise.all([
     buildBrowser({
         entryPoints: ['@blueprint/server/browser-main'],
         outfile: join(root, 'dist/server-web.js'),
-        format: 'iife'
+        format: 'iife',
+        // The workbook's CSV writer: csv-stringify's own browser build (its Node one uses the global Buffer).
+        alias: { 'csv-stringify/sync': 'csv-stringify/browser/esm/sync' }
     }, 'server-web.meta.json'),
     buildWebview().then(() => Promise.all(['webview.js', 'webview.css'].map(file =>
         copyFile(join(repo, 'packages/webview/dist', file), join(root, 'dist', file))))),

@@ -5,13 +5,14 @@
  * `.e2e/` on first run). Screenshots go to test-results/e2e/.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installExtension, prepareProfile, startCodeServer, type CodeServerPaths, type RunningCodeServer } from './code-server.js';
-import { editorText, focusWorkbench, goToLine, openFile, openQuickFix, previewFrame, runCommand, showProblems } from './workbench.js';
+import { editorText, focusWorkbench, goToLine, openFile, openQuickFix, pickExportFormat, previewFrame, runCommand, showProblems } from './workbench.js';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const e2e = process.env.BLUEPRINT_E2E_DIR ?? join(repo, '.e2e');
@@ -56,6 +57,7 @@ describe.runIf(process.env.BLUEPRINT_E2E === '1')('Blueprint extension in code-s
         }
         prepareProfile(paths);
         await timed('install .vsix', () => installExtension(paths, vsix));
+        await timed('install the language-model tools probe', () => installExtension(paths, packageProbe()));
         server = await timed('start code-server', () => startCodeServer(paths, workspace));
         browser = await chromium.launch({
             executablePath: '/usr/bin/chromium',
@@ -166,6 +168,19 @@ describe.runIf(process.env.BLUEPRINT_E2E === '1')('Blueprint extension in code-s
         expect(readFileSync(target).subarray(1, 4).toString('latin1')).toBe('PNG');
     });
 
+    it('exports the Excel workbook, written by the language server from the model it holds', async () => {
+        const target = join(workspace, 'bank-deposit.xlsx');
+        await pickExportFormat(page, 'Excel workbook');
+        const input = page.locator('.quick-input-widget input');
+        await expect.poll(() => input.inputValue(), { timeout: 30_000 }).toContain('bank-deposit.xlsx');
+        await page.keyboard.press('Enter');
+        await expect.poll(() => existsSync(target) && readFileSync(target).length > 1000, { timeout: 60_000 }).toBe(true);
+        const workbook = new ExcelJS.Workbook();
+        await workbook.xlsx.load(readFileSync(target) as unknown as ArrayBuffer);
+        expect(workbook.worksheets).toHaveLength(6);
+        expect(workbook.worksheets[0].getRow(2).getCell(2).value).toBe('Take a queue number');
+    });
+
     it('shows the hotline and telecom-store previews readable at 100 % (screenshots)', async () => {
         for (const example of PREVIEW_EXAMPLES) {
             await openFile(page, example.file);
@@ -199,6 +214,32 @@ describe.runIf(process.env.BLUEPRINT_E2E === '1')('Blueprint extension in code-s
         expect(await page.locator('.markers-panel .monaco-list-row', { hasText: 'BP002' }).count()).toBeGreaterThan(0);
     });
 
+    it('registers the language-model tools: another extension lists them (vscode.lm.tools) and invokes check and analyse', async () => {
+        const reportFile = join(workspace, 'lm-probe.json');
+        rmSync(reportFile, { force: true });
+        await runCommand(page, 'Blueprint Probe: Language Model Tools');
+        await expect.poll(() => existsSync(reportFile), { timeout: 60_000 }).toBe(true);
+        const probe = JSON.parse(readFileSync(reportFile, 'utf8')) as {
+            version: string; api: boolean; error?: string; tools: Array<{ name: string; tags: string[]; properties: string[] }>; check: string; analyse: string;
+        };
+        expect(probe.error).toBeUndefined();
+        expect(probe.api, `vscode.lm.tools and invokeTool in VS Code ${probe.version}`).toBe(true);
+        const manifest = JSON.parse(readFileSync(join(repo, 'packages/extension/package.json'), 'utf8')) as { contributes: { languageModelTools: DeclaredTool[] } };
+        const declared = manifest.contributes.languageModelTools;
+        expect(probe.tools.map(tool => tool.name).sort()).toEqual(declared.map(tool => tool.name).sort());
+        for (const tool of declared) {
+            const listed = probe.tools.find(candidate => candidate.name === tool.name)!;
+            expect(listed.properties.sort(), tool.name).toEqual(Object.keys(tool.inputSchema.properties).sort());
+            expect(listed.tags, tool.name).toEqual(tool.tags);
+        }
+        // Run by the language server (blueprint/tool): the diagnostics of the text, and the analysis of a workspace file.
+        const checked = JSON.parse(probe.check) as { diagnostics: Array<{ rule: string }> };
+        expect(checked.diagnostics.map(d => d.rule)).toContain('BP002');
+        const analysed = JSON.parse(probe.analyse) as { file: string; blueprint: string; counts: { steps: number } };
+        expect([analysed.file, analysed.blueprint]).toEqual(['bank-deposit.blueprint', 'BankDeposit']);
+        expect(analysed.counts.steps).toBeGreaterThan(5);
+    });
+
     it('applies blueprint.rules and blueprint.layout.spacing as soon as the settings change', async () => {
         await openFile(page, 'settings-demo.blueprint');
         await runCommand(page, 'View: Focus Problems', 'Problems');
@@ -220,6 +261,21 @@ describe.runIf(process.env.BLUEPRINT_E2E === '1')('Blueprint extension in code-s
         await expect.poll(gap, { timeout: 60_000 }).toBeLessThan(normalGap);
     });
 });
+
+/**
+ * The probe extension (test/e2e/fixtures/lm-probe): another extension's view of `vscode.lm`, the way
+ * an agent in the editor sees Blueprint's tools. Packaged into the run folder.
+ */
+function packageProbe(): string {
+    const folder = join(paths.run, 'lm-probe');
+    cpSync(join(repo, 'test/e2e/fixtures/lm-probe'), folder, { recursive: true });
+    copyFileSync(join(repo, 'LICENSE'), join(folder, 'LICENSE'));
+    const target = join(paths.run, 'lm-probe.vsix');
+    execFileSync(join(repo, 'node_modules/.bin/vsce'), ['package', '--no-dependencies', '--allow-missing-repository', '--out', target], { cwd: folder, stdio: 'inherit' });
+    return target;
+}
+
+interface DeclaredTool { readonly name: string; readonly tags: string[]; readonly inputSchema: { readonly properties: Record<string, unknown> } }
 
 /** A blueprint with one dead end (BP016, a warning) and two steps side by side. */
 const SETTINGS_DEMO = `blueprint Desk "Help desk" {
@@ -266,13 +322,4 @@ function lineOf(text: string): number {
     const index = example.findIndex(line => line.includes(text));
     if (index < 0) throw new Error(`'${text}' is not in the bank-deposit example`);
     return index + 1;
-}
-
-/** The preview's export command, then the format from its quick pick. */
-async function pickExportFormat(page: Page, format: string): Promise<void> {
-    await runCommand(page, 'Blueprint: Export Diagram...');
-    // The format's own row (its label exactly), not the command palette's row that names all formats.
-    const row = page.locator('.quick-input-list .monaco-list-row .label-name', { hasText: new RegExp(`^${format}$`) }).first();
-    await row.waitFor({ timeout: 30_000 });
-    await row.click();
 }

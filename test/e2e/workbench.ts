@@ -83,3 +83,12 @@ export async function openQuickFix(page: Page, code: string, title: string): Pro
     await fix.waitFor({ timeout: 5_000 });
     return fix;
 }
+
+/** The preview's export command, then the format from its quick pick. */
+export async function pickExportFormat(page: Page, format: string): Promise<void> {
+    await runCommand(page, 'Blueprint: Export Diagram...');
+    // The format's own row (its label exactly), not the command palette's row that names all formats.
+    const row = page.locator('.quick-input-list .monaco-list-row .label-name', { hasText: new RegExp(`^${format}$`) }).first();
+    await row.waitFor({ timeout: 30_000 });
+    await row.click();
+}

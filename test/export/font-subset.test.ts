@@ -2,7 +2,7 @@
  * The export fonts subset to what a picture draws: the same pixels as the whole fonts, from files a
  * fraction of the size (resvg re-reads its font files for every text element it shapes).
  */
-import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -11,7 +11,7 @@ import { bundledFonts, nativeRasterizer, svgsToPng, type FontSet, type RasterSet
 /** The font bytes the PNG export hands its rasteriser for these pictures (the public way to see the subsets). */
 async function fontBytesFor(svgs: readonly string[], fonts: FontSet): Promise<readonly Uint8Array[]> {
     let seen: RasterSettings | undefined;
-    await svgsToPng(svgs, { fonts, rasterizer: (_svg, settings) => { seen = settings; return new Uint8Array(); } });
+    await svgsToPng(svgs, { fonts, rasterizer: (pages, settings) => { seen = settings; return pages.map(() => new Uint8Array()); } });
     return seen!.fontBuffers;
 }
 
@@ -44,8 +44,8 @@ describe('the subset fonts', { timeout: 120_000 }, () => {
         const wholes = fonts.fonts.map(font => readFileSync(font.file));
         subsets.forEach((subset, index) => expect(subset.byteLength).toBeLessThan(wholes[index].byteLength / 20));
         const settings = { scale: 1, defaultFamily: 'Noto Sans S Chinese' };
-        const fromSubsets = nativeRasterizer(svg, { ...settings, fontBuffers: subsets });
-        const fromWholes = nativeRasterizer(svg, { ...settings, fontBuffers: wholes });
+        const [fromSubsets] = nativeRasterizer([svg], { ...settings, fontBuffers: subsets });
+        const [fromWholes] = nativeRasterizer([svg], { ...settings, fontBuffers: wholes });
         expect(Buffer.from(fromSubsets).equals(Buffer.from(fromWholes))).toBe(true);
     });
 
@@ -55,5 +55,31 @@ describe('the subset fonts', { timeout: 120_000 }, () => {
         writeFileSync(notAFont, 'not a font at all');
         const [bytes] = await fontBytesFor(['<svg><text>abc</text></svg>'], { fonts: [{ ...fonts.fonts[0], file: notAFont }] });
         expect(Buffer.from(bytes).toString()).toBe('not a font at all');
+    });
+});
+
+describe('nativeRasterizer', { timeout: 120_000 }, () => {
+    it('writes the fonts of an export to one temporary folder for all its pages, and removes it', async () => {
+        const fonts = bundledFonts();
+        const page = (text: string) => `<svg xmlns="http://www.w3.org/2000/svg" width="200" height="40"><text x="4" y="30" font-size="20" font-family="Noto Sans S Chinese">${text}</text></svg>`;
+        const pages = [page('Page one'), page('Page two'), page('Page three')];
+        // A private temporary folder, watched: every folder created in it is reported by name.
+        const privateTmp = mkdtempSync(path.join(tmpdir(), 'blueprint-raster-test-'));
+        const created = new Set<string>();
+        const watcher = watch(privateTmp, (_event, name) => { if (name) created.add(name); });
+        const previous = process.env.TMPDIR;
+        process.env.TMPDIR = privateTmp;
+        try {
+            const pngs = await svgsToPng(pages, { fonts, scale: 1, rasterizer: nativeRasterizer });
+            expect(pngs).toHaveLength(3);
+            expect(new Set(pngs.map(png => Buffer.from(png).toString('base64'))).size).toBe(3);
+            await new Promise(resolve => setTimeout(resolve, 200));
+        } finally {
+            process.env.TMPDIR = previous;
+            watcher.close();
+        }
+        expect([...created].filter(name => name.startsWith('blueprint-fonts-'))).toHaveLength(1);
+        expect(readdirSync(privateTmp)).toEqual([]);
+        rmSync(privateTmp, { recursive: true, force: true });
     });
 });

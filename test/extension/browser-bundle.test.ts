@@ -1,7 +1,8 @@
 /**
  * The web extension's bundles (built by `npm run build`): the extension for the web worker extension
  * host and the language server for its own worker import no Node built-in, as esbuild's metafiles
- * show, and the manifest points VS Code for the web at them.
+ * show, and the manifest points VS Code for the web at them. The desktop's export bundle draws from
+ * the layout only: no language services in it (the workbook comes from the server).
  */
 import { builtinModules } from 'node:module';
 import { existsSync, readFileSync } from 'node:fs';
@@ -15,6 +16,7 @@ const BUILTINS = new Set(builtinModules);
 
 interface Metafile {
     readonly inputs: Record<string, { readonly imports: ReadonlyArray<{ readonly path: string; readonly external?: boolean }> }>;
+    readonly outputs: Record<string, { readonly inputs: Record<string, { readonly bytesInOutput: number }> }>;
 }
 
 function readMetafile(path: string): Metafile {
@@ -60,5 +62,19 @@ describe('the web extension', () => {
             .flat().filter(item => item.command.startsWith('blueprint.compareWith'));
         expect(compareMenus.length).toBeGreaterThan(0);
         for (const item of compareMenus) expect(item.when).toMatch(/!isWeb/);
+    });
+});
+
+describe('the export bundle (dist/export.cjs, loaded when the user exports from the preview)', () => {
+    test('holds the picture writers but no Langium, no language package and no workbook writer', () => {
+        const metafile = readMetafile(join(EXTENSION, 'dist', 'export.meta.json'));
+        const [output] = Object.values(metafile.outputs);
+        // What ends up in the file (esbuild lists the files it read but dropped too, with 0 bytes).
+        const bundled = Object.entries(output.inputs).filter(([, { bytesInOutput }]) => bytesInOutput > 0).map(([input]) => input);
+        expect(bundled.some(input => input.includes('export/src/pdf.ts'))).toBe(true);
+        expect(bundled.some(input => input.includes('node_modules/pdfkit/'))).toBe(true);
+        expect(bundled.filter(input => /node_modules\/(langium|chevrotain|vscode-languageserver|exceljs)\//.test(input))).toEqual([]);
+        // The one file of the language package allowed is the Object.groupBy stand-in every Node bundle injects.
+        expect(bundled.filter(input => /(^|\/)language\/(src|dist)\//.test(input) && !input.endsWith('language/src/node-compat.ts'))).toEqual([]);
     });
 });

@@ -1,8 +1,8 @@
 /**
  * The public `service-blueprint` package as a user gets it: `npm pack`, installed from the tarball
  * into an empty prefix outside the repository, run with a PATH that holds only Node and the
- * package's own bin folder. check, render, report, diff and the language server must all work
- * from there: nothing may resolve back into this checkout's node_modules.
+ * package's own bin folder. check, render (SVG, PNG, PDF), report, diff and the language server
+ * must all work from there: nothing may resolve back into this checkout's node_modules.
  */
 import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,9 +17,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { readPdf } from '../export/export-helpers.js';
 import { packServiceBlueprint } from './pack.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const KOREAN_EXAMPLE = join(ROOT, 'examples/ko-card-loss-hotline.blueprint');
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 let scratch: string;
 let prefix: string;
@@ -32,6 +35,18 @@ function sh(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv
 
 function blueprint(...args: string[]): SpawnSyncReturns<string> {
     return sh('blueprint', args, project);
+}
+
+/** Runs with the Korean example in a folder of its own, removed afterwards (the git diff test must not see it). */
+async function inKoreanFolder(run: (folder: string) => void | Promise<void>): Promise<void> {
+    const folder = join(project, 'korean');
+    mkdirSync(folder, { recursive: true });
+    cpSync(KOREAN_EXAMPLE, join(folder, 'ko.blueprint'));
+    try {
+        await run(folder);
+    } finally {
+        rmSync(folder, { recursive: true, force: true });
+    }
 }
 
 beforeAll(() => {
@@ -99,6 +114,40 @@ describe('the packed service-blueprint package', () => {
         expect(readFileSync(join(project, 'out/report.html'), 'utf8')).toContain('<html');
     });
 
+    it('renders a Korean blueprint to PNG with the fonts and WebAssembly it ships, the same bytes as the repository CLI', () => inKoreanFolder(folder => {
+        const geometry = sh('blueprint', ['render', 'ko.blueprint', '--format', 'json'], folder);
+        const { width, height } = JSON.parse(geometry.stdout) as { width: number; height: number };
+        const render = sh('blueprint', ['render', 'ko.blueprint', '--format', 'png', '--scale', '1', '-o', 'out/ko.png'], folder);
+        expect(render.stderr).toBe('');
+        expect(render.status).toBe(0);
+        const png = readFileSync(join(folder, 'out/ko.png'));
+        expect([...png.subarray(0, 8)]).toEqual(PNG_SIGNATURE);
+        // Width and height are the first fields of the IHDR chunk.
+        expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([Math.round(width), Math.round(height)]);
+        // The checkout's CLI draws with the native resvg and the font packages: the pixels must agree.
+        const reference = join(scratch, 'reference.png');
+        const repoCli = sh(process.execPath, [join(ROOT, 'packages/cli/bin/blueprint.js'), 'render', KOREAN_EXAMPLE, '--format', 'png', '--scale', '1', '-o', reference], ROOT, process.env);
+        expect(repoCli.status, repoCli.stderr).toBe(0);
+        expect(png.equals(readFileSync(reference)), 'the packed PNG differs from the repository CLI\'s').toBe(true);
+    }), 180_000);
+
+    it('renders a Korean blueprint to a PDF on A4 pages with its labels as text', () => inKoreanFolder(async folder => {
+        const pages = sh('blueprint', ['render', 'ko.blueprint', '--format', 'svg', '--page', 'a4', '-o', 'out/pages/ko.svg'], folder);
+        expect(pages.status, pages.stderr).toBe(0);
+        const pageCount = readdirSync(join(folder, 'out/pages')).length;
+        expect(pageCount).toBeGreaterThan(1);
+        const render = sh('blueprint', ['render', 'ko.blueprint', '--format', 'pdf', '--page', 'a4', '-o', 'out/ko.pdf'], folder);
+        expect(render.stderr).toBe('');
+        expect(render.status).toBe(0);
+        const bytes = readFileSync(join(folder, 'out/ko.pdf'));
+        expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+        const pdf = await readPdf(bytes);
+        expect(pdf.pages).toHaveLength(pageCount);
+        const text = pdf.pages.flatMap(page => page.items.map(item => item.text)).join('\n');
+        expect(text).toContain('카드 분실 신고 콜센터');
+        expect(text).toContain('상담원이 본인');
+    }), 180_000);
+
     it('diffs against a git revision', () => {
         const git = (...args: string[]) => sh('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], project, process.env);
         git('add', 'bank-deposit.blueprint');
@@ -159,6 +208,10 @@ describe('the packed service-blueprint package', () => {
             expect(item.type === 'text' && JSON.parse(item.text).diagnostics.map((d: { rule: string }) => d.rule)).toContain('BP002');
             const analysed = await client.callTool({ name: 'analyse', arguments: { path: 'bank-deposit.blueprint' } }) as CallToolResult;
             expect(analysed.isError).toBeFalsy();
+            const rendered = await client.callTool({ name: 'render', arguments: { path: 'bank-deposit.blueprint', format: 'png' } }) as CallToolResult;
+            expect(rendered.isError, JSON.stringify(rendered.content)).toBeFalsy();
+            const image = rendered.content.find(part => part.type === 'image');
+            expect(image?.type === 'image' && [...Buffer.from(image.data, 'base64').subarray(0, 8)]).toEqual(PNG_SIGNATURE);
         } finally {
             await client.close();
         }

@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export type FontScript = 'han' | 'hangul';
 export type FontWeight = 'regular' | 'bold';
@@ -35,8 +36,11 @@ const PACKAGES: Readonly<Record<FontScript, string>> = { han: '@embedpdf/fonts-s
 /** The `font-family` list for exported SVG: Chinese/Latin first, Hangul where the first has no glyph. */
 export const EXPORT_FONT_FAMILY = `"${FAMILIES.han}", "${FAMILIES.hangul}", sans-serif`;
 
-/** The bundled font files, all in one folder (as the extension ships them), or from the font packages. */
-export function bundledFonts(directory?: string): FontSet {
+/**
+ * The bundled font files, all in one folder: `directory`, or a `fonts` folder beside this code where a
+ * bundle ships them (the extension, the service-blueprint package), else the font packages.
+ */
+export function bundledFonts(directory: string | undefined = fontsBesideBundle()): FontSet {
     const fonts: ExportFont[] = [];
     for (const script of Object.keys(FILES) as FontScript[]) {
         const folder = directory ?? packageFontFolder(script);
@@ -64,6 +68,11 @@ export function fontFor(set: FontSet, script: FontScript, weight: FontWeight): E
 /** Hangul jamo, compatibility jamo and syllables: text with any of them is drawn with the Korean font. */
 export function containsHangul(text: string): boolean {
     return /[\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7af\ud7b0-\ud7ff]/u.test(text);
+}
+
+function fontsBesideBundle(): string | undefined {
+    const folder = fileURLToPath(new URL('./fonts/', import.meta.url));
+    return existsSync(path.join(folder, FILES.han.regular)) ? folder : undefined;
 }
 
 function packageFontFolder(script: FontScript): string {

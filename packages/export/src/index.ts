@@ -8,7 +8,7 @@ export { bundledFonts, fontFileNames, EXPORT_FONT_FAMILY, type FontSet, type Exp
 export { fitToPages, wholeDrawingPage, PAGE_KINDS, MIN_TEXT_PT, type PageKind, type Page, type PagedExport } from './pages.js';
 export { svgToPng, svgsToPng, nativeRasterizer, DEFAULT_PNG_SCALE, type SvgRasterizer, type RasterSettings, type PngOptions } from './png.js';
 export { pagesToPdf, type PdfOptions } from './pdf.js';
-export { wasmRasterizer, type ResvgWasmModule } from './png-wasm.js';
+export { wasmRasterizer, resvgWasmRasterizer, type ResvgWasmModule } from './png-wasm.js';
 export { exportDrawio } from './drawio.js';
 export { exportXlsx, exportCsv, workbookTables, writeXlsx, writeCsv, SHEET_NAMES, UTF8_BOM, type SheetName, type WorkbookTable, type WorkbookColumn, type CellValue } from './workbook/index.js';
 export { importSpreadsheet, parseImportMap, describeProblem, blueprintString, IMPORT_FIELDS, type ImportOptions, type ImportResult, type ImportProblem, type ImportMap, type ImportField, type ImportedBlueprint } from './import/index.js';

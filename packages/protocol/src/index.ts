@@ -5,3 +5,4 @@ export * from './record-patch.js';
 export * from './diagram.js';
 export * from './webview-messages.js';
 export * from './assistant-tools.js';
+export * from './workbook-export.js';

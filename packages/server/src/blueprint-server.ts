@@ -3,7 +3,9 @@
  * LSP services, the diagram bridge and the comparison request. Where files come from and where
  * layouts run is the host's choice (main.ts for Node, browser-main.ts for a web worker).
  */
-import { AssistantToolRequest, DiagramDiffRequest, type AssistantToolParams, type DiagramDiffParams } from '@blueprint/protocol';
+import {
+    AssistantToolRequest, DiagramDiffRequest, WorkbookExportRequest, type AssistantToolParams, type DiagramDiffParams, type WorkbookExportParams
+} from '@blueprint/protocol';
 import { createBlueprintServices, type FileProblems } from '@blueprint/language';
 import type { FileSystemProvider } from 'langium';
 import { startLanguageServer } from 'langium/lsp';
@@ -12,6 +14,7 @@ import { DiagramBridge } from './diagram-bridge.js';
 import { runAssistantTool } from './assistant-tools.js';
 import { computeDiagramDiff } from './diagram-diff.js';
 import { EditorSettings } from './editor-settings.js';
+import { exportWorkbook } from './workbook-export.js';
 import type { LayoutRunner } from './layout-runner.js';
 
 export interface ServerHost {
@@ -44,6 +47,10 @@ export function startBlueprintServer(host: ServerHost): void {
     connection.onRequest(AssistantToolRequest.method, (params: AssistantToolParams) => runAssistantTool(params, {
         fileSystem: host.fileSystem,
         openText: uri => shared.workspace.TextDocuments.get(uri)?.getText()
+    }));
+    // The preview's Excel and CSV export, from the model and analysis held for the document.
+    connection.onRequest(WorkbookExportRequest.method, (params: WorkbookExportParams) => exportWorkbook(params, {
+        shared, modelProvider: Blueprint.model.BlueprintModelProvider, analysisProvider: Blueprint.model.BlueprintAnalysisProvider
     }));
     startLanguageServer(shared);
 }

@@ -1,41 +1,56 @@
 /**
  * The preview's export: the user picks a format from a list (pictures: SVG, PNG or PDF, whole
- * drawing or fitted to pages; files for other tools: draw.io, Mermaid) and a file. Everything is
- * made from the laid-out diagram, not from the webview's DOM, so a selection or a temporary
- * highlight never ends up in it. In VS Code for the web (no Node, so no export bundle) the preview
- * saves the SVG its page drew, as before. No Node built-in is imported here: this file is part of
- * the web extension too.
+ * drawing or fitted to pages; files for other tools: draw.io, Mermaid; the review's tables: Excel,
+ * CSV) and a file. Pictures and tool files are made from the laid-out diagram by the export bundle,
+ * not from the webview's DOM, so a selection or a temporary highlight never ends up in them; the
+ * tables come from the language server, which holds the blueprint's model and analysis
+ * (`blueprint/workbook`). In VS Code for the web (no Node, so no export bundle) the preview saves
+ * the SVG its page drew, as before: the web server answers `blueprint/workbook` too, but the
+ * export from code-server's web host did not complete in the end-to-end test, so the tables are
+ * not offered there yet. No Node built-in is imported here: this file is part of the web extension too.
  */
 import * as vscode from 'vscode';
 import type { BlueprintLayout } from '@blueprint/diagram';
+import type { WorkbookExportParams, WorkbookExportResult, WorkbookFormat } from '@blueprint/protocol';
+import { fromBase64 } from './base64.js';
 
 type ExportBundle = typeof import('./export-bundle.js');
 
-/** One row of the export list: what it is called, the file it proposes and how the bundle writes it. */
+/** One row of the export list: what it is called, the file it proposes and how it is written. */
 interface ExportChoice extends vscode.QuickPickItem {
     /** File name extension of the proposed file, without the dot. */
     readonly extension: string;
     /** The save dialog's filter: its name and extensions. */
     readonly filter: Readonly<Record<string, string[]>>;
-    /** The files (one, or one per page) in the export bundle. */
-    readonly write: (bundle: ExportBundle, from: ExportSource) => Promise<readonly Uint8Array[]>;
+    /** The files (one, or one per page). */
+    readonly write: (from: ExportSource) => Promise<readonly Uint8Array[]>;
 }
 
-/** What a row draws from: the preview's layout, and for the review's tables the blueprint's text. */
+/** What a row draws from. */
 interface ExportSource {
     readonly layout: BlueprintLayout;
-    readonly distDirectory: string;
     readonly source: vscode.Uri | undefined;
+    /** The export bundle, loaded on first use, and the folder it sits in. */
+    readonly bundle: { readonly load: () => ExportBundle; readonly distDirectory: string };
+    readonly requestWorkbook: PreviewExport['requestWorkbook'];
 }
 
-const picture = (format: 'svg' | 'png' | 'pdf', page?: 'a4' | 'a3' | 'slide'): ExportChoice['write'] =>
-    async (bundle, { layout, distDirectory }) => (await bundle.exportDiagram(layout, format, page, distDirectory)).files;
+function bundleOf(from: ExportSource): { readonly module: ExportBundle; readonly distDirectory: string } {
+    return { module: from.bundle.load(), distDirectory: from.bundle.distDirectory };
+}
+
+const picture = (format: 'svg' | 'png' | 'pdf', page?: 'a4' | 'a3' | 'slide'): ExportChoice['write'] => async from => {
+    const { module, distDirectory } = bundleOf(from);
+    return (await module.exportDiagram(from.layout, format, page, distDirectory)).files;
+};
 const toolFile = (format: Parameters<ExportBundle['exportDocument']>[1]): ExportChoice['write'] =>
-    async (bundle, { layout }) => [bundle.exportDocument(layout, format)];
-// The review's tables come from the blueprint's text (the diagram does not hold them).
-const table = (format: 'xlsx' | 'csv'): ExportChoice['write'] => async (bundle, { source }) => {
+    async from => [bundleOf(from).module.exportDocument(from.layout, format)];
+// The review's tables need the model and its analysis, which the diagram does not carry: the server has them.
+const table = (format: WorkbookFormat): ExportChoice['write'] => async ({ source, requestWorkbook }) => {
     if (!source) throw new Error('the preview shows no file');
-    return (await bundle.exportWorkbook(source.toString(), await documentText(source), format)).files;
+    const result = await requestWorkbook({ uri: source.toString(), format });
+    if (result.data === undefined) throw new Error(result.error);
+    return [fromBase64(result.data)];
 };
 
 const SVG_FILTER = { 'SVG image': ['svg'] }, PNG_FILTER = { 'PNG image': ['png'] }, PDF_FILTER = { 'PDF document': ['pdf'] };
@@ -65,9 +80,11 @@ export interface PreviewExport {
     readonly webviewSvg: string;
     /** Writes a file safely (atomically); false when it failed and the user was told. */
     readonly save: (target: vscode.Uri, content: Uint8Array) => Promise<boolean>;
+    /** `blueprint/workbook` to the language server. */
+    readonly requestWorkbook: (params: WorkbookExportParams) => Promise<WorkbookExportResult>;
 }
 
-export async function exportPreviewDiagram({ layout, source, extensionUri, webviewSvg, save }: PreviewExport): Promise<void> {
+export async function exportPreviewDiagram({ layout, source, extensionUri, webviewSvg, save, requestWorkbook }: PreviewExport): Promise<void> {
     if (!layout || !webviewSvg) {
         void vscode.window.showWarningMessage('Blueprint: there is no diagram to export yet (the blueprint has errors or is still loading).');
         return;
@@ -84,22 +101,21 @@ export async function exportPreviewDiagram({ layout, source, extensionUri, webvi
     if (!target) return;
     const dist = vscode.Uri.joinPath(extensionUri, 'dist');
     // Loaded on demand: fonts, the PDF writer and the WebAssembly renderer stay out of activation.
-    const bundle = loadBundle(vscode.Uri.joinPath(dist, 'export.cjs').fsPath) as ExportBundle;
-    const distDirectory = dist.fsPath;
-    const files = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Blueprint: exporting ${choice.label}…` },
-        () => choice.write(bundle, { layout, distDirectory, source }));
+    const bundle = { load: () => loadBundle(vscode.Uri.joinPath(dist, 'export.cjs').fsPath) as ExportBundle, distDirectory: dist.fsPath };
+    let files: readonly Uint8Array[];
+    try {
+        files = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Blueprint: exporting ${choice.label}…` },
+            () => choice.write({ layout, source, bundle, requestWorkbook }));
+    } catch (error) {
+        void vscode.window.showErrorMessage(`Blueprint: could not export ${choice.label}: ${error instanceof Error ? error.message : String(error)}`);
+        return;
+    }
     const targets = files.length === 1 ? [target]
         : files.map((_file, index) => target.with({ path: target.path.replace(/(\.\w+)?$/, `-${index + 1}$1`) }));
     for (const [index, file] of files.entries()) {
         if (!(await save(targets[index], file))) return;
     }
     void vscode.window.showInformationMessage(`Blueprint: diagram saved to ${targets.map(uri => vscode.workspace.asRelativePath(uri)).join(', ')}.`);
-}
-
-/** The text as the editor has it (unsaved edits included), else as saved. */
-async function documentText(uri: vscode.Uri): Promise<string> {
-    const open = vscode.workspace.textDocuments.find(document => document.uri.toString() === uri.toString());
-    return open ? open.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
 }
 
 /** Node's `require` in the desktop extension host; undefined in the web worker extension host. */

@@ -6,7 +6,10 @@
  */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import { DiagramCloseNotification, DiagramNotification, DiagramOpenNotification, type DiagramDiffResult, type DiagramOpenParams, type DiagramParams } from '@blueprint/protocol';
+import {
+    DiagramCloseNotification, DiagramNotification, DiagramOpenNotification, WorkbookExportRequest,
+    type DiagramDiffResult, type DiagramOpenParams, type DiagramParams, type WorkbookExportResult
+} from '@blueprint/protocol';
 import { webviewHtml } from '@blueprint/webview';
 import type { ExtensionToWebviewMessage, WebviewToExtensionMessage } from '@blueprint/protocol';
 import { LANGUAGE_ID } from '../client-options.js';
@@ -225,7 +228,8 @@ export class BlueprintPreview implements vscode.Disposable, vscode.WebviewPanelS
                     source: this.document,
                     extensionUri: this.context.extensionUri,
                     webviewSvg: typeof message.svg === 'string' ? message.svg : '',
-                    save: (target, content) => this.saveFile(target, content)
+                    save: (target, content) => this.saveFile(target, content),
+                    requestWorkbook: params => this.client.sendRequest(WorkbookExportRequest.method, params) as Promise<WorkbookExportResult>
                 });
                 return;
         }
