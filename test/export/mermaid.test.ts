@@ -56,7 +56,11 @@ function checkFlowchart(layout: BlueprintLayout, parsed: ParsedFlowchart, dialec
     expect(parsed.subgraphs).toHaveLength(lanes.length + (legend ? 1 : 0));
 
     const flows = layout.flows.filter(flow => dialect === 'swimlane' || flow.kind !== 'evidence');
-    expect(parsed.edges).toHaveLength(flows.length);
+    // The flowchart links each lane to the next with an invisible link, to keep them in order.
+    const chain = parsed.edges.filter(edge => edge.stroke === 'invisible');
+    expect(chain.map(edge => `${edge.start} ${edge.end}`)).toEqual(dialect === 'flowchart'
+        ? laneGraphs.slice(1).map((lane, index) => `${lane.id} ${laneGraphs[index].id}`).reverse() : []);
+    expect(parsed.edges.length - chain.length).toBe(flows.length);
     for (const flow of flows) {
         const [from, to] = flow.kind === 'evidence' ? [flow.to, flow.from] : [flow.from, flow.to];
         const edge = parsed.edges.find(candidate => candidate.start === mermaidId('s', from) && candidate.end === mermaidId('s', to));

@@ -70,15 +70,29 @@ describe('blueprint import', () => {
         expect(result.stdout).toMatch(/flow Stamp ~> ArchiveDocs/);
     });
 
+    it('rebuilds the hotline\'s decisions, markers and metrics, and the result passes check', async () => {
+        workspace.write('hotline.blueprint', readFileSync(path.join(REPO_ROOT, 'examples/credit-card-hotline.blueprint'), 'utf8'));
+        await workspace.run(['export', 'hotline.blueprint', '--format', 'csv', '-o', 'hotline.csv']);
+        const result = await workspace.run(['import', 'hotline.csv', '-o', 'hotline-imported.blueprint']);
+        expect(result.code, result.stderr).toBe(0);
+        expect(result.stderr).toMatch(/the blueprint passes check/);
+        const text = workspace.read('hotline-imported.blueprint');
+        expect(text).toMatch(/decision LookUp "Within the agent's delegated authority\?" \{\s+-> Resolve 95 % "Resolved on the first call"\s+-> FileTicket 5 % "Beyond delegated authority"\s+\}/);
+        expect(text).toMatch(/\} join ReceiveAnswer/);
+        expect(text).toMatch(/metric ServiceLevel "Calls answered within 15 seconds" on Hold, Answer target >= 85 % within 15 s/);
+    });
+
     const malformed: ReadonlyArray<readonly [string, string | Uint8Array, RegExp[]]> = [
         ['ragged rows', 'Stage,Lane,Label\nA,customer,One\nA,frontstage,Two,three\n', [/ragged\.csv: row 3: has 4 cells, the header has 3/]],
         ['an unknown lane', 'Stage,Lane,Label\nA,customer,One\nA,Frontstag,Two\n', [/unknown\.csv: row 3: unknown lane "Frontstag" \(did you mean "frontstage"\?\)/]],
         ['an empty file', '', [/empty\.csv: the file is empty/]],
         ['duplicate ids', 'Id;Stage;Lane;Label\nA;S;customer;One\nA;S;frontstage;Two\n', [/duplicate\.csv: row 3: id "A" is already used by row 2/]],
-        ['a CJK file with a BOM and an unknown lane', '\ufeff阶段,泳道,步骤\n到达,顾客行为,取号\n到达,后台,核对\n', [/cjk\.csv: row 3: unknown lane "后台"/]]
+        ['a CJK file with a BOM and an unknown lane', '\ufeff阶段,泳道,步骤\n到达,顾客行为,取号\n到达,后台,核对\n', [/cjk\.csv: row 3: unknown lane "后台"/]],
+        ['malformed flow cells', 'Id,Stage,Lane,Label,Next\nA,S,customer,One,"Tow"\nB,S,frontstage,Two,"A 4o %"\n',
+            [/flows\.csv: row 2: next step "Tow" is neither an id nor a label of another row/, /flows\.csv: row 3: next "A 4o %": "A 4o %" does not end in a share/]]
     ];
     it.each(malformed)('reports %s by row number and exits 1, writing nothing', async (_name, content, messages) => {
-        const name = { 'ragged rows': 'ragged', 'an unknown lane': 'unknown', 'an empty file': 'empty', 'duplicate ids': 'duplicate' }[_name] ?? 'cjk';
+        const name = { 'ragged rows': 'ragged', 'an unknown lane': 'unknown', 'an empty file': 'empty', 'duplicate ids': 'duplicate', 'malformed flow cells': 'flows' }[_name] ?? 'cjk';
         workspace.write(`${name}.csv`, content);
         const result = await workspace.run(['import', `${name}.csv`, '-o', `${name}.blueprint`]);
         expect(result.code).toBe(1);

@@ -28,8 +28,9 @@ export const importCommand: CliCommand = {
         program.command('import')
             .summary('turn a spreadsheet or sticky-note export (CSV, XLSX) into a .blueprint')
             .description('Reads one row per item: columns for the stage, the lane and the label, and optionally id, actor, channel, '
-                + 'evidence, fail point (with prevention and recovery), duration, wait, moment of truth, emotion, notes, policies, segments and '
-                + 'the next steps. Headers are matched leniently (case and spaces do not matter; "Swimlane", "Phase", "Description", '
+                + 'evidence, fail point (with prevention and recovery), duration, wait, moment of truth, emotion, notes, policies, segments, '
+                + 'the next steps (one flow per line: `Resolve 95 % "Within authority"`, `~> Archive`, `decision: Ticket 5 %`), the decision '
+                + 'and parallel blocks a step starts, its markers (start, end, independent) and the metrics measured on it. Headers are matched leniently (case and spaces do not matter; "Swimlane", "Phase", "Description", '
                 + 'Miro\'s and Mural\'s export headers, and the headers `blueprint export` writes in every language are known); '
                 + '--map names the columns of any other file. Without a next column the flows follow the reading order of each '
                 + 'stage, the customer line first.\n\n'

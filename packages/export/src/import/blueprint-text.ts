@@ -2,12 +2,10 @@
  * The imported blueprint as `.blueprint` text in the canonical layout (declarations, steps in row
  * order, evidence, flows); the caller runs the language's formatter over it.
  */
-import type { ImportedBlueprint, ImportedRemedy, ImportedStep } from './build-blueprint.js';
+import type { ImportedBlock, ImportedBlueprint, ImportedRemedy, ImportedStep } from './build-blueprint.js';
+import { blueprintString } from '../workbook/cell-syntax.js';
 
-/** A Blueprint string literal: quotes and backslashes escaped, line breaks written as `\n`. */
-export function blueprintString(text: string): string {
-    return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\r/g, '\\r').replace(/\n/g, '\\n').replace(/\t/g, '\\t')}"`;
-}
+export { blueprintString };
 
 export function blueprintText(blueprint: ImportedBlueprint, source: string): string {
     const out: string[] = [`// Imported from ${source.replace(/[\r\n]/g, ' ')} by \`blueprint import\`.`, `blueprint ${blueprint.name} ${blueprintString(blueprint.title)} {`];
@@ -24,10 +22,20 @@ export function blueprintText(blueprint: ImportedBlueprint, source: string): str
     section([...blueprint.actors.map(a => `${a.system ? 'system' : 'actor'} ${a.name} ${blueprintString(a.label)}`), ...blueprint.channels.map(c => `channel ${c.name} ${blueprintString(c.label)}`)]);
     for (const step of blueprint.steps) section(stepLines(step));
     section(blueprint.evidence.map(e => `evidence ${e.name} ${blueprintString(e.label)}${e.stage ? ` in ${e.stage}` : ''}`));
-    section(blueprint.flows.map(f => `flow ${f.from} ${f.arrow} ${f.to}${f.share ? ` ${f.share}` : ''}`));
+    section(blueprint.flows.map(f => `flow ${f.from} ${f.arrow} ${f.to}${f.share ? ` ${f.share}` : ''}${f.label !== undefined ? ` ${blueprintString(f.label)}` : ''}${f.loop ? ` ${f.loop}` : ''}`));
+    for (const block of blueprint.blocks) section(blockLines(block));
+    section(blueprint.metrics.map(m => `metric ${m.name}${m.label !== undefined ? ` ${blueprintString(m.label)}` : ''}${m.steps.length > 0 ? ` on ${m.steps.join(', ')}` : ''}${m.target ? ` target ${m.target}` : ''}`));
     while (out[out.length - 1] === '') out.pop();
     out.push('}', '');
     return out.join('\n');
+}
+
+function blockLines(block: ImportedBlock): string[] {
+    return [
+        `${block.kind} ${block.step}${block.label !== undefined ? ` ${blueprintString(block.label)}` : ''} {`,
+        ...block.branches.map(b => `    ${b.arrow} ${b.to}${b.share ? ` ${b.share}` : ''}${b.label !== undefined ? ` ${blueprintString(b.label)}` : ''}`),
+        `}${block.join ? ` join ${block.join}` : ''}`
+    ];
 }
 
 function remedy(r: ImportedRemedy): string {
@@ -40,6 +48,7 @@ function stepLines(step: ImportedStep): string[] {
         + (step.segments.length > 0 ? ` for ${step.segments.join(', ')}` : '');
     const body: string[] = [
         ...(step.start ? ['start'] : []),
+        ...(step.independent ? ['independent'] : []),
         ...step.evidence.map(e => `evidence ${blueprintString(e)}`),
         ...(step.duration ? [`duration ${step.duration}${step.durationTolerance ? ` tolerance ${step.durationTolerance}` : ''}`] : []),
         ...(step.wait || step.waitTolerance ? [`wait${step.wait ? ` ${step.wait}` : ''}${step.waitTolerance ? ` tolerance ${step.waitTolerance}` : ''}`] : []),

@@ -10,6 +10,7 @@ import { closest, knownLaneNames, matchLane, parseEmotion, parseTime, yesNo } fr
 import { isValidName, NameRegistry } from './names.js';
 import type { ImportProblem } from './problems.js';
 import type { TableRow } from './read-table.js';
+import { parseBlockLine, parseFlowLine, parseMarkers, parseMetricLine, type BlockKind } from '../workbook/cell-syntax.js';
 
 /**
  * `--map`: headers to fields, and lane values to lanes: a standard lane, or `custom` for a lane of
@@ -46,6 +47,37 @@ export interface ImportedStep {
     readonly segments: readonly string[];
     start?: boolean;
     end?: boolean;
+    independent?: boolean;
+}
+
+export interface ImportedFlow {
+    readonly from: string;
+    readonly arrow: string;
+    readonly to: string;
+    readonly share?: string;
+    readonly label?: string;
+    /** `loop`, `loop 10 %`, `loop 2 times`. */
+    readonly loop?: string;
+}
+
+/** A `decision` or `parallel` block: the branches out of one step. */
+export interface ImportedBlock {
+    readonly row: number;
+    readonly step: string;
+    readonly kind: BlockKind;
+    readonly number: number;
+    label?: string;
+    join?: string;
+    readonly branches: Array<{ readonly arrow: string; readonly to: string; readonly share?: string; readonly label?: string }>;
+}
+
+export interface ImportedMetric {
+    readonly row: number;
+    readonly name: string;
+    readonly label?: string;
+    /** As Blueprint writes it: `>= 85 % within 15 s`. */
+    readonly target?: string;
+    readonly steps: string[];
 }
 
 export interface ImportedRemedy {
@@ -75,7 +107,9 @@ export interface ImportedBlueprint {
     readonly channels: ReadonlyArray<{ readonly name: string; readonly label: string }>;
     readonly steps: readonly ImportedStep[];
     readonly evidence: ReadonlyArray<{ readonly name: string; readonly label: string; readonly stage?: string }>;
-    readonly flows: ReadonlyArray<{ readonly from: string; readonly arrow: string; readonly to: string; readonly share?: string }>;
+    readonly flows: readonly ImportedFlow[];
+    readonly blocks: readonly ImportedBlock[];
+    readonly metrics: readonly ImportedMetric[];
 }
 
 const STEP_LANES: readonly StandardLaneKind[] = ['customer', 'frontstage', 'backstage', 'support'];
@@ -84,6 +118,8 @@ const BUILTIN_CHANNELS = Object.keys(localisation('en').channels);
 const SELF_SERVICE_CHANNELS = new Set(['ivr', 'app', 'web', 'atm', 'kiosk']);
 /** An actor whose name says it is an IT system. */
 const SYSTEM_NAME = /system|engine|database|platform|software|server|\bapp\b|ivr|系统|系統|システム|시스템|플랫폼/iu;
+/** `Core banking [system]`, `IVR operator [actor]`: the kind written after the name. */
+const ACTOR_KIND = /\s*\[\s*(system|actor)\s*\]\s*$/iu;
 const POKA_YOKE_TYPES = new Set(['task', 'treatment', 'tangible', 'preparation', 'encounter', 'resolution']);
 /** A cell our own export wrote with the escaper's apostrophe in front of a formula character. */
 const ESCAPED_FORMULA = /^'(?=[=+\-@\t\r])/;
@@ -141,6 +177,8 @@ class Builder {
     private readonly laneLabels = new Map<StandardLaneKind, string>();
     private readonly laneLanguages = new Map<LanguageCode, number>();
     private readonly nextCells: Array<{ row: number; from: string; cell: string }> = [];
+    /** The Decision, Markers and Metrics cells, read once every row is placed (they name other rows). */
+    private readonly structureCells: Array<{ row: number; step: ImportedStep; decision: string; markers: string; metrics: string }> = [];
     private readonly idRows = new Map<string, number>();
     private readonly remedySteps: Array<{ row: number; remedy: ImportedRemedy; cell: string }> = [];
     /** Ids and labels of rows that could not be placed: a flow to them is explained, not reported as unknown. */
@@ -148,6 +186,8 @@ class Builder {
     private readonly customMap: ReadonlyMap<string, string>;
     private title = '';
     private name = '';
+    /** The file marks its systems (`Core banking [system]`, as our export does): the others are people, not guessed. */
+    private actorKindsWritten = false;
 
     constructor(private readonly plan: ColumnPlan, map: ImportMap, private readonly problems: ImportProblem[]) {
         this.customMap = new Map(Object.entries(map.lanes ?? {}).map(([value, lane]) => [normaliseHeader(value), lane]));
@@ -158,6 +198,7 @@ class Builder {
         for (const row of rows) {
             const id = this.cell(row, 'id');
             if (id !== '' && isValidName(id)) this.names.reserve(id);
+            if (ACTOR_KIND.test(this.cell(row, 'actor'))) this.actorKindsWritten = true;
         }
     }
 
@@ -219,6 +260,8 @@ class Builder {
         this.steps.push(step);
         const next = this.cell(row, 'next');
         if (next) this.nextCells.push({ row: row.row, from: id, cell: next });
+        const [decision, markers, metrics] = [this.cell(row, 'decision'), this.cell(row, 'markers'), this.cell(row, 'metrics')];
+        if (decision || markers || metrics) this.structureCells.push({ row: row.row, step, decision, markers, metrics });
     }
 
     private resolveLane(value: string, row: number, label: string): { kind: StandardLaneKind | 'custom'; name: string } | undefined {
@@ -226,13 +269,17 @@ class Builder {
             this.problems.push({ severity: 'error', row, message: `"${label}" has no lane: write customer, frontstage, backstage, support or evidence (or a lane name in the blueprint's language)` });
             return undefined;
         }
+        // A lane of the blueprint's own, with where it goes, as our export writes it: `Risk and compliance [below support]`.
+        const placed = /^(.*?)\s*\[\s*(above|below)\s+([^\]]+?)\s*\]$/u.exec(value);
+        if (placed) value = placed[1];
         const mapped = this.customMap.get(normaliseHeader(value));
-        const custom = mapped === undefined ? undefined : CUSTOM_LANE.exec(mapped.trim());
+        const custom = mapped === undefined ? (placed ? [placed[0], placed[2], placed[3]] : undefined) : CUSTOM_LANE.exec(mapped.trim());
         if (custom) {
             const key = normaliseHeader(value);
             let lane = this.customLanes.get(key);
             if (!lane) {
-                lane = { name: this.names.derive(value, 'Lane'), label: value, position: custom[1] ? { where: custom[1] as 'above' | 'below', anchor: custom[2] } : undefined };
+                const position = custom[1] ? { where: custom[1] as 'above' | 'below', anchor: custom[2] } : placed ? { where: placed[2] as 'above' | 'below', anchor: placed[3] } : undefined;
+                lane = { name: this.names.derive(value, 'Lane'), label: value, position };
                 this.customLanes.set(key, lane);
             }
             return { kind: 'custom', name: lane.name };
@@ -355,16 +402,19 @@ class Builder {
         return segment.name;
     }
 
-    private actor(value: string, channel: string): string | undefined {
+    private actor(cell: string, channel: string): string | undefined {
+        const kind = ACTOR_KIND.exec(cell);
+        const value = kind ? cell.slice(0, kind.index).trim() : cell;
         if (value === '') return undefined;
         const key = value.toLowerCase();
         let actor = this.actors.get(key);
         if (!actor) {
-            actor = { name: this.names.derive(value, 'Actor'), label: value, system: SYSTEM_NAME.test(value) };
+            const system = kind ? kind[1].toLowerCase() === 'system' : !this.actorKindsWritten && SYSTEM_NAME.test(value);
+            actor = { name: this.names.derive(value, 'Actor'), label: value, system };
             this.actors.set(key, actor);
         }
         const channelName = channel === '' ? undefined : this.channel(channel);
-        if (channelName && SELF_SERVICE_CHANNELS.has(channelName)) actor.system = true;
+        if (!this.actorKindsWritten && !kind && channelName && SELF_SERVICE_CHANNELS.has(channelName)) actor.system = true;
         return actor.name;
     }
 
@@ -383,7 +433,15 @@ class Builder {
     }
 
     finish(): ImportedBlueprint {
-        const flows = this.nextCells.length > 0 ? this.flowsFromNext() : this.flowsInReadingOrder();
+        const blocks = this.blocksFromCells();
+        const flows = this.nextCells.length > 0 || blocks.length > 0 ? this.flowsFromNext(blocks) : this.flowsInReadingOrder();
+        for (const block of blocks) {
+            if (block.branches.length === 0) {
+                this.problems.push({ severity: 'error', row: block.row, message: `${block.kind}${block.number > 1 ? ` ${block.number}` : ''} has no branches: write them in the next column as ${block.kind}${block.number > 1 ? ` ${block.number}` : ''}: Target` });
+            }
+        }
+        this.readMarkers();
+        const metrics = this.metricsFromCells();
         this.resolveRemedySteps();
         if (!this.steps.some(s => s.lane === 'customer')) {
             this.problems.push({ severity: 'warning', message: 'no customer steps: a blueprint is drawn from the customer\'s point of view' });
@@ -395,7 +453,7 @@ class Builder {
             customLanes: this.placeCustomLanes(),
             stages: [...this.stages.values()], segments: [...this.segments.values()], actors: [...this.actors.values()],
             channels: [...this.channels.values()].filter(c => !c.builtin).map(({ name, label }) => ({ name, label })),
-            steps: this.steps, evidence: this.evidence, flows
+            steps: this.steps, evidence: this.evidence, flows, blocks: blocks.filter(b => b.branches.length > 0), metrics
         };
     }
 
@@ -443,28 +501,117 @@ class Builder {
         return name => byId.get(name.toLowerCase()) ?? byLabel.get(name.toLowerCase());
     }
 
-    /** `Wait, ~> Archive, Resolve 95 %`: targets by id or by label, with an arrow for other kinds of flow. */
-    private flowsFromNext(): ImportedBlueprint['flows'] {
+    /**
+     * `Wait`, `~> Archive "Filed"`, `Resolve 95 %`, `decision: Ticket 5 %`, one per line (or separated by commas): targets by
+     * id or by label, the arrow for other kinds of flow, a share, a label, a loop; a branch of a block says which block.
+     */
+    private flowsFromNext(blocks: ImportedBlock[]): ImportedFlow[] {
         const find = this.stepFinder();
-        const flows: Array<{ from: string; arrow: string; to: string; share?: string }> = [];
+        const flows: ImportedFlow[] = [];
         for (const { row, from, cell } of this.nextCells) {
-            for (const part of cell.split(/[,;\n]/).map(p => p.trim()).filter(p => p !== '')) {
-                const match = /^(->|<->|~>|=>)?\s*(.+?)(?:\s+(\d+(?:\.\d+)?)\s*(%)?)?$/u.exec(part)!;
-                const target = find(match[2]);
-                const failed = this.failedRows.get(match[2].toLowerCase());
+            for (const part of cell.split(/\r?\n/).flatMap(line => splitOutsideQuotes(line)).map(p => p.trim()).filter(p => p !== '')) {
+                const parsed = parseFlowLine(part);
+                if (typeof parsed === 'string') {
+                    this.problems.push({ severity: 'error', row, message: `next "${part}": ${parsed}` });
+                    continue;
+                }
+                const target = find(parsed.target);
+                const failed = this.failedRows.get(parsed.target.toLowerCase());
                 if (!target && failed !== undefined) {
-                    this.problems.push({ severity: 'error', row, message: `next step "${match[2]}" is row ${failed}, which could not be placed (see there)` });
+                    this.problems.push({ severity: 'error', row, message: `next step "${parsed.target}" is row ${failed}, which could not be placed (see there)` });
                     continue;
                 }
                 if (!target) {
-                    const suggestion = closest(match[2], this.steps.map(s => s.id));
-                    this.problems.push({ severity: 'error', row, message: `next step "${match[2]}" is neither an id nor a label of another row${suggestion ? ` (did you mean "${suggestion}"?)` : ''}` });
+                    const suggestion = closest(parsed.target, this.steps.map(s => s.id));
+                    this.problems.push({ severity: 'error', row, message: `next step "${parsed.target}" is neither an id nor a label of another row${suggestion ? ` (did you mean "${suggestion}"?)` : ''}` });
                     continue;
                 }
-                flows.push({ from, arrow: match[1] ?? '->', to: target, share: match[3] ? `${match[3]}${match[4] ? ' %' : ''}` : undefined });
+                if (!parsed.block) {
+                    flows.push({ from, arrow: parsed.arrow, to: target, share: parsed.share, label: parsed.label, loop: parsed.loop });
+                    continue;
+                }
+                const { kind, number } = parsed.block;
+                let block = blocks.find(b => b.step === from && b.kind === kind && b.number === number);
+                if (!block) {
+                    block = { row, step: from, kind, number, branches: [] };
+                    blocks.push(block);
+                }
+                if (kind === 'parallel' && parsed.share) {
+                    this.problems.push({ severity: 'error', row, message: `next "${part}": a parallel branch has no share (all of them run); make it a decision branch or leave the share out` });
+                } else if (parsed.loop) {
+                    this.problems.push({ severity: 'error', row, message: `next "${part}": a branch of a ${kind} does not loop; write the loop as a flow of its own (without ${kind}:)` });
+                } else {
+                    block.branches.push({ arrow: parsed.arrow, to: target, share: parsed.share, label: parsed.label });
+                }
             }
         }
         return flows;
+    }
+
+    /** `decision "Resolved on the call?"`, `parallel "…" join Step`: the blocks each step starts. */
+    private blocksFromCells(): ImportedBlock[] {
+        const find = this.stepFinder();
+        const blocks: ImportedBlock[] = [];
+        for (const { row, step, decision } of this.structureCells) {
+            for (const line of decision.split(/\r?\n/).map(l => l.trim()).filter(l => l !== '')) {
+                const parsed = parseBlockLine(line);
+                if (typeof parsed === 'string') {
+                    this.problems.push({ severity: 'error', row, message: `decision ${parsed}` });
+                    continue;
+                }
+                if (blocks.some(b => b.step === step.id && b.kind === parsed.kind && b.number === parsed.number)) {
+                    this.problems.push({ severity: 'error', row, message: `${parsed.kind}${parsed.number > 1 ? ` ${parsed.number}` : ''} is written twice: number the blocks (${parsed.kind} 2 "…") and their branches (${parsed.kind} 2: Target)` });
+                    continue;
+                }
+                let join: string | undefined;
+                if (parsed.join !== undefined) {
+                    join = find(parsed.join);
+                    if (!join) this.problems.push({ severity: 'error', row, message: `the join step "${parsed.join}" is neither an id nor a label of another row` });
+                    if (parsed.kind === 'decision') this.problems.push({ severity: 'error', row, message: 'a decision has no join (one branch is taken): join belongs to parallel blocks' });
+                }
+                blocks.push({ row, step: step.id, kind: parsed.kind, number: parsed.number, label: parsed.label, join, branches: [] });
+            }
+        }
+        return blocks;
+    }
+
+    /** `start`, `end`, `independent`. */
+    private readMarkers(): void {
+        for (const { row, step, markers } of this.structureCells) {
+            if (markers === '') continue;
+            const parsed = parseMarkers(markers);
+            if (typeof parsed === 'string') {
+                this.problems.push({ severity: 'error', row, message: `markers: ${parsed}` });
+                continue;
+            }
+            step.start = parsed.includes('start');
+            step.end = parsed.includes('end');
+            step.independent = parsed.includes('independent');
+        }
+    }
+
+    /** Metrics by name: the rows they are written on are the steps they are measured on. */
+    private metricsFromCells(): ImportedMetric[] {
+        const wholeProcess = SUPPORTED_LANGUAGES.map(code => localisation(code).serviceReport.wholeProcess);
+        const metrics = new Map<string, ImportedMetric>();
+        for (const { row, step, metrics: cell } of this.structureCells) {
+            for (const line of cell.split(/\r?\n/).map(l => l.trim()).filter(l => l !== '')) {
+                const parsed = parseMetricLine(line, wholeProcess);
+                if (typeof parsed === 'string') {
+                    this.problems.push({ severity: 'error', row, message: `metric ${parsed}` });
+                    continue;
+                }
+                let metric = metrics.get(parsed.name.toLowerCase());
+                if (!metric) {
+                    metric = { row, name: parsed.name, label: parsed.label, target: parsed.target, steps: [] };
+                    metrics.set(parsed.name.toLowerCase(), metric);
+                } else if ((parsed.label !== undefined && parsed.label !== metric.label) || (parsed.target !== undefined && parsed.target !== metric.target)) {
+                    this.problems.push({ severity: 'warning', row, message: `metric ${parsed.name} is written differently on row ${metric.row}: that one's label and target are used` });
+                }
+                if (!parsed.wholeProcess && !metric.steps.includes(step.id)) metric.steps.push(step.id);
+            }
+        }
+        return [...metrics.values()];
     }
 
     /** One chain: stage by stage, each stage's customer steps first, then the lanes below, in row order. */
@@ -473,12 +620,36 @@ class Builder {
         const rank = (step: ImportedStep) => step.custom ? STEP_LANES.length : STEP_LANES.indexOf(step.lane as StandardLaneKind);
         const order = (step: ImportedStep) => step.stage === undefined ? stageOrder.size : stageOrder.get(step.stage)!;
         const ordered = [...this.steps].sort((a, b) => order(a) - order(b) || rank(a) - rank(b) || a.row - b.row);
-        if (ordered.length > 0) {
+        if (ordered.length > 0 && !this.plan.columns.has('markers')) {
             ordered[0].start = true;
             ordered[ordered.length - 1].end = true;
         }
         return ordered.slice(1).map((step, index) => ({ from: ordered[index].id, arrow: '->', to: step.id }));
     }
+}
+
+/** A cell's parts separated by commas or semicolons, not those inside a quoted label. */
+function splitOutsideQuotes(line: string): string[] {
+    const parts: string[] = [];
+    let current = '';
+    let quoted = false;
+    for (let i = 0; i < line.length; i++) {
+        const char = line[i];
+        if (quoted && char === '\\') {
+            current += char + (line[i + 1] ?? '');
+            i++;
+            continue;
+        }
+        if (char === '"') quoted = !quoted;
+        if (!quoted && (char === ',' || char === ';')) {
+            parts.push(current);
+            current = '';
+        } else {
+            current += char;
+        }
+    }
+    parts.push(current);
+    return parts;
 }
 
 function majority(counts: ReadonlyMap<LanguageCode, number>): LanguageCode | undefined {

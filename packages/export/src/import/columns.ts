@@ -9,7 +9,7 @@ import { localisation, SUPPORTED_LANGUAGES, type LanguageCode } from '@blueprint
 export const FIELDS = [
     'id', 'label', 'lane', 'stage', 'actor', 'channel', 'evidence', 'fail', 'failureRate', 'prevention', 'preventionPokaYoke', 'preventionSteps',
     'recovery', 'recoveryPokaYoke', 'recoverySteps',
-    'duration', 'durationTolerance', 'wait', 'waitTolerance', 'moment', 'emotion', 'notes', 'policies', 'next', 'segments'
+    'duration', 'durationTolerance', 'wait', 'waitTolerance', 'moment', 'emotion', 'notes', 'policies', 'next', 'decision', 'markers', 'metrics', 'segments'
 ] as const;
 export type Field = (typeof FIELDS)[number];
 
@@ -54,6 +54,9 @@ const SYNONYMS: Readonly<Record<Field, readonly string[]>> = {
     notes: ['note', 'notes', 'comment', 'comments', 'remark', 'remarks'],
     policies: ['policy', 'policies', 'regulation', 'regulations', 'rule', 'rules'],
     segments: ['segment', 'segments', 'customer segment', 'for', 'tier', 'variant'],
+    decision: ['decision', 'decisions', 'branch', 'branching', 'gateway'],
+    markers: ['marker', 'markers', 'start end', 'start / end', 'boundary'],
+    metrics: ['metric', 'metrics', 'kpi', 'kpis', 'service standard', 'service standards', 'standard', 'standards'],
     next: ['next', 'next step', 'next steps', 'flow', 'flows', 'flow to', 'to', 'then', 'successor', 'successors', 'leads to', 'goes to', 'connects to']
 };
 
@@ -66,7 +69,7 @@ function ownHeaders(code: LanguageCode): ReadonlyArray<readonly [Field, string]>
         ['preventionPokaYoke', w.preventionPokaYoke], ['preventionSteps', w.preventionSteps], ['recovery', w.recovery],
         ['recoveryPokaYoke', w.recoveryPokaYoke], ['recoverySteps', w.recoverySteps],
         ['duration', w.duration], ['durationTolerance', w.durationTolerance], ['wait', w.wait], ['waitTolerance', w.waitTolerance],
-        ['moment', s.momentOfTruth], ['emotion', w.emotion], ['notes', w.notes], ['policies', w.policies], ['next', w.next], ['segments', s.segment]
+        ['moment', s.momentOfTruth], ['emotion', w.emotion], ['notes', w.notes], ['policies', w.policies], ['next', w.next], ['decision', w.decision], ['markers', w.markers], ['metrics', w.metrics], ['segments', s.segment]
     ];
 }
 

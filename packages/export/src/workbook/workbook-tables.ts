@@ -6,10 +6,11 @@
  * Cells hold plain values here: the writers (xlsx, csv) neutralise formula prefixes.
  */
 import {
-    localisation, type BlueprintAnalysis, type BlueprintModel, type ModelFlow, type ModelRemedy, type ModelStep,
+    localisation, type BlueprintAnalysis, type BlueprintModel, type ModelRemedy, type ModelStep,
     type ProcessPath, type TimeAnalysis, type TimeFigures, type TimeSpan
 } from '@blueprint/model';
 import { toleranceVerdict } from '@blueprint/report';
+import { blockLine, flowLine, metricLine, type BlockKind } from './cell-syntax.js';
 
 export type CellValue = string | number | boolean | undefined;
 
@@ -30,8 +31,6 @@ export interface WorkbookTable {
     readonly columns: readonly WorkbookColumn[];
     readonly rows: readonly (readonly CellValue[])[];
 }
-
-const ARROWS: Readonly<Record<ModelFlow['kind'], string>> = { sequence: '->', 'two-way': '<->', 'hand-off': '~>', escalation: '=>' };
 
 export function workbookTables(model: BlueprintModel, analysis: BlueprintAnalysis): WorkbookTable[] {
     const names = new Names(model);
@@ -65,23 +64,21 @@ class Names {
 
 function stepsTable(model: BlueprintModel, names: Names): WorkbookTable {
     const { s, w } = names;
-    const next = new Map<string, string[]>();
-    for (const flow of model.flows) {
-        const share = flow.share ? ` ${flow.share.value}${flow.share.unit === '%' ? ' %' : ''}` : '';
-        const target = `${flow.kind === 'sequence' ? '' : `${ARROWS[flow.kind]} `}${flow.to}${share}`;
-        next.set(flow.from, [...(next.get(flow.from) ?? []), target]);
-    }
+    const structure = stepStructure(model, s.wholeProcess);
+    const laneCell = laneCells(model, names);
     const rows = model.steps.map(step => {
         const preventions = step.failPoints.flatMap(f => f.preventionDetails);
         const recoveries = step.failPoints.flatMap(f => f.recoveryDetails);
+        const cells = structure.get(step.id)!;
         return [
-            step.id, step.label, names.of('lane', step.lane), names.of('stage', step.stage), names.of('actor', step.actor),
+            step.id, step.label, laneCell.get(step.lane), names.of('stage', step.stage), actorCell(model, names, step.actor),
             names.of('channel', step.channel), lines(step.evidence),
             minutes(step.duration), minutes(step.durationTolerance), minutes(step.wait?.expected), minutes(step.wait?.tolerance),
             lines(step.failPoints.map(f => f.cause)), lines(step.failPoints.map(f => f.rate === undefined ? '' : percent(f.rate))),
             ...remedyCells(preventions, names), ...remedyCells(recoveries, names),
             step.moment ? step.moment.reason ?? s.yes : undefined, emotion(step), lines(step.notes), lines(step.policies),
-            (next.get(step.id) ?? []).join(', ') || undefined, lines(step.segments.map(id => names.of('segment', id)!))
+            lines(cells.next), lines(cells.blocks), lines(cells.markers), lines(cells.metrics),
+            lines(step.segments.map(id => names.of('segment', id)!))
         ];
     });
     return table('steps', s.steps, [
@@ -90,8 +87,70 @@ function stepsTable(model: BlueprintModel, names: Names): WorkbookTable {
         [w.failPoint, 28], [s.failureRate, 10],
         [w.prevention, 28], [w.preventionPokaYoke, 12], [w.preventionSteps, 24],
         [w.recovery, 28], [w.recoveryPokaYoke, 12], [w.recoverySteps, 24],
-        [s.momentOfTruth, 24], [w.emotion, 20], [w.notes, 28], [w.policies, 28], [w.next, 20], [s.segment, 18]
+        [s.momentOfTruth, 24], [w.emotion, 20], [w.notes, 28], [w.policies, 28],
+        [w.next, 28], [w.decision, 28], [w.markers, 12], [w.metrics, 36], [s.segment, 18]
     ], rows);
+}
+
+/**
+ * A lane's name; for a lane of the blueprint's own, also where it goes (`Risk and compliance [below
+ * support]`), so that the import places it again without a map.
+ */
+function laneCells(model: BlueprintModel, names: Names): Map<string, string | undefined> {
+    const used = (lane: BlueprintModel['lanes'][number]) => lane.kind !== 'custom' || model.steps.some(step => step.lane === lane.id);
+    const lanes = model.lanes.filter(used);
+    const reference = (lane: BlueprintModel['lanes'][number]) => lane.kind === 'custom' ? lane.label : lane.kind;
+    return new Map(lanes.map((lane, index) => {
+        if (lane.kind !== 'custom') return [lane.id, names.of('lane', lane.id)];
+        const place = index > 0 ? `below ${reference(lanes[index - 1])}` : lanes.length > 1 ? `above ${reference(lanes[1])}` : undefined;
+        return [lane.id, place ? `${lane.label} [${place}]` : lane.label];
+    }));
+}
+
+/** An actor's name; a system says so (`Core banking [system]`), so that the import need not guess from the name. */
+function actorCell(model: BlueprintModel, names: Names, id: string | undefined): string | undefined {
+    const actor = model.actors.find(a => a.id === id);
+    return actor?.kind === 'system' ? `${actor.label} [system]` : names.of('actor', id);
+}
+
+interface StepStructure {
+    readonly next: string[];
+    readonly blocks: string[];
+    readonly markers: string[];
+    readonly metrics: string[];
+}
+
+/**
+ * What makes the steps a process, per step, in the cell syntax the import reads back: its outgoing
+ * flows (the branches of a block prefixed with it), the blocks it starts, its markers and the
+ * metrics measured on it (a metric on the whole process goes with the first step).
+ */
+function stepStructure(model: BlueprintModel, wholeProcess: string): Map<string, StepStructure> {
+    const cells = new Map(model.steps.map(step => [step.id, {
+        next: [] as string[], blocks: [] as string[], metrics: [] as string[],
+        // Every independent step, also those the model derives: marking them again changes nothing.
+        markers: [...(step.start ? ['start'] : []), ...(step.end ? ['end'] : []), ...(step.independent ? ['independent'] : [])]
+    }]));
+    const blockOf = new Map<string, { kind: BlockKind; number?: number }>();
+    for (const step of model.steps) {
+        const declared = model.decisions.filter(d => d.declared && d.step === step.id);
+        for (const decision of declared) {
+            const kind: BlockKind = decision.kind === 'parallel' ? 'parallel' : 'decision';
+            const sameKind = declared.filter(d => d.kind === decision.kind);
+            const number = sameKind.length > 1 ? sameKind.indexOf(decision) + 1 : undefined;
+            cells.get(step.id)!.blocks.push(blockLine(kind, number, decision.label, decision.join));
+            for (const flow of decision.flows) blockOf.set(flow, { kind, number });
+        }
+    }
+    for (const flow of model.flows) cells.get(flow.from)?.next.push(flowLine(flow, blockOf.get(flow.id)));
+    for (const metric of model.metrics) {
+        if (metric.steps.length === 0) {
+            if (model.steps.length > 0) cells.get(model.steps[0].id)!.metrics.push(metricLine(metric, wholeProcess));
+        } else {
+            for (const id of new Set(metric.steps)) cells.get(id)?.metrics.push(metricLine(metric));
+        }
+    }
+    return cells;
 }
 
 function touchpointsTable(analysis: BlueprintAnalysis, names: Names): WorkbookTable {

@@ -240,6 +240,12 @@ export interface WorkbookStrings {
     readonly notes: string;
     readonly policies: string;
     readonly next: string;
+    /** The branching blocks a step starts (`decision "Resolved?"`, `parallel "…" join X`). */
+    readonly decision: string;
+    /** `start`, `end`, `independent`. */
+    readonly markers: string;
+    /** The service standards measured on a step. */
+    readonly metrics: string;
     readonly selfService: string;
     readonly failPointCount: string;
     readonly comparator: string;
@@ -274,7 +280,7 @@ const en: Localisation = {
         id: 'Id', actor: 'Actor', duration: 'Duration (min)', durationTolerance: 'Duration tolerance (min)', wait: 'Wait (min)',
         waitTolerance: 'Wait tolerance (min)', failPoint: 'Fail point', prevention: 'Prevention', preventionPokaYoke: 'Prevention poka-yoke',
         preventionSteps: 'Prevention steps', recovery: 'Recovery', recoveryPokaYoke: 'Recovery poka-yoke', recoverySteps: 'Recovery steps',
-        emotion: 'Emotion', notes: 'Notes', policies: 'Policies', next: 'Next', selfService: 'Self-service', failPointCount: 'Fail points',
+        emotion: 'Emotion', notes: 'Notes', policies: 'Policies', next: 'Next', decision: 'Decision', markers: 'Markers', metrics: 'Metrics', selfService: 'Self-service', failPointCount: 'Fail points',
         comparator: 'Comparator', targetValue: 'Target value', unit: 'Unit', within: 'Within (s)', total: 'Total (min)',
         waiting: 'Customer waiting (min)', visible: 'Customer-visible (min)', backstage: 'Backstage (min)', unknownSteps: 'Steps without a time',
         standard: 'Time standard (min)', fromId: 'From id', toId: 'To id'
@@ -439,7 +445,7 @@ const zh: Localisation = {
         id: '标识', actor: '执行者', duration: '时长（分钟）', durationTolerance: '时长容忍度（分钟）', wait: '等待（分钟）',
         waitTolerance: '等待容忍度（分钟）', failPoint: '失败点', prevention: '预防', preventionPokaYoke: '预防防错类型',
         preventionSteps: '预防步骤', recovery: '补救', recoveryPokaYoke: '补救防错类型', recoverySteps: '补救步骤',
-        emotion: '情绪', notes: '备注', policies: '政策', next: '下一步', selfService: '自助', failPointCount: '失败点数',
+        emotion: '情绪', notes: '备注', policies: '政策', next: '下一步', decision: '分支', markers: '标记', metrics: '指标', selfService: '自助', failPointCount: '失败点数',
         comparator: '比较符', targetValue: '目标值', unit: '单位', within: '时限（秒）', total: '合计（分钟）',
         waiting: '顾客等待（分钟）', visible: '顾客可见（分钟）', backstage: '后台（分钟）', unknownSteps: '未标注时间的步骤',
         standard: '时间标准（分钟）', fromId: '起点标识', toId: '终点标识'
@@ -604,7 +610,7 @@ const ja: Localisation = {
         id: 'ID', actor: '担当', duration: '所要時間（分）', durationTolerance: '所要時間の許容（分）', wait: '待ち（分）',
         waitTolerance: '待ちの許容（分）', failPoint: '失敗ポイント', prevention: '予防', preventionPokaYoke: '予防のポカヨケ',
         preventionSteps: '予防のステップ', recovery: 'リカバリー', recoveryPokaYoke: 'リカバリーのポカヨケ', recoverySteps: 'リカバリーのステップ',
-        emotion: '感情', notes: 'メモ', policies: 'ポリシー', next: '次', selfService: 'セルフサービス', failPointCount: '失敗ポイント数',
+        emotion: '感情', notes: 'メモ', policies: 'ポリシー', next: '次', decision: '分岐', markers: 'マーカー', metrics: '指標', selfService: 'セルフサービス', failPointCount: '失敗ポイント数',
         comparator: '比較', targetValue: '目標値', unit: '単位', within: '以内（秒）', total: '合計（分）',
         waiting: '顧客の待ち時間（分）', visible: '顧客に見える時間（分）', backstage: 'バックステージ（分）', unknownSteps: '時間未設定のステップ',
         standard: '時間基準（分）', fromId: '元のID', toId: '先のID'
@@ -769,7 +775,7 @@ const ko: Localisation = {
         id: 'ID', actor: '수행자', duration: '소요 시간(분)', durationTolerance: '소요 시간 허용(분)', wait: '대기(분)',
         waitTolerance: '대기 허용(분)', failPoint: '실패 지점', prevention: '예방', preventionPokaYoke: '예방 포카요케',
         preventionSteps: '예방 단계', recovery: '복구', recoveryPokaYoke: '복구 포카요케', recoverySteps: '복구 단계',
-        emotion: '감정', notes: '메모', policies: '정책', next: '다음', selfService: '셀프서비스', failPointCount: '실패 지점 수',
+        emotion: '감정', notes: '메모', policies: '정책', next: '다음', decision: '분기', markers: '표시', metrics: '지표', selfService: '셀프서비스', failPointCount: '실패 지점 수',
         comparator: '비교', targetValue: '목표값', unit: '단위', within: '이내(초)', total: '합계(분)',
         waiting: '고객 대기(분)', visible: '고객에게 보임(분)', backstage: '후방(분)', unknownSteps: '시간이 없는 단계',
         standard: '시간 기준(분)', fromId: '출발 ID', toId: '도착 ID'
