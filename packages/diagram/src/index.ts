@@ -10,4 +10,5 @@ export { wrapText, breakUnits } from './line-breaking.js';
 export { stripRanges } from './layout-json.js';
 export { checkLayoutQuality, summarizeLayoutQuality, flowLabelRect, type LayoutQualityReport, type LayoutQualityOptions, type Rect } from './layout-quality.js';
 export { rankByLongestPath } from './longest-path-ranking.js';
+export { rankStepsByStage, type StageRanking } from './stage-ranking.js';
 export { writeMermaid, BLUEPRINT_MERMAID_CLASSES, type MermaidDialect, type MermaidOptions, type MermaidClassDef } from './mermaid-flowchart.js';
