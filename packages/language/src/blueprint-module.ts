@@ -28,6 +28,7 @@ import { createBlueprintParser } from './parser/blueprint-parser.js';
 import { BlueprintLexerErrorMessageProvider } from './parser/blueprint-lexer-errors.js';
 import { BlueprintParserErrorMessageProvider } from './parser/blueprint-parser-errors.js';
 import { BlueprintLinker } from './references/blueprint-linker.js';
+import { BlueprintScopeComputation } from './references/blueprint-scope-computation.js';
 import { BlueprintScopeProvider } from './references/blueprint-scope-provider.js';
 import { BlueprintDocumentValidator } from './validation/blueprint-document-validator.js';
 import { BlueprintValidationRegistry, logInternalErrorToConsole, type InternalErrorLog } from './validation/internal-errors.js';
@@ -74,6 +75,7 @@ export const BlueprintCoreModule: Module<BlueprintCoreServices, PartialLangiumCo
     },
     references: {
         Linker: services => new BlueprintLinker(services),
+        ScopeComputation: services => new BlueprintScopeComputation(services),
         ScopeProvider: services => new BlueprintScopeProvider(services)
     },
     validation: {
