@@ -59,6 +59,16 @@ describe('ranking stage by stage', () => {
         expect(await ranksByStage(await modelFromText(apart))).toBe(false);
     });
 
+    test('above the steps ELK ranks, the whole graph is layered by longest path, as before', async () => {
+        const chain = (count: number) => {
+            const steps = Array.from({ length: count }, (_, i) => ({ id: `s${i}`, stage: i < count / 2 ? 'A' : 'B', width: 100, height: 50 }));
+            const flows = steps.slice(1).map((step, i) => ({ id: `f${i}`, from: steps[i].id, to: step.id, loop: false }));
+            return rankStepsByStage(steps as never, flows as never, ['A', 'B']);
+        };
+        expect((await chain(40))?.ranks.get('s39')).toBe(39);
+        expect(await chain(4002)).toBeUndefined();
+    });
+
     test('which examples are ranked stage by stage', async () => {
         const used: string[] = [];
         for (const file of listExamples()) {

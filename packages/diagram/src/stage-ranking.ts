@@ -17,10 +17,11 @@
  * A step written without a stage belongs to the stage of the steps it shares flows with, when they
  * are all in one stage (followed through other unstaged steps). Anything else (a flow back to an
  * earlier stage, stages joined by several flows, a stage of two unconnected parts, an unstaged step
- * between stages or cut off from all, fewer than two stages) leaves the ranking to the whole graph.
+ * between stages or cut off from all, fewer than two stages, more steps than ELK ranks) leaves the
+ * ranking to the whole graph.
  */
 import type { DiagramBox, DiagramEdge } from './diagram-input.js';
-import { rankGraph } from './elk-ranking.js';
+import { ELK_STEP_LIMIT, rankGraph } from './elk-ranking.js';
 
 export interface StageRanking {
     /** Layer of each step: each stage's layers, stage after stage. */
@@ -32,7 +33,8 @@ export interface StageRanking {
 /** The ranking stage by stage, or undefined when the stages cannot be ranked apart (see above). */
 export async function rankStepsByStage(steps: readonly DiagramBox[], flows: readonly DiagramEdge[],
     stageOrder: readonly string[]): Promise<StageRanking | undefined> {
-    if (stageOrder.length < 2) return undefined;
+    // Above ELK's limit the whole graph is layered by longest path, in milliseconds: nothing to split.
+    if (stageOrder.length < 2 || steps.length > ELK_STEP_LIMIT) return undefined;
     const ids = new Set(steps.map(step => step.id));
     const edges = flows.filter(flow => !flow.loop && flow.from !== flow.to && ids.has(flow.from) && ids.has(flow.to));
     const stageOf = stagesOfSteps(steps, edges, stageOrder);
