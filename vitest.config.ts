@@ -1,26 +1,40 @@
-import { fileURLToPath } from 'node:url';
+import { defaultServerConditions, type Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { SOURCE_CONDITION } from './scripts/source-condition.mjs';
 
-const src = (pkg: string) => fileURLToPath(new URL(`./packages/${pkg}/src/index.ts`, import.meta.url));
+/**
+ * Tests import the workspace packages by name, so each import goes through the package's `exports`
+ * map (a name a package does not export fails to resolve). The `@blueprint/source` condition picks
+ * the TypeScript sources of those exports instead of dist/: no build before a test run, source lines
+ * in stack traces and coverage, watch mode that follows edits. The CLI tests spawn the built binary.
+ */
+// Vitest's own default for Node tests is Vite's server conditions without `module`.
+const conditions = [SOURCE_CONDITION, ...defaultServerConditions.filter(condition => condition !== 'module')];
+
+/**
+ * Vitest also hands the SSR conditions to Node (`--conditions`) for the test processes, and worker
+ * threads inherit them: the built layout worker or parallel check a test starts would then load
+ * TypeScript sources Node cannot run. The sources are for Vite's resolver (the test environment's
+ * own copy of the conditions), so Node's copy goes without them.
+ */
+function keepSourcesOutOfNode(): Plugin {
+    return {
+        name: 'blueprint-keep-sources-out-of-node',
+        configResolved(config) {
+            const ssr = config.ssr.resolve as { conditions?: string[] } | undefined;
+            if (ssr?.conditions) ssr.conditions = ssr.conditions.filter(condition => condition !== SOURCE_CONDITION);
+        }
+    };
+}
 
 export default defineConfig({
-    resolve: {
-        // Tests run against the sources; the CLI tests spawn the built binary instead.
-        alias: {
-            '@blueprint/escape': src('escape'),
-            '@blueprint/model': src('model'),
-            '@blueprint/language': src('language'),
-            '@blueprint/diagram': src('diagram'),
-            '@blueprint/server': src('server'),
-            '@blueprint/diff': src('diff'),
-            '@blueprint/report': src('report'),
-            '@blueprint/webview': src('webview'),
-            '@blueprint/export': src('export'),
-            '@blueprint/tools': src('tools')
-        }
-    },
+    resolve: { conditions },
+    ssr: { resolve: { conditions } },
+    plugins: [keepSourcesOutOfNode()],
     test: {
-        include: ['test/**/*.test.ts'],
+        // test/: the packages through their public surfaces; packages/<app>/test/: the unit tests of an
+        // application's own parts (the webview page, the extension), which have no library surface.
+        include: ['test/**/*.test.ts', 'packages/*/test/**/*.test.ts'],
         // The end-to-end test in code-server has its own config and command (npm run test:e2e).
         exclude: ['test/e2e/**', '**/node_modules/**'],
         testTimeout: 30_000,

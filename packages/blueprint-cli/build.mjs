@@ -1,16 +1,16 @@
 // Builds the public `service-blueprint` package into dist/: the CLI, its check worker and the
 // language server, each one ESM file with every dependency bundled (the workspace packages are
-// private and never published). The sources are bundled directly, so this needs no `tsc -b` first.
+// private and never published). Each workspace package is bundled through its `exports` under the
+// source condition (its TypeScript sources), so this needs no `tsc -b` first.
 import { build } from 'esbuild';
 import { copyFile, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { nodeCompat } from '../../scripts/esbuild-node-compat.mjs';
+import { ESBUILD_CONDITIONS } from '../../scripts/source-condition.mjs';
 
 const root = dirname(fileURLToPath(import.meta.url));
 const repo = join(root, '..', '..');
-const source = pkg => join(repo, 'packages', pkg, 'src');
-const alias = Object.fromEntries(['model', 'language', 'diagram', 'diff', 'report', 'tools', 'cli', 'server', 'protocol', 'escape'].map(pkg => [`@blueprint/${pkg}`, join(source(pkg), 'index.ts')]));
 
 await rm(join(root, 'dist'), { recursive: true, force: true });
 await build({
@@ -18,7 +18,7 @@ await build({
     entryPoints: {
         blueprint: join(root, 'src/blueprint.ts'),
         // The name `check-worker.js` is what the CLI's parallel check starts (next to itself).
-        'check-worker': join(source('cli'), 'check-worker.ts'),
+        'check-worker': '@blueprint/cli/check-worker',
         'language-server': join(root, 'src/language-server.ts'),
         index: join(root, 'src/index.ts')
     },
@@ -31,7 +31,7 @@ await build({
     minify: true,
     legalComments: 'linked',
     logLevel: 'warning',
-    alias,
+    conditions: ESBUILD_CONDITIONS,
     ...nodeCompat,
     // Some dependencies (vscode-languageserver) are CommonJS and call `require` for Node built-ins.
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" }

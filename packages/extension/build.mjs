@@ -1,7 +1,7 @@
 // Builds the extension as users install it, into dist/: the extension (CommonJS, `vscode` external),
 // the language server (one file, run by the client over IPC) and the diagram webview's bundle; and
-// copies the grammar and the shipped example. Sources of the workspace packages are bundled
-// directly, so this needs no prior `tsc -b`.
+// copies the grammar and the shipped example. The workspace packages are bundled through their
+// `exports` under the source condition (their TypeScript sources), so this needs no prior `tsc -b`.
 import { build } from 'esbuild';
 import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -9,13 +9,14 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildWebview } from '../webview/build.mjs';
 import { nodeCompat } from '../../scripts/esbuild-node-compat.mjs';
+import { ESBUILD_CONDITIONS } from '../../scripts/source-condition.mjs';
 
 const root = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
 const repo = join(root, '..', '..');
 const production = !process.argv.includes('--dev');
 
-const alias = Object.fromEntries(['protocol', 'escape', 'model', 'language', 'diagram', 'diff', 'report', 'tools', 'webview'].map(pkg => [`@blueprint/${pkg}`, join(repo, 'packages', pkg, 'src', 'index.ts')]));
+const conditions = ESBUILD_CONDITIONS;
 
 const node = {
     bundle: true,
@@ -26,7 +27,7 @@ const node = {
     sourcemap: !production,
     logLevel: 'warning',
     absWorkingDir: root,
-    alias,
+    conditions,
     // Object.groupBy for Node 20 without patching the global object.
     ...nodeCompat,
     // Langium and friends are ESM; in a CommonJS bundle `import.meta.url` must come from the file.
@@ -70,7 +71,7 @@ const browser = {
     sourcemap: !production,
     logLevel: 'warning',
     absWorkingDir: root,
-    alias,
+    conditions,
     metafile: true
 };
 
@@ -91,10 +92,10 @@ await Promise.all([
         outfile: join(root, 'dist/extension.cjs'),
         external: ['vscode']
     }),
-    build({ ...node, entryPoints: [join(repo, 'packages/server/src/main.ts')], outfile: join(root, 'dist/server.cjs') }),
+    build({ ...node, entryPoints: ['@blueprint/server/main'], outfile: join(root, 'dist/server.cjs') }),
     // Exports (SVG, PNG, PDF), loaded on demand: resvg's WebAssembly build and the bundled fonts beside it.
     build({ ...node, entryPoints: [join(root, 'src/preview/export-bundle.ts')], outfile: join(root, 'dist/export.cjs'),
-        alias: { ...alias, '@blueprint/export': join(repo, 'packages/export/src/index.ts') }, plugins: [harfbuzzBesideBundle] }),
+        plugins: [harfbuzzBesideBundle] }),
     copyFile(require.resolve('@resvg/resvg-wasm/index_bg.wasm'), join(root, 'dist/resvg.wasm')),
     copyFile(createRequire(require.resolve('subset-font')).resolve('harfbuzzjs/dist/harfbuzz-subset.wasm'), join(root, 'dist/harfbuzz-subset.wasm')),
     mkdir(join(root, 'dist/fonts'), { recursive: true }).then(() => Promise.all(exportFonts().map(file =>
@@ -106,7 +107,7 @@ await Promise.all([
         external: ['vscode']
     }, 'browser-extension.meta.json'),
     buildBrowser({
-        entryPoints: [join(repo, 'packages/server/src/browser-main.ts')],
+        entryPoints: ['@blueprint/server/browser-main'],
         outfile: join(root, 'dist/server-web.js'),
         format: 'iife'
     }, 'server-web.meta.json'),

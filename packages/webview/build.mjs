@@ -4,11 +4,13 @@ import { build } from 'esbuild';
 import { writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ESBUILD_CONDITIONS } from '../../scripts/source-condition.mjs';
 
 const root = dirname(fileURLToPath(import.meta.url));
 
 export async function buildWebview({ minify = true } = {}) {
-    const common = { bundle: true, minify, sourcemap: true, logLevel: 'warning', absWorkingDir: root };
+    // The workspace packages through their `exports`, from their TypeScript sources (no `tsc -b` needed).
+    const common = { bundle: true, minify, sourcemap: true, logLevel: 'warning', absWorkingDir: root, conditions: ESBUILD_CONDITIONS };
     await Promise.all([
         build({
             ...common,

@@ -3,10 +3,11 @@
  * is computed by hand in the comment above it.
  */
 import { describe, expect, it } from 'vitest';
-import { createBlueprintServices, validateText } from '@blueprint/language';
+import { createBlueprintServices } from '@blueprint/language';
 import { analyseBlueprint, analyseTime } from '@blueprint/model';
 import { EmptyFileSystem, URI } from 'langium';
 import { modelOf } from '../diff/helpers.js';
+import { validateText } from '../helpers/validate-text.js';
 
 const HOTLINE = `blueprint Hotline "Card hotline" {
     tolerance 30 min

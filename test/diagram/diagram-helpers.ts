@@ -2,12 +2,13 @@
 import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createBlueprintServices, loadAndValidate, validateText } from '@blueprint/language';
+import { createBlueprintServices, loadAndValidate } from '@blueprint/language';
 import { type BlueprintModel } from '@blueprint/model';
 import type { BlueprintLayout, LaidOutStep } from '@blueprint/diagram';
 import { URI } from 'langium';
 import { EmptyFileSystem } from 'langium';
 import { NodeFileSystem } from 'langium/node';
+import { validateText } from '../helpers/validate-text.js';
 
 export const EXAMPLES_ROOT = fileURLToPath(new URL('../../examples/', import.meta.url));
 

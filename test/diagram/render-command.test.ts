@@ -6,10 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { ExitCode, type CliContext } from '../../packages/cli/src/cli-context.js';
-import { renderCommand } from '../../packages/cli/src/commands/render.js';
-import { CliError } from '../../packages/cli/src/errors.js';
-import { createProgram } from '../../packages/cli/src/main.js';
+import { CliError, createProgram, ExitCode, type CliContext } from '@blueprint/cli';
 import { EXAMPLES_ROOT } from './diagram-helpers.js';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'blueprint-render-'));
@@ -24,7 +21,7 @@ async function render(...args: string[]): Promise<{ code: number; stdout: string
         stderr: { write: (text: string) => { stderr += text; } }
     };
     try {
-        await createProgram(context, [renderCommand]).parseAsync(['node', 'blueprint', 'render', ...args]);
+        await createProgram(context).parseAsync(['node', 'blueprint', 'render', ...args]);
         return { code: context.exitCode, stdout, stderr };
     } catch (error) {
         if (error instanceof CliError) return { code: ExitCode.usage, stdout, stderr: stderr + error.message };

@@ -1,6 +1,7 @@
-import { createBlueprintServices, validateText } from '@blueprint/language';
+import { createBlueprintServices } from '@blueprint/language';
 import { type BlueprintModel } from '@blueprint/model';
 import { EmptyFileSystem, URI } from 'langium';
+import { validateText } from '../helpers/validate-text.js';
 
 const { Blueprint } = createBlueprintServices({ ...EmptyFileSystem });
 let counter = 0;

@@ -4,9 +4,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { createBlueprintServices, validateText } from '@blueprint/language';
+import { createBlueprintServices } from '@blueprint/language';
 import { EmptyFileSystem, URI } from 'langium';
 import { describe, expect, it } from 'vitest';
+import { validateText } from '../helpers/validate-text.js';
 
 interface Snippet { prefix: string; description: string; body: string[] }
 const snippets = JSON.parse(readFileSync(fileURLToPath(new URL('../../packages/extension/snippets/blueprint.json', import.meta.url)), 'utf8')) as Record<string, Snippet>;

@@ -4,11 +4,12 @@
  * its row number.
  */
 import { describe, expect, it } from 'vitest';
-import { createBlueprintServices, validateText } from '@blueprint/language';
+import { createBlueprintServices } from '@blueprint/language';
 import { type BlueprintModel } from '@blueprint/model';
 import { exportCsv, exportXlsx, importSpreadsheet, type ImportMap } from '@blueprint/export';
 import { EmptyFileSystem } from 'langium';
 import { listExamples, loadExampleModel } from '../diagram/diagram-helpers.js';
+import { validateText } from '../helpers/validate-text.js';
 
 const EXAMPLES = listExamples().filter(file => !file.endsWith('shared.blueprint'));
 const encode = (text: string) => new TextEncoder().encode(text);

@@ -5,10 +5,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ALL_RULES, createBlueprintServices, loadAndValidate, validateText, type BlueprintServices } from '@blueprint/language';
+import { ALL_RULES, createBlueprintServices, loadAndValidate, type BlueprintServices } from '@blueprint/language';
 import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { validateText } from '../helpers/validate-text.js';
 
 const DIR = fileURLToPath(new URL('../../examples/invalid/', import.meta.url));
 const files = readdirSync(DIR).filter(name => name.endsWith('.blueprint')).sort();

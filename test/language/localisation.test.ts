@@ -5,12 +5,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createBlueprintServices, loadAndValidate, validateText } from '@blueprint/language';
+import { createBlueprintServices, loadAndValidate } from '@blueprint/language';
 import { localisation, SUPPORTED_LANGUAGES, toLanguageCode, type BlueprintModel } from '@blueprint/model';
 import { URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BUILTIN_SOURCE } from '../../packages/language/src/workspace/builtin-library.js';
+import { validateText } from '../helpers/validate-text.js';
 import { applyWorkspaceEdit, createServices, freshUri } from './lsp/helpers.js';
 import type { CodeAction } from 'vscode-languageserver';
 
@@ -122,7 +122,9 @@ describe('the blueprint language', () => {
     });
 
     it('every built-in channel has a label in every language, and English matches the library', () => {
-        const builtins = [...BUILTIN_SOURCE.matchAll(/^channel (\w+) "([^"]+)"/gm)].map(match => [match[1], match[2]]);
+        // The built-in library as the language services register it.
+        const library = createServices().workspace.BuiltinLibrary.document.textDocument.getText();
+        const builtins = [...library.matchAll(/^channel (\w+) "([^"]+)"/gm)].map(match => [match[1], match[2]]);
         expect(builtins).toHaveLength(13);
         expect(Object.fromEntries(builtins)).toEqual(localisation('en').channels);
         for (const language of SUPPORTED_LANGUAGES) expect(Object.keys(localisation(language).channels).sort()).toEqual(builtins.map(b => b[0]).sort());

@@ -2,10 +2,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ast, createBlueprintServices, loadAndValidate, parseRuleSettings, validateText } from '@blueprint/language';
+import { ast, createBlueprintServices, loadAndValidate, parseRuleSettings } from '@blueprint/language';
 import { EmptyFileSystem, URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { describe, expect, it } from 'vitest';
+import { validateText } from '../helpers/validate-text.js';
 
 const { Blueprint } = createBlueprintServices({ ...EmptyFileSystem });
 let counter = 0;

@@ -3,11 +3,11 @@
  * says what was expected in the words of the language, and where a fix is clear, a quick fix whose
  * edit makes the file valid. No follow-on warnings from the parser's recovery.
  */
-import { validateText } from '@blueprint/language';
 import type { LangiumDocument } from 'langium';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver';
 import { describe, expect, it } from 'vitest';
 import { applyWorkspaceEdit, createServices, freshUri } from './lsp/helpers.js';
+import { validateText } from '../helpers/validate-text.js';
 
 const services = createServices();
 

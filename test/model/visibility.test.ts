@@ -5,9 +5,9 @@
  * line counts as seen and one below it as unseen, for every check alike.
  */
 import { isStepCustomerVisible, visibleLaneIds } from '@blueprint/model';
-import { validateText } from '@blueprint/language';
 import { describe, expect, test } from 'vitest';
 import { createServices, freshUri } from '../language/lsp/helpers.js';
+import { validateText } from '../helpers/validate-text.js';
 
 const services = createServices();
 

@@ -15,8 +15,7 @@ import { AssistantToolRequest, ReadDirectoryRequest, ReadFileRequest, StatReques
 import { createBlueprintServices, loadAndValidate } from '@blueprint/language';
 import { analyseBlueprint } from '@blueprint/model';
 import { NodeFileSystem } from 'langium/node';
-import { runAssistantTool, type AssistantToolServices } from '../../packages/server/src/assistant-tools.js';
-import { ClientFileSystemProvider, type RequestSender } from '../../packages/server/src/client-file-system.js';
+import { ClientFileSystemProvider, runAssistantTool, type AssistantToolServices, type RequestSender } from '@blueprint/server';
 import { TestClient } from './lsp-client.js';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));

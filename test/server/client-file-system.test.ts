@@ -10,7 +10,7 @@ import { URI } from 'langium';
 import { expect, test } from 'vitest';
 import { ReadDirectoryRequest, ReadFileRequest, StatRequest, type WorkspaceFileEntry } from '@blueprint/protocol';
 import { createBlueprintServices } from '@blueprint/language';
-import { ClientFileSystemProvider, type RequestSender } from '../../packages/server/src/client-file-system.js';
+import { ClientFileSystemProvider, type RequestSender } from '@blueprint/server';
 
 const SHARED = fileURLToPath(new URL('../../examples/shared-services/', import.meta.url));
 const ROOT = 'vscode-vfs://github/acme/services';

@@ -1,8 +1,9 @@
 /** `blueprint/diagramDiff`: the open document against an older text, isolated from the workspace. */
-import { createBlueprintServices, validateText } from '@blueprint/language';
+import { createBlueprintServices } from '@blueprint/language';
 import { EmptyFileSystem, EmptyFileSystemProvider, URI } from 'langium';
 import { describe, expect, it } from 'vitest';
-import { computeDiagramDiff } from '../../packages/server/src/diagram-diff.js';
+import { computeDiagramDiff } from '@blueprint/server';
+import { validateText } from '../helpers/validate-text.js';
 
 const OLD = `blueprint Help "Help" {
     customer Ask "Ask for help" via branch { evidence "Sign" start }

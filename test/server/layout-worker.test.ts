@@ -8,8 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { afterEach, expect, test, vi } from 'vitest';
-import { InProcessLayoutRunner } from '../../packages/server/src/layout-runner.js';
-import { WorkerLayoutRunner, type LayoutRequest } from '../../packages/server/src/worker-layout-runner.js';
+import { InProcessLayoutRunner, WorkerLayoutRunner, type LayoutRequest } from '@blueprint/server';
 import { modelFromText } from '../diagram/diagram-helpers.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));

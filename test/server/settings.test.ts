@@ -12,8 +12,9 @@ import { DiagnosticSeverity, DidOpenTextDocumentNotification } from 'vscode-lang
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SERVER, TestClient } from './lsp-client.js';
 import { layoutBlueprint } from '@blueprint/diagram';
-import { createBlueprintServices, validateText } from '@blueprint/language';
+import { createBlueprintServices } from '@blueprint/language';
 import { EmptyFileSystem } from 'langium';
+import { validateText } from '../helpers/validate-text.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const TEXT = `blueprint Visit "Visit" {

@@ -3,16 +3,11 @@
  * and badge inside its box and its text inside the chip; the legend drawn with the layout's
  * entries; the hover card with a fail point's cause and remedies; notes below the drawing.
  */
-import { layoutBlueprint, type BlueprintLayout } from '@blueprint/diagram';
-import type { DiagramParams } from '@blueprint/protocol';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { modelFromText } from '../diagram/diagram-helpers.js';
-import { buildBundle, chromiumInstalled, CHROMIUM_PATH, postToWebview, startHarness, waitForPosted, type WebviewHarness } from './webview-page.js';
+import { describe, expect, it } from 'vitest';
+import { saveScreenshot, useExamplePages } from './example-pages.js';
+import { chromiumInstalled, CHROMIUM_PATH, postToWebview } from './webview-page.js';
 
-const resultsDir = fileURLToPath(new URL('../../test-results/webview/', import.meta.url));
 const EXAMPLES = ['credit-card-hotline', 'telecom-store', 'zh-bank-deposit'] as const;
 
 const title = chromiumInstalled
@@ -25,30 +20,8 @@ interface DrawnProblem {
 }
 
 describe.skipIf(!chromiumInstalled)(title, () => {
-    let harness: WebviewHarness;
-    const layouts = new Map<string, BlueprintLayout>();
-
-    beforeAll(async () => {
-        for (const name of EXAMPLES) {
-            const text = readFileSync(new URL(`../../examples/${name}.blueprint`, import.meta.url), 'utf8');
-            layouts.set(name, await layoutBlueprint(await modelFromText(text)));
-        }
-        await buildBundle();
-        harness = await startHarness();
-    }, 120_000);
-
-    afterAll(async () => {
-        await harness?.close();
-    });
-
-    async function open(name: string): Promise<Page> {
-        const page = await harness.open();
-        await waitForPosted(page, 'ready');
-        const params: DiagramParams = { uri: `file:///work/examples/${name}.blueprint`, version: 1, layout: layouts.get(name)!, stale: false, errors: 0 };
-        await postToWebview(page, { kind: 'diagram', params });
-        await page.waitForSelector('#blueprint-diagram .step');
-        return page;
-    }
+    const examples = useExamplePages(EXAMPLES);
+    const open = examples.open;
 
     /** Measured in the page: marks inside their box, rendered text inside its mark, label inside the box. */
     async function drawnProblems(page: Page): Promise<DrawnProblem[]> {
@@ -77,7 +50,7 @@ describe.skipIf(!chromiumInstalled)(title, () => {
 
     it.each(EXAMPLES)('%s: no chip or badge outside its box, no text outside its chip, with the real fonts', async name => {
         const page = await open(name);
-        const layout = layouts.get(name)!;
+        const layout = examples.layout(name);
         const markCount = layout.steps.reduce((sum, step) => sum + step.marks.length, 0);
         expect(await page.locator('#blueprint-diagram .step .badge, #blueprint-diagram .step .chip').count()).toBe(markCount);
         expect(await drawnProblems(page)).toEqual([]);
@@ -86,14 +59,13 @@ describe.skipIf(!chromiumInstalled)(title, () => {
             Array.from(group.querySelectorAll('.badge-text'), text => Array.from(text.querySelectorAll('tspan'), span => span.textContent).join(' '))));
         const expected = layout.steps.filter(step => step.evidenceFor === undefined && step.marks.length > 0).map(step => step.marks.map(mark => mark.lines.join(' ')));
         expect(drawn.sort()).toEqual(expected.sort());
-        mkdirSync(resultsDir, { recursive: true });
-        await page.screenshot({ path: `${resultsDir}${name}-fit.png` });
+        await saveScreenshot(page, `${name}-fit.png`);
         await page.close();
     });
 
     it('draws the legend with exactly the layout\'s entries, and the numbered notes below the drawing', async () => {
         const page = await open('credit-card-hotline');
-        const layout = layouts.get('credit-card-hotline')!;
+        const layout = examples.layout('credit-card-hotline');
         const keys = await page.$$eval('#blueprint-diagram .legend .legend-entry', entries => entries.map(entry => entry.getAttribute('data-key')));
         expect(keys).toEqual(layout.legend!.entries.map(entry => entry.key));
         const labels = await page.$$eval('#blueprint-diagram .legend .legend-label', texts => texts.map(text => text.textContent));
@@ -107,15 +79,15 @@ describe.skipIf(!chromiumInstalled)(title, () => {
         expect(await page.textContent('#blueprint-diagram .process-time')).toBe(layout.processTime!.text);
         await page.close();
         const zh = await open('zh-bank-deposit');
-        expect(await zh.textContent('#blueprint-diagram .process-time')).toBe(layouts.get('zh-bank-deposit')!.processTime!.text);
+        expect(await zh.textContent('#blueprint-diagram .process-time')).toBe(examples.layout('zh-bank-deposit').processTime!.text);
         // the Chinese example speaks Chinese (`language zh`), its process time too
-        expect(layouts.get('zh-bank-deposit')!.processTime!.text).toMatch(/^最长路径：.*，在 20 min 的时间标准之内$/);
+        expect(examples.layout('zh-bank-deposit').processTime!.text).toMatch(/^最长路径：.*，在 20 min 的时间标准之内$/);
         await zh.close();
     });
 
     it('shows a hover card with the fail point\'s cause, prevention and recovery', async () => {
         const page = await open('credit-card-hotline');
-        const layout = layouts.get('credit-card-hotline')!;
+        const layout = examples.layout('credit-card-hotline');
         const hold = layout.steps.find(step => step.id === 'Hold')!;
         const fail = hold.details.failPoints[0];
         // The preview opens at 100 % on the start step: bring the step into view first (as the editor's cursor does).
@@ -135,8 +107,7 @@ describe.skipIf(!chromiumInstalled)(title, () => {
         expect(text).toContain(`Recovery: ${fail.recoveries[0]}`);
         expect(text).toContain('Calls answered within 15 seconds — target ≥ 85 %');
         expect(text).toContain('Wait: 10 s, tolerance 15 s');
-        mkdirSync(resultsDir, { recursive: true });
-        await page.screenshot({ path: `${resultsDir}hover-card.png` });
+        await saveScreenshot(page, `hover-card.png`);
         // Moving away closes it.
         await page.mouse.move(2, 2, { steps: 5 });
         await page.waitForSelector('#blueprint-diagram-popup .bp-hover-card', { state: 'detached', timeout: 5000 });

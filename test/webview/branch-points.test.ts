@@ -4,15 +4,10 @@
  * placed them, the line of order penetration with its own style, independent steps grey, and the
  * hover card lists a fail point's failure rate, poka-yoke type and corrective steps.
  */
-import { layoutBlueprint, type BlueprintLayout, type DiagramParams } from '@blueprint/diagram';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { modelFromText } from '../diagram/diagram-helpers.js';
-import { buildBundle, chromiumInstalled, CHROMIUM_PATH, postToWebview, startHarness, waitForPosted, type WebviewHarness } from './webview-page.js';
+import { describe, expect, it } from 'vitest';
+import { saveScreenshot, useExamplePages } from './example-pages.js';
+import { chromiumInstalled, CHROMIUM_PATH } from './webview-page.js';
 
-const resultsDir = fileURLToPath(new URL('../../test-results/webview/', import.meta.url));
 const EXAMPLES = ['credit-card-hotline', 'bitner-hotel', 'shostack-shoeshine'] as const;
 
 const title = chromiumInstalled
@@ -20,38 +15,11 @@ const title = chromiumInstalled
     : `branch points in the webview (skipped: ${CHROMIUM_PATH} is not installed; apt-get install -y chromium)`;
 
 describe.skipIf(!chromiumInstalled)(title, () => {
-    let harness: WebviewHarness;
-    const layouts = new Map<string, BlueprintLayout>();
-
-    beforeAll(async () => {
-        for (const name of EXAMPLES) {
-            const text = readFileSync(new URL(`../../examples/${name}.blueprint`, import.meta.url), 'utf8');
-            layouts.set(name, await layoutBlueprint(await modelFromText(text)));
-        }
-        await buildBundle();
-        harness = await startHarness();
-    }, 120_000);
-
-    afterAll(async () => {
-        await harness?.close();
-    });
-
-    async function open(name: string, select?: string): Promise<Page> {
-        const page = await harness.open();
-        await waitForPosted(page, 'ready');
-        const params: DiagramParams = { uri: `file:///work/examples/${name}.blueprint`, version: 1, layout: layouts.get(name)!, stale: false, errors: 0 };
-        await postToWebview(page, { kind: 'diagram', params });
-        await page.waitForSelector('#blueprint-diagram .step');
-        if (select) {
-            await postToWebview(page, { kind: 'select', ids: [select] });
-            await page.waitForSelector(`[id="blueprint-diagram_${select}"].selected`);
-            await page.waitForTimeout(800); // the scroll is animated
-        }
-        return page;
-    }
+    const examples = useExamplePages(EXAMPLES);
+    const open = examples.open;
 
     it('the hotline: a diamond on the border of each branching step, shares on the flows where the layout put them', async () => {
-        const layout = layouts.get('credit-card-hotline')!;
+        const layout = examples.layout('credit-card-hotline');
         const page = await open('credit-card-hotline', 'LookUp');
         const drawn = await page.$$eval('#blueprint-diagram [id^="blueprint-diagram_gateway:"]', nodes => nodes.map(node => ({
             classes: node.getAttribute('class'), title: node.querySelector('title')?.textContent
@@ -72,8 +40,7 @@ describe.skipIf(!chromiumInstalled)(title, () => {
         const resolved = layout.flows.find(flow => flow.id === 'LookUp->Resolve')!;
         expect(labels).toContain(resolved.labelBox!.lines.join(' '));
         expect(resolved.labelBox!.lines.join(' ')).toMatch(/^95 %/);
-        mkdirSync(resultsDir, { recursive: true });
-        await page.screenshot({ path: `${resultsDir}hotline-branch-points.png` });
+        await saveScreenshot(page, `hotline-branch-points.png`);
         await page.close();
     });
 
@@ -91,8 +58,7 @@ describe.skipIf(!chromiumInstalled)(title, () => {
         expect(stroke.y).toBeLessThan(box.y);
         const sticky = page.locator('.sticky-line-order-penetration');
         if (await sticky.count() > 0) expect(await sticky.first().textContent()).toBe('Line of order penetration');
-        mkdirSync(resultsDir, { recursive: true });
-        await page.screenshot({ path: `${resultsDir}bitner-order-penetration.png` });
+        await saveScreenshot(page, `bitner-order-penetration.png`);
         await page.close();
     });
 
@@ -106,8 +72,7 @@ describe.skipIf(!chromiumInstalled)(title, () => {
         expect(text).toContain('Failure rate: 10 %');
         expect(text).toContain('Prevention: Ask the colour and show the tin before opening it (poka-yoke: task)');
         expect(text).toContain('Recovery: Remove the wrong polish and polish again → steps: Remove the wrong polish, Polish again with the right colour');
-        mkdirSync(resultsDir, { recursive: true });
-        await page.screenshot({ path: `${resultsDir}shoeshine-hover-remedies.png` });
+        await saveScreenshot(page, `shoeshine-hover-remedies.png`);
         await page.close();
     });
 });

@@ -6,6 +6,7 @@
  */
 import type { BlueprintLayout } from '@blueprint/diagram';
 import { readFileSync } from 'node:fs';
+import { validateText } from '../helpers/validate-text.js';
 
 export interface LayoutSource {
     readonly layout: BlueprintLayout;
@@ -31,7 +32,7 @@ export async function loadLayoutSource(example = 'bank-deposit'): Promise<Layout
     const language = await import('@blueprint/language');
     const { EmptyFileSystem, URI } = await import('langium');
     const services = language.createBlueprintServices({ ...EmptyFileSystem }).Blueprint;
-    const document = await language.validateText(services, readFileSync(exampleUrl, 'utf8'), URI.parse(`memory:///${example}.blueprint`));
+    const document = await validateText(services, readFileSync(exampleUrl, 'utf8'), URI.parse(`memory:///${example}.blueprint`));
     const file = document.parseResult.value as { elements?: unknown[] };
     const blueprint = file.elements?.find(element => language.ast.isBlueprint(element));
     if (!blueprint || !language.ast.isBlueprint(blueprint)) {

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { webviewHtml } from '../../packages/webview/src/html.js';
+import { webviewHtml } from '@blueprint/webview';
 import type { WebviewToExtensionMessage } from '@blueprint/protocol';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';

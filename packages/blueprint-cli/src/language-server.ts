@@ -1,3 +1,3 @@
 #!/usr/bin/env node
 // `blueprint-language-server --stdio` (or --node-ipc): the language server for any LSP editor.
-import '../../server/src/main.js';
+import '@blueprint/server/main';

@@ -8,6 +8,7 @@ export { renderSvg, type SvgOptions, type SvgTheme } from './svg-renderer.js';
 export { estimateTextWidth, reservedTextWidth, isWideCharacter } from './text-measure.js';
 export { wrapText, breakUnits } from './line-breaking.js';
 export { stripRanges } from './layout-json.js';
+export { headersInWindow, type DrawingWindow, type WindowHeaders } from './header-window.js';
 export { checkLayoutQuality, summarizeLayoutQuality, flowLabelRect, type LayoutQualityReport, type LayoutQualityOptions, type Rect } from './layout-quality.js';
 export { rankByLongestPath } from './longest-path-ranking.js';
 export { rankStepsByStage, type StageRanking } from './stage-ranking.js';

@@ -5,7 +5,7 @@
  * its left and the stage headers on top, and the names of the three lines at its right. Tiles that
  * fit above each other share a page, so short blueprints wrap into rows of stages.
  */
-import { renderSvg, type BlueprintLayout, type LaidOutFlow, type SvgOptions } from '@blueprint/diagram';
+import { headersInWindow, renderSvg, type BlueprintLayout, type LaidOutFlow, type SvgOptions } from '@blueprint/diagram';
 import { escapeXml } from '@blueprint/escape';
 
 export type PageKind = 'a4' | 'a3' | 'slide';
@@ -240,15 +240,11 @@ function drawTile(full: BlueprintLayout, tile: Tile, options: SvgOptions): strin
     const inColumns = (x: number, width: number) => x < tile.columns.end && x + width > tile.columns.start;
     const inBand = (y: number, height: number) => y < tile.band.end && y + height > tile.band.start;
 
-    // Only what the viewport shows is drawn into it, so a PDF holds no hidden, clipped text.
-    const headers: BlueprintLayout = { ...layout, title: '', stages: [], steps: [], flows: [], gateways: [], lines: [], width: LANE_HEADER_PX + 8,
-        lanes: layout.lanes.filter(lane => inBand(lane.y, lane.height)) };
-    // A stage cut by the tile edge is labelled in the middle of its visible part.
-    const visibleStages = layout.stages.filter(stage => inColumns(stage.x, stage.width)).map(stage => {
-        const x = Math.max(stage.x, tile.columns.start);
-        return { ...stage, x, width: Math.min(stage.x + stage.width, tile.columns.end) - x };
-    });
-    const stageStrip: BlueprintLayout = { ...layout, title: '', lanes: blankLanes, lines: [], steps: [], flows: [], gateways: [], stages: visibleStages };
+    // Only what the viewport shows is drawn into it, so a PDF holds no hidden, clipped text; a stage
+    // cut by the tile edge is labelled in the middle of its visible part.
+    const shown = headersInWindow(layout, { x: tile.columns.start, y: tile.band.start, width: columnWidth, height: bandHeight });
+    const headers: BlueprintLayout = { ...layout, title: '', stages: [], steps: [], flows: [], gateways: [], lines: [], width: LANE_HEADER_PX + 8, lanes: [...shown.lanes] };
+    const stageStrip: BlueprintLayout = { ...layout, title: '', lanes: blankLanes, lines: [], steps: [], flows: [], gateways: [], stages: [...shown.stages] };
     const body: BlueprintLayout = {
         ...layout,
         title: '',

@@ -1,8 +1,8 @@
-import { validateText } from '@blueprint/language';
 import type { LangiumDocument } from 'langium';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver';
 import { describe, expect, it } from 'vitest';
 import { applyWorkspaceEdit, createServices, freshUri } from './helpers.js';
+import { validateText } from '../../helpers/validate-text.js';
 
 const services = createServices();
 

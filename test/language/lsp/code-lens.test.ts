@@ -1,12 +1,12 @@
-import { validateText } from '@blueprint/language';
 import type { LangiumDocument } from 'langium';
 import type { CodeLens } from 'vscode-languageserver';
 import { describe, expect, it } from 'vitest';
-import { BlueprintCodeLensProvider } from '../../../packages/language/src/lsp/blueprint-code-lens.js';
 import { createServices, freshUri } from './helpers.js';
+import { validateText } from '../../helpers/validate-text.js';
 
 const services = createServices();
-const provider = new BlueprintCodeLensProvider(services);
+// The provider the language module registers, as the language server calls it.
+const provider = services.lsp.CodeLensProvider!;
 
 interface LensLine {
     readonly line: number;

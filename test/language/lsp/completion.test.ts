@@ -1,8 +1,8 @@
-import { validateText } from '@blueprint/language';
 import type { CompletionItem, CompletionList } from 'vscode-languageserver';
 import { expectCompletion } from 'langium/test';
 import { describe, expect, it } from 'vitest';
 import { createServices, freshUri, withMarkers } from './helpers.js';
+import { validateText } from '../../helpers/validate-text.js';
 
 const services = createServices();
 const completion = expectCompletion(services);

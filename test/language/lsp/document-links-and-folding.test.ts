@@ -1,8 +1,7 @@
-import { validateText } from '@blueprint/language';
 import { expectFoldings } from 'langium/test';
 import { describe, expect, it } from 'vitest';
-import { BlueprintDocumentLinkProvider } from '../../../packages/language/src/lsp/blueprint-document-links.js';
 import { createServices, freshUri } from './helpers.js';
+import { validateText } from '../../helpers/validate-text.js';
 
 const services = createServices();
 
@@ -11,7 +10,7 @@ describe('document links', () => {
         const uri = freshUri('main');
         const text = 'import "shared.blueprint"\nimport "missing"\nblueprint B {\n}\n';
         const document = await validateText(services, text, uri, { 'shared.blueprint': 'actor A "A"\n' });
-        const links = await new BlueprintDocumentLinkProvider(services).getDocumentLinks(document);
+        const links = await services.lsp.DocumentLinkProvider!.getDocumentLinks(document, { textDocument: { uri: document.textDocument.uri } });
         expect(links).toEqual([{
             range: { start: { line: 0, character: 8 }, end: { line: 0, character: 24 } },
             target: new URL('shared.blueprint', uri.toString()).toString(),

@@ -1,6 +1,6 @@
-import { validateText } from '@blueprint/language';
 import { describe, expect, it } from 'vitest';
 import { createServices, freshUri, withMarkers } from './helpers.js';
+import { validateText } from '../../helpers/validate-text.js';
 
 const services = createServices();
 

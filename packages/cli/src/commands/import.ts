@@ -6,7 +6,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { escapeTerminal } from '@blueprint/escape';
-import { MAX_FILE_BYTES, validateText } from '@blueprint/language';
+import { loadAndValidate, MAX_FILE_BYTES } from '@blueprint/language';
 import type { Command } from 'commander';
 import { URI } from 'langium';
 import { compareDiagnostics, toCheckedDiagnostic } from '../check-report.js';
@@ -82,7 +82,9 @@ async function runImport(file: string, options: ImportOptions, context: CliConte
         throw new CliError(`the imported text does not parse (please report this): ${formatted.kind === 'unsafe' ? formatted.reason : formatted.problems[0].message}`);
     }
     const text = formatted.kind === 'changed' ? formatted.text : result.text;
-    const document = await validateText(services, text, uri);
+    // Registered first, so the loader checks this text (with what it imports) instead of reading the file.
+    services.shared.workspace.LangiumDocuments.addDocument(services.shared.workspace.LangiumDocumentFactory.fromString(text, uri));
+    const { documents: [document] } = await loadAndValidate(services, [uri]);
     const diagnostics = (document.diagnostics ?? []).map(toCheckedDiagnostic).filter(d => d.severity === 'error' || d.severity === 'warning').sort(compareDiagnostics);
     await writeOutput(context, target, text);
     const label = target ? displayPath(target, context.cwd) : 'the imported blueprint';

@@ -1,5 +1,5 @@
 /**
- * Loading a set of blueprint files outside a language server (CLI, tests, benchmarks): the files
+ * Loading a set of blueprint files outside a language server (CLI, tools, benchmarks): the files
  * given, every file they import (transitively, when it exists), and the built-in library; then one
  * build with validation.
  */
@@ -51,24 +51,6 @@ export async function loadAndValidate(services: BlueprintCoreServices, uris: URI
     const builtin = services.workspace.BuiltinLibrary.document;
     await shared.workspace.DocumentBuilder.build([builtin, ...requested, ...imported], { validation: true });
     return { documents: requested, imported };
-}
-
-/** Parses and validates text in memory, with optional extra files (path → text) it may import. */
-export async function validateText(services: BlueprintCoreServices, text: string,
-    uri = URI.parse('memory:///main.blueprint'), files: Record<string, string> = {}): Promise<LangiumDocument> {
-    const shared = services.shared;
-    const factory = shared.workspace.LangiumDocumentFactory;
-    const documents = shared.workspace.LangiumDocuments;
-    const all: LangiumDocument[] = [services.workspace.BuiltinLibrary.document];
-    for (const [path, content] of [[uri.toString(), text] as const, ...Object.entries(files)]) {
-        const target = path === uri.toString() ? uri : URI.parse(new URL(path, uri.toString()).toString());
-        if (documents.hasDocument(target)) documents.deleteDocument(target);
-        const document = factory.fromString(content, target);
-        documents.addDocument(document);
-        all.push(document);
-    }
-    await shared.workspace.DocumentBuilder.build(all, { validation: true });
-    return all[1];
 }
 
 async function exists(fileSystem: BlueprintCoreServices['shared']['workspace']['FileSystemProvider'], uri: URI): Promise<boolean> {

@@ -1,4 +1,5 @@
 /** Where the sticky headers go for a viewport, in panel pixels. Pure (see sticky-headers.ts). */
+import { headersInWindow } from '@blueprint/diagram/header-window';
 import { HEADER_INSETS } from '../viewport/initial-viewport.js';
 
 /** Distance of the lane and line labels from the panel's (or the diagram's) left edge. */
@@ -37,12 +38,10 @@ export function headerLayout(root: {
     const stageBar = { top: Math.max(0, restTop), stuck: restTop <= 0 };
     const barBottom = stageBar.top + bar;
     const left = Math.max(LEFT, toX(0) + LEFT);
-    const stages = root.stages.flatMap(stage => {
-        const start = Math.max(0, toX(stage.x));
-        const end = Math.min(canvas.width, toX(stage.x + stage.width));
-        return end - start >= 24 ? [{ label: stage.label, left: start, width: end - start }] : [];
-    });
-    const lanes = root.lanes.flatMap(lane => {
+    // The stages and lanes in the viewport, as the paged export finds them for a tile.
+    const shown = headersInWindow(root, { x: scroll.x, y: scroll.y, width: canvas.width / zoom, height: canvas.height / zoom });
+    const stages = shown.stages.flatMap(stage => stage.width * zoom >= 24 ? [{ label: stage.label, left: toX(stage.x), width: stage.width * zoom }] : []);
+    const lanes = shown.lanes.flatMap(lane => {
         const top = Math.max(toY(lane.y) + 4, barBottom + 2);
         const bottom = toY(lane.y + lane.height);
         return top + LANE_LABEL_HEIGHT <= bottom && top < canvas.height ? [{ label: lane.label, kind: lane.kind, left, top }] : [];

@@ -6,12 +6,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as tools from '@blueprint/tools';
-import { EDITOR_TOOLS } from '../../packages/extension/src/assistant/editor-tool-names.js';
+import { EDITOR_TOOLS } from '../src/assistant/editor-tool-names.js';
 // @ts-expect-error: a plain .mjs script without type declarations
-import { languageModelTools } from '../../scripts/language-model-tools.mjs';
+import { languageModelTools } from '../../../scripts/language-model-tools.mjs';
 
 interface DeclaredTool { name: string; toolReferenceName: string; modelDescription: string; inputSchema: { properties: Record<string, unknown> } }
-const manifest = JSON.parse(readFileSync(new URL('../../packages/extension/package.json', import.meta.url), 'utf8')) as {
+const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
     engines: { vscode: string }; contributes: { languageModelTools: DeclaredTool[] };
 };
 const declared = manifest.contributes.languageModelTools;

@@ -1,8 +1,8 @@
 import type { BlueprintLayout } from '@blueprint/diagram';
 import { describe, expect, it } from 'vitest';
-import { buildGraph, elementId } from '../../packages/webview/src/graph-builder.js';
-import { BlueprintElementType, type FlowSchema, type StageSchema, type StepSchema } from '../../packages/webview/src/schema.js';
-import { loadFixtureLayout } from './layout-source.js';
+import { buildGraph, elementId } from '../src/graph-builder.js';
+import { BlueprintElementType, type FlowSchema, type StageSchema, type StepSchema } from '../src/schema.js';
+import { loadFixtureLayout } from '../../../test/webview/layout-source.js';
 
 describe('buildGraph', () => {
     it('keeps every coordinate of the layout', () => {

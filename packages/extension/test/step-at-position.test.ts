@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { layoutBlueprint, type BlueprintLayout, type LaidOutStep } from '@blueprint/diagram';
-import { createBlueprintServices, validateText } from '@blueprint/language';
+import { createBlueprintServices } from '@blueprint/language';
 import { EmptyFileSystem } from 'langium';
 import { describe, expect, it } from 'vitest';
-import { findStep, rangeContains, stepsAtPosition } from '../../packages/extension/src/preview/step-at-position.js';
+import { findStep, rangeContains, stepsAtPosition } from '../src/preview/step-at-position.js';
+import { validateText } from '../../../test/helpers/validate-text.js';
 
 const range = (startLine: number, startCharacter: number, endLine: number, endCharacter: number) =>
     ({ start: { line: startLine, character: startCharacter }, end: { line: endLine, character: endCharacter } });
@@ -70,7 +71,7 @@ describe('stepsAtPosition', () => {
     });
 
     it('maps cursor positions in the bank-deposit example to the steps of its real layout', async () => {
-        const text = readFileSync(fileURLToPath(new URL('../../examples/bank-deposit.blueprint', import.meta.url)), 'utf8');
+        const text = readFileSync(fileURLToPath(new URL('../../../examples/bank-deposit.blueprint', import.meta.url)), 'utf8');
         const services = createBlueprintServices(EmptyFileSystem).Blueprint;
         const document = await validateText(services, text);
         const model = services.model.BlueprintModelProvider.getDocumentModel(document);

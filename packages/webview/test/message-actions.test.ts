@@ -1,8 +1,8 @@
 /** Every extension message becomes the action of the feature that handles it. */
 import { describe, expect, it } from 'vitest';
-import { messageToAction } from '../../packages/webview/src/base/message-actions.js';
+import { messageToAction } from '../src/base/message-actions.js';
 import { isExtensionToWebviewMessage, type ExtensionToWebviewMessage } from '@blueprint/protocol';
-import { loadFixtureLayout } from './layout-source.js';
+import { loadFixtureLayout } from '../../../test/webview/layout-source.js';
 
 describe('messageToAction', () => {
     const layout = loadFixtureLayout();

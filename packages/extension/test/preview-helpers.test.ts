@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { webviewHtml } from '../../packages/webview/src/html.js';
-import { debounce } from '../../packages/extension/src/preview/debounce.js';
-import { parsePreviewTheme, themeOverrideCss, withThemeOverride } from '../../packages/extension/src/preview/theme-override.js';
+import { webviewHtml } from '@blueprint/webview';
+import { debounce } from '../src/preview/debounce.js';
+import { parsePreviewTheme, themeOverrideCss, withThemeOverride } from '../src/preview/theme-override.js';
 
 const nonce = 'abcdefghijklmnopqrstuvwxyz012345';
 const page = () => webviewHtml({ scriptUri: 'https://x.test/webview.js', styleUri: 'https://x.test/webview.css', cspSource: 'https://x.test', nonce });
@@ -48,7 +48,7 @@ describe('preview theme', () => {
 
     it('overrides every colour variable the webview style sheet defines', async () => {
         const { readFileSync } = await import('node:fs');
-        const css = readFileSync(new URL('../../packages/webview/css/webview.css', import.meta.url), 'utf8');
+        const css = readFileSync(new URL('../../webview/css/webview.css', import.meta.url), 'utf8');
         const root = /:root\s*\{([^}]*)\}/.exec(css)?.[1] ?? '';
         const variables = [...root.matchAll(/(--bp-[\w-]+)\s*:/g)].map(match => match[1]).filter(name => name !== '--bp-font' && name !== '--bp-focus');
         expect(variables.length).toBeGreaterThan(5);

@@ -9,8 +9,8 @@ import { pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { exportCsv } from '@blueprint/export';
-import { REPO_ROOT } from '../cli/cli-harness.js';
-import { loadExampleModel } from '../diagram/diagram-helpers.js';
+import { REPO_ROOT } from '../../../test/cli/cli-harness.js';
+import { loadExampleModel } from '../../../test/diagram/diagram-helpers.js';
 
 const DIST = path.join(REPO_ROOT, 'packages/extension/dist');
 const EXAMPLE = path.join(REPO_ROOT, 'examples/zh-bank-deposit.blueprint');
@@ -18,7 +18,7 @@ const EXAMPLE = path.join(REPO_ROOT, 'examples/zh-bank-deposit.blueprint');
 describe('extension export bundle: workbook', { timeout: 120_000 }, () => {
     it('exports the workbook and the CSV of the text it is given, unsaved edits included', async () => {
         expect(existsSync(path.join(DIST, 'export.cjs')), 'run npm run build first').toBe(true);
-        const bundle = createRequire(import.meta.url)(path.join(DIST, 'export.cjs')) as typeof import('../../packages/extension/src/preview/export-bundle.js');
+        const bundle = createRequire(import.meta.url)(path.join(DIST, 'export.cjs')) as typeof import('../src/preview/export-bundle.js');
         const uri = pathToFileURL(EXAMPLE).toString();
         const text = readFileSync(EXAMPLE, 'utf8');
         const csv = await bundle.exportWorkbook(uri, text, 'csv');

@@ -5,13 +5,13 @@
 import { layoutBlueprint, renderSvg, type LaidOutStep } from '@blueprint/diagram';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { labelBaseline, legendSample, markClasses } from '../../packages/webview/src/badges.js';
-import { hoverCard } from '../../packages/webview/src/features/details/hover-card.js';
-import { buildGraph } from '../../packages/webview/src/graph-builder.js';
-import { BlueprintElementType, type AnnotationsSchema, type StepSchema } from '../../packages/webview/src/schema.js';
-import { modelFromText } from '../diagram/diagram-helpers.js';
+import { labelBaseline, legendSample, markClasses } from '../src/badges.js';
+import { hoverCard } from '../src/features/details/hover-card.js';
+import { buildGraph } from '../src/graph-builder.js';
+import { BlueprintElementType, type AnnotationsSchema, type StepSchema } from '../src/schema.js';
+import { modelFromText } from '../../../test/diagram/diagram-helpers.js';
 
-const hotline = readFileSync(new URL('../../examples/credit-card-hotline.blueprint', import.meta.url), 'utf8');
+const hotline = readFileSync(new URL('../../../examples/credit-card-hotline.blueprint', import.meta.url), 'utf8');
 
 describe('marks in the preview', () => {
     it('are the layout\'s marks, with the same text as the SVG', async () => {

@@ -1,6 +1,6 @@
 /** The preview's SVG export never loses the file it overwrites, whatever step of the save fails. */
 import { describe, expect, it } from 'vitest';
-import { saveAtomically, temporaryName, type SaveFileSystem } from '../../packages/extension/src/preview/atomic-save.js';
+import { saveAtomically, temporaryName, type SaveFileSystem } from '../src/preview/atomic-save.js';
 
 /** An in-memory file system (path → text) that fails the named operation with ENOSPC. */
 function memoryFs(files: Map<string, string>, failing?: 'writeFile' | 'rename'): SaveFileSystem<string> {

@@ -9,15 +9,15 @@ import { describe, expect, it } from 'vitest';
 import { renderSvg } from '@blueprint/diagram';
 import { bundledFonts, exportDrawio, exportImage, exportMermaid, svgToPng } from '@blueprint/export';
 import { PNG } from 'pngjs';
-import { REPO_ROOT } from '../cli/cli-harness.js';
-import { FIXTURES, layoutOf, readPdf } from '../export/export-helpers.js';
+import { REPO_ROOT } from '../../../test/cli/cli-harness.js';
+import { FIXTURES, layoutOf, readPdf } from '../../../test/export/export-helpers.js';
 
 const DIST = path.join(REPO_ROOT, 'packages/extension/dist');
 
 describe('extension export bundle', { timeout: 120_000 }, () => {
     it('exports PNG identical to the CLI and a PDF with text, from dist alone', async () => {
         expect(existsSync(path.join(DIST, 'export.cjs')), 'run npm run build first').toBe(true);
-        const bundle = createRequire(import.meta.url)(path.join(DIST, 'export.cjs')) as typeof import('../../packages/extension/src/preview/export-bundle.js');
+        const bundle = createRequire(import.meta.url)(path.join(DIST, 'export.cjs')) as typeof import('../src/preview/export-bundle.js');
         const layout = await layoutOf(FIXTURES + 'ko-card-loss.blueprint');
         const png = await bundle.exportDiagram(layout, 'png', undefined, DIST);
         const native = await exportImage(layout, { format: 'png' });
@@ -35,7 +35,7 @@ describe('extension export bundle', { timeout: 120_000 }, () => {
     });
 
     it('writes the draw.io and Mermaid files of the export menu as the CLI does', async () => {
-        const bundle = createRequire(import.meta.url)(path.join(DIST, 'export.cjs')) as typeof import('../../packages/extension/src/preview/export-bundle.js');
+        const bundle = createRequire(import.meta.url)(path.join(DIST, 'export.cjs')) as typeof import('../src/preview/export-bundle.js');
         const layout = await layoutOf(FIXTURES + 'ko-card-loss.blueprint');
         const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
         expect(text(bundle.exportDocument(layout, 'drawio'))).toBe(exportDrawio(layout));
@@ -45,7 +45,7 @@ describe('extension export bundle', { timeout: 120_000 }, () => {
     });
 
     it('rasterises the SVG the language server draws for the render language-model tool', async () => {
-        const bundle = createRequire(import.meta.url)(path.join(DIST, 'export.cjs')) as typeof import('../../packages/extension/src/preview/export-bundle.js');
+        const bundle = createRequire(import.meta.url)(path.join(DIST, 'export.cjs')) as typeof import('../src/preview/export-bundle.js');
         const layout = await layoutOf(FIXTURES + 'ko-card-loss.blueprint');
         const svg = renderSvg(layout, { theme: 'light' });
         const png = await bundle.rasterizeSvg(svg, DIST);

@@ -1,10 +1,10 @@
 /** The pure parts of the preview's viewport, headers and keyboard navigation, on real layouts. */
 import { describe, expect, it } from 'vitest';
-import { revealScroll, startStep } from '../../packages/webview/src/features/viewport/initial-viewport.js';
-import { wheelZoomFactor } from '../../packages/webview/src/features/viewport/wheel-zoom-factor.js';
-import { headerLayout } from '../../packages/webview/src/features/headers/header-layout.js';
-import { moveFrom, readingOrder } from '../../packages/webview/src/features/select/step-navigation.js';
-import { loadFixtureLayout, loadLayoutSource } from './layout-source.js';
+import { revealScroll, startStep } from '../src/features/viewport/initial-viewport.js';
+import { wheelZoomFactor } from '../src/features/viewport/wheel-zoom-factor.js';
+import { headerLayout } from '../src/features/headers/header-layout.js';
+import { moveFrom, readingOrder } from '../src/features/select/step-navigation.js';
+import { loadFixtureLayout, loadLayoutSource } from '../../../test/webview/layout-source.js';
 
 describe('startStep', () => {
     it('is the leftmost customer step no flow leads to', async () => {

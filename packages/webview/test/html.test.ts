@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { webviewHtml } from '../../packages/webview/src/html.js';
+import { webviewHtml } from '../src/html.js';
 import { isExtensionToWebviewMessage } from '@blueprint/protocol';
-import { statusText } from '../../packages/webview/src/status-text.js';
+import { statusText } from '../src/status-text.js';
 
 const options = {
     scriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/dist/webview.js?a=1&b=2',
