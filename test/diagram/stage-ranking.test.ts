@@ -75,12 +75,7 @@ describe('ranking stage by stage', () => {
             const { model } = await loadExampleModel(file);
             if (model && await ranksByStage(model)) used.push(path.relative(EXAMPLES_ROOT, file));
         }
-        expect(used).toMatchInlineSnapshot(`
-          [
-            "branch-visit.blueprint",
-            "car-service-poka-yoke.blueprint",
-            "service-iteration.blueprint",
-          ]
-        `);
+        // Examples are added in parallel: these three at least (their layouts are compared above).
+        expect(used).toEqual(expect.arrayContaining(['branch-visit.blueprint', 'car-service-poka-yoke.blueprint', 'service-iteration.blueprint']));
     });
 });
