@@ -38,17 +38,25 @@ const ElkConstructor = ElkBundled as unknown as new (args?: ELKConstructorArgume
 let sharedElk: ELK | undefined;
 
 /**
- * Rankings of recent graph structures. The layering depends only on the steps, their order and the
- * flows, not on labels or box sizes, so the keystrokes that edit a label or a property (most of
- * them) reuse the ranking instead of running ELK again.
+ * Rankings of recent graph structures (whole flow graphs, or the flows inside one stage: see
+ * stage-ranking.ts). The layering depends only on the steps, their order and the flows, not on
+ * labels or box sizes, so the keystrokes that edit a label or a property (most of them) reuse the
+ * ranking instead of running ELK again; with one entry per stage, a flow edit reranks one stage.
  */
 const recentRankings = new Map<string, Map<string, number>>();
-const RECENT_RANKINGS = 8;
+/** Bound of the cache in ranked steps: eight versions of a 4,000-step graph, or as many stages. */
+const RECENT_RANKED_STEPS = 32_000;
+let rankedSteps = 0;
 
 /** Layer index (0-based, left to right) of each step. */
 export async function rankSteps(steps: readonly DiagramBox[], flows: readonly DiagramEdge[]): Promise<Map<string, number>> {
     const ids = new Set(steps.map(step => step.id));
     const edges = flows.filter(flow => !flow.loop && flow.from !== flow.to && ids.has(flow.from) && ids.has(flow.to));
+    return rankGraph(steps, edges);
+}
+
+/** The layers of a graph whose edges all join two of its steps (none a loop), from the cache or computed. */
+export async function rankGraph(steps: readonly DiagramBox[], edges: readonly DiagramEdge[]): Promise<Map<string, number>> {
     const structure = `${steps.map(step => step.id).join('\n')}\u0000${edges.map(edge => `${edge.from}\n${edge.to}`).join('\n')}`;
     const cached = recentRankings.get(structure);
     if (cached) {
@@ -59,7 +67,12 @@ export async function rankSteps(steps: readonly DiagramBox[], flows: readonly Di
     }
     const ranks = steps.length > ELK_STEP_LIMIT ? rankByLongestPath(steps, edges) : await rankWithElk(steps, edges);
     recentRankings.set(structure, ranks);
-    if (recentRankings.size > RECENT_RANKINGS) recentRankings.delete(recentRankings.keys().next().value!);
+    rankedSteps += ranks.size;
+    while (rankedSteps > RECENT_RANKED_STEPS && recentRankings.size > 1) {
+        const [oldest, oldRanks] = recentRankings.entries().next().value!;
+        recentRankings.delete(oldest);
+        rankedSteps -= oldRanks.size;
+    }
     return new Map(ranks);
 }
 

@@ -11,4 +11,5 @@ export { stripRanges } from './layout-json.js';
 export { headersInWindow, type DrawingWindow, type WindowHeaders } from './header-window.js';
 export { checkLayoutQuality, summarizeLayoutQuality, flowLabelRect, type LayoutQualityReport, type LayoutQualityOptions, type Rect } from './layout-quality.js';
 export { rankByLongestPath } from './longest-path-ranking.js';
+export { rankStepsByStage, type StageRanking } from './stage-ranking.js';
 export { writeMermaid, BLUEPRINT_MERMAID_CLASSES, type MermaidDialect, type MermaidOptions, type MermaidClassDef } from './mermaid-flowchart.js';

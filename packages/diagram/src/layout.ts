@@ -9,6 +9,7 @@ import { evidenceRunsStraight, gapsUsed, routeFlows, TRACK } from './edge-routin
 import { placeFlowLabels } from './flow-labels.js';
 import { branchBundles, gatewayRect, placeGateways } from './gateways.js';
 import { rankSteps } from './elk-ranking.js';
+import { rankStepsByStage } from './stage-ranking.js';
 import type { BlueprintLayout, LaidOutLane, LaidOutLine, LaidOutStage, LaidOutStep } from './geometry.js';
 
 export interface LayoutSpacing {
@@ -46,6 +47,11 @@ export interface LayoutOptions {
      * edit (or a diff view of two versions) moves as little as possible.
      */
     readonly previous?: BlueprintLayout;
+    /**
+     * `by-stage` (the default): each stage's layers from its own flows when the stages can be ranked
+     * apart (stage-ranking.ts), the whole flow graph otherwise; `whole`: always the whole graph.
+     */
+    readonly ranking?: 'by-stage' | 'whole';
 }
 
 /** Closest a flow's vertical track comes to the columns on either side of its gap. */
@@ -56,7 +62,8 @@ const NO_STAGE = '';
 
 /**
  * 1. Build the boxes (wrapped labels, sizes) from the model.
- * 2. Rank the steps with ELK layered on the flat graph (loop flows left out).
+ * 2. Rank the steps with ELK layered on the flat graph (loop flows left out), stage by stage when
+ *    the flows between stages all run forwards (stage-ranking.ts).
  * 3. Group steps into stage groups in stage order (a step without a stage joins the stage of the
  *    nearest ranked step before it), and renumber the ranks inside each group: the columns.
  * 4. Lanes are bands top to bottom, as high as their fullest cell; boxes in one cell stack in model order.
@@ -66,17 +73,20 @@ export async function layoutBlueprint(model: BlueprintModel, options: LayoutOpti
     const spacing = { ...DEFAULT_SPACING, ...options.spacing };
     const metrics = { ...DEFAULT_BOX_METRICS, ...options.boxMetrics };
     const input = buildDiagramInput(model, metrics);
-    const signature = placementSignature(input, spacing);
+    const signature = `${options.ranking ?? 'by-stage'}\u0000${placementSignature(input, spacing)}`;
     const earlier = options.previous && placements.get(options.previous);
-    const layout = earlier?.signature === signature ? reusePlacement(input, earlier.placed) : await placeAndRoute(input, spacing, options.previous);
+    const layout = earlier?.signature === signature ? reusePlacement(input, earlier.placed)
+        : await placeAndRoute(input, spacing, options.previous, options.ranking ?? 'by-stage');
     placements.set(layout, { signature, placed: layout });
     return layout;
 }
 
-async function placeAndRoute(input: DiagramInput, spacing: LayoutSpacing, previous: BlueprintLayout | undefined): Promise<BlueprintLayout> {
+async function placeAndRoute(input: DiagramInput, spacing: LayoutSpacing, previous: BlueprintLayout | undefined,
+    ranking: 'by-stage' | 'whole'): Promise<BlueprintLayout> {
     const steps = orderByPrevious(input.steps, previous);
-    const ranks = await rankSteps(steps, input.flows);
-    const columns = assignColumns(input, steps, ranks);
+    const byStage = ranking === 'by-stage' ? await rankStepsByStage(steps, input.flows, input.model.stages.map(stage => stage.id)) : undefined;
+    const ranks = byStage?.ranks ?? await rankSteps(steps, input.flows);
+    const columns = assignColumns(input, steps, ranks, byStage?.stageOf);
     return placeBoxes(input, steps, columns, spacing, previous);
 }
 
@@ -156,9 +166,10 @@ interface ColumnAssignment {
     readonly columnStage: string[];
 }
 
-function assignColumns(input: DiagramInput, steps: readonly DiagramBox[], ranks: Map<string, number>): ColumnAssignment {
+function assignColumns(input: DiagramInput, steps: readonly DiagramBox[], ranks: Map<string, number>,
+    stageOf: Map<string, string> | undefined): ColumnAssignment {
     const stageOrder = input.model.stages.map(stage => stage.id);
-    const groupOf = inferStageGroups(steps, ranks, stageOrder);
+    const groupOf = stageOf ?? inferStageGroups(steps, ranks, stageOrder);
     const groups = stageOrder.length > 0 ? stageOrder : [NO_STAGE];
     const column = new Map<string, number>();
     const columnStage: string[] = [];

@@ -106,7 +106,7 @@ export class DiagramBridge implements Disposable {
         state.early = early;
         this.scheduler.schedule(job);
         // Needed for the highlights once the layout is back; computed meanwhile (and cached for lenses and hovers).
-        this.services.analysisProvider.forModel(uri, model);
+        this.services.analysisProvider.timeForModel(uri, model);
     }
 
     private update(document: LangiumDocument): void {
@@ -155,8 +155,8 @@ export class DiagramBridge implements Disposable {
         if (early?.validated === 'not-ok') return;
         if (result.layout) {
             state.lastGood = result.layout;
-            const analysis = this.services.analysisProvider.forModel(job.uri, job.model);
-            state.lastHighlights = computeHighlights(job.model, analysis.time, result.layout);
+            const time = this.services.analysisProvider.timeForModel(job.uri, job.model);
+            state.lastHighlights = computeHighlights(job.model, time, result.layout);
         }
         if (job.version !== state.latestVersion) {
             // A newer version arrived: a queued layout will answer for it, or it has errors and the

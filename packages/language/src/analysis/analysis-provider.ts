@@ -1,20 +1,23 @@
 /**
  * The service analysis of each blueprint, computed once per document version and shared by code
  * lenses, hovers, validation, the diagram's highlights and reports (Langium's DocumentCache drops
- * it when the document changes).
+ * it when the document changes). The time analysis alone is cached apart: the diagram's highlights
+ * need only its critical path on every keystroke, the rest waits until a lens or hover asks.
  */
 import { AstUtils, DocumentCache, DocumentState, type LangiumDocument, type URI } from 'langium';
 import type { LangiumSharedCoreServices } from 'langium';
 import type { Blueprint } from '../generated/ast.js';
 import type { BlueprintModel } from '@blueprint/model';
 import type { BlueprintModelProvider } from '../model/model-provider.js';
-import { analyseBlueprint, type BlueprintAnalysis } from '@blueprint/model';
+import { analyseBlueprint, analyseTime, type BlueprintAnalysis, type TimeAnalysis } from '@blueprint/model';
 
 export class BlueprintAnalysisProvider {
     private readonly cache: DocumentCache<BlueprintModel, BlueprintAnalysis>;
+    private readonly timeCache: DocumentCache<BlueprintModel, TimeAnalysis>;
 
     constructor(shared: LangiumSharedCoreServices, private readonly models: BlueprintModelProvider) {
         this.cache = new DocumentCache(shared, DocumentState.Linked);
+        this.timeCache = new DocumentCache(shared, DocumentState.Linked);
     }
 
     getAnalysis(blueprint: Blueprint): BlueprintAnalysis {
@@ -28,6 +31,11 @@ export class BlueprintAnalysisProvider {
 
     /** The analysis of a model built from the document at `uri` (models are cached per version too). */
     forModel(uri: URI | string, model: BlueprintModel): BlueprintAnalysis {
-        return this.cache.get(uri.toString(), model, () => analyseBlueprint(model));
+        return this.cache.get(uri.toString(), model, () => analyseBlueprint(model, this.timeForModel(uri, model)));
+    }
+
+    /** The time analysis (base path) of a model built from the document at `uri`: `forModel(…).time`, cheaper. */
+    timeForModel(uri: URI | string, model: BlueprintModel): TimeAnalysis {
+        return this.timeCache.get(uri.toString(), model, () => analyseTime(model));
     }
 }

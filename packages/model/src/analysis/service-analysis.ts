@@ -110,7 +110,8 @@ export interface BlueprintAnalysis {
     readonly content: readonly ContentEntry[];
 }
 
-export function analyseBlueprint(model: BlueprintModel): BlueprintAnalysis {
+/** `time`: the model's `analyseTime` when the caller has it already (the language server caches it apart). */
+export function analyseBlueprint(model: BlueprintModel, time: TimeAnalysis = analyseTime(model)): BlueprintAnalysis {
     const steps = new Map(model.steps.map(step => [step.id, step]));
     const channels = new Map(model.channels.map(channel => [channel.id, channel]));
     const graph = buildFlowGraph(model);
@@ -169,7 +170,7 @@ export function analyseBlueprint(model: BlueprintModel): BlueprintAnalysis {
             momentsOfTruth: model.steps.filter(step => step.moment).length,
             metrics: model.metrics.length
         },
-        time: analyseTime(model),
+        time,
         segments: model.segments.map(segment => analyseTime(model, segment.id)),
         touchpoints,
         failPoints: {
