@@ -44,8 +44,8 @@ export function runCli(args: readonly string[], options: RunOptions): Promise<Cl
         const child = spawn(process.execPath, [CLI_BIN, ...args], { cwd: options.cwd, env, stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
         if (options.input !== undefined) child.stdin!.end(options.input);
         let stdout = '', stderr = '';
-        child.stdout.setEncoding('utf8').on('data', chunk => stdout += chunk);
-        child.stderr.setEncoding('utf8').on('data', chunk => stderr += chunk);
+        child.stdout!.setEncoding('utf8').on('data', chunk => stdout += chunk);
+        child.stderr!.setEncoding('utf8').on('data', chunk => stderr += chunk);
         const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
         child.on('error', reject);
         child.on('close', code => {

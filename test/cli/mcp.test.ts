@@ -181,7 +181,6 @@ describe('blueprint mcp', () => {
         const read = await client.readResource({ uri: 'blueprint://docs/language' });
         const reference = (read.contents[0] as { text: string }).text;
         const readme = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
-        // @ts-expect-error: a plain .mjs script without type declarations
         const { languageReference } = await import('../../scripts/language-reference.mjs');
         expect(reference).toBe(languageReference(readme));
         expect(reference).toContain('### Fail points and their remedies');

@@ -374,7 +374,7 @@ describe('partial input', () => {
                 failPoints: [{ cause: undefined as unknown as string, preventions: [], recoveries: [undefined as unknown as string] }]
             })
         };
-        const layout = await layoutBlueprint(partial);
+        const layout = await layoutBlueprint(partial as BlueprintModel);
         const call = layout.steps.find(step => step.id === 'Call')!;
         expect(call.details.failPoints).toEqual([{ ref: 'F1', cause: '', preventions: [], recoveries: [], remedies: [] }]);
         expect(renderSvg(layout)).not.toContain('undefined');

@@ -9,6 +9,7 @@ import { URI } from 'langium';
 import { EmptyFileSystem } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { validateText } from '../helpers/validate-text.js';
+import { diagnosticText } from '../helpers/diagnostic-text.js';
 
 export const EXAMPLES_ROOT = fileURLToPath(new URL('../../examples/', import.meta.url));
 
@@ -29,7 +30,7 @@ export function listExamples(folder = EXAMPLES_ROOT): string[] {
 export async function loadExampleModel(file: string): Promise<{ model?: BlueprintModel; errors: string[] }> {
     const services = createBlueprintServices({ ...NodeFileSystem }).Blueprint;
     const { documents } = await loadAndValidate(services, [URI.file(file)]);
-    const errors = (documents[0].diagnostics ?? []).filter(d => d.severity === 1).map(d => d.message);
+    const errors = (documents[0].diagnostics ?? []).filter(d => d.severity === 1).map(diagnosticText);
     return { model: services.model.BlueprintModelProvider.getDocumentModel(documents[0]), errors };
 }
 

@@ -4,7 +4,7 @@
  * no evidence connector through another card, on every example and on generated blueprints.
  */
 import * as path from 'node:path';
-import { checkLayoutQuality, layoutBlueprint, summarizeLayoutQuality, type BlueprintLayout } from '@blueprint/diagram';
+import { checkLayoutQuality, layoutBlueprint, summarizeLayoutQuality, type BlueprintLayout, type LaidOutStep } from '@blueprint/diagram';
 import { describe, expect, test } from 'vitest';
 import { generateBlueprint as generateEpisodes } from '../bench/generate.mjs';
 import { EXAMPLES_ROOT, layoutViolations, listExamples, loadExampleModel, modelFromText } from './diagram-helpers.js';
@@ -24,12 +24,12 @@ describe('layout quality checker', () => {
     const box = (id: string, x: number, y: number) => ({
         id, lane: 'customer', label: id, lines: [id], x, y, width: 100, height: 40,
         failPoint: false, waitPoint: false, moment: false, metrics: 0, segments: [], touchpoint: false
-    });
+    }) as unknown as LaidOutStep; // the checker reads geometry only
     const layout = (flows: BlueprintLayout['flows'], steps = [box('A', 0, 0), box('B', 300, 0), box('C', 150, 0), box('D', 0, 100), box('E', 300, 100)]): BlueprintLayout => ({
         id: 'T', title: 'T', width: 500, height: 300, lanes: [], lines: [], stages: [], steps, flows
     });
     const flow = (id: string, from: string, to: string, points: { x: number; y: number }[], extra: object = {}) =>
-        ({ id, from, to, kind: 'normal' as const, loop: false, points, ...extra });
+        ({ id, from, to, kind: 'sequence' as const, loop: false, points, ...extra });
 
     test('finds a flow through a foreign box', () => {
         const report = checkLayoutQuality(layout([flow('f', 'A', 'B', [{ x: 100, y: 20 }, { x: 300, y: 20 }])]));

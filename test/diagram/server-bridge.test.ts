@@ -270,7 +270,7 @@ describe('diagram bridge: layouts started during validation', () => {
             dispose: () => undefined
         };
         const { connection, edit, uri, services } = setup(runner);
-        services.shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, () => events.push('validated'));
+        services.shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, () => { events.push('validated'); });
         connection.client(DiagramOpenNotification.method, uri);
         await edit(TEXT, 1);
         await connection.next(p => p.version === 1);

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installExtension, prepareProfile, startCodeServer, type CodeServerPaths, type RunningCodeServer } from './code-server.js';
-import { editorText, focusWorkbench, goToLine, openFile, openQuickFix, previewFrame, runCommand, showProblems } from './workbench.js';
+import { editorText, goToLine, openFile, openQuickFix, previewFrame, runCommand, showProblems } from './workbench.js';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const e2e = process.env.BLUEPRINT_E2E_DIR ?? join(repo, '.e2e');
@@ -127,7 +127,7 @@ describe.runIf(process.env.BLUEPRINT_E2E === '1')('Blueprint extension in the we
         await expect.poll(async () => {
             await name.hover({ position: { x: 2 + (nudge++ % 3) * 3, y: 4 } });
             return hover.isVisible();
-        }, { timeout: 30_000, intervals: [1_000] }).toBe(true);
+        }, { timeout: 30_000, interval: 1_000 }).toBe(true);
         await expect.poll(() => hover.innerText(), { timeout: 30_000 }).toContain('Enter PIN');
         await page.screenshot({ path: join(screenshots, 'hover.png') });
         await page.mouse.move(0, 0);

@@ -6,7 +6,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Ajv from 'ajv';
+import { Ajv } from 'ajv';
 import { ALL_RULES, parseConfigText } from '@blueprint/language';
 import { describe, expect, it } from 'vitest';
 

@@ -45,7 +45,7 @@ describe('the file size limit', () => {
         setMaxFileBytes(0.1 * 1024 * 1024);
         const { Blueprint } = createBlueprintCoreServices({ ...EmptyFileSystem }, { batch: true });
         const document = await validateText(Blueprint, text, URI.parse('memory:///medium.blueprint'));
-        expect(document.parseResult.value.elements).toEqual([]);
+        expect((document.parseResult.value as unknown as { elements: unknown[] }).elements).toEqual([]);
         expect(document.diagnostics?.map(d => d.message)).toEqual([
             `This file cannot be used as a blueprint: too large (0.22 MiB; the limit is 0.1 MiB).`
         ]);

@@ -13,6 +13,7 @@ import { layoutBlueprint, renderSvg } from '@blueprint/diagram';
 import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe, expect, it } from 'vitest';
+import { diagnosticText } from '../helpers/diagnostic-text.js';
 
 const SEED = 20261201;
 const INPUTS = 2000;
@@ -87,7 +88,7 @@ describe('fuzzing every stage', () => {
                 Blueprint.shared.workspace.LangiumDocuments.addDocument(document);
                 stage = 'validate';
                 await Blueprint.shared.workspace.DocumentBuilder.build([document], { validation: true });
-                const internal = (document.diagnostics ?? []).filter(d => d.code === INTERNAL_ERROR_CODE || /error occurred/i.test(d.message));
+                const internal = (document.diagnostics ?? []).filter(d => d.code === INTERNAL_ERROR_CODE || /error occurred/i.test(diagnosticText(d)));
                 if (internal.length > 0) failures.push(`#${index} validate: ${internal[0].message}`);
                 stage = 'model';
                 const model = Blueprint.model.BlueprintModelProvider.getDocumentModel(document);

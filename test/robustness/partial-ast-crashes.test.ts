@@ -2,10 +2,11 @@
  * The five crashes found while typing (issue 12), each on the text that caused it, and the rule
  * that a check which still crashes becomes one diagnostic for the user, not a stack trace.
  */
-import { createBlueprintServices, INTERNAL_ERROR_CODE, type BlueprintServices } from '@blueprint/language';
+import { ast, createBlueprintServices, INTERNAL_ERROR_CODE, type BlueprintServices } from '@blueprint/language';
 import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import { describe, expect, it } from 'vitest';
 import { ensureBuilt, runCli, Workspace } from '../cli/cli-harness.js';
+import { diagnosticText } from '../helpers/diagnostic-text.js';
 
 const logged: string[] = [];
 const { Blueprint } = createBlueprintServices({ ...EmptyFileSystem }, { logInternalError: (context, error) => logged.push(`${context}: ${String(error)}`) });
@@ -30,7 +31,7 @@ describe('partial ASTs that crashed', () => {
 
     it('a tolerance without a duration: a syntax error, no crash in TimeChecks.checkTolerance', async () => {
         const document = await documentOf('blueprint X "X" {\n    customer A "a" { duration tolerance 3 min }\n}');
-        const messages = (document.diagnostics ?? []).map(d => d.message);
+        const messages = (document.diagnostics ?? []).map(diagnosticText);
         expect(messages).toEqual(["Expected a number here, but found 'tolerance'."]);
         expect(messages.filter(m => /error occurred|Internal error|Cannot read/.test(m))).toEqual([]);
     });
@@ -71,7 +72,7 @@ describe('partial ASTs that crashed', () => {
 describe('a check that crashes', () => {
     it('becomes one internal diagnostic without a stack, and its stack goes to the log', async () => {
         const services = createBlueprintServices({ ...EmptyFileSystem }, { logInternalError: (context, error) => logged.push(`${context}: ${(error as Error).stack}`) }).Blueprint;
-        services.validation.ValidationRegistry.register({ Step: () => { throw new Error('boom\n    at somewhere.js:1:1'); } });
+        services.validation.ValidationRegistry.register<ast.BlueprintAstType>({ Step: () => { throw new Error('boom\n    at somewhere.js:1:1'); } });
         const document = await documentOf('blueprint X "X" {\n    customer A "a" { start end }\n}', services);
         const internal = (document.diagnostics ?? []).filter(d => d.code === INTERNAL_ERROR_CODE);
         expect(internal.map(d => d.message)).toEqual(['Internal error in a Blueprint check (this is a bug, please report it): boom']);

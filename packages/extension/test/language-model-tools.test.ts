@@ -7,7 +7,6 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as tools from '@blueprint/tools';
 import { EDITOR_TOOLS } from '../src/assistant/editor-tool-names.js';
-// @ts-expect-error: a plain .mjs script without type declarations
 import { languageModelTools } from '../../../scripts/language-model-tools.mjs';
 
 interface DeclaredTool { name: string; toolReferenceName: string; modelDescription: string; inputSchema: { properties: Record<string, unknown> } }

@@ -13,7 +13,9 @@ const range = (startLine: number, startCharacter: number, endLine: number, endCh
 function step(id: string, stepRange?: LaidOutStep['range']): LaidOutStep {
     return {
         id, lane: 'customer', label: id, lines: [id], x: 0, y: 0, width: 10, height: 10,
-        failPoint: false, waitPoint: false, moment: false, metrics: 0, segments: [], touchpoint: false, range: stepRange
+        failPoint: false, waitPoint: false, moment: false, metrics: 0, segments: [], touchpoint: false, range: stepRange,
+        labelTop: 0, lineHeight: 14, fontSize: 12, marks: [],
+        details: { lane: 'customer', segments: [], failPoints: [], metrics: [], notes: [] }
     };
 }
 

@@ -50,7 +50,9 @@ describe('buildGraph', () => {
             id: 'Tiny', title: 'Tiny', width: 300, height: 100, lanes: [], lines: [], stages: [], flows: [],
             steps: [{
                 id: 'A', lane: 'customer', label: 'Alone', lines: [], x: 10, y: 10, width: 100, height: 40,
-                failPoint: false, waitPoint: false, moment: false, metrics: 0, segments: [], touchpoint: false
+                failPoint: false, waitPoint: false, moment: false, metrics: 0, segments: [], touchpoint: false,
+                labelTop: 0, lineHeight: 14, fontSize: 12, marks: [],
+                details: { lane: 'customer', segments: [], failPoints: [], metrics: [], notes: [] }
             }]
         };
         const graph = buildGraph(layout);

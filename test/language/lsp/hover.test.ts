@@ -1,5 +1,5 @@
 import { expectHover } from 'langium/test';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { createServices } from './helpers.js';
 
 const services = createServices();
