@@ -22,7 +22,7 @@
  */
 import type { DiagramEdge } from './diagram-input.js';
 import type { LaidOutFlow, LaidOutStep, Point } from './geometry.js';
-import { inflate, rectsOverlap, SpatialIndex, type Rect } from './spatial-index.js';
+import { SpatialIndex, type Rect } from './spatial-index.js';
 
 /** Distance between two parallel tracks. */
 export const TRACK = 5;
@@ -218,6 +218,25 @@ export function routeFlows(edges: readonly DiagramEdge[], steps: readonly LaidOu
         }
     }
 
+    // The segment `free` is testing, shared with its two visitors (made once per run, not per segment).
+    let probeEdge = -1;
+    let probeOwn0: LaidOutStep | undefined;
+    let probeOwn1: LaidOutStep | undefined;
+    let probeOwnAllowed = false;
+    let probeA: Point = { x: 0, y: 0 };
+    let probeB: Point = probeA;
+    let probeX = 0;
+    let probeY = 0;
+    let probeWidth = 0;
+    let probeHeight = 0;
+    const blocksProbe = (box: LaidOutStep): boolean => {
+        const isOwn = box === probeOwn0 || box === probeOwn1;
+        if (isOwn && probeOwnAllowed) return false;
+        return crossesInterior(probeX, probeY, probeWidth, probeHeight, box, isOwn ? 0 : CLEARANCE);
+    };
+    const conflictsWithProbe = (other: PlacedSegment): boolean =>
+        other.edge !== probeEdge && !(other.reserved && routed[other.edge]) && conflicts(probeA, probeB, other.a, other.b);
+
     const routes: Point[][] = edges.map(() => []);
     for (const index of order) {
         const edge = edges[index];
@@ -356,19 +375,22 @@ export function routeFlows(edges: readonly DiagramEdge[], steps: readonly LaidOu
 
     /** True when no segment of the route enters a foreign box or runs along (or ends on) a placed segment. */
     function free(edge: number, route: readonly Point[], own: readonly LaidOutStep[]): boolean {
+        probeEdge = edge;
+        probeOwn0 = own[0];
+        probeOwn1 = own[1];
         for (let i = 1; i < route.length; i++) {
             const a = route[i - 1];
             const b = route[i];
             if (a.x === b.x && a.y === b.y) continue;
-            const rect = segmentRect(a, b);
-            const ownAllowed = i === 1 || i === route.length - 1;
-            const blocked = obstacles.some(inflate(rect, CLEARANCE), box => {
-                const isOwn = box === own[0] || box === own[1];
-                if (isOwn && ownAllowed) return false;
-                return crossesInterior(rect, box, isOwn ? 0 : CLEARANCE);
-            });
-            if (blocked) return false;
-            if (placed.some(inflate(rect, TRACK), other => other.edge !== edge && !(other.reserved && routed[other.edge]) && conflicts(a, b, other.a, other.b))) return false;
+            probeA = a;
+            probeB = b;
+            probeX = Math.min(a.x, b.x);
+            probeY = Math.min(a.y, b.y);
+            probeWidth = Math.abs(a.x - b.x);
+            probeHeight = Math.abs(a.y - b.y);
+            probeOwnAllowed = i === 1 || i === route.length - 1;
+            if (obstacles.someWithin(probeX - CLEARANCE, probeY - CLEARANCE, probeWidth + 2 * CLEARANCE, probeHeight + 2 * CLEARANCE, blocksProbe)) return false;
+            if (placed.someWithin(probeX - TRACK, probeY - TRACK, probeWidth + 2 * TRACK, probeHeight + 2 * TRACK, conflictsWithProbe)) return false;
         }
         return true;
     }
@@ -404,11 +426,15 @@ function endsOn(p: Point, a: Point, b: Point): boolean {
     return p.x >= x1 - 2 && p.x <= x2 + 2 && p.y >= y1 - 2 && p.y <= y2 + 2;
 }
 
-function crossesInterior(rect: Rect, box: Rect, clearance: number): boolean {
-    const grown = inflate(box, clearance);
-    if (rect.height === 0) return rect.y > grown.y && rect.y < grown.y + grown.height && rect.x < grown.x + grown.width && rect.x + rect.width > grown.x;
-    if (rect.width === 0) return rect.x > grown.x && rect.x < grown.x + grown.width && rect.y < grown.y + grown.height && rect.y + rect.height > grown.y;
-    return rectsOverlap(rect, grown);
+/** Whether the segment with bounds (x, y, width, height), one of them 0, runs into `box` grown by `clearance`. */
+function crossesInterior(x: number, y: number, width: number, height: number, box: Rect, clearance: number): boolean {
+    const left = box.x - clearance;
+    const top = box.y - clearance;
+    const right = left + (box.width + 2 * clearance);
+    const bottom = top + (box.height + 2 * clearance);
+    if (height === 0) return y > top && y < bottom && x < right && x + width > left;
+    if (width === 0) return x > left && x < right && y < bottom && y + height > top;
+    return x < right && left < x + width && y < bottom && top < y + height;
 }
 
 function segmentRect(a: Point, b: Point): Rect {

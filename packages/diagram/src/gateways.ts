@@ -25,6 +25,13 @@ type Side = LaidOutGateway['side'];
  */
 export function branchBundles(model: BlueprintModel, edges: readonly DiagramEdge[]): BranchBundles {
     const drawn = new Set(edges.map(edge => edge.id));
+    // The flows into each step, in order: a join's incoming flows without a scan of all flows per decision.
+    const into = new Map<string, DiagramEdge[]>();
+    for (const edge of edges) {
+        const list = into.get(edge.to);
+        if (list) list.push(edge);
+        else into.set(edge.to, [edge]);
+    }
     const bundles = new Map<string, { bundle: string; which: 0 | 1 }[]>();
     const add = (flow: string, bundle: string, which: 0 | 1) => {
         const list = bundles.get(flow);
@@ -36,7 +43,7 @@ export function branchBundles(model: BlueprintModel, edges: readonly DiagramEdge
         if (decision.step === undefined || branches.length < 2) continue;
         for (const flow of branches) add(flow, `split:${decision.kind}:${decision.step}`, 0);
         if (decision.kind === 'parallel' && decision.join !== undefined) {
-            const incoming = edges.filter(edge => edge.to === decision.join && edge.kind !== 'evidence' && !edge.loop);
+            const incoming = (into.get(decision.join) ?? []).filter(edge => edge.kind !== 'evidence' && !edge.loop);
             if (incoming.length >= 2) for (const edge of incoming) add(edge.id, `join:${decision.join}`, 1);
         }
     }
@@ -46,6 +53,17 @@ export function branchBundles(model: BlueprintModel, edges: readonly DiagramEdge
 export function placeGateways(model: BlueprintModel, flows: readonly LaidOutFlow[], steps: readonly LaidOutStep[], strings: DiagramStrings): LaidOutGateway[] {
     const boxes = new Map(steps.map(step => [step.id, step]));
     const flowById = new Map(flows.map(flow => [flow.id, flow]));
+    // The flows that start or end at each step, in order (once each): `place` looks at one step's ports only.
+    const flowsAt = new Map<string, LaidOutFlow[]>();
+    const attach = (step: string, flow: LaidOutFlow) => {
+        const list = flowsAt.get(step);
+        if (list) list.push(flow);
+        else flowsAt.set(step, [flow]);
+    };
+    for (const flow of flows) {
+        attach(flow.from, flow);
+        if (flow.to !== flow.from) attach(flow.to, flow);
+    }
     const say = strings.notes;
     const gateways: LaidOutGateway[] = [];
     const seen = new Set<string>();
@@ -56,14 +74,14 @@ export function placeGateways(model: BlueprintModel, flows: readonly LaidOutFlow
         const branches = (decision.flows ?? []).map(id => flowById.get(id)).filter((flow): flow is LaidOutFlow => flow !== undefined && flow.points.length >= 2);
         if (branches.length < 2) continue;
         seen.add(`${kind}:${box.id}`);
-        const split = place(box, branches.map(flow => flow.points[0]), flows, new Set(branches.map(flow => flow.id)));
+        const split = place(box, branches.map(flow => flow.points[0]), flowsAt.get(box.id) ?? [], new Set(branches.map(flow => flow.id)));
         const list = branches.map(flow => flow.label ? `${boxes.get(flow.to)?.label ?? flow.to}: ${flow.label}` : boxes.get(flow.to)?.label ?? flow.to).join(say.listSeparator);
         gateways.push({
             id: `gateway:${kind}:${box.id}`, step: box.id, kind, role: 'split', ...split, flows: branches.map(flow => flow.id),
             ...(decision.label ? { label: decision.label } : {}),
             description: kind === 'parallel' ? say.parallelSplit(decision.label, list) : say.decision(decision.label, list)
         });
-        const join = joinGateway(decision, boxes, flows, say);
+        const join = joinGateway(decision, boxes, flowsAt, say);
         if (join && !seen.has(`join:${join.step}`)) {
             seen.add(`join:${join.step}`);
             gateways.push(join);
@@ -72,11 +90,12 @@ export function placeGateways(model: BlueprintModel, flows: readonly LaidOutFlow
     return gateways;
 }
 
-function joinGateway(decision: ModelDecision, boxes: ReadonlyMap<string, LaidOutStep>, flows: readonly LaidOutFlow[],
+function joinGateway(decision: ModelDecision, boxes: ReadonlyMap<string, LaidOutStep>, flowsAt: ReadonlyMap<string, readonly LaidOutFlow[]>,
     say: DiagramStrings['notes']): LaidOutGateway | undefined {
     if (decision.kind !== 'parallel' || decision.join === undefined) return undefined;
     const box = boxes.get(decision.join);
     if (!box) return undefined;
+    const flows = flowsAt.get(box.id) ?? [];
     const incoming = flows.filter(flow => flow.to === box.id && flow.kind !== 'evidence' && !flow.loop && flow.points.length >= 2);
     if (incoming.length < 2) return undefined;
     const at = place(box, incoming.map(flow => flow.points[flow.points.length - 1]), flows, new Set(incoming.map(flow => flow.id)));
@@ -89,6 +108,7 @@ function joinGateway(decision: ModelDecision, boxes: ReadonlyMap<string, LaidOut
 /**
  * Where on the box's border the diamond goes: on the side most of `ports` lie on, as near as it can
  * be to the middle of those ports while keeping clear of the ports of every other flow on that side.
+ * `flows` are the flows that start or end at the box.
  */
 function place(box: LaidOutStep, ports: readonly Point[], flows: readonly LaidOutFlow[], own: ReadonlySet<string>):
     Pick<LaidOutGateway, 'x' | 'y' | 'halfWidth' | 'halfHeight' | 'side'> {
@@ -108,7 +128,11 @@ function place(box: LaidOutStep, ports: readonly Point[], flows: readonly LaidOu
             if ((flow.from === box.id || flow.to === box.id) && sideOf(box, point) === side) foreign.push(along(point));
         }
     }
-    const clearance = (position: number) => Math.min(Infinity, ...foreign.map(port => Math.abs(port - position)));
+    const clearance = (position: number) => {
+        let nearest = Infinity;
+        for (const port of foreign) nearest = Math.min(nearest, Math.abs(port - position));
+        return nearest;
+    };
     let best = Math.round(Math.max(low, Math.min(high, wanted)));
     if (clearance(best) < half + 2) {
         let bestScore = -Infinity;

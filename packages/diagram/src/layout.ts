@@ -226,17 +226,24 @@ function placeBoxes(input: DiagramInput, steps: readonly DiagramBox[], assignmen
     // Cells: (lane, column) → boxes stacked in model order (or the previous layout's order).
     const previousY = new Map(previous?.steps.map(step => [step.id, step.y]) ?? []);
     const modelIndex = new Map(boxes.map((box, index) => [box.id, index]));
-    const cells = new Map<string, DiagramBox[]>();
-    const cellKey = (lane: string, index: number) => `${lane}\u0000${index}`;
+    // Each lane's cells by column (a lane's height reads only the cells it has).
+    const laneCells = new Map<string, Map<number, DiagramBox[]>>();
+    const cells: DiagramBox[][] = [];
     for (const box of boxes) {
-        const key = cellKey(box.lane, column.get(box.id)!);
-        const cell = cells.get(key);
+        let row = laneCells.get(box.lane);
+        if (!row) laneCells.set(box.lane, row = new Map());
+        const index = column.get(box.id)!;
+        const cell = row.get(index);
         if (cell) cell.push(box);
-        else cells.set(key, [box]);
+        else {
+            const created = [box];
+            row.set(index, created);
+            cells.push(created);
+        }
     }
     const laneIndex = new Map(model.lanes.map((lane, index) => [lane.id, index]));
     const cellIndex = new Map<string, number>();
-    for (const cell of cells.values()) {
+    for (const cell of cells) {
         if (cell[0].evidenceFor !== undefined) continue;
         cell.sort((a, b) => (previousY.get(a.id) ?? Infinity) - (previousY.get(b.id) ?? Infinity)
             || modelIndex.get(a.id)! - modelIndex.get(b.id)!);
@@ -246,7 +253,7 @@ function placeBoxes(input: DiagramInput, steps: readonly DiagramBox[], assignmen
     // that card's connector runs straight and the others are routed around the stack.
     const ownerKey = (box: DiagramBox) => (laneIndex.get(box.lane) ?? 0) * 1e6 + (cellIndex.get(box.id) ?? 0);
     const boxById = new Map(boxes.map(box => [box.id, box]));
-    for (const cell of cells.values()) {
+    for (const cell of cells) {
         if (cell[0].evidenceFor === undefined) continue;
         cell.sort((a, b) => ownerKey(boxById.get(b.evidenceFor!)!) - ownerKey(boxById.get(a.evidenceFor!)!)
             || modelIndex.get(a.id)! - modelIndex.get(b.id)!);
@@ -281,8 +288,7 @@ function placeBoxes(input: DiagramInput, steps: readonly DiagramBox[], assignmen
         for (const lane of model.lanes) {
             const padding = spacing.lanePadding + (laneExtra.get(lane.id) ?? 0);
             let contentHeight = 0;
-            for (let index = 0; index < columnStage.length; index++) {
-                const cell = cells.get(cellKey(lane.id, index)) ?? [];
+            for (const cell of laneCells.get(lane.id)?.values() ?? []) {
                 let cellY = y + padding;
                 for (const box of cell) {
                     boxY.set(box.id, cellY);
@@ -331,11 +337,11 @@ function placeBoxes(input: DiagramInput, steps: readonly DiagramBox[], assignmen
 
         const laidOutSteps: LaidOutStep[] = boxes.map(box => {
             const index = column.get(box.id)!;
-            return {
-                ...box,
-                x: columnX[index] + Math.round((columnWidth[index] - box.width) / 2),
-                y: boxY.get(box.id)!
-            };
+            // The box's fields, then x and y (the order `{ ...box, x, y }` gives, several times faster than the spread).
+            const step = Object.assign({}, box) as { -readonly [K in keyof LaidOutStep]: LaidOutStep[K] };
+            step.x = columnX[index] + Math.round((columnWidth[index] - box.width) / 2);
+            step.y = boxY.get(box.id)!;
+            return step;
         });
         const width = contentRight + spacing.margin;
         const height = y + spacing.margin;
