@@ -42,6 +42,7 @@ export interface RoutingGrid {
 }
 
 type Side = 'left' | 'right' | 'top' | 'bottom';
+const SIDE_INDEX: Readonly<Record<Side, number>> = { left: 0, right: 1, top: 2, bottom: 3 };
 
 interface FlowEnd {
     readonly edge: number;
@@ -114,14 +115,24 @@ export function routeFlows(edges: readonly DiagramEdge[], steps: readonly LaidOu
     const crowdedRows: [number, number][] = [];
     const gapTrackCache = new Map<number, number[]>();
 
+    function bundleOf(end: FlowEnd): string | undefined {
+        const entries = bundles.get(edges[end.edge].id);
+        if (entries) for (const entry of entries) if (entry.which === end.which) return entry.bundle;
+        return undefined;
+    }
+
     // 1. Which side each end attaches to.
-    const ends = new Map<string, FlowEnd[]>();
+    // Keyed by the box object and the side (ids map to one box each): no string key per end.
+    const ends: FlowEnd[][] = [];
+    const sidesOf = new Map<LaidOutStep, (FlowEnd[] | undefined)[]>();
     const straightEvidence = new Set<number>();
     const addEnd = (end: FlowEnd) => {
-        const key = `${end.box.id}\u0000${end.side}`;
-        const list = ends.get(key);
+        let sides = sidesOf.get(end.box);
+        if (!sides) sidesOf.set(end.box, sides = [undefined, undefined, undefined, undefined]);
+        const slot = SIDE_INDEX[end.side];
+        const list = sides[slot];
         if (list) list.push(end);
-        else ends.set(key, [end]);
+        else ends.push(sides[slot] = [end]);
     };
     edges.forEach((edge, index) => {
         const source = boxes.get(edge.from)!;
@@ -146,38 +157,43 @@ export function routeFlows(edges: readonly DiagramEdge[], steps: readonly LaidOu
     });
 
     // 2. Distinct ports along each side, ordered by where the other end lies so lines fan out without crossing.
-    const ports: [Point, Point][] = edges.map(() => [{ x: 0, y: 0 }, { x: 0, y: 0 }]);
-    for (const list of ends.values()) {
+    const unplaced: Point = { x: 0, y: 0 };
+    const ports: [Point, Point][] = edges.map(() => [unplaced, unplaced]);
+    for (const list of ends) {
         const { box, side } = list[0];
         const vertical = side === 'left' || side === 'right';
-        const sorted = [...list].sort((a, b) => vertical
-            ? centerY(a.other) - centerY(b.other) || (side === 'right' ? b.otherColumn - a.otherColumn : a.otherColumn - b.otherColumn) || a.edge - b.edge
-            : centerX(a.other) - centerX(b.other) || a.edge - b.edge);
+        // In place: the lists are not read in their first order again.
+        if (list.length > 1) {
+            list.sort((a, b) => vertical
+                ? centerY(a.other) - centerY(b.other) || (side === 'right' ? b.otherColumn - a.otherColumn : a.otherColumn - b.otherColumn) || a.edge - b.edge
+                : centerX(a.other) - centerX(b.other) || a.edge - b.edge);
+        }
         // A bundle of branches takes one slot among the other ports, its members a track apart in it.
-        const bundleOf = (end: FlowEnd) => bundles.get(edges[end.edge].id)?.find(entry => entry.which === end.which)?.bundle;
         const slots: FlowEnd[][] = [];
-        const slotOfBundle = new Map<string, FlowEnd[]>();
-        for (const end of sorted) {
+        let slotOfBundle: Map<string, FlowEnd[]> | undefined;
+        for (const end of list) {
             const bundle = bundleOf(end);
-            const open = bundle === undefined ? undefined : slotOfBundle.get(bundle);
+            const open = bundle === undefined ? undefined : slotOfBundle?.get(bundle);
             if (open) open.push(end);
             else {
                 const slot = [end];
                 slots.push(slot);
-                if (bundle !== undefined) slotOfBundle.set(bundle, slot);
+                if (bundle !== undefined) (slotOfBundle ??= new Map()).set(bundle, slot);
             }
         }
         const length = vertical ? box.height : box.width;
-        slots.forEach((slot, index) => {
+        for (let index = 0; index < slots.length; index++) {
+            const slot = slots[index];
             const fraction = (index + 1) / (slots.length + 1);
-            slot.forEach((end, member) => {
+            for (let member = 0; member < slot.length; member++) {
+                const end = slot[member];
                 const offset = (member - (slot.length - 1) / 2) * TRACK;
                 const along = Math.round((vertical ? box.y : box.x) + Math.max(TRACK, Math.min(length - TRACK, length * fraction + offset)));
                 ports[end.edge][end.which] = vertical
                     ? { x: side === 'right' ? box.x + box.width : box.x, y: along }
                     : { x: along, y: side === 'bottom' ? box.y + box.height : box.y };
-            });
-        });
+            }
+        }
     }
 
     // 3. Route: short flows first, so they take the tracks nearest their boxes; within a gap the flow
@@ -207,7 +223,7 @@ export function routeFlows(edges: readonly DiagramEdge[], steps: readonly LaidOu
     // Each side port claims its row into the gap it faces, so a flow routed earlier cannot take the
     // row a later flow must leave by.
     const routed = new Uint8Array(edges.length);
-    for (const list of ends.values()) {
+    for (const list of ends) {
         for (const end of list) {
             if (end.side !== 'left' && end.side !== 'right') continue;
             const port = ports[end.edge][end.which];

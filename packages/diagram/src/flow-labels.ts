@@ -78,9 +78,8 @@ export function placeFlowLabels(flows: readonly LaidOutFlow[], boxes: readonly L
     function fits(rect: Rect): boolean {
         if (rect.x < bounds.left || rect.y < bounds.top || rect.x + rect.width > bounds.right || rect.y + rect.height > bounds.bottom) return false;
         const grown = inflate(rect, GAP);
-        for (const box of obstacles.query(grown)) if (rectsOverlap(grown, box)) return false;
-        for (const label of labels.query(grown)) if (rectsOverlap(grown, label)) return false;
-        return true;
+        const overlaps = (other: Rect) => rectsOverlap(grown, other);
+        return !obstacles.some(grown, overlaps) && !labels.some(grown, overlaps);
     }
 
     function crossedLines(rect: Rect): number {
