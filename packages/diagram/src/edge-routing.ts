@@ -339,19 +339,18 @@ export function routeFlows(edges: readonly DiagramEdge[], steps: readonly LaidOu
      */
     function routeBetween(edge: number, start: Point, end: Point, firstGap: number, lastGap: number,
         source: LaidOutStep, target: LaidOutStep, away: 'left' | 'right'): Point[] | undefined {
-        const own = [source, target];
         const firstTracks = gapTracks(firstGap, away);
         const lastTracks = gapTracks(lastGap, away);
         // Along the source's row, bending in the gap before the target (one bend for neighbours).
         for (const x of lastTracks) {
             const route = [start, { x, y: start.y }, { x, y: end.y }, end];
-            if (free(edge, route, own)) return route;
+            if (free(edge, route, source, target)) return route;
         }
         if (firstGap !== lastGap) {
             // Along the target's row, bending in the gap after the source.
             for (const x of firstTracks) {
                 const route = [start, { x, y: start.y }, { x, y: end.y }, end];
-                if (free(edge, route, own)) return route;
+                if (free(edge, route, source, target)) return route;
             }
         }
         // Through a channel, nearest first.
@@ -361,10 +360,10 @@ export function routeFlows(edges: readonly DiagramEdge[], steps: readonly LaidOu
         for (const y of channels) {
             for (const x1 of firstTracks) {
                 const head = [start, { x: x1, y: start.y }, { x: x1, y }];
-                if (!free(edge, head, own)) continue;
+                if (!free(edge, head, source, target)) continue;
                 for (const x2 of lastTracks) {
                     const route = [...head, { x: x2, y }, { x: x2, y: end.y }, end];
-                    if (free(edge, route, own)) return route;
+                    if (free(edge, route, source, target)) return route;
                 }
                 break; // the nearest free start track; another channel if the rest does not fit
             }
@@ -375,14 +374,13 @@ export function routeFlows(edges: readonly DiagramEdge[], steps: readonly LaidOu
     /** A connector that cannot run straight: out of the card's side, down a gap, into the step from just above (or below) it. */
     function routeEvidenceAround(edge: number, start: Point, end: Point, card: LaidOutStep, owner: LaidOutStep,
         cardColumn: number): Point[] | undefined {
-        const own = [card, owner];
         const down = end.y > start.y;
         for (const gap of [cardColumn + 1]) {
             for (const x of gapTracks(gap, 'left')) {
                 for (let offset = 6; offset <= 18; offset += TRACK) {
                     const y = down ? end.y - offset : end.y + offset;
                     const route = [start, { x, y: start.y }, { x, y }, { x: end.x, y }, end];
-                    if (free(edge, route, own)) return route;
+                    if (free(edge, route, card, owner)) return route;
                 }
             }
         }
@@ -390,10 +388,10 @@ export function routeFlows(edges: readonly DiagramEdge[], steps: readonly LaidOu
     }
 
     /** True when no segment of the route enters a foreign box or runs along (or ends on) a placed segment. */
-    function free(edge: number, route: readonly Point[], own: readonly LaidOutStep[]): boolean {
+    function free(edge: number, route: readonly Point[], own0: LaidOutStep, own1: LaidOutStep): boolean {
         probeEdge = edge;
-        probeOwn0 = own[0];
-        probeOwn1 = own[1];
+        probeOwn0 = own0;
+        probeOwn1 = own1;
         for (let i = 1; i < route.length; i++) {
             const a = route[i - 1];
             const b = route[i];

@@ -39,6 +39,8 @@ export function placeFlowLabels(flows: readonly LaidOutFlow[], boxes: readonly L
         }
     }
     const labels = new SpatialIndex<Rect>();
+    // Lines met in more than one bucket count once (one set, cleared per candidate).
+    const seen = new Set<{ a: Point; b: Point }>();
 
     return flows.map(flow => {
         if (!flow.label || flow.points.length < 2) return flow;
@@ -84,11 +86,15 @@ export function placeFlowLabels(flows: readonly LaidOutFlow[], boxes: readonly L
 
     function crossedLines(rect: Rect): number {
         let count = 0;
-        for (const line of lines.query(rect)) {
+        seen.clear();
+        lines.some(rect, line => {
+            if (seen.has(line)) return false;
+            seen.add(line);
             const r = segmentRect(line.a, line.b);
             // A segment touching the label's edge is not drawn through its text.
             if (r.x < rect.x + rect.width && r.x + r.width > rect.x && r.y < rect.y + rect.height && r.y + r.height > rect.y) count++;
-        }
+            return false;
+        });
         for (const y of bounds.lines ?? []) if (y >= rect.y && y <= rect.y + rect.height) count++;
         return count;
     }
