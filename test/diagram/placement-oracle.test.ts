@@ -24,7 +24,7 @@ function defects(layout: BlueprintLayout): Record<string, string[]> {
     return Object.fromEntries(Object.entries(found).map(([kind, list]) => [kind, list.slice(0, 3)]));
 }
 
-const onBorder = (box: LaidOutStep, point: Point) =>
+const onBorder = (box: Pick<LaidOutStep, 'x' | 'y' | 'width' | 'height'>, point: Point) =>
     ((point.x === box.x || point.x === box.x + box.width) && point.y >= box.y && point.y <= box.y + box.height)
     || ((point.y === box.y || point.y === box.y + box.height) && point.x >= box.x && point.x <= box.x + box.width);
 
