@@ -17,5 +17,6 @@ export {
     DEFAULT_MAX_FILE_BYTES, MAX_FILE_SIZE_VARIABLE, decodeBlueprintBytes, maxFileBytes, parseFileSizeMiB, setMaxFileBytes, tooLargeReason
 } from './workspace/file-limits.js';
 export { FileProblems } from './workspace/file-problems.js';
+export { BlueprintDocumentFactory } from './workspace/blueprint-document-factory.js';
 export { FILE_PROBLEM_CODE } from './validation/blueprint-document-validator.js';
 export type { BlueprintAnalysisProvider } from './analysis/analysis-provider.js';
