@@ -28,10 +28,10 @@ interface Delimiters {
 }
 
 /** The terminals edited in place, by token name: only these, whose first characters no other token starts with. */
-const EDITABLE_TERMINALS: Readonly<Record<string, Delimiters>> = {
-    STRING: { head: 1, tail: 1 },
-    SL_COMMENT: { head: 2, tail: 0 }
-};
+const EDITABLE_TERMINALS: ReadonlyMap<string, Delimiters> = new Map([
+    ['STRING', { head: 1, tail: 1 }],
+    ['SL_COMMENT', { head: 2, tail: 0 }]
+]);
 
 /** Langium's CST fields written here (private in its typings; the classes are checked before any write). */
 interface MutableLeaf {
@@ -56,13 +56,19 @@ export interface TextChange {
     readonly newEnd: number;
 }
 
+/** Characters compared at once while the texts agree (slices of a flat string are compared without copying). */
+const CHUNK = 512;
+
 /** The smallest span that differs, from the common prefix and suffix (so any kind of `didChange` will do). */
 export function changedSpan(oldText: string, newText: string): TextChange {
     const shorter = Math.min(oldText.length, newText.length);
     let start = 0;
+    while (start + CHUNK <= shorter && oldText.slice(start, start + CHUNK) === newText.slice(start, start + CHUNK)) start += CHUNK;
     while (start < shorter && oldText.charCodeAt(start) === newText.charCodeAt(start)) start++;
-    let suffix = 0;
     const room = shorter - start;
+    let suffix = 0;
+    while (suffix + CHUNK <= room
+        && oldText.slice(oldText.length - suffix - CHUNK, oldText.length - suffix) === newText.slice(newText.length - suffix - CHUNK, newText.length - suffix)) suffix += CHUNK;
     while (suffix < room && oldText.charCodeAt(oldText.length - 1 - suffix) === newText.charCodeAt(newText.length - 1 - suffix)) suffix++;
     return { start, oldEnd: oldText.length - suffix, newEnd: newText.length - suffix };
 }
@@ -93,16 +99,19 @@ export class InPlaceTokenEdit {
         const oldText = root.fullText;
         if (oldText === newText) return false;
         const change = changedSpan(oldText, newText);
-        const leaf = this.editedLeaf(root, change);
-        if (!leaf) return false;
+        const found = lastLeafBefore(root, change.start);
+        const leaf = found?.leaf;
+        const delimiters = leaf && EDITABLE_TERMINALS.get(leaf.tokenType.name);
+        if (!found || !leaf || !delimiters || leaf.offset + delimiters.head > change.start || change.oldEnd > leaf.end - delimiters.tail) return false;
         const delta = change.newEnd - change.oldEnd;
         const oldToken = oldText.slice(leaf.offset, leaf.end);
         const newToken = newText.slice(leaf.offset, leaf.end + delta);
         if (/[\r\n]/.test(newToken) || !this.isWholeToken(leaf.tokenType, newText, leaf.offset, newToken.length)) return false;
         const astChange = leaf.hidden ? undefined : this.astChange(leaf, oldToken, newToken);
         if (!leaf.hidden && !astChange) return false;
+        if (!ownClassesAfter(found.path)) return false;
 
-        shiftLeaves(root, leaf, delta);
+        shift(leaf, found.path, delta);
         (root as unknown as MutableRoot)._text = newText;
         if (astChange) {
             const { node, property, index, value } = astChange;
@@ -111,18 +120,6 @@ export class InPlaceTokenEdit {
             else (record[property] as unknown[])[index] = value;
         }
         return true;
-    }
-
-    /** The one leaf whose inside (between its delimiters) holds the whole change, if the CST is Langium's own. */
-    private editedLeaf(root: RootCstNodeImpl, change: TextChange): LeafCstNodeImpl | undefined {
-        let found: LeafCstNodeImpl | undefined;
-        const complete = forEachNode(root, node => {
-            if (!(node instanceof LeafCstNodeImpl)) return node instanceof CompositeCstNodeImpl;
-            const delimiters = EDITABLE_TERMINALS[node.tokenType.name];
-            if (delimiters && node.offset + delimiters.head <= change.start && change.oldEnd <= node.end - delimiters.tail) found = node;
-            return true;
-        });
-        return complete ? found : undefined;
     }
 
     /** Whether the lexer, at `offset` of `text`, would match exactly `length` characters with this token type. */
@@ -167,20 +164,86 @@ export class InPlaceTokenEdit {
     }
 }
 
+/** A composite node on the way from the root to a leaf, and the index of the child the way goes through. */
+type Step = readonly [CompositeCstNodeImpl, number];
+
+/**
+ * The last leaf (hidden or not) that starts before `offset`, and the way to it: the leaves of a CST
+ * are in text order (pre-order), so each composite node is searched by where its children start.
+ */
+function lastLeafBefore(root: RootCstNodeImpl, offset: number): { leaf: LeafCstNodeImpl; path: Step[] } | undefined {
+    const path: Step[] = [];
+    let node: CstNode = root;
+    while (node instanceof CompositeCstNodeImpl) {
+        const content = node.content;
+        let low = 0;
+        let high = content.length - 1;
+        let found = -1;
+        while (low <= high) {
+            const middle = (low + high) >> 1;
+            if (firstLeafOffset(content[middle]) < offset) {
+                found = middle;
+                low = middle + 1;
+            } else {
+                high = middle - 1;
+            }
+        }
+        if (found < 0) return undefined;
+        path.push([node, found]);
+        node = content[found];
+    }
+    return node instanceof LeafCstNodeImpl ? { leaf: node, path } : undefined;
+}
+
+function firstLeafOffset(node: CstNode | undefined): number {
+    while (node instanceof CompositeCstNodeImpl) node = node.content[0];
+    return node instanceof LeafCstNodeImpl ? node.offset : Number.POSITIVE_INFINITY;
+}
+
+/**
+ * Visits every node after the way's leaf (the subtrees right of the way, in text order) until
+ * `visit` returns `false`; tells whether all were visited.
+ */
+function forEachNodeAfter(path: readonly Step[], visit: (node: CstNode) => boolean): boolean {
+    const stack: CstNode[] = [];
+    for (let depth = path.length - 1; depth >= 0; depth--) {
+        const [composite, index] = path[depth];
+        const content = composite.content;
+        for (let child = content.length - 1; child > index; child--) stack.push(content[child]);
+        while (stack.length > 0) {
+            const node = stack.pop()!;
+            if (!visit(node)) return false;
+            if (node instanceof CompositeCstNodeImpl) {
+                for (let child = node.content.length - 1; child >= 0; child--) stack.push(node.content[child]);
+            }
+        }
+    }
+    return true;
+}
+
+/**
+ * Whether every node after the way's leaf is of Langium's own CST classes, the only ones whose
+ * fields are written here. Checked before anything is written (a second walk, cheaper than
+ * collecting the nodes of a large document into an array).
+ */
+function ownClassesAfter(path: readonly Step[]): boolean {
+    return forEachNodeAfter(path, node => node instanceof LeafCstNodeImpl || node instanceof CompositeCstNodeImpl);
+}
+
 /**
  * The edited token takes its new length; every later token moves by `delta` (and, on the same line,
- * by as many columns: the new text has no line break). Cached ranges of composite nodes on that
- * line are dropped, to be computed again from their tokens.
+ * by as many columns: the new text has no line break). The cached ranges of the composite nodes
+ * around the token, and of those after it on its line, are dropped, to be computed again from their
+ * tokens. Nodes before the token keep their places and ranges.
  */
-function shiftLeaves(root: RootCstNodeImpl, edited: LeafCstNodeImpl, delta: number): void {
+function shift(edited: LeafCstNodeImpl, path: readonly Step[], delta: number): void {
     const line = edited.range.start.line;
-    const editedEnd = edited.end;
     const editedLeaf = edited as unknown as MutableLeaf;
     editedLeaf._length += delta;
     editedLeaf._endColumn += delta;
-    forEachNode(root, node => {
+    for (const [composite] of path) (composite as unknown as MutableComposite)._rangeCache = undefined;
+    forEachNodeAfter(path, node => {
         if (node instanceof LeafCstNodeImpl) {
-            if (node === edited || node.offset < editedEnd) return true;
             const leaf = node as unknown as MutableLeaf;
             leaf._offset += delta;
             if (leaf._startLine === line) leaf._startColumn += delta;
@@ -192,21 +255,4 @@ function shiftLeaves(root: RootCstNodeImpl, edited: LeafCstNodeImpl, delta: numb
         }
         return true;
     });
-}
-
-/**
- * Visits every CST node under `root` (pre-order, with one explicit stack: no recursion depth);
- * stops and returns `false` as soon as `visit` does.
- */
-function forEachNode(root: CstNode, visit: (node: CstNode) => boolean): boolean {
-    const stack: CstNode[] = [root];
-    while (stack.length > 0) {
-        const node = stack.pop()!;
-        if (!visit(node)) return false;
-        if (node instanceof CompositeCstNodeImpl) {
-            const content = node.content;
-            for (let index = content.length - 1; index >= 0; index--) stack.push(content[index]);
-        }
-    }
-    return true;
 }
