@@ -6,71 +6,23 @@
  * factory's counter tells whether the fast path was taken: always for edits that stay inside one
  * token and keep it one token, never for the others (which still equal a fresh parse).
  */
-import { BlueprintDocumentFactory, createBlueprintServices, type BlueprintServices } from '@blueprint/language';
+import type { BlueprintServices } from '@blueprint/language';
 import {
-    AstUtils, CstUtils, DocumentState, EmptyFileSystem, GrammarAST, isAstNode, isLeafCstNode, isReference, URI, type AstNode, type CstNode,
-    type LangiumDocument, type LangiumSharedServices
+    AstUtils, CstUtils, DocumentState, GrammarAST, isAstNode, isLeafCstNode, isReference, URI, type AstNode, type CstNode, type LangiumDocument
 } from 'langium';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { generateBlueprint } from '../bench/generate.mjs';
+import { OpenDocuments } from '../helpers/open-documents.js';
 
 const EXAMPLES = fileURLToPath(new URL('../../examples', import.meta.url));
 
-/** Language services with open documents, driven as the language server drives them (didOpen/didChange → update). */
-class Workspace {
-    readonly shared: LangiumSharedServices;
-    readonly Blueprint: BlueprintServices;
-    private version = 0;
-
-    constructor() {
-        const { shared, Blueprint } = createBlueprintServices({ ...EmptyFileSystem });
-        void Blueprint.workspace.BuiltinLibrary.document;
-        this.shared = shared;
-        this.Blueprint = Blueprint;
-    }
-
-    get factory(): BlueprintDocumentFactory {
-        const factory = this.shared.workspace.LangiumDocumentFactory;
-        if (!(factory instanceof BlueprintDocumentFactory)) throw new Error('not the Blueprint document factory');
-        return factory;
-    }
-
-    document(uri: URI): LangiumDocument {
-        return this.shared.workspace.LangiumDocuments.getDocument(uri)!;
-    }
-
-    async open(files: ReadonlyArray<readonly [URI, string]>): Promise<void> {
-        for (const [uri, text] of files) this.setText(uri, text);
-        await this.shared.workspace.DocumentBuilder.update(files.map(([uri]) => uri), []);
-    }
-
-    /** The editor changed the text: Langium updates the existing document. */
-    async change(uri: URI, text: string): Promise<LangiumDocument> {
-        this.setText(uri, text);
-        await this.shared.workspace.DocumentBuilder.update([uri], []);
-        return this.document(uri);
-    }
-
-    /** The same text as a new document, parsed from scratch (the old one is dropped first). */
-    async reopen(uri: URI, text: string): Promise<LangiumDocument> {
-        this.setText(uri, text);
-        await this.shared.workspace.DocumentBuilder.update([uri], [uri]);
-        return this.document(uri);
-    }
-
-    private setText(uri: URI, text: string): void {
-        this.shared.workspace.TextDocuments!.set(TextDocument.create(uri.toString(), 'blueprint', ++this.version, text));
-    }
-}
-
 /** Edited in place, and opened fresh: the two sides of every comparison. */
 class Oracle {
-    readonly edited = new Workspace();
-    readonly fresh = new Workspace();
+    readonly edited = new OpenDocuments();
+    readonly fresh = new OpenDocuments();
     text: string;
 
     constructor(readonly uri: URI, text: string, private readonly others: ReadonlyArray<readonly [URI, string]>) {
