@@ -4,7 +4,8 @@
  * didOpen and didChange (so the document factory's `update` runs, with its in-place edits).
  */
 import { BlueprintDocumentFactory, createBlueprintServices, type BlueprintServices } from '@blueprint/language';
-import { EmptyFileSystem, type LangiumDocument, type LangiumSharedServices, type URI } from 'langium';
+import { EmptyFileSystem, type LangiumDocument, type URI } from 'langium';
+import type { LangiumSharedServices } from 'langium/lsp';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 
 export class OpenDocuments {
