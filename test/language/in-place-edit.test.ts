@@ -6,7 +6,7 @@
  * factory's counter tells whether the fast path was taken: always for edits that stay inside one
  * token and keep it one token, never for the others (which still equal a fresh parse).
  */
-import type { BlueprintServices } from '@blueprint/language';
+import { setMaxFileBytes, type BlueprintServices } from '@blueprint/language';
 import {
     AstUtils, CstUtils, DocumentState, GrammarAST, isAstNode, isLeafCstNode, isReference, URI, type AstNode, type CstNode, type LangiumDocument
 } from 'langium';
@@ -43,6 +43,13 @@ class Oracle {
         const fresh = await this.fresh.reopen(this.uri, this.text);
         expect(this.fresh.factory.inPlaceUpdates).toBe(freshBefore);
         expectSameDocument(edited, fresh, this.edited.Blueprint, this.fresh.Blueprint);
+        // The files beside it (importers of a changed declaration are linked again) agree too.
+        for (const [uri] of this.others) {
+            const [other, freshOther] = [this.edited.document(uri), this.fresh.document(uri)];
+            expect(other.diagnostics).toEqual(freshOther.diagnostics);
+            expect(astJson(other.parseResult.value, this.edited.Blueprint)).toEqual(astJson(freshOther.parseResult.value, this.fresh.Blueprint));
+            expect(modelJson(this.edited.Blueprint, other)).toBe(modelJson(this.fresh.Blueprint, freshOther));
+        }
         const inPlace = this.edited.factory.inPlaceUpdates - before;
         expect(inPlace === 0 || inPlace === 1).toBe(true);
         return inPlace === 1;
@@ -62,15 +69,18 @@ function expectSameDocument(edited: LangiumDocument, fresh: LangiumDocument, edi
     expect(edited.state).toBe(DocumentState.Validated);
     expect(fresh.state).toBe(DocumentState.Validated);
     expect(edited.textDocument.getText()).toBe(fresh.textDocument.getText());
-    expect(edited.parseResult.value.$cstNode?.root.fullText).toBe(fresh.textDocument.getText());
+    expect(edited.parseResult.value.$cstNode?.root.fullText).toBe(fresh.parseResult.value.$cstNode?.root.fullText);
     expect(edited.parseResult.lexerErrors.length).toBe(fresh.parseResult.lexerErrors.length);
     expect(edited.parseResult.parserErrors.length).toBe(fresh.parseResult.parserErrors.length);
     expect(cstRows(edited)).toEqual(cstRows(fresh));
     expect(astJson(edited.parseResult.value, editedServices)).toEqual(astJson(fresh.parseResult.value, freshServices));
     expect(edited.diagnostics).toEqual(fresh.diagnostics);
     expect(edited.references.length).toBe(fresh.references.length);
-    const model = (services: BlueprintServices, document: LangiumDocument) => JSON.stringify(services.model.BlueprintModelProvider.getDocumentModel(document) ?? null);
-    expect(model(editedServices, edited)).toBe(model(freshServices, fresh));
+    expect(modelJson(editedServices, edited)).toBe(modelJson(freshServices, fresh));
+}
+
+function modelJson(services: BlueprintServices, document: LangiumDocument): string {
+    return JSON.stringify(services.model.BlueprintModelProvider.getDocumentModel(document) ?? null);
 }
 
 /** Every CST node in order: position, text (of leaves), token type, hidden flag, grammar element. */
@@ -290,6 +300,24 @@ blueprint Shop "Shop" {
         const model = oracle.edited.Blueprint.model.BlueprintModelProvider.getDocumentModel(document)!;
         expect(model.stages.find(stage => stage.id === 'Order')?.label).toBe('');
         expect(model.steps.map(step => step.label)).toEqual(['Ask for "help"', 'Ask for "help"']);
+    });
+
+    test('a label edit that takes the file over the size limit is refused as a parse refuses it', async () => {
+        const oracle = await opened();
+        setMaxFileBytes(TEXT.length + 2);
+        try {
+            const label = at(oracle, '"Order"', 3);
+            expect(await oracle.edit(label, label, 'abcde')).toBe(false);
+            const document = oracle.edited.document(uri);
+            expect(document.parseResult.value.$cstNode?.root.fullText ?? '').toBe('');
+            expect(document.diagnostics?.map(d => d.message)).toEqual([expect.stringContaining('too large')]);
+        } finally {
+            setMaxFileBytes(undefined);
+        }
+        // Back under the limit: parsed again, and then edited in place.
+        const label = at(oracle, '"Orabcdeder"', 3);
+        expect(await oracle.edit(label, label + 5, '')).toBe(false);
+        expect(await oracle.edit(label, label, 'x')).toBe(true);
     });
 
     test('a changed import path is followed as after a parse', async () => {
