@@ -152,6 +152,9 @@ function cases(): Array<{ name: string; uri: URI; text: string; others: Array<re
         .replace(/^(\s+flow .*)$/gm, '$1 // a flow')
         .replace(/^(\s+customer .*)$/gm, '    // a customer step\n$1');
     result.push({ name: 'generated 200 steps', uri: URI.parse('memory:///generated.blueprint'), text: generated, others: [] });
+    // Windows line ends: columns and lines are counted as the lexer counts them.
+    const windows = readFileSync(join(EXAMPLES, 'telecom-store.blueprint'), 'utf8').replace(/\r?\n/g, '\r\n');
+    result.push({ name: 'telecom-store.blueprint with CRLF line ends', uri: URI.parse('memory:///windows.blueprint'), text: windows, others: [] });
     return result;
 }
 
