@@ -3,7 +3,7 @@ import './node-compat.js';
 
 export * from './blueprint-module.js';
 export * as ast from './generated/ast.js';
-export { buildBlueprintModel, type ModelOptions } from './model/model-builder.js';
+export { buildBlueprintModel, type BlueprintStructure, type ModelOptions, type StructureStep } from './model/model-builder.js';
 export type { BlueprintModelProvider } from './model/model-provider.js';
 export * from './validation/rules.js';
 export { parseRuleSettings, type RuleSettings } from './validation/rule-settings.js';
