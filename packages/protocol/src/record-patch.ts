@@ -81,15 +81,32 @@ function keyedList(value: unknown): readonly JsonRecord[] | undefined {
     return value as JsonRecord[];
 }
 
+/**
+ * Items that are the same objects as the base's (a layout that reused them) are skipped by
+ * identity; when the ids keep their places, the lists are walked side by side without a map.
+ */
 function diffList(old: readonly JsonRecord[], next: readonly JsonRecord[]): ListPatch | undefined {
+    if (old.length === next.length) {
+        const upsert: JsonRecord[] = [];
+        let aligned = true;
+        for (let index = 0; index < next.length; index++) {
+            const item = next[index];
+            const before = old[index];
+            if (item === before) continue;
+            if (item.id !== before.id) {
+                aligned = false;
+                break;
+            }
+            if (!sameJson(before, item)) upsert.push(item);
+        }
+        if (aligned) return upsert.length === 0 ? undefined : { upsert };
+    }
     const oldById = new Map(old.map(item => [item.id as string, item]));
     const upsert = next.filter(item => {
         const before = oldById.get(item.id as string);
         return before === undefined || !sameJson(before, item);
     });
-    const sameOrder = old.length === next.length && next.every((item, index) => item.id === old[index].id);
-    if (upsert.length === 0 && sameOrder) return undefined;
-    return sameOrder ? { upsert } : { upsert, order: next.map(item => item.id as string) };
+    return { upsert, order: next.map(item => item.id as string) };
 }
 
 /**

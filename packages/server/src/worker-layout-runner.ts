@@ -56,6 +56,7 @@ export class WorkerLayoutRunner implements LayoutRunner {
      * stops, so everything it holds (layouts, cached rankings, ELK) is freed; the next layout starts it again.
      */
     release(uri: string): void {
+        this.fallback.release(uri);
         if (!this.kept.delete(uri)) return;
         this.worker?.postMessage({ kind: 'release', uri } satisfies LayoutRequest);
         if (this.kept.size === 0 && this.waiting.size === 0) this.stopWorker();
@@ -63,6 +64,7 @@ export class WorkerLayoutRunner implements LayoutRunner {
 
     dispose(): void {
         this.kept.clear();
+        this.fallback.dispose();
         this.failed = true;
         this.stopWorker();
     }
