@@ -8,25 +8,43 @@
  */
 import type { MessagePort } from 'node:worker_threads';
 import { createLayoutCache, layoutBlueprint, type BlueprintLayout, type LayoutCache } from '@blueprint/diagram';
-import { diffRecords } from '@blueprint/protocol';
+import type { BlueprintModel } from '@blueprint/model';
+import { applyRecordPatch, diffRecords } from '@blueprint/protocol';
 import type { LayoutRequest, LayoutResponse } from './worker-layout-runner.js';
 
 export function runLayoutWorker(port: MessagePort): void {
     const lastLayouts = new Map<string, BlueprintLayout>();
     const caches = new Map<string, LayoutCache>();
+    /** Each document's last model: the base of the next request's model patch. */
+    const models = new Map<string, BlueprintModel>();
     port.on('message', async (request: LayoutRequest) => {
         if (request.kind === 'release') {
             lastLayouts.delete(request.uri);
             caches.delete(request.uri);
+            models.delete(request.uri);
             return;
         }
+        let model = request.model;
+        if (request.modelPatch) {
+            const base = models.get(request.uri);
+            if (!base) {
+                port.postMessage({ id: request.id, missingModel: true } satisfies LayoutResponse);
+                return;
+            }
+            model = applyRecordPatch(base, request.modelPatch);
+        }
+        if (!model) {
+            port.postMessage({ id: request.id, error: 'the layout request carried no model' } satisfies LayoutResponse);
+            return;
+        }
+        models.set(request.uri, model);
         let response: LayoutResponse;
         try {
             const last = lastLayouts.get(request.uri);
             const previous = request.keepPrevious ? last : request.previous;
             let cache = caches.get(request.uri);
             if (!cache) caches.set(request.uri, cache = createLayoutCache());
-            const layout = await layoutBlueprint(request.model, { previous, spacing: request.spacing, cache });
+            const layout = await layoutBlueprint(model, { previous, spacing: request.spacing, cache });
             lastLayouts.set(request.uri, layout);
             response = last
                 ? { id: request.id, patch: diffRecords(last as unknown as Record<string, unknown>, layout as unknown as Record<string, unknown>, 0) }
