@@ -11,7 +11,7 @@
  * (record-patch in @blueprint/protocol) then skips them by identity.
  */
 import type { DiagramBox } from './diagram-input.js';
-import type { LaidOutFootnote } from './geometry.js';
+import type { LaidOutFootnote, LaidOutStep } from './geometry.js';
 
 export interface LayoutCache {
     /** Drops everything (a caller may also just let the cache go). */
@@ -96,6 +96,37 @@ export function sameValue(a: unknown, b: unknown): boolean {
     return fields === 0;
 }
 
+/**
+ * The laid-out steps of the last layout, with the box each was made from: a box placed where it
+ * was is that step again (the same object), so the patch of the layout skips it by identity.
+ */
+export class PlacedSteps {
+    private current = new Map<string, { readonly box: DiagramBox; readonly step: LaidOutStep }>();
+    private next = new Map<string, { readonly box: DiagramBox; readonly step: LaidOutStep }>();
+
+    begin(): void {
+        this.next = new Map();
+    }
+
+    /** `box` placed at (x, y). */
+    place(box: DiagramBox, x: number, y: number): LaidOutStep {
+        const earlier = this.current.get(box.id);
+        const step = earlier !== undefined && earlier.box === box && earlier.step.x === x && earlier.step.y === y ? earlier.step : { ...box, x, y };
+        this.next.set(box.id, { box, step });
+        return step;
+    }
+
+    end(): void {
+        this.current = this.next;
+        this.next = new Map();
+    }
+
+    clear(): void {
+        this.current = new Map();
+        this.next = new Map();
+    }
+}
+
 export class DocumentLayoutCache implements LayoutCache {
     /**
      * What every entry also depends on: the box metrics and the blueprint's language (its strings).
@@ -106,6 +137,7 @@ export class DocumentLayoutCache implements LayoutCache {
     readonly evidence = new KeyedEntries<DiagramBox>();
     /** The metric notes (by position), keyed by their texts and the language. */
     readonly metricNotes = new KeyedEntries<MetricNote>();
+    readonly placedSteps = new PlacedSteps();
 
     /** Starts a build under `context`, dropping entries made under another one. */
     enter(context: string): void {
@@ -118,6 +150,7 @@ export class DocumentLayoutCache implements LayoutCache {
         this.steps.clear();
         this.evidence.clear();
         this.metricNotes.clear();
+        this.placedSteps.clear();
     }
 }
 

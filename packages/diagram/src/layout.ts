@@ -11,7 +11,7 @@ import { branchBundles, gatewayRect, placeGateways } from './gateways.js';
 import { rankSteps } from './elk-ranking.js';
 import { rankStepsByStage } from './stage-ranking.js';
 import type { BlueprintLayout, LaidOutGateway, LaidOutLane, LaidOutLine, LaidOutStage, LaidOutStep } from './geometry.js';
-import type { LayoutCache } from './layout-cache.js';
+import { documentCache, type LayoutCache, type PlacedSteps } from './layout-cache.js';
 
 export interface LayoutSpacing {
     /** Horizontal gap between two columns of one stage (edges bend in it). */
@@ -81,19 +81,22 @@ export async function layoutBlueprint(model: BlueprintModel, options: LayoutOpti
     const input = buildDiagramInput(model, metrics, options.cache);
     const signature = `${options.ranking ?? 'by-stage'}\u0000${placementSignature(input, spacing)}`;
     const earlier = options.previous && placements.get(options.previous);
-    const layout = earlier?.signature === signature ? reusePlacement(input, earlier.placed)
-        : await placeAndRoute(input, spacing, options.previous, options.ranking ?? 'by-stage');
+    const placedSteps = documentCache(options.cache)?.placedSteps;
+    placedSteps?.begin();
+    const layout = earlier?.signature === signature ? reusePlacement(input, earlier.placed, placedSteps)
+        : await placeAndRoute(input, spacing, options.previous, options.ranking ?? 'by-stage', placedSteps);
+    placedSteps?.end();
     placements.set(layout, { signature, placed: layout });
     return layout;
 }
 
 async function placeAndRoute(input: DiagramInput, spacing: LayoutSpacing, previous: BlueprintLayout | undefined,
-    ranking: 'by-stage' | 'whole'): Promise<BlueprintLayout> {
+    ranking: 'by-stage' | 'whole', placedSteps: PlacedSteps | undefined): Promise<BlueprintLayout> {
     const steps = orderByPrevious(input.steps, previous);
     const byStage = ranking === 'by-stage' ? await rankStepsByStage(steps, input.flows, input.model.stages.map(stage => stage.id)) : undefined;
     const ranks = byStage?.ranks ?? await rankSteps(steps, input.flows);
     const columns = assignColumns(input, steps, ranks, byStage?.stageOf);
-    return placeBoxes(input, steps, columns, spacing, previous);
+    return placeBoxes(input, steps, columns, spacing, previous, placedSteps);
 }
 
 /**
@@ -130,7 +133,7 @@ function placementSignature(input: DiagramInput, spacing: LayoutSpacing): string
  * The earlier placement with the new content: every box where it was (same size, same column, so
  * the same x and y), the routed flows as they were, and the new names of the title, lanes, lines and stages.
  */
-function reusePlacement(input: DiagramInput, placed: BlueprintLayout): BlueprintLayout {
+function reusePlacement(input: DiagramInput, placed: BlueprintLayout, placedSteps: PlacedSteps | undefined): BlueprintLayout {
     const { model } = input;
     // The signature lists the same boxes, so each new box has its placed one. A box that is the same
     // object as before (the document's cache) keeps its laid-out step too.
@@ -138,7 +141,7 @@ function reusePlacement(input: DiagramInput, placed: BlueprintLayout): Blueprint
     const steps: LaidOutStep[] = [];
     for (const box of [...input.steps, ...input.evidence]) {
         const earlier = placedStep.get(box.id)!;
-        steps.push(laidOut(box, earlier.x, earlier.y, earlier));
+        steps.push(laidOut(box, earlier.x, earlier.y, placedSteps));
     }
     const laneLabel = new Map(model.lanes.map(lane => [lane.id, lane.label]));
     const stageLabel = new Map(model.stages.map(stage => [stage.id, stage.label]));
@@ -174,15 +177,9 @@ function sameGateway(before: LaidOutGateway | undefined, now: LaidOutGateway): b
     return before !== undefined && JSON.stringify(before) === JSON.stringify(now);
 }
 
-/** The box each laid-out step was made from. Weak: it goes with the step. */
-const boxOfStep = new WeakMap<LaidOutStep, DiagramBox>();
-
-/** `box` placed at (x, y): `earlier` itself when it is that box at that place. */
-function laidOut(box: DiagramBox, x: number, y: number, earlier: LaidOutStep | undefined): LaidOutStep {
-    if (earlier !== undefined && earlier.x === x && earlier.y === y && boxOfStep.get(earlier) === box) return earlier;
-    const step: LaidOutStep = { ...box, x, y };
-    boxOfStep.set(step, box);
-    return step;
+/** `box` placed at (x, y): with the document's cache, the step of the last layout when it is that box at that place. */
+function laidOut(box: DiagramBox, x: number, y: number, placedSteps: PlacedSteps | undefined): LaidOutStep {
+    return placedSteps ? placedSteps.place(box, x, y) : { ...box, x, y };
 }
 
 /** `to` (e.g. `from` with annotations added) was made from `from`'s placement: a later layout may reuse it. */
@@ -263,14 +260,13 @@ function inferStageGroups(steps: readonly DiagramBox[], ranks: Map<string, numbe
 }
 
 function placeBoxes(input: DiagramInput, steps: readonly DiagramBox[], assignment: ColumnAssignment,
-    spacing: LayoutSpacing, previous: BlueprintLayout | undefined): BlueprintLayout {
+    spacing: LayoutSpacing, previous: BlueprintLayout | undefined, placedSteps: PlacedSteps | undefined): BlueprintLayout {
     const { model } = input;
     const { column, columnStage } = assignment;
     const boxes = [...steps, ...input.evidence];
 
     // Cells: (lane, column) → boxes stacked in model order (or the previous layout's order).
     const previousY = new Map(previous?.steps.map(step => [step.id, step.y]) ?? []);
-    const previousStep = new Map(previous?.steps.map(step => [step.id, step]) ?? []);
     const modelIndex = new Map(boxes.map((box, index) => [box.id, index]));
     const cells = new Map<string, DiagramBox[]>();
     const cellKey = (lane: string, index: number) => `${lane}\u0000${index}`;
@@ -377,7 +373,7 @@ function placeBoxes(input: DiagramInput, steps: readonly DiagramBox[], assignmen
 
         const laidOutSteps: LaidOutStep[] = boxes.map(box => {
             const index = column.get(box.id)!;
-            return laidOut(box, columnX[index] + Math.round((columnWidth[index] - box.width) / 2), boxY.get(box.id)!, previousStep.get(box.id));
+            return laidOut(box, columnX[index] + Math.round((columnWidth[index] - box.width) / 2), boxY.get(box.id)!, placedSteps);
         });
         const width = contentRight + spacing.margin;
         const height = y + spacing.margin;

@@ -143,17 +143,23 @@ export function sameJson(a: unknown, b: unknown): boolean {
     const left = a as JsonRecord;
     const right = b as JsonRecord;
     let defined = 0;
+    // Plain fields first: a box that moved differs in `x`, found before its nested marks are walked.
     for (const key in left) {
         const value = left[key];
         if (value === undefined || typeof value === 'function') continue;
         defined++;
-        if (!sameJson(value, right[key])) return false;
+        if ((typeof value !== 'object' || value === null) && !sameJson(value, right[key])) return false;
     }
     for (const key in right) {
         const value = right[key];
         if (value !== undefined && typeof value !== 'function') defined--;
     }
-    return defined === 0;
+    if (defined !== 0) return false;
+    for (const key in left) {
+        const value = left[key];
+        if (typeof value === 'object' && value !== null && !sameJson(value, right[key])) return false;
+    }
+    return true;
 }
 
 /**
