@@ -89,7 +89,7 @@ export default async function runLanguageBenchmark(log = console.log) {
     log('\nLanguage: parse vs full check (parse + index + link + validate)');
     console.table(rows);
 
-    const check = checkAgainstParseFloor();
+    const check = await checkAgainstParseFloor();
     ok &&= check.within;
     log('\n`blueprint check` over 1,000 files of 50 steps (child process, Node start-up included) against the parse floor (in process), median of 3');
     console.table([check.row]);

@@ -120,7 +120,7 @@ export default async function runPeerBenchmark(log = console.log) {
     console.table(rows);
     log(ahead ? 'Ahead of D2.js at every size and layout that finished.' : 'BEHIND D2.js in at least one case.');
 
-    const check = checkAgainstParseFloor({ clis: existsSync(BUNDLED_CLI) ? [CLI, BUNDLED_CLI] : [CLI] });
+    const check = await checkAgainstParseFloor({ clis: existsSync(BUNDLED_CLI) ? [CLI, BUNDLED_CLI] : [CLI] });
     log('\n`blueprint check` over 1,000 files of 50 steps against the parse floor (median of 3; CPU: all threads of the check)');
     console.table(check.rows);
     log(`load: ${execSync('uptime').toString().trim()}`);

@@ -3,7 +3,7 @@ import './node-compat.js';
 
 export * from './blueprint-module.js';
 export * as ast from './generated/ast.js';
-export { buildBlueprintModel, type ModelOptions } from './model/model-builder.js';
+export { buildBlueprintModel, type BlueprintStructure, type ModelOptions, type StructureStep } from './model/model-builder.js';
 export type { BlueprintModelProvider } from './model/model-provider.js';
 export * from './validation/rules.js';
 export { parseRuleSettings, type RuleSettings } from './validation/rule-settings.js';
@@ -17,5 +17,6 @@ export {
     DEFAULT_MAX_FILE_BYTES, MAX_FILE_SIZE_VARIABLE, decodeBlueprintBytes, maxFileBytes, parseFileSizeMiB, setMaxFileBytes, tooLargeReason
 } from './workspace/file-limits.js';
 export { FileProblems } from './workspace/file-problems.js';
+export { BlueprintDocumentFactory } from './workspace/blueprint-document-factory.js';
 export { FILE_PROBLEM_CODE } from './validation/blueprint-document-validator.js';
 export type { BlueprintAnalysisProvider } from './analysis/analysis-provider.js';

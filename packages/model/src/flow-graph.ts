@@ -1,12 +1,18 @@
 /** The flow graph of a blueprint model: successors per step, with two-way flows in both directions. */
-import type { BlueprintModel, ModelFlow } from './blueprint-model.js';
+import type { ModelFlow } from './blueprint-model.js';
 
 export interface FlowGraph {
     readonly successors: ReadonlyMap<string, readonly ModelFlow[]>;
     readonly predecessors: ReadonlyMap<string, readonly ModelFlow[]>;
 }
 
-export function buildFlowGraph(model: BlueprintModel): FlowGraph {
+/** The steps and flows a graph is built from: a `BlueprintModel`, or any part of one that has them. */
+export interface FlowGraphSource {
+    readonly steps: ReadonlyArray<{ readonly id: string }>;
+    readonly flows: readonly ModelFlow[];
+}
+
+export function buildFlowGraph(model: FlowGraphSource): FlowGraph {
     const successors = new Map<string, ModelFlow[]>(model.steps.map(step => [step.id, []]));
     const predecessors = new Map<string, ModelFlow[]>(model.steps.map(step => [step.id, []]));
     for (const flow of model.flows) {

@@ -1,7 +1,7 @@
 /** Public surface of the model package: the blueprint model and what is computed from it alone. */
 export * from './blueprint-model.js';
 export * from './i18n/localisation.js';
-export { buildFlowGraph, reachableFrom, stepsReaching, type FlowGraph } from './flow-graph.js';
+export { buildFlowGraph, reachableFrom, stepsReaching, type FlowGraph, type FlowGraphSource } from './flow-graph.js';
 export * from './time.js';
 export { visibleLaneIds, isStepCustomerVisible } from './visibility.js';
 export * from './analysis/time-analysis.js';

@@ -6,7 +6,7 @@
 import type { BlueprintModel, ModelStep } from './blueprint-model.js';
 
 /** The lanes the customer sees. Compute it once per model and pass it to `isStepCustomerVisible`. */
-export function visibleLaneIds(model: BlueprintModel): Set<string> {
+export function visibleLaneIds(model: Pick<BlueprintModel, 'lanes' | 'lines'>): Set<string> {
     const visibility = model.lines.find(line => line.kind === 'visibility');
     const lastVisible = visibility
         ? model.lanes.findIndex(lane => lane.id === visibility.above)
@@ -15,6 +15,6 @@ export function visibleLaneIds(model: BlueprintModel): Set<string> {
 }
 
 /** A step is customer-visible when its lane is one of `visibleLanes` (of its model) or it is a touchpoint. */
-export function isStepCustomerVisible(step: ModelStep, visibleLanes: Set<string>): boolean {
+export function isStepCustomerVisible(step: Pick<ModelStep, 'touchpoint' | 'lane'>, visibleLanes: Set<string>): boolean {
     return step.touchpoint || visibleLanes.has(step.lane);
 }

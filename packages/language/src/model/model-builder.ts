@@ -27,8 +27,49 @@ export interface ModelOptions {
     readonly language?: string;
 }
 
+/**
+ * What validation needs of a blueprint, a part of its model: the lanes and lines, the flows and
+ * decisions, and each step's place in the process. The model's own values (the same computation),
+ * without the labels, evidence, declarations, metrics and source ranges that no flow check reads.
+ */
+export interface BlueprintStructure {
+    readonly lanes: readonly ModelLane[];
+    readonly lines: readonly ModelLine[];
+    readonly flows: readonly ModelFlow[];
+    readonly decisions: readonly ModelDecision[];
+    readonly steps: readonly StructureStep[];
+}
+
+/** A step of the structure: `ModelStep`'s fields of the same names, and what its evidence and recoveries come to. */
+export interface StructureStep extends Pick<ModelStep, 'id' | 'lane' | 'laneKind' | 'independent' | 'start' | 'end' | 'touchpoint'> {
+    /** `ModelStep.evidence` is not empty. */
+    readonly hasEvidence: boolean;
+    /** The steps of the step's corrective sub-processes (`recovery "..." -> Step`), in the model's order. */
+    readonly recoverySteps: readonly string[];
+}
+
+/** The first half of building a model, shared by the structure and the model. */
+export interface ModelParts {
+    readonly structure: BlueprintStructure;
+    readonly steps: readonly ast.Step[];
+    readonly language: LanguageCode;
+    readonly names: Localisation;
+    readonly stepLane: ReadonlyMap<ast.Step, string>;
+    readonly evidenceByStep: ReadonlyMap<string, readonly string[]>;
+    readonly starts: ReadonlySet<string>;
+    readonly independent: ReadonlySet<string>;
+    readonly flowCrossesInteraction: ReadonlySet<string>;
+}
+
 export function buildBlueprintModel(blueprint: ast.Blueprint, options: ModelOptions = {}): BlueprintModel {
-    const file = blueprint.$container;
+    return buildModelFromParts(blueprint, buildModelParts(blueprint, options));
+}
+
+export function buildBlueprintStructure(blueprint: ast.Blueprint, options: ModelOptions = {}): BlueprintStructure {
+    return buildModelParts(blueprint, options).structure;
+}
+
+export function buildModelParts(blueprint: ast.Blueprint, options: ModelOptions = {}): ModelParts {
     const members = blueprint.members;
     // A step still being typed (no name yet) is no step of the model.
     const steps = members.filter(ast.isStep).filter(step => !!step.name);
@@ -49,9 +90,9 @@ export function buildBlueprintModel(blueprint: ast.Blueprint, options: ModelOpti
         }
     }
 
-    const evidenceItems = members.filter(ast.isEvidenceItem);
     const evidenceByStep = new Map<string, string[]>();
-    for (const item of evidenceItems) {
+    for (const item of members) {
+        if (!ast.isEvidenceItem(item)) continue;
         const stepName = item.step?.ref?.name;
         if (stepName) pushTo(evidenceByStep, stepName, item.label ?? item.name);
     }
@@ -61,9 +102,40 @@ export function buildBlueprintModel(blueprint: ast.Blueprint, options: ModelOpti
     const firstDependent = steps.find(step => !step.properties.some(ast.isIndependentMarker));
     const starts = new Set(steps.filter(step => declaresStart ? hasMarker(step, 'start') : step === firstDependent).map(step => step.name));
     const independent = independentSteps(steps, flows, starts);
+    const structureSteps = steps.map((step): StructureStep => {
+        const laneKind: LaneKind = step.standardLane ?? 'custom';
+        const props = step.properties;
+        return {
+            id: step.name,
+            lane: stepLane.get(step)!,
+            laneKind,
+            independent: independent.has(step.name),
+            start: starts.has(step.name),
+            end: hasMarker(step, 'end'),
+            touchpoint: isTouchpoint(laneKind, flowCrossesInteraction.has(step.name), refName(step.channels[0])),
+            hasEvidence: props.some(ast.isEvidenceProperty) || evidenceByStep.has(step.name),
+            recoverySteps: props.filter(ast.isFailPoint).flatMap(fail => fail.recoveries.flatMap(remedySteps))
+        };
+    });
+    const structure: BlueprintStructure = {
+        lanes,
+        lines: withOrderPenetration(blueprint, lanes, lines, structureSteps, names),
+        flows,
+        decisions,
+        steps: structureSteps
+    };
+    return { structure, steps, language, names, stepLane, evidenceByStep, starts, independent, flowCrossesInteraction };
+}
+
+/** The model from its parts (`buildModelParts` of the same blueprint, at the same document version). */
+export function buildModelFromParts(blueprint: ast.Blueprint, parts: ModelParts): BlueprintModel {
+    const file = blueprint.$container;
+    const members = blueprint.members;
+    const { structure, steps, language, stepLane, evidenceByStep, starts, independent, flowCrossesInteraction } = parts;
     const modelSteps = steps.map(step =>
         buildStep(step, stepLane.get(step)!, evidenceByStep.get(step.name) ?? [], starts.has(step.name),
             flowCrossesInteraction.has(step.name), independent.has(step.name)));
+    const evidenceItems = members.filter(ast.isEvidenceItem);
 
     const evidence: ModelEvidence[] = [];
     for (const step of steps) {
@@ -98,8 +170,8 @@ export function buildBlueprintModel(blueprint: ast.Blueprint, options: ModelOpti
         language,
         policies: members.filter(ast.isPolicyProperty).map(p => p.text),
         tolerance: timeSpanOf(tolerance?.time),
-        lanes,
-        lines: withOrderPenetration(blueprint, lanes, lines, modelSteps, names),
+        lanes: structure.lanes,
+        lines: structure.lines,
         stages: orderStages(declarations.filter(ast.isStage), steps),
         actors: declarations.filter(ast.isPerformer).map((node): ModelActor => ({
             id: node.name, label: node.label ?? node.name, kind: ast.isActor(node) ? 'actor' : 'system'
@@ -113,14 +185,14 @@ export function buildBlueprintModel(blueprint: ast.Blueprint, options: ModelOpti
         })),
         steps: modelSteps,
         evidence,
-        flows,
-        decisions,
+        flows: structure.flows,
+        decisions: structure.decisions,
         metrics: members.filter(ast.isMetric).map(buildMetric),
         imports: file.imports.map(i => i.path)
     };
 }
 
-function buildStep(step: ast.Step, lane: string, extraEvidence: string[], start: boolean, crossesInteraction: boolean,
+function buildStep(step: ast.Step, lane: string, extraEvidence: readonly string[], start: boolean, crossesInteraction: boolean,
     independent: boolean): ModelStep {
     const props = step.properties;
     const duration = props.find(ast.isDurationProperty);
@@ -162,7 +234,7 @@ function buildStep(step: ast.Step, lane: string, extraEvidence: string[], start:
         segments: step.segments.map(refName).filter(isDefined),
         start,
         end: hasMarker(step, 'end'),
-        touchpoint: laneKind === 'customer' && (crossesInteraction || channel !== undefined),
+        touchpoint: isTouchpoint(laneKind, crossesInteraction, channel),
         range: rangeOf(step)
     };
 }
@@ -270,8 +342,17 @@ function buildRemedy(remedy: ast.Remedy): ModelRemedy {
     return {
         text: remedy.text ?? '',
         pokaYoke: type !== undefined && (POKA_YOKE_TYPES as readonly string[]).includes(type) ? type as PokaYokeType : undefined,
-        steps: remedy.steps.map(refName).filter(isDefined)
+        steps: remedySteps(remedy)
     };
+}
+
+function remedySteps(remedy: ast.Remedy): string[] {
+    return remedy.steps.map(refName).filter(isDefined);
+}
+
+/** A customer step that meets the provider: a flow across the line of interaction, or a channel. */
+function isTouchpoint(laneKind: LaneKind, crossesInteraction: boolean, channel: string | undefined): boolean {
+    return laneKind === 'customer' && (crossesInteraction || channel !== undefined);
 }
 
 /**
@@ -307,7 +388,8 @@ function independentSteps(steps: ast.Step[], flows: ModelFlow[], starts: Set<str
  * The line of order penetration (Fließ & Kleinaltenkamp), when declared: above the first lane, below
  * the customer-facing ones, that holds only customer-independent steps; else under the support lane.
  */
-function withOrderPenetration(blueprint: ast.Blueprint, lanes: ModelLane[], lines: ModelLine[], steps: ModelStep[], names: Localisation): ModelLine[] {
+function withOrderPenetration(blueprint: ast.Blueprint, lanes: ModelLane[], lines: ModelLine[],
+    steps: ReadonlyArray<Pick<ModelStep, 'lane' | 'independent'>>, names: Localisation): ModelLine[] {
     const declared = blueprint.members.filter(ast.isLineDeclaration).find(line => line.kind === 'order-penetration');
     if (!declared) return lines;
     const support = lanes.findIndex(lane => lane.id === 'support');
@@ -433,7 +515,7 @@ function computeLines(blueprint: ast.Blueprint, lanes: ModelLane[], names: Local
 }
 
 /** Stages in declaration order; stages used by steps but declared elsewhere come in order of first use. */
-function orderStages(stages: ast.Stage[], steps: ast.Step[]): ModelStage[] {
+function orderStages(stages: ast.Stage[], steps: readonly ast.Step[]): ModelStage[] {
     const ordered = [...stages];
     const known = new Set(ordered);
     for (const step of steps) {

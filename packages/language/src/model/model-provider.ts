@@ -1,23 +1,31 @@
-/** Builds blueprint models on demand and caches them until their document changes. */
+/**
+ * Builds blueprint models on demand and caches them until their document changes. Validation asks
+ * only for the structure (lanes, lines, flows, the steps' place in the process); the model, when
+ * something asks for it at the same document version, is built on from the same parts.
+ */
 import { AstUtils, DocumentCache, DocumentState, type LangiumDocument } from 'langium';
 import type { LangiumSharedCoreServices } from 'langium';
 import { isBlueprint, type Blueprint, type BlueprintFile, type Step } from '../generated/ast.js';
 import type { BlueprintModel, ModelStep } from '@blueprint/model';
 import type { RuleConfiguration } from '../validation/rule-configuration.js';
-import { buildBlueprintModel } from './model-builder.js';
+import { buildModelFromParts, buildModelParts, type BlueprintStructure, type ModelParts, type StructureStep } from './model-builder.js';
 
 export class BlueprintModelProvider {
     private readonly cache: DocumentCache<Blueprint, BlueprintModel>;
+    private readonly parts: DocumentCache<Blueprint, ModelParts>;
 
     private readonly configuration: RuleConfiguration;
 
     constructor(shared: LangiumSharedCoreServices, configuration: RuleConfiguration) {
         // Models depend on linked references, so they are only valid once linking has run.
         this.cache = new DocumentCache(shared, DocumentState.Linked);
+        this.parts = new DocumentCache(shared, DocumentState.Linked);
         this.configuration = configuration;
     }
 
     private readonly stepIndex = new WeakMap<BlueprintModel, Map<string, ModelStep>>();
+    /** Per structure, the position of the first step of each name. */
+    private readonly structureStepIndex = new WeakMap<BlueprintStructure, Map<string, number>>();
 
     /** The model step built from this AST step (the first of that name, if names clash). */
     getStep(step: Step): ModelStep | undefined {
@@ -33,15 +41,43 @@ export class BlueprintModelProvider {
             && found.range?.start.character === step.$cstNode?.range.start.character ? found : undefined;
     }
 
+    /**
+     * The structure step of this AST step: undefined for a step of a clashing name that is not the
+     * first of that name, as `getStep` (the model's steps are the structure's, in the same order).
+     */
+    getStructureStep(step: Step): StructureStep | undefined {
+        const parts = this.getParts(step.$container);
+        let index = this.structureStepIndex.get(parts.structure);
+        if (!index) {
+            const positions = new Map<string, number>();
+            parts.structure.steps.forEach((structureStep, position) => {
+                if (!positions.has(structureStep.id)) positions.set(structureStep.id, position);
+            });
+            this.structureStepIndex.set(parts.structure, index = positions);
+        }
+        const position = index.get(step.name);
+        return position !== undefined && parts.steps[position] === step ? parts.structure.steps[position] : undefined;
+    }
+
     getModel(blueprint: Blueprint): BlueprintModel {
         const document = AstUtils.getDocument(blueprint);
-        return this.cache.get(document.uri, blueprint, () =>
-            buildBlueprintModel(blueprint, { language: this.configuration.settingsFor(document.uri).language }));
+        return this.cache.get(document.uri, blueprint, () => buildModelFromParts(blueprint, this.getParts(blueprint)));
+    }
+
+    /** What validation needs of the model; cheaper than the model, and shared with it. */
+    getStructure(blueprint: Blueprint): BlueprintStructure {
+        return this.getParts(blueprint).structure;
     }
 
     /** The blueprint of a document (the first one, if a file wrongly holds several). */
     getDocumentModel(document: LangiumDocument): BlueprintModel | undefined {
         const blueprint = (document.parseResult.value as BlueprintFile).elements.find(isBlueprint);
         return blueprint ? this.getModel(blueprint) : undefined;
+    }
+
+    private getParts(blueprint: Blueprint): ModelParts {
+        const document = AstUtils.getDocument(blueprint);
+        return this.parts.get(document.uri, blueprint, () =>
+            buildModelParts(blueprint, { language: this.configuration.settingsFor(document.uri).language }));
     }
 }

@@ -16,6 +16,7 @@ import type { RuleConfiguration } from './rule-configuration.js';
 import { Rules, type RuleSetting } from './rules.js';
 import { forEachAstNode, NODES_PER_INTERRUPT_CHECK } from '../util/ast-walk.js';
 import type { FileProblems } from '../workspace/file-problems.js';
+import { BlueprintValidationRegistry } from './internal-errors.js';
 
 /** The `code` of the diagnostic on a file that could not be read as a blueprint. */
 export const FILE_PROBLEM_CODE = 'file';
@@ -95,12 +96,18 @@ export class BlueprintDocumentValidator extends DefaultDocumentValidator {
             if (nodeOptions.validateNode) nodes.push(node);
             return nodeOptions.validateChildren;
         });
-        const checksOf = new Map<string, ValidationCheck[]>();
+        const registry = this.validationRegistry;
+        const checksOf = new Map<string, readonly ValidationCheck[]>();
         for (let index = 0; index < nodes.length; index++) {
             if (index % NODES_PER_INTERRUPT_CHECK === 0) await interruptAndCheck(cancelToken);
             const node = nodes[index];
             let checks = checksOf.get(node.$type);
-            if (!checks) checksOf.set(node.$type, checks = this.validationRegistry.getChecks(node.$type, options.categories).toArray());
+            if (!checks) {
+                checks = registry instanceof BlueprintValidationRegistry
+                    ? registry.checkList(node.$type, options.categories)
+                    : registry.getChecks(node.$type, options.categories).toArray();
+                checksOf.set(node.$type, checks);
+            }
             for (const check of checks) {
                 const result = check(node, acceptor, cancelToken);
                 if (result instanceof Promise) await result;

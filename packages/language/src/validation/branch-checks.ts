@@ -97,7 +97,7 @@ export class BranchChecks {
     checkRecoveryReachable(blueprint: ast.Blueprint, accept: ValidationAcceptor): void {
         const steps = blueprint.members.filter(ast.isStep).filter(step => step.properties.some(p => ast.isFailPoint(p) && p.recoveries.some(r => r.steps.length > 0)));
         if (steps.length === 0) return;
-        const graph = buildFlowGraph(this.models.getModel(blueprint));
+        const graph = buildFlowGraph(this.models.getStructure(blueprint));
         for (const step of steps) {
             const reachable = reachableFrom(graph, [step.name]);
             for (const fail of step.properties.filter(ast.isFailPoint)) {
@@ -133,7 +133,7 @@ export class BranchChecks {
     private checkParallelEnds(branching: ast.Branching, accept: ValidationAcceptor): void {
         const source = branching.step?.ref;
         if (!source) return;
-        const model = this.models.getModel(branching.$container);
+        const model = this.models.getStructure(branching.$container);
         const graph = buildFlowGraph(model);
         const join = branching.join?.ref?.name;
         const ends = new Set(model.steps.filter(step => step.end).map(step => step.id));

@@ -64,13 +64,13 @@ export class FlowChecks {
     }
 
     private visibleLanes(blueprint: ast.Blueprint): Set<string> {
-        return visibleLaneIds(this.models.getModel(blueprint));
+        return visibleLaneIds(this.models.getStructure(blueprint));
     }
 
     checkProcessGraph(blueprint: ast.Blueprint, accept: ValidationAcceptor): void {
         const steps = blueprint.members.filter(ast.isStep);
         if (steps.length === 0) return;
-        const model = this.models.getModel(blueprint);
+        const model = this.models.getStructure(blueprint);
         const nodes = new Map(steps.map(step => [step.name, step]));
         const graph = buildFlowGraph(model);
 
@@ -84,7 +84,7 @@ export class FlowChecks {
 
         // Customer-independent chains start on their own; corrective sub-processes are judged by BP026.
         const reachable = reachableFrom(graph, [...starts, ...model.steps.filter(step => step.independent)].map(step => step.id));
-        const recoverySteps = new Set(model.steps.flatMap(step => step.failPoints.flatMap(fail => (fail.recoveryDetails ?? []).flatMap(r => r.steps))));
+        const recoverySteps = new Set(model.steps.flatMap(step => step.recoverySteps));
         const reported = new Set<string>();
         for (const step of model.steps) {
             const node = nodes.get(step.id);

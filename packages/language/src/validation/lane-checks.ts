@@ -16,7 +16,7 @@ export class LaneChecks {
 
     /** Whether the customer sees a step's lane: the model's one visibility rule, so custom lanes count by position. */
     private isVisibleLane(step: ast.Step): boolean {
-        return visibleLaneIds(this.models.getModel(step.$container)).has(laneIdOf(step));
+        return visibleLaneIds(this.models.getStructure(step.$container)).has(laneIdOf(step));
     }
 
     checkLaneOrder(order: ast.LaneOrder, accept: ValidationAcceptor): void {

@@ -14,10 +14,10 @@ export class ServiceQualityChecks {
     }
 
     checkStep(step: ast.Step, accept: ValidationAcceptor): void {
-        const model = this.models.getModel(step.$container);
-        const modelStep = this.models.getStep(step);
+        const model = this.models.getStructure(step.$container);
+        const modelStep = this.models.getStructureStep(step);
         if (!modelStep) return;
-        if (modelStep.touchpoint && modelStep.evidence.length === 0) {
+        if (modelStep.touchpoint && !modelStep.hasEvidence) {
             accept('warning', `Touchpoint '${step.name}' has no physical evidence: what does the customer see, touch or receive here? Add \`evidence "..."\`.`,
                 { node: step, property: 'name', code: Rules.touchpointEvidence.id });
         }
