@@ -153,6 +153,29 @@ describe('diagram bridge', () => {
         expect(extended.highlights!.criticalFlows).toEqual(['Ask->Count', 'Count->Stamp', 'Stamp->Leave']);
     });
 
+    test('the critical flows follow the critical path when a time moves it and the flows stay as they were', async () => {
+        const { connection, edit, uri } = setup();
+        const branches = (a: string, b: string) => `blueprint Deposit "Deposit" {
+    customer Ask "Ask for a deposit" { start }
+    frontstage A "Count the cash" { duration ${a} }
+    frontstage B "Check the slip" { duration ${b} }
+    customer Leave "Leave" { end }
+    flow Ask -> A -> Leave
+    flow Ask -> B -> Leave
+}
+`;
+        await edit(branches('1 min', '2 min'), 1);
+        connection.client(DiagramOpenNotification.method, uri);
+        const first = await connection.next(p => p.version === 1);
+        expect(first.highlights!.criticalFlows).toEqual(['Ask->B', 'B->Leave']);
+        // The same badge widths: the placement (and its list of routed flows) is reused, the path is not the same.
+        await edit(branches('9 min', '2 min'), 2);
+        const second = await connection.next(p => p.version === 2);
+        expect(second.layout!.flows.map(flow => flow.points)).toEqual(first.layout!.flows.map(flow => flow.points));
+        expect(second.highlights!.criticalPath).toEqual(['Ask', 'A', 'Leave']);
+        expect(second.highlights!.criticalFlows).toEqual(['Ask->A', 'A->Leave']);
+    });
+
     test('a client that did not ask for patches always gets whole layouts', async () => {
         const { connection, edit, uri } = setup();
         await edit(TEXT, 1);

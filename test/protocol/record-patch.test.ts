@@ -60,4 +60,32 @@ describe('record patches in general', () => {
         const patch: RecordPatch = { base: 1, set: {}, unset: [], lists: { items: { upsert: [], order: ['x'] } } };
         expect(() => applyRecordPatch({ items: [{ id: 'a' }] }, patch)).toThrow(/'x'/);
     });
+
+    test('items that are the same objects are skipped; a changed one in place is upserted without an order', () => {
+        const kept = { id: 'a', deep: { values: [1, 2, 3] } };
+        const before = { items: [kept, { id: 'b', v: 1 }, { id: 'c', v: 1 }] };
+        const after = { items: [kept, { id: 'b', v: 2 }, before.items[2]] };
+        const patch = diffRecords(before, after, 1);
+        expect(patch.lists).toEqual({ items: { upsert: [{ id: 'b', v: 2 }] } });
+        const applied = applyRecordPatch(before, patch);
+        expect(applied).toEqual(after);
+        expect(applied.items[0]).toBe(kept);
+        // Equal but not identical items are compared and skipped too; the same ids in another order send the order.
+        expect(isEmptyPatch(diffRecords(before, structuredClone(before), 1))).toBe(true);
+        const swapped = diffRecords(before, { items: [before.items[1], kept, before.items[2]] }, 1);
+        expect(swapped.lists).toEqual({ items: { upsert: [], order: ['b', 'a', 'c'] } });
+    });
+
+    test('an exact patch tells undefined from absent and NaN from Infinity (both null in JSON), so the patched copy is the record itself', () => {
+        const before: Record<string, unknown> = { a: 1, gone: undefined, steps: [{ id: 's', rate: Number.NaN }] };
+        const after: Record<string, unknown> = { a: 1, added: undefined, steps: [{ id: 's', rate: Number.POSITIVE_INFINITY }] };
+        expect(isEmptyPatch(diffRecords(before, after, 1))).toBe(true);
+        const exact = diffRecords(before, after, 1, { exact: true });
+        expect(exact.unset).toEqual(['gone']);
+        expect(Object.keys(exact.set)).toEqual(['added']);
+        expect(exact.lists.steps.upsert).toEqual([{ id: 's', rate: Number.POSITIVE_INFINITY }]);
+        const applied = applyRecordPatch(structuredClone(before), exact);
+        expect(Object.keys(applied).sort()).toEqual(['a', 'added', 'steps']);
+        expect(applied).toStrictEqual(after);
+    });
 });

@@ -51,6 +51,13 @@ test('the worker keeps the previous layout it returned and forgets it on release
     expect(b).toEqual(await inProcess.layout(uri, second, expectedA));
     expect(sent.map(m => m.kind === 'layout' ? { keep: m.keepPrevious, previous: m.previous !== undefined } : m.kind))
         .toEqual([{ keep: false, previous: false }, { keep: true, previous: false }]);
+    // The model goes across whole once, then as a patch of it: the edited step alone.
+    const [firstRequest, secondRequest] = sent.filter(m => m.kind === 'layout');
+    expect(firstRequest.model).toBeDefined();
+    expect(firstRequest.modelPatch).toBeUndefined();
+    expect(secondRequest.model).toBeUndefined();
+    expect(Object.keys(secondRequest.modelPatch!.lists)).toEqual(['steps']);
+    expect(secondRequest.modelPatch!.lists.steps.upsert.map(step => step.id)).toEqual(['Greet']);
 
     // Closed: the worker drops it, so a later request copies the previous layout again; with no
     // document left the worker stops (everything it held is freed) and starts again when needed.
@@ -61,6 +68,6 @@ test('the worker keeps the previous layout it returned and forgets it on release
     expect(runner.running).toBe(true);
     expect(fallbacks).toEqual([]);
     expect(c).toEqual(await inProcess.layout(uri, first, b));
-    expect(sent.slice(2).map(m => m.kind === 'layout' ? { keep: m.keepPrevious, previous: m.previous !== undefined } : m.kind))
-        .toEqual(['release', { keep: false, previous: true }]);
+    expect(sent.slice(2).map(m => m.kind === 'layout' ? { keep: m.keepPrevious, previous: m.previous !== undefined, whole: m.model !== undefined } : m.kind))
+        .toEqual(['release', { keep: false, previous: true, whole: true }]);
 }, 120_000); // builds the server and starts a worker twice: slow on a loaded machine

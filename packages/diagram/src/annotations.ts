@@ -9,8 +9,9 @@ import { analyseTime, formatSeconds, type BlueprintModel, type DiagramStrings, t
 import { diagramStrings } from './diagram-input.js';
 
 const diagramStringsOf = (language: string) => diagramStrings({ language: language as BlueprintModel['language'] });
+import { documentCache, type LayoutCache } from './layout-cache.js';
 import type {
-    BlueprintLayout, LaidOutFootnote, LaidOutFootnoteSection, LaidOutLegend, LaidOutLegendEntry, LaidOutProcessTime, LaidOutStep, StepFailPoint, StepRemedy, Tone
+    BlueprintLayout, LaidOutFlow, LaidOutFootnote, LaidOutFootnoteSection, LaidOutLegend, LaidOutLegendEntry, LaidOutProcessTime, LaidOutStep, StepFailPoint, StepRemedy, Tone
 } from './geometry.js';
 import { wrapText } from './line-breaking.js';
 import { BADGE_NOTATION, CHIP_NOTATION, EMOTION_NOTATION, FLOW_NOTATION, FOOTNOTE_TITLES, formatTarget, LEGEND_TITLE, OVER_NOTATION, type MarkNotation } from './notation.js';
@@ -40,8 +41,13 @@ export const ANNOTATION_METRICS = {
     processTimeSize: 13
 } as const;
 
-/** Adds the legend, the numbered notes and the process time to a laid-out blueprint. */
-export function annotateLayout(layout: BlueprintLayout, model: BlueprintModel): BlueprintLayout {
+/**
+ * Adds the legend, the numbered notes and the process time to a laid-out blueprint. What each
+ * laid-out step contributes is remembered with the step object, so a layout that kept most of its
+ * steps (the document's cache, layout-cache.ts) annotates only the new ones and keeps the notes of
+ * the others as the same objects.
+ */
+export function annotateLayout(layout: BlueprintLayout, model: BlueprintModel, cache?: LayoutCache): BlueprintLayout {
     const m = ANNOTATION_METRICS;
     // Titles and the process time in the blueprint's language (lane and line names already are).
     const names = diagramStrings(model);
@@ -51,7 +57,7 @@ export function annotateLayout(layout: BlueprintLayout, model: BlueprintModel): 
     const placedLegend = placeLegend(legendEntries(layout, names), m.margin, layout.height, innerWidth);
     const legend = placedLegend && { ...placedLegend, title: names.legend };
     let bottom = legend ? legend.y + legend.height : layout.height;
-    const footnotes = placeFootnotes(footnoteEntries(layout, model, names), m.margin, bottom + (legend ? m.sectionGap : 0), innerWidth)
+    const footnotes = placeFootnotes(footnoteEntries(layout, model, names, cache), m.margin, bottom + (legend ? m.sectionGap : 0), innerWidth)
         .map(section => section.entries[0] ? { ...section, title: names.footnotes[section.entries[0].kind] } : section);
     if (footnotes.length > 0) {
         for (const section of footnotes) {
@@ -95,19 +101,9 @@ interface LegendItem {
 export function legendEntries(layout: BlueprintLayout, strings?: DiagramStrings): LegendItem[] {
     const used = new Set<string>();
     for (const step of layout.steps) {
-        for (const mark of step.marks ?? []) {
-            if (mark.kind === 'emotion') used.add(`badge:emotion-${mark.variant}`);
-            else if (mark.kind === 'actor' || mark.kind === 'channel' || mark.kind === 'segment') used.add(`chip:${mark.kind}`);
-            else used.add(`badge:${mark.kind}${mark.variant === 'over' ? '-over' : ''}`);
-        }
-        if (step.evidenceFor !== undefined) used.add('box:evidence');
-        else if (step.touchpoint) used.add('box:touchpoint');
-        if (step.independent) used.add('box:independent');
+        for (const key of stepLegendKeys(step)) used.add(key);
     }
-    for (const flow of layout.flows) {
-        used.add(`flow:${flow.kind}`);
-        if (flow.loop) used.add('flow:loop');
-    }
+    for (const key of flowLegendKeys(layout.flows)) used.add(key);
     for (const gateway of layout.gateways ?? []) used.add(`gateway:${gateway.kind}`);
     if (layout.lines.some(line => line.kind !== 'order-penetration')) used.add('line');
     if (layout.lines.some(line => line.kind === 'order-penetration')) used.add('line:order-penetration');
@@ -139,6 +135,40 @@ export function legendEntries(layout: BlueprintLayout, strings?: DiagramStrings)
     style('line', 'plain');
     style('line:order-penetration', 'plain');
     return items;
+}
+
+/** The legend keys each step uses, and each list of flows (kept as they are by a placement reused). */
+const legendKeysOfStep = new WeakMap<LaidOutStep, readonly string[]>();
+const legendKeysOfFlows = new WeakMap<readonly LaidOutFlow[], readonly string[]>();
+
+function stepLegendKeys(step: LaidOutStep): readonly string[] {
+    let keys = legendKeysOfStep.get(step);
+    if (keys) return keys;
+    const used = new Set<string>();
+    for (const mark of step.marks ?? []) {
+        if (mark.kind === 'emotion') used.add(`badge:emotion-${mark.variant}`);
+        else if (mark.kind === 'actor' || mark.kind === 'channel' || mark.kind === 'segment') used.add(`chip:${mark.kind}`);
+        else used.add(`badge:${mark.kind}${mark.variant === 'over' ? '-over' : ''}`);
+    }
+    if (step.evidenceFor !== undefined) used.add('box:evidence');
+    else if (step.touchpoint) used.add('box:touchpoint');
+    if (step.independent) used.add('box:independent');
+    keys = [...used];
+    legendKeysOfStep.set(step, keys);
+    return keys;
+}
+
+function flowLegendKeys(flows: readonly LaidOutFlow[]): readonly string[] {
+    let keys = legendKeysOfFlows.get(flows);
+    if (keys) return keys;
+    const used = new Set<string>();
+    for (const flow of flows) {
+        used.add(`flow:${flow.kind}`);
+        if (flow.loop) used.add('flow:loop');
+    }
+    keys = [...used];
+    legendKeysOfFlows.set(flows, keys);
+    return keys;
 }
 
 function sampleWidth(item: LegendItem): number {
@@ -176,43 +206,71 @@ interface FootnoteText {
 }
 
 /** The numbered notes, section by section, in the order of their numbers, in the blueprint's language. */
-export function footnoteEntries(layout: BlueprintLayout, model: BlueprintModel, strings: DiagramStrings = diagramStrings(model)): FootnoteText[][] {
+export function footnoteEntries(layout: BlueprintLayout, model: BlueprintModel, strings: DiagramStrings = diagramStrings(model), cache?: LayoutCache): FootnoteText[][] {
     // In the model's order, as the notes were numbered: the layout's step list follows the columns
     // and may be reordered by a relayout, which must not renumber or reorder the notes.
-    const laidOut = new Map(layout.steps.map(step => [step.id, step]));
-    const steps = [...new Set(model.steps.map(step => step.id))].map(id => laidOut.get(id))
-        .filter((step): step is LaidOutStep & { details: NonNullable<LaidOutStep['details']> } =>
-            step !== undefined && step.evidenceFor === undefined && step.details !== undefined);
-    const stepLabel = new Map(layout.steps.map(step => [step.id, step.label]));
+    const laidOut = new Map<string, LaidOutStep>();
+    for (const step of layout.steps) laidOut.set(step.id, step);
     const say = strings.notes;
     const fails: FootnoteText[] = [];
     const notes: FootnoteText[] = [];
-    for (const step of steps) {
-        for (const fail of step.details.failPoints) {
-            fails.push({ ref: fail.ref, kind: 'fail', step: step.id, heading: step.label, body: failPointBody(fail, say) });
-        }
-        const details = step.details;
-        if (details.noteRef) {
-            const body: string[] = [];
-            if (details.moment?.reason) body.push(say.momentOfTruth(details.moment.reason));
-            if (details.emotion?.note) {
-                const feeling = say.feelings[details.emotion.feeling as keyof typeof say.feelings] ?? details.emotion.feeling;
-                body.push(say.emotion(feeling, details.emotion.note));
-            }
-            body.push(...details.notes);
-            notes.push({ ref: details.noteRef, kind: 'note', step: step.id, heading: step.label, body });
-        }
+    const visited = new Set<string>();
+    for (const { id } of model.steps) {
+        if (visited.has(id)) continue;
+        visited.add(id);
+        const step = laidOut.get(id);
+        if (step === undefined || step.evidenceFor !== undefined || step.details === undefined) continue;
+        const own = stepFootnotes(step as LaidOutStep & { details: NonNullable<LaidOutStep['details']> }, strings);
+        for (const fail of own.fails) fails.push(fail);
+        if (own.note) notes.push(own.note);
     }
+    const metricNotes = documentCache(cache)?.metricNotes;
+    metricNotes?.begin();
     const metrics: FootnoteText[] = model.metrics.map((metric, index) => {
-        const on = metric.steps.map(id => stepLabel.get(id) ?? id);
-        return {
+        const on = metric.steps.map(id => laidOut.get(id)?.label ?? id);
+        const build = (): FootnoteText => ({
             ref: `KPI ${index + 1}`, kind: 'metric', heading: metric.label,
             body: [metric.target ? say.target(formatTarget(metric.target)) : say.noTarget, say.measuredOn(on.length > 0 ? on.join(say.listSeparator) : say.wholeProcess)]
-        };
+        });
+        // The same texts give the same note object: its placement is kept too (`placeFootnotes`).
+        return metricNotes ? metricNotes.get(String(index), [model.language, metric, on], build) : build();
     });
+    metricNotes?.end();
     // In the order of their numbers, not of the layout's step list (a relayout may reorder that by x).
-    const byNumber = (a: FootnoteText, b: FootnoteText) => Number(a.ref.replace(/\D/g, '')) - Number(b.ref.replace(/\D/g, ''));
-    return [fails.sort(byNumber), metrics, notes.sort(byNumber)].filter(section => section.length > 0);
+    return [byNumber(fails), metrics, byNumber(notes)].filter(section => section.length > 0);
+}
+
+/** Notes in the order of their numbers (usually already so: the model's order numbered them). */
+function byNumber(notes: FootnoteText[]): FootnoteText[] {
+    const number = (note: FootnoteText) => Number(note.ref.replace(/\D/g, ''));
+    const numbers = notes.map(number);
+    if (numbers.every((value, index) => index === 0 || numbers[index - 1] <= value)) return notes;
+    return notes.sort((a, b) => number(a) - number(b));
+}
+
+/** The notes of each step, in the strings they were written in. */
+const footnotesOfStep = new WeakMap<LaidOutStep, { readonly strings: DiagramStrings; readonly fails: readonly FootnoteText[]; readonly note?: FootnoteText }>();
+
+function stepFootnotes(step: LaidOutStep & { details: NonNullable<LaidOutStep['details']> }, strings: DiagramStrings) {
+    const known = footnotesOfStep.get(step);
+    if (known?.strings === strings) return known;
+    const say = strings.notes;
+    const details = step.details;
+    const fails = details.failPoints.map((fail): FootnoteText => ({ ref: fail.ref, kind: 'fail', step: step.id, heading: step.label, body: failPointBody(fail, say) }));
+    let note: FootnoteText | undefined;
+    if (details.noteRef) {
+        const body: string[] = [];
+        if (details.moment?.reason) body.push(say.momentOfTruth(details.moment.reason));
+        if (details.emotion?.note) {
+            const feeling = say.feelings[details.emotion.feeling as keyof typeof say.feelings] ?? details.emotion.feeling;
+            body.push(say.emotion(feeling, details.emotion.note));
+        }
+        body.push(...details.notes);
+        note = { ref: details.noteRef, kind: 'note', step: step.id, heading: step.label, body };
+    }
+    const entry = { strings, fails, note };
+    footnotesOfStep.set(step, entry);
+    return entry;
 }
 
 /**
@@ -236,6 +294,10 @@ export function failPointBody(fail: StepFailPoint, say: DiagramStrings['notes'])
     return body;
 }
 
+/** Each note's lines (the widths are fixed), and where it was placed last: an unchanged note keeps its object. */
+const wrappedNotes = new WeakMap<FootnoteText, { readonly lines: readonly string[]; readonly headingLines: number }>();
+const placedNotes = new WeakMap<FootnoteText, LaidOutFootnote>();
+
 /** Sections one below the other; in each, notes fill columns across the drawing's width, shortest column first. */
 function placeFootnotes(sections: readonly FootnoteText[][], left: number, top: number, width: number): LaidOutFootnoteSection[] {
     const m = ANNOTATION_METRICS;
@@ -252,16 +314,29 @@ function placeFootnotes(sections: readonly FootnoteText[][], left: number, top: 
         const headingWidth = textWidth * estimateTextWidth('x', 10) / reservedTextWidth('x', 10, true);
         const bodyWidth = textWidth * estimateTextWidth('x', 10) / reservedTextWidth('x', 10);
         for (const note of section) {
-            const heading = wrapText(note.heading, headingWidth, m.footnoteFontSize);
-            const body = note.body.flatMap(paragraph => wrapText(paragraph, bodyWidth, m.footnoteFontSize));
-            const lines = [...heading, ...body];
+            let wrapped = wrappedNotes.get(note);
+            if (!wrapped) {
+                const heading = wrapText(note.heading, headingWidth, m.footnoteFontSize);
+                const body = note.body.flatMap(paragraph => wrapText(paragraph, bodyWidth, m.footnoteFontSize));
+                wrapped = { lines: [...heading, ...body], headingLines: heading.length };
+                wrappedNotes.set(note, wrapped);
+            }
+            const { lines, headingLines } = wrapped;
             const height = lines.length * m.footnoteLineHeight;
             const column = columnBottom.shortest();
             const x = left + column * (m.footnoteColumnWidth + m.footnoteColumnGap);
-            entries.push({
-                ref: note.ref, kind: note.kind, step: note.step, lines, headingLines: heading.length, x, textX: x + refWidth, y: columnBottom.bottom(column),
-                width: m.footnoteColumnWidth, height, lineHeight: m.footnoteLineHeight
-            });
+            const y = columnBottom.bottom(column);
+            const earlier = placedNotes.get(note);
+            if (earlier && earlier.x === x && earlier.y === y && earlier.textX === x + refWidth) {
+                entries.push(earlier);
+            } else {
+                const entry: LaidOutFootnote = {
+                    ref: note.ref, kind: note.kind, step: note.step, lines, headingLines, x, textX: x + refWidth, y,
+                    width: m.footnoteColumnWidth, height, lineHeight: m.footnoteLineHeight
+                };
+                placedNotes.set(note, entry);
+                entries.push(entry);
+            }
             columnBottom.growShortest(height + m.footnoteGap);
         }
         placed.push({ title: FOOTNOTE_TITLES[section[0].kind], x: left, y, entries });

@@ -9,7 +9,7 @@ import { carryPlacement, layoutBlueprint as placeAndRoute, type LayoutOptions } 
 
 export async function layoutBlueprint(model: BlueprintModel, options: LayoutOptions = {}): Promise<BlueprintLayout> {
     const placed = await placeAndRoute(model, options);
-    const annotated = annotateLayout(placed, model);
+    const annotated = annotateLayout(placed, model, options.cache);
     // Passed back as `previous`, the annotated layout offers its placement for reuse.
     carryPlacement(placed, annotated);
     return annotated;

@@ -10,6 +10,7 @@ import type { LaidOutFlow, LaidOutMark, LaidOutStep, MarkKind, StepDetails, Step
 import { wrapText } from './line-breaking.js';
 import { BADGE_NOTATION, CHIP_NOTATION, EMOTION_NOTATION, formatTarget, OVER_NOTATION, timeMark } from './notation.js';
 import { estimateTextWidth, reservedTextWidth } from './text-measure.js';
+import { documentCache, type LayoutCache } from './layout-cache.js';
 
 export interface BoxMetrics {
     readonly fontSize: number;
@@ -70,7 +71,15 @@ export function diagramStrings(model: Pick<BlueprintModel, 'language'>): Diagram
     return localisation(model.language).diagram;
 }
 
-export function buildDiagramInput(model: BlueprintModel, metrics: BoxMetrics = DEFAULT_BOX_METRICS): DiagramInput {
+/**
+ * With `cache` (one per document, see layout-cache.ts), a box whose step, names and numbers are
+ * those it was built from last time is that box again, the same object: a label edit measures one box.
+ */
+export function buildDiagramInput(model: BlueprintModel, metrics: BoxMetrics = DEFAULT_BOX_METRICS, cache?: LayoutCache): DiagramInput {
+    const boxes = documentCache(cache);
+    boxes?.enter(`${model.language ?? ''}\u0000${JSON.stringify(metrics)}`);
+    boxes?.steps.begin();
+    boxes?.evidence.begin();
     const laneLabel = new Map(model.lanes.map(lane => [lane.id, lane.label]));
     const stageLabel = new Map(model.stages.map(stage => [stage.id, stage.label]));
     const names: Names = {
@@ -95,12 +104,23 @@ export function buildDiagramInput(model: BlueprintModel, metrics: BoxMetrics = D
         seen.add(step.id);
         const lane = laneLabel.has(step.lane) ? step.lane : model.lanes[model.lanes.length - 1].id;
         const stage = step.stage !== undefined && stageLabel.has(step.stage) ? step.stage : undefined;
-        const details = stepDetails(step, {
+        const context = {
             lane: laneLabel.get(lane) ?? lane,
             stage: stage === undefined ? undefined : stageLabel.get(stage),
             metrics: metricsOf.get(step.id) ?? []
-        }, names, numbers, strings);
-        steps.push(stepBox(step, lane, stage, details, metrics));
+        };
+        const build = () => stepBox(step, lane, stage, stepDetails(step, context, names, numbers, strings), metrics);
+        if (boxes) {
+            const key = stepBoxKey(step, lane, stage, context, names, numbers);
+            const before = { ...numbers };
+            const box = boxes.steps.get(step.id, key, build);
+            // A box taken from the cache numbered its fail points and notes as `stepDetails` would now.
+            numbers.fail = before.fail + step.failPoints.length;
+            numbers.note = before.note + (hasNote(step) ? 1 : 0);
+            steps.push(box);
+        } else {
+            steps.push(build());
+        }
     }
 
     const evidenceLane = model.lanes.find(lane => lane.kind === 'evidence')?.id;
@@ -111,21 +131,25 @@ export function buildDiagramInput(model: BlueprintModel, metrics: BoxMetrics = D
         for (const item of model.evidence) {
             if (item.step === undefined || !seen.has(item.step) || seen.has(item.id)) continue;
             seen.add(item.id);
-            const fontSize = metrics.fontSize - 1;
-            const lines = wrapText(item.label, metrics.maxLabelWidth, fontSize);
             const owner = stepById.get(item.step);
             const stage = owner?.stage;
-            evidence.push({
-                id: item.id, lane: evidenceLane, stage, label: item.label, lines,
-                ...boxSize(lines, fontSize, 0, metrics),
-                labelTop: metrics.padding, lineHeight: metrics.lineHeight, fontSize, marks: [],
-                failPoint: false, waitPoint: false, moment: false, metrics: 0, segments: [], touchpoint: false,
-                evidenceFor: item.step,
-                details: {
-                    lane: laneLabel.get(evidenceLane) ?? evidenceLane, stage: stage === undefined ? undefined : stageLabel.get(stage),
-                    segments: [], failPoints: [], metrics: [], notes: [], evidenceOf: owner?.label
-                }
-            });
+            const laneName = laneLabel.get(evidenceLane) ?? evidenceLane;
+            const stageName = stage === undefined ? undefined : stageLabel.get(stage);
+            const build = (): DiagramBox => {
+                const fontSize = metrics.fontSize - 1;
+                const lines = wrapText(item.label, metrics.maxLabelWidth, fontSize);
+                return {
+                    id: item.id, lane: evidenceLane, stage, label: item.label, lines,
+                    ...boxSize(lines, fontSize, 0, metrics),
+                    labelTop: metrics.padding, lineHeight: metrics.lineHeight, fontSize, marks: [],
+                    failPoint: false, waitPoint: false, moment: false, metrics: 0, segments: [], touchpoint: false,
+                    evidenceFor: item.step,
+                    details: { lane: laneName, stage: stageName, segments: [], failPoints: [], metrics: [], notes: [], evidenceOf: owner?.label }
+                };
+            };
+            evidence.push(boxes
+                ? boxes.evidence.get(item.id, [item.label, item.step, evidenceLane, stage, laneName, stageName, owner?.label], build)
+                : build());
             evidenceLinks.push({ id: `${item.id}->${item.step}`, from: item.id, to: item.step, kind: 'evidence', loop: false });
         }
     }
@@ -133,6 +157,8 @@ export function buildDiagramInput(model: BlueprintModel, metrics: BoxMetrics = D
     const flows: DiagramEdge[] = model.flows
         .filter(flow => seen.has(flow.from) && seen.has(flow.to))
         .map(flow => ({ id: flow.id, from: flow.from, to: flow.to, kind: flow.kind, label: flowLabel(flow), loop: flow.loop }));
+    boxes?.steps.end();
+    boxes?.evidence.end();
     return { model, steps, evidence, flows, evidenceLinks, evidenceLane, strings };
 }
 
@@ -142,6 +168,30 @@ interface Names {
     readonly segment: ReadonlyMap<string, string>;
     /** Step labels by id (the first step of a name), for the steps a remedy names. */
     readonly step: ReadonlyMap<string, string>;
+}
+
+/**
+ * Everything `stepDetails` and `stepBox` read for a step besides the metrics and the language (the
+ * cache's context): the step itself, its lane and stage and their names, the names of its actor,
+ * channel, segments and of the steps its remedies name, its metrics, and the fail point and note
+ * numbers it starts from. Change what those functions read, change this.
+ */
+function stepBoxKey(step: ModelStep, lane: string, stage: string | undefined, context: { lane: string; stage?: string; metrics: StepDetails['metrics'] },
+    names: Names, numbers: { fail: number; note: number }): unknown {
+    const remedySteps = step.failPoints.length === 0 ? [] : step.failPoints.map(fail => [...(fail.preventionDetails ?? []), ...(fail.recoveryDetails ?? [])]
+        .map(item => (item?.steps ?? []).map(id => (id ? names.step.get(id) ?? id : null))));
+    return [
+        step, lane, stage ?? null, context.lane, context.stage ?? null, context.metrics,
+        step.actor === undefined ? null : names.actor.get(step.actor) ?? null,
+        step.channel === undefined ? null : names.channel.get(step.channel) ?? null,
+        step.segments.map(segment => names.segment.get(segment) ?? null),
+        remedySteps, numbers.fail, numbers.note
+    ];
+}
+
+/** Whether a step gets a note number (`N1`…): a moment's reason, an emotion's note or remarks. */
+function hasNote(step: ModelStep): boolean {
+    return step.moment?.reason !== undefined || step.emotion?.note !== undefined || step.notes.length > 0;
 }
 
 function stepDetails(step: ModelStep, context: { lane: string; stage?: string; metrics: StepDetails['metrics'] }, names: Names,
@@ -161,7 +211,6 @@ function stepDetails(step: ModelStep, context: { lane: string; stage?: string; m
             ...(fail.recoveryDetails ?? []).filter(item => item?.text).map(remedy('recovery'))
         ]
     }));
-    const hasNote = step.moment?.reason !== undefined || step.emotion?.note !== undefined || step.notes.length > 0;
     return {
         lane: context.lane,
         stage: context.stage,
@@ -176,7 +225,7 @@ function stepDetails(step: ModelStep, context: { lane: string; stage?: string; m
         moment: step.moment ? { reason: step.moment.reason } : undefined,
         emotion: step.emotion ? { feeling: step.emotion.feeling, note: step.emotion.note } : undefined,
         notes: (step.notes ?? []).filter(Boolean),
-        noteRef: hasNote ? `N${++numbers.note}` : undefined
+        noteRef: hasNote(step) ? `N${++numbers.note}` : undefined
     };
 }
 

@@ -2,6 +2,7 @@ export * from './geometry.js';
 export { buildDiagramInput, DEFAULT_BOX_METRICS, type BoxMetrics, type DiagramBox, type DiagramEdge, type DiagramInput } from './diagram-input.js';
 export { DEFAULT_SPACING, type LayoutOptions, type LayoutSpacing } from './layout.js';
 export { layoutBlueprint } from './blueprint-layout.js';
+export { createLayoutCache, type LayoutCache } from './layout-cache.js';
 export { annotateLayout, ANNOTATION_METRICS } from './annotations.js';
 export * from './notation.js';
 export { renderSvg, type SvgOptions, type SvgTheme } from './svg-renderer.js';

@@ -10,7 +10,8 @@ import { placeFlowLabels } from './flow-labels.js';
 import { branchBundles, gatewayRect, placeGateways } from './gateways.js';
 import { rankSteps } from './elk-ranking.js';
 import { rankStepsByStage } from './stage-ranking.js';
-import type { BlueprintLayout, LaidOutLane, LaidOutLine, LaidOutStage, LaidOutStep } from './geometry.js';
+import type { BlueprintLayout, LaidOutGateway, LaidOutLane, LaidOutLine, LaidOutStage, LaidOutStep } from './geometry.js';
+import { documentCache, type LayoutCache, type PlacedSteps } from './layout-cache.js';
 
 export interface LayoutSpacing {
     /** Horizontal gap between two columns of one stage (edges bend in it). */
@@ -52,6 +53,11 @@ export interface LayoutOptions {
      * apart (stage-ranking.ts), the whole flow graph otherwise; `whole`: always the whole graph.
      */
     readonly ranking?: 'by-stage' | 'whole';
+    /**
+     * The document's cache (`createLayoutCache`, one per document): boxes and notes that did not
+     * change are taken from it, the same objects as in the previous layout. Same result, less work.
+     */
+    readonly cache?: LayoutCache;
 }
 
 /** Closest a flow's vertical track comes to the columns on either side of its gap. */
@@ -72,22 +78,25 @@ const NO_STAGE = '';
 export async function layoutBlueprint(model: BlueprintModel, options: LayoutOptions = {}): Promise<BlueprintLayout> {
     const spacing = { ...DEFAULT_SPACING, ...options.spacing };
     const metrics = { ...DEFAULT_BOX_METRICS, ...options.boxMetrics };
-    const input = buildDiagramInput(model, metrics);
+    const input = buildDiagramInput(model, metrics, options.cache);
     const signature = `${options.ranking ?? 'by-stage'}\u0000${placementSignature(input, spacing)}`;
     const earlier = options.previous && placements.get(options.previous);
-    const layout = earlier?.signature === signature ? reusePlacement(input, earlier.placed)
-        : await placeAndRoute(input, spacing, options.previous, options.ranking ?? 'by-stage');
+    const placedSteps = documentCache(options.cache)?.placedSteps;
+    placedSteps?.begin();
+    const layout = earlier?.signature === signature ? reusePlacement(input, earlier.placed, placedSteps)
+        : await placeAndRoute(input, spacing, options.previous, options.ranking ?? 'by-stage', placedSteps);
+    placedSteps?.end();
     placements.set(layout, { signature, placed: layout });
     return layout;
 }
 
 async function placeAndRoute(input: DiagramInput, spacing: LayoutSpacing, previous: BlueprintLayout | undefined,
-    ranking: 'by-stage' | 'whole'): Promise<BlueprintLayout> {
+    ranking: 'by-stage' | 'whole', placedSteps: PlacedSteps | undefined): Promise<BlueprintLayout> {
     const steps = orderByPrevious(input.steps, previous);
     const byStage = ranking === 'by-stage' ? await rankStepsByStage(steps, input.flows, input.model.stages.map(stage => stage.id)) : undefined;
     const ranks = byStage?.ranks ?? await rankSteps(steps, input.flows);
     const columns = assignColumns(input, steps, ranks, byStage?.stageOf);
-    return placeBoxes(input, steps, columns, spacing, previous);
+    return placeBoxes(input, steps, columns, spacing, previous, placedSteps);
 }
 
 /**
@@ -110,6 +119,10 @@ function placementSignature(input: DiagramInput, spacing: LayoutSpacing): string
     for (const box of [...input.steps, ...input.evidence]) {
         parts.push(`B${box.id}\u0001${box.lane}\u0001${box.stage ?? ''}\u0001${box.evidenceFor ?? ''}\u0001${box.width}\u0001${box.height}`);
     }
+    // Decisions bundle their branches' ports and place the diamonds (their labels only describe them).
+    for (const decision of input.model.decisions ?? []) {
+        parts.push(`D${decision.kind}\u0001${decision.step ?? ''}\u0001${decision.join ?? ''}\u0001${(decision.flows ?? []).join('\u0001')}`);
+    }
     for (const edge of [...input.flows, ...input.evidenceLinks]) {
         parts.push(`E${edge.id}\u0001${edge.from}\u0001${edge.to}\u0001${edge.kind}\u0001${edge.loop}\u0001${edge.label ?? '\u0002'}`);
     }
@@ -120,24 +133,58 @@ function placementSignature(input: DiagramInput, spacing: LayoutSpacing): string
  * The earlier placement with the new content: every box where it was (same size, same column, so
  * the same x and y), the routed flows as they were, and the new names of the title, lanes, lines and stages.
  */
-function reusePlacement(input: DiagramInput, placed: BlueprintLayout): BlueprintLayout {
+function reusePlacement(input: DiagramInput, placed: BlueprintLayout, placedSteps: PlacedSteps | undefined): BlueprintLayout {
     const { model } = input;
-    const boxes = new Map<string, DiagramBox>();
-    for (const box of input.steps) boxes.set(box.id, box);
-    for (const box of input.evidence) boxes.set(box.id, box);
-    // The signature lists the same boxes, so each placed one has its new box; the list keeps its order (by x).
-    const steps: LaidOutStep[] = placed.steps.map(({ id, x, y }) => ({ ...boxes.get(id)!, x, y }));
+    // The signature lists the same boxes, so each new box has its placed one. A box that is the same
+    // object as before (the document's cache) keeps its laid-out step too.
+    const placedStep = new Map(placed.steps.map(step => [step.id, step]));
+    const steps: LaidOutStep[] = [];
+    for (const box of [...input.steps, ...input.evidence]) {
+        const earlier = placedStep.get(box.id)!;
+        steps.push(laidOut(box, earlier.x, earlier.y, placedSteps));
+    }
     const laneLabel = new Map(model.lanes.map(lane => [lane.id, lane.label]));
     const stageLabel = new Map(model.stages.map(stage => [stage.id, stage.label]));
+    const relabel = <T extends { readonly label: string }>(item: T, label: string | undefined): T =>
+        label === undefined || label === item.label ? item : { ...item, label };
+    // Where the diamonds go follows from the routes; what they say names the steps and the decision, in the blueprint's language.
+    const { gateways: placedGateways, ...rest } = placed;
+    const gateways = placedGateways === undefined ? []
+        : placeGateways(model, placed.flows, steps, input.strings).map((gateway, index) => sameGateway(placedGateways[index], gateway) ? placedGateways[index] : gateway);
     return {
-        ...placed,
+        ...rest,
         id: model.id,
         title: model.title,
-        lanes: placed.lanes.map(lane => ({ ...lane, label: laneLabel.get(lane.id) ?? lane.label })),
-        lines: placed.lines.map((line, index) => ({ ...line, label: model.lines[index]?.label ?? line.label })),
-        stages: placed.stages.map(stage => ({ ...stage, label: stageLabel.get(stage.id) ?? stage.label })),
-        steps
+        lanes: placed.lanes.map(lane => relabel(lane, laneLabel.get(lane.id))),
+        lines: placed.lines.map((line, index) => relabel(line, model.lines[index]?.label)),
+        stages: placed.stages.map(stage => relabel(stage, stageLabel.get(stage.id))),
+        steps,
+        ...(gateways.length > 0 ? { gateways } : {})
     };
+}
+
+/**
+ * The laid-out steps in the input's order (steps in model order, then evidence), whatever order
+ * placement used: the list is then the same whether a placement was reused or computed again, and
+ * whatever layout came before.
+ */
+function inModelOrder(input: DiagramInput, steps: readonly LaidOutStep[]): LaidOutStep[] {
+    const byId = new Map(steps.map(step => [step.id, step]));
+    return [...input.steps, ...input.evidence].map(box => byId.get(box.id)!);
+}
+
+function sameGateway(before: LaidOutGateway | undefined, now: LaidOutGateway): boolean {
+    return before !== undefined && JSON.stringify(before) === JSON.stringify(now);
+}
+
+/** `box` placed at (x, y): with the document's cache, the step of the last layout when it is that box at that place. */
+function laidOut(box: DiagramBox, x: number, y: number, placedSteps: PlacedSteps | undefined): LaidOutStep {
+    if (placedSteps) return placedSteps.place(box, x, y);
+    // The box's fields, then x and y (the order `{ ...box, x, y }` gives, several times faster than the spread).
+    const step = Object.assign({}, box) as { -readonly [K in keyof LaidOutStep]: LaidOutStep[K] };
+    step.x = x;
+    step.y = y;
+    return step;
 }
 
 /** `to` (e.g. `from` with annotations added) was made from `from`'s placement: a later layout may reuse it. */
@@ -218,7 +265,7 @@ function inferStageGroups(steps: readonly DiagramBox[], ranks: Map<string, numbe
 }
 
 function placeBoxes(input: DiagramInput, steps: readonly DiagramBox[], assignment: ColumnAssignment,
-    spacing: LayoutSpacing, previous: BlueprintLayout | undefined): BlueprintLayout {
+    spacing: LayoutSpacing, previous: BlueprintLayout | undefined, placedSteps: PlacedSteps | undefined): BlueprintLayout {
     const { model } = input;
     const { column, columnStage } = assignment;
     const boxes = [...steps, ...input.evidence];
@@ -337,11 +384,7 @@ function placeBoxes(input: DiagramInput, steps: readonly DiagramBox[], assignmen
 
         const laidOutSteps: LaidOutStep[] = boxes.map(box => {
             const index = column.get(box.id)!;
-            // The box's fields, then x and y (the order `{ ...box, x, y }` gives, several times faster than the spread).
-            const step = Object.assign({}, box) as { -readonly [K in keyof LaidOutStep]: LaidOutStep[K] };
-            step.x = columnX[index] + Math.round((columnWidth[index] - box.width) / 2);
-            step.y = boxY.get(box.id)!;
-            return step;
+            return laidOut(box, columnX[index] + Math.round((columnWidth[index] - box.width) / 2), boxY.get(box.id)!, placedSteps);
         });
         const width = contentRight + spacing.margin;
         const height = y + spacing.margin;
@@ -363,7 +406,7 @@ function placeBoxes(input: DiagramInput, steps: readonly DiagramBox[], assignmen
             lines: [...lines.map(line => line.y), ...lanes.map(lane => lane.y)],
             obstacles: gateways.map(gatewayRect)
         });
-        return { id: model.id, title: model.title, width, height, lanes, lines, stages, steps: laidOutSteps, flows, ...(gateways.length > 0 ? { gateways } : {}) };
+        return { id: model.id, title: model.title, width, height, lanes, lines, stages, steps: inModelOrder(input, laidOutSteps), flows, ...(gateways.length > 0 ? { gateways } : {}) };
     }
 }
 

@@ -26,22 +26,32 @@ export interface RecordPatch {
     readonly lists: { readonly [key: string]: ListPatch };
 }
 
-export function diffRecords(base: JsonRecord, next: JsonRecord, baseVersion: number): RecordPatch {
+export interface DiffOptions {
+    /**
+     * Patch for a copy made by structured clone (a worker's) rather than for JSON: values compare
+     * exactly (`undefined` fields and absent ones differ, NaN is not null), so the patched record
+     * is the record itself, not only the same JSON.
+     */
+    readonly exact?: boolean;
+}
+
+export function diffRecords(base: JsonRecord, next: JsonRecord, baseVersion: number, options: DiffOptions = {}): RecordPatch {
+    const same = options.exact ? sameStructure : sameJson;
     const set: Record<string, unknown> = {};
     const lists: Record<string, ListPatch> = {};
     for (const [key, value] of Object.entries(next)) {
         const old = base[key];
-        if (old === value) continue;
+        if (old === value && (!options.exact || key in base)) continue;
         const oldItems = keyedList(old);
         const newItems = oldItems && keyedList(value);
         if (oldItems && newItems) {
-            const list = diffList(oldItems, newItems);
+            const list = diffList(oldItems, newItems, same);
             if (list) lists[key] = list;
-        } else if (!sameJson(old, value)) {
+        } else if (!same(old, value) || (options.exact && !(key in base))) {
             set[key] = value;
         }
     }
-    const unset = Object.keys(base).filter(key => !(key in next) && base[key] !== undefined);
+    const unset = Object.keys(base).filter(key => !(key in next) && (options.exact || base[key] !== undefined));
     return { base: baseVersion, set, unset, lists };
 }
 
@@ -81,15 +91,32 @@ function keyedList(value: unknown): readonly JsonRecord[] | undefined {
     return value as JsonRecord[];
 }
 
-function diffList(old: readonly JsonRecord[], next: readonly JsonRecord[]): ListPatch | undefined {
+/**
+ * Items that are the same objects as the base's (a layout that reused them) are skipped by
+ * identity; when the ids keep their places, the lists are walked side by side without a map.
+ */
+function diffList(old: readonly JsonRecord[], next: readonly JsonRecord[], same: (a: unknown, b: unknown) => boolean): ListPatch | undefined {
+    if (old.length === next.length) {
+        const upsert: JsonRecord[] = [];
+        let aligned = true;
+        for (let index = 0; index < next.length; index++) {
+            const item = next[index];
+            const before = old[index];
+            if (item === before) continue;
+            if (item.id !== before.id) {
+                aligned = false;
+                break;
+            }
+            if (!same(before, item)) upsert.push(item);
+        }
+        if (aligned) return upsert.length === 0 ? undefined : { upsert };
+    }
     const oldById = new Map(old.map(item => [item.id as string, item]));
     const upsert = next.filter(item => {
         const before = oldById.get(item.id as string);
-        return before === undefined || !sameJson(before, item);
+        return before === undefined || !same(before, item);
     });
-    const sameOrder = old.length === next.length && next.every((item, index) => item.id === old[index].id);
-    if (upsert.length === 0 && sameOrder) return undefined;
-    return sameOrder ? { upsert } : { upsert, order: next.map(item => item.id as string) };
+    return { upsert, order: next.map(item => item.id as string) };
 }
 
 /**
@@ -116,15 +143,48 @@ export function sameJson(a: unknown, b: unknown): boolean {
     const left = a as JsonRecord;
     const right = b as JsonRecord;
     let defined = 0;
+    // Plain fields first: a box that moved differs in `x`, found before its nested marks are walked.
     for (const key in left) {
         const value = left[key];
         if (value === undefined || typeof value === 'function') continue;
         defined++;
-        if (!sameJson(value, right[key])) return false;
+        if ((typeof value !== 'object' || value === null) && !sameJson(value, right[key])) return false;
     }
     for (const key in right) {
         const value = right[key];
         if (value !== undefined && typeof value !== 'function') defined--;
     }
-    return defined === 0;
+    if (defined !== 0) return false;
+    for (const key in left) {
+        const value = left[key];
+        if (typeof value === 'object' && value !== null && !sameJson(value, right[key])) return false;
+    }
+    return true;
+}
+
+/**
+ * Whether two values of plain data (what structured clone copies: no functions, maps or class
+ * instances) are alike field for field: the same keys, `undefined` ones included, and primitives
+ * equal as `Object.is` has them.
+ */
+export function sameStructure(a: unknown, b: unknown): boolean {
+    if (Object.is(a, b)) return true;
+    if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+    if (Array.isArray(a)) {
+        if (!Array.isArray(b) || a.length !== b.length) return false;
+        for (let i = 0; i < a.length; i++) {
+            if (!sameStructure(a[i], b[i])) return false;
+        }
+        return true;
+    }
+    if (Array.isArray(b)) return false;
+    const left = a as JsonRecord;
+    const right = b as JsonRecord;
+    let keys = 0;
+    for (const key in left) {
+        keys++;
+        if (!(key in right) || !sameStructure(left[key], right[key])) return false;
+    }
+    for (const _key in right) keys--;
+    return keys === 0;
 }

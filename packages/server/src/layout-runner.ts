@@ -3,7 +3,7 @@
  * (worker-layout-runner.ts) so that a large blueprint never blocks completion or hover; the browser
  * server, which already runs in a web worker, and tests lay out in process.
  */
-import { layoutBlueprint, type BlueprintLayout, type LayoutSpacing } from '@blueprint/diagram';
+import { createLayoutCache, layoutBlueprint, type BlueprintLayout, type LayoutCache, type LayoutSpacing } from '@blueprint/diagram';
 import type { BlueprintModel } from '@blueprint/model';
 
 export interface LayoutRunner {
@@ -19,17 +19,29 @@ export interface LayoutRunner {
     dispose(): void;
 }
 
-/** Lays out on the calling thread (elkjs is asynchronous, but its work is not interruptible). */
+/**
+ * Lays out on the calling thread (elkjs is asynchronous, but its work is not interruptible), with
+ * a layout cache per document until the document is released.
+ */
 export class InProcessLayoutRunner implements LayoutRunner {
-    layout(_uri: string, model: BlueprintModel, previous?: BlueprintLayout, spacing?: Partial<LayoutSpacing>): Promise<BlueprintLayout> {
-        return layoutBlueprint(model, { previous, spacing });
+    private readonly caches = new Map<string, LayoutCache>();
+
+    layout(uri: string, model: BlueprintModel, previous?: BlueprintLayout, spacing?: Partial<LayoutSpacing>): Promise<BlueprintLayout> {
+        let cache = this.caches.get(uri);
+        if (!cache) this.caches.set(uri, cache = createLayoutCache());
+        return layoutBlueprint(model, { previous, spacing, cache });
     }
 
-    release(): void {
-        // Nothing is kept per document.
+    release(uri: string): void {
+        this.caches.delete(uri);
+    }
+
+    /** Documents with a cache (for tests: a released document has none). */
+    get cachedDocuments(): number {
+        return this.caches.size;
     }
 
     dispose(): void {
-        // Nothing to release.
+        this.caches.clear();
     }
 }

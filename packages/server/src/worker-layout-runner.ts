@@ -2,7 +2,7 @@
 import { Worker } from 'node:worker_threads';
 import type { BlueprintLayout, LayoutSpacing } from '@blueprint/diagram';
 import type { BlueprintModel } from '@blueprint/model';
-import { applyRecordPatch, type RecordPatch } from '@blueprint/protocol';
+import { applyRecordPatch, diffRecords, type RecordPatch } from '@blueprint/protocol';
 import { InProcessLayoutRunner, type LayoutRunner } from './layout-runner.js';
 
 /** What the worker is started with, so the same script can tell it is the layout worker. */
@@ -11,17 +11,29 @@ export const LAYOUT_WORKER_ROLE = 'blueprint-layout-worker';
 /**
  * Worker messages. The previous layout is the biggest part of a request (as big as the answer), and
  * the worker already has it when it is the layout the worker itself returned last for the document:
- * then the request says `keepPrevious` instead of copying it across again.
+ * then the request says `keepPrevious` instead of copying it across again. The model is sent whole
+ * once per document, then as a patch of the model sent before it (`modelPatch`, exact: the worker's
+ * copy is the model itself): a label edit copies one step instead of the whole model, and the
+ * steps it leaves alone stay the worker's same objects.
  */
 export type LayoutRequest =
-    | { readonly kind: 'layout'; readonly id: number; readonly uri: string; readonly model: BlueprintModel; readonly previous?: BlueprintLayout; readonly keepPrevious?: boolean; readonly spacing?: Partial<LayoutSpacing> }
+    | {
+        readonly kind: 'layout'; readonly id: number; readonly uri: string; readonly model?: BlueprintModel; readonly modelPatch?: RecordPatch;
+        readonly previous?: BlueprintLayout; readonly keepPrevious?: boolean; readonly spacing?: Partial<LayoutSpacing>;
+    }
     | { readonly kind: 'release'; readonly uri: string };
 
-/** A whole layout, or a patch of the document's last layout (which both threads hold). */
+/**
+ * A whole layout, or a patch of the document's last layout (which both threads hold); `missingModel`
+ * when a model patch came for a document whose model the worker does not hold (it is then sent whole).
+ */
 export type LayoutResponse =
     | { readonly id: number; readonly layout: BlueprintLayout }
     | { readonly id: number; readonly patch: RecordPatch }
+    | { readonly id: number; readonly missingModel: true }
     | { readonly id: number; readonly error: string };
+
+type LayoutJobRequest = Extract<LayoutRequest, { kind: 'layout' }>;
 
 /**
  * Lays out in a `worker_threads` worker running `script` (the server's own entry, which starts the
@@ -31,11 +43,13 @@ export type LayoutResponse =
 export class WorkerLayoutRunner implements LayoutRunner {
     private worker?: Worker;
     private nextId = 0;
-    private readonly waiting = new Map<number, { uri: string; resolve: (layout: BlueprintLayout) => void; reject: (error: Error) => void }>();
+    private readonly waiting = new Map<number, { uri: string; request: LayoutJobRequest; model: BlueprintModel; resolve: (layout: BlueprintLayout) => void; reject: (error: Error) => void }>();
     private readonly fallback = new InProcessLayoutRunner();
     private failed = false;
     /** Per document, the layout the worker returned last (and keeps). */
     private readonly kept = new Map<string, BlueprintLayout>();
+    /** Per document, the model sent to the worker last (which it keeps: the base of the next model patch). */
+    private readonly sentModels = new Map<string, BlueprintModel>();
 
     /** `onFallback` hears once why layouts moved in process (for the server log). */
     constructor(private readonly script: string | URL, private readonly onFallback: (reason: string) => void = () => undefined) {}
@@ -45,9 +59,16 @@ export class WorkerLayoutRunner implements LayoutRunner {
         if (!worker) return this.fallback.layout(uri, model, previous, spacing);
         const id = this.nextId++;
         const keepPrevious = previous !== undefined && this.kept.get(uri) === previous;
+        const sent = this.sentModels.get(uri);
+        const modelPatch = sent === undefined ? undefined
+            : diffRecords(sent as unknown as Record<string, unknown>, model as unknown as Record<string, unknown>, 0, { exact: true });
+        this.sentModels.set(uri, model);
+        const request: LayoutJobRequest = {
+            kind: 'layout', id, uri, ...(modelPatch ? { modelPatch } : { model }), previous: keepPrevious ? undefined : previous, keepPrevious, spacing
+        };
         return new Promise<BlueprintLayout>((resolve, reject) => {
-            this.waiting.set(id, { uri, resolve, reject });
-            worker.postMessage({ kind: 'layout', id, uri, model, previous: keepPrevious ? undefined : previous, keepPrevious, spacing } satisfies LayoutRequest);
+            this.waiting.set(id, { uri, request, model, resolve, reject });
+            worker.postMessage(request);
         });
     }
 
@@ -56,6 +77,8 @@ export class WorkerLayoutRunner implements LayoutRunner {
      * stops, so everything it holds (layouts, cached rankings, ELK) is freed; the next layout starts it again.
      */
     release(uri: string): void {
+        this.fallback.release(uri);
+        this.sentModels.delete(uri);
         if (!this.kept.delete(uri)) return;
         this.worker?.postMessage({ kind: 'release', uri } satisfies LayoutRequest);
         if (this.kept.size === 0 && this.waiting.size === 0) this.stopWorker();
@@ -63,6 +86,8 @@ export class WorkerLayoutRunner implements LayoutRunner {
 
     dispose(): void {
         this.kept.clear();
+        this.sentModels.clear();
+        this.fallback.dispose();
         this.failed = true;
         this.stopWorker();
     }
@@ -81,6 +106,7 @@ export class WorkerLayoutRunner implements LayoutRunner {
         const worker = this.worker;
         if (!worker) return;
         this.worker = undefined;
+        this.sentModels.clear();
         // Its exit is expected: no fallback to in-process layouts.
         worker.removeAllListeners();
         void worker.terminate();
@@ -105,8 +131,17 @@ export class WorkerLayoutRunner implements LayoutRunner {
 
     private answer(response: LayoutResponse): void {
         const waiter = this.waiting.get(response.id);
-        this.waiting.delete(response.id);
         if (!waiter) return;
+        if ('missingModel' in response) {
+            // The worker lost the model the patch applies to: the same request with the whole model.
+            this.sentModels.set(waiter.uri, waiter.model);
+            const { modelPatch: _patch, ...rest } = waiter.request;
+            const request: LayoutJobRequest = { ...rest, model: waiter.model };
+            waiter.request = request;
+            this.worker?.postMessage(request);
+            return;
+        }
+        this.waiting.delete(response.id);
         if ('error' in response) {
             waiter.reject(new Error(response.error));
             return;
@@ -132,6 +167,7 @@ export class WorkerLayoutRunner implements LayoutRunner {
         this.failed = true;
         this.worker = undefined;
         this.kept.clear();
+        this.sentModels.clear();
         for (const waiter of this.waiting.values()) waiter.reject(error);
         this.waiting.clear();
     }
