@@ -183,19 +183,23 @@ function buildFlows(nodes: Array<ast.Flow | ast.Branching>, lines: ModelLine[], 
         return list;
     };
     const add = (source: ast.Step, target: ast.Step, arrow: ast.Arrow, extra: Partial<ModelFlow>): ModelFlow => {
-        const pair = `${source.name}->${target.name}`;
+        // Joined, the id is one flat string; a template literal would keep a tree of string parts per flow.
+        const pair = [source.name, target.name].join('->');
         const count = (seen.get(pair) ?? 0) + 1;
         seen.set(pair, count);
         const from = laneIndex.get(stepLane.get(source) ?? laneIdOf(source)) ?? 0;
         const to = laneIndex.get(stepLane.get(target) ?? laneIdOf(target)) ?? 0;
         const [top, bottom] = from <= to ? [from, to] : [to, from];
+        // Every field written out, in one order: a spread adds them one by one into a separate property store.
         const flow: ModelFlow = {
             id: count === 1 ? pair : `${pair}#${count}`,
             from: source.name,
             to: target.name,
             kind: ARROW_KINDS[arrow] ?? 'sequence',
-            loop: false,
-            ...extra,
+            label: extra.label,
+            loop: extra.loop ?? false,
+            repeat: extra.repeat,
+            share: extra.share,
             crosses: crossings(top, bottom)
         };
         flows.push(flow);
