@@ -1,7 +1,8 @@
 /**
  * Memory the language server keeps per step (issue 13: ≤ 5 KB): a generated blueprint of 1,000 and
  * 10,000 steps opened in the server's own services, built with validation, its model and analysis
- * computed (as lenses and the diagram ask), then the heap after full collections, less the heap
+ * computed (as lenses and the diagram ask), what an editor asks of an open document answered once
+ * (outline, foldings, semantic tokens, code lenses), then the heap after full collections, less the heap
  * before the document; and the layout of an open diagram on top (the server keeps the last one).
  * The services first build, analyse and lay out a 1,000-step warm-up document: what the optimising
  * compiler and the regular expression engine compile at that size is a fixed cost of the services
@@ -47,6 +48,7 @@ async function measure(steps, snapshots) {
     await shared.workspace.DocumentBuilder.build([warmDocument], { validation: true });
     const warmModel = Blueprint.model.BlueprintModelProvider.getDocumentModel(warmDocument);
     Blueprint.model.BlueprintAnalysisProvider.forModel(warm, warmModel);
+    await askAsAnEditor(Blueprint, warmDocument);
     await layoutBlueprint(warmModel);
     const before = await heapAfterGc();
     // Written to files, so that no snapshot is in the heap that the next one records.
@@ -57,6 +59,7 @@ async function measure(steps, snapshots) {
     await shared.workspace.DocumentBuilder.build([document], { validation: true });
     const model = Blueprint.model.BlueprintModelProvider.getDocumentModel(document);
     Blueprint.model.BlueprintAnalysisProvider.forModel(uri, model);
+    await askAsAnEditor(Blueprint, document);
     const built = await heapAfterGc();
     if (snapshots) v8.writeHeapSnapshot(join(snapshots, `after-${steps}.heapsnapshot`));
     const layout = await layoutBlueprint(model);
@@ -65,6 +68,15 @@ async function measure(steps, snapshots) {
     globalThis.keepAlive = [document, layout, Blueprint, shared];
     const kb = bytes => bytes / steps / 1024;
     return { steps, document: kb(built - before), layout: kb(withLayout - built) };
+}
+
+/** The requests an editor makes for an open document (their answers go to the client; what they leave behind stays). */
+async function askAsAnEditor(Blueprint, document) {
+    const params = { textDocument: { uri: document.uri.toString() } };
+    await Blueprint.lsp.DocumentSymbolProvider.getSymbols(document, params);
+    await Blueprint.lsp.FoldingRangeProvider.getFoldingRanges(document, params);
+    await Blueprint.lsp.SemanticTokenProvider.semanticHighlight(document, params);
+    await Blueprint.lsp.CodeLensProvider.provideCodeLens(document, params);
 }
 
 export default async function runMemoryBenchmark(log = console.log) {

@@ -3,17 +3,29 @@
  * parser on the same text (every example, the invalid ones with their syntax errors, a generated
  * blueprint), the folded CST has the same leaves, each resolving to the same assignment and AST
  * node, every AST node's `$cstNode` covers the same text and range, and the compacted AST lists hold the same values.
+ * The features that read ranges through to the leaves (so that no composite node keeps a cached
+ * range) give what Langium's `range` gives: folding ranges, semantic tokens, the model's step ranges.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createBlueprintServices } from '@blueprint/language';
-import { AstUtils, CstUtils, EmptyFileSystem, GrammarUtils, createLangiumParser, isCompositeCstNode, isReference, type AstNode } from 'langium';
+import { ast, createBlueprintServices, type BlueprintServices } from '@blueprint/language';
+import { AstUtils, CstUtils, EmptyFileSystem, GrammarUtils, URI, createLangiumParser, isCompositeCstNode, isReference, type AstNode } from 'langium';
+import { AbstractSemanticTokenProvider, DefaultFoldingRangeProvider, type SemanticTokenNodeOptions } from 'langium/lsp';
 import { listExamples } from '../diagram/diagram-helpers.js';
 import { generateBlueprint } from '../bench/generate.mjs';
 
-const { Blueprint } = createBlueprintServices({ ...EmptyFileSystem });
+const { Blueprint, shared } = createBlueprintServices({ ...EmptyFileSystem });
 const langiumParser = createLangiumParser(Blueprint);
+
+/** Blueprint's semantic tokens with ranges as Langium's `node.range` gives them. */
+const OurTokens = Blueprint.lsp.SemanticTokenProvider!.constructor as new (services: BlueprintServices) => AbstractSemanticTokenProvider;
+class TokensWithLangiumRanges extends OurTokens {
+    protected override highlightNode(options: SemanticTokenNodeOptions): void {
+        this.highlightToken({ range: options.node.range, type: options.type, modifier: options.modifier });
+    }
+}
+let documents = 0;
 
 const INVALID = path.resolve(__dirname, '../../examples/invalid');
 const texts: Array<[string, string]> = [
@@ -54,6 +66,41 @@ describe('the CST and AST kept per document', () => {
         expect(ours.parserErrors.map(e => e.message)).toEqual(theirs.parserErrors.map(e => e.message));
         expect(leaves(ours.value)).toEqual(leaves(theirs.value));
         expect(nodes(ours.value)).toEqual(nodes(theirs.value));
+    });
+
+    it.each(texts)('%s: folding ranges, semantic tokens and model ranges as with Langium\'s ranges', async (_name, text) => {
+        const uri = URI.parse(`memory:///cst-memory/${documents++}.blueprint`);
+        const document = shared.workspace.LangiumDocumentFactory.fromString(text, uri);
+        shared.workspace.LangiumDocuments.addDocument(document);
+        await shared.workspace.DocumentBuilder.build([document]);
+        const params = { textDocument: { uri: uri.toString() } };
+        expect(await Blueprint.lsp.FoldingRangeProvider!.getFoldingRanges(document, params))
+            .toEqual(await new DefaultFoldingRangeProvider(Blueprint).getFoldingRanges(document, params));
+        expect((await Blueprint.lsp.SemanticTokenProvider!.semanticHighlight(document, params)).data)
+            .toEqual((await new TokensWithLangiumRanges(Blueprint).semanticHighlight(document, params)).data);
+        const blueprint = (document.parseResult.value as ast.BlueprintFile).elements.find(ast.isBlueprint);
+        const model = blueprint && Blueprint.model.BlueprintModelProvider.getModel(blueprint);
+        for (const step of blueprint?.members.filter(ast.isStep).filter(step => step.name) ?? []) {
+            expect(model!.steps.find(s => s.id === step.name && s.range?.start.line === step.$cstNode!.range.start.line)?.range).toEqual(step.$cstNode!.range);
+        }
+        shared.workspace.LangiumDocuments.deleteDocument(uri);
+    });
+
+    it('keeps no semantic tokens between requests, and highlights the same again', async () => {
+        const document = shared.workspace.LangiumDocumentFactory.fromString(generateBlueprint(100), URI.parse(`memory:///cst-memory/${documents++}.blueprint`));
+        shared.workspace.LangiumDocuments.addDocument(document);
+        await shared.workspace.DocumentBuilder.build([document]);
+        const provider = Blueprint.lsp.SemanticTokenProvider!;
+        const params = { textDocument: { uri: document.uri.toString() } };
+        const first = (await provider.semanticHighlight(document, params)).data;
+        const held = provider as unknown as { tokensBuilders: Map<string, unknown>; currentTokensBuilder?: unknown; currentDocument?: unknown };
+        expect([held.tokensBuilders.size, held.currentTokensBuilder, held.currentDocument]).toEqual([0, undefined, undefined]);
+        expect(first.length).toBeGreaterThan(5 * 500); // several tokens of five numbers per step
+        expect((await provider.semanticHighlight(document, params)).data).toEqual(first);
+        const range = { start: { line: 0, character: 0 }, end: { line: 20, character: 0 } };
+        expect((await provider.semanticHighlightRange(document, { ...params, range })).data.length).toBeGreaterThan(0);
+        expect(held.tokensBuilders.size).toBe(0);
+        shared.workspace.LangiumDocuments.deleteDocument(document.uri);
     });
 
     it('folds the node of a rule that only chooses another: one composite node per step, not two', () => {
