@@ -70,6 +70,25 @@ describe('line breaking for every script', () => {
         expect(breakUnits('조회 결정')).toEqual(['조회 ', '결정']);
     });
 
+    test('printable ASCII breaks where the grapheme segmenter would', () => {
+        // Appending " é" sends a text down the segmenter's path; its units are then the ASCII text's
+        // units, the last one followed by a space, and "é".
+        const alphabet = 'ab  ,.;:!?%()[]{}-/\'"xyz0';
+        let seed = 7;
+        const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+        for (let run = 0; run < 300; run++) {
+            let text = 'a';
+            const length = Math.floor(random() * 30);
+            for (let i = 0; i < length; i++) text += alphabet[Math.floor(random() * alphabet.length)];
+            const ascii = breakUnits(text);
+            const segmented = breakUnits(`${text} é`);
+            expect(segmented.at(-1)).toBe('é');
+            expect(segmented.slice(0, -1)).toEqual([...ascii.slice(0, -1), `${ascii.at(-1)} `]);
+        }
+        expect(breakUnits('Check in (online) , now')).toEqual(['Check ', 'in ', '(online) , ', 'now']);
+        expect(breakUnits('')).toEqual(['']);
+    });
+
     test('a Korean word longer than the line breaks only as a last resort', () => {
         const lines = wrapText('신용카드한도임시상향신청접수완료 확인', 96, 12);
         expect(lines[0]).toBe('신용카드한도임시');

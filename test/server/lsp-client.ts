@@ -21,6 +21,7 @@ export interface DiagramMessage {
     readonly layout?: { width: number; height: number; steps: Array<{ id: string; label: string; x: number }> };
     readonly stale: boolean;
     readonly errors: number;
+    readonly message?: string;
 }
 
 export class TestClient {

@@ -54,7 +54,10 @@ export function annotateLayout(layout: BlueprintLayout, model: BlueprintModel): 
     const footnotes = placeFootnotes(footnoteEntries(layout, model, names), m.margin, bottom + (legend ? m.sectionGap : 0), innerWidth)
         .map(section => section.entries[0] ? { ...section, title: names.footnotes[section.entries[0].kind] } : section);
     if (footnotes.length > 0) {
-        bottom = Math.max(...footnotes.flatMap(section => [section.y, ...section.entries.map(entry => entry.y + entry.height)]));
+        for (const section of footnotes) {
+            bottom = Math.max(bottom, section.y);
+            for (const entry of section.entries) bottom = Math.max(bottom, entry.y + entry.height);
+        }
     }
     const height = legend || footnotes.length > 0 ? Math.ceil(bottom + m.margin) : layout.height;
     return { ...layout, width: Math.ceil(width), height, legend, footnotes, processTime };
@@ -241,7 +244,7 @@ function placeFootnotes(sections: readonly FootnoteText[][], left: number, top: 
     let y = top;
     for (const section of sections) {
         const entriesTop = y + m.titleHeight;
-        const columnBottom = new Array<number>(columns).fill(entriesTop);
+        const columnBottom = new ShortestColumn(columns, entriesTop);
         const entries: LaidOutFootnote[] = [];
         const refWidth = Math.ceil(reservedTextWidth('KPI 00', m.footnoteFontSize, true)) + m.footnoteIndent;
         // Wrapped for the widest likely font: headings are bold, so they get more room.
@@ -253,16 +256,69 @@ function placeFootnotes(sections: readonly FootnoteText[][], left: number, top: 
             const body = note.body.flatMap(paragraph => wrapText(paragraph, bodyWidth, m.footnoteFontSize));
             const lines = [...heading, ...body];
             const height = lines.length * m.footnoteLineHeight;
-            const column = columnBottom.indexOf(Math.min(...columnBottom));
+            const column = columnBottom.shortest();
             const x = left + column * (m.footnoteColumnWidth + m.footnoteColumnGap);
             entries.push({
-                ref: note.ref, kind: note.kind, step: note.step, lines, headingLines: heading.length, x, textX: x + refWidth, y: columnBottom[column],
+                ref: note.ref, kind: note.kind, step: note.step, lines, headingLines: heading.length, x, textX: x + refWidth, y: columnBottom.bottom(column),
                 width: m.footnoteColumnWidth, height, lineHeight: m.footnoteLineHeight
             });
-            columnBottom[column] += height + m.footnoteGap;
+            columnBottom.growShortest(height + m.footnoteGap);
         }
         placed.push({ title: FOOTNOTE_TITLES[section[0].kind], x: left, y, entries });
-        y = Math.max(...columnBottom) - m.footnoteGap + m.sectionGap;
+        y = columnBottom.deepest() - m.footnoteGap + m.sectionGap;
     }
     return placed;
+}
+
+/**
+ * The bottoms of the footnote columns, for filling the shortest one first (the leftmost of equals).
+ * A heap: a diagram thousands of columns wide has thousands of footnotes, and scanning every column
+ * for each made the annotations quadratic.
+ */
+class ShortestColumn {
+    private readonly bottoms: number[];
+    /** Column indices, ordered as a binary min-heap by (bottom, index). */
+    private readonly heap: number[];
+    private deepestBottom: number;
+
+    constructor(columns: number, top: number) {
+        this.bottoms = new Array<number>(columns).fill(top);
+        // Equal bottoms: ascending indices already form a valid heap.
+        this.heap = Array.from({ length: columns }, (_, index) => index);
+        this.deepestBottom = top;
+    }
+
+    shortest(): number {
+        return this.heap[0];
+    }
+
+    bottom(column: number): number {
+        return this.bottoms[column];
+    }
+
+    deepest(): number {
+        return this.deepestBottom;
+    }
+
+    /** Lengthens the shortest column (the one `shortest` returned) and finds the next shortest. */
+    growShortest(by: number): void {
+        const { heap } = this;
+        this.bottoms[heap[0]] += by;
+        this.deepestBottom = Math.max(this.deepestBottom, this.bottoms[heap[0]]);
+        let at = 0;
+        for (;;) {
+            const left = 2 * at + 1;
+            const right = left + 1;
+            let smallest = at;
+            if (left < heap.length && this.before(heap[left], heap[smallest])) smallest = left;
+            if (right < heap.length && this.before(heap[right], heap[smallest])) smallest = right;
+            if (smallest === at) return;
+            [heap[at], heap[smallest]] = [heap[smallest], heap[at]];
+            at = smallest;
+        }
+    }
+
+    private before(a: number, b: number): boolean {
+        return this.bottoms[a] < this.bottoms[b] || (this.bottoms[a] === this.bottoms[b] && a < b);
+    }
 }

@@ -107,14 +107,14 @@ export function buildDiagramInput(model: BlueprintModel, metrics: BoxMetrics = D
     const evidence: DiagramBox[] = [];
     const evidenceLinks: DiagramEdge[] = [];
     if (evidenceLane !== undefined) {
-        const stageOf = new Map(steps.map(step => [step.id, step.stage]));
+        const stepById = new Map(steps.map(step => [step.id, step]));
         for (const item of model.evidence) {
             if (item.step === undefined || !seen.has(item.step) || seen.has(item.id)) continue;
             seen.add(item.id);
             const fontSize = metrics.fontSize - 1;
             const lines = wrapText(item.label, metrics.maxLabelWidth, fontSize);
-            const stage = stageOf.get(item.step);
-            const owner = steps.find(step => step.id === item.step);
+            const owner = stepById.get(item.step);
+            const stage = owner?.stage;
             evidence.push({
                 id: item.id, lane: evidenceLane, stage, label: item.label, lines,
                 ...boxSize(lines, fontSize, 0, metrics),

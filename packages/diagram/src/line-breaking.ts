@@ -37,13 +37,40 @@ export function wrapText(text: string, maxWidth: number, fontSize: number): stri
     if (known) return [...known];
     // `?? ''`: a label missing from a partial AST is drawn empty rather than breaking the diagram.
     const lines = balance((text ?? '').trim().replace(/\s+/g, ' '), maxWidth, fontSize);
-    if (wrapCache.size >= WRAP_CACHE_SIZE) wrapCache.clear();
     wrapCache.set(key, lines);
     return [...lines];
 }
 
-const wrapCache = new Map<string, readonly string[]>();
-const WRAP_CACHE_SIZE = 20_000;
+/**
+ * Recently wrapped texts in two generations: when the newer one is full it becomes the older one,
+ * and a text found in the older one moves up. Every label of one layout is found again in the
+ * next, up to the size of a generation; clearing a single full map instead would give a
+ * blueprint with more labels than it holds no hits at all.
+ */
+class RecentWraps {
+    private newer = new Map<string, readonly string[]>();
+    private older = new Map<string, readonly string[]>();
+
+    constructor(private readonly generationSize: number) {}
+
+    get(key: string): readonly string[] | undefined {
+        const found = this.newer.get(key);
+        if (found !== undefined) return found;
+        const old = this.older.get(key);
+        if (old !== undefined) this.set(key, old);
+        return old;
+    }
+
+    set(key: string, lines: readonly string[]): void {
+        if (this.newer.size >= this.generationSize) {
+            this.older = this.newer;
+            this.newer = new Map();
+        }
+        this.newer.set(key, lines);
+    }
+}
+
+const wrapCache = new RecentWraps(60_000);
 
 function balance(text: string, maxWidth: number, fontSize: number): string[] {
     const units = breakUnits(text);
@@ -74,6 +101,32 @@ function balance(text: string, maxWidth: number, fontSize: number): string[] {
  * is dropped at a line end).
  */
 export function breakUnits(text: string): string[] {
+    return PRINTABLE_ASCII.test(text) ? asciiBreakUnits(text) : segmentedBreakUnits(text);
+}
+
+/** Every character its own grapheme cluster, no ideographs, no dictionary scripts. */
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
+/**
+ * `canBreakBetween` for printable ASCII, without the grapheme segmenter (most labels, and by far
+ * the cheaper path for a blueprint of thousands of steps): a break follows a space unless the next
+ * character is a space or must not start a line.
+ */
+function asciiBreakUnits(text: string): string[] {
+    const units: string[] = [];
+    let start = 0;
+    for (let i = 1; i < text.length; i++) {
+        const after = text[i];
+        if (text[i - 1] === ' ' && after !== ' ' && !NO_LINE_START.has(after)) {
+            units.push(text.slice(start, i));
+            start = i;
+        }
+    }
+    units.push(text.slice(start));
+    return units;
+}
+
+function segmentedBreakUnits(text: string): string[] {
     const clusters = [...graphemes.segment(text)].map(part => part.segment);
     const wordStarts = new Set<number>();
     if (DICTIONARY_SCRIPT.test(text)) {

@@ -164,7 +164,10 @@ function notesTiles(layout: BlueprintLayout, lanesBottom: number, maxWidth: numb
 function bodyExtent(layout: BlueprintLayout): Tile {
     const top = layout.lanes[0]?.y ?? 0;
     // Down to the last lane or box; the drawing's bottom margin would otherwise become a page of its own.
-    const bottom = Math.max(...layout.lanes.map(lane => lane.y + lane.height), ...layout.steps.map(step => step.y + step.height + 4), top + 1);
+    // A loop, not a spread: tens of thousands of arguments overflow the stack.
+    let bottom = top + 1;
+    for (const lane of layout.lanes) bottom = Math.max(bottom, lane.y + lane.height);
+    for (const step of layout.steps) bottom = Math.max(bottom, step.y + step.height + 4);
     return { columns: { start: LANE_HEADER_PX, end: Math.max(LANE_HEADER_PX + 1, layout.width - 8) }, band: { start: top, end: Math.min(bottom, Math.max(top + 1, layout.height)) } };
 }
 
