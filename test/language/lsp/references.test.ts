@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { createBlueprintServices } from '@blueprint/language';
 import { AstUtils, EmptyFileSystem, URI, type AstNode, type LangiumDocument, type ReferenceDescription } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { diagnosticText } from '../../helpers/diagnostic-text.js';
 import { generateBlueprint, generateSharedFile } from '../../bench/generate.mjs';
 
 type Services = ReturnType<typeof createBlueprintServices>;
@@ -87,7 +88,7 @@ describe('the reference index', () => {
         const { shared, Blueprint } = services;
         const main = documents['main.blueprint'];
         const sharedUri = documents['shared.blueprint'].uri;
-        const unresolved = () => (main.diagnostics ?? []).filter(d => d.message.includes("'Clerk'")).length;
+        const unresolved = () => (main.diagnostics ?? []).filter(d => diagnosticText(d).includes("'Clerk'")).length;
         expect(unresolved()).toBe(0);
 
         // The shared file renames its clerk: main's references to it no longer resolve (main was relinked).
