@@ -1,7 +1,8 @@
 /**
  * The layout worker of the built server: the same layouts as in process (the worker answers with
  * patches of its last layout, applied here), without copying a document's previous layout back to
- * the worker that produced it, and forgetting it on release.
+ * the worker that produced it, and forgetting it on release: what the worker and the runner hold
+ * does not grow as documents are opened and closed, even when closed while a layout is under way.
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -71,3 +72,42 @@ test('the worker keeps the previous layout it returned and forgets it on release
     expect(sent.slice(2).map(m => m.kind === 'layout' ? { keep: m.keepPrevious, previous: m.previous !== undefined, whole: m.model !== undefined } : m.kind))
         .toEqual(['release', { keep: false, previous: true, whole: true }]);
 }, 120_000); // builds the server and starts a worker twice: slow on a loaded machine
+
+test('closed documents leave nothing behind in the worker or the runner, even when closed mid-layout', async () => {
+    spawnSync('npx', ['tsc', '-b', 'packages/server'], { cwd: ROOT, stdio: 'ignore' });
+    const fallbacks: string[] = [];
+    runner = new WorkerLayoutRunner(SERVER, reason => fallbacks.push(reason));
+    const inProcess = new InProcessLayoutRunner();
+    const first = await modelFromText(TEXT);
+    const second = await modelFromText(TEXT.replace('Greet the customer', 'Greet the customer warmly'));
+    const open = 'file:///open.blueprint';
+    await runner.layout(open, first);
+
+    // Documents opened, laid out twice (the second answer a patch) and closed, three rounds: one document held throughout.
+    for (let round = 0; round < 3; round++) {
+        const uris = [0, 1, 2].map(n => `file:///round${round}-${n}.blueprint`);
+        for (const uri of uris) await runner.layout(uri, second, await runner.layout(uri, first));
+        expect(await runner.held()).toEqual({ here: 4, worker: 4 });
+        for (const uri of uris) runner.release(uri);
+        expect(await runner.held()).toEqual({ here: 1, worker: 1 });
+    }
+
+    // Closed while its first layout is under way: the layout still arrives, and is not kept.
+    const closedEarly = runner.layout('file:///closed-early.blueprint', first);
+    runner.release('file:///closed-early.blueprint');
+    expect(await closedEarly).toEqual(await inProcess.layout('file:///closed-early.blueprint', first));
+    expect(await runner.held()).toEqual({ here: 1, worker: 1 });
+
+    // Closed while a later layout is under way (the worker answers with a patch of the layout it had).
+    const patched = 'file:///patched.blueprint';
+    const base = await runner.layout(patched, first);
+    const closedLate = runner.layout(patched, second, base);
+    runner.release(patched);
+    expect(await closedLate).toEqual(await inProcess.layout(patched, second, await inProcess.layout(patched, first)));
+    expect(await runner.held()).toEqual({ here: 1, worker: 1 });
+
+    runner.release(open);
+    expect(runner.running).toBe(false);
+    expect(await runner.held()).toEqual({ here: 0, worker: 0 });
+    expect(fallbacks).toEqual([]);
+}, 120_000);

@@ -19,6 +19,7 @@ import { BlueprintCodeLensProvider } from './lsp/blueprint-code-lens.js';
 import { BlueprintCompletionProvider } from './lsp/blueprint-completion-provider.js';
 import { BlueprintDocumentLinkProvider } from './lsp/blueprint-document-links.js';
 import { BlueprintDocumentSymbolProvider } from './lsp/blueprint-document-symbols.js';
+import { BlueprintFoldingRangeProvider } from './lsp/blueprint-folding-ranges.js';
 import { BlueprintFormatter } from './lsp/blueprint-formatter.js';
 import { BlueprintHoverProvider } from './lsp/blueprint-hover-provider.js';
 import { BlueprintSemanticTokenProvider } from './lsp/blueprint-semantic-tokens.js';
@@ -100,6 +101,7 @@ export const BlueprintLspModule: Module<BlueprintServices, PartialLangiumService
         CompletionProvider: services => new BlueprintCompletionProvider(services),
         DocumentLinkProvider: services => new BlueprintDocumentLinkProvider(services),
         DocumentSymbolProvider: services => new BlueprintDocumentSymbolProvider(services),
+        FoldingRangeProvider: services => new BlueprintFoldingRangeProvider(services),
         Formatter: () => new BlueprintFormatter(),
         HoverProvider: services => new BlueprintHoverProvider(services),
         SemanticTokenProvider: services => new BlueprintSemanticTokenProvider(services)

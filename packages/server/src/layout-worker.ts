@@ -17,11 +17,18 @@ export function runLayoutWorker(port: MessagePort): void {
     const caches = new Map<string, LayoutCache>();
     /** Each document's last model: the base of the next request's model patch. */
     const models = new Map<string, BlueprintModel>();
+    // The layouts under way per document: one released meanwhile (its diagram closed) is not kept when it ends.
+    const underWay = new Map<string, Set<{ released: boolean }>>();
     port.on('message', async (request: LayoutRequest) => {
         if (request.kind === 'release') {
             lastLayouts.delete(request.uri);
             caches.delete(request.uri);
             models.delete(request.uri);
+            for (const layout of underWay.get(request.uri) ?? []) layout.released = true;
+            return;
+        }
+        if (request.kind === 'held') {
+            port.postMessage({ id: request.id, held: lastLayouts.size + underWay.size } satisfies LayoutResponse);
             return;
         }
         let model = request.model;
@@ -39,19 +46,24 @@ export function runLayoutWorker(port: MessagePort): void {
         }
         models.set(request.uri, model);
         let response: LayoutResponse;
+        const run = { released: false };
+        const running = underWay.get(request.uri) ?? new Set();
+        underWay.set(request.uri, running.add(run));
         try {
             const last = lastLayouts.get(request.uri);
             const previous = request.keepPrevious ? last : request.previous;
             let cache = caches.get(request.uri);
             if (!cache) caches.set(request.uri, cache = createLayoutCache());
             const layout = await layoutBlueprint(model, { previous, spacing: request.spacing, cache });
-            lastLayouts.set(request.uri, layout);
+            if (!run.released) lastLayouts.set(request.uri, layout);
             response = last
                 ? { id: request.id, patch: diffRecords(last as unknown as Record<string, unknown>, layout as unknown as Record<string, unknown>, 0) }
                 : { id: request.id, layout };
         } catch (error) {
             response = { id: request.id, error: error instanceof Error ? error.message : String(error) };
         }
+        running.delete(run);
+        if (running.size === 0) underWay.delete(request.uri);
         port.postMessage(response);
     });
 }

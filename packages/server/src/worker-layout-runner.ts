@@ -21,7 +21,9 @@ export type LayoutRequest =
         readonly kind: 'layout'; readonly id: number; readonly uri: string; readonly model?: BlueprintModel; readonly modelPatch?: RecordPatch;
         readonly previous?: BlueprintLayout; readonly keepPrevious?: boolean; readonly spacing?: Partial<LayoutSpacing>;
     }
-    | { readonly kind: 'release'; readonly uri: string };
+    | { readonly kind: 'release'; readonly uri: string }
+    /** How many documents the worker holds something for (tests: closed documents must not add up). */
+    | { readonly kind: 'held'; readonly id: number };
 
 /**
  * A whole layout, or a patch of the document's last layout (which both threads hold); `missingModel`
@@ -31,7 +33,19 @@ export type LayoutResponse =
     | { readonly id: number; readonly layout: BlueprintLayout }
     | { readonly id: number; readonly patch: RecordPatch }
     | { readonly id: number; readonly missingModel: true }
-    | { readonly id: number; readonly error: string };
+    | { readonly id: number; readonly error: string }
+    | { readonly id: number; readonly held: number };
+
+interface LayoutWaiter {
+    readonly uri: string;
+    /** The request as sent (sent again with the whole model if the worker lost the one a patch applies to). */
+    request: LayoutJobRequest;
+    readonly model: BlueprintModel;
+    readonly resolve: (layout: BlueprintLayout) => void;
+    readonly reject: (error: Error) => void;
+    /** Set when the document was released while its layout was under way, with the layout a patch of it would apply to. */
+    released?: { readonly base?: BlueprintLayout };
+}
 
 type LayoutJobRequest = Extract<LayoutRequest, { kind: 'layout' }>;
 
@@ -43,7 +57,8 @@ type LayoutJobRequest = Extract<LayoutRequest, { kind: 'layout' }>;
 export class WorkerLayoutRunner implements LayoutRunner {
     private worker?: Worker;
     private nextId = 0;
-    private readonly waiting = new Map<number, { uri: string; request: LayoutJobRequest; model: BlueprintModel; resolve: (layout: BlueprintLayout) => void; reject: (error: Error) => void }>();
+    private readonly waiting = new Map<number, LayoutWaiter>();
+    private readonly heldQueries = new Map<number, (held: number) => void>();
     private readonly fallback = new InProcessLayoutRunner();
     private failed = false;
     /** Per document, the layout the worker returned last (and keeps). */
@@ -79,9 +94,27 @@ export class WorkerLayoutRunner implements LayoutRunner {
     release(uri: string): void {
         this.fallback.release(uri);
         this.sentModels.delete(uri);
-        if (!this.kept.delete(uri)) return;
+        // A layout still under way is not kept when it arrives: the diagram it was for is closed.
+        const base = this.kept.get(uri);
+        let underWay = false;
+        for (const waiter of this.waiting.values()) {
+            if (waiter.uri !== uri || waiter.released) continue;
+            waiter.released = { base };
+            underWay = true;
+        }
+        if (!this.kept.delete(uri) && !underWay) return;
         this.worker?.postMessage({ kind: 'release', uri } satisfies LayoutRequest);
         if (this.kept.size === 0 && this.waiting.size === 0) this.stopWorker();
+    }
+
+    /** How many documents' layouts are kept here, and (asked of the worker) there; 0 there when no worker runs. */
+    async held(): Promise<{ here: number; worker: number }> {
+        const worker = this.worker;
+        if (!worker) return { here: this.kept.size, worker: 0 };
+        const id = this.nextId++;
+        const answer = new Promise<number>(resolve => this.heldQueries.set(id, resolve));
+        worker.postMessage({ kind: 'held', id } satisfies LayoutRequest);
+        return { here: this.kept.size, worker: await answer };
     }
 
     dispose(): void {
@@ -107,6 +140,8 @@ export class WorkerLayoutRunner implements LayoutRunner {
         if (!worker) return;
         this.worker = undefined;
         this.sentModels.clear();
+        for (const query of this.heldQueries.values()) query(0);
+        this.heldQueries.clear();
         // Its exit is expected: no fallback to in-process layouts.
         worker.removeAllListeners();
         void worker.terminate();
@@ -130,11 +165,16 @@ export class WorkerLayoutRunner implements LayoutRunner {
     }
 
     private answer(response: LayoutResponse): void {
+        if ('held' in response) {
+            this.heldQueries.get(response.id)?.(response.held);
+            this.heldQueries.delete(response.id);
+            return;
+        }
         const waiter = this.waiting.get(response.id);
         if (!waiter) return;
         if ('missingModel' in response) {
             // The worker lost the model the patch applies to: the same request with the whole model.
-            this.sentModels.set(waiter.uri, waiter.model);
+            if (!waiter.released) this.sentModels.set(waiter.uri, waiter.model);
             const { modelPatch: _patch, ...rest } = waiter.request;
             const request: LayoutJobRequest = { ...rest, model: waiter.model };
             waiter.request = request;
@@ -151,15 +191,16 @@ export class WorkerLayoutRunner implements LayoutRunner {
             layout = response.layout;
         } else {
             // The worker patched the layout it returned last for this document: the one kept here.
-            const base = this.kept.get(waiter.uri);
+            const base = waiter.released ? waiter.released.base : this.kept.get(waiter.uri);
             if (!base) {
                 waiter.reject(new Error('the layout worker sent a patch of a layout this side does not hold'));
                 return;
             }
             layout = applyRecordPatch(base, response.patch);
         }
-        this.kept.set(waiter.uri, layout);
+        if (!waiter.released) this.kept.set(waiter.uri, layout);
         waiter.resolve(layout);
+        if (waiter.released && this.kept.size === 0 && this.waiting.size === 0) this.stopWorker();
     }
 
     private abandonWorker(error: Error): void {
@@ -170,5 +211,7 @@ export class WorkerLayoutRunner implements LayoutRunner {
         this.sentModels.clear();
         for (const waiter of this.waiting.values()) waiter.reject(error);
         this.waiting.clear();
+        for (const query of this.heldQueries.values()) query(0);
+        this.heldQueries.clear();
     }
 }

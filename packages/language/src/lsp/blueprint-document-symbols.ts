@@ -9,6 +9,7 @@ import { SymbolKind, type DocumentSymbol, type DocumentSymbolParams, type Range 
 import type { BlueprintServices } from '../blueprint-module.js';
 import * as ast from '../generated/ast.js';
 import { computeLaneOrder, laneIdOf } from '../model/model-builder.js';
+import { cstRange } from '../util/cst-range.js';
 
 const DECLARATION_KINDS: Readonly<Record<ast.Declaration['$type'], SymbolKind>> = {
     Actor: SymbolKind.Object,
@@ -103,14 +104,16 @@ export class BlueprintDocumentSymbolProvider extends DefaultDocumentSymbolProvid
     private flowSymbol(flow: ast.Flow): DocumentSymbol | undefined {
         if (!flow.$cstNode) return undefined;
         const name = [flow.source?.$refText ?? '?', ...flow.links.flatMap(link => [link.arrow ?? '', link.target?.$refText ?? '?'])].join(' ');
-        return { name, kind: SymbolKind.Event, detail: flow.label, range: flow.$cstNode.range, selectionRange: flow.$cstNode.range };
+        const range = cstRange(flow.$cstNode);
+        return { name, kind: SymbolKind.Event, detail: flow.label, range, selectionRange: range };
     }
 
     private namedSymbol(node: AstNode & { name: string }, kind: SymbolKind, label: string | undefined): DocumentSymbol | undefined {
         const cst = node.$cstNode;
         if (!cst || !node.name) return undefined;
         const nameNode: CstNode = GrammarUtils.findNodeForProperty(cst, 'name') ?? cst;
-        return { name: node.name, kind, detail: label, range: cst.range, selectionRange: nameNode.range };
+        // Read through to the leaves: the outline asks for every step on every edit, and cached ranges would stay with the document.
+        return { name: node.name, kind, detail: label, range: cstRange(cst), selectionRange: cstRange(nameNode) };
     }
 }
 

@@ -3,11 +3,14 @@
  * type, used both where it is declared (with the `declaration` modifier) and where it is referenced,
  * so that a step reads differently from a stage or a channel wherever it appears.
  */
-import { AstUtils, type AstNode, type Reference } from 'langium';
-import { AbstractSemanticTokenProvider, type SemanticTokenAcceptor } from 'langium/lsp';
-import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserver';
+import { AstUtils, type AstNode, type LangiumDocument, type Reference } from 'langium';
+import { AbstractSemanticTokenProvider, type SemanticTokenAcceptor, type SemanticTokenNodeOptions } from 'langium/lsp';
+import {
+    SemanticTokenModifiers, SemanticTokenTypes, type CancellationToken, type SemanticTokens, type SemanticTokensParams, type SemanticTokensRangeParams
+} from 'vscode-languageserver';
 import type { BlueprintServices } from '../blueprint-module.js';
 import * as ast from '../generated/ast.js';
+import { cstRange } from '../util/cst-range.js';
 import type { BuiltinLibrary } from '../workspace/builtin-library.js';
 
 /** Token types by the AST type of a declaration. */
@@ -37,6 +40,45 @@ export class BlueprintSemanticTokenProvider extends AbstractSemanticTokenProvide
     constructor(services: BlueprintServices) {
         super(services);
         this.builtins = services.workspace.BuiltinLibrary;
+    }
+
+    /**
+     * Langium keeps each open document's last tokens (five numbers a token, ~0.5 KB per step) for
+     * delta requests, which it does not offer (`full.delta` is false), and the last request's tokens and
+     * document: dropped once the tokens are sent.
+     */
+    override async semanticHighlight(document: LangiumDocument, params: SemanticTokensParams, cancelToken?: CancellationToken): Promise<SemanticTokens> {
+        this.running++;
+        try {
+            return await super.semanticHighlight(document, params, cancelToken);
+        } finally {
+            this.forget(document);
+        }
+    }
+
+    override async semanticHighlightRange(document: LangiumDocument, params: SemanticTokensRangeParams, cancelToken?: CancellationToken): Promise<SemanticTokens> {
+        this.running++;
+        try {
+            return await super.semanticHighlightRange(document, params, cancelToken);
+        } finally {
+            this.forget(document);
+        }
+    }
+
+    /** Requests under way: Langium's provider works on shared `current…` fields, cleared only when none is left. */
+    private running = 0;
+
+    private forget(document: LangiumDocument): void {
+        this.running--;
+        this.tokensBuilders.delete(document.uri.toString());
+        if (this.running > 0) return;
+        this.currentTokensBuilder = undefined;
+        this.currentDocument = undefined;
+    }
+
+    /** Read through to the leaves: Langium's `node.range` leaves a cached range on every lane and arrow node for the document's lifetime. */
+    protected override highlightNode(options: SemanticTokenNodeOptions): void {
+        this.highlightToken({ range: cstRange(options.node), type: options.type, modifier: options.modifier });
     }
 
     protected highlightElement(node: AstNode, acceptor: SemanticTokenAcceptor): void {

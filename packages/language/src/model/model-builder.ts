@@ -4,6 +4,7 @@
  * left out (the validator reports them).
  */
 import { AstUtils, type AstNode, type Reference } from 'langium';
+import { cstRange } from '../util/cst-range.js';
 import { BUILTIN_URI } from '../workspace/builtin-library.js';
 import * as ast from '../generated/ast.js';
 import type {
@@ -210,11 +211,11 @@ function buildStep(step: ast.Step, lane: string, extraEvidence: readonly string[
         stage: refName(step.stages[0]),
         actor: refName(step.performers[0]),
         channel,
-        evidence: [...props.filter(ast.isEvidenceProperty).map(p => p.label ?? ''), ...extraEvidence],
+        evidence: listOf([...props.filter(ast.isEvidenceProperty).map(p => p.label ?? ''), ...extraEvidence]),
         duration: timeSpanOf(duration?.time),
         durationTolerance: timeSpanOf(duration?.tolerance),
         wait: wait ? { expected: timeSpanOf(wait.expected), tolerance: timeSpanOf(wait.tolerance) } : undefined,
-        failPoints: props.filter(ast.isFailPoint).map(fail => {
+        failPoints: listOf(props.filter(ast.isFailPoint).map(fail => {
             const preventionDetails = fail.preventions.map(buildRemedy);
             const recoveryDetails = fail.recoveries.map(buildRemedy);
             return {
@@ -225,13 +226,13 @@ function buildStep(step: ast.Step, lane: string, extraEvidence: readonly string[
                 preventionDetails,
                 recoveryDetails
             };
-        }),
+        })),
         moment: moment ? { reason: moment.reason } : undefined,
         emotion: emotion ? { feeling: emotion.feeling, note: emotion.note } : undefined,
-        notes: props.filter(ast.isNoteProperty).map(p => p.text),
-        policies: props.filter(ast.isPolicyProperty).map(p => p.text),
+        notes: listOf(props.filter(ast.isNoteProperty).map(p => p.text)),
+        policies: listOf(props.filter(ast.isPolicyProperty).map(p => p.text)),
         independent,
-        segments: step.segments.map(refName).filter(isDefined),
+        segments: listOf(step.segments.map(refName).filter(isDefined)),
         start,
         end: hasMarker(step, 'end'),
         touchpoint: isTouchpoint(laneKind, crossesInteraction, channel),
@@ -245,21 +246,33 @@ function buildFlows(nodes: Array<ast.Flow | ast.Branching>, lines: ModelLine[], 
     const decisions: ModelDecision[] = [];
     const seen = new Map<string, number>();
     const lineBoundaries = lines.map(line => ({ kind: line.kind, index: laneIndex.get(line.above)! }));
+    // The lines a flow crosses depend only on the lanes it joins: one list per pair of lanes, shared by their flows.
+    const crossingsOf = new Map<number, readonly LineKind[]>();
+    const crossings = (top: number, bottom: number): readonly LineKind[] => {
+        const key = top * (laneIndex.size + 1) + bottom;
+        let list = crossingsOf.get(key);
+        if (!list) crossingsOf.set(key, list = listOf(lineBoundaries.filter(b => b.index >= top && b.index < bottom).map(b => b.kind)));
+        return list;
+    };
     const add = (source: ast.Step, target: ast.Step, arrow: ast.Arrow, extra: Partial<ModelFlow>): ModelFlow => {
-        const pair = `${source.name}->${target.name}`;
+        // Joined, the id is one flat string; a template literal would keep a tree of string parts per flow.
+        const pair = [source.name, target.name].join('->');
         const count = (seen.get(pair) ?? 0) + 1;
         seen.set(pair, count);
         const from = laneIndex.get(stepLane.get(source) ?? laneIdOf(source)) ?? 0;
         const to = laneIndex.get(stepLane.get(target) ?? laneIdOf(target)) ?? 0;
         const [top, bottom] = from <= to ? [from, to] : [to, from];
+        // Every field written out, in one order: a spread adds them one by one into a separate property store.
         const flow: ModelFlow = {
             id: count === 1 ? pair : `${pair}#${count}`,
             from: source.name,
             to: target.name,
             kind: ARROW_KINDS[arrow] ?? 'sequence',
-            loop: false,
-            ...extra,
-            crosses: lineBoundaries.filter(b => b.index >= top && b.index < bottom).map(b => b.kind)
+            label: extra.label,
+            loop: extra.loop ?? false,
+            repeat: extra.repeat,
+            share: extra.share,
+            crosses: crossings(top, bottom)
         };
         flows.push(flow);
         return flow;
@@ -342,7 +355,7 @@ function buildRemedy(remedy: ast.Remedy): ModelRemedy {
     return {
         text: remedy.text ?? '',
         pokaYoke: type !== undefined && (POKA_YOKE_TYPES as readonly string[]).includes(type) ? type as PokaYokeType : undefined,
-        steps: remedySteps(remedy)
+        steps: listOf(remedySteps(remedy))
     };
 }
 
@@ -558,8 +571,7 @@ function hasMarker(step: ast.Step, kind: 'start' | 'end'): boolean {
 }
 
 function rangeOf(node: ast.Step): SourceRange | undefined {
-    const range = node.$cstNode?.range;
-    return range ? { start: { ...range.start }, end: { ...range.end } } : undefined;
+    return node.$cstNode ? cstRange(node.$cstNode) : undefined;
 }
 
 function refName(ref: Reference<ast.Declaration | ast.Step> | undefined): string | undefined {
@@ -578,6 +590,16 @@ function unique<T>(items: T[]): T[] {
 function uniqueByName<T extends { name: string }>(items: T[]): T[] {
     const seen = new Set<string>();
     return items.filter(item => !seen.has(item.name) && seen.add(item.name));
+}
+
+/**
+ * Lists of the model are read-only; the empty ones (most steps have no notes, policies, fail
+ * points…) share one array instead of 32 bytes each per step while the model is cached.
+ */
+const NONE: readonly never[] = Object.freeze([]);
+
+function listOf<T>(items: T[]): readonly T[] {
+    return items.length === 0 ? NONE : items;
 }
 
 function isDefined<T>(value: T | undefined): value is T {

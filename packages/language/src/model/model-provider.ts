@@ -8,6 +8,7 @@ import type { LangiumSharedCoreServices } from 'langium';
 import { isBlueprint, type Blueprint, type BlueprintFile, type Step } from '../generated/ast.js';
 import type { BlueprintModel, ModelStep } from '@blueprint/model';
 import type { RuleConfiguration } from '../validation/rule-configuration.js';
+import { cstRange } from '../util/cst-range.js';
 import { buildModelFromParts, buildModelParts, type BlueprintStructure, type ModelParts, type StructureStep } from './model-builder.js';
 
 export class BlueprintModelProvider {
@@ -37,8 +38,8 @@ export class BlueprintModelProvider {
             this.stepIndex.set(model, index);
         }
         const found = index.get(step.name);
-        return found && found.range?.start.line === step.$cstNode?.range.start.line
-            && found.range?.start.character === step.$cstNode?.range.start.character ? found : undefined;
+        const start = step.$cstNode ? cstRange(step.$cstNode).start : undefined;
+        return found && found.range?.start.line === start?.line && found.range?.start.character === start?.character ? found : undefined;
     }
 
     /**

@@ -1,11 +1,14 @@
 /**
  * Linking errors with a "did you mean": the names in scope closest to a misspelt reference
  * (`via brnch` → `branch`). The code action provider offers the same names as quick fixes.
+ * References are `BlueprintReference`s (smaller, see blueprint-reference.ts); linked, they share
+ * their target's name string.
  */
 import {
-    Cancellation, DefaultLinker, interruptAndCheck, type AstNode, type AstNodeDescription, type LangiumDocument, type LinkingError,
-    type ReferenceInfo, type ScopeProvider
+    Cancellation, DefaultLinker, interruptAndCheck, type AstNode, type AstNodeDescription, type CstNode, type LangiumDocument, type LinkingError,
+    type Reference, type ReferenceInfo, type ScopeProvider
 } from 'langium';
+import { BlueprintReference } from './blueprint-reference.js';
 import { forEachAstNode, forEachReference, NODES_PER_INTERRUPT_CHECK } from '../util/ast-walk.js';
 import { similarWords } from '../util/similar-words.js';
 
@@ -19,6 +22,24 @@ export class BlueprintLinker extends DefaultLinker {
             if (index % NODES_PER_INTERRUPT_CHECK === 0) await interruptAndCheck(cancelToken);
             forEachReference(nodes[index], reference => this.doLink(reference, document));
         }
+        // Pushed one by one, the list has up to half its length spare; it lives as long as the document.
+        document.references = document.references.slice();
+    }
+
+    override buildReference(node: AstNode, property: string, refNode: CstNode | undefined, refText: string): Reference {
+        return new BlueprintReference(this.referenceResolver, node, property, refNode, refText);
+    }
+
+    protected override doLink(refInfo: ReferenceInfo, document: LangiumDocument): void {
+        super.doLink(refInfo, document);
+        if (refInfo.reference instanceof BlueprintReference) refInfo.reference.shareTargetName();
+    }
+
+    override unlink(document: LangiumDocument): void {
+        const others = document.references.filter(reference => !(reference instanceof BlueprintReference));
+        for (const reference of document.references) if (reference instanceof BlueprintReference) reference.unlink();
+        document.references = others;
+        super.unlink(document);
     }
 
     protected override createLinkingError(refInfo: ReferenceInfo, targetDescription?: AstNodeDescription): LinkingError {

@@ -3,13 +3,17 @@
  * nodes (one per step, lane, actor…) that cost less memory than Langium's: its descriptions hold two closures and a context each, and compute the
  * selection segment up front although only navigation and symbols ever read it. Here both segments
  * are getters on a shared prototype, computed on first use; the fields are those Langium sets.
+ * The path (`/elements@0/members@12`, a string of ~100 bytes per step kept for the document's
+ * lifetime) is derived from the node when asked: linking reads the node, only "find references"
+ * compares paths.
  */
 import {
-    AstUtils, Cancellation, CstUtils, interruptAndCheck, DefaultAstNodeDescriptionProvider, DefaultReferenceDescriptionProvider, isMultiReference, isReference, UriUtils,
+    AstUtils, Cancellation, CstUtils, interruptAndCheck, DefaultAstNodeDescriptionProvider, DefaultReferenceDescriptionProvider, UriUtils,
     type AstNode, type AstNodeDescription, type AstNodeLocator, type CstNode, type DocumentSegment, type LangiumCoreServices,
     type LangiumDocument, type NameProvider, type ReferenceDescription, type ReferenceInfo, type URI
 } from 'langium';
 import { forEachAstNode, forEachReference, NODES_PER_INTERRUPT_CHECK } from '../util/ast-walk.js';
+import { linkedTargets } from './reference-index.js';
 
 class LazyNodeDescription implements AstNodeDescription {
     private nameSegmentCache?: DocumentSegment | null;
@@ -20,9 +24,14 @@ class LazyNodeDescription implements AstNodeDescription {
         readonly name: string,
         readonly type: string,
         readonly documentUri: URI,
-        readonly path: string,
-        private readonly names: NameProvider
+        private readonly names: NameProvider,
+        private readonly locator: AstNodeLocator
     ) {}
+
+    /** Not cached: kept, the paths would come back for every node a search compared. */
+    get path(): string {
+        return this.locator.getAstNodePath(this.node);
+    }
 
     get nameSegment(): DocumentSegment | undefined {
         if (this.nameSegmentCache === undefined) {
@@ -48,16 +57,15 @@ export class BlueprintAstNodeDescriptionProvider extends DefaultAstNodeDescripti
     override createDescription(node: AstNode, name: string | undefined, document?: LangiumDocument): AstNodeDescription {
         const doc = document ?? AstUtils.getDocument(node);
         name ??= this.names.getName(node);
-        const path = this.astNodeLocator.getAstNodePath(node);
-        if (!name) throw new Error(`Node at path ${path} has no name.`);
-        return new LazyNodeDescription(node, name, node.$type, doc.uri, path, this.names);
+        if (!name) throw new Error(`Node at path ${this.astNodeLocator.getAstNodePath(node)} has no name.`);
+        return new LazyNodeDescription(node, name, node.$type, doc.uri, this.names, this.astNodeLocator);
     }
 }
 
 /**
- * The same for the index of references (one per flow target, actor, stage… of every step): the
- * source path and the segment are computed on first use (find references, rename) instead of
- * building a path string and four objects per reference on every keystroke.
+ * The same for references (one per flow target, actor, stage… of every step), now described only
+ * when "find references" or rename asks (reference-index.ts): the source path and the segment are
+ * computed on first use.
  */
 class LazyReferenceDescription implements ReferenceDescription {
     private sourcePathCache?: string;
@@ -105,13 +113,10 @@ export class BlueprintReferenceDescriptionProvider extends DefaultReferenceDescr
     }
 
     override createInfoDescriptions(refInfo: ReferenceInfo): ReferenceDescription[] {
-        const reference = refInfo.reference;
-        if (reference.error || !reference.$refNode) return [];
-        const items = isReference(reference) ? (reference.$nodeDescription ? [reference.$nodeDescription] : [])
-            : isMultiReference(reference) ? reference.items.map(item => item.$nodeDescription).filter(item => item !== undefined) : [];
+        const items = linkedTargets(refInfo);
         if (items.length === 0) return [];
         const sourceUri = AstUtils.getDocument(refInfo.container).uri;
-        const refNode = reference.$refNode;
+        const refNode = refInfo.reference.$refNode!;
         return items.map(item => new LazyReferenceDescription(sourceUri, item.documentUri, item.path,
             UriUtils.equals(item.documentUri, sourceUri), refInfo.container, refNode, this.locator));
     }
