@@ -5,7 +5,8 @@
  * notification leaving the client to the `blueprint/diagram` of that version arriving (so it includes
  * parsing, linking, validation, the model, the layout, the highlights and the JSON on the wire).
  * Label edits type into one label a character at a time (its box widens, then wraps to another
- * line); flow edits add a step and a flow. Printed: median and p95 per edit kind, and the bytes of
+ * line); retyped edits change one character of another label to one of the same width (the box keeps
+ * its size: the cheap case); flow edits add a step and a flow. The budget applies to typing. Printed: median and p95 per edit kind, and the bytes of
  * each diagram message.
  * Budget (issue 13): label edit at 1,000 steps ≤ 100 ms median, flow edit ≤ 300 ms median.
  */
@@ -26,10 +27,10 @@ const SIZES = (process.env.BENCH_SIZES ?? '200,1000,5000').split(',').map(Number
 const NODE_ARGS = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
 const RUNS = { 200: 30, 1000: Number(process.env.BENCH_RUNS ?? 20), 5000: 6, 10000: 3, 50000: 2 };
 const BUDGET_MS = { 1000: { label: 100, flow: 300 } };
-// e.g. BENCH_EDITS=label to profile label edits alone.
+// e.g. BENCH_EDITS=label to profile label edits alone (retype: a character that leaves the box its size).
 /** What the label edits type, one more character each. */
 const TYPED = ' and then a few more words, typed one character at a time';
-const EDITS = (process.env.BENCH_EDITS ?? 'label,flow').split(',');
+const EDITS = (process.env.BENCH_EDITS ?? 'label,retype,flow').split(',');
 
 /**
  * CPU time of the server process so far, all threads (main, layout worker, GC helpers), in ms, from
@@ -146,6 +147,7 @@ async function measure(server, steps) {
         return { ms, cpu, mainCpu, bytes: result.bytes };
     };
     const label = [];
+    const retype = [];
     const flow = [];
     const runs = RUNS[steps];
     // Warm-up: JIT and the ranking cache.
@@ -162,6 +164,11 @@ async function measure(server, steps) {
             .filter(([, ms]) => ms >= 0.5).sort((a, b) => b[1] - a[1]);
         console.log(`${steps} steps, CPU ms per label edit by thread: ${perEdit.map(([task, ms]) => `${task === String(server.pid) ? 'main' : task} ${ms.toFixed(1)}`).join(', ')}`);
     }
+    for (let run = 0; EDITS.includes('retype') && run < runs; run++) {
+        // One character retyped in another label, alternating two of the same width: the box keeps its
+        // size, so the placement of the version before is reused (the cheap case of typing).
+        retype.push(await edit(text.replace('request e1"', `request e1${run % 2 ? 'x' : 'y'}"`)));
+    }
     for (let run = 0; EDITS.includes('flow') && run < runs; run++) {
         // A new step with a flow to it, different each run: the flow graph changes, so the ranking runs again.
         flow.push(await edit(text.replace(/\n}\n$/, `\n    backstage Extra${run} "Extra step ${run}" { end }\n    flow e0f1 ~> Extra${run}\n}\n`)));
@@ -171,7 +178,7 @@ async function measure(server, steps) {
         cpu: quantile(list.map(r => r.cpu), 0.5), mainCpu: quantile(list.map(r => r.mainCpu), 0.5),
         bytes: quantile(list.map(r => r.bytes), 0.5)
     });
-    return { steps, openBytes: first.bytes, label: summary(label), flow: summary(flow) };
+    return { steps, openBytes: first.bytes, label: summary(label), retype: summary(retype), flow: summary(flow) };
 }
 
 export default async function runServerBenchmark(log = console.log) {
@@ -201,6 +208,9 @@ export default async function runServerBenchmark(log = console.log) {
         const budget = BUDGET_MS[r.steps];
         const ok = !budget || (!(r.label.median > budget.label) && !(r.flow.median > budget.flow));
         within &&= ok;
+        if (r.retype.bytes >= 0) {
+            log(`${String(r.steps).padStart(5)}  retyped (same box size): median ${r.retype.median.toFixed(1)}  p95 ${r.retype.p95.toFixed(1)}  cpu ${r.retype.cpu.toFixed(0)}  main ${r.retype.mainCpu.toFixed(0)}  bytes ${r.retype.bytes}`);
+        }
         log(`${String(r.steps).padStart(5)}  ${r.label.median.toFixed(1).padStart(16)}  ${r.label.p95.toFixed(1).padStart(6)}  ${r.label.cpu.toFixed(0).padStart(4)}  ${r.label.mainCpu.toFixed(0).padStart(4)}  `
             + `${r.flow.median.toFixed(1).padStart(15)}  ${r.flow.p95.toFixed(1).padStart(6)}  ${r.flow.cpu.toFixed(0).padStart(4)}  ${r.flow.mainCpu.toFixed(0).padStart(4)}  ${String(r.label.bytes).padStart(11)}  `
             + `${String(r.flow.bytes).padStart(11)}  ${String(r.openBytes).padStart(12)}   `
