@@ -84,6 +84,20 @@ ${flows}
         expect(provider.getDocumentModel(document)!.steps.find(step => step.id === 'Answer')!.lane).toBe('frontstage');
         // Asked again at the same version: the same objects, computed once.
         expect(provider.getStructure(after)).toBe(provider.getStructure(after));
-        expect(provider.getModel(after).flows).toBe(provider.getStructure(after).flows);
+        expect(provider.getModel(after)).toBe(provider.getModel(after));
+    });
+
+    test('a validated document keeps its model but not the parts validation read', async () => {
+        const services = createServices();
+        const uri = freshUri('validated');
+        await validateText(services, 'blueprint V "V" {\n    customer Ask "Ask" { start }\n    frontstage Answer "Answer" { end }\n    flow Ask -> Answer\n}\n', uri);
+        const provider = services.model.BlueprintModelProvider;
+        const blueprint = blueprintOf(services, uri)!;
+        // Built after validation (as a lens or hover would): from new parts, which are let go again.
+        const model = provider.getModel(blueprint);
+        const structure = provider.getStructure(blueprint);
+        expect(structure.flows).not.toBe(model.flows);
+        expect(structure.flows).toEqual(model.flows);
+        expect(provider.getModel(blueprint)).toBe(model);
     });
 });

@@ -21,6 +21,9 @@ export class BlueprintModelProvider {
         // Models depend on linked references, so they are only valid once linking has run.
         this.cache = new DocumentCache(shared, DocumentState.Linked);
         this.parts = new DocumentCache(shared, DocumentState.Linked);
+        // Only validation reads the structure: once a document is validated its parts would be kept
+        // for nothing (a few hundred bytes a step).
+        shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Validated, document => this.parts.clear(document.uri));
         this.configuration = configuration;
     }
 
@@ -62,7 +65,12 @@ export class BlueprintModelProvider {
 
     getModel(blueprint: Blueprint): BlueprintModel {
         const document = AstUtils.getDocument(blueprint);
-        return this.cache.get(document.uri, blueprint, () => buildModelFromParts(blueprint, this.getParts(blueprint)));
+        return this.cache.get(document.uri, blueprint, () => {
+            const model = buildModelFromParts(blueprint, this.getParts(blueprint));
+            // Built after validation (a lens, a hover): its parts are needed no more.
+            if (document.state >= DocumentState.Validated) this.parts.delete(document.uri, blueprint);
+            return model;
+        });
     }
 
     /** What validation needs of the model; cheaper than the model, and shared with it. */
