@@ -60,6 +60,24 @@ describe('blueprint render', () => {
         expect(layout.lanes.map((lane: { id: string }) => lane.id)).toEqual(['evidence', 'customer', 'frontstage', 'backstage', 'support']);
     });
 
+    test('without --format, the -o file\'s extension names the format; --format still wins', async () => {
+        const png = path.join(scratch, 'bank.PNG');
+        expect((await render(bank, '-o', png)).code).toBe(0);
+        expect(readFileSync(png).subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+        const pdf = path.join(scratch, 'bank.pdf');
+        expect((await render(bank, '-o', pdf)).code).toBe(0);
+        expect(readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+        const json = path.join(scratch, 'bank-layout.json');
+        expect((await render(bank, '-o', json)).code).toBe(0);
+        expect(JSON.parse(readFileSync(json, 'utf8')).id).toBe('BankDeposit');
+        const other = path.join(scratch, 'bank.drawing');
+        expect((await render(bank, '-o', other)).code).toBe(0);
+        expect(readFileSync(other, 'utf8').startsWith('<svg')).toBe(true);
+        const forced = path.join(scratch, 'forced.png');
+        expect((await render(bank, '-o', forced, '--format', 'svg')).code).toBe(0);
+        expect(readFileSync(forced, 'utf8').startsWith('<svg')).toBe(true);
+    });
+
     test('a file with errors is still drawn as far as it was read: exit 1 with the errors on stderr', async () => {
         const broken = path.join(scratch, 'broken.blueprint');
         writeFileSync(broken, 'blueprint B "B" {\n    customer A "Ask" { start }\n    flow A -> Nowhere\n}\n');

@@ -13,12 +13,13 @@ import { watchAndRerun } from '../files/watch.js';
 import { renderImage } from './render-image.js';
 
 const RENDER_FORMATS = ['svg', 'json', 'png', 'pdf'] as const;
+type RenderFormat = (typeof RENDER_FORMATS)[number];
 const PAGES = ['a4', 'a3', 'slide'] as const;
 const THEMES = ['light', 'dark'] as const;
 
 interface RenderCommandOptions {
     output?: string;
-    format: (typeof RENDER_FORMATS)[number];
+    format: RenderFormat;
     theme: SvgTheme;
     watch?: boolean;
     page?: (typeof PAGES)[number];
@@ -39,12 +40,14 @@ export const renderCommand: CliCommand = {
                 + 'Exit codes: 0 written, 1 the file has errors (printed, and the diagram written anyway), 2 usage or I/O error.')
             .argument('<file>', 'the .blueprint file to draw (or REV:path from git)')
             .option('-o, --output <file>', 'write here instead of stdout')
-            .addOption(new Option('-f, --format <format>', 'output format').choices(RENDER_FORMATS).default('svg'))
+            .addOption(new Option('-f, --format <format>', 'output format (default: the -o file\'s extension, else svg)').choices(RENDER_FORMATS))
             .addOption(new Option('--theme <theme>', 'colours of the SVG').choices(THEMES).default('light'))
             .option('-w, --watch', 'draw again whenever the file (or a file next to it) changes; needs -o')
             .addOption(new Option('--page <size>', 'fit on pages (pdf, png, svg)').choices(PAGES))
             .option('--scale <factor>', 'PNG pixels per diagram pixel (default 2)')
-            .action(async (file: string, options: RenderCommandOptions) => {
+            .action(async (file: string, given: Omit<RenderCommandOptions, 'format'> & { format?: RenderFormat }) => {
+                // `-o deck.png` means a PNG: an SVG under a .png name opens nowhere.
+                const options: RenderCommandOptions = { ...given, format: given.format ?? formatOfFile(given.output) ?? 'svg' };
                 if (options.watch) {
                     if (options.output === undefined) throw new CliError('--watch needs -o <file>: a stream of SVGs on stdout helps no one');
                     await watchAndRerun(context, [parseSource(file, context.cwd).revision ? '.' : file], async () => {
@@ -57,6 +60,12 @@ export const renderCommand: CliCommand = {
             });
     }
 };
+
+/** The format an output file's extension names (`.png`, `.pdf`, `.json`, `.svg`, any case). */
+function formatOfFile(output: string | undefined): RenderFormat | undefined {
+    const extension = output?.match(/\.([A-Za-z]+)$/)?.[1]?.toLowerCase();
+    return RENDER_FORMATS.find(format => format === extension);
+}
 
 async function runRender(file: string, options: RenderCommandOptions, context: CliContext): Promise<number> {
     // Loaded on demand: the layout engine is large and `check` never needs it.
