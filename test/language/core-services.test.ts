@@ -1,15 +1,20 @@
 /**
  * The language services in two modules, as Langium splits its own: the core (parse, scope,
  * validate, model) that the CLI uses, and the LSP module on top for the language server. The core
- * has no LSP services at all, and reports exactly what the full services report.
+ * has no LSP services at all, and reports exactly what the full services report. Its entry,
+ * `@blueprint/language/core`, is the same core without loading any of the LSP code.
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import * as language from '@blueprint/language';
 import { createBlueprintCoreServices, createBlueprintServices, loadAndValidate, type BlueprintCoreServices } from '@blueprint/language';
+import * as core from '@blueprint/language/core';
 import { URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { ensureBuilt, REPO_ROOT } from '../cli/cli-harness.js';
+import { loadedModules, LSP_MODULE } from '../helpers/loaded-modules.js';
 
 const EXAMPLES = fileURLToPath(new URL('../../examples/', import.meta.url));
 const files = [...readdirSync(EXAMPLES), ...readdirSync(join(EXAMPLES, 'invalid')).map(name => `invalid/${name}`)]
@@ -41,5 +46,29 @@ describe('core and LSP services', () => {
         expect(files.length).toBeGreaterThan(20);
         expect(core.filter(line => line.startsWith('  BP')).length).toBeGreaterThan(20);
         expect(core).toEqual(full);
+    });
+});
+
+describe('the core entry, @blueprint/language/core', () => {
+    beforeAll(() => ensureBuilt());
+
+    test('is the package without the LSP services: the same functions, and none of the LSP ones', () => {
+        expect(core.createBlueprintCoreServices).toBe(language.createBlueprintCoreServices);
+        expect(core.loadAndValidate).toBe(language.loadAndValidate);
+        expect(core.ALL_RULES).toBe(language.ALL_RULES);
+        const lspOnly = Object.keys(language).filter(name => !(name in core)).sort();
+        expect(lspOnly).toEqual(['BlueprintLspModule', 'FIX_ALL_KIND', 'createBlueprintServices', 'safeFixesOf']);
+    });
+
+    test('loads neither langium/lsp nor vscode-languageserver; the full entry loads both', () => {
+        const program = (entry: string) => ['--input-type=module', '-e', `const m = await import(${JSON.stringify(entry)}); console.log(typeof m.createBlueprintCoreServices);`];
+        const coreRun = loadedModules(program('@blueprint/language/core'), REPO_ROOT);
+        const fullRun = loadedModules(program('@blueprint/language'), REPO_ROOT);
+        expect(coreRun.stdout.trim()).toBe('function');
+        expect(coreRun.urls.some(url => url.includes('/langium/lib/parser/'))).toBe(true);
+        expect(coreRun.urls.filter(url => LSP_MODULE.test(url))).toEqual([]);
+        // The probe sees them where they are loaded.
+        expect(fullRun.urls.some(url => url.includes('/langium/lib/lsp/'))).toBe(true);
+        expect(fullRun.urls.some(url => url.includes('/node_modules/vscode-languageserver/'))).toBe(true);
     });
 });

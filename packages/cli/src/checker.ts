@@ -2,7 +2,7 @@
  * `blueprint check` without the command line: loads the files with everything they import, validates
  * them under their rule settings, and collects the diagnostics of the files asked for.
  */
-import { CONFIG_FILE_NAME, loadAndValidate, parseRuleSettings, setMaxFileBytes, type BlueprintCoreServices } from '@blueprint/language';
+import { CONFIG_FILE_NAME, loadAndValidate, parseRuleSettings, setMaxFileBytes, type BlueprintCoreServices } from '@blueprint/language/core';
 import { URI, type LangiumDocument } from 'langium';
 import { compareDiagnostics, summarize, toCheckedDiagnostic, type CheckedFile, type CheckReport } from './check-report.js';
 import { CliError } from './errors.js';

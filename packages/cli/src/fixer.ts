@@ -8,11 +8,11 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CliContext } from './cli-context.js';
 import { displayPath } from './files/paths.js';
 import { writeOutput } from './output.js';
-import { createCliEditingServices } from './services.js';
+import { createCliEditingServices } from './editing-services.js';
 
 /** Fixes the files in place; returns how many edits were made in how many files. */
 export async function applySafeFixes(files: readonly string[], context: CliContext): Promise<{ edits: number; files: number }> {
-    const services = createCliEditingServices(context.cwd);
+    const services = await createCliEditingServices(context.cwd);
     const { documents } = await loadAndValidate(services, files.map(file => URI.file(file)));
     let edits = 0, fixedFiles = 0;
     for (const document of documents) {

@@ -3,7 +3,7 @@
  * code (0 ok, 1 problems found, 2 usage or I/O error) with a one-line message.
  */
 import { escapeTerminal } from '@blueprint/escape';
-import { setMaxFileBytes } from '@blueprint/language';
+import { setMaxFileBytes } from '@blueprint/language/core';
 import { Command, CommanderError } from 'commander';
 import { ExitCode, type CliCommand, type CliContext } from './cli-context.js';
 import { checkCommand } from './commands/check.js';

@@ -5,7 +5,7 @@
 import { escapeTerminal } from '@blueprint/escape';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { createBlueprintCoreServices, loadAndValidate, type BlueprintCoreServices } from '@blueprint/language';
+import { createBlueprintCoreServices, loadAndValidate, type BlueprintCoreServices } from '@blueprint/language/core';
 import { type BlueprintModel } from '@blueprint/model';
 import { URI, type LangiumDocument } from 'langium';
 import { toCheckedDiagnostic, type CheckedDiagnostic } from './check-report.js';

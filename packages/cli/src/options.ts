@@ -1,5 +1,5 @@
 /** Parsers for option values shared by commands; a bad value is a usage error (exit 2). */
-import { parseFileSizeMiB } from '@blueprint/language';
+import { parseFileSizeMiB } from '@blueprint/language/core';
 import { InvalidArgumentError } from 'commander';
 
 /** `--max-warnings 0`: a count of zero or more. */

@@ -3,7 +3,7 @@
  * checked by a worker thread with its own language services (a file's diagnostics depend only on the
  * file and what it imports), and the reports are merged in path order.
  */
-import { maxFileBytes } from '@blueprint/language';
+import { maxFileBytes } from '@blueprint/language/core';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { summarize, type CheckedFile, type CheckReport } from './check-report.js';

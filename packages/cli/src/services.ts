@@ -1,17 +1,10 @@
-/** The language services the CLI works with: Blueprint's, reading files through the guarded file system. */
-import {
-    createBlueprintCoreServices, createBlueprintServices, type BlueprintCoreServices, type BlueprintServices, type InternalErrorLog
-} from '@blueprint/language';
+/** The language services the CLI checks with: Blueprint's core (no LSP), reading files through the guarded file system. */
+import { createBlueprintCoreServices, type BlueprintCoreServices, type InternalErrorLog } from '@blueprint/language/core';
 import { GuardedFileSystemProvider } from './files/guarded-file-system.js';
 
 /** Parse, link, validate, build models: all that check, render, report, export and diff need (no LSP services). */
 export function createCliServices(cwd: string): BlueprintCoreServices {
     return createBlueprintCoreServices({ fileSystemProvider: () => new GuardedFileSystemProvider(cwd) }, { batch: true, logInternalError }).Blueprint;
-}
-
-/** With the LSP services whose edits the CLI applies: the formatter (`fmt`) and the quick fixes (`check --fix`). */
-export function createCliEditingServices(cwd: string): BlueprintServices {
-    return createBlueprintServices({ fileSystemProvider: () => new GuardedFileSystemProvider(cwd) }, { batch: true, logInternalError }).Blueprint;
 }
 
 /** A crashed check is one diagnostic in the report; its stack trace only with `BLUEPRINT_DEBUG=1`. */

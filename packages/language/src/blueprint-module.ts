@@ -2,27 +2,16 @@
  * Dependency injection for the Blueprint language, in Langium's style: the generated module, the
  * default modules, and Blueprint's own services, one concern per file. Split as Langium splits its
  * own: a core module (parse, scope, validate, model) for the CLI and any host without an editor,
- * and an LSP module (hover, completion, code actions, formatting...) on top for the language server.
+ * here, and an LSP module (hover, completion, code actions, formatting...) on top for the language
+ * server in blueprint-lsp-module.ts: this file loads neither `langium/lsp` nor vscode-languageserver.
  */
 import {
     createDefaultCoreModule, createDefaultSharedCoreModule, inject, type DefaultSharedCoreModuleContext,
     type LangiumCoreServices, type LangiumSharedCoreServices, type Module, type PartialLangiumCoreServices,
     type PartialLangiumSharedCoreServices
 } from 'langium';
-import {
-    createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices,
-    type LangiumSharedServices, type PartialLangiumServices
-} from 'langium/lsp';
+import type { LangiumServices } from 'langium/lsp';
 import { BlueprintGeneratedSharedModule, ServiceBlueprintGeneratedModule } from './generated/module.js';
-import { BlueprintCodeActionProvider } from './lsp/blueprint-code-actions.js';
-import { BlueprintCodeLensProvider } from './lsp/blueprint-code-lens.js';
-import { BlueprintCompletionProvider } from './lsp/blueprint-completion-provider.js';
-import { BlueprintDocumentLinkProvider } from './lsp/blueprint-document-links.js';
-import { BlueprintDocumentSymbolProvider } from './lsp/blueprint-document-symbols.js';
-import { BlueprintFoldingRangeProvider } from './lsp/blueprint-folding-ranges.js';
-import { BlueprintFormatter } from './lsp/blueprint-formatter.js';
-import { BlueprintHoverProvider } from './lsp/blueprint-hover-provider.js';
-import { BlueprintSemanticTokenProvider } from './lsp/blueprint-semantic-tokens.js';
 import { BlueprintModelProvider } from './model/model-provider.js';
 import { BlueprintAnalysisProvider } from './analysis/analysis-provider.js';
 import { createBlueprintParser } from './parser/blueprint-parser.js';
@@ -63,7 +52,7 @@ export type BlueprintAddedServices = {
 /** Parse, scope, validate, model: what the CLI needs. */
 export type BlueprintCoreServices = LangiumCoreServices & BlueprintAddedServices;
 
-/** The core services with the LSP features, for the language server (and the CLI's `fmt` and `--fix`). */
+/** The core services with the LSP features, for the language server (and the CLI's `fmt` and `--fix`): see blueprint-lsp-module.ts. */
 export type BlueprintServices = LangiumServices & BlueprintAddedServices;
 
 export const BlueprintCoreModule: Module<BlueprintCoreServices, PartialLangiumCoreServices & BlueprintAddedServices> = {
@@ -94,20 +83,6 @@ export const BlueprintCoreModule: Module<BlueprintCoreServices, PartialLangiumCo
     }
 };
 
-export const BlueprintLspModule: Module<BlueprintServices, PartialLangiumServices> = {
-    lsp: {
-        CodeActionProvider: services => new BlueprintCodeActionProvider(services),
-        CodeLensProvider: services => new BlueprintCodeLensProvider(services),
-        CompletionProvider: services => new BlueprintCompletionProvider(services),
-        DocumentLinkProvider: services => new BlueprintDocumentLinkProvider(services),
-        DocumentSymbolProvider: services => new BlueprintDocumentSymbolProvider(services),
-        FoldingRangeProvider: services => new BlueprintFoldingRangeProvider(services),
-        Formatter: () => new BlueprintFormatter(),
-        HoverProvider: services => new BlueprintHoverProvider(services),
-        SemanticTokenProvider: services => new BlueprintSemanticTokenProvider(services)
-    }
-};
-
 export const BlueprintSharedModule: Module<LangiumSharedCoreServices, PartialLangiumSharedCoreServices> = {
     workspace: {
         WorkspaceManager: services => new BlueprintWorkspaceManager(services),
@@ -132,8 +107,8 @@ const BatchSharedModule: Module<LangiumSharedCoreServices, PartialLangiumSharedC
     }
 };
 
-/** What a host adds to the language services: where crashed checks are logged, the shared file problems. */
-function hostModule(options: BlueprintServiceOptions): Module<BlueprintCoreServices, PartialLangiumCoreServices & { workspace: { FileProblems: FileProblems } }> {
+/** What a host adds to the language services: where crashed checks are logged, the shared file problems (internal: for blueprint-lsp-module.ts). */
+export function hostModule(options: BlueprintServiceOptions): Module<BlueprintCoreServices, PartialLangiumCoreServices & { workspace: { FileProblems: FileProblems } }> {
     const fileProblems = options.fileProblems ?? new FileProblems();
     return {
         validation: { ValidationRegistry: services => new BlueprintValidationRegistry(services, options.logInternalError ?? logInternalErrorToConsole) },
@@ -141,7 +116,8 @@ function hostModule(options: BlueprintServiceOptions): Module<BlueprintCoreServi
     };
 }
 
-function sharedModules(options: BlueprintServiceOptions): Array<Module<LangiumSharedCoreServices, PartialLangiumSharedCoreServices>> {
+/** Blueprint's shared modules, with the batch index for one-shot runs (internal: for blueprint-lsp-module.ts). */
+export function sharedModules(options: BlueprintServiceOptions): Array<Module<LangiumSharedCoreServices, PartialLangiumSharedCoreServices>> {
     return options.batch ? [BlueprintGeneratedSharedModule, BlueprintSharedModule, BatchSharedModule] : [BlueprintGeneratedSharedModule, BlueprintSharedModule];
 }
 
@@ -155,22 +131,6 @@ export function createBlueprintCoreServices(context: DefaultSharedCoreModuleCont
 } {
     const shared = inject(createDefaultSharedCoreModule(context), ...sharedModules(options));
     const Blueprint = inject(createDefaultCoreModule({ shared }), ServiceBlueprintGeneratedModule, BlueprintCoreModule, hostModule(options));
-    shared.ServiceRegistry.register(Blueprint);
-    registerValidationChecks(Blueprint);
-    return { shared, Blueprint };
-}
-
-/**
- * Creates the shared services and the Blueprint language services with the LSP features, for the
- * language server. `context.fileSystemProvider` is `NodeFileSystem` in Node and `EmptyFileSystem`
- * in tests of in-memory text.
- */
-export function createBlueprintServices(context: DefaultSharedModuleContext, options: BlueprintServiceOptions = {}): {
-    shared: LangiumSharedServices;
-    Blueprint: BlueprintServices;
-} {
-    const shared = inject(createDefaultSharedModule(context), ...sharedModules(options));
-    const Blueprint = inject(createDefaultModule({ shared }), ServiceBlueprintGeneratedModule, BlueprintCoreModule, BlueprintLspModule, hostModule(options));
     shared.ServiceRegistry.register(Blueprint);
     registerValidationChecks(Blueprint);
     return { shared, Blueprint };

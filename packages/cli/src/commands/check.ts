@@ -11,7 +11,6 @@ import { CliError } from '../errors.js';
 import { discoverBlueprintFiles } from '../files/discovery.js';
 import { readStdinSource, usesStdin } from '../files/stdin.js';
 import { watchAndRerun } from '../files/watch.js';
-import { applySafeFixes } from '../fixer.js';
 import { collectRuleSetting, parseCount } from '../options.js';
 import { REPORT_FORMATS, REPORTERS, type ReportFormat } from '../reporters/index.js';
 
@@ -63,7 +62,11 @@ async function runCheck(paths: string[], options: CheckCommandOptions, context: 
         return writeReport(report, options, context);
     }
     const discovery = await discoverBlueprintFiles(paths, context.cwd, { configFile });
-    if (options.fix) await applySafeFixes(discovery.files, context);
+    if (options.fix) {
+        // Loaded only for --fix: the quick fixes need the LSP services, which a plain check never loads.
+        const { applySafeFixes } = await import('../fixer.js');
+        await applySafeFixes(discovery.files, context);
+    }
     if (discovery.empty.length > 0) {
         const message = `no .blueprint files found in ${discovery.empty.map(p => `'${p}'`).join(', ')}`;
         if (!options.allowEmpty) throw new CliError(`${message} (use --allow-empty to accept this)`);

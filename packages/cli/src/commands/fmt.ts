@@ -1,7 +1,7 @@
 /** `blueprint fmt [paths...] [--check]`: formats blueprint files in place, or lists those that would change. */
 import { escapeTerminal } from '@blueprint/escape';
 import type { Command } from 'commander';
-import { maxFileBytes } from '@blueprint/language';
+import { maxFileBytes } from '@blueprint/language/core';
 import { URI } from 'langium';
 import { ExitCode, type CliCommand, type CliContext } from '../cli-context.js';
 import { CliError, FileError } from '../errors.js';
@@ -12,7 +12,7 @@ import { displayPath, reasonOf } from '../files/paths.js';
 import { readTextFile } from '../files/read-file.js';
 import { formatBlueprintText } from '../formatting.js';
 import { count } from '../reporters/text.js';
-import { createCliEditingServices } from '../services.js';
+import { createCliEditingServices } from '../editing-services.js';
 
 interface FmtCommandOptions {
     check?: boolean;
@@ -58,7 +58,7 @@ async function runFmt(paths: string[], options: FmtCommandOptions, context: CliC
     const texts = new Map<string, string>();
     for (const file of discovery.files) texts.set(file, await readTextFile(file, displayPath(file, context.cwd)));
 
-    const services = createCliEditingServices(context.cwd);
+    const services = await createCliEditingServices(context.cwd);
     let changed = 0, skipped = 0;
     for (const [file, text] of texts) {
         const shown = displayPath(file, context.cwd);
@@ -103,7 +103,7 @@ async function runFmt(paths: string[], options: FmtCommandOptions, context: CliC
 /** `fmt -`: standard input formatted to standard output (unchanged text as it came, never nothing). */
 async function formatStdin(options: FmtCommandOptions, context: CliContext): Promise<number> {
     const source = await readStdinSource(context, options.stdinFilepath);
-    const outcome = await formatBlueprintText(createCliEditingServices(context.cwd), source.text, URI.file(source.file));
+    const outcome = await formatBlueprintText(await createCliEditingServices(context.cwd), source.text, URI.file(source.file));
     switch (outcome.kind) {
         case 'changed':
             if (options.check) {

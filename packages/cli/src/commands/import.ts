@@ -6,7 +6,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { escapeTerminal } from '@blueprint/escape';
-import { loadAndValidate, maxFileBytes } from '@blueprint/language';
+import { loadAndValidate, maxFileBytes } from '@blueprint/language/core';
 import type { Command } from 'commander';
 import { URI } from 'langium';
 import { compareDiagnostics, toCheckedDiagnostic } from '../check-report.js';
@@ -15,7 +15,7 @@ import { CliError, FileError } from '../errors.js';
 import { displayPath, reasonOf } from '../files/paths.js';
 import { formatBlueprintText } from '../formatting.js';
 import { writeOutput } from '../output.js';
-import { createCliEditingServices } from '../services.js';
+import { createCliEditingServices } from '../editing-services.js';
 
 interface ImportOptions {
     output?: string;
@@ -74,7 +74,7 @@ async function runImport(file: string, options: ImportOptions, context: CliConte
     }
 
     // The formatter is an LSP service: the editing services, as for `fmt`.
-    const services = createCliEditingServices(context.cwd);
+    const services = await createCliEditingServices(context.cwd);
     const target = options.output === undefined || options.output === '-' ? undefined : path.resolve(context.cwd, options.output);
     const uri = target ? URI.file(target) : URI.parse('memory:///imported.blueprint');
     const formatted = await formatBlueprintText(services, result.text, uri);

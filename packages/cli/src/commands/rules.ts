@@ -1,5 +1,5 @@
 /** `blueprint rules`: the rule catalog, for people (a table) or tools (JSON). */
-import { ALL_RULES, type RuleInfo } from '@blueprint/language';
+import { ALL_RULES, type RuleInfo } from '@blueprint/language/core';
 import { Option, type Command } from 'commander';
 import { ExitCode, type CliCommand, type CliContext } from '../cli-context.js';
 import { colorsEnabled, createColors } from '../colors.js';

@@ -8,7 +8,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import * as path from 'node:path';
-import { CONFIG_FILE_NAME, parseConfigText } from '@blueprint/language';
+import { CONFIG_FILE_NAME, parseConfigText } from '@blueprint/language/core';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { CliError } from '../errors.js';
 import { reasonOf } from './paths.js';

@@ -8,7 +8,7 @@ import { FileError } from '../errors.js';
 import { reasonOf } from './paths.js';
 
 // The language server applies the same limit (`@blueprint/language`), set by `--max-file-size` or BLUEPRINT_MAX_FILE_SIZE.
-import { tooLargeReason } from '@blueprint/language';
+import { tooLargeReason } from '@blueprint/language/core';
 
 /** How far to look for a NUL byte, the sign of a binary file (as Git does). */
 const BINARY_SNIFF_BYTES = 8000;

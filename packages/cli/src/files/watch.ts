@@ -7,7 +7,7 @@ import { existsSync, statSync, watch, type FSWatcher } from 'node:fs';
 import * as path from 'node:path';
 import type { CliContext } from '../cli-context.js';
 import { CliError } from '../errors.js';
-import { CONFIG_FILE_NAME } from '@blueprint/language';
+import { CONFIG_FILE_NAME } from '@blueprint/language/core';
 
 const SETTLE_MS = 150;
 

@@ -4,7 +4,7 @@
  * file given relative to the source root.
  */
 import { pathToFileURL } from 'node:url';
-import { ALL_RULES, type RuleSeverity } from '@blueprint/language';
+import { ALL_RULES, type RuleSeverity } from '@blueprint/language/core';
 import type { DiagnosticSeverity } from '../check-report.js';
 import type { Reporter } from './reporter.js';
 

@@ -9,15 +9,15 @@ import {
     type Reference, type ReferenceInfo, type ScopeProvider
 } from 'langium';
 import { BlueprintReference } from './blueprint-reference.js';
-import { forEachAstNode, forEachReference, NODES_PER_INTERRUPT_CHECK } from '../util/ast-walk.js';
+import { forEachReference, NODES_PER_INTERRUPT_CHECK } from '../util/ast-walk.js';
+import { astNodeList } from '../util/ast-node-list.js';
 import { similarWords } from '../util/similar-words.js';
 
 export class BlueprintLinker extends DefaultLinker {
-    /** Langium's loop, without a stream and an `await` per node (see ast-walk.ts); the profiler still gets Langium's. */
+    /** Langium's loop, without a stream and an `await` per node (see ast-walk.ts), over the build's node list (ast-node-list.ts); the profiler still gets Langium's. */
     override async link(document: LangiumDocument, cancelToken: Cancellation.CancellationToken = Cancellation.CancellationToken.None): Promise<void> {
         if (this.profiler?.isActive('linking')) return super.link(document, cancelToken);
-        const nodes: AstNode[] = [];
-        forEachAstNode(document.parseResult.value, node => { nodes.push(node); });
+        const nodes = astNodeList(document.parseResult.value);
         for (let index = 0; index < nodes.length; index++) {
             if (index % NODES_PER_INTERRUPT_CHECK === 0) await interruptAndCheck(cancelToken);
             forEachReference(nodes[index], reference => this.doLink(reference, document));

@@ -9,12 +9,13 @@ import {
     Cancellation, DefaultDocumentValidator, DocumentValidator, interruptAndCheck, type AstNode, type LangiumDocument, type ParseResult,
     type ValidationAcceptor, type ValidationCheck, type ValidationOptions
 } from 'langium';
-import { DiagnosticSeverity, type CancellationToken, type Diagnostic } from 'vscode-languageserver';
+import type { CancellationToken, Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
 import type { BlueprintCoreServices } from '../blueprint-module.js';
 import type { BlueprintParserErrorMessageProvider } from '../parser/blueprint-parser-errors.js';
 import type { RuleConfiguration } from './rule-configuration.js';
 import { Rules, type RuleSetting } from './rules.js';
-import { forEachAstNode, NODES_PER_INTERRUPT_CHECK } from '../util/ast-walk.js';
+import { NODES_PER_INTERRUPT_CHECK } from '../util/ast-walk.js';
+import { astNodeList, releaseAstNodeList } from '../util/ast-node-list.js';
 import type { FileProblems } from '../workspace/file-problems.js';
 import { BlueprintValidationRegistry } from './internal-errors.js';
 
@@ -29,12 +30,8 @@ const FLOW_GRAPH_RULES: ReadonlySet<string> = new Set([
     Rules.unreachableStep.id, Rules.deadEnd.id, Rules.escalationReturns.id, Rules.processTolerance.id
 ]);
 
-const SEVERITY: Record<Exclude<RuleSetting, 'off'>, DiagnosticSeverity> = {
-    error: DiagnosticSeverity.Error,
-    warning: DiagnosticSeverity.Warning,
-    info: DiagnosticSeverity.Information,
-    hint: DiagnosticSeverity.Hint
-};
+/** LSP's severities, as numbers: a value import of vscode-languageserver would load it for the core entry too. */
+const SEVERITY: Record<Exclude<RuleSetting, 'off'>, DiagnosticSeverity> = { error: 1, warning: 2, info: 3, hint: 4 };
 
 export class BlueprintDocumentValidator extends DefaultDocumentValidator {
     private readonly ruleConfiguration: RuleConfiguration;
@@ -51,10 +48,12 @@ export class BlueprintDocumentValidator extends DefaultDocumentValidator {
     override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
         const diagnostics = await super.validateDocument(document,
             { ...options, stopAfterLexingErrors: true, stopAfterParsingErrors: true }, cancelToken);
+        // Validation is the last pass of a build over the tree (with syntax errors, it never walks it).
+        releaseAstNodeList(document.parseResult.value);
         // The file could not be read as a blueprint: its (empty) text stands for nothing else.
         const fileProblem = this.fileProblems.get(document.uri);
         if (fileProblem && (document.parseResult.value.$cstNode?.root.fullText ?? '') === '') {
-            return [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Error,
+            return [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: SEVERITY.error,
                 source: 'blueprint', code: FILE_PROBLEM_CODE, message: `This file cannot be used as a blueprint: ${fileProblem}.` }];
         }
         const settings = this.ruleConfiguration.settingsFor(document.uri);
@@ -73,7 +72,7 @@ export class BlueprintDocumentValidator extends DefaultDocumentValidator {
         for (const problem of settings.problems) {
             result.push({
                 range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-                severity: DiagnosticSeverity.Warning,
+                severity: SEVERITY.warning,
                 source: 'blueprint',
                 code: 'config',
                 message: problem
@@ -85,22 +84,24 @@ export class BlueprintDocumentValidator extends DefaultDocumentValidator {
     /**
      * Langium's loop over the nodes, without a stream, an `await` per node and a stream of checks per
      * node (see ast-walk.ts): the checks of each node type are looked up once per validation, and
-     * only a check that returns a promise is awaited. The order of nodes and checks is Langium's.
+     * only a check that returns a promise is awaited. The order of nodes and checks is Langium's. The
+     * nodes are the build's list (ast-node-list.ts), which scope computation and linking listed.
      */
     protected override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor,
         cancelToken: Cancellation.CancellationToken = Cancellation.CancellationToken.None): Promise<void> {
         if (this.profiler?.isActive('validating')) return super.validateAstNodes(rootNode, options, acceptor, cancelToken);
-        const nodes: AstNode[] = [];
-        forEachAstNode(rootNode, node => {
-            const nodeOptions = this.validateSingleNodeOptions(node, options);
-            if (nodeOptions.validateNode) nodes.push(node);
-            return nodeOptions.validateChildren;
-        });
+        const nodes = astNodeList(rootNode);
         const registry = this.validationRegistry;
         const checksOf = new Map<string, readonly ValidationCheck[]>();
+        // A node whose children are not to be validated: the nodes that follow it in the list are skipped while inside it.
+        let pruned: AstNode | undefined;
         for (let index = 0; index < nodes.length; index++) {
             if (index % NODES_PER_INTERRUPT_CHECK === 0) await interruptAndCheck(cancelToken);
             const node = nodes[index];
+            if (pruned && isInside(node, pruned)) continue;
+            const nodeOptions = this.validateSingleNodeOptions(node, options);
+            pruned = nodeOptions.validateChildren ? undefined : node;
+            if (!nodeOptions.validateNode) continue;
             let checks = checksOf.get(node.$type);
             if (!checks) {
                 checks = registry instanceof BlueprintValidationRegistry
@@ -134,6 +135,11 @@ export class BlueprintDocumentValidator extends DefaultDocumentValidator {
             diagnostic.data = { ...(diagnostic.data as object), fix: { title: fix.title, newText: fix.newText, range } };
         }
     }
+}
+
+function isInside(node: AstNode, ancestor: AstNode): boolean {
+    for (let current = node.$container; current; current = current.$container) if (current === ancestor) return true;
+    return false;
 }
 
 function isUnresolvedFlowStep(diagnostic: Diagnostic): boolean {
