@@ -56,8 +56,8 @@ const FLOOR_WORKER = new URL('./parse-floor-worker.mjs', import.meta.url);
  * moment all threads have their parser until the last share is parsed.
  */
 export async function parseFloor(files) {
-    // Even shares: the floor's threads all start parsing at once (the check's threads take batches of
-    // files one after another, so its calling thread checks more while its workers start).
+    // Even shares: the floor's threads all start parsing at once (the check gives its calling thread
+    // a few more files, for the time its workers take to start).
     const threads = checkThreads(files.length);
     const size = Math.ceil(files.length / threads);
     const shares = Array.from({ length: threads }, (_, i) => files.slice(i * size, (i + 1) * size));

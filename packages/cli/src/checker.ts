@@ -26,44 +26,26 @@ export interface CheckOptions {
 
 /** Checks absolute file paths. Bad settings and unreadable files throw a `CliError`. */
 export async function checkFiles(files: readonly string[], options: CheckOptions): Promise<CheckReport> {
-    const checked = await new CheckSession(options).check(files);
+    if (options.maxFileBytes !== undefined) setMaxFileBytes(options.maxFileBytes);
+    const services = createCliServices(options.cwd);
+    if (options.configFile) services.validation.RuleConfiguration.useConfigFile(URI.file(options.configFile));
+    applyOverrides(services, options.ruleOverrides ?? {});
+    const uris = files.map(file => URI.file(file));
+    if (options.text && uris.length === 1) {
+        // Registered first, so the loader takes this text instead of reading the file.
+        const documents = services.shared.workspace.LangiumDocuments;
+        documents.addDocument(services.shared.workspace.LangiumDocumentFactory.fromString(options.text.content, uris[0]));
+    }
+    for (const uri of uris) ensureValidSettings(services, uri, options.cwd);
+
+    const { documents, imported } = await loadAndValidate(services, uris);
+    for (const document of imported) ensureValidSettings(services, document.uri, options.cwd);
+    const reported = options.reportImports ? [...documents, ...imported] : documents;
+    const checked = reported.map(document => {
+        const file = checkedFile(document, options.cwd);
+        return options.text && document === documents[0] ? { ...file, path: options.text.label } : file;
+    }).sort((a, b) => a.path.localeCompare(b.path));
     return { files: checked, summary: summarize(checked) };
-}
-
-/**
- * One set of language services that checks files batch after batch (a thread of a parallel check):
- * what a batch imports stays loaded for the next ones, so a file imported by many is read once.
- */
-export class CheckSession {
-    private readonly services: BlueprintCoreServices;
-
-    /** Bad rule settings throw a `CliError`. */
-    constructor(private readonly options: CheckOptions) {
-        if (options.maxFileBytes !== undefined) setMaxFileBytes(options.maxFileBytes);
-        this.services = createCliServices(options.cwd);
-        if (options.configFile) this.services.validation.RuleConfiguration.useConfigFile(URI.file(options.configFile));
-        applyOverrides(this.services, options.ruleOverrides ?? {});
-    }
-
-    /** The files' reports (and with `reportImports` their imports'), sorted by path. */
-    async check(files: readonly string[]): Promise<CheckedFile[]> {
-        const { services, options } = this;
-        const uris = files.map(file => URI.file(file));
-        if (options.text && uris.length === 1) {
-            // Registered first, so the loader takes this text instead of reading the file.
-            const documents = services.shared.workspace.LangiumDocuments;
-            documents.addDocument(services.shared.workspace.LangiumDocumentFactory.fromString(options.text.content, uris[0]));
-        }
-        for (const uri of uris) ensureValidSettings(services, uri, options.cwd);
-
-        const { documents, imported } = await loadAndValidate(services, uris);
-        for (const document of imported) ensureValidSettings(services, document.uri, options.cwd);
-        const reported = options.reportImports ? [...documents, ...imported] : documents;
-        return reported.map(document => {
-            const file = checkedFile(document, options.cwd);
-            return options.text && document === documents[0] ? { ...file, path: options.text.label } : file;
-        }).sort((a, b) => a.path.localeCompare(b.path));
-    }
 }
 
 function checkedFile(document: LangiumDocument, cwd: string): CheckedFile {

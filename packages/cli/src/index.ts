@@ -3,7 +3,7 @@ export { run, createProgram, COMMANDS } from './main.js';
 export { ExitCode, type CliCommand, type CliContext, type OutputStream } from './cli-context.js';
 export { CliError, FileError } from './errors.js';
 export { checkFiles, type CheckOptions } from './checker.js';
-export { checkBatches, checkThreads } from './parallel-check.js';
+export { checkShares, checkThreads } from './parallel-check.js';
 export type { CheckReport, CheckedFile, CheckedDiagnostic, CheckSummary, DiagnosticSeverity } from './check-report.js';
 export { discoverBlueprintFiles, type Discovery } from './files/discovery.js';
 export { displayPath } from './files/paths.js';
