@@ -1,5 +1,5 @@
 /**
- * A parallel `blueprint check` (threads taking batches of files one after another) reports exactly
+ * A parallel `blueprint check` (the files in shares, one per thread) reports exactly
  * what one thread checking every file reports, in the same order; a broken config file stops it
  * with the message a check in one thread gives.
  */
