@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { saveScreenshot, useExamplePages } from './example-pages.js';
-import { chromiumInstalled, CHROMIUM_PATH, postToWebview } from './webview-page.js';
+import { chromiumInstalled, CHROMIUM_PATH, postToWebview, showWholeDiagram } from './webview-page.js';
 
 const EXAMPLES = ['credit-card-hotline', 'telecom-store', 'zh-bank-deposit'] as const;
 
@@ -51,6 +51,7 @@ describe.skipIf(!chromiumInstalled)(title, () => {
     it.each(EXAMPLES)('%s: no chip or badge outside its box, no text outside its chip, with the real fonts', async name => {
         const page = await open(name);
         const layout = examples.layout(name);
+        await showWholeDiagram(page, layout);
         const markCount = layout.steps.reduce((sum, step) => sum + step.marks.length, 0);
         expect(await page.locator('#blueprint-diagram .step .badge, #blueprint-diagram .step .chip').count()).toBe(markCount);
         expect(await drawnProblems(page)).toEqual([]);
@@ -66,6 +67,7 @@ describe.skipIf(!chromiumInstalled)(title, () => {
     it('draws the legend with exactly the layout\'s entries, and the numbered notes below the drawing', async () => {
         const page = await open('credit-card-hotline');
         const layout = examples.layout('credit-card-hotline');
+        await showWholeDiagram(page, layout);
         const keys = await page.$$eval('#blueprint-diagram .legend .legend-entry', entries => entries.map(entry => entry.getAttribute('data-key')));
         expect(keys).toEqual(layout.legend!.entries.map(entry => entry.key));
         const labels = await page.$$eval('#blueprint-diagram .legend .legend-label', texts => texts.map(text => text.textContent));

@@ -146,3 +146,14 @@ export async function savedState(page: Page): Promise<unknown> {
 export async function cspViolations(page: Page): Promise<string[]> {
     return page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
 }
+
+/**
+ * Makes the page larger than the diagram and fits it, so every element is on screen at 100 % and
+ * drawn: the live view draws only what is in view (off-screen boxes are empty, named placeholders).
+ */
+export async function showWholeDiagram(page: Page, layout: { readonly width: number; readonly height: number }): Promise<void> {
+    await page.setViewportSize({ width: Math.ceil(layout.width) + 160, height: Math.ceil(layout.height) + 160 });
+    await postToWebview(page, { kind: 'fit' });
+    await page.waitForFunction(() => document.querySelector('#blueprint-diagram .off-screen') === null
+        && document.querySelector('#blueprint-diagram svg > g')?.getAttribute('transform')?.startsWith('scale(1)') === true);
+}
