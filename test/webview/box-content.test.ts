@@ -79,6 +79,10 @@ describe.skipIf(!chromiumInstalled)(title, () => {
         // The hotline declares a time standard (15 min): its process time stands next to the title.
         expect(layout.processTime).toBeDefined();
         expect(await page.textContent('#blueprint-diagram .process-time')).toBe(layout.processTime!.text);
+        // On screen the sticky stage names cover the title row: the toolbar shows the process time instead.
+        expect(await page.$eval('#blueprint-diagram .process-time', text => getComputedStyle(text).visibility)).toBe('hidden');
+        expect(await page.textContent('.blueprint-toolbar .toolbar-process-time')).toBe(layout.processTime!.text);
+        expect(await page.getAttribute('.blueprint-toolbar .toolbar-process-time', 'class')).toBe(`toolbar-process-time${layout.processTime!.over ? ' over' : ''}`);
         await page.close();
         const zh = await open('zh-bank-deposit');
         expect(await zh.textContent('#blueprint-diagram .process-time')).toBe(examples.layout('zh-bank-deposit').processTime!.text);
