@@ -115,7 +115,7 @@ describe('moved items', () => {
     test('a moved item keeps its relative coordinates (a box\'s marks) and shifts the absolute ones (points, label box, anchor)', () => {
         const step = { id: 's', x: 10, y: 20, marks: [{ x: 1, y: 2 }], details: { notes: ['n'] } };
         const flow = { id: 'f', points: [{ x: 0, y: 0 }, { x: 5, y: 0 }], labelBox: { x: 2, y: -3, lines: ['a'], anchor: { x: 2, y: 0 } } };
-        const before = { steps: [step, { id: 't', x: 0, y: 0, marks: [{ x: 1, y: 2 }] }], flows: [flow] };
+        const before: { steps: Record<string, unknown>[]; flows: Record<string, unknown>[] } = { steps: [step, { id: 't', x: 0, y: 0, marks: [{ x: 1, y: 2 }] }], flows: [flow] };
         const after = {
             steps: [{ ...step, x: 13, y: 19 }, { id: 't', x: 3, y: 0, marks: [{ x: 4, y: 2 }] }],
             flows: [{ ...flow, points: [{ x: 3, y: -1 }, { x: 8, y: -1 }], labelBox: { x: 5, y: -4, lines: ['a'], anchor: { x: 5, y: -1 } } }]

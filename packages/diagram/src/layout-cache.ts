@@ -10,6 +10,7 @@
  * entries made from them (layout.ts, annotations.ts): the patch of a layout against the one before
  * (record-patch in @blueprint/protocol) then skips them by identity.
  */
+import { sameData } from '@blueprint/model';
 import type { DiagramBox } from './diagram-input.js';
 import type { LaidOutFootnote, LaidOutStep } from './geometry.js';
 
@@ -39,7 +40,7 @@ export class KeyedEntries<T> {
         if (known && known.build !== this.build) {
             this.touched++;
             known.build = this.build;
-            if (sameValue(known.key, key)) return known.value;
+            if (sameData(known.key, key, 'value')) return known.value;
             known.key = key;
             known.value = compute();
             return known.value;
@@ -65,35 +66,6 @@ export class KeyedEntries<T> {
     get size(): number {
         return this.entries.size;
     }
-}
-
-/**
- * Whether two JSON-like values are equal: the same primitives, arrays of equal items, objects with
- * equal fields (a field that is `undefined` counts as absent, as in JSON).
- */
-export function sameValue(a: unknown, b: unknown): boolean {
-    if (a === b) return true;
-    if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return Number.isNaN(a) && Number.isNaN(b);
-    if (Array.isArray(a)) {
-        if (!Array.isArray(b) || a.length !== b.length) return false;
-        for (let index = 0; index < a.length; index++) {
-            if (!sameValue(a[index], b[index])) return false;
-        }
-        return true;
-    }
-    if (Array.isArray(b)) return false;
-    const left = a as Record<string, unknown>;
-    const right = b as Record<string, unknown>;
-    let fields = 0;
-    for (const field in left) {
-        if (left[field] === undefined) continue;
-        fields++;
-        if (!sameValue(left[field], right[field])) return false;
-    }
-    for (const field in right) {
-        if (right[field] !== undefined) fields--;
-    }
-    return fields === 0;
 }
 
 /**

@@ -6,3 +6,4 @@ export * from './time.js';
 export { visibleLaneIds, isStepCustomerVisible } from './visibility.js';
 export * from './analysis/time-analysis.js';
 export * from './analysis/service-analysis.js';
+export { sameData, type DataEquality } from './same-data.js';

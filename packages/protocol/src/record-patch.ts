@@ -6,6 +6,8 @@
  * the geometry's fields and keeps working when they grow.
  */
 
+import { sameData } from '@blueprint/model';
+
 type JsonRecord = { readonly [key: string]: unknown };
 
 export interface ListPatch {
@@ -56,7 +58,8 @@ export interface DiffOptions {
 }
 
 export function diffRecords(base: JsonRecord, next: JsonRecord, baseVersion: number, options: DiffOptions = {}): RecordPatch {
-    const same = options.exact ? sameStructure : sameJson;
+    const equality = options.exact ? 'exact' : 'json';
+    const same = (a: unknown, b: unknown): boolean => sameData(a, b, equality);
     const moves = options.moves ? { nested: new Set(options.moves.nested), exact: options.exact === true, same } : undefined;
     const set: Record<string, unknown> = {};
     const lists: Record<string, ListPatch> = {};
@@ -272,74 +275,4 @@ function moveValue(value: unknown, dx: number, dy: number, nested: ReadonlySet<s
     if (Array.isArray(value)) return value.map(item => moveValue(item, dx, dy, nested));
     if (typeof value === 'object' && value !== null) return moveRecord(value as JsonRecord, dx, dy, nested);
     return value;
-}
-
-/**
- * Whether two JSON values would serialise alike (an `undefined` field counts as absent), compared
- * in place: two JSON.stringify calls per item cost a diagram of 1,000 steps tens of milliseconds and
- * their strings as much garbage.
- */
-export function sameJson(a: unknown, b: unknown): boolean {
-    if (a === b) return true;
-    if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) {
-        // NaN and infinities serialise as null.
-        return typeof a === 'number' && typeof b === 'number' && !Number.isFinite(a) && !Number.isFinite(b);
-    }
-    if (Array.isArray(a) !== Array.isArray(b)) return false;
-    if (Array.isArray(a)) {
-        const other = b as unknown[];
-        if (a.length !== other.length) return false;
-        for (let i = 0; i < a.length; i++) {
-            // In arrays, undefined serialises as null.
-            if (!sameJson(a[i] ?? null, other[i] ?? null)) return false;
-        }
-        return true;
-    }
-    const left = a as JsonRecord;
-    const right = b as JsonRecord;
-    let defined = 0;
-    // Plain fields first: a box that moved differs in `x`, found before its nested marks are walked.
-    for (const key in left) {
-        const value = left[key];
-        if (value === undefined || typeof value === 'function') continue;
-        defined++;
-        if ((typeof value !== 'object' || value === null) && !sameJson(value, right[key])) return false;
-    }
-    for (const key in right) {
-        const value = right[key];
-        if (value !== undefined && typeof value !== 'function') defined--;
-    }
-    if (defined !== 0) return false;
-    for (const key in left) {
-        const value = left[key];
-        if (typeof value === 'object' && value !== null && !sameJson(value, right[key])) return false;
-    }
-    return true;
-}
-
-/**
- * Whether two values of plain data (what structured clone copies: no functions, maps or class
- * instances) are alike field for field: the same keys, `undefined` ones included, and primitives
- * equal as `Object.is` has them.
- */
-export function sameStructure(a: unknown, b: unknown): boolean {
-    if (Object.is(a, b)) return true;
-    if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-    if (Array.isArray(a)) {
-        if (!Array.isArray(b) || a.length !== b.length) return false;
-        for (let i = 0; i < a.length; i++) {
-            if (!sameStructure(a[i], b[i])) return false;
-        }
-        return true;
-    }
-    if (Array.isArray(b)) return false;
-    const left = a as JsonRecord;
-    const right = b as JsonRecord;
-    let keys = 0;
-    for (const key in left) {
-        keys++;
-        if (!(key in right) || !sameStructure(left[key], right[key])) return false;
-    }
-    for (const _key in right) keys--;
-    return keys === 0;
 }

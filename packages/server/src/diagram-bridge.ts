@@ -13,7 +13,8 @@ import { DiagramCloseNotification, DiagramNotification, DiagramOpenNotification,
 import type { BlueprintAnalysisProvider, BlueprintModelProvider } from '@blueprint/language';
 import { DocumentState, URI, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
 import { DiagnosticSeverity, type Disposable } from 'vscode-languageserver';
-import { diffRecords, sameJson } from '@blueprint/protocol';
+import { diffRecords } from '@blueprint/protocol';
+import { sameData } from '@blueprint/model';
 import { DiagramDocuments, type EarlyLayout } from './diagram-documents.js';
 import type { LayoutRunner } from './layout-runner.js';
 import { LayoutScheduler, type LayoutJob } from './layout-scheduler.js';
@@ -204,7 +205,7 @@ export class DiagramBridge implements Disposable {
         if (!sent) return params;
         const patch = diffRecords(sent.layout as unknown as Record<string, unknown>, params.layout as unknown as Record<string, unknown>, sent.version, { moves: { nested: ABSOLUTE_NESTED_FIELDS } });
         const { layout: _whole, highlights, ...rest } = params;
-        return sameJson(sent.highlights, highlights) ? { ...rest, patch } : { ...rest, patch, highlights };
+        return sameData(sent.highlights, highlights, 'json') ? { ...rest, patch } : { ...rest, patch, highlights };
     }
 }
 
