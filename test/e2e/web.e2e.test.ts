@@ -137,8 +137,12 @@ describe.runIf(process.env.BLUEPRINT_E2E === '1')('Blueprint extension in the we
         await runCommand(page, 'Blueprint: Open Preview to the Side');
         const webview = previewFrame(page);
         await webview.locator('svg').first().waitFor({ timeout: 60_000 });
+        // Steps in view are drawn with their labels; a step out of view is a placeholder named for screen readers.
+        await expect.poll(() => webview.locator('svg .step-label').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+        const drawnOrNamed = () => webview.locator('svg').first().evaluate(svg =>
+            `${svg.textContent} ${Array.from(svg.querySelectorAll('g.step[aria-label]'), step => step.getAttribute('aria-label')).join(' ')}`);
         for (const label of ['Take a queue number', 'Enter PIN', 'Post the transaction']) {
-            await expect.poll(() => webview.locator('svg').first().textContent(), { timeout: 30_000 }).toContain(label);
+            await expect.poll(drawnOrNamed, { timeout: 30_000 }).toContain(label);
         }
         await page.screenshot({ path: join(screenshots, 'preview.png') });
     });

@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { saveScreenshot, useExamplePages } from './example-pages.js';
-import { chromiumInstalled, CHROMIUM_PATH, postToWebview } from './webview-page.js';
+import { chromiumInstalled, CHROMIUM_PATH, postToWebview, showWholeDiagram } from './webview-page.js';
 
 const EXAMPLES = ['credit-card-hotline', 'telecom-store', 'zh-bank-deposit'] as const;
 
@@ -51,6 +51,7 @@ describe.skipIf(!chromiumInstalled)(title, () => {
     it.each(EXAMPLES)('%s: no chip or badge outside its box, no text outside its chip, with the real fonts', async name => {
         const page = await open(name);
         const layout = examples.layout(name);
+        await showWholeDiagram(page, layout);
         const markCount = layout.steps.reduce((sum, step) => sum + step.marks.length, 0);
         expect(await page.locator('#blueprint-diagram .step .badge, #blueprint-diagram .step .chip').count()).toBe(markCount);
         expect(await drawnProblems(page)).toEqual([]);
@@ -66,6 +67,7 @@ describe.skipIf(!chromiumInstalled)(title, () => {
     it('draws the legend with exactly the layout\'s entries, and the numbered notes below the drawing', async () => {
         const page = await open('credit-card-hotline');
         const layout = examples.layout('credit-card-hotline');
+        await showWholeDiagram(page, layout);
         const keys = await page.$$eval('#blueprint-diagram .legend .legend-entry', entries => entries.map(entry => entry.getAttribute('data-key')));
         expect(keys).toEqual(layout.legend!.entries.map(entry => entry.key));
         const labels = await page.$$eval('#blueprint-diagram .legend .legend-label', texts => texts.map(text => text.textContent));
@@ -77,6 +79,10 @@ describe.skipIf(!chromiumInstalled)(title, () => {
         // The hotline declares a time standard (15 min): its process time stands next to the title.
         expect(layout.processTime).toBeDefined();
         expect(await page.textContent('#blueprint-diagram .process-time')).toBe(layout.processTime!.text);
+        // On screen the sticky stage names cover the title row: the toolbar shows the process time instead.
+        expect(await page.$eval('#blueprint-diagram .process-time', text => getComputedStyle(text).visibility)).toBe('hidden');
+        expect(await page.textContent('.blueprint-toolbar .toolbar-process-time')).toBe(layout.processTime!.text);
+        expect(await page.getAttribute('.blueprint-toolbar .toolbar-process-time', 'class')).toBe(`toolbar-process-time${layout.processTime!.over ? ' over' : ''}`);
         await page.close();
         const zh = await open('zh-bank-deposit');
         expect(await zh.textContent('#blueprint-diagram .process-time')).toBe(examples.layout('zh-bank-deposit').processTime!.text);

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { saveScreenshot, useExamplePages } from './example-pages.js';
-import { chromiumInstalled, CHROMIUM_PATH } from './webview-page.js';
+import { chromiumInstalled, CHROMIUM_PATH, showWholeDiagram } from './webview-page.js';
 
 const EXAMPLES = ['credit-card-hotline', 'bitner-hotel', 'shostack-shoeshine'] as const;
 
@@ -21,6 +21,7 @@ describe.skipIf(!chromiumInstalled)(title, () => {
     it('the hotline: a diamond on the border of each branching step, shares on the flows where the layout put them', async () => {
         const layout = examples.layout('credit-card-hotline');
         const page = await open('credit-card-hotline', 'LookUp');
+        await showWholeDiagram(page, layout);
         const drawn = await page.$$eval('#blueprint-diagram [id^="blueprint-diagram_gateway:"]', nodes => nodes.map(node => ({
             classes: node.getAttribute('class'), title: node.querySelector('title')?.textContent
         })));

@@ -51,7 +51,7 @@ export function useExamplePages(examples: readonly string[]): ExamplePages {
             await waitForPosted(page, 'ready');
             const params: DiagramParams = { uri: `file:///work/examples/${name}.blueprint`, version: 1, layout: layout(name), stale: false, errors: 0 };
             await postToWebview(page, { kind: 'diagram', params });
-            await page.waitForSelector('#blueprint-diagram .step');
+            await page.waitForSelector('#blueprint-diagram .step:not(.off-screen)');
             if (select) {
                 await postToWebview(page, { kind: 'select', ids: [select] });
                 await page.waitForSelector(`[id="blueprint-diagram_${select}"].selected`);

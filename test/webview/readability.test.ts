@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadLayoutSource } from './layout-source.js';
-import { buildBundle, chromiumInstalled, CHROMIUM_PATH, posted, postToWebview, startHarness, waitForPosted, type WebviewHarness } from './webview-page.js';
+import { buildBundle, chromiumInstalled, CHROMIUM_PATH, exportedSvg, posted, postToWebview, startHarness, waitForPosted, type WebviewHarness } from './webview-page.js';
 
 const resultsDir = fileURLToPath(new URL('../../test-results/webview/', import.meta.url));
 const EXAMPLES = ['credit-card-hotline', 'telecom-store'] as const;
@@ -46,7 +46,7 @@ describe.skipIf(!chromiumInstalled)(title, () => {
         await waitForPosted(page, 'ready');
         const params: DiagramParams = { uri: `file:///work/examples/${example}.blueprint`, version: 1, layout, stale: false, errors: 0 };
         await postToWebview(page, { kind: 'diagram', params, ...extra });
-        await page.waitForSelector('#blueprint-diagram .step');
+        await page.waitForSelector('#blueprint-diagram .step:not(.off-screen)');
         await page.waitForSelector('#blueprint-headers .sticky-lane');
         return page;
     }
@@ -254,6 +254,56 @@ describe.skipIf(!chromiumInstalled)(title, () => {
         await page.waitForSelector(`[id="blueprint-diagram_${ordered[5].id}"].selected`);
         await page.keyboard.press('Tab');
         await page.waitForFunction(id => document.activeElement?.getAttribute('data-step') === id, ordered[5].id);
+        await page.close();
+    });
+
+    it('draws only the steps, flows and notes on screen, names the others, and draws a step once it comes into view', async () => {
+        const layout = layouts.get('telecom-store')!;
+        const page = await open('telecom-store');
+        const view = await settled(page);
+        const canvas = await canvasBox(page);
+        const boxes = layout.steps.filter(step => !step.evidenceFor);
+        // In diagram coordinates, with the 40 px the view draws beyond each edge.
+        const margin = 40 / view.zoom;
+        const inView = (x: number, y: number, width: number, height: number) => x <= view.x + canvas.width / view.zoom + margin
+            && x + width >= view.x - margin && y <= view.y + canvas.height / view.zoom + margin && y + height >= view.y - margin;
+        const expectedDrawn = boxes.filter(step => inView(step.x, step.y, step.width, step.height)).map(step => step.id).sort();
+        const drawn = await page.$$eval('#blueprint-diagram .step:not(.off-screen)', nodes => nodes.map(node => node.getAttribute('data-step')));
+        const placeholders = await page.$$eval('#blueprint-diagram .step.off-screen', nodes => nodes.map(node => ({
+            step: node.getAttribute('data-step'), children: node.childElementCount, label: node.getAttribute('aria-label') ?? ''
+        })));
+        expect(drawn.sort()).toEqual(expectedDrawn);
+        expect(drawn.length).toBeGreaterThan(3);
+        expect(placeholders.length).toBe(boxes.length - drawn.length);
+        expect(placeholders.length).toBeGreaterThan(drawn.length);
+        for (const placeholder of placeholders) {
+            expect(placeholder.children).toBe(0);
+            expect(placeholder.label).toContain(boxes.find(step => step.id === placeholder.step)!.label);
+        }
+        const flowsDrawn = await page.locator('#blueprint-diagram .flow').count();
+        expect(flowsDrawn).toBeGreaterThan(0);
+        expect(flowsDrawn).toBeLessThan(layout.flows.length);
+        // The numbered notes below the lanes are off screen at the start.
+        expect(layout.footnotes?.length).toBeGreaterThan(0);
+        expect(await page.locator('#blueprint-diagram .footnote').count()).toBe(0);
+        // The far end comes into view when selected: drawn there, and the start is a placeholder now.
+        const far = [...boxes].sort((a, b) => b.x - a.x)[0];
+        await postToWebview(page, { kind: 'select', ids: [far.id] });
+        await page.waitForSelector(`[id="blueprint-diagram_${far.id}"]:not(.off-screen) .step-label`);
+        await settled(page);
+        expect(await page.locator(`[id="blueprint-diagram_${expectedDrawn[0]}"].off-screen`).count()).toBe(1);
+        // The SVG export draws everything, on screen or not.
+        await postToWebview(page, { kind: 'exportSvg' });
+        const exported = await exportedSvg(page);
+        const counts = await page.evaluate(svg => {
+            const document = new DOMParser().parseFromString(svg, 'image/svg+xml');
+            return {
+                steps: document.querySelectorAll('.step > .step-box').length, flows: document.querySelectorAll('.flow').length,
+                notes: document.querySelectorAll('.footnote').length, empty: document.querySelectorAll('.off-screen').length
+            };
+        }, exported);
+        const notes = (layout.footnotes ?? []).reduce((sum, section) => sum + section.entries.length, 0);
+        expect(counts).toEqual({ steps: boxes.length, flows: layout.flows.length, notes, empty: 0 });
         await page.close();
     });
 

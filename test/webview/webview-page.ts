@@ -146,3 +146,20 @@ export async function savedState(page: Page): Promise<unknown> {
 export async function cspViolations(page: Page): Promise<string[]> {
     return page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
 }
+
+/**
+ * Makes the page larger than the diagram and fits it, so every element is on screen at 100 % and
+ * drawn: the live view draws only what is in view (off-screen boxes are empty, named placeholders).
+ * The webview learns the new canvas size on its own time, so fit is asked again until it is at 100 %.
+ */
+export async function showWholeDiagram(page: Page, layout: { readonly width: number; readonly height: number }): Promise<void> {
+    await page.setViewportSize({ width: Math.ceil(layout.width) + 160, height: Math.ceil(layout.height) + 160 });
+    const whole = () => document.querySelector('#blueprint-diagram .off-screen') === null
+        && document.querySelector('#blueprint-diagram svg > g')?.getAttribute('transform')?.startsWith('scale(1)') === true;
+    for (let attempt = 0; attempt < 20; attempt++) {
+        await postToWebview(page, { kind: 'fit' });
+        if (await page.waitForFunction(whole, undefined, { timeout: 1500 }).then(() => true, () => false)) return;
+    }
+    throw new Error(`the whole diagram is not on screen: ${await page.evaluate(() => `${document.querySelectorAll('#blueprint-diagram .off-screen').length} boxes off screen, `
+        + `transform ${document.querySelector('#blueprint-diagram svg > g')?.getAttribute('transform')}, window ${innerWidth}×${innerHeight}`)}`);
+}

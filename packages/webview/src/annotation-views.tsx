@@ -4,10 +4,11 @@
  * drawn where the layout placed them: the same geometry as the SVG, so the preview and every
  * export say the same. Text is passed as children (escaped by construction).
  */
-import type { LaidOutFootnoteSection, LaidOutLegend, LaidOutLegendEntry, LaidOutProcessTime } from '@blueprint/diagram';
+import type { LaidOutFootnote, LaidOutFootnoteSection, LaidOutLegend, LaidOutLegendEntry, LaidOutProcessTime } from '@blueprint/diagram';
 import { injectable } from 'inversify';
 import type { VNode } from 'snabbdom';
-import { svg, type IView } from 'sprotty';
+import { svg, type IView, type RenderingContext } from 'sprotty';
+import { onScreen } from './features/viewport/on-screen.js';
 import { legendSample } from './badges.js';
 import type { AnnotationsNode } from './model.js';
 import { renderMark } from './views.js';
@@ -16,11 +17,13 @@ const FOOTNOTE_TONE: Readonly<Record<string, string>> = { fail: 'red', metric: '
 
 @injectable()
 export class AnnotationsView implements IView {
-    render(node: Readonly<AnnotationsNode>): VNode {
+    render(node: Readonly<AnnotationsNode>, context: RenderingContext): VNode {
+        // A long blueprint has hundreds of notes: only those on screen are drawn (see on-screen.ts).
+        const drawn = (note: LaidOutFootnote) => onScreen(node.root, context, note);
         return <g class-annotations={true}>
             {node.processTime ? renderProcessTime(node.processTime) : undefined}
             {node.legend ? renderLegend(node.legend) : undefined}
-            {(node.footnotes ?? []).map(renderSection)}
+            {(node.footnotes ?? []).map(section => renderSection(section, drawn))}
         </g>;
     }
 }
@@ -73,10 +76,10 @@ function renderSample(entry: LaidOutLegendEntry): VNode {
     }
 }
 
-function renderSection(section: LaidOutFootnoteSection): VNode {
+function renderSection(section: LaidOutFootnoteSection, drawn: (note: LaidOutFootnote) => boolean): VNode {
     return <g class-footnote-section={true}>
         <text class-annotation-title={true} x={section.x} y={section.y + 15}>{section.title}</text>
-        {section.entries.map(note => <g class={{ footnote: true, [`footnote-${note.kind}`]: true }} data-step={note.step ?? ''} data-ref={note.ref}>
+        {section.entries.map(note => !drawn(note) ? undefined : <g class={{ footnote: true, [`footnote-${note.kind}`]: true }} data-step={note.step ?? ''} data-ref={note.ref}>
             <text class={{ 'footnote-ref': true, [`tone-${FOOTNOTE_TONE[note.kind]}`]: true }} x={note.x} y={note.y + 11}>{note.ref}</text>
             <text class-footnote-text={true}>
                 {note.lines.map((line, index) => <tspan class={{ 'footnote-heading': index < note.headingLines }}

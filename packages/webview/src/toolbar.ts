@@ -1,6 +1,7 @@
 /**
- * The toolbar above the diagram: fit, 100 %, zoom, export, the highlight toggles (pressed while
- * on) and "Live" during a comparison. Buttons enqueue actions in the same queue as the
+ * The toolbar above the diagram: the process time against its standard (the drawing has it beside
+ * its title, which the sticky stage names cover on screen), then fit, 100 %, zoom, export, the
+ * highlight toggles (pressed while on) and "Live" during a comparison. Buttons enqueue actions in the same queue as the
  * extension's messages; their pressed state is read back after each render, so it never runs
  * ahead of the diagram.
  */
@@ -53,6 +54,7 @@ export class Toolbar implements IVNodePostprocessor {
     @inject(DiagramState) protected readonly state!: DiagramState;
 
     private buttons = new Map<string, HTMLButtonElement>();
+    private processTime?: HTMLElement;
 
     render(): void {
         const element = document.getElementById(TOOLBAR_ELEMENT_ID);
@@ -60,7 +62,9 @@ export class Toolbar implements IVNodePostprocessor {
             return;
         }
         this.buttons.clear();
-        element.replaceChildren(...BUTTONS.map(button => {
+        this.processTime = document.createElement('span');
+        this.processTime.className = 'toolbar-process-time';
+        element.replaceChildren(this.processTime, ...BUTTONS.map(button => {
             const node = document.createElement('button');
             node.type = 'button';
             node.className = `toolbar-button toolbar-${button.id}`;
@@ -81,6 +85,12 @@ export class Toolbar implements IVNodePostprocessor {
 
     /** After each render: the toggles show the highlight that is drawn. */
     postUpdate(): void {
+        const time = this.state.drawnLayout?.processTime;
+        if (this.processTime && this.processTime.textContent !== (time?.text ?? '')) {
+            this.processTime.textContent = time?.text ?? '';
+            this.processTime.title = time?.text ?? '';
+        }
+        this.processTime?.classList.toggle('over', time?.over === true);
         for (const button of BUTTONS) {
             const node = this.buttons.get(button.id);
             if (node && button.highlight) {

@@ -10,6 +10,7 @@ import { svg, type IView, type RenderingContext } from 'sprotty';
 import type { Point } from 'sprotty-protocol';
 import type { LaidOutMark } from '@blueprint/diagram';
 import { labelBaseline, markBaseline, markClasses } from './badges.js';
+import { onScreen, routeBounds } from './features/viewport/on-screen.js';
 import { StageNode, type BlueprintGraph, type FlowEdge, type GatewayNode, type LaneNode, type LineNode, type StepNode } from './model.js';
 
 const LABEL_LINE_HEIGHT = 15;
@@ -72,7 +73,8 @@ export class StageView implements IView {
 
 @injectable()
 export class StepView implements IView {
-    render(step: Readonly<StepNode>): VNode {
+    render(step: Readonly<StepNode>, context: RenderingContext): VNode | undefined {
+        if (!onScreen(step.root, context, step.bounds)) return offScreen('step');
         const { width, height } = step.size;
         return <g class={{
             step: true,
@@ -94,7 +96,8 @@ export class StepView implements IView {
 
 @injectable()
 export class EvidenceView implements IView {
-    render(evidence: Readonly<StepNode>): VNode {
+    render(evidence: Readonly<StepNode>, context: RenderingContext): VNode | undefined {
+        if (!onScreen(evidence.root, context, evidence.bounds)) return offScreen('evidence');
         const { width, height } = evidence.size;
         const fold = Math.min(10, width / 4, height / 4);
         return <g class={{ evidence: true, selected: evidence.selected }}>
@@ -108,9 +111,9 @@ export class EvidenceView implements IView {
 
 @injectable()
 export class FlowView implements IView {
-    render(flow: Readonly<FlowEdge>): VNode | undefined {
+    render(flow: Readonly<FlowEdge>, context: RenderingContext): VNode | undefined {
         const points = flow.routingPoints;
-        if (points.length < 2) {
+        if (points.length < 2 || !onScreen(flow.root, context, routeBounds(points, flow.labelBox))) {
             return undefined;
         }
         const path = points.map((point, index) => `${index === 0 ? 'M' : 'L'} ${point.x},${point.y}`).join(' ');
@@ -153,7 +156,8 @@ function renderFlowLabel(flow: Readonly<FlowEdge>, points: readonly Point[]): VN
 /** A branch point: an empty diamond (one branch is taken) or one with a plus (parallel work), drawn in its bounds. */
 @injectable()
 export class GatewayView implements IView {
-    render(gateway: Readonly<GatewayNode>): VNode {
+    render(gateway: Readonly<GatewayNode>, context: RenderingContext): VNode | undefined {
+        if (!onScreen(gateway.root, context, gateway.bounds)) return undefined;
         const { width, height } = gateway.size;
         const w = width / 2;
         const h = height / 2;
@@ -165,6 +169,14 @@ export class GatewayView implements IView {
                 : undefined}
         </g>;
     }
+}
+
+/**
+ * A box off screen: an empty group, still named for screen readers and reachable with the
+ * keyboard (the ARIA decorator names it; focusing it scrolls it into view, where it is drawn).
+ */
+function offScreen(kind: 'step' | 'evidence'): VNode {
+    return <g class={{ [kind]: true, 'off-screen': true }} />;
 }
 
 /** The label's lines where the layout put them; centred in the box for a layout without label metrics. */
