@@ -58,7 +58,9 @@ function threadCpuMs(pid) {
     const threads = new Map();
     try {
         for (const task of readdirSync(`/proc/${pid}/task`)) {
-            threads.set(task, Number(readFileSync(`/proc/${pid}/task/${task}/schedstat`, 'utf8').split(' ')[0]) / 1e6);
+            // Keyed by id and name (the layout worker's and V8's helpers are named), e.g. `1234 V8Worker`.
+            const name = readFileSync(`/proc/${pid}/task/${task}/comm`, 'utf8').trim();
+            threads.set(`${task} ${name}`, Number(readFileSync(`/proc/${pid}/task/${task}/schedstat`, 'utf8').split(' ')[0]) / 1e6);
         }
     } catch {
         // Not Linux: no per-thread figures.
@@ -162,7 +164,7 @@ async function measure(server, steps) {
         // BENCH_THREADS=1: which threads the label edits' CPU went to (the layout worker is one of them).
         const perEdit = [...server.threads()].map(([task, ms]) => [task, (ms - (threadsBefore.get(task) ?? 0)) / label.length])
             .filter(([, ms]) => ms >= 0.5).sort((a, b) => b[1] - a[1]);
-        console.log(`${steps} steps, CPU ms per label edit by thread: ${perEdit.map(([task, ms]) => `${task === String(server.pid) ? 'main' : task} ${ms.toFixed(1)}`).join(', ')}`);
+        console.log(`${steps} steps, CPU ms per label edit by thread: ${perEdit.map(([task, ms]) => `${task.startsWith(`${server.pid} `) ? 'main' : task} ${ms.toFixed(1)}`).join(', ')}`);
     }
     for (let run = 0; EDITS.includes('retype') && run < runs; run++) {
         // One character retyped in another label, alternating two of the same width: the box keeps its

@@ -132,6 +132,24 @@ describe('diagram bridge', () => {
         expect(reopened.patch).toBeUndefined();
     });
 
+    test('typing widens a box: what lies right of it crosses the wire as moves, and the patch rebuilds the real layout', async () => {
+        const { connection, edit, uri } = setup();
+        await edit(TEXT, 1);
+        connection.client(DiagramOpenNotification.method, uri, { patches: true });
+        const first = await connection.next(p => p.version === 1);
+        const typed = TEXT.replace('"Count the cash"', '"Count the cash and then some more words"');
+        await edit(typed, 2);
+        const second = await connection.next(p => p.version === 2);
+        const moved = second.patch!.lists.steps?.moved?.flatMap(group => group.ids) ?? [];
+        expect(moved).toContain('Leave');
+        expect(second.patch!.lists.steps!.upsert.map(step => step.id)).toEqual(['Count']);
+        const expected = await layoutBlueprint(await modelFromText(typed), { previous: first.layout });
+        expect(expected.steps.find(step => step.id === 'Leave')!.x).not.toBe(first.layout!.steps.find(step => step.id === 'Leave')!.x);
+        expect(applyRecordPatch(first.layout!, second.patch!)).toEqual(expected);
+        // As the preview gets it: through JSON.
+        expect(applyRecordPatch(JSON.parse(JSON.stringify(first.layout)), JSON.parse(JSON.stringify(second.patch)))).toEqual(JSON.parse(JSON.stringify(expected)));
+    });
+
     test('a patch carries the highlights only when they changed', async () => {
         const { connection, edit, uri } = setup();
         await edit(TEXT, 1);

@@ -270,3 +270,10 @@ export interface BlueprintLayout {
     readonly footnotes?: readonly LaidOutFootnoteSection[];
     readonly processTime?: LaidOutProcessTime;
 }
+
+/**
+ * The nested fields of laid-out items whose coordinates are the diagram's, as the item's own `x`
+ * and `y` are (a flow's points, its label's box and the label's anchor); every other nested `x`/`y`
+ * is relative to its item (a step's marks). A patch that moves an item shifts these with it.
+ */
+export const ABSOLUTE_NESTED_FIELDS: readonly string[] = ['points', 'labelBox', 'anchor'];

@@ -8,7 +8,7 @@
  * only once validation found no errors, and dropped otherwise.
  */
 import { computeHighlights } from './diagram-highlights.js';
-import type { BlueprintLayout, LayoutSpacing } from '@blueprint/diagram';
+import { ABSOLUTE_NESTED_FIELDS, type BlueprintLayout, type LayoutSpacing } from '@blueprint/diagram';
 import { DiagramCloseNotification, DiagramNotification, DiagramOpenNotification, type DiagramOpenParams, type DiagramParams } from '@blueprint/protocol';
 import type { BlueprintAnalysisProvider, BlueprintModelProvider } from '@blueprint/language';
 import { DocumentState, URI, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
@@ -203,7 +203,7 @@ export class DiagramBridge implements Disposable {
         const sent = state.sent;
         state.sent = { version: params.version, layout: params.layout, highlights: params.highlights };
         if (!sent) return params;
-        const patch = diffRecords(sent.layout as unknown as Record<string, unknown>, params.layout as unknown as Record<string, unknown>, sent.version);
+        const patch = diffRecords(sent.layout as unknown as Record<string, unknown>, params.layout as unknown as Record<string, unknown>, sent.version, { moves: { nested: ABSOLUTE_NESTED_FIELDS } });
         const { layout: _whole, highlights, ...rest } = params;
         return sameData(sent.highlights, highlights, 'json') ? { ...rest, patch } : { ...rest, patch, highlights };
     }

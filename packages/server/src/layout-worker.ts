@@ -7,7 +7,7 @@
  * a label edit measures one box, and the patch skips the unchanged ones by identity.
  */
 import type { MessagePort } from 'node:worker_threads';
-import { createLayoutCache, layoutBlueprint, type BlueprintLayout, type LayoutCache } from '@blueprint/diagram';
+import { ABSOLUTE_NESTED_FIELDS, createLayoutCache, layoutBlueprint, type BlueprintLayout, type LayoutCache } from '@blueprint/diagram';
 import type { BlueprintModel } from '@blueprint/model';
 import { applyRecordPatch, diffRecords } from '@blueprint/protocol';
 import type { LayoutRequest, LayoutResponse } from './worker-layout-runner.js';
@@ -57,7 +57,7 @@ export function runLayoutWorker(port: MessagePort): void {
             const layout = await layoutBlueprint(model, { previous, spacing: request.spacing, cache });
             if (!run.released) lastLayouts.set(request.uri, layout);
             response = last
-                ? { id: request.id, patch: diffRecords(last as unknown as Record<string, unknown>, layout as unknown as Record<string, unknown>, 0) }
+                ? { id: request.id, patch: diffRecords(last as unknown as Record<string, unknown>, layout as unknown as Record<string, unknown>, 0, { moves: { nested: ABSOLUTE_NESTED_FIELDS } }) }
                 : { id: request.id, layout };
         } catch (error) {
             response = { id: request.id, error: error instanceof Error ? error.message : String(error) };

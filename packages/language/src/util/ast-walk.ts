@@ -10,22 +10,30 @@ import { isAstNode, isMultiReference, isReference, type AstNode, type ReferenceI
 /** Visits `root` and everything it contains, pre-order; `visit` returning `false` skips the node's children. */
 export function forEachAstNode(root: AstNode, visit: (node: AstNode) => boolean | void): void {
     const stack: AstNode[] = [root];
-    const children: AstNode[] = [];
     while (stack.length > 0) {
         const node = stack.pop()!;
         if (visit(node) === false) continue;
+        // The children go straight onto the stack and are then reversed there, so the first is
+        // visited next: a scratch array emptied per node would get a new backing store each time,
+        // and an array iterator per list; both were most of a keystroke's garbage from these walks.
+        const first = stack.length;
         for (const key in node) {
             if (key.charCodeAt(0) === 36 /* $ */) continue;
             const value = (node as unknown as Record<string, unknown>)[key];
             if (Array.isArray(value)) {
-                for (const element of value) if (isAstNode(element)) children.push(element);
+                for (let index = 0; index < value.length; index++) {
+                    const element: unknown = value[index];
+                    if (isAstNode(element)) stack.push(element);
+                }
             } else if (isAstNode(value)) {
-                children.push(value);
+                stack.push(value);
             }
         }
-        // Reversed onto the stack, so the first child is visited next.
-        for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]);
-        children.length = 0;
+        for (let low = first, high = stack.length - 1; low < high; low++, high--) {
+            const swap = stack[low];
+            stack[low] = stack[high];
+            stack[high] = swap;
+        }
     }
 }
 
