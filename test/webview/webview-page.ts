@@ -150,16 +150,33 @@ export async function cspViolations(page: Page): Promise<string[]> {
 /**
  * Makes the page larger than the diagram and fits it, so every element is on screen at 100 % and
  * drawn: the live view draws only what is in view (off-screen boxes are empty, named placeholders).
- * The webview learns the new canvas size on its own time, so fit is asked again until it is at 100 %.
+ * The webview learns the new canvas size on its own time and the fit is animated, so this waits
+ * until the view has stood still for a while with everything drawn, asking for fit again if not.
  */
 export async function showWholeDiagram(page: Page, layout: { readonly width: number; readonly height: number }): Promise<void> {
-    await page.setViewportSize({ width: Math.ceil(layout.width) + 160, height: Math.ceil(layout.height) + 160 });
-    const whole = () => document.querySelector('#blueprint-diagram .off-screen') === null
-        && document.querySelector('#blueprint-diagram svg > g')?.getAttribute('transform')?.startsWith('scale(1)') === true;
-    for (let attempt = 0; attempt < 20; attempt++) {
+    // Fit centres the lanes, stages and steps; the legend and notes below them need the extra height.
+    await page.setViewportSize({ width: Math.ceil(layout.width) + 160, height: 2 * Math.ceil(layout.height) + 160 });
+    const state = () => page.evaluate(() => ({
+        offScreen: document.querySelectorAll('#blueprint-diagram .off-screen').length,
+        transform: document.querySelector('#blueprint-diagram svg > g')?.getAttribute('transform') ?? ''
+    }));
+    for (let attempt = 0; attempt < 5; attempt++) {
         await postToWebview(page, { kind: 'fit' });
-        if (await page.waitForFunction(whole, undefined, { timeout: 1500 }).then(() => true, () => false)) return;
+        let previous = '';
+        let still = 0;
+        for (let poll = 0; poll < 40; poll++) {
+            await page.waitForTimeout(150);
+            const { offScreen, transform } = await state();
+            still = transform === previous ? still + 1 : 0;
+            previous = transform;
+            if (still >= 3) {
+                // Fit computes the zoom, so 100 % may come out as 0.9999999999999999.
+                const zoom = Number(/^scale\(([-\d.e]+)\)/.exec(transform)?.[1]);
+                if (offScreen === 0 && Math.abs(zoom - 1) < 1e-6) return;
+                break; // at rest but not whole: the fit used the old canvas; ask again
+            }
+        }
     }
-    throw new Error(`the whole diagram is not on screen: ${await page.evaluate(() => `${document.querySelectorAll('#blueprint-diagram .off-screen').length} boxes off screen, `
-        + `transform ${document.querySelector('#blueprint-diagram svg > g')?.getAttribute('transform')}, window ${innerWidth}×${innerHeight}`)}`);
+    const { offScreen, transform } = await state();
+    throw new Error(`the whole diagram is not on screen: ${offScreen} boxes off screen, transform ${transform}`);
 }
