@@ -1,28 +1,32 @@
 /**
  * Which modules a Node process loads: the process runs with a module hook (`module.register`) that
- * prints the URL of every module Node's loader loads (ES modules, and CommonJS ones imported from
+ * records the URL of every module Node's loader loads (ES modules, and CommonJS ones imported from
  * them), and, as it ends, the CommonJS modules that `require` loaded (`require.cache`). Worker
- * threads inherit the hook through `execArgv`, so their modules are listed too.
+ * threads inherit the hook through `execArgv`, so their modules are listed too. The hook appends
+ * to a file synchronously: it runs on the loader's own thread, whose writes to stderr Node 24 may
+ * drop when the process exits.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const PREFIX = 'LOADED-MODULE ';
+const RECORD = 'BLUEPRINT_LOADED_MODULES_FILE';
 
-const HOOKS = `export async function load(url, context, nextLoad) {
-    if (!url.startsWith('node:')) process.stderr.write(${JSON.stringify(PREFIX)} + url + '\\n');
+const HOOKS = `import { appendFileSync } from 'node:fs';
+export async function load(url, context, nextLoad) {
+    if (!url.startsWith('node:')) appendFileSync(process.env.${RECORD}, url + '\\n');
     return nextLoad(url, context);
 }
 `;
 
-const REGISTER = `import { createRequire, register } from 'node:module';
+const REGISTER = `import { appendFileSync } from 'node:fs';
+import { createRequire, register } from 'node:module';
 register('./hooks.mjs', import.meta.url);
 const require = createRequire(import.meta.url);
 process.on('exit', () => {
-    for (const file of Object.keys(require.cache)) process.stderr.write(${JSON.stringify(PREFIX)} + 'file://' + file + '\\n');
+    appendFileSync(process.env.${RECORD}, Object.keys(require.cache).map(file => 'file://' + file + '\\n').join(''));
 });
 `;
 
@@ -39,16 +43,13 @@ export function loadedModules(args: readonly string[], cwd: string): LoadedModul
     try {
         writeFileSync(path.join(dir, 'hooks.mjs'), HOOKS);
         writeFileSync(path.join(dir, 'register.mjs'), REGISTER);
+        const record = path.join(dir, 'loaded.txt');
+        writeFileSync(record, '');
         const result = spawnSync(process.execPath, ['--import', pathToFileURL(path.join(dir, 'register.mjs')).href, ...args], {
-            cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 120_000
+            cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 120_000, env: { ...process.env, [RECORD]: record }
         });
-        const urls = new Set<string>();
-        const stderr: string[] = [];
-        for (const line of result.stderr.split('\n')) {
-            if (line.startsWith(PREFIX)) urls.add(line.slice(PREFIX.length));
-            else if (line) stderr.push(line);
-        }
-        if (result.status !== 0 && result.status !== 1) throw new Error(`node ${args.join(' ')} failed (${result.status}): ${stderr.join('\n')}`);
+        if (result.status !== 0 && result.status !== 1) throw new Error(`node ${args.join(' ')} failed (${result.status}): ${result.stderr}`);
+        const urls = new Set(readFileSync(record, 'utf8').split('\n').filter(line => line.length > 0));
         return { status: result.status, stdout: result.stdout, urls: [...urls] };
     } finally {
         rmSync(dir, { recursive: true, force: true });
