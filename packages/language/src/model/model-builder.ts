@@ -71,18 +71,17 @@ export function buildBlueprintStructure(blueprint: ast.Blueprint, options: Model
 }
 
 export function buildModelParts(blueprint: ast.Blueprint, options: ModelOptions = {}): ModelParts {
-    const members = blueprint.members;
+    const members = membersByKind(blueprint);
     // A step still being typed (no name yet) is no step of the model.
-    const steps = members.filter(ast.isStep).filter(step => !!step.name);
-    const language = languageOf(blueprint, options.language);
+    const steps = members.steps;
+    const language = toLanguageCode(members.language?.code) ?? toLanguageCode(options.language) ?? DEFAULT_LANGUAGE;
     const names = localisation(language);
-    const lanes = computeLaneOrder(blueprint, steps, names);
+    const lanes = laneOrder(members, steps, names);
     const laneIndex = new Map(lanes.map((lane, index) => [lane.id, index]));
-    const lines = computeLines(blueprint, lanes, names);
+    const lines = linesOf(members.lineDeclarations, lanes, names);
     const stepLane = new Map(steps.map(step => [step, laneIdOf(step)]));
 
-    const { flows, decisions } = buildFlows(members.filter(m => ast.isFlow(m) || ast.isBranching(m)) as Array<ast.Flow | ast.Branching>,
-        lines, laneIndex, stepLane);
+    const { flows, decisions } = buildFlows(members.flows, lines, laneIndex, stepLane);
     const flowCrossesInteraction = new Set<string>();
     for (const flow of flows) {
         if (flow.crosses.includes('interaction')) {
@@ -92,40 +91,98 @@ export function buildModelParts(blueprint: ast.Blueprint, options: ModelOptions 
     }
 
     const evidenceByStep = new Map<string, string[]>();
-    for (const item of members) {
-        if (!ast.isEvidenceItem(item)) continue;
+    for (const item of members.evidenceItems) {
         const stepName = item.step?.ref?.name;
         if (stepName) pushTo(evidenceByStep, stepName, item.label ?? item.name);
     }
 
-    const declaresStart = steps.some(step => step.properties.some(p => ast.isBoundaryMarker(p) && p.kind === 'start'));
+    // Each step's properties read once: markers, inline evidence, recoveries.
+    const facts = steps.map(stepFacts);
+    const declaresStart = facts.some(fact => fact.start);
     // Without a declared start the process begins with the first step that a customer's order triggers.
-    const firstDependent = steps.find(step => !step.properties.some(ast.isIndependentMarker));
-    const starts = new Set(steps.filter(step => declaresStart ? hasMarker(step, 'start') : step === firstDependent).map(step => step.name));
-    const independent = independentSteps(steps, flows, starts);
-    const structureSteps = steps.map((step): StructureStep => {
+    const firstDependent = facts.findIndex(fact => !fact.independent);
+    const starts = new Set(steps.filter((step, index) => declaresStart ? facts[index].start : index === firstDependent).map(step => step.name));
+    const marked = new Set(steps.filter((step, index) => facts[index].independent).map(step => step.name));
+    const independent = independentSteps(marked, flows, starts);
+    const structureSteps = steps.map((step, index): StructureStep => {
         const laneKind: LaneKind = step.standardLane ?? 'custom';
-        const props = step.properties;
+        const fact = facts[index];
         return {
             id: step.name,
             lane: stepLane.get(step)!,
             laneKind,
             independent: independent.has(step.name),
             start: starts.has(step.name),
-            end: hasMarker(step, 'end'),
+            end: fact.end,
             touchpoint: isTouchpoint(laneKind, flowCrossesInteraction.has(step.name), refName(step.channels[0])),
-            hasEvidence: props.some(ast.isEvidenceProperty) || evidenceByStep.has(step.name),
-            recoverySteps: props.filter(ast.isFailPoint).flatMap(fail => fail.recoveries.flatMap(remedySteps))
+            hasEvidence: fact.inlineEvidence || evidenceByStep.has(step.name),
+            recoverySteps: fact.recoverySteps
         };
     });
     const structure: BlueprintStructure = {
         lanes,
-        lines: withOrderPenetration(blueprint, lanes, lines, structureSteps, names),
+        lines: withOrderPenetration(members.lineDeclarations, lanes, lines, structureSteps, names),
         flows,
         decisions,
         steps: structureSteps
     };
     return { structure, steps, language, names, stepLane, evidenceByStep, starts, independent, flowCrossesInteraction };
+}
+
+/** The members that the structure reads, sorted by kind in one pass (each `filter(ast.isX)` walked them all). */
+interface MembersByKind {
+    /** The named steps. */
+    readonly steps: ast.Step[];
+    readonly flows: Array<ast.Flow | ast.Branching>;
+    readonly evidenceItems: ast.EvidenceItem[];
+    readonly lineDeclarations: ast.LineDeclaration[];
+    readonly laneLabels: ast.LaneLabel[];
+    readonly customLanes: ast.CustomLane[];
+    /** The first of each. */
+    readonly language?: ast.LanguageDeclaration;
+    readonly laneOrder?: ast.LaneOrder;
+}
+
+function membersByKind(blueprint: ast.Blueprint): MembersByKind {
+    const steps: ast.Step[] = [], flows: Array<ast.Flow | ast.Branching> = [], evidenceItems: ast.EvidenceItem[] = [];
+    const lineDeclarations: ast.LineDeclaration[] = [], laneLabels: ast.LaneLabel[] = [], customLanes: ast.CustomLane[] = [];
+    let language: ast.LanguageDeclaration | undefined, order: ast.LaneOrder | undefined;
+    for (const member of blueprint.members) {
+        if (ast.isStep(member)) {
+            if (member.name) steps.push(member);
+        } else if (ast.isFlow(member) || ast.isBranching(member)) flows.push(member);
+        else if (ast.isEvidenceItem(member)) evidenceItems.push(member);
+        else if (ast.isLineDeclaration(member)) lineDeclarations.push(member);
+        else if (ast.isLaneLabel(member)) laneLabels.push(member);
+        else if (ast.isCustomLane(member)) customLanes.push(member);
+        else if (ast.isLanguageDeclaration(member)) language ??= member;
+        else if (ast.isLaneOrder(member)) order ??= member;
+    }
+    return { steps, flows, evidenceItems, lineDeclarations, laneLabels, customLanes, language, laneOrder: order };
+}
+
+interface StepFacts {
+    readonly start: boolean;
+    readonly end: boolean;
+    readonly independent: boolean;
+    readonly inlineEvidence: boolean;
+    readonly recoverySteps: readonly string[];
+}
+
+function stepFacts(step: ast.Step): StepFacts {
+    let start = false, end = false, independent = false, inlineEvidence = false;
+    let recoverySteps: string[] | undefined;
+    for (const property of step.properties) {
+        if (ast.isBoundaryMarker(property)) {
+            if (property.kind === 'start') start = true;
+            else if (property.kind === 'end') end = true;
+        } else if (ast.isIndependentMarker(property)) independent = true;
+        else if (ast.isEvidenceProperty(property)) inlineEvidence = true;
+        else if (ast.isFailPoint(property)) {
+            for (const recovery of property.recoveries) for (const name of remedySteps(recovery)) (recoverySteps ??= []).push(name);
+        }
+    }
+    return { start, end, independent, inlineEvidence, recoverySteps: recoverySteps ?? NONE };
 }
 
 /** The model from its parts (`buildModelParts` of the same blueprint, at the same document version). */
@@ -372,7 +429,8 @@ function isTouchpoint(laneKind: LaneKind, crossesInteraction: boolean, channel: 
  * Steps marked `independent`, and the steps that only they lead to (not reachable from a start):
  * a preparation chain need not be marked step by step.
  */
-function independentSteps(steps: ast.Step[], flows: ModelFlow[], starts: Set<string>): Set<string> {
+function independentSteps(marked: Set<string>, flows: ModelFlow[], starts: Set<string>): Set<string> {
+    if (marked.size === 0) return marked;
     const next = new Map<string, string[]>();
     for (const flow of flows) {
         pushTo(next, flow.from, flow.to);
@@ -388,8 +446,6 @@ function independentSteps(steps: ast.Step[], flows: ModelFlow[], starts: Set<str
         }
         return seen;
     };
-    const marked = new Set(steps.filter(step => step.properties.some(ast.isIndependentMarker)).map(step => step.name));
-    if (marked.size === 0) return marked;
     // The customer's side does not pass through an independent step (a batch fed by the customer's data).
     const fromStart = reach(starts, marked);
     const result = new Set(marked);
@@ -401,9 +457,9 @@ function independentSteps(steps: ast.Step[], flows: ModelFlow[], starts: Set<str
  * The line of order penetration (Fließ & Kleinaltenkamp), when declared: above the first lane, below
  * the customer-facing ones, that holds only customer-independent steps; else under the support lane.
  */
-function withOrderPenetration(blueprint: ast.Blueprint, lanes: ModelLane[], lines: ModelLine[],
+function withOrderPenetration(lineDeclarations: readonly ast.LineDeclaration[], lanes: ModelLane[], lines: ModelLine[],
     steps: ReadonlyArray<Pick<ModelStep, 'lane' | 'independent'>>, names: Localisation): ModelLine[] {
-    const declared = blueprint.members.filter(ast.isLineDeclaration).find(line => line.kind === 'order-penetration');
+    const declared = lineDeclarations.find(line => line.kind === 'order-penetration');
     if (!declared) return lines;
     const support = lanes.findIndex(lane => lane.id === 'support');
     const customer = lanes.findIndex(lane => lane.id === 'customer');
@@ -462,17 +518,21 @@ function laneRefId(ref: ast.LaneRef): string | undefined {
  */
 export function computeLaneOrder(blueprint: ast.Blueprint, steps: ast.Step[] = blueprint.members.filter(ast.isStep),
     names: Localisation = localisation(languageOf(blueprint))): ModelLane[] {
+    return laneOrder(membersByKind(blueprint), steps, names);
+}
+
+function laneOrder(members: MembersByKind, steps: readonly ast.Step[], names: Localisation): ModelLane[] {
     // `lane customer "고객 행동"` renames a standard lane; the first relabelling counts.
     const relabelled = new Map<string, string>();
-    for (const relabel of blueprint.members.filter(ast.isLaneLabel)) {
+    for (const relabel of members.laneLabels) {
         if (relabel.lane && typeof relabel.label === 'string' && !relabelled.has(relabel.lane)) relabelled.set(relabel.lane, relabel.label);
     }
     const customLanes = uniqueByName([
-        ...blueprint.members.filter(ast.isCustomLane),
+        ...members.customLanes,
         ...steps.map(step => step.customLane?.ref).filter(isDefined)
     ]);
     const customByName = new Map(customLanes.map(lane => [lane.name, lane]));
-    const declared = blueprint.members.find(ast.isLaneOrder);
+    const declared = members.laneOrder;
     const order: string[] = declared
         ? unique(declared.lanes.map(laneRefId).filter(isDefined))
         : [...STANDARD_LANES];
@@ -503,10 +563,10 @@ export function computeLaneOrder(blueprint: ast.Blueprint, steps: ast.Step[] = b
     });
 }
 
-function computeLines(blueprint: ast.Blueprint, lanes: ModelLane[], names: Localisation): ModelLine[] {
+function linesOf(lineDeclarations: readonly ast.LineDeclaration[], lanes: ModelLane[], names: Localisation): ModelLine[] {
     // The first declaration of a line counts (the validator reports the others).
     const declared = new Map<string, ast.LineDeclaration>();
-    for (const line of blueprint.members.filter(ast.isLineDeclaration)) if (!declared.has(line.kind)) declared.set(line.kind, line);
+    for (const line of lineDeclarations) if (!declared.has(line.kind)) declared.set(line.kind, line);
     const index = (kind: StandardLaneKind) => lanes.findIndex(lane => lane.id === kind);
     const boundaryBelow = (laneIdx: number): [string, string | undefined] | undefined =>
         laneIdx < 0 ? undefined : [lanes[laneIdx].id, lanes[laneIdx + 1]?.id];

@@ -45,14 +45,26 @@ export class NamingChecks {
                     { node: step, property, index, code: Rules.singleClause.id });
             }
         }
-        const single: Array<[string, (p: ast.StepProperty) => boolean]> = [
-            ['duration', ast.isDurationProperty], ['wait', ast.isWaitProperty],
-            ['moment', ast.isMomentOfTruth], ['emotion', ast.isEmotionProperty]
-        ];
-        for (const [keyword, is] of single) {
-            step.properties.filter(is).slice(1).forEach(extra => accept('warning',
-                `Step '${step.name}' has more than one '${keyword}'; only the first one counts.`,
-                { node: extra, keyword, code: Rules.duplicateProperty.id }));
+        // One pass over the properties; the extras are reported keyword by keyword, each in the order written.
+        let extras: Map<SingleKeyword, ast.StepProperty[]> | undefined;
+        let seen = 0; // a bit per keyword
+        for (const property of step.properties) {
+            const keyword = singleKeywordOf(property);
+            if (!keyword) continue;
+            const bit = 1 << SINGLE_KEYWORDS.indexOf(keyword);
+            if (!(seen & bit)) seen |= bit;
+            else {
+                extras ??= new Map();
+                const list = extras.get(keyword);
+                if (list) list.push(property); else extras.set(keyword, [property]);
+            }
+        }
+        if (!extras) return;
+        for (const keyword of SINGLE_KEYWORDS) {
+            for (const extra of extras.get(keyword) ?? []) {
+                accept('warning', `Step '${step.name}' has more than one '${keyword}'; only the first one counts.`,
+                    { node: extra, keyword, code: Rules.duplicateProperty.id });
+            }
         }
     }
 
@@ -61,6 +73,18 @@ export class NamingChecks {
             `Metric '${metric.name}' already has a target; split it into two metrics.`,
             { node: extra, code: Rules.singleClause.id }));
     }
+}
+
+/** Properties a step has at most once, in the order their extras are reported. */
+const SINGLE_KEYWORDS = ['duration', 'wait', 'moment', 'emotion'] as const;
+type SingleKeyword = typeof SINGLE_KEYWORDS[number];
+
+function singleKeywordOf(property: ast.StepProperty): SingleKeyword | undefined {
+    if (ast.isDurationProperty(property)) return 'duration';
+    if (ast.isWaitProperty(property)) return 'wait';
+    if (ast.isMomentOfTruth(property)) return 'moment';
+    if (ast.isEmotionProperty(property)) return 'emotion';
+    return undefined;
 }
 
 function namespaceOf(node: Named): string {
