@@ -15,6 +15,6 @@ export function visibleLaneIds(model: Pick<BlueprintModel, 'lanes' | 'lines'>): 
 }
 
 /** A step is customer-visible when its lane is one of `visibleLanes` (of its model) or it is a touchpoint. */
-export function isStepCustomerVisible(step: Pick<ModelStep, 'touchpoint' | 'lane'>, visibleLanes: Set<string>): boolean {
+export function isStepCustomerVisible(step: Pick<ModelStep, 'touchpoint' | 'lane'>, visibleLanes: ReadonlySet<string>): boolean {
     return step.touchpoint || visibleLanes.has(step.lane);
 }

@@ -6,7 +6,8 @@
 import { AstUtils, DocumentCache, DocumentState, type LangiumDocument } from 'langium';
 import type { LangiumSharedCoreServices } from 'langium';
 import { isBlueprint, type Blueprint, type BlueprintFile, type Step } from '../generated/ast.js';
-import type { BlueprintModel, ModelStep } from '@blueprint/model';
+import type { BlueprintModel, FlowGraph, ModelStep } from '@blueprint/model';
+import { buildFlowGraph, visibleLaneIds } from '@blueprint/model';
 import type { RuleConfiguration } from '../validation/rule-configuration.js';
 import { cstRange } from '../util/cst-range.js';
 import { buildModelFromParts, buildModelParts, type BlueprintStructure, type ModelParts, type StructureStep } from './model-builder.js';
@@ -28,6 +29,8 @@ export class BlueprintModelProvider {
     }
 
     private readonly stepIndex = new WeakMap<BlueprintModel, Map<string, ModelStep>>();
+    private readonly flowGraphs = new WeakMap<BlueprintStructure, FlowGraph>();
+    private readonly visibleLanes = new WeakMap<BlueprintStructure, ReadonlySet<string>>();
     /** Per structure, the position of the first step of each name. */
     private readonly structureStepIndex = new WeakMap<BlueprintStructure, Map<string, number>>();
 
@@ -76,6 +79,22 @@ export class BlueprintModelProvider {
     /** What validation needs of the model; cheaper than the model, and shared with it. */
     getStructure(blueprint: Blueprint): BlueprintStructure {
         return this.getParts(blueprint).structure;
+    }
+
+    /** The flow graph of the structure, built once for the checks that search it. */
+    getFlowGraph(blueprint: Blueprint): FlowGraph {
+        const structure = this.getStructure(blueprint);
+        let graph = this.flowGraphs.get(structure);
+        if (!graph) this.flowGraphs.set(structure, graph = buildFlowGraph(structure));
+        return graph;
+    }
+
+    /** The lanes the customer sees (`visibleLaneIds` of the structure), computed once for the checks that ask per step. */
+    getVisibleLanes(blueprint: Blueprint): ReadonlySet<string> {
+        const structure = this.getStructure(blueprint);
+        let lanes = this.visibleLanes.get(structure);
+        if (!lanes) this.visibleLanes.set(structure, lanes = visibleLaneIds(structure));
+        return lanes;
     }
 
     /** The blueprint of a document (the first one, if a file wrongly holds several). */

@@ -6,7 +6,7 @@ import type { ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
 import type { BlueprintCoreServices } from '../blueprint-module.js';
 import { POKA_YOKE_TYPES } from '@blueprint/model';
-import { buildFlowGraph, reachableFrom } from '@blueprint/model';
+import { reachableFrom } from '@blueprint/model';
 import type { BlueprintModelProvider } from '../model/model-provider.js';
 import { Rules } from './rules.js';
 
@@ -97,7 +97,7 @@ export class BranchChecks {
     checkRecoveryReachable(blueprint: ast.Blueprint, accept: ValidationAcceptor): void {
         const steps = blueprint.members.filter(ast.isStep).filter(step => step.properties.some(p => ast.isFailPoint(p) && p.recoveries.some(r => r.steps.length > 0)));
         if (steps.length === 0) return;
-        const graph = buildFlowGraph(this.models.getStructure(blueprint));
+        const graph = this.models.getFlowGraph(blueprint);
         for (const step of steps) {
             const reachable = reachableFrom(graph, [step.name]);
             for (const fail of step.properties.filter(ast.isFailPoint)) {
@@ -134,7 +134,7 @@ export class BranchChecks {
         const source = branching.step?.ref;
         if (!source) return;
         const model = this.models.getStructure(branching.$container);
-        const graph = buildFlowGraph(model);
+        const graph = this.models.getFlowGraph(branching.$container);
         const join = branching.join?.ref?.name;
         const ends = new Set(model.steps.filter(step => step.end).map(step => step.id));
         for (const branch of branching.branches) {

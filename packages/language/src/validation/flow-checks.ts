@@ -2,10 +2,9 @@
 import type { ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
 import type { BlueprintModelProvider } from '../model/model-provider.js';
-import { buildFlowGraph, reachableFrom, stepsReaching } from '@blueprint/model';
+import { reachableFrom, stepsReaching } from '@blueprint/model';
 import { laneIdOf } from '../model/model-builder.js';
 import type { BlueprintCoreServices } from '../blueprint-module.js';
-import { visibleLaneIds } from '@blueprint/model';
 import type { AstNode } from 'langium';
 import { Rules } from './rules.js';
 
@@ -63,8 +62,8 @@ export class FlowChecks {
             { node, code: Rules.skipsLineOfInteraction.id });
     }
 
-    private visibleLanes(blueprint: ast.Blueprint): Set<string> {
-        return visibleLaneIds(this.models.getStructure(blueprint));
+    private visibleLanes(blueprint: ast.Blueprint): ReadonlySet<string> {
+        return this.models.getVisibleLanes(blueprint);
     }
 
     checkProcessGraph(blueprint: ast.Blueprint, accept: ValidationAcceptor): void {
@@ -72,7 +71,7 @@ export class FlowChecks {
         if (steps.length === 0) return;
         const model = this.models.getStructure(blueprint);
         const nodes = new Map(steps.map(step => [step.name, step]));
-        const graph = buildFlowGraph(model);
+        const graph = this.models.getFlowGraph(blueprint);
 
         const starts = model.steps.filter(step => step.start);
         for (const start of starts) {
@@ -84,7 +83,8 @@ export class FlowChecks {
 
         // Customer-independent chains start on their own; corrective sub-processes are judged by BP026.
         const reachable = reachableFrom(graph, [...starts, ...model.steps.filter(step => step.independent)].map(step => step.id));
-        const recoverySteps = new Set(model.steps.flatMap(step => step.recoverySteps));
+        const recoverySteps = new Set<string>();
+        for (const step of model.steps) for (const id of step.recoverySteps) recoverySteps.add(id);
         const reported = new Set<string>();
         for (const step of model.steps) {
             const node = nodes.get(step.id);

@@ -1,7 +1,7 @@
 /** Lanes: canonical order, custom orders that list every lane used, evidence on visible steps. */
 import type { ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
-import { STANDARD_LANES, visibleLaneIds } from '@blueprint/model';
+import { STANDARD_LANES } from '@blueprint/model';
 import type { BlueprintCoreServices } from '../blueprint-module.js';
 import { laneIdOf } from '../model/model-builder.js';
 import type { BlueprintModelProvider } from '../model/model-provider.js';
@@ -16,7 +16,7 @@ export class LaneChecks {
 
     /** Whether the customer sees a step's lane: the model's one visibility rule, so custom lanes count by position. */
     private isVisibleLane(step: ast.Step): boolean {
-        return visibleLaneIds(this.models.getStructure(step.$container)).has(laneIdOf(step));
+        return this.models.getVisibleLanes(step.$container).has(laneIdOf(step));
     }
 
     checkLaneOrder(order: ast.LaneOrder, accept: ValidationAcceptor): void {

@@ -3,7 +3,7 @@ import type { ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
 import type { BlueprintCoreServices } from '../blueprint-module.js';
 import type { BlueprintModelProvider } from '../model/model-provider.js';
-import { isStepCustomerVisible, visibleLaneIds } from '@blueprint/model';
+import { isStepCustomerVisible } from '@blueprint/model';
 import { Rules } from './rules.js';
 
 export class ServiceQualityChecks {
@@ -14,7 +14,6 @@ export class ServiceQualityChecks {
     }
 
     checkStep(step: ast.Step, accept: ValidationAcceptor): void {
-        const model = this.models.getStructure(step.$container);
         const modelStep = this.models.getStructureStep(step);
         if (!modelStep) return;
         if (modelStep.touchpoint && !modelStep.hasEvidence) {
@@ -28,7 +27,7 @@ export class ServiceQualityChecks {
             }
         }
         const moment = step.properties.find(ast.isMomentOfTruth);
-        if (moment && !isStepCustomerVisible(modelStep, visibleLaneIds(model))) {
+        if (moment && !isStepCustomerVisible(modelStep, this.models.getVisibleLanes(step.$container))) {
             accept('warning', `Moment of truth on '${step.name}', which the customer cannot see (${modelStep.lane} lane): a moment of truth is where the customer forms a judgement.`,
                 { node: moment, keyword: 'moment', code: Rules.momentVisible.id });
         }
