@@ -20,16 +20,18 @@ export class NamingChecks {
         // Names are unique per kind of thing: references are typed, so a stage and a step may share a
         // name (as blueprints often name a stage after its main step). Steps and evidence items share
         // one namespace because both are boxes of the diagram.
-        const firstByName = new Map<string, Named>();
+        const firstByName = new Map<string, Map<string, Named>>();
         for (const node of named) {
             if (!node.name) continue;
-            const key = `${namespaceOf(node)}\u0000${node.name}`;
-            const first = firstByName.get(key);
+            const namespace = namespaceOf(node);
+            let names = firstByName.get(namespace);
+            if (!names) firstByName.set(namespace, names = new Map());
+            const first = names.get(node.name);
             if (first) {
                 accept('error', `Duplicate name '${node.name}': it is already used by the ${describe(first)} on line ${(first.$cstNode?.range.start.line ?? 0) + 1}.`,
                     { node, property: 'name', code: Rules.duplicateName.id });
             } else {
-                firstByName.set(key, node);
+                names.set(node.name, node);
             }
         }
         file.elements.filter(ast.isBlueprint).slice(1).forEach(extra => accept('error',
