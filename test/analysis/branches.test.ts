@@ -213,6 +213,10 @@ describe('BP031: a decision is exclusive', () => {
         expect(await codes(recovery)).toEqual([]);
         const parallel = HOTLINE.replace('    flow Resolve -> Done', `${LOG}    parallel Answer "Log while deciding" {\n        ~> Log\n    }\n    flow Resolve -> Done`);
         expect(await codes(parallel)).toEqual([]);
+        // Work in parallel with a decision is done whichever alternative is taken; the most likely journey still made the likelier choice.
+        const time = analyseTime(await modelOf(parallel.replace('support Log "Log the call" { end }', 'support Log "Log the call" { duration 6 h end }')));
+        expect(time.mostLikelyPath?.steps).toEqual(['Call', 'Hold', 'Answer', 'Log']);
+        expect(time.mostLikelyPath?.probability).toBeCloseTo(0.95, 12);
     });
 });
 
