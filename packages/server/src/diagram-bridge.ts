@@ -13,8 +13,7 @@ import { DiagramCloseNotification, DiagramNotification, DiagramOpenNotification,
 import type { BlueprintAnalysisProvider, BlueprintModelProvider } from '@blueprint/language';
 import { DocumentState, URI, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
 import { DiagnosticSeverity, type Disposable } from 'vscode-languageserver';
-import { diffRecords } from '@blueprint/protocol';
-import { sameData } from '@blueprint/model';
+import { patchForReceiver } from '@blueprint/protocol';
 import { DiagramDocuments, type EarlyLayout } from './diagram-documents.js';
 import type { LayoutRunner } from './layout-runner.js';
 import { LayoutScheduler, type LayoutJob } from './layout-scheduler.js';
@@ -191,21 +190,13 @@ export class DiagramBridge implements Disposable {
         void Promise.resolve(this.connection.sendNotification(DiagramNotification.method, this.asPatch(params))).catch(() => undefined);
     }
 
-    /**
-     * For a client that applies patches and has a layout already: the layout as a patch of that one
-     * (when everything moved, the patch is the whole layout plus the ids' order: hardly larger), and
-     * the highlights only when they changed (the critical path of 1,000 steps is most of a label
-     * edit's message otherwise).
-     */
+    /** For a client that applies patches: the layout as a patch of the one it has (see `patchForReceiver`). */
     private asPatch(params: DiagramParams): DiagramParams {
         const state = this.documents.get(params.uri);
-        if (!state?.patches || !params.layout) return params;
-        const sent = state.sent;
-        state.sent = { version: params.version, layout: params.layout, highlights: params.highlights };
-        if (!sent) return params;
-        const patch = diffRecords(sent.layout as unknown as Record<string, unknown>, params.layout as unknown as Record<string, unknown>, sent.version, { moves: { nested: ABSOLUTE_NESTED_FIELDS } });
-        const { layout: _whole, highlights, ...rest } = params;
-        return sameData(sent.highlights, highlights, 'json') ? { ...rest, patch } : { ...rest, patch, highlights };
+        if (!state?.patches) return params;
+        const step = patchForReceiver(state.sent, params, ABSOLUTE_NESTED_FIELDS);
+        state.sent = step.held;
+        return step.params;
     }
 }
 
