@@ -8,14 +8,14 @@
  * only once validation found no errors, and dropped otherwise.
  */
 import { computeHighlights } from './diagram-highlights.js';
-import { ABSOLUTE_NESTED_FIELDS, type BlueprintLayout, type LayoutSpacing } from '@blueprint/diagram';
+import type { BlueprintLayout, LayoutSpacing } from '@blueprint/diagram';
 import { DiagramCloseNotification, DiagramNotification, DiagramOpenNotification, type DiagramOpenParams, type DiagramParams } from '@blueprint/protocol';
 import type { BlueprintAnalysisProvider, BlueprintModelProvider } from '@blueprint/language';
 import { DocumentState, URI, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
 import { DiagnosticSeverity, type Disposable } from 'vscode-languageserver';
-import { diffRecords } from '@blueprint/protocol';
 import { sameData } from '@blueprint/model';
 import { DiagramDocuments, type EarlyLayout } from './diagram-documents.js';
+import { layoutPatch } from './layout-patches.js';
 import type { LayoutRunner } from './layout-runner.js';
 import { LayoutScheduler, type LayoutJob } from './layout-scheduler.js';
 
@@ -203,7 +203,8 @@ export class DiagramBridge implements Disposable {
         const sent = state.sent;
         state.sent = { version: params.version, layout: params.layout, highlights: params.highlights };
         if (!sent) return params;
-        const patch = diffRecords(sent.layout as unknown as Record<string, unknown>, params.layout as unknown as Record<string, unknown>, sent.version, { moves: { nested: ABSOLUTE_NESTED_FIELDS } });
+        // The worker's patch when it made this layout from the one sent (the same diff, not made twice).
+        const patch = layoutPatch(sent.layout, params.layout, sent.version);
         const { layout: _whole, highlights, ...rest } = params;
         return sameData(sent.highlights, highlights, 'json') ? { ...rest, patch } : { ...rest, patch, highlights };
     }
