@@ -10,14 +10,6 @@ import { InProcessLayoutRunner, type LayoutRunner } from './layout-runner.js';
 export const LAYOUT_WORKER_ROLE = 'blueprint-layout-worker';
 
 /**
- * The worker's young generation, in MB (V8 makes it three semi-spaces: 32 MB each instead of
- * Node 20's 16). A layout of 1,000 steps allocates tens of MB per edit; in the default nursery
- * much of it survives two scavenges, is promoted and then costs a concurrent major GC on the
- * helper threads. Measured on label edits at 1,000 steps: see the README's "Where it stands".
- */
-const LAYOUT_WORKER_YOUNG_GENERATION_MB = 96;
-
-/**
  * Worker messages. The previous layout is the biggest part of a request (as big as the answer), and
  * the worker already has it when it is the layout the worker itself returned last for the document:
  * then the request says `keepPrevious` instead of copying it across again. The model is sent whole
@@ -159,9 +151,7 @@ export class WorkerLayoutRunner implements LayoutRunner {
     private ensureWorker(): Worker | undefined {
         if (this.worker) return this.worker;
         try {
-            const worker = new Worker(this.script, {
-                workerData: { role: LAYOUT_WORKER_ROLE }, resourceLimits: { maxYoungGenerationSizeMb: LAYOUT_WORKER_YOUNG_GENERATION_MB }
-            });
+            const worker = new Worker(this.script, { workerData: { role: LAYOUT_WORKER_ROLE } });
             worker.unref();
             worker.on('message', (response: LayoutResponse) => this.answer(response));
             worker.on('error', error => this.abandonWorker(error));
