@@ -179,6 +179,47 @@ describe('parallel work', () => {
     });
 });
 
+describe('BP031: a decision is exclusive', () => {
+    const codes = async (text: string) => {
+        const { Blueprint } = createBlueprintServices({ ...EmptyFileSystem });
+        const document = await validateText(Blueprint, text, URI.parse(`memory:///exclusive${Math.random()}.blueprint`));
+        // Every variant reads and links: the warning, or its absence, is about the flows alone.
+        expect((document.diagnostics ?? []).filter(d => d.severity === 1).map(d => d.message)).toEqual([]);
+        return (document.diagnostics ?? []).filter(d => d.code === 'BP031').map(d => d.message);
+    };
+    const LOG = '    support Log "Log the call" { end }\n';
+
+    it('a one-way flow out of the deciding step besides its alternatives is warned about: the analysis does it whichever is taken', async () => {
+        const extra = HOTLINE.replace('    flow Resolve -> Done', `${LOG}    flow Answer ~> Log\n    flow Resolve -> Done`);
+        expect(await codes(extra)).toEqual([expect.stringContaining("'Answer' makes a decision, so one of its alternatives is taken; this flow to 'Log' is none of them")]);
+        // What the warning says: the analysis counts the extra flow in every journey, beside either alternative.
+        const model = await modelOf(extra.replace('support Log "Log the call" { end }', 'support Log "Log the call" { duration 6 h end }'));
+        expect(analyseTime(model).mostLikelyPath?.steps).toContain('Log');
+        // Shares written on flows make the same decision.
+        const implied = HOTLINE.replace(/    decision Answer[^}]*}\n/, '    flow Answer -> Resolve 95 %\n    flow Answer -> Ticket 5 %\n')
+            .replace('    flow Resolve -> Done', `${LOG}    flow Answer => Log\n    flow Resolve -> Done`);
+        expect(await codes(implied)).toHaveLength(1);
+    });
+
+    it('alternatives, conversations, rework loops, recoveries and parallel branches out of the deciding step are fine', async () => {
+        expect(await codes(HOTLINE)).toEqual([]);
+        const conversation = HOTLINE.replace('    flow Resolve -> Done', `${LOG}    flow Answer <-> Log\n    flow Resolve -> Done`);
+        expect(await codes(conversation)).toEqual([]);
+        const loop = HOTLINE.replace('    flow Resolve -> Done', '    flow Answer -> Hold "Transferred back" loop 5 %\n    flow Resolve -> Done');
+        expect(await codes(loop)).toEqual([]);
+        const recovery = HOTLINE.replace('frontstage Answer "Answer and look into it" via hotline { duration 4 min }',
+            'frontstage Answer "Answer and look into it" via hotline { duration 4 min fail "Line drops" rate 2 % recovery "Call back" by Redial }')
+            .replace('    flow Resolve -> Done', '    frontstage Redial "Call the customer back" via hotline { end }\n    flow Answer -> Redial\n    flow Resolve -> Done');
+        expect(await codes(recovery)).toEqual([]);
+        const parallel = HOTLINE.replace('    flow Resolve -> Done', `${LOG}    parallel Answer "Log while deciding" {\n        ~> Log\n    }\n    flow Resolve -> Done`);
+        expect(await codes(parallel)).toEqual([]);
+        // Work in parallel with a decision is done whichever alternative is taken; the most likely journey still made the likelier choice.
+        const time = analyseTime(await modelOf(parallel.replace('support Log "Log the call" { end }', 'support Log "Log the call" { duration 6 h end }')));
+        expect(time.mostLikelyPath?.steps).toEqual(['Call', 'Hold', 'Answer', 'Log']);
+        expect(time.mostLikelyPath?.probability).toBeCloseTo(0.95, 12);
+    });
+});
+
 describe('rework loops', () => {
     const FORM = `blueprint Form "Online application" {
         customer Fill "Fill in the form" via web { evidence "Form" duration 4 min start }

@@ -2,9 +2,10 @@
  * The other half of what a user feels while typing: the diagram webview (the real bundle and page,
  * CSP included, in headless Debian Chromium) redrawing after each edit. A generated blueprint of 200,
  * 1,000 and 5,000 steps is shown, then the layouts of a label typed one character at a time (as
- * `server.bench.mjs` types it; the box widens, then wraps) arrive as the extension posts them; each is
- * timed inside the page from `postMessage` to the first frame after the SVG changed (the message's
- * structured clone, building the Sprotty model, rendering and patching the DOM, style and layout).
+ * `server.bench.mjs` types it; the box widens, then wraps) arrive as the extension posts them (each a
+ * patch of the one before); each is timed inside the page from `postMessage` to the first frame after
+ * the SVG changed (the message's structured clone, applying the patch, building the Sprotty model,
+ * rendering and patching the DOM, style and layout).
  * The layouts are computed beforehand in process (`@blueprint/diagram`), so only the webview is
  * timed. Printed: median and p95 per size, and the first diagram's time. Needs `npm run build` and
  * Chromium (`/usr/bin/chromium`); skipped with a message without it.
@@ -16,7 +17,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createBlueprintServices } from '@blueprint/language';
-import { layoutBlueprint, createLayoutCache } from '@blueprint/diagram';
+import { ABSOLUTE_NESTED_FIELDS, layoutBlueprint, createLayoutCache } from '@blueprint/diagram';
+import { patchForReceiver } from '@blueprint/protocol';
 import { webviewHtml } from '@blueprint/webview';
 import { EmptyFileSystem, URI } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -103,9 +105,18 @@ async function measure(context, origin, steps) {
     });
     await page.goto(`${origin}/`);
     const uri = `untitled:bench-${steps}.blueprint`;
-    const message = ({ version, layout }) => ({ kind: 'diagram', params: { uri, version, layout, stale: false, errors: 0 } });
+    // What the extension posts: each diagram a patch of the one the page holds (the first whole).
+    let held;
+    const sizes = [];
+    const message = ({ version, layout }) => {
+        const step = patchForReceiver(held, { uri, version, layout, stale: false, errors: 0 }, ABSOLUTE_NESTED_FIELDS);
+        held = step.held;
+        return { kind: 'diagram', params: step.params };
+    };
     const show = async entry => {
-        await page.evaluate(next => { window.__next = next; }, message(entry));
+        const next = message(entry);
+        sizes.push(JSON.stringify(next).length);
+        await page.evaluate(value => { window.__next = value; }, next);
         return page.evaluate(timeShow);
     };
     const first = await show(layouts[0]);
@@ -128,7 +139,7 @@ async function measure(context, origin, steps) {
     await page.close();
     if (errors.length > 0) throw new Error(`page errors: ${errors.join('; ')}`);
     if (!shown) throw new Error(`the last edit ("${typed}") is not drawn`);
-    return { steps, first, median: quantile(times, 0.5), p95: quantile(times, 0.95) };
+    return { steps, first, median: quantile(times, 0.5), p95: quantile(times, 0.95), firstBytes: sizes[0], editBytes: quantile(sizes.slice(2), 0.5) };
 }
 
 export default async function runWebviewBenchmark(log = console.log) {
@@ -153,8 +164,8 @@ export default async function runWebviewBenchmark(log = console.log) {
         rmSync(profile, { recursive: true, force: true });
     }
     log('typing → redrawn webview in headless Chromium (ms from postMessage of the layout to the frame after the SVG changed)');
-    log('steps   first diagram   typed edit median   p95');
-    for (const r of results) log(`${String(r.steps).padStart(5)}   ${r.first.toFixed(0).padStart(13)}   ${r.median.toFixed(1).padStart(17)}   ${r.p95.toFixed(1).padStart(5)}`);
+    log('steps   first diagram   typed edit median   p95   bytes: first   edit (median, a patch)');
+    for (const r of results) log(`${String(r.steps).padStart(5)}   ${r.first.toFixed(0).padStart(13)}   ${r.median.toFixed(1).padStart(17)}   ${r.p95.toFixed(1).padStart(5)}   ${String(r.firstBytes).padStart(12)}   ${String(r.editBytes).padStart(7)}`);
     return results;
 }
 

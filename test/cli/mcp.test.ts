@@ -9,6 +9,7 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { PNG } from 'pngjs';
+import { ALL_RULES } from '@blueprint/language';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CLI_BIN, REPO_ROOT, Workspace, ensureBuilt, runCli } from './cli-harness.js';
 
@@ -86,7 +87,9 @@ describe('blueprint mcp', () => {
         expect(byId).toContain('Shostack 1984');
         expect(text(await call('explain_rule', { rule: 'fail-point-remedy' }))).toBe(byId);
         const all = text(await call('explain_rule', {}));
-        expect(all.split('\n')).toHaveLength(31);
+        // One line per rule of the catalog.
+        expect(all.split('\n')).toHaveLength(ALL_RULES.length);
+        expect(all).toContain('BP031 decision-exclusive');
         const unknown = await call('explain_rule', { rule: 'BP999' });
         expect(unknown.isError).toBe(true);
         expect(text(unknown)).toContain("Unknown rule 'BP999'");

@@ -102,6 +102,22 @@ describe('branch points', () => {
         expect(keys).toContain('gateway:parallel');
     });
 
+    test('one parallel branch beside a decision at the same step is drawn as a split too, apart from the decision\'s diamond', async () => {
+        const text = HOTLINE.replace('    flow Resolve -> Done', '    support Log "Log the call" { end }\n    parallel Answer "Log while deciding" {\n        ~> Log\n    }\n    flow Resolve -> Done');
+        const layout = await layoutBlueprint(await modelFromText(text));
+        const atAnswer = (layout.gateways ?? []).filter(gateway => gateway.step === 'Answer');
+        expect(atAnswer.map(gateway => gateway.kind).sort()).toEqual(['exclusive', 'parallel']);
+        const [a, b] = atAnswer;
+        // Diamonds side by side or stacked, never on top of each other.
+        expect(Math.abs(a.x - b.x) >= a.halfWidth + b.halfWidth - 1 || Math.abs(a.y - b.y) >= a.halfHeight + b.halfHeight - 1).toBe(true);
+        const parallel = atAnswer.find(gateway => gateway.kind === 'parallel')!;
+        expect(parallel.flows).toEqual(['Answer->Log']);
+        expect(layout.legend!.entries.map(entry => entry.key)).toContain('gateway:parallel');
+        // Alone, one parallel branch is no split.
+        const alone = await layoutBlueprint(await modelFromText(text.replace(/    decision Answer[^}]*}\n/, '    flow Answer -> Resolve\n')));
+        expect((alone.gateways ?? []).filter(gateway => gateway.step === 'Answer')).toEqual([]);
+    });
+
     test('no branch point without a decision; a plain fork stays as it was', async () => {
         const layout = await layoutBlueprint(await modelFromText(`blueprint Fork "Fork" {
             customer A "Arrive" { start }

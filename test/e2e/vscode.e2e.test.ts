@@ -133,6 +133,24 @@ describe.runIf(process.env.BLUEPRINT_E2E === '1')('Blueprint extension in code-s
         await page.screenshot({ path: join(screenshots, 'cursor-select.png') });
     });
 
+    it('redraws the preview as a label is typed, and again when the typing is undone', async () => {
+        const line = lineOf('customer EnterPin');
+        // Into the label, before its closing quote: `    customer EnterPin "Enter PIN"` ends the label at column 33.
+        const column = example[line - 1].indexOf('"Enter PIN"') + '"Enter PIN'.length + 1;
+        await goToLine(page, line, column);
+        const titles = () => previewFrame(page).locator('g.step > title').allTextContents();
+        await page.keyboard.type(' now, typed', { delay: 60 });
+        await expect.poll(titles, { timeout: 30_000 }).toContain('Enter PIN now, typed');
+        // Undo until the label is as it was (VS Code may keep the typed words as several undo stops).
+        for (let presses = 0; presses < 12 && !(await editorText(page)).includes('"Enter PIN"'); presses++) {
+            await page.keyboard.press('Control+Z');
+            await page.waitForTimeout(100);
+        }
+        expect(await editorText(page)).toContain('"Enter PIN"');
+        await expect.poll(titles, { timeout: 30_000 }).toContain('Enter PIN');
+        expect(await titles()).not.toContain('Enter PIN now, typed');
+    });
+
     it('selects a clicked step in the text', async () => {
         await goToLine(page, 1);
         // The preview opens at 100 %; fit it so the last step is on screen to be clicked.

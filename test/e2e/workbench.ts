@@ -5,15 +5,16 @@
 import { expect } from 'vitest';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 
-/** Moves the cursor of the active editor to the start of a line (Ctrl+G). */
-export async function goToLine(page: Page, line: number): Promise<void> {
+/** Moves the cursor of the active editor to a line (Ctrl+G), at its start or at a 1-based column. */
+export async function goToLine(page: Page, line: number, column?: number): Promise<void> {
     await focusWorkbench(page);
     await page.keyboard.press('Control+G');
     const input = page.locator('.quick-input-widget input');
     await input.waitFor();
-    await input.fill(`:${line}`);
+    await input.fill(column === undefined ? `:${line}` : `:${line}:${column}`);
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('#status\\.editor\\.selection').innerText(), { timeout: 10_000 }).toContain(`Ln ${line},`);
+    await expect.poll(() => page.locator('#status\\.editor\\.selection').innerText(), { timeout: 10_000 })
+        .toContain(column === undefined ? `Ln ${line},` : `Ln ${line}, Col ${column}`);
 }
 
 /** Quick Open (F1, then remove the `>` to search files). */

@@ -92,6 +92,15 @@ describe('syntax mistakes give one actionable diagnostic', () => {
         expect(await quickFixes(document, diagnostic)).toEqual([]);
     });
 
+    it('words from the literature or the step header in a step body: says where they go', async () => {
+        const remedy = await onlyDiagnostic(broken('        duration 2 min', '        fail "Card swallowed" remedy "Call the hotline"'));
+        expect(remedy.diagnostic.message).toBe(`'remedy' is not a property of a step: a fail point's remedies follow its cause, as \`prevention "…"\` (keeps the failure from happening) or \`recovery "…"\` (puts it right): fail "Card swallowed" prevention "…" recovery "…".`);
+        const rate = await onlyDiagnostic(broken('        duration 2 min', '        fail "Card swallowed" recovery "Call the hotline" rate 2 %'));
+        expect(rate.diagnostic.message).toContain(`'rate' is not a property of a step: the failure rate comes right after the fail point's cause`);
+        const by = await onlyDiagnostic(broken('        duration 2 min', '        by Teller'));
+        expect(by.diagnostic.message).toContain(`'by' belongs in the step's header, after its label`);
+    });
+
     it('a misspelt property: did you mean, with the list, and the fix', async () => {
         const { document, diagnostic } = await onlyDiagnostic(broken('        duration 2 min', '        duraton 2 min'));
         expect(diagnostic.message).toBe(`'duraton' is not a property of a step; did you mean 'duration'? A step can hold: evidence, duration, wait, fail, moment, emotion, note, policy, start, end, independent.`);

@@ -1,9 +1,10 @@
 /**
  * The real webview bundle in headless Chromium: rendering, click-to-reveal, selection, stale
- * banner, SVG export, viewport persistence, CSP and no network access beyond the local server.
+ * banner, SVG export, viewport persistence, diagrams sent as patches, CSP and no network access
+ * beyond the local server.
  */
-import type { BlueprintLayout } from '@blueprint/diagram';
-import type { DiagramParams } from '@blueprint/protocol';
+import { ABSOLUTE_NESTED_FIELDS, type BlueprintLayout } from '@blueprint/diagram';
+import { patchForReceiver, type DiagramParams, type HeldDiagram } from '@blueprint/protocol';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
@@ -336,6 +337,44 @@ describe.skipIf(!chromiumInstalled)(title, () => {
         await page.waitForFunction(() => document.querySelectorAll('#blueprint-diagram .bp-added').length === 0);
         expect(await page.isVisible('.toolbar-live')).toBe(false);
         expect(await page.textContent('#blueprint-status')).toBe('');
+        await page.close();
+    });
+
+    it('applies diagrams sent as patches, also while comparing, and asks again for one it cannot apply', async () => {
+        const page = await openWithDiagram();
+        const step = layout.steps.find(candidate => !candidate.evidenceFor)!;
+        const relabelled = (label: string): BlueprintLayout => ({
+            ...layout, steps: layout.steps.map(s => (s.id === step.id ? { ...s, label, lines: [label] } : s))
+        });
+        const label = (page: Page) => page.textContent(`${domId(step.id)} .step-label`);
+        // What the extension posts: each diagram a patch of the one the page holds.
+        let held: HeldDiagram | undefined = patchForReceiver(undefined, params(), ABSOLUTE_NESTED_FIELDS).held;
+        const patched = (version: number, next: BlueprintLayout): DiagramParams => {
+            const step = patchForReceiver(held, params({ version, layout: next }), ABSOLUTE_NESTED_FIELDS);
+            held = step.held;
+            return step.params;
+        };
+        const second = patched(2, relabelled('Patched once'));
+        expect(second.layout).toBeUndefined();
+        expect(JSON.stringify(second).length).toBeLessThan(JSON.stringify(layout).length / 4);
+        await postToWebview(page, { kind: 'diagram', params: second });
+        await page.waitForFunction(([selector, wanted]) => document.querySelector(selector)?.textContent === wanted, [`${domId(step.id)} .step-label`, 'Patched once']);
+
+        // A patch of a version the page never had, and one naming a step it does not hold: asked for again, the diagram stays.
+        await postToWebview(page, { kind: 'diagram', params: { ...second, version: 9, patch: { ...second.patch!, base: 7 } } });
+        await postToWebview(page, { kind: 'diagram', params: { ...second, version: 9, patch: { base: 2, set: {}, unset: [], lists: { steps: { upsert: [], order: ['nowhere'] } } } } });
+        await page.waitForFunction(() => (window as unknown as { __posted: Array<{ kind: string }> }).__posted.filter(m => m.kind === 'needDiagram').length === 2);
+        expect(await label(page)).toBe('Patched once');
+
+        // While a comparison is shown, patches still apply in turn; leaving it shows the newest.
+        const result = { layout, classes: {}, changes: [], summary: { changes: 0, added: 0, removed: 0, changed: 0, customerVisible: 0, risks: 0 }, markdown: '' };
+        await postToWebview(page, { kind: 'diff', title: 'Compared with HEAD', result });
+        await page.waitForSelector('.toolbar-live', { state: 'visible' });
+        await postToWebview(page, { kind: 'diagram', params: patched(3, relabelled('Patched twice')) });
+        await postToWebview(page, { kind: 'diagram', params: patched(4, relabelled('Patched three times')) });
+        await page.click('.toolbar-live');
+        await page.waitForFunction(([selector, wanted]) => document.querySelector(selector)?.textContent === wanted, [`${domId(step.id)} .step-label`, 'Patched three times']);
+        expect((await posted(page)).filter(m => m.kind === 'needDiagram')).toHaveLength(2);
         await page.close();
     });
 

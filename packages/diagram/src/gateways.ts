@@ -72,7 +72,9 @@ export function placeGateways(model: BlueprintModel, flows: readonly LaidOutFlow
         const kind = decision.kind === 'parallel' ? 'parallel' : 'exclusive';
         if (!box || box.evidenceFor !== undefined || seen.has(`${kind}:${box.id}`)) continue;
         const branches = (decision.flows ?? []).map(id => flowById.get(id)).filter((flow): flow is LaidOutFlow => flow !== undefined && flow.points.length >= 2);
-        if (branches.length < 2) continue;
+        // One parallel branch beside a decision at the same step is still a split: that work goes on whichever alternative is taken.
+        const beside = kind === 'parallel' && (model.decisions ?? []).some(other => other.step === decision.step && other.kind !== 'parallel');
+        if (branches.length < (beside ? 1 : 2)) continue;
         seen.add(`${kind}:${box.id}`);
         const split = place(box, branches.map(flow => flow.points[0]), flowsAt.get(box.id) ?? [], new Set(branches.map(flow => flow.id)));
         const list = branches.map(flow => flow.label ? `${boxes.get(flow.to)?.label ?? flow.to}: ${flow.label}` : boxes.get(flow.to)?.label ?? flow.to).join(say.listSeparator);

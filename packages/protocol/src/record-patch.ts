@@ -229,7 +229,7 @@ function movedRecord(base: JsonRecord, next: JsonRecord, dx: number, dy: number,
         keys++;
         const old = base[key];
         if ((key === 'x' || key === 'y') && typeof old === 'number' && typeof value === 'number') {
-            if (!sameNumber(old + (key === 'x' ? dx : dy), value, moves.exact)) return false;
+            if (!moves.same(old + (key === 'x' ? dx : dy), value)) return false;
         } else if (moves.nested.has(key)) {
             if (!movedValue(old, value, dx, dy, moves)) return false;
         } else if (old !== value && !moves.same(old, value)) {
@@ -254,10 +254,6 @@ function movedValue(base: unknown, next: unknown, dx: number, dy: number, moves:
         return typeof next === 'object' && next !== null && !Array.isArray(next) && movedRecord(base as JsonRecord, next as JsonRecord, dx, dy, moves);
     }
     return base === next || moves.same(base, next);
-}
-
-function sameNumber(a: number, b: number, exact: boolean): boolean {
-    return exact ? Object.is(a, b) : a === b;
 }
 
 /** `item` moved by (dx, dy): a copy with its numeric `x`/`y` shifted, and those of the nested fields that move with it. */

@@ -3,6 +3,7 @@
  * The extension imports these types; the webview checks incoming data against them at runtime.
  */
 import type { DiagramDiffResult, DiagramParams } from './diagram.js';
+import type { ListPatch, RecordPatch } from './record-patch.js';
 
 /** Extension → webview: show (or refresh) the diagram of a document. */
 export interface DiagramMessage {
@@ -73,7 +74,15 @@ export interface ExportedSvgMessage {
     readonly svg: string;
 }
 
-export type WebviewToExtensionMessage = ReadyMessage | RevealMessage | ExportedSvgMessage;
+/**
+ * Webview → extension: a diagram came as a patch of a layout the page does not hold (or one that does
+ * not apply); the extension answers with the whole diagram.
+ */
+export interface NeedDiagramMessage {
+    readonly kind: 'needDiagram';
+}
+
+export type WebviewToExtensionMessage = ReadyMessage | RevealMessage | ExportedSvgMessage | NeedDiagramMessage;
 
 /** Runtime check of messages coming from the extension (the webview must not trust their shape). */
 export function isExtensionToWebviewMessage(data: unknown): data is ExtensionToWebviewMessage {
@@ -113,6 +122,17 @@ function isDiagramParams(value: unknown): value is DiagramParams {
     return typeof params.uri === 'string'
         && typeof params.stale === 'boolean'
         && (params.layout === undefined || (typeof params.layout === 'object' && params.layout !== null))
+        && (params.patch === undefined || isRecordPatch(params.patch))
         && (params.errors === undefined || typeof params.errors === 'number')
         && (params.message === undefined || typeof params.message === 'string');
+}
+
+/** The shape of a patch (what `applyRecordPatch` walks); whether it applies is found when it is applied. */
+function isRecordPatch(value: unknown): boolean {
+    if (typeof value !== 'object' || value === null) return false;
+    const patch = value as Partial<Record<keyof RecordPatch, unknown>>;
+    const isRecord = (field: unknown) => typeof field === 'object' && field !== null && !Array.isArray(field);
+    return typeof patch.base === 'number' && isRecord(patch.set) && Array.isArray(patch.unset) && isRecord(patch.lists)
+        && Object.values(patch.lists as object).every(list => isRecord(list) && Array.isArray((list as ListPatch).upsert))
+        && (patch.movedWith === undefined || Array.isArray(patch.movedWith));
 }

@@ -8,14 +8,14 @@
  * only once validation found no errors, and dropped otherwise.
  */
 import { computeHighlights } from './diagram-highlights.js';
-import type { BlueprintLayout, LayoutSpacing } from '@blueprint/diagram';
+import { ABSOLUTE_NESTED_FIELDS, type BlueprintLayout, type LayoutSpacing } from '@blueprint/diagram';
 import { DiagramCloseNotification, DiagramNotification, DiagramOpenNotification, type DiagramOpenParams, type DiagramParams } from '@blueprint/protocol';
 import type { BlueprintAnalysisProvider, BlueprintModelProvider } from '@blueprint/language';
 import { DocumentState, URI, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
 import { DiagnosticSeverity, type Disposable } from 'vscode-languageserver';
-import { sameData } from '@blueprint/model';
+import { patchForReceiver } from '@blueprint/protocol';
 import { DiagramDocuments, type EarlyLayout } from './diagram-documents.js';
-import { layoutPatch } from './layout-patches.js';
+import { knownLayoutPatch } from './layout-patches.js';
 import type { LayoutRunner } from './layout-runner.js';
 import { LayoutScheduler, type LayoutJob } from './layout-scheduler.js';
 
@@ -191,22 +191,14 @@ export class DiagramBridge implements Disposable {
         void Promise.resolve(this.connection.sendNotification(DiagramNotification.method, this.asPatch(params))).catch(() => undefined);
     }
 
-    /**
-     * For a client that applies patches and has a layout already: the layout as a patch of that one
-     * (when everything moved, the patch is the whole layout plus the ids' order: hardly larger), and
-     * the highlights only when they changed (the critical path of 1,000 steps is most of a label
-     * edit's message otherwise).
-     */
+    /** For a client that applies patches: the layout as a patch of the one it has (see `patchForReceiver`). */
     private asPatch(params: DiagramParams): DiagramParams {
         const state = this.documents.get(params.uri);
-        if (!state?.patches || !params.layout) return params;
-        const sent = state.sent;
-        state.sent = { version: params.version, layout: params.layout, highlights: params.highlights };
-        if (!sent) return params;
+        if (!state?.patches) return params;
         // The worker's patch when it made this layout from the one sent (the same diff, not made twice).
-        const patch = layoutPatch(sent.layout, params.layout, sent.version);
-        const { layout: _whole, highlights, ...rest } = params;
-        return sameData(sent.highlights, highlights, 'json') ? { ...rest, patch } : { ...rest, patch, highlights };
+        const step = patchForReceiver(state.sent, params, ABSOLUTE_NESTED_FIELDS, knownLayoutPatch);
+        state.sent = step.held;
+        return step.params;
     }
 }
 

@@ -1,6 +1,6 @@
 /** The documents the client shows a diagram for, with the last good layout of each. */
 import type { BlueprintLayout } from '@blueprint/diagram';
-import type { DiagramHighlights } from '@blueprint/protocol';
+import type { DiagramHighlights, HeldDiagram } from '@blueprint/protocol';
 import type { LayoutJob } from './layout-scheduler.js';
 
 /** A layout started before its version was validated (see DiagramBridge). */
@@ -23,7 +23,7 @@ export interface DiagramDocumentState {
     /** The client applies patches (it said so in diagramOpen). */
     patches: boolean;
     /** The layout the client has now (sent whole or as a patch), the version it came with and its highlights. */
-    sent?: { readonly version: number; readonly layout: BlueprintLayout; readonly highlights?: DiagramHighlights };
+    sent?: HeldDiagram;
     /** The layout started early for the version being validated now. */
     early?: EarlyLayout;
 }

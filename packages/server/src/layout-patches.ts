@@ -6,7 +6,7 @@
  * 1,000-step label edit.
  */
 import { ABSOLUTE_NESTED_FIELDS, type BlueprintLayout } from '@blueprint/diagram';
-import { diffRecords, type DiffOptions, type RecordPatch } from '@blueprint/protocol';
+import type { DiffOptions, RecordPatch } from '@blueprint/protocol';
 
 /** Boxes right of a widened column are sent as moved by (dx, dy), flows' points with them. */
 export const LAYOUT_PATCH_OPTIONS: DiffOptions = { moves: { nested: ABSOLUTE_NESTED_FIELDS } };
@@ -19,9 +19,8 @@ export function rememberPatch(layout: BlueprintLayout, base: BlueprintLayout, pa
     patchedFrom.set(layout, { base, patch });
 }
 
-/** The patch of `next` against `base` (numbered `baseVersion`): the worker's when it made `next` from `base`, else a new diff. */
-export function layoutPatch(base: BlueprintLayout, next: BlueprintLayout, baseVersion: number): RecordPatch {
+/** The worker's patch of `next` against `base` (renumbered to `baseVersion`) when `next` was made from `base` with it. */
+export function knownLayoutPatch(base: BlueprintLayout, next: BlueprintLayout, baseVersion: number): RecordPatch | undefined {
     const known = patchedFrom.get(next);
-    if (known?.base === base) return { ...known.patch, base: baseVersion };
-    return diffRecords(base as unknown as Record<string, unknown>, next as unknown as Record<string, unknown>, baseVersion, LAYOUT_PATCH_OPTIONS);
+    return known?.base === base ? { ...known.patch, base: baseVersion } : undefined;
 }

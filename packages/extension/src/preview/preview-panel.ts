@@ -7,16 +7,16 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import {
-    DiagramCloseNotification, DiagramNotification, DiagramOpenNotification, WorkbookExportRequest,
-    type DiagramDiffResult, type DiagramOpenParams, type DiagramParams, type WorkbookExportResult
+    DiagramCloseNotification, DiagramNotification, DiagramOpenNotification, WorkbookExportRequest, patchForReceiver, resolveFromSender,
+    type DiagramDiffResult, type DiagramOpenParams, type DiagramParams, type HeldDiagram, type WorkbookExportResult
 } from '@blueprint/protocol';
+import { ABSOLUTE_NESTED_FIELDS } from '@blueprint/diagram';
 import { webviewHtml } from '@blueprint/webview';
 import type { ExtensionToWebviewMessage, WebviewToExtensionMessage } from '@blueprint/protocol';
 import { LANGUAGE_ID } from '../client-options.js';
 import { saveAtomically, temporaryName } from './atomic-save.js';
 import { debounce } from './debounce.js';
 import { exportPreviewDiagram } from './diagram-export.js';
-import { resolveDiagram } from './diagram-patches.js';
 import { findStep, stepsAtPosition } from './step-at-position.js';
 import { parsePreviewTheme, withThemeOverride } from './theme-override.js';
 
@@ -31,10 +31,14 @@ export class BlueprintPreview implements vscode.Disposable, vscode.WebviewPanelS
     private document?: vscode.Uri;
     /** The latest diagram of that document (kept for cursor lookups and for a reloaded page). */
     private diagram?: DiagramParams;
+    /** The layout the server patches next (the last one it sent with geometry). */
+    private fromServer?: HeldDiagram;
+    /** The layout the page holds, which the next diagram posted to it patches. */
+    private onPage?: HeldDiagram;
     private webviewReady = false;
     /** A comparison to show as soon as the page is ready. */
     private pendingComparison?: ExtensionToWebviewMessage;
-    private readonly forwardDiagram = debounce<DiagramParams>(params => this.post({ kind: 'diagram', params }), () => this.debounceMs());
+    private readonly forwardDiagram = debounce<DiagramParams>(params => this.postDiagram(params), () => this.debounceMs());
 
     constructor(
         private readonly context: vscode.ExtensionContext,
@@ -140,6 +144,7 @@ export class BlueprintPreview implements vscode.Disposable, vscode.WebviewPanelS
             title: this.panel.title
         });
         this.webviewReady = false;
+        this.onPage = undefined;
         webview.html = withThemeOverride(html, parsePreviewTheme(vscode.workspace.getConfiguration('blueprint.preview').get('theme')), nonce);
     }
 
@@ -150,6 +155,7 @@ export class BlueprintPreview implements vscode.Disposable, vscode.WebviewPanelS
         const previous = this.document;
         this.document = uri;
         this.diagram = undefined;
+        this.fromServer = undefined;
         this.forwardDiagram.cancel();
         if (this.panel) {
             this.panel.title = `Preview ${basename(uri)}`;
@@ -171,17 +177,19 @@ export class BlueprintPreview implements vscode.Disposable, vscode.WebviewPanelS
         if (!this.panel || received.uri !== this.document?.toString()) {
             return;
         }
-        const params = resolveDiagram(this.diagram, received);
-        if (!params) {
+        const resolved = resolveFromSender(this.fromServer, received);
+        if (!resolved) {
             // A patch without its base: ask again, and the server answers with the whole diagram.
             void this.client.sendNotification(DiagramOpenNotification.method, { uri: received.uri, patches: true } satisfies DiagramOpenParams);
             return;
         }
+        const { params } = resolved;
+        this.fromServer = resolved.held;
         const first = this.diagram === undefined;
         this.diagram = params;
         if (first) {
             // The first diagram of a document shows at once (with the cursor's step in view); later edits are debounced.
-            this.post({ kind: 'diagram', params, focus: this.cursorSteps(params) });
+            this.postDiagram(params, this.cursorSteps(params));
         } else {
             this.forwardDiagram(params);
         }
@@ -210,13 +218,19 @@ export class BlueprintPreview implements vscode.Disposable, vscode.WebviewPanelS
         switch (message?.kind) {
             case 'ready':
                 this.webviewReady = true;
+                this.onPage = undefined;
                 if (this.diagram) {
-                    this.post({ kind: 'diagram', params: this.diagram, focus: this.cursorSteps(this.diagram) });
+                    this.postDiagram(this.diagram, this.cursorSteps(this.diagram));
                 }
                 if (this.pendingComparison) {
                     this.post(this.pendingComparison);
                     this.pendingComparison = undefined;
                 }
+                return;
+            case 'needDiagram':
+                // The page could not apply a patch (it missed its base): it gets the whole diagram.
+                this.onPage = undefined;
+                if (this.diagram) this.postDiagram(this.diagram);
                 return;
             case 'reveal':
                 void this.reveal(String(message.id));
@@ -271,6 +285,14 @@ export class BlueprintPreview implements vscode.Disposable, vscode.WebviewPanelS
         }
     }
 
+    /** Posts a diagram to the page, as a patch of the layout it holds when it holds one. */
+    private postDiagram(params: DiagramParams, focus?: string[]): void {
+        if (!this.panel || !this.webviewReady) return;
+        const step = patchForReceiver(this.onPage, params, ABSOLUTE_NESTED_FIELDS);
+        this.onPage = step.held;
+        this.post({ kind: 'diagram', params: step.params, ...(focus ? { focus } : {}) });
+    }
+
     private post(message: ExtensionToWebviewMessage): void {
         // Before `ready` the page does not listen yet; it gets the current diagram when it is.
         if (this.panel && this.webviewReady) {
@@ -283,6 +305,8 @@ export class BlueprintPreview implements vscode.Disposable, vscode.WebviewPanelS
         this.panel = undefined;
         this.document = undefined;
         this.diagram = undefined;
+        this.fromServer = undefined;
+        this.onPage = undefined;
         this.webviewReady = false;
         this.forwardDiagram.cancel();
         vscode.Disposable.from(...this.panelDisposables).dispose();

@@ -143,6 +143,8 @@ export class BlueprintParserErrorMessageProvider extends LangiumParserErrorMessa
                 `The ${what}'s body is not closed: '${found}' starts the next entry of the blueprint. Add '}' before it.`);
         }
         const list = allowed.join(', ');
+        const hint = ruleName === 'Step' ? stepBodyHint(found) : undefined;
+        if (hint) return `${capitalise(describeFound(actual))} is not a property of a step: ${hint}`;
         const near = this.isName(actual) || this.isKeyword(found) ? this.nearestKeyword(found, allowed) : undefined;
         if (near && !allowed.includes(near)) {
             // A keyword of another place (`vai` → `via` after a step's label): the list would mislead.
@@ -306,4 +308,18 @@ function nameFromLabel(label: string): string | undefined {
     const words = label.slice(1, -1).split(/[^\p{L}\p{N}_]+/u).filter(Boolean).slice(0, 4);
     const name = words.map(word => /^[a-z]/.test(word) ? capitalise(word) : word).join('');
     return /^[\p{N}]*[\p{L}_][\p{L}\p{N}_]*$/u.test(name) ? name : undefined;
+}
+
+/** Words users bring to a step's body from the literature or from the step's header. */
+const REMEDY_WORDS = new Set(['remedy', 'remedies', 'fix', 'mitigation', 'countermeasure', 'solution']);
+
+function stepBodyHint(found: string): string | undefined {
+    if (REMEDY_WORDS.has(found.toLowerCase())) {
+        return 'a fail point\'s remedies follow its cause, as `prevention "…"` (keeps the failure from happening) or `recovery "…"` (puts it right): fail "Card swallowed" prevention "…" recovery "…".';
+    }
+    if (found === 'rate') return 'the failure rate comes right after the fail point\'s cause, before its remedies: fail "Card swallowed" rate 2 % recovery "…".';
+    if (found === 'by' || found === 'via' || found === 'in') {
+        return `'${found}' belongs in the step's header, after its label: customer Name "Label" in Stage by Actor via channel { … }.`;
+    }
+    return undefined;
 }

@@ -28,6 +28,7 @@ export function registerValidationChecks(services: BlueprintCoreServices): void 
         Blueprint: [
             flows.checkProcessGraph.bind(flows),
             branches.checkImpliedDecisions.bind(branches),
+            branches.checkExclusiveDecisions.bind(branches),
             branches.checkRecoveryReachable.bind(branches)
         ],
         Branching: [branches.checkBranching.bind(branches), flows.checkBranchLinks.bind(flows)],

@@ -1,6 +1,7 @@
 /**
- * Decisions, parallel work and remedies: shares that add up, parallel splits that join or end,
- * corrective sub-processes that can be reached, poka-yoke types from the literature.
+ * Decisions, parallel work and remedies: shares that add up, decisions that are exclusive, parallel
+ * splits that join or end, corrective sub-processes that can be reached, poka-yoke types from the
+ * literature.
  */
 import type { ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
@@ -66,6 +67,50 @@ export class BranchChecks {
             const last = links[links.length - 1].link;
             this.checkShares(`the alternatives after '${source.name}'`, links.map(({ share }) => share),
                 message => accept('error', message, { node: last, property: 'share', code: Rules.decisionShares.id }));
+        }
+    }
+
+    /**
+     * BP031: a decision is exclusive. A one-way flow out of a step with alternatives that is none of
+     * them is counted by the analysis as done alongside whichever alternative is taken, which is
+     * rarely what was meant (it reads as "then" in the text, as "or" in the diagram).
+     */
+    checkExclusiveDecisions(blueprint: ast.Blueprint, accept: ValidationAcceptor): void {
+        const deciding = new Set<ast.Step>();
+        const parallelTargets = new Map<ast.Step, Set<ast.Step>>();
+        for (const member of blueprint.members) {
+            if (!ast.isBranching(member)) continue;
+            const step = member.step?.ref;
+            if (!step) continue;
+            if (member.kind === 'decision') {
+                deciding.add(step);
+            } else {
+                const targets = parallelTargets.get(step) ?? new Set<ast.Step>();
+                for (const branch of member.branches) if (branch.target?.ref) targets.add(branch.target.ref);
+                parallelTargets.set(step, targets);
+            }
+        }
+        const flows = blueprint.members.filter(ast.isFlow);
+        for (const flow of flows) {
+            let source = flow.source?.ref;
+            for (const link of flow.links) {
+                if (source && link.share) deciding.add(source);
+                source = link.target?.ref;
+            }
+        }
+        if (deciding.size === 0) return;
+        for (const flow of flows) {
+            if (flow.loop) continue;
+            let source = flow.source?.ref;
+            for (const link of flow.links) {
+                const target = link.target?.ref;
+                if (source && target && target !== source && deciding.has(source) && !link.share && link.arrow !== '<->'
+                    && !parallelTargets.get(source)?.has(target) && !recoverySteps(source).has(target)) {
+                    accept('warning', `'${source.name}' makes a decision, so one of its alternatives is taken; this flow to '${target.name}' is none of them and would be done whichever is taken. Make it an alternative with a share (\`-> ${target.name} 10 %\`), lead it from the step where it really follows, or put it in a \`parallel\` block if it is done as well.`,
+                        { node: link, property: 'target', code: Rules.exclusiveDecision.id });
+                }
+                source = target;
+            }
         }
     }
 
@@ -152,4 +197,14 @@ export class BranchChecks {
             }
         }
     }
+}
+
+/** The steps of a step's corrective sub-processes (its fail points' recoveries). */
+function recoverySteps(step: ast.Step): Set<ast.Step> {
+    const steps = new Set<ast.Step>();
+    for (const property of step.properties) {
+        if (!ast.isFailPoint(property)) continue;
+        for (const recovery of property.recoveries) for (const ref of recovery.steps) if (ref.ref) steps.add(ref.ref);
+    }
+    return steps;
 }

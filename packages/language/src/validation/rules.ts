@@ -53,7 +53,8 @@ export const Rules = {
     decisionShares: rule('BP027', 'decision-shares', 'error', 'The alternatives of a decision carry shares that add up to 100 % (or are all weights); parallel branches carry none; failure rates and repeat probabilities are percentages below 100 %.', 'ours, from the hotline\'s 95 % / 5 %'),
     parallelJoins: rule('BP028', 'parallel-joins', 'warning', 'Each branch of a parallel split reaches its `join` step, or, without a join, an end.', 'ours (graph hygiene)'),
     pokaYokeType: rule('BP029', 'poka-yoke-type', 'warning', 'A poka-yoke type is task, treatment or tangible (server errors) or preparation, encounter or resolution (customer errors).', 'Chase & Stewart 1994'),
-    remoteContact: rule('BP030', 'remote-contact-backstage', 'info', 'A customer step in contact with a step below the line of visibility through a remote channel (phone, chat, e-mail): the invisible contact employee. Allowed; shown so that it is a choice.', 'Bitner, Ostrom & Morgan 2008')
+    remoteContact: rule('BP030', 'remote-contact-backstage', 'info', 'A customer step in contact with a step below the line of visibility through a remote channel (phone, chat, e-mail): the invisible contact employee. Allowed; shown so that it is a choice.', 'Bitner, Ostrom & Morgan 2008'),
+    exclusiveDecision: rule('BP031', 'decision-exclusive', 'warning', 'A step where a decision is made leads on only by its alternatives: another flow out of it (other than a conversation `<->`, a rework loop, a recovery or a branch of a `parallel` block) would be done whichever alternative is taken.', 'BPMN exclusive gateway; ours, from the analysis')
 } as const satisfies Record<string, RuleInfo>;
 
 export type RuleKey = keyof typeof Rules;

@@ -279,12 +279,17 @@ export function analyseTime(model: BlueprintModel, segment?: string): TimeAnalys
         // A path chooses among alternatives and recoveries; parallel branches all happen, and the
         // path follows the one that takes longer on average (it decides when the work is done).
         let dominant: Edge | undefined;
+        // Parallel work beside a decision is done whichever alternative is taken: a journey that
+        // follows it has still made the most likely choice (not 100 % of journeys).
+        let choice = -1;
         for (const edge of edges[node]) {
             if (edge.group === 'parallel' && (!dominant || expectedFrom[edge.to][0] > expectedFrom[dominant.to][0])) dominant = edge;
+            if (edge.group === 'alternative') choice = Math.max(choice, edgeChance(edges[node], edge));
         }
         for (const edge of edges[node]) {
             if (edge.group === 'parallel' && edge !== dominant) continue;
-            const chance = edgeChance(edges[node], edge) * likelyFrom[edge.to];
+            const taken = edge.group === 'parallel' && choice >= 0 ? choice : edgeChance(edges[node], edge);
+            const chance = taken * likelyFrom[edge.to];
             const tie = Math.abs(chance - bestChance) <= 1e-12;
             if (chance > bestChance + 1e-12 || (tie && expectedFrom[edge.to][0] > bestExpected)) {
                 bestChance = chance;

@@ -3,7 +3,7 @@
  * order of the action queue, so they read and write this without races.
  */
 import type { BlueprintLayout } from '@blueprint/diagram';
-import type { DiagramHighlights, DiagramParams } from '@blueprint/protocol';
+import type { DiagramHighlights, DiagramParams, HeldDiagram } from '@blueprint/protocol';
 import { injectable } from 'inversify';
 
 export interface ShownDiagram {
@@ -14,6 +14,8 @@ export interface ShownDiagram {
 
 @injectable()
 export class DiagramState {
+    /** The newest live layout received, which the next diagram message may patch (ahead of `shown` while a comparison is shown). */
+    live?: HeldDiagram;
     /** The live diagram on screen (also while a comparison covers it). */
     shown?: ShownDiagram;
     /** Steps selected by the editor's cursor or the keyboard; kept across updates. */

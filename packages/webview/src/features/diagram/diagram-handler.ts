@@ -1,14 +1,17 @@
 /**
  * Shows the live diagram: a new document opens at 100 % with the cursor's (or the start) step in
  * view, an edit updates the model in place, a stale update without geometry keeps the last good
- * diagram under a banner. While a comparison is shown, live diagrams wait.
+ * diagram under a banner. While a comparison is shown, live diagrams wait. A diagram may come as a
+ * patch of the one before (see @blueprint/protocol's diagram-stream); one the page cannot apply is
+ * asked for again whole.
  */
-import type { DiagramParams } from '@blueprint/protocol';
+import { resolveFromSender, type DiagramParams } from '@blueprint/protocol';
 import { inject, injectable } from 'inversify';
 import { EMPTY_ROOT, TYPES, type IActionDispatcher, type IActionHandler } from 'sprotty';
 import type { Action } from 'sprotty-protocol';
 import { ActionQueue } from '../../base/action-queue.js';
 import { DiagramState } from '../../base/diagram-state.js';
+import { ExtensionConnection } from '../../extension-connection.js';
 import { buildGraph } from '../../graph-builder.js';
 import type { BlueprintModelSource } from '../../model-source.js';
 import type { BlueprintGraphSchema } from '../../schema.js';
@@ -26,10 +29,19 @@ export class DiagramHandler implements IActionHandler {
     @inject(DiagramState) protected readonly state!: DiagramState;
     @inject(StatusOverlay) protected readonly status!: StatusOverlay;
     @inject(WebviewStateStore) protected readonly saved!: WebviewStateStore;
+    @inject(ExtensionConnection) protected readonly connection!: ExtensionConnection;
 
     handle(action: Action): void {
         if (action.kind !== ShowDiagramAction.KIND) return;
-        const { params, focus } = action as ShowDiagramAction;
+        const { focus } = action as ShowDiagramAction;
+        // Patches are applied as they arrive, also while a comparison is shown: each patches the one before.
+        const resolved = resolveFromSender(this.state.live, (action as ShowDiagramAction).params);
+        if (!resolved) {
+            this.connection.post({ kind: 'needDiagram' });
+            return;
+        }
+        this.state.live = resolved.held;
+        const { params } = resolved;
         if (this.state.comparison) {
             this.state.comparison = { ...this.state.comparison, pendingLive: params };
             return;
