@@ -8,7 +8,7 @@
  * layout, which the patch skips by identity.
  */
 import { applyRecordPatch, diffRecords, isEmptyPatch } from '@blueprint/protocol';
-import { createLayoutCache, layoutBlueprint, type BlueprintLayout, type LayoutCache, type LayoutOptions } from '@blueprint/diagram';
+import { ABSOLUTE_NESTED_FIELDS, createLayoutCache, layoutBlueprint, type BlueprintLayout, type LayoutCache, type LayoutOptions } from '@blueprint/diagram';
 import type { BlueprintModel } from '@blueprint/model';
 import { describe, expect, test } from 'vitest';
 import { generateBlueprint } from '../bench/generate.mjs';
@@ -73,6 +73,15 @@ async function checkSequence(start: BlueprintModel, edits: readonly Edit[], cach
         expect(json(layout), edit.name).toBe(json(oracle));
         const patch = diffRecords(previous as never, layout as never, 0);
         expect(json(applyRecordPatch(copy(previous), patch)), `${edit.name}: the patch`).toBe(json(layout));
+        // The server's patches (moves sent as moves): the main thread applies the worker's to its own
+        // copy of the previous layout and forwards it to the client instead of diffing again, so
+        // diffing the patched copy against that copy must give the very same patch.
+        const moves = { moves: { nested: ABSOLUTE_NESTED_FIELDS } };
+        const workerPatch = diffRecords(previous as never, layout as never, 0, moves);
+        const mainCopy = structuredClone(previous);
+        const patched = applyRecordPatch(mainCopy, workerPatch);
+        expect(json(patched), `${edit.name}: the moves patch`).toBe(json(layout));
+        expect(JSON.stringify(diffRecords(mainCopy as never, patched as never, 0, moves)), `${edit.name}: the patch diffed again`).toBe(JSON.stringify(workerPatch));
         previous = layout;
     }
 }
@@ -107,6 +116,16 @@ describe('the layout cache changes nothing but the time', () => {
         const first = await layoutBlueprint(start, { cache });
         const labelEdit = await layoutBlueprint(edits[0].model, { previous: first, cache });
         expect(json(labelEdit)).toBe(json(await layoutBlueprint(structuredClone(edits[0].model))));
+    }, 120_000);
+
+    test('typing into a label of 200 steps, two characters at a time: the box widens, then wraps, and the boxes right of it move', async () => {
+        const text = generateBlueprint(200);
+        const typed = ' and then a few more words';
+        const edits: Edit[] = [];
+        for (let length = 1; length <= typed.length; length += 2) {
+            edits.push({ name: `typed ${length}`, model: await modelFromText(text.replace('request e2"', `request e2${typed.slice(0, length)}"`)) });
+        }
+        await checkSequence(await modelFromText(text), edits);
     }, 120_000);
 });
 

@@ -6,7 +6,7 @@ import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:chil
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DiagramNotification, DiagramOpenNotification, type DiagramParams } from '@blueprint/protocol';
+import { applyRecordPatch, DiagramNotification, DiagramOpenNotification, type DiagramParams } from '@blueprint/protocol';
 import {
     DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, InitializedNotification, InitializeRequest,
     ConfigurationRequest, RegistrationRequest, StreamMessageReader, StreamMessageWriter, createProtocolConnection, type ProtocolConnection
@@ -92,3 +92,31 @@ test('the server lays out opened diagrams and keeps the last good one while the 
     // The layout worker did not bring the server down.
     expect(stderr).not.toMatch(/Error|exception/i);
 });
+
+test('typing into a label, a client that applies patches ends up with the layouts a client of whole layouts gets', async () => {
+    // The worker's patch, applied on the main thread, goes on to the client as it is (layout-patches.ts):
+    // it must give the client what the whole layout of each version is.
+    const patched = 'untitled:typing-patches.blueprint';
+    const whole = 'untitled:typing-whole.blueprint';
+    for (const [uri, patches] of [[patched, true], [whole, false]] as const) {
+        await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'blueprint', version: 1, text: TEXT } });
+        await connection.sendNotification(DiagramOpenNotification.method, { uri, patches });
+    }
+    let layout = (await diagram(p => p.uri === patched && p.version === 1 && p.layout !== undefined)).layout!;
+    const typed = ' and say hello, then ask what brings them to the branch today';
+    let sawMoves = false;
+    for (let version = 2; version <= 12; version++) {
+        const text = TEXT.replace('"Greet the customer"', `"Greet the customer${typed.slice(0, (version - 1) * 6)}"`);
+        for (const uri of [patched, whole]) {
+            await connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+        }
+        const update = await diagram(p => p.uri === patched && p.version === version);
+        expect(update.patch, `version ${version}`).toBeDefined();
+        sawMoves ||= Object.values(update.patch!.lists).some(list => (list.moved ?? []).length > 0);
+        layout = applyRecordPatch(layout, update.patch!);
+        const expected = (await diagram(p => p.uri === whole && p.version === version)).layout!;
+        expect(JSON.stringify(layout), `version ${version}`).toBe(JSON.stringify(expected));
+    }
+    // The box widened: the boxes right of it were sent as moved.
+    expect(sawMoves).toBe(true);
+}, 60_000);

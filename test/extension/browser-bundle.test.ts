@@ -39,15 +39,16 @@ describe('the web extension', () => {
     });
 
     // The preview's page and the extension get the model and the messages from @blueprint/model and
-    // @blueprint/protocol (from the diagram only types, and the page its import-free header geometry,
-    // `@blueprint/diagram/header-window`), so neither the language (Langium) nor the layout engine
+    // @blueprint/protocol (from the diagram only types and two import-free modules: the page's header
+    // geometry, `@blueprint/diagram/header-window`, and the extension's list of fields that move with a
+    // box, `@blueprint/diagram/geometry`), so neither the language (Langium) nor the layout engine
     // (elkjs) is in them.
     test.each([[WEBVIEW, 'webview.meta.json', 'features/'], [EXTENSION, 'browser-extension.meta.json', 'preview-panel']])(
         '%s%s: no Langium, no elkjs, no Node built-ins', (folder, metafileName, marker) => {
             const inputs = Object.keys(readMetafile(join(folder, 'dist', metafileName)).inputs);
             expect(inputs.some(input => input.includes(marker))).toBe(true);
             expect(inputs.filter(input => /node_modules\/(langium|chevrotain|elkjs)\//.test(input)
-                || (/(^|\/)(language|diagram)\/(src|dist)\//.test(input) && !/diagram\/src\/header-window\.ts$/.test(input)))).toEqual([]);
+                || (/(^|\/)(language|diagram)\/(src|dist)\//.test(input) && !/diagram\/src\/(header-window|geometry)\.ts$/.test(input)))).toEqual([]);
             expect(nodeImports(metafileName, folder)).toEqual([]);
         });
 

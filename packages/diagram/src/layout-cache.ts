@@ -83,7 +83,7 @@ export class PlacedSteps {
     /** `box` placed at (x, y). */
     place(box: DiagramBox, x: number, y: number): LaidOutStep {
         const earlier = this.current.get(box.id);
-        const step = earlier !== undefined && earlier.box === box && earlier.step.x === x && earlier.step.y === y ? earlier.step : { ...box, x, y };
+        const step = earlier !== undefined && earlier.box === box && earlier.step.x === x && earlier.step.y === y ? earlier.step : placedAt(box, x, y);
         this.next.set(box.id, { box, step });
         return step;
     }
@@ -97,6 +97,17 @@ export class PlacedSteps {
         this.current = new Map();
         this.next = new Map();
     }
+}
+
+/**
+ * `{ ...box, x, y }`: the box's fields, then x and y, in that order (the JSON of a layout depends
+ * on it); Object.assign copies them several times faster than the spread.
+ */
+export function placedAt(box: DiagramBox, x: number, y: number): LaidOutStep {
+    const step = Object.assign({}, box) as { -readonly [K in keyof LaidOutStep]: LaidOutStep[K] };
+    step.x = x;
+    step.y = y;
+    return step;
 }
 
 export class DocumentLayoutCache implements LayoutCache {

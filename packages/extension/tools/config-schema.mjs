@@ -2,7 +2,8 @@
 // against) from the rule catalog of the built language package: `node tools/config-schema.mjs`.
 // test/extension/config-schema.test.ts fails when the committed file is out of date.
 import { writeFileSync } from 'node:fs';
-import { ALL_RULES, SUPPORTED_LANGUAGES } from '@blueprint/language';
+import { ALL_RULES } from '@blueprint/language';
+import { SUPPORTED_LANGUAGES } from '@blueprint/model';
 
 const configurable = ALL_RULES.filter(rule => rule.configurable);
 const setting = {

@@ -11,7 +11,7 @@
 import type { BlueprintLayout } from '@blueprint/diagram';
 import { sameData } from '@blueprint/model';
 import type { DiagramHighlights, DiagramParams } from './diagram.js';
-import { applyRecordPatch, diffRecords } from './record-patch.js';
+import { applyRecordPatch, diffRecords, type RecordPatch } from './record-patch.js';
 
 /** The last layout a receiver holds, to which the next patch applies. */
 export interface HeldDiagram {
@@ -30,17 +30,26 @@ export interface DiagramStreamStep {
 type Json = Record<string, unknown>;
 
 /**
+ * A patch of `next` against `base` (numbered `baseVersion`) made already with the same options, or
+ * undefined: the server's layout worker sent the layout as one, and diffing again would give it back.
+ */
+export type KnownPatch = (base: BlueprintLayout, next: BlueprintLayout, baseVersion: number) => RecordPatch | undefined;
+
+/**
  * Sender: `params` as the receiver should get it, given what it holds. With a layout of the same
  * document held, the layout goes as a patch of that one (when everything moved, the patch is the
  * whole layout plus the ids' order: hardly larger), and the highlights only when they changed (the
  * critical path of 1,000 steps is most of a label edit's message otherwise). `movedWith`: the
- * nested fields that move with an item (the diagram's `ABSOLUTE_NESTED_FIELDS`).
+ * nested fields that move with an item (the diagram's `ABSOLUTE_NESTED_FIELDS`); `known`: a patch
+ * already made of the layout against the held one, used instead of diffing them.
  */
-export function patchForReceiver(held: HeldDiagram | undefined, params: DiagramParams, movedWith: readonly string[]): DiagramStreamStep {
+export function patchForReceiver(held: HeldDiagram | undefined, params: DiagramParams, movedWith: readonly string[],
+    known?: KnownPatch): DiagramStreamStep {
     if (!params.layout) return { params, held };
     const next = holding(params, params.layout);
     if (!held || held.uri !== params.uri) return { params, held: next };
-    const patch = diffRecords(held.layout as unknown as Json, params.layout as unknown as Json, held.version, { moves: { nested: movedWith } });
+    const patch = known?.(held.layout, params.layout, held.version)
+        ?? diffRecords(held.layout as unknown as Json, params.layout as unknown as Json, held.version, { moves: { nested: movedWith } });
     const { layout: _whole, highlights, ...rest } = params;
     return { params: sameData(held.highlights, highlights, 'json') ? { ...rest, patch } : { ...rest, patch, highlights }, held: next };
 }

@@ -15,6 +15,7 @@ import { DocumentState, URI, type LangiumDocument, type LangiumSharedCoreService
 import { DiagnosticSeverity, type Disposable } from 'vscode-languageserver';
 import { patchForReceiver } from '@blueprint/protocol';
 import { DiagramDocuments, type EarlyLayout } from './diagram-documents.js';
+import { knownLayoutPatch } from './layout-patches.js';
 import type { LayoutRunner } from './layout-runner.js';
 import { LayoutScheduler, type LayoutJob } from './layout-scheduler.js';
 
@@ -194,7 +195,8 @@ export class DiagramBridge implements Disposable {
     private asPatch(params: DiagramParams): DiagramParams {
         const state = this.documents.get(params.uri);
         if (!state?.patches) return params;
-        const step = patchForReceiver(state.sent, params, ABSOLUTE_NESTED_FIELDS);
+        // The worker's patch when it made this layout from the one sent (the same diff, not made twice).
+        const step = patchForReceiver(state.sent, params, ABSOLUTE_NESTED_FIELDS, knownLayoutPatch);
         state.sent = step.held;
         return step.params;
     }

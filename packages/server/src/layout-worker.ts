@@ -7,9 +7,10 @@
  * a label edit measures one box, and the patch skips the unchanged ones by identity.
  */
 import type { MessagePort } from 'node:worker_threads';
-import { ABSOLUTE_NESTED_FIELDS, createLayoutCache, layoutBlueprint, type BlueprintLayout, type LayoutCache } from '@blueprint/diagram';
+import { createLayoutCache, layoutBlueprint, type BlueprintLayout, type LayoutCache } from '@blueprint/diagram';
 import type { BlueprintModel } from '@blueprint/model';
 import { applyRecordPatch, diffRecords } from '@blueprint/protocol';
+import { LAYOUT_PATCH_OPTIONS } from './layout-patches.js';
 import type { LayoutRequest, LayoutResponse } from './worker-layout-runner.js';
 
 export function runLayoutWorker(port: MessagePort): void {
@@ -57,7 +58,7 @@ export function runLayoutWorker(port: MessagePort): void {
             const layout = await layoutBlueprint(model, { previous, spacing: request.spacing, cache });
             if (!run.released) lastLayouts.set(request.uri, layout);
             response = last
-                ? { id: request.id, patch: diffRecords(last as unknown as Record<string, unknown>, layout as unknown as Record<string, unknown>, 0, { moves: { nested: ABSOLUTE_NESTED_FIELDS } }) }
+                ? { id: request.id, patch: diffRecords(last as unknown as Record<string, unknown>, layout as unknown as Record<string, unknown>, 0, LAYOUT_PATCH_OPTIONS) }
                 : { id: request.id, layout };
         } catch (error) {
             response = { id: request.id, error: error instanceof Error ? error.message : String(error) };
