@@ -99,13 +99,15 @@ export class BranchChecks {
             }
         }
         if (deciding.size === 0) return;
+        // A flow into a fail point's corrective sub-process is its recovery, not a branch of the decision.
+        const recoveries = new Map(this.models.getStructure(blueprint).steps.map(step => [step.id, step.recoverySteps]));
         for (const flow of flows) {
             if (flow.loop) continue;
             let source = flow.source?.ref;
             for (const link of flow.links) {
                 const target = link.target?.ref;
                 if (source && target && target !== source && deciding.has(source) && !link.share && link.arrow !== '<->'
-                    && !parallelTargets.get(source)?.has(target) && !recoverySteps(source).has(target)) {
+                    && !parallelTargets.get(source)?.has(target) && !recoveries.get(source.name)?.includes(target.name)) {
                     accept('warning', `'${source.name}' makes a decision, so one of its alternatives is taken; this flow to '${target.name}' is none of them and would be done whichever is taken. Make it an alternative with a share (\`-> ${target.name} 10 %\`), lead it from the step where it really follows, or put it in a \`parallel\` block if it is done as well.`,
                         { node: link, property: 'target', code: Rules.exclusiveDecision.id });
                 }
@@ -197,14 +199,4 @@ export class BranchChecks {
             }
         }
     }
-}
-
-/** The steps of a step's corrective sub-processes (its fail points' recoveries). */
-function recoverySteps(step: ast.Step): Set<ast.Step> {
-    const steps = new Set<ast.Step>();
-    for (const property of step.properties) {
-        if (!ast.isFailPoint(property)) continue;
-        for (const recovery of property.recoveries) for (const ref of recovery.steps) if (ref.ref) steps.add(ref.ref);
-    }
-    return steps;
 }
