@@ -149,6 +149,26 @@ describe('what a label edit keeps', () => {
         expect(Object.keys(patch.set)).toEqual([]);
     }, 60_000);
 
+    test('a label that widens its box moves the boxes right of it: their notes stay the previous objects where they stay put', async () => {
+        const text = generateBlueprint(100);
+        const cache = createLayoutCache();
+        const before = await layoutBlueprint(await modelFromText(text), { cache });
+        const after = await layoutBlueprint(await modelFromText(text.replace('request e0"', 'request e0 widened"')), { previous: before, cache });
+        const x = new Map(before.steps.map(step => [step.id, step.x]));
+        const moved = after.steps.filter(step => step.x !== x.get(step.id));
+        expect(moved.length).toBeGreaterThan(50);
+        const notes = (layout: BlueprintLayout) => (layout.footnotes ?? []).flatMap(section => section.entries);
+        const earlier = new Map(notes(before).map(entry => [entry.ref, entry]));
+        const movedIds = new Set(moved.map(step => step.id));
+        const ofMovedSteps = notes(after).filter(entry => entry.step !== undefined && movedIds.has(entry.step));
+        expect(ofMovedSteps.length).toBeGreaterThanOrEqual(10);
+        for (const entry of ofMovedSteps) {
+            const was = earlier.get(entry.ref)!;
+            if (was.x === entry.x && was.y === entry.y) expect(entry, entry.ref).toBe(was);
+        }
+        expect(json(after)).toBe(json(await layoutBlueprint(await modelFromText(text.replace('request e0"', 'request e0 widened"')))));
+    }, 60_000);
+
     test('the same text again gives the same objects and an empty patch', async () => {
         const text = generateBlueprint(50);
         const cache = createLayoutCache();

@@ -137,13 +137,20 @@ export function legendEntries(layout: BlueprintLayout, strings?: DiagramStrings)
     return items;
 }
 
-/** The legend keys each step uses, and each list of flows (kept as they are by a placement reused). */
-const legendKeysOfStep = new WeakMap<LaidOutStep, readonly string[]>();
+/**
+ * The legend keys of each step's marks (with the three flags that add box keys), and of each list
+ * of flows (kept as they are by a placement reused). By the marks, not the laid-out step: a box
+ * moved by a widened column is a new step with the same marks (`placedAt` copies the box).
+ */
+const legendKeysOfMarks = new WeakMap<readonly unknown[], { readonly evidence: boolean; readonly touchpoint: boolean; readonly independent: boolean; readonly keys: readonly string[] }>();
 const legendKeysOfFlows = new WeakMap<readonly LaidOutFlow[], readonly string[]>();
 
 function stepLegendKeys(step: LaidOutStep): readonly string[] {
-    let keys = legendKeysOfStep.get(step);
-    if (keys) return keys;
+    const evidence = step.evidenceFor !== undefined;
+    const touchpoint = step.touchpoint === true;
+    const independent = step.independent === true;
+    const known = step.marks && legendKeysOfMarks.get(step.marks);
+    if (known && known.evidence === evidence && known.touchpoint === touchpoint && known.independent === independent) return known.keys;
     const used = new Set<string>();
     for (const mark of step.marks ?? []) {
         if (mark.kind === 'emotion') used.add(`badge:emotion-${mark.variant}`);
@@ -153,8 +160,8 @@ function stepLegendKeys(step: LaidOutStep): readonly string[] {
     if (step.evidenceFor !== undefined) used.add('box:evidence');
     else if (step.touchpoint) used.add('box:touchpoint');
     if (step.independent) used.add('box:independent');
-    keys = [...used];
-    legendKeysOfStep.set(step, keys);
+    const keys = [...used];
+    if (step.marks) legendKeysOfMarks.set(step.marks, { evidence, touchpoint, independent, keys });
     return keys;
 }
 
@@ -248,12 +255,18 @@ function byNumber(notes: FootnoteText[]): FootnoteText[] {
     return notes.sort((a, b) => number(a) - number(b));
 }
 
-/** The notes of each step, in the strings they were written in. */
-const footnotesOfStep = new WeakMap<LaidOutStep, { readonly strings: DiagramStrings; readonly fails: readonly FootnoteText[]; readonly note?: FootnoteText }>();
+/**
+ * The notes of each step, by its details (with the id and label they name it by), in the strings
+ * they were written in. By the details, not the laid-out step: a box moved by a widened column is
+ * a new step with the same details, and its notes, the same objects, keep their wrapping and place.
+ */
+const footnotesOfDetails = new WeakMap<NonNullable<LaidOutStep['details']>, {
+    readonly strings: DiagramStrings; readonly id: string; readonly label: string; readonly fails: readonly FootnoteText[]; readonly note?: FootnoteText;
+}>();
 
 function stepFootnotes(step: LaidOutStep & { details: NonNullable<LaidOutStep['details']> }, strings: DiagramStrings) {
-    const known = footnotesOfStep.get(step);
-    if (known?.strings === strings) return known;
+    const known = footnotesOfDetails.get(step.details);
+    if (known?.strings === strings && known.id === step.id && known.label === step.label) return known;
     const say = strings.notes;
     const details = step.details;
     const fails = details.failPoints.map((fail): FootnoteText => ({ ref: fail.ref, kind: 'fail', step: step.id, heading: step.label, body: failPointBody(fail, say) }));
@@ -268,8 +281,8 @@ function stepFootnotes(step: LaidOutStep & { details: NonNullable<LaidOutStep['d
         body.push(...details.notes);
         note = { ref: details.noteRef, kind: 'note', step: step.id, heading: step.label, body };
     }
-    const entry = { strings, fails, note };
-    footnotesOfStep.set(step, entry);
+    const entry = { strings, id: step.id, label: step.label, fails, note };
+    footnotesOfDetails.set(step.details, entry);
     return entry;
 }
 
