@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createBlueprintServices } from '@blueprint/language';
-import { analyseTime } from '@blueprint/model';
+import { analyseTime, type BlueprintModel } from '@blueprint/model';
 import { EmptyFileSystem, URI } from 'langium';
 import { describe, expect, test } from 'vitest';
 import { validateText } from '../helpers/validate-text.js';
@@ -45,6 +45,33 @@ describe('the time analysis of a version typed into', () => {
             typed++;
         }
         expect(typed).toBeGreaterThan(0);
+    });
+
+    test.each(examples)('%s: the texts the analysis does not read, each changed on every step, keep it, and it is the changed model\'s', async name => {
+        const Blueprint = services();
+        const uri = URI.parse(`memory:///${name}`);
+        const { model, time } = await timeOf(Blueprint, readFileSync(EXAMPLES + name, 'utf8'), uri);
+        const stepChanges: Record<string, (step: BlueprintModel['steps'][number]) => unknown> = {
+            label: step => `${step.label} typed`, range: () => undefined, evidence: step => [...step.evidence, 'More evidence'],
+            notes: () => ['A note'], policies: () => ['A policy'], moment: () => ({ reason: 'why' }),
+            emotion: () => ({ feeling: 'negative', note: 'upset' }), actor: () => 'SomeoneElse', channel: () => 'elsewhere'
+        };
+        const modelChanges: Record<string, (model: BlueprintModel) => unknown> = {
+            id: () => 'Other', title: () => 'Another title', description: () => 'Described', language: () => 'ja',
+            policies: () => [], stages: m => m.stages.map(stage => ({ ...stage, label: `${stage.label}!` })), actors: () => [],
+            channels: () => [], personas: () => [], evidence: () => [], metrics: () => [], imports: () => []
+        };
+        const changed: BlueprintModel[] = [
+            ...Object.entries(stepChanges).map(([field, change]) => ({ ...model, steps: model.steps.map(step => ({ ...step, [field]: change(step) })) })),
+            ...Object.entries(modelChanges).map(([field, change]) => ({ ...model, [field]: change(model) }))
+        ];
+        for (const other of changed) {
+            expect(Blueprint.model.BlueprintAnalysisProvider.timeForModel(uri, other)).toBe(time);
+            expect(analyseTime(other)).toEqual(time);
+        }
+        // A field it reads, changed the same way, is not taken for the same.
+        const independent = { ...model, steps: model.steps.map(step => ({ ...step, independent: !step.independent })) };
+        expect(Blueprint.model.BlueprintAnalysisProvider.timeForModel(uri, independent)).not.toBe(time);
     });
 
     test('a duration, a flow or a fail point\'s rate changed runs the analysis again', async () => {
