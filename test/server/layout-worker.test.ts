@@ -7,6 +7,8 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { Worker } from 'node:worker_threads';
 import { afterEach, expect, test, vi } from 'vitest';
 import { InProcessLayoutRunner, WorkerLayoutRunner, type LayoutRequest } from '@blueprint/server';
@@ -111,3 +113,23 @@ test('closed documents leave nothing behind in the worker or the runner, even wh
     expect(await runner.held()).toEqual({ here: 0, worker: 0 });
     expect(fallbacks).toEqual([]);
 }, 120_000);
+
+test('a document\'s layouts patched one from another do not hold each other: only the last one stays', async () => {
+    spawnSync('npx', ['tsc', '-b', 'packages/server'], { cwd: ROOT, stdio: 'ignore' });
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    runner = new WorkerLayoutRunner(SERVER);
+    const uri = 'file:///typed.blueprint';
+    const earlier: WeakRef<object>[] = [];
+    let last = await runner.layout(uri, await modelFromText(TEXT));
+    // Typed into, a character at a time: each layout arrives as a patch of the one before.
+    for (const typed of ['w', 'wa', 'war', 'warm']) {
+        earlier.push(new WeakRef(last));
+        last = await runner.layout(uri, await modelFromText(TEXT.replace('Greet the customer', `Greet the customer ${typed}`)), last);
+    }
+    expect(last.steps.find(step => step.id === 'Greet')?.label).toBe('Greet the customer warm');
+    // WeakRefs hold their targets until the task that made them ends.
+    await new Promise(resolve => setTimeout(resolve, 0));
+    gc();
+    expect(earlier.map(ref => ref.deref() === undefined)).toEqual([true, true, true, true]);
+}, 60_000);
