@@ -154,9 +154,10 @@ export function buildDiagramInput(model: BlueprintModel, metrics: BoxMetrics = D
         }
     }
 
-    const flows: DiagramEdge[] = model.flows
-        .filter(flow => seen.has(flow.from) && seen.has(flow.to))
-        .map(flow => ({ id: flow.id, from: flow.from, to: flow.to, kind: flow.kind, label: flowLabel(flow), loop: flow.loop }));
+    const flows: DiagramEdge[] = [];
+    for (const flow of model.flows) {
+        if (seen.has(flow.from) && seen.has(flow.to)) flows.push(edgeOf(flow));
+    }
     boxes?.steps.end();
     boxes?.evidence.end();
     return { model, steps, evidence, flows, evidenceLinks, evidenceLane, strings };
@@ -419,6 +420,22 @@ function boxSize(lines: readonly string[], fontSize: number, metaRows: number, m
 }
 
 /** A flow's label with its share of the decision (`95 % · Resolved`) or a loop's repeat, so the diagram shows them. */
+/**
+ * Each model flow's edge, made once: the layout worker patches its copy of the model, so a flow
+ * an edit did not touch is the same object as before, and so is its edge (no new edges per edit,
+ * and the placement's comparison of the edges stops at identity).
+ */
+const edgesOfFlows = new WeakMap<ModelFlow, DiagramEdge>();
+
+function edgeOf(flow: ModelFlow): DiagramEdge {
+    let edge = edgesOfFlows.get(flow);
+    if (edge === undefined) {
+        edge = { id: flow.id, from: flow.from, to: flow.to, kind: flow.kind, label: flowLabel(flow), loop: flow.loop };
+        edgesOfFlows.set(flow, edge);
+    }
+    return edge;
+}
+
 function flowLabel(flow: ModelFlow): string | undefined {
     const share = flow.share ? (flow.share.unit === '%' ? `${flow.share.value} %` : `×${flow.share.value}`) : undefined;
     const repeat = flow.repeat ? ('times' in flow.repeat ? `${flow.repeat.times}×` : `${Math.round(flow.repeat.probability * 1000) / 10} %`) : undefined;
