@@ -10,7 +10,6 @@ import {
     DiagramCloseNotification, DiagramNotification, DiagramOpenNotification, WorkbookExportRequest, patchForReceiver, resolveFromSender,
     type DiagramDiffResult, type DiagramOpenParams, type DiagramParams, type HeldDiagram, type WorkbookExportResult
 } from '@blueprint/protocol';
-// The geometry's field list alone: the web extension must not bundle the layout engine.
 import { webviewHtml } from '@blueprint/webview';
 import type { ExtensionToWebviewMessage, WebviewToExtensionMessage } from '@blueprint/protocol';
 import { LANGUAGE_ID } from '../client-options.js';
