@@ -388,7 +388,7 @@ describe('BP007 per the literature', () => {
             flow Ask -> Clerk ~> Print -> Take
             flow Ask -> Print
         }`, URI.parse('memory:///bp007-direction.blueprint'));
-        expect((document.diagnostics ?? []).filter(d => d.code === 'BP007').map(d => d.message.split(':')[0])).toEqual([
+        expect((document.diagnostics ?? []).filter(d => d.code === 'BP007').map(d => String(d.message).split(':')[0])).toEqual([
             "Flow from 'Print' in the support lane, below the line of visibility, straight to customer step 'Take'",
             "Flow from customer step 'Ask' straight to 'Print' in the support lane, below the line of visibility"
         ]);
