@@ -1,15 +1,18 @@
 /** Imports: the file exists, is a blueprint file, and imports do not form a cycle. */
 import { AstUtils, type LangiumDocuments, type ValidationAcceptor } from 'langium';
 import type { BlueprintCoreServices } from '../blueprint-module.js';
+import type { FileProblems } from '../workspace/file-problems.js';
 import type * as ast from '../generated/ast.js';
 import { importedUris, importPathProblem, resolveImportUri } from '../workspace/imports.js';
 import { Rules } from './rules.js';
 
 export class ImportChecks {
     private readonly documents: LangiumDocuments;
+    private readonly fileProblems: FileProblems;
 
     constructor(services: BlueprintCoreServices) {
         this.documents = services.shared.workspace.LangiumDocuments;
+        this.fileProblems = services.workspace.FileProblems;
     }
 
     checkImport(imp: ast.Import, accept: ValidationAcceptor): void {
@@ -30,6 +33,13 @@ export class ImportChecks {
         }
         if (!this.documents.hasDocument(target)) {
             accept('error', `Cannot find the imported file '${imp.path}' (looked for ${target.scheme === 'file' ? target.fsPath : target.toString()}).`,
+                { node: imp, property: 'path', code: Rules.missingImport.id });
+            return;
+        }
+        // Read as empty text (binary, too large, unreadable): say why here, where the import is.
+        const fileProblem = this.fileProblems.get(target);
+        if (fileProblem) {
+            accept('error', `The imported file '${imp.path}' cannot be used as a blueprint: ${fileProblem}.`,
                 { node: imp, property: 'path', code: Rules.missingImport.id });
             return;
         }
