@@ -14,15 +14,15 @@ type PictureFormat = 'svg' | 'png' | 'pdf';
 const PICTURE_FORMATS: readonly PictureFormat[] = ['svg', 'png', 'pdf'];
 
 export async function renderTool(host: ToolHost, input: RenderInput): Promise<ToolResult> {
-    const format = pictureFormat(input);
-    const theme = input.theme ?? 'light';
-    // Refused before any work: the caller learns at once what this host cannot do.
-    if (format === 'png' && !host.renderPng) throw new ToolInputError('PNG is not available here (no rasteriser in this host, e.g. VS Code for the web); ask for format "svg".');
-    if (format === 'pdf' && !host.renderPdf) throw new ToolInputError('PDF is not available here; write an .svg or .png file instead.');
+    // Refused before any work: the caller learns at once what this host cannot do, or where it must not write.
     if (input.output !== undefined && !host.writeFile) throw new ToolInputError('This host writes no files; call render without `output` and save the returned picture.');
     const target = input.output === undefined ? undefined : host.resolvePath(input.output);
     const refusal = target && host.outputProblem?.(target, input.path === undefined ? undefined : host.resolvePath(input.path));
     if (refusal) throw new ToolInputError(refusal);
+    const format = pictureFormat(input);
+    const theme = input.theme ?? 'light';
+    if (format === 'png' && !host.renderPng) throw new ToolInputError('PNG is not available here (no rasteriser in this host, e.g. VS Code for the web); ask for format "svg".');
+    if (format === 'pdf' && !host.renderPdf) throw new ToolInputError('PDF is not available here; write an .svg or .png file instead.');
     const loaded = await loadSource(host, input);
     const model = requireModel(loaded);
     const layout = stripRanges(await layoutBlueprint(model));
