@@ -254,6 +254,18 @@ describe('files that cannot be blueprint text: an error on that file (rule "file
     });
 });
 
+describe('an empty file', () => {
+    test('empty, blank or comments only: a BP032 warning (exit 0), as the editor shows it; a shared-declarations file is fine', async () => {
+        workspace = new Workspace({ 'empty.blueprint': '', 'blank.blueprint': '\n  \n', 'notes.blueprint': '// to do\n/* later */\n', 'shared.blueprint': 'actor Clerk "Clerk"\n' });
+        const result = await workspace.run(['check']);
+        expect(result.code).toBe(0);
+        const warning = 'warning BP032 This file is empty: it holds no blueprint and no shared declarations. Write a blueprint (`blueprint Name "Title" { … }`) or delete the file.';
+        expect(result.stdout).toBe([`blank.blueprint:1:1 ${warning}`, `empty.blueprint:1:1 ${warning}`, `notes.blueprint:1:1 ${warning}`, '',
+            'Checked 4 files: 0 errors, 3 warnings.', ''].join('\n'));
+        expect((await workspace.run(['check', '--max-warnings', '0', 'empty.blueprint'])).code).toBe(1);
+    });
+});
+
 describe('paths that name nothing: exit 2 with a one-line message', () => {
     async function expectUsageError(args: string[], message: RegExp): Promise<void> {
         const result = await workspace.run(['check', ...args]);
