@@ -86,6 +86,15 @@ describe('page windows and the legend and notes', () => {
         }
     }
 
+    it('keeps the drawing\'s headline (its time against the standard) beside every page\'s title', async () => {
+        const layout = await layoutOf(HOTEL);
+        const headline = layout.processTime?.text;
+        expect(headline).toMatch(/25 min/);
+        for (const page of fitToPages(layout, 'a4', { fontFamily: EXPORT_FONT_FAMILY }).pages) {
+            expect(page.svg).toContain(`class="bp-page-time">${headline!.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</text>`);
+        }
+    });
+
     it('fits the three-stage hotel check-in on four A4 pages (five when the legend was cut as a picture)', async () => {
         const layout = await layoutOf(HOTEL);
         expect(layout.stages).toHaveLength(3);

@@ -6,8 +6,8 @@
  * fit above each other share a page, so short blueprints wrap into rows of stages.
  */
 import {
-    ANNOTATION_METRICS, flowLabelRect, headersInWindow, renderSvg,
-    type BlueprintLayout, type LaidOutFlow, type LaidOutFootnote, type LaidOutFootnoteSection, type LaidOutLegend, type LaidOutLegendEntry, type Rect, type SvgOptions
+    ANNOTATION_METRICS, flowLabelRect, headersInWindow, renderSvg, reservedTextWidth,
+    type BlueprintLayout, type LaidOutFlow, type LaidOutFootnote, type LaidOutFootnoteSection, type LaidOutLegend, type LaidOutLegendEntry, type LaidOutProcessTime, type Rect, type SvgOptions
 } from '@blueprint/diagram';
 import { escapeXml } from '@blueprint/escape';
 
@@ -404,7 +404,7 @@ function drawPages(layout: BlueprintLayout, plan: Plan, options: SvgOptions): Pa
             y += tileHeight(tile) * scale + TILE_GAP_PT;
         }
         const heading = total > 1 ? `${layout.title} (${pageIndex + 1}/${total})` : layout.title;
-        return { width: size.width, height: size.height, svg: pageSvg(size.width, size.height, parts.join(''), heading, options.fontFamily) };
+        return { width: size.width, height: size.height, svg: pageSvg(size.width, size.height, parts.join(''), heading, options.fontFamily, true, layout.processTime) };
     });
 }
 
@@ -480,12 +480,17 @@ export function reframe(svg: string, frame: Frame): string {
         + `<g class="${className}" transform="translate(${round(frame.x - view.x)} ${round(frame.y - view.y)})" clip-path="url(#${id})">${inner}</g>`;
 }
 
-function pageSvg(width: number, height: number, content: string, heading: string, fontFamily = 'sans-serif', withHeading = true): string {
+function pageSvg(width: number, height: number, content: string, heading: string, fontFamily = 'sans-serif', withHeading = true, time?: LaidOutProcessTime): string {
     const title = escapeXml(heading);
+    // The drawing's headline (expected and worst-case time against the standard) goes beside each page's title: the tiles do not show the drawing's top.
+    const timeX = MARGIN_PT + reservedTextWidth(heading, 13, true) + 18;
+    const headline = withHeading && time && timeX + reservedTextWidth(time.text, 10) <= width - MARGIN_PT
+        ? `<text x="${round(timeX)}" y="${MARGIN_PT + 12}" font-family="${escapeXml(fontFamily)}" font-size="10" fill="${time.over ? '#cf222e' : '#59636e'}" class="bp-page-time">${escapeXml(time.text)}</text>`
+        : '';
     return `<svg xmlns="http://www.w3.org/2000/svg" width="${round(width)}" height="${round(height)}" viewBox="0 0 ${round(width)} ${round(height)}">`
         + `<title>${title}</title>`
         + `<rect x="0" y="0" width="${round(width)}" height="${round(height)}" fill="#ffffff"/>`
-        + (withHeading ? `<text x="${MARGIN_PT}" y="${MARGIN_PT + 12}" font-family="${escapeXml(fontFamily)}" font-size="13" font-weight="700" fill="#1f2328" class="bp-page-title">${title}</text>` : '')
+        + (withHeading ? `<text x="${MARGIN_PT}" y="${MARGIN_PT + 12}" font-family="${escapeXml(fontFamily)}" font-size="13" font-weight="700" fill="#1f2328" class="bp-page-title">${title}</text>` : '') + headline
         + content + '</svg>\n';
 }
 
