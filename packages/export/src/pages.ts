@@ -3,7 +3,9 @@
  * A blueprint small enough is scaled onto one page. A wide one is cut into tiles at stage
  * boundaries (and, if it is too tall, at lane boundaries); every tile repeats the lane headers at
  * its left and the stage headers on top, and the names of the three lines at its right. Tiles that
- * fit above each other share a page, so short blueprints wrap into rows of stages.
+ * fit above each other share a page, so short blueprints wrap into rows of stages. The legend and the
+ * numbered notes are not cut from the drawing: they are laid out again for the page and flow on
+ * after the tiles, a window ending between legend rows or between notes.
  */
 import {
     ANNOTATION_METRICS, flowLabelRect, headersInWindow, renderSvg, reservedTextWidth,
