@@ -26,9 +26,23 @@ export interface TimeFigures {
 }
 
 export interface ProcessPath extends TimeFigures {
+    /** The path's steps in order; where it takes several branches at once, the one that decides the time. */
     readonly steps: readonly string[];
+    /** Where the journey does work at the same time (an alternative beside parallel work, or parallel work). */
+    readonly parallel?: readonly ParallelWork[];
     /** The chance a customer's journey follows this path (0..1), from the shares and failure rates. */
     readonly probability?: number;
+}
+
+/**
+ * Branches a journey takes together from one step, each with its steps up to `join`, where they meet
+ * the path again (none when they run to their ends). One branch is the path's own; the figures
+ * count the longest.
+ */
+export interface ParallelWork {
+    readonly at: string;
+    readonly branches: ReadonlyArray<readonly string[]>;
+    readonly join?: string;
 }
 
 /** A path that leaves the most likely route: a less likely alternative, or a fail point's recovery. */
@@ -160,8 +174,10 @@ export function analyseTime(model: BlueprintModel, segment?: string): TimeAnalys
         starts = included.map((step, i) => incoming[i] === 0 && !partnerOf.has(step.id) ? i : -1).filter(i => i >= 0).slice(0, 1);
     }
 
-    const { dag, loopFlows, order } = breakLoops(n, starts, successors, index);
-    const position = new Int32Array(n).fill(-1);
+    const broken = breakLoops(n, starts, successors, index);
+    const dag = broken.dag;
+    let order = broken.order;
+    let position = new Int32Array(n).fill(-1);
     order.forEach((node, i) => { position[node] = i; });
 
     // Group each step's outgoing DAG edges: recoveries (by fail point), alternatives (shares), parallel rest.
@@ -194,6 +210,19 @@ export function analyseTime(model: BlueprintModel, segment?: string): TimeAnalys
         for (const fail of unrated) unratedRecoveries.push({ step: step.id, cause: fail.cause });
     }
 
+    // A flow back from a fail point's corrective sub-process to its fail step is the recovery's way
+    // back: the step resumes and the journey goes on by the step's normal continuation. Each fail
+    // step with such a return gets a second node, "resumed", with no time of its own and the step's
+    // flows except its recoveries; the return leads there, so loops become journeys to the end.
+    const resumed = resumeRecoveries(n, order, edges, broken.loopFlows, index, base, unknown);
+    const N = n + resumed.of.length;
+    if (resumed.of.length > 0) {
+        order = resumed.order;
+        position = new Int32Array(N).fill(-1);
+        order.forEach((node, i) => { position[node] = i; });
+    }
+    const stepAt = (i: number): ModelStep => included[i < n ? i : resumed.of[i - n]];
+
     // Rework loops with a repeat: extra passes through the body, added to the loop's source step.
     // Sparse: only the few steps that close a rework loop or run a corrective sub-process in place.
     const reworkExpected = new Map<number, Vec>();
@@ -205,23 +234,31 @@ export function analyseTime(model: BlueprintModel, segment?: string): TimeAnalys
     };
     const loops: Array<{ from: string; to: string }> = [];
     const rework: ReworkLoop[] = [];
-    for (const flow of loopFlows) {
+    for (const flow of broken.loopFlows) {
         const from = index.get(flow.from)!, to = index.get(flow.to)!;
         const repeat = flow.repeat;
         const endless = repeat !== undefined && 'probability' in repeat && repeat.probability >= 1;
+        const recoveryEntry = resumed.returns.get(flow);
+        if (recoveryEntry !== undefined && (!repeat || endless)) continue;
         if (!repeat || endless || position[to] < 0 || position[from] < position[to]) {
             loops.push({ from: flow.from, to: flow.to });
             continue;
         }
         const expectedRepeats = 'times' in repeat ? repeat.times : repeat.probability / (1 - repeat.probability);
         const worstRepeats = 'times' in repeat ? repeat.times : 1;
-        const body = bodyFigures(order, position, edges, base, to, from);
+        // A recovery's way back that also repeats: the fail step is done again with the sub-process
+        // (its way from the recovery's first step to the return), once more per repeat.
+        const body = recoveryEntry === undefined ? bodyFigures(order, position, edges, base, to, from) : (() => {
+            const sub = bodyFigures(order, position, edges, base, recoveryEntry, from);
+            return { expected: sum(base[to], sub.expected), worst: sum(base[to], sub.worst) };
+        })();
         addScaled(extra(reworkExpected, from), body.expected, expectedRepeats);
         addScaled(extra(reworkWorst, from), body.worst, worstRepeats);
         rework.push({ from: flow.from, to: flow.to, expectedRepeats, worstRepeats, bodySeconds: body.expected[0] });
     }
     // A corrective sub-process named on a fail point but not drawn as flows from it runs in place, in sequence.
     for (const node of order) {
+        if (node >= n) continue;
         for (const fail of included[node].failPoints) {
             const steps = (fail.recoveryDetails ?? []).flatMap(remedy => remedy.steps).map(id => index.get(id)).filter((i): i is number => i !== undefined);
             if (steps.length === 0 || edges[node].some(edge => edge.fail === fail)) continue;
@@ -244,7 +281,7 @@ export function analyseTime(model: BlueprintModel, segment?: string): TimeAnalys
     const worstNode = (i: number): Vec => worstNodes[i];
 
     // Expected remaining time from each step, in reverse topological order.
-    const expectedFrom: Vec[] = new Array(n);
+    const expectedFrom: Vec[] = new Array(N);
     const fromExpected = (to: number) => expectedFrom[to];
     for (let k = order.length - 1; k >= 0; k--) {
         const node = order[k];
@@ -254,8 +291,8 @@ export function analyseTime(model: BlueprintModel, segment?: string): TimeAnalys
     }
 
     // Worst case: the longest path, every edge allowed.
-    const worstFrom: Vec[] = new Array(n);
-    const worstNext = new Int32Array(n).fill(-1);
+    const worstFrom: Vec[] = new Array(N);
+    const worstNext = new Int32Array(N).fill(-1);
     for (let k = order.length - 1; k >= 0; k--) {
         const node = order[k];
         let best: Vec | undefined;
@@ -270,39 +307,52 @@ export function analyseTime(model: BlueprintModel, segment?: string): TimeAnalys
     }
 
     // Most likely continuation from each step (chance, then time), and most likely way to each step.
-    const likelyFrom = new Float64Array(n);
-    const likelySeconds = new Float64Array(n);
-    const likelyNext = new Int32Array(n).fill(-1);
+    const likelyFrom = new Float64Array(N);
+    const likelyNext = new Int32Array(N).fill(-1);
+    // The alternative or recovery a likely journey takes at each step (-1: none, the normal continuation).
+    const likelyChoice = new Int32Array(N).fill(-1);
     for (let k = order.length - 1; k >= 0; k--) {
         const node = order[k];
-        let bestChance = -1, bestSeconds = -1, bestExpected = -1;
+        let bestChance = -1, bestExpected = -1;
         // A path chooses among alternatives and recoveries; parallel branches all happen, and the
         // path follows the one that takes longer on average (it decides when the work is done).
         let dominant: Edge | undefined;
         // Parallel work beside a decision is done whichever alternative is taken: a journey that
         // follows it has still made the most likely choice (not 100 % of journeys).
         let choice = -1;
-        for (const edge of edges[node]) {
+        let bestAlternative = -1, bestAlternativeChance = -1, bestAlternativeExpected = -1;
+        edges[node].forEach((edge, e) => {
             if (edge.group === 'parallel' && (!dominant || expectedFrom[edge.to][0] > expectedFrom[dominant.to][0])) dominant = edge;
-            if (edge.group === 'alternative') choice = Math.max(choice, edgeChance(edges[node], edge));
-        }
-        for (const edge of edges[node]) {
-            if (edge.group === 'parallel' && edge !== dominant) continue;
+            if (edge.group !== 'alternative') return;
+            const chance = edgeChance(edges[node], edge);
+            choice = Math.max(choice, chance);
+            const journey = chance * likelyFrom[edge.to];
+            if (journey > bestAlternativeChance + 1e-12 || (Math.abs(journey - bestAlternativeChance) <= 1e-12 && expectedFrom[edge.to][0] > bestAlternativeExpected)) {
+                bestAlternative = e;
+                bestAlternativeChance = journey;
+                bestAlternativeExpected = expectedFrom[edge.to][0];
+            }
+        });
+        edges[node].forEach((edge, e) => {
+            if (edge.group === 'parallel' && edge !== dominant) return;
             const taken = edge.group === 'parallel' && choice >= 0 ? choice : edgeChance(edges[node], edge);
             const chance = taken * likelyFrom[edge.to];
             const tie = Math.abs(chance - bestChance) <= 1e-12;
             if (chance > bestChance + 1e-12 || (tie && expectedFrom[edge.to][0] > bestExpected)) {
                 bestChance = chance;
-                bestSeconds = likelySeconds[edge.to];
                 bestExpected = expectedFrom[edge.to][0];
                 likelyNext[node] = edge.to;
+                likelyChoice[node] = edge.group === 'parallel' ? bestAlternative : e;
             }
-        }
+        });
         likelyFrom[node] = bestChance < 0 ? 1 : bestChance;
-        likelySeconds[node] = base[node][0] + (bestSeconds < 0 ? 0 : bestSeconds);
     }
-    const reachChance = new Float64Array(n).fill(-1);
-    const reachPrevious = new Int32Array(n).fill(-1);
+    // The figures of the most likely journey from each step: what it chooses, with the parallel
+    // work done beside it (the longest branch decides when the work is done).
+    const likelyJourney = journeyFigures(order, edges, base, likelyChoice);
+
+    const reachChance = new Float64Array(N).fill(-1);
+    const reachPrevious = new Int32Array(N).fill(-1);
     for (const start of starts) reachChance[start] = 1;
     for (const node of order) {
         if (reachChance[node] < 0) continue;
@@ -320,13 +370,15 @@ export function analyseTime(model: BlueprintModel, segment?: string): TimeAnalys
         for (let node = first; node >= 0; node = next[node]) nodes.push(node);
         return nodes;
     };
-    const pathOf = (nodes: number[], node: (i: number) => Vec, probability?: number): ProcessPath => {
+    const pathOf = (nodes: number[], node: (i: number) => Vec, probability?: number, figuresOverride?: Vec, forks?: ParallelWork[]): ProcessPath => {
         const figures = zero();
         const unknownSteps: string[] = [];
         const steps: string[] = [];
         // Twenty exception paths can each be as long as the process: no arrays per step here.
         for (const i of nodes) {
             add(figures, node(i));
+            // A resumed step is the same step again: not listed twice, no time of its own.
+            if (i >= n) continue;
             steps.push(included[i].id);
             if (unknown[i]) unknownSteps.push(included[i].id);
             const partnersOfStep = partnerIndexes.get(i);
@@ -334,45 +386,94 @@ export function analyseTime(model: BlueprintModel, segment?: string): TimeAnalys
             for (const p of partnersOfStep) steps.push(included[p].id);
             for (const p of partnersOfStep) if (stepSeconds(included[p]) === undefined) unknownSteps.push(included[p].id);
         }
-        return { steps, ...toFigures(figures, unknownSteps), ...(probability === undefined ? {} : { probability }) };
+        const path = { steps, ...toFigures(figuresOverride ?? figures, unknownSteps), ...(probability === undefined ? {} : { probability }) };
+        return forks && forks.length > 0 ? { ...path, parallel: forks } : path;
+    };
+    const pathId = (i: number) => stepAt(i).id;
+    // Where a path takes several branches at once (an alternative beside parallel work, or parallel
+    // work), each branch's steps up to the step where they meet the path again.
+    const forksOf = (nodes: number[], taken: (node: number) => readonly Edge[], next: (node: number) => number): ParallelWork[] => {
+        const forks: ParallelWork[] = [];
+        const onPath = new Map<number, number>();
+        nodes.forEach((node, k) => { if (!onPath.has(node)) onPath.set(node, k); });
+        nodes.forEach((node, k) => {
+            const branches = taken(node);
+            if (branches.length < 2) return;
+            let joinAt = -1;
+            const walks: number[][] = [];
+            for (const edge of branches) {
+                if (edge.to === nodes[k + 1]) { walks.push([]); continue; }
+                const walk: number[] = [];
+                let at = edge.to;
+                for (let guard = 0; at >= 0 && guard <= N; guard++) {
+                    const met = onPath.get(at);
+                    if (met !== undefined && met > k) { joinAt = Math.max(joinAt, met); break; }
+                    walk.push(at);
+                    at = next(at);
+                }
+                walks.push(walk);
+            }
+            const own = nodes.slice(k + 1, joinAt < 0 ? nodes.length : joinAt);
+            const branchNodes = branches.map((edge, b) => (edge.to === nodes[k + 1] ? own : walks[b]));
+            const ids = (list: number[]) => list.filter(i => i < n).map(pathId);
+            // A flow straight to the join is no work of its own.
+            const shown = branchNodes.map(ids).filter(branch => branch.length > 0);
+            if (shown.length > 1) forks.push({ at: pathId(node), branches: shown, ...(joinAt < 0 ? {} : { join: pathId(nodes[joinAt]) }) });
+        });
+        return forks;
     };
 
     const pickStart = (better: (a: number, b: number) => boolean): number | undefined =>
         starts.reduce<number | undefined>((best, s) => (best === undefined || better(s, best) ? s : best), undefined);
     const worstStart = pickStart((a, b) => worstFrom[a][0] > worstFrom[b][0]);
-    const likelyStart = pickStart((a, b) => likelyFrom[a] > likelyFrom[b] || (likelyFrom[a] === likelyFrom[b] && likelySeconds[a] > likelySeconds[b]));
+    const likelyStart = pickStart((a, b) => likelyFrom[a] > likelyFrom[b] || (likelyFrom[a] === likelyFrom[b] && likelyJourney.from[a][0] > likelyJourney.from[b][0]));
     // With several starts, the expected journey is the one from the start of the worst case.
     const expectedStart = worstStart;
 
     const criticalPath = worstStart === undefined ? undefined : pathOf(chain(worstStart, worstNext), worstNode);
-    const mostLikelyPath = likelyStart === undefined ? undefined
-        : pathOf(chain(likelyStart, likelyNext), i => base[i], likelyFrom[likelyStart]);
+    const likelyTaken = (node: number) => takenEdges(edges[node], likelyChoice[node]);
+    const mostLikelyPath = likelyStart === undefined ? undefined : (() => {
+        const nodes = chain(likelyStart, likelyNext);
+        return pathOf(nodes, i => base[i], likelyFrom[likelyStart], likelyJourney.from[likelyStart], forksOf(nodes, likelyTaken, i => likelyNext[i]));
+    })();
     const expected = expectedStart === undefined ? undefined
         : toFigures(expectedFrom[expectedStart], expectedUnknownSteps(expectedStart, edges, expectedFrom, unknown, partnerUnknown, included));
 
-    // Exception paths: the most likely way to the branch point, the branch, the most likely way on.
+    // Exception paths: the most likely way to the branch point, the branch, the most likely way on;
+    // timed as the journey it is, with the parallel work beside it.
     const exceptionPaths: ExceptionPath[] = [];
     let exceptionPathsTruncated = false;
     for (const node of order) {
-        if (reachChance[node] < 0) continue;
+        // A resumed step repeats its step's alternatives: they are listed once, at the step.
+        if (reachChance[node] < 0 || node >= n) continue;
         const alternatives = edges[node].filter(edge => edge.group === 'alternative');
         const top = Math.max(...alternatives.map(edge => edge.chance ?? 0));
-        for (const edge of edges[node]) {
+        for (const [e, edge] of edges[node].entries()) {
             const exceptional = edge.group === 'recovery' || (edge.group === 'alternative' && (edge.chance ?? 0) < top);
             if (!exceptional) continue;
-            if (exceptionPaths.length >= MAX_EXCEPTION_PATHS) {
+            if (exceptionPathsTruncated || exceptionPaths.length >= MAX_EXCEPTION_PATHS) {
                 exceptionPathsTruncated = true;
                 break;
             }
             const before = chain(node, reachPrevious).reverse();
             const nodes = [...before, ...chain(edge.to, likelyNext)];
+            // The journey's choices: the way to the branch point, the branch, the likely ones after.
+            const choices = new Map<number, number>([[node, e]]);
+            for (let k = 0; k + 1 < before.length; k++) {
+                const out = edges[before[k]];
+                const taken = out.findIndex(o => o.to === before[k + 1]);
+                if (taken >= 0 && out[taken].group !== 'parallel') choices.set(before[k], taken);
+            }
+            const choiceAt = (i: number) => choices.get(i) ?? likelyChoice[i];
+            const figures = journeyFrom(before[0], position[node], order, position, edges, base, choiceAt, likelyJourney.from);
             const chance = edge.group === 'recovery' && edge.chance === undefined
                 ? undefined : reachChance[node] * edgeChance(edges[node], edge) * likelyFrom[edge.to];
+            const forks = forksOf(nodes, i => takenEdges(edges[i], choiceAt(i)), i => likelyNext[i]);
             exceptionPaths.push({
-                ...pathOf(nodes, i => base[i], chance),
+                ...pathOf(nodes, i => base[i], chance, figures, forks),
                 kind: edge.group === 'recovery' ? 'recovery' : 'alternative',
                 from: included[node].id,
-                to: included[edge.to].id,
+                to: pathId(edge.to),
                 share: edge.group === 'recovery' ? edge.chance : edgeChance(edges[node], edge),
                 label: edge.group === 'recovery' ? edge.fail!.cause : edge.flow.label
             });
@@ -426,6 +527,146 @@ function failingShare(out: readonly Edge[]): number {
     let share = 0;
     for (const fail of fails) share += fail.rate!;
     return Math.min(1, share);
+}
+
+/** The edges a journey takes from a step: a recovery alone; else the chosen alternative with the parallel work. */
+function takenEdges(out: readonly Edge[], choice: number): readonly Edge[] {
+    if (choice >= 0 && out[choice].group === 'recovery') return [out[choice]];
+    if (choice < 0 && out.every(edge => edge.group === 'parallel')) return out;
+    return out.filter((edge, e) => e === choice || edge.group === 'parallel');
+}
+
+/** The figures of one journey from every step, for a choice at each step (see `takenEdges`). */
+function journeyFigures(order: readonly number[], edges: readonly Edge[][], base: readonly Vec[], choice: Int32Array): { from: Vec[] } {
+    const from: Vec[] = new Array(edges.length);
+    for (let k = order.length - 1; k >= 0; k--) {
+        const node = order[k];
+        let longest: Vec | undefined;
+        for (const edge of takenEdges(edges[node], choice[node])) longest = longer(longest, from[edge.to]);
+        from[node] = longest ? sum(base[node], longest) : base[node];
+    }
+    return { from };
+}
+
+/**
+ * The figures of a journey from `start` whose choices differ from the likely ones only at steps up
+ * to `last` in topological order: the steps after it go on as the likely journey (`after`).
+ */
+function journeyFrom(start: number, last: number, order: readonly number[], position: Int32Array, edges: readonly Edge[][], base: readonly Vec[],
+    choiceAt: (node: number) => number, after: readonly Vec[]): Vec {
+    const from = new Map<number, Vec>();
+    const value = (node: number) => (position[node] > last ? after[node] : from.get(node)!);
+    for (let k = last; k >= position[start]; k--) {
+        const node = order[k];
+        let longest: Vec | undefined;
+        for (const edge of takenEdges(edges[node], choiceAt(node))) longest = longer(longest, value(edge.to));
+        from.set(node, longest ? sum(base[node], longest) : base[node]);
+    }
+    return from.get(start) ?? zero();
+}
+
+/**
+ * Recovery returns: loop flows from a step of a fail point's corrective sub-process (reached from
+ * the fail step by a recovery edge) back to the fail step. Each such fail step gets a node "resumed"
+ * (index n + k, no time) with the step's edges but its recoveries, which the return leads to; the
+ * new topological order is returned. When the returns would close a cycle they stay loops.
+ */
+function resumeRecoveries(n: number, order: readonly number[], edges: Edge[][], loopFlows: readonly ModelFlow[], index: ReadonlyMap<string, number>,
+    base: Vec[], unknown: boolean[]): { of: number[]; order: number[]; returns: Map<ModelFlow, number> } {
+    const none = { of: [], order: [...order], returns: new Map<ModelFlow, number>() };
+    const inOrder = new Set(order);
+    const found: Array<{ flow: ModelFlow; from: number; step: number; entry: number }> = [];
+    for (const flow of loopFlows) {
+        const from = index.get(flow.from)!, step = index.get(flow.to)!;
+        if (from === step || !inOrder.has(from) || !inOrder.has(step)) continue;
+        for (const edge of edges[step]) {
+            if (edge.group === 'recovery' && reaches(edges, edge.to, from, step)) {
+                found.push({ flow, from, step, entry: edge.to });
+                break;
+            }
+        }
+    }
+    if (found.length === 0) return none;
+    const of: number[] = [];
+    const resumedNode = new Map<number, number>();
+    for (const r of found) {
+        if (resumedNode.has(r.step)) continue;
+        resumedNode.set(r.step, n + of.length);
+        of.push(r.step);
+    }
+    const added: number[] = [];
+    for (const r of found) {
+        edges[r.from].push({ to: resumedNode.get(r.step)!, flow: r.flow, ...(r.flow.probability !== undefined
+            ? { group: 'alternative' as const, chance: r.flow.probability } : { group: 'parallel' as const }) });
+        added.push(r.from);
+    }
+    for (const step of of) {
+        edges.push(edges[step].filter(edge => edge.group !== 'recovery'));
+        base.push(zero());
+        unknown.push(false);
+    }
+    const sorted = topologicalOrder(order, edges, n + of.length);
+    if (!sorted) {
+        for (const from of added.reverse()) edges[from].pop();
+        edges.length = n;
+        base.length = n;
+        unknown.length = n;
+        return none;
+    }
+    return { of, order: sorted, returns: new Map(found.map(r => [r.flow, r.entry])) };
+}
+
+/** Whether `target` is reachable from `from` over the edges without passing `avoid`. */
+function reaches(edges: readonly Edge[][], from: number, target: number, avoid: number): boolean {
+    const seen = new Set<number>([from]);
+    const stack = [from];
+    while (stack.length > 0) {
+        const node = stack.pop()!;
+        if (node === target) return true;
+        for (const edge of edges[node]) {
+            if (edge.to === avoid || seen.has(edge.to)) continue;
+            seen.add(edge.to);
+            stack.push(edge.to);
+        }
+    }
+    return false;
+}
+
+/**
+ * A topological order of the nodes reachable from the first ones of `roots` (iterative depth-first,
+ * roots in their given order); undefined when the edges close a cycle.
+ */
+function topologicalOrder(roots: readonly number[], edges: readonly Edge[][], size: number): number[] | undefined {
+    const state = new Uint8Array(size);
+    const postOrder: number[] = [];
+    const stackNode: number[] = [];
+    const stackNext: number[] = [];
+    for (const root of roots) {
+        if (state[root] !== 0) continue;
+        state[root] = 1;
+        stackNode.push(root);
+        stackNext.push(0);
+        while (stackNode.length > 0) {
+            const top = stackNode.length - 1;
+            const node = stackNode[top];
+            const out = edges[node];
+            if (stackNext[top] >= out.length) {
+                state[node] = 2;
+                postOrder.push(node);
+                stackNode.pop();
+                stackNext.pop();
+                continue;
+            }
+            const target = out[stackNext[top]++].to;
+            if (state[target] === 1) return undefined;
+            if (state[target] === 0) {
+                state[target] = 1;
+                stackNode.push(target);
+                stackNext.push(0);
+            }
+        }
+    }
+    return postOrder.reverse();
 }
 
 /**
