@@ -356,8 +356,11 @@ export function analyseTime(model: BlueprintModel, segment?: string): TimeAnalys
     for (const start of starts) reachChance[start] = 1;
     for (const node of order) {
         if (reachChance[node] < 0) continue;
+        // Going by parallel work beside a decision, the journey still makes the likelier choice.
+        let choice = -1;
+        for (const edge of edges[node]) if (edge.group === 'alternative') choice = Math.max(choice, edgeChance(edges[node], edge));
         for (const edge of edges[node]) {
-            const chance = reachChance[node] * edgeChance(edges[node], edge);
+            const chance = reachChance[node] * (edge.group === 'parallel' && choice >= 0 ? choice : edgeChance(edges[node], edge));
             if (chance > reachChance[edge.to]) {
                 reachChance[edge.to] = chance;
                 reachPrevious[edge.to] = node;
