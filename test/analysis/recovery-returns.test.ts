@@ -88,6 +88,19 @@ describe('a recovery that returns to its fail step', () => {
         expect(time.loops).toEqual([]);
     });
 
+    it('a recovery that goes back before its fail step does the steps from there again, the fail step too', async () => {
+        const text = REC.replace('support Lookup', 'frontstage Desk "Go to the desk" via branch { duration 2 min }\n    support Lookup')
+            .replace('flow Arrive -> Register', 'flow Arrive -> Desk -> Register')
+            .replace('flow Register ~> Lookup ~> Register', 'flow Register ~> Lookup ~> Desk');
+        const time = analyseTime(await modelOf(text));
+        // without the failure: 3900 + Desk 120 = 4020 s; failing (10 %): Lookup 60 + Desk 120 + Register 180 again = 360 s
+        // expected = 4020 + 0.1 × 360 = 4056 s; worst case 4020 + 360 = 4380 s
+        expect(time.expected?.totalSeconds).toBe(4056);
+        expect(time.criticalPath?.totalSeconds).toBe(4380);
+        expect(time.exceptionPaths[0]).toMatchObject({ kind: 'recovery', totalSeconds: 4380 });
+        expect(time.loops).toEqual([]);
+    });
+
     it('a recovery that rejoins a later step skips what lies between', async () => {
         const text = REC.replace('frontstage Treat "Treat" via branch { duration 60 min }',
             'frontstage Treat "Treat" via branch { duration 60 min }\n    frontstage Refer "Refer elsewhere" via branch { duration 2 min }')

@@ -234,6 +234,14 @@ export function analyseTime(model: BlueprintModel, segment?: string): TimeAnalys
     };
     const loops: Array<{ from: string; to: string }> = [];
     const rework: ReworkLoop[] = [];
+    // Going back before the fail step is part of the recovery's journey, not rework: every path through it counts it.
+    const redoAgain = new Map<number, Vec>();
+    for (const redo of resumed.redo) {
+        const again = bodyFigures(order, position, edges, base, redo.first, redo.last);
+        add(extra(reworkExpected, redo.from), again.expected);
+        add(extra(reworkWorst, redo.from), again.worst);
+        add(extra(redoAgain, redo.from), again.expected);
+    }
     for (const flow of broken.loopFlows) {
         const from = index.get(flow.from)!, to = index.get(flow.to)!;
         const repeat = flow.repeat;
@@ -276,6 +284,7 @@ export function analyseTime(model: BlueprintModel, segment?: string): TimeAnalys
         for (const [i, v] of extras) figures[i] = sum(base[i], v);
         return figures;
     };
+    const journeyNodes = withRework(redoAgain);
     const expectedNodes = withRework(reworkExpected);
     const worstNodes = withRework(reworkWorst);
     const worstNode = (i: number): Vec => worstNodes[i];
@@ -349,7 +358,7 @@ export function analyseTime(model: BlueprintModel, segment?: string): TimeAnalys
     }
     // The figures of the most likely journey from each step: what it chooses, with the parallel
     // work done beside it (the longest branch decides when the work is done).
-    const likelyJourney = journeyFigures(order, edges, base, likelyChoice);
+    const likelyJourney = journeyFigures(order, edges, journeyNodes, likelyChoice);
 
     const reachChance = new Float64Array(N).fill(-1);
     const reachPrevious = new Int32Array(N).fill(-1);
@@ -468,7 +477,7 @@ export function analyseTime(model: BlueprintModel, segment?: string): TimeAnalys
                 if (taken >= 0 && out[taken].group !== 'parallel') choices.set(before[k], taken);
             }
             const choiceAt = (i: number) => choices.get(i) ?? likelyChoice[i];
-            const figures = journeyFrom(before[0], position[node], order, position, edges, base, choiceAt, likelyJourney.from);
+            const figures = journeyFrom(before[0], position[node], order, position, edges, journeyNodes, choiceAt, likelyJourney.from);
             const chance = edge.group === 'recovery' && edge.chance === undefined
                 ? undefined : reachChance[node] * edgeChance(edges[node], edge) * likelyFrom[edge.to];
             const forks = forksOf(nodes, i => takenEdges(edges[i], choiceAt(i)), i => likelyNext[i]);
@@ -568,6 +577,16 @@ function journeyFrom(start: number, last: number, order: readonly number[], posi
     return from.get(start) ?? zero();
 }
 
+interface ResumedRecoveries {
+    /** The step each resumed node stands for: node n + k resumes step of[k]. */
+    readonly of: number[];
+    readonly order: number[];
+    /** Each return flow, with the first step of the recovery it ends. */
+    readonly returns: Map<ModelFlow, number>;
+    /** Returns to a step before the fail step: at `from`, the steps `first` … `last` (the fail step) again. */
+    readonly redo: ReadonlyArray<{ readonly from: number; readonly first: number; readonly last: number }>;
+}
+
 /**
  * Recovery returns: loop flows from a step of a fail point's corrective sub-process (reached from
  * the fail step by a recovery edge) back to the fail step. Each such fail step gets a node "resumed"
@@ -575,18 +594,27 @@ function journeyFrom(start: number, last: number, order: readonly number[], posi
  * new topological order is returned. When the returns would close a cycle they stay loops.
  */
 function resumeRecoveries(n: number, order: readonly number[], edges: Edge[][], loopFlows: readonly ModelFlow[], index: ReadonlyMap<string, number>,
-    base: Vec[], unknown: boolean[]): { of: number[]; order: number[]; returns: Map<ModelFlow, number> } {
-    const none = { of: [], order: [...order], returns: new Map<ModelFlow, number>() };
+    base: Vec[], unknown: boolean[]): ResumedRecoveries {
+    const none: ResumedRecoveries = { of: [], order: [...order], returns: new Map(), redo: [] };
     const inOrder = new Set(order);
-    const found: Array<{ flow: ModelFlow; from: number; step: number; entry: number }> = [];
+    const found: Array<{ flow: ModelFlow; from: number; step: number; entry: number; redoFrom?: number }> = [];
+    const failSteps = order.filter(node => edges[node].some(edge => edge.group === 'recovery'));
     for (const flow of loopFlows) {
-        const from = index.get(flow.from)!, step = index.get(flow.to)!;
-        if (from === step || !inOrder.has(from) || !inOrder.has(step)) continue;
-        for (const edge of edges[step]) {
-            if (edge.group === 'recovery' && reaches(edges, edge.to, from, step)) {
-                found.push({ flow, from, step, entry: edge.to });
-                break;
-            }
+        const from = index.get(flow.from)!, to = index.get(flow.to)!;
+        if (from === to || !inOrder.has(from) || !inOrder.has(to)) continue;
+        const entryOf = (step: number) => edges[step].find(edge => edge.group === 'recovery' && reaches(edges, edge.to, from, step))?.to;
+        const entry = entryOf(to);
+        if (entry !== undefined) {
+            found.push({ flow, from, step: to, entry });
+            continue;
+        }
+        // Back to a step before the fail step (no repeat: not rework): those steps are done again.
+        if (flow.repeat) continue;
+        for (const step of failSteps) {
+            const before = step !== to && reaches(edges, to, step, -1) ? entryOf(step) : undefined;
+            if (before === undefined) continue;
+            found.push({ flow, from, step, entry: before, redoFrom: to });
+            break;
         }
     }
     if (found.length === 0) return none;
@@ -616,7 +644,8 @@ function resumeRecoveries(n: number, order: readonly number[], edges: Edge[][], 
         unknown.length = n;
         return none;
     }
-    return { of, order: sorted, returns: new Map(found.map(r => [r.flow, r.entry])) };
+    return { of, order: sorted, returns: new Map(found.map(r => [r.flow, r.entry])),
+        redo: found.filter(r => r.redoFrom !== undefined).map(r => ({ from: r.from, first: r.redoFrom!, last: r.step })) };
 }
 
 /** Whether `target` is reachable from `from` over the edges without passing `avoid`. */
