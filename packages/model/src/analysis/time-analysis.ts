@@ -358,7 +358,7 @@ export function analyseTime(model: BlueprintModel, segment?: string): TimeAnalys
     }
     // The figures of the most likely journey from each step: what it chooses, with the parallel
     // work done beside it (the longest branch decides when the work is done).
-    const likelyJourney = journeyFigures(order, edges, journeyNodes, likelyChoice);
+    const likelyJourney = journeyTotals(order, edges, journeyNodes, likelyChoice);
 
     const reachChance = new Float64Array(N).fill(-1);
     const reachPrevious = new Int32Array(N).fill(-1);
@@ -406,11 +406,16 @@ export function analyseTime(model: BlueprintModel, segment?: string): TimeAnalys
     // work), each branch's steps up to the step where they meet the path again.
     const forksOf = (nodes: number[], taken: (node: number) => readonly Edge[], next: (node: number) => number): ParallelWork[] => {
         const forks: ParallelWork[] = [];
-        const onPath = new Map<number, number>();
-        nodes.forEach((node, k) => { if (!onPath.has(node)) onPath.set(node, k); });
+        // Built at the first fork: most paths have none.
+        let onPath: Map<number, number> | undefined;
         nodes.forEach((node, k) => {
+            if (edges[node].length < 2) return;
             const branches = taken(node);
             if (branches.length < 2) return;
+            if (!onPath) {
+                onPath = new Map<number, number>();
+                for (let i = nodes.length - 1; i >= 0; i--) onPath.set(nodes[i], i);
+            }
             let joinAt = -1;
             const walks: number[][] = [];
             for (const edge of branches) {
@@ -438,7 +443,7 @@ export function analyseTime(model: BlueprintModel, segment?: string): TimeAnalys
     const pickStart = (better: (a: number, b: number) => boolean): number | undefined =>
         starts.reduce<number | undefined>((best, s) => (best === undefined || better(s, best) ? s : best), undefined);
     const worstStart = pickStart((a, b) => worstFrom[a][0] > worstFrom[b][0]);
-    const likelyStart = pickStart((a, b) => likelyFrom[a] > likelyFrom[b] || (likelyFrom[a] === likelyFrom[b] && likelyJourney.from[a][0] > likelyJourney.from[b][0]));
+    const likelyStart = pickStart((a, b) => likelyFrom[a] > likelyFrom[b] || (likelyFrom[a] === likelyFrom[b] && likelyJourney.total[a] > likelyJourney.total[b]));
     // With several starts, the expected journey is the one from the start of the worst case.
     const expectedStart = worstStart;
 
@@ -446,7 +451,7 @@ export function analyseTime(model: BlueprintModel, segment?: string): TimeAnalys
     const likelyTaken = (node: number) => takenEdges(edges[node], likelyChoice[node]);
     const mostLikelyPath = likelyStart === undefined ? undefined : (() => {
         const nodes = chain(likelyStart, likelyNext);
-        return pathOf(nodes, i => base[i], likelyFrom[likelyStart], likelyJourney.from[likelyStart], forksOf(nodes, likelyTaken, i => likelyNext[i]));
+        return pathOf(nodes, i => base[i], likelyFrom[likelyStart], journeySum(likelyStart, likelyJourney.next, journeyNodes), forksOf(nodes, likelyTaken, i => likelyNext[i]));
     })();
     const expected = expectedStart === undefined ? undefined
         : toFigures(expectedFrom[expectedStart], expectedUnknownSteps(expectedStart, edges, expectedFrom, unknown, partnerUnknown, included));
@@ -455,6 +460,14 @@ export function analyseTime(model: BlueprintModel, segment?: string): TimeAnalys
     // timed as the journey it is, with the parallel work beside it.
     const exceptionPaths: ExceptionPath[] = [];
     let exceptionPathsTruncated = false;
+    const scratchTotal = new Float64Array(N);
+    const scratchNext = new Int32Array(N);
+    const journeyChoice = Int32Array.from(likelyChoice);
+    const concurrent = order.some(node => {
+        let parallel = 0, other = 0;
+        for (const edge of edges[node]) if (edge.group === 'parallel') parallel++; else if (edge.group === 'alternative') other++;
+        return parallel > 1 || (parallel > 0 && other > 0);
+    });
     for (const node of order) {
         // A resumed step repeats its step's alternatives: they are listed once, at the step.
         if (reachChance[node] < 0 || node >= n) continue;
@@ -469,20 +482,28 @@ export function analyseTime(model: BlueprintModel, segment?: string): TimeAnalys
             }
             const before = chain(node, reachPrevious).reverse();
             const nodes = [...before, ...chain(edge.to, likelyNext)];
-            // The journey's choices: the way to the branch point, the branch, the likely ones after.
-            const choices = new Map<number, number>([[node, e]]);
+            // The journey's choices: the way to the branch point, the branch, the likely ones after
+            // (set in a working copy of the likely choices, and put back after).
+            const changed: number[] = [node];
+            journeyChoice[node] = e;
             for (let k = 0; k + 1 < before.length; k++) {
                 const out = edges[before[k]];
                 const taken = out.findIndex(o => o.to === before[k + 1]);
-                if (taken >= 0 && out[taken].group !== 'parallel') choices.set(before[k], taken);
+                if (taken >= 0 && out[taken].group !== 'parallel') {
+                    journeyChoice[before[k]] = taken;
+                    changed.push(before[k]);
+                }
             }
-            const choiceAt = (i: number) => choices.get(i) ?? likelyChoice[i];
-            const figures = journeyFrom(before[0], position[node], order, position, edges, journeyNodes, choiceAt, likelyJourney.from);
+            // Without work done at the same time anywhere, a journey is its chain of steps.
+            const figures = concurrent
+                ? journeyFrom(before[0], position[node], order, position, edges, journeyNodes, journeyChoice, likelyJourney, scratchTotal, scratchNext)
+                : undefined;
+            const forks = forksOf(nodes, i => takenEdges(edges[i], journeyChoice[i]), i => likelyNext[i]);
+            for (const i of changed) journeyChoice[i] = likelyChoice[i];
             const chance = edge.group === 'recovery' && edge.chance === undefined
                 ? undefined : reachChance[node] * edgeChance(edges[node], edge) * likelyFrom[edge.to];
-            const forks = forksOf(nodes, i => takenEdges(edges[i], choiceAt(i)), i => likelyNext[i]);
             exceptionPaths.push({
-                ...pathOf(nodes, i => base[i], chance, figures, forks),
+                ...pathOf(nodes, i => journeyNodes[i], chance, figures, forks),
                 kind: edge.group === 'recovery' ? 'recovery' : 'alternative',
                 from: included[node].id,
                 to: pathId(edge.to),
@@ -543,38 +564,66 @@ function failingShare(out: readonly Edge[]): number {
 
 /** The edges a journey takes from a step: a recovery alone; else the chosen alternative with the parallel work. */
 function takenEdges(out: readonly Edge[], choice: number): readonly Edge[] {
-    if (choice >= 0 && out[choice].group === 'recovery') return [out[choice]];
-    if (choice < 0 && out.every(edge => edge.group === 'parallel')) return out;
-    return out.filter((edge, e) => e === choice || edge.group === 'parallel');
+    return out.filter((_, e) => isTaken(out, choice, e));
 }
 
-/** The figures of one journey from every step, for a choice at each step (see `takenEdges`). */
-function journeyFigures(order: readonly number[], edges: readonly Edge[][], base: readonly Vec[], choice: Int32Array): { from: Vec[] } {
-    const from: Vec[] = new Array(edges.length);
-    for (let k = order.length - 1; k >= 0; k--) {
-        const node = order[k];
-        let longest: Vec | undefined;
-        for (const edge of takenEdges(edges[node], choice[node])) longest = longer(longest, from[edge.to]);
-        from[node] = longest ? sum(base[node], longest) : base[node];
-    }
-    return { from };
+function isTaken(out: readonly Edge[], choice: number, e: number): boolean {
+    if (choice >= 0 && out[choice].group === 'recovery') return e === choice;
+    return e === choice || out[e].group === 'parallel';
 }
 
 /**
- * The figures of a journey from `start` whose choices differ from the likely ones only at steps up
- * to `last` in topological order: the steps after it go on as the likely journey (`after`).
+ * One journey from every step, for a choice at each step (see `takenEdges`): its total and the
+ * branch that decides it (the longest); the figures are summed along those branches (`journeySum`).
  */
-function journeyFrom(start: number, last: number, order: readonly number[], position: Int32Array, edges: readonly Edge[][], base: readonly Vec[],
-    choiceAt: (node: number) => number, after: readonly Vec[]): Vec {
-    const from = new Map<number, Vec>();
-    const value = (node: number) => (position[node] > last ? after[node] : from.get(node)!);
+function journeyTotals(order: readonly number[], edges: readonly Edge[][], nodes: readonly Vec[], choice: Int32Array): { total: Float64Array; next: Int32Array } {
+    const total = new Float64Array(edges.length);
+    const next = new Int32Array(edges.length).fill(-1);
+    for (let k = order.length - 1; k >= 0; k--) {
+        const node = order[k];
+        const out = edges[node];
+        let best = -1, bestTotal = 0;
+        for (let e = 0; e < out.length; e++) {
+            if (!isTaken(out, choice[node], e)) continue;
+            const to = out[e].to;
+            if (best < 0 || total[to] > bestTotal) { best = to; bestTotal = total[to]; }
+        }
+        total[node] = nodes[node][0] + bestTotal;
+        next[node] = best;
+    }
+    return { total, next };
+}
+
+/** The figures along a journey's deciding branches from `node` on. */
+function journeySum(node: number, next: Int32Array, nodes: readonly Vec[], figures: Vec = zero()): Vec {
+    for (let at = node; at >= 0; at = next[at]) add(figures, nodes[at]);
+    return figures;
+}
+
+/**
+ * A journey from `start` whose choices (`choice`) differ from the likely journey's only at steps up
+ * to `last` in topological order; the steps after it go on as the likely journey. Totals in the
+ * scratch arrays, then the figures along the deciding branches.
+ */
+function journeyFrom(start: number, last: number, order: readonly number[], position: Int32Array, edges: readonly Edge[][], nodes: readonly Vec[],
+    choice: Int32Array, likely: { total: Float64Array; next: Int32Array }, total: Float64Array, next: Int32Array): Vec {
     for (let k = last; k >= position[start]; k--) {
         const node = order[k];
-        let longest: Vec | undefined;
-        for (const edge of takenEdges(edges[node], choiceAt(node))) longest = longer(longest, value(edge.to));
-        from.set(node, longest ? sum(base[node], longest) : base[node]);
+        const out = edges[node];
+        let best = -1, bestTotal = 0;
+        for (let e = 0; e < out.length; e++) {
+            if (!isTaken(out, choice[node], e)) continue;
+            const to = out[e].to;
+            const t = position[to] > last ? likely.total[to] : total[to];
+            if (best < 0 || t > bestTotal) { best = to; bestTotal = t; }
+        }
+        total[node] = nodes[node][0] + bestTotal;
+        next[node] = best;
     }
-    return from.get(start) ?? zero();
+    const figures = zero();
+    let node = start;
+    for (; node >= 0 && position[node] <= last; node = next[node]) add(figures, nodes[node]);
+    return node >= 0 ? journeySum(node, likely.next, nodes, figures) : figures;
 }
 
 interface ResumedRecoveries {
@@ -593,9 +642,10 @@ interface ResumedRecoveries {
  * (index n + k, no time) with the step's edges but its recoveries, which the return leads to; the
  * new topological order is returned. When the returns would close a cycle they stay loops.
  */
-function resumeRecoveries(n: number, order: readonly number[], edges: Edge[][], loopFlows: readonly ModelFlow[], index: ReadonlyMap<string, number>,
+function resumeRecoveries(n: number, order: number[], edges: Edge[][], loopFlows: readonly ModelFlow[], index: ReadonlyMap<string, number>,
     base: Vec[], unknown: boolean[]): ResumedRecoveries {
-    const none: ResumedRecoveries = { of: [], order: [...order], returns: new Map(), redo: [] };
+    const none: ResumedRecoveries = { of: [], order, returns: new Map(), redo: [] };
+    if (loopFlows.length === 0) return none;
     const inOrder = new Set(order);
     const found: Array<{ flow: ModelFlow; from: number; step: number; entry: number; redoFrom?: number }> = [];
     const failSteps = order.filter(node => edges[node].some(edge => edge.group === 'recovery'));
