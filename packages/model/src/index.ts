@@ -5,5 +5,6 @@ export { buildFlowGraph, reachableFrom, stepsReaching, type FlowGraph, type Flow
 export * from './time.js';
 export { visibleLaneIds, isStepCustomerVisible } from './visibility.js';
 export * from './analysis/time-analysis.js';
+export { pathText } from './analysis/path-text.js';
 export * from './analysis/service-analysis.js';
 export { sameData, type DataEquality } from './same-data.js';

@@ -2,7 +2,7 @@
  * `analyse`: the figures of the service report's time and fail-point sections (the same
  * `analyseBlueprint` the report prints), in seconds and written out, with step labels for ids.
  */
-import { analyseBlueprint, formatSeconds, type BlueprintModel, type ProcessPath, type TimeAnalysis, type TimeFigures } from '@blueprint/model';
+import { analyseBlueprint, formatSeconds, pathText, type BlueprintModel, type ProcessPath, type TimeAnalysis, type TimeFigures } from '@blueprint/model';
 import { loadSource, requireModel, type SourceInput } from './load-source.js';
 import type { ToolHost } from './tool-host.js';
 import { jsonText, textResult, type ToolResult } from './tool-result.js';
@@ -44,7 +44,7 @@ function timeOf(time: TimeAnalysis, model: BlueprintModel, label: (id: string) =
         mostLikely: time.mostLikelyPath && path(time.mostLikelyPath, label, tolerance),
         worstCase: time.criticalPath && path(time.criticalPath, label, tolerance),
         standard: tolerance === undefined ? null : { seconds: tolerance, text: formatSeconds(tolerance) },
-        exceptionPaths: time.exceptionPaths.map(p => ({ kind: p.kind, from: label(p.from), to: label(p.to), share: p.share, label: p.label, ...figures(p, label, tolerance) })),
+        exceptionPaths: time.exceptionPaths.map(p => ({ kind: p.kind, from: label(p.from), to: label(p.to), share: p.share, label: p.label, ...figures(p, label, tolerance), path: pathText(p, label) })),
         notes: notes(time, label)
     };
 }
@@ -63,7 +63,8 @@ function figures(f: TimeFigures, label: (id: string) => string, tolerance: numbe
 }
 
 function path(p: ProcessPath, label: (id: string) => string, tolerance: number | undefined) {
-    return { ...figures(p, label, tolerance), probability: p.probability, steps: p.steps.map(label) };
+    // `path` writes out the work done at the same time ("Pay by card ∥ Cook"), as the report does.
+    return { ...figures(p, label, tolerance), probability: p.probability, steps: p.steps.map(label), path: pathText(p, label) };
 }
 
 function notes(time: TimeAnalysis, label: (id: string) => string): string[] {

@@ -11,7 +11,7 @@ import type { CodeLensProvider } from 'langium/lsp';
 import type { CodeLens, CodeLensParams, Range } from 'vscode-languageserver';
 import type { BlueprintAnalysisProvider } from '../analysis/analysis-provider.js';
 import type { BlueprintAnalysis } from '@blueprint/model';
-import { stepSeconds, type TimeAnalysis, type TimeFigures } from '@blueprint/model';
+import { pathText, stepSeconds, type ProcessPath, type TimeAnalysis, type TimeFigures } from '@blueprint/model';
 import type { BlueprintServices } from '../blueprint-module.js';
 import * as ast from '../generated/ast.js';
 import type { BlueprintModel } from '@blueprint/model';
@@ -87,7 +87,7 @@ export function blueprintLensTitles(model: BlueprintModel, analysis: BlueprintAn
     const expected = time.expected;
     if (critical && expected) {
         const labels = new Map(model.steps.map(step => [step.id, step.label]));
-        const stepsText = (steps: readonly string[]) => steps.map(id => labels.get(id) ?? id).join(' → ');
+        const stepsText = (path: Pick<ProcessPath, 'steps' | 'parallel'>) => pathText(path, id => labels.get(id) ?? id);
         const branched = hasBranches(time);
         titles.push({
             title: branched
@@ -95,19 +95,19 @@ export function blueprintLensTitles(model: BlueprintModel, analysis: BlueprintAn
                 : `expected = worst case ${boundText(critical)}${unknownSuffix(critical)}${toleranceSuffix(time, critical)}`,
             tooltip: branched
                 ? 'Expected time: alternatives weighted by their shares, recoveries by their failure rates, rework loops by their repeats; parallel work counts its longest branch'
-                : `No alternatives, recoveries or rework: the expected time is the worst case (critical path): ${stepsText(critical.steps)}`
+                : `No alternatives, recoveries or rework: the expected time is the worst case (critical path): ${stepsText(critical)}`
         });
         if (branched) {
             const likely = time.mostLikelyPath;
             if (likely) {
                 titles.push({
                     title: `most likely ${boundText(likely)}${likely.probability !== undefined ? ` (${percentText(likely.probability)} of journeys)` : ''}`,
-                    tooltip: `Most likely path: ${stepsText(likely.steps)}`
+                    tooltip: `Most likely path: ${stepsText(likely)}`
                 });
             }
             titles.push({
                 title: `worst case ${boundText(critical)}${unknownSuffix(critical)}${toleranceSuffix(time, critical)}`,
-                tooltip: `Worst case (critical path): ${stepsText(critical.steps)}`
+                tooltip: `Worst case (critical path): ${stepsText(critical)}`
             });
         }
         titles.push({ title: expected.waitSeconds > 0 || openWait(time, critical) ? `customer waits ${expectedWaitText(time, expected, critical)}${branched ? ' (expected)' : ''}` : 'no waits on the customer\'s path' });

@@ -13,7 +13,7 @@ import type { BlueprintModel, ModelFlow, ModelStep } from '@blueprint/model';
 import type { BlueprintModelProvider } from '../model/model-provider.js';
 import { formatSeconds, formatTimeSpan, type TimeSpan } from '@blueprint/model';
 import { isStepCustomerVisible, visibleLaneIds } from '@blueprint/model';
-import { stepSeconds, type TimeAnalysis, type TimeFigures } from '@blueprint/model';
+import { pathText, stepSeconds, type ProcessPath, type TimeAnalysis, type TimeFigures } from '@blueprint/model';
 import type { BlueprintAnalysisProvider } from '../analysis/analysis-provider.js';
 import type { ModelRemedy } from '@blueprint/model';
 import { hasBranches, lowerBound, percentText, plural, segmentLabel, toleranceVerdict, unknownSuffix } from './blueprint-code-lens.js';
@@ -183,12 +183,12 @@ export class BlueprintHoverProvider extends AstNodeHoverProvider {
         const critical = time.criticalPath;
         lines.push('');
         const labels = new Map(model.steps.map(step => [step.id, step.label]));
-        const stepList = (steps: readonly string[]) => steps.map(id => escapeMarkdown(labels.get(id) ?? id)).join(' → ');
-        const section = (title: string, path: TimeFigures & { steps?: readonly string[] }, chance?: number) => {
+        const stepList = (path: Pick<ProcessPath, 'steps' | 'parallel'>) => pathText(path, id => escapeMarkdown(labels.get(id) ?? id));
+        const section = (title: string, path: TimeFigures & Partial<Pick<ProcessPath, 'steps' | 'parallel'>>, chance?: number) => {
             const figures = pathFigures(model, time, path);
             lines.push(`**${title}**: ${escapeMarkdown(figures.total)}${escapeMarkdown(unknownSuffix(path))}${chance !== undefined ? ` — ${escapeMarkdown(percentText(chance))} of journeys` : ''}`, '');
             lines.push(`- waiting: ${figures.waiting}`, `- visible: ${figures.visible}`, `- backstage: ${figures.backstage}`);
-            if (path.steps) lines.push(`- steps: ${stepList(path.steps)}`);
+            if (path.steps) lines.push(`- steps: ${stepList({ steps: path.steps, parallel: path.parallel })}`);
             if (path.unknownSteps.length > 0) lines.push(`- without a time: ${path.unknownSteps.map(id => `\`${id}\``).join(', ')}`);
             lines.push('');
         };

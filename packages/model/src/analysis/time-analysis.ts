@@ -26,9 +26,23 @@ export interface TimeFigures {
 }
 
 export interface ProcessPath extends TimeFigures {
+    /** The path's steps in order; where it takes several branches at once, the one that decides the time. */
     readonly steps: readonly string[];
+    /** Where the journey does work at the same time (an alternative beside parallel work, or parallel work). */
+    readonly parallel?: readonly ParallelWork[];
     /** The chance a customer's journey follows this path (0..1), from the shares and failure rates. */
     readonly probability?: number;
+}
+
+/**
+ * Branches a journey takes together from one step, each with its steps up to `join`, where they meet
+ * the path again (none when they run to their ends). One branch is the path's own; the figures
+ * count the longest.
+ */
+export interface ParallelWork {
+    readonly at: string;
+    readonly branches: ReadonlyArray<readonly string[]>;
+    readonly join?: string;
 }
 
 /** A path that leaves the most likely route: a less likely alternative, or a fail point's recovery. */
@@ -160,8 +174,10 @@ export function analyseTime(model: BlueprintModel, segment?: string): TimeAnalys
         starts = included.map((step, i) => incoming[i] === 0 && !partnerOf.has(step.id) ? i : -1).filter(i => i >= 0).slice(0, 1);
     }
 
-    const { dag, loopFlows, order } = breakLoops(n, starts, successors, index);
-    const position = new Int32Array(n).fill(-1);
+    const broken = breakLoops(n, starts, successors, index);
+    const dag = broken.dag;
+    let order = broken.order;
+    let position = new Int32Array(n).fill(-1);
     order.forEach((node, i) => { position[node] = i; });
 
     // Group each step's outgoing DAG edges: recoveries (by fail point), alternatives (shares), parallel rest.
@@ -194,6 +210,19 @@ export function analyseTime(model: BlueprintModel, segment?: string): TimeAnalys
         for (const fail of unrated) unratedRecoveries.push({ step: step.id, cause: fail.cause });
     }
 
+    // A flow back from a fail point's corrective sub-process to its fail step is the recovery's way
+    // back: the step resumes and the journey goes on by the step's normal continuation. Each fail
+    // step with such a return gets a second node, "resumed", with no time of its own and the step's
+    // flows except its recoveries; the return leads there, so loops become journeys to the end.
+    const resumed = resumeRecoveries(n, order, edges, broken.loopFlows, index, base, unknown);
+    const N = n + resumed.of.length;
+    if (resumed.of.length > 0) {
+        order = resumed.order;
+        position = new Int32Array(N).fill(-1);
+        order.forEach((node, i) => { position[node] = i; });
+    }
+    const stepAt = (i: number): ModelStep => included[i < n ? i : resumed.of[i - n]];
+
     // Rework loops with a repeat: extra passes through the body, added to the loop's source step.
     // Sparse: only the few steps that close a rework loop or run a corrective sub-process in place.
     const reworkExpected = new Map<number, Vec>();
@@ -205,23 +234,39 @@ export function analyseTime(model: BlueprintModel, segment?: string): TimeAnalys
     };
     const loops: Array<{ from: string; to: string }> = [];
     const rework: ReworkLoop[] = [];
-    for (const flow of loopFlows) {
+    // Going back before the fail step is part of the recovery's journey, not rework: every path through it counts it.
+    const redoAgain = new Map<number, Vec>();
+    for (const redo of resumed.redo) {
+        const again = bodyFigures(order, position, edges, base, redo.first, redo.last);
+        add(extra(reworkExpected, redo.from), again.expected);
+        add(extra(reworkWorst, redo.from), again.worst);
+        add(extra(redoAgain, redo.from), again.expected);
+    }
+    for (const flow of broken.loopFlows) {
         const from = index.get(flow.from)!, to = index.get(flow.to)!;
         const repeat = flow.repeat;
         const endless = repeat !== undefined && 'probability' in repeat && repeat.probability >= 1;
+        const recoveryEntry = resumed.returns.get(flow);
+        if (recoveryEntry !== undefined && (!repeat || endless)) continue;
         if (!repeat || endless || position[to] < 0 || position[from] < position[to]) {
             loops.push({ from: flow.from, to: flow.to });
             continue;
         }
         const expectedRepeats = 'times' in repeat ? repeat.times : repeat.probability / (1 - repeat.probability);
         const worstRepeats = 'times' in repeat ? repeat.times : 1;
-        const body = bodyFigures(order, position, edges, base, to, from);
+        // A recovery's way back that also repeats: the fail step is done again with the sub-process
+        // (its way from the recovery's first step to the return), once more per repeat.
+        const body = recoveryEntry === undefined ? bodyFigures(order, position, edges, base, to, from) : (() => {
+            const sub = bodyFigures(order, position, edges, base, recoveryEntry, from);
+            return { expected: sum(base[to], sub.expected), worst: sum(base[to], sub.worst) };
+        })();
         addScaled(extra(reworkExpected, from), body.expected, expectedRepeats);
         addScaled(extra(reworkWorst, from), body.worst, worstRepeats);
         rework.push({ from: flow.from, to: flow.to, expectedRepeats, worstRepeats, bodySeconds: body.expected[0] });
     }
     // A corrective sub-process named on a fail point but not drawn as flows from it runs in place, in sequence.
     for (const node of order) {
+        if (node >= n) continue;
         for (const fail of included[node].failPoints) {
             const steps = (fail.recoveryDetails ?? []).flatMap(remedy => remedy.steps).map(id => index.get(id)).filter((i): i is number => i !== undefined);
             if (steps.length === 0 || edges[node].some(edge => edge.fail === fail)) continue;
@@ -239,12 +284,13 @@ export function analyseTime(model: BlueprintModel, segment?: string): TimeAnalys
         for (const [i, v] of extras) figures[i] = sum(base[i], v);
         return figures;
     };
+    const journeyNodes = withRework(redoAgain);
     const expectedNodes = withRework(reworkExpected);
     const worstNodes = withRework(reworkWorst);
     const worstNode = (i: number): Vec => worstNodes[i];
 
     // Expected remaining time from each step, in reverse topological order.
-    const expectedFrom: Vec[] = new Array(n);
+    const expectedFrom: Vec[] = new Array(N);
     const fromExpected = (to: number) => expectedFrom[to];
     for (let k = order.length - 1; k >= 0; k--) {
         const node = order[k];
@@ -254,8 +300,8 @@ export function analyseTime(model: BlueprintModel, segment?: string): TimeAnalys
     }
 
     // Worst case: the longest path, every edge allowed.
-    const worstFrom: Vec[] = new Array(n);
-    const worstNext = new Int32Array(n).fill(-1);
+    const worstFrom: Vec[] = new Array(N);
+    const worstNext = new Int32Array(N).fill(-1);
     for (let k = order.length - 1; k >= 0; k--) {
         const node = order[k];
         let best: Vec | undefined;
@@ -270,44 +316,60 @@ export function analyseTime(model: BlueprintModel, segment?: string): TimeAnalys
     }
 
     // Most likely continuation from each step (chance, then time), and most likely way to each step.
-    const likelyFrom = new Float64Array(n);
-    const likelySeconds = new Float64Array(n);
-    const likelyNext = new Int32Array(n).fill(-1);
+    const likelyFrom = new Float64Array(N);
+    const likelyNext = new Int32Array(N).fill(-1);
+    // The alternative or recovery a likely journey takes at each step (-1: none, the normal continuation).
+    const likelyChoice = new Int32Array(N).fill(-1);
     for (let k = order.length - 1; k >= 0; k--) {
         const node = order[k];
-        let bestChance = -1, bestSeconds = -1, bestExpected = -1;
+        let bestChance = -1, bestExpected = -1;
         // A path chooses among alternatives and recoveries; parallel branches all happen, and the
         // path follows the one that takes longer on average (it decides when the work is done).
         let dominant: Edge | undefined;
         // Parallel work beside a decision is done whichever alternative is taken: a journey that
         // follows it has still made the most likely choice (not 100 % of journeys).
         let choice = -1;
-        for (const edge of edges[node]) {
+        let bestAlternative = -1, bestAlternativeChance = -1, bestAlternativeExpected = -1;
+        edges[node].forEach((edge, e) => {
             if (edge.group === 'parallel' && (!dominant || expectedFrom[edge.to][0] > expectedFrom[dominant.to][0])) dominant = edge;
-            if (edge.group === 'alternative') choice = Math.max(choice, edgeChance(edges[node], edge));
-        }
-        for (const edge of edges[node]) {
-            if (edge.group === 'parallel' && edge !== dominant) continue;
+            if (edge.group !== 'alternative') return;
+            const chance = edgeChance(edges[node], edge);
+            choice = Math.max(choice, chance);
+            const journey = chance * likelyFrom[edge.to];
+            if (journey > bestAlternativeChance + 1e-12 || (Math.abs(journey - bestAlternativeChance) <= 1e-12 && expectedFrom[edge.to][0] > bestAlternativeExpected)) {
+                bestAlternative = e;
+                bestAlternativeChance = journey;
+                bestAlternativeExpected = expectedFrom[edge.to][0];
+            }
+        });
+        edges[node].forEach((edge, e) => {
+            if (edge.group === 'parallel' && edge !== dominant) return;
             const taken = edge.group === 'parallel' && choice >= 0 ? choice : edgeChance(edges[node], edge);
             const chance = taken * likelyFrom[edge.to];
             const tie = Math.abs(chance - bestChance) <= 1e-12;
             if (chance > bestChance + 1e-12 || (tie && expectedFrom[edge.to][0] > bestExpected)) {
                 bestChance = chance;
-                bestSeconds = likelySeconds[edge.to];
                 bestExpected = expectedFrom[edge.to][0];
                 likelyNext[node] = edge.to;
+                likelyChoice[node] = edge.group === 'parallel' ? bestAlternative : e;
             }
-        }
+        });
         likelyFrom[node] = bestChance < 0 ? 1 : bestChance;
-        likelySeconds[node] = base[node][0] + (bestSeconds < 0 ? 0 : bestSeconds);
     }
-    const reachChance = new Float64Array(n).fill(-1);
-    const reachPrevious = new Int32Array(n).fill(-1);
+    // The figures of the most likely journey from each step: what it chooses, with the parallel
+    // work done beside it (the longest branch decides when the work is done).
+    const likelyJourney = journeyTotals(order, edges, journeyNodes, likelyChoice);
+
+    const reachChance = new Float64Array(N).fill(-1);
+    const reachPrevious = new Int32Array(N).fill(-1);
     for (const start of starts) reachChance[start] = 1;
     for (const node of order) {
         if (reachChance[node] < 0) continue;
+        // Going by parallel work beside a decision, the journey still makes the likelier choice.
+        let choice = -1;
+        for (const edge of edges[node]) if (edge.group === 'alternative') choice = Math.max(choice, edgeChance(edges[node], edge));
         for (const edge of edges[node]) {
-            const chance = reachChance[node] * edgeChance(edges[node], edge);
+            const chance = reachChance[node] * (edge.group === 'parallel' && choice >= 0 ? choice : edgeChance(edges[node], edge));
             if (chance > reachChance[edge.to]) {
                 reachChance[edge.to] = chance;
                 reachPrevious[edge.to] = node;
@@ -320,13 +382,15 @@ export function analyseTime(model: BlueprintModel, segment?: string): TimeAnalys
         for (let node = first; node >= 0; node = next[node]) nodes.push(node);
         return nodes;
     };
-    const pathOf = (nodes: number[], node: (i: number) => Vec, probability?: number): ProcessPath => {
+    const pathOf = (nodes: number[], node: (i: number) => Vec, probability?: number, figuresOverride?: Vec, forks?: ParallelWork[]): ProcessPath => {
         const figures = zero();
         const unknownSteps: string[] = [];
         const steps: string[] = [];
         // Twenty exception paths can each be as long as the process: no arrays per step here.
         for (const i of nodes) {
             add(figures, node(i));
+            // A resumed step is the same step again: not listed twice, no time of its own.
+            if (i >= n) continue;
             steps.push(included[i].id);
             if (unknown[i]) unknownSteps.push(included[i].id);
             const partnersOfStep = partnerIndexes.get(i);
@@ -334,45 +398,115 @@ export function analyseTime(model: BlueprintModel, segment?: string): TimeAnalys
             for (const p of partnersOfStep) steps.push(included[p].id);
             for (const p of partnersOfStep) if (stepSeconds(included[p]) === undefined) unknownSteps.push(included[p].id);
         }
-        return { steps, ...toFigures(figures, unknownSteps), ...(probability === undefined ? {} : { probability }) };
+        const path = { steps, ...toFigures(figuresOverride ?? figures, unknownSteps), ...(probability === undefined ? {} : { probability }) };
+        return forks && forks.length > 0 ? { ...path, parallel: forks } : path;
+    };
+    const pathId = (i: number) => stepAt(i).id;
+    // Where a path takes several branches at once (an alternative beside parallel work, or parallel
+    // work), each branch's steps up to the step where they meet the path again.
+    const forksOf = (nodes: number[], taken: (node: number) => readonly Edge[], next: (node: number) => number): ParallelWork[] => {
+        const forks: ParallelWork[] = [];
+        // Built at the first fork: most paths have none.
+        let onPath: Map<number, number> | undefined;
+        nodes.forEach((node, k) => {
+            if (edges[node].length < 2) return;
+            const branches = taken(node);
+            if (branches.length < 2) return;
+            if (!onPath) {
+                onPath = new Map<number, number>();
+                for (let i = nodes.length - 1; i >= 0; i--) onPath.set(nodes[i], i);
+            }
+            let joinAt = -1;
+            const walks: number[][] = [];
+            for (const edge of branches) {
+                if (edge.to === nodes[k + 1]) { walks.push([]); continue; }
+                const walk: number[] = [];
+                let at = edge.to;
+                for (let guard = 0; at >= 0 && guard <= N; guard++) {
+                    const met = onPath.get(at);
+                    if (met !== undefined && met > k) { joinAt = Math.max(joinAt, met); break; }
+                    walk.push(at);
+                    at = next(at);
+                }
+                walks.push(walk);
+            }
+            const own = nodes.slice(k + 1, joinAt < 0 ? nodes.length : joinAt);
+            const branchNodes = branches.map((edge, b) => (edge.to === nodes[k + 1] ? own : walks[b]));
+            const ids = (list: number[]) => list.filter(i => i < n).map(pathId);
+            // A flow straight to the join is no work of its own.
+            const shown = branchNodes.map(ids).filter(branch => branch.length > 0);
+            if (shown.length > 1) forks.push({ at: pathId(node), branches: shown, ...(joinAt < 0 ? {} : { join: pathId(nodes[joinAt]) }) });
+        });
+        return forks;
     };
 
     const pickStart = (better: (a: number, b: number) => boolean): number | undefined =>
         starts.reduce<number | undefined>((best, s) => (best === undefined || better(s, best) ? s : best), undefined);
     const worstStart = pickStart((a, b) => worstFrom[a][0] > worstFrom[b][0]);
-    const likelyStart = pickStart((a, b) => likelyFrom[a] > likelyFrom[b] || (likelyFrom[a] === likelyFrom[b] && likelySeconds[a] > likelySeconds[b]));
+    const likelyStart = pickStart((a, b) => likelyFrom[a] > likelyFrom[b] || (likelyFrom[a] === likelyFrom[b] && likelyJourney.total[a] > likelyJourney.total[b]));
     // With several starts, the expected journey is the one from the start of the worst case.
     const expectedStart = worstStart;
 
     const criticalPath = worstStart === undefined ? undefined : pathOf(chain(worstStart, worstNext), worstNode);
-    const mostLikelyPath = likelyStart === undefined ? undefined
-        : pathOf(chain(likelyStart, likelyNext), i => base[i], likelyFrom[likelyStart]);
+    const likelyTaken = (node: number) => takenEdges(edges[node], likelyChoice[node]);
+    const mostLikelyPath = likelyStart === undefined ? undefined : (() => {
+        const nodes = chain(likelyStart, likelyNext);
+        return pathOf(nodes, i => base[i], likelyFrom[likelyStart], journeySum(likelyStart, likelyJourney.next, journeyNodes), forksOf(nodes, likelyTaken, i => likelyNext[i]));
+    })();
     const expected = expectedStart === undefined ? undefined
         : toFigures(expectedFrom[expectedStart], expectedUnknownSteps(expectedStart, edges, expectedFrom, unknown, partnerUnknown, included));
 
-    // Exception paths: the most likely way to the branch point, the branch, the most likely way on.
+    // Exception paths: the most likely way to the branch point, the branch, the most likely way on;
+    // timed as the journey it is, with the parallel work beside it.
     const exceptionPaths: ExceptionPath[] = [];
     let exceptionPathsTruncated = false;
+    const scratchTotal = new Float64Array(N);
+    const scratchNext = new Int32Array(N);
+    const journeyChoice = Int32Array.from(likelyChoice);
+    const concurrent = order.some(node => {
+        let parallel = 0, other = 0;
+        for (const edge of edges[node]) if (edge.group === 'parallel') parallel++; else if (edge.group === 'alternative') other++;
+        return parallel > 1 || (parallel > 0 && other > 0);
+    });
     for (const node of order) {
-        if (reachChance[node] < 0) continue;
+        // A resumed step repeats its step's alternatives: they are listed once, at the step.
+        if (reachChance[node] < 0 || node >= n) continue;
         const alternatives = edges[node].filter(edge => edge.group === 'alternative');
         const top = Math.max(...alternatives.map(edge => edge.chance ?? 0));
-        for (const edge of edges[node]) {
+        for (const [e, edge] of edges[node].entries()) {
             const exceptional = edge.group === 'recovery' || (edge.group === 'alternative' && (edge.chance ?? 0) < top);
             if (!exceptional) continue;
-            if (exceptionPaths.length >= MAX_EXCEPTION_PATHS) {
+            if (exceptionPathsTruncated || exceptionPaths.length >= MAX_EXCEPTION_PATHS) {
                 exceptionPathsTruncated = true;
                 break;
             }
             const before = chain(node, reachPrevious).reverse();
             const nodes = [...before, ...chain(edge.to, likelyNext)];
+            // The journey's choices: the way to the branch point, the branch, the likely ones after
+            // (set in a working copy of the likely choices, and put back after).
+            const changed: number[] = [node];
+            journeyChoice[node] = e;
+            for (let k = 0; k + 1 < before.length; k++) {
+                const out = edges[before[k]];
+                const taken = out.findIndex(o => o.to === before[k + 1]);
+                if (taken >= 0 && out[taken].group !== 'parallel') {
+                    journeyChoice[before[k]] = taken;
+                    changed.push(before[k]);
+                }
+            }
+            // Without work done at the same time anywhere, a journey is its chain of steps.
+            const figures = concurrent
+                ? journeyFrom(before[0], position[node], order, position, edges, journeyNodes, journeyChoice, likelyJourney, scratchTotal, scratchNext)
+                : undefined;
+            const forks = forksOf(nodes, i => takenEdges(edges[i], journeyChoice[i]), i => likelyNext[i]);
+            for (const i of changed) journeyChoice[i] = likelyChoice[i];
             const chance = edge.group === 'recovery' && edge.chance === undefined
                 ? undefined : reachChance[node] * edgeChance(edges[node], edge) * likelyFrom[edge.to];
             exceptionPaths.push({
-                ...pathOf(nodes, i => base[i], chance),
+                ...pathOf(nodes, i => journeyNodes[i], chance, figures, forks),
                 kind: edge.group === 'recovery' ? 'recovery' : 'alternative',
                 from: included[node].id,
-                to: included[edge.to].id,
+                to: pathId(edge.to),
                 share: edge.group === 'recovery' ? edge.chance : edgeChance(edges[node], edge),
                 label: edge.group === 'recovery' ? edge.fail!.cause : edge.flow.label
             });
@@ -426,6 +560,195 @@ function failingShare(out: readonly Edge[]): number {
     let share = 0;
     for (const fail of fails) share += fail.rate!;
     return Math.min(1, share);
+}
+
+/** The edges a journey takes from a step: a recovery alone; else the chosen alternative with the parallel work. */
+function takenEdges(out: readonly Edge[], choice: number): readonly Edge[] {
+    return out.filter((_, e) => isTaken(out, choice, e));
+}
+
+function isTaken(out: readonly Edge[], choice: number, e: number): boolean {
+    if (choice >= 0 && out[choice].group === 'recovery') return e === choice;
+    return e === choice || out[e].group === 'parallel';
+}
+
+/**
+ * One journey from every step, for a choice at each step (see `takenEdges`): its total and the
+ * branch that decides it (the longest); the figures are summed along those branches (`journeySum`).
+ */
+function journeyTotals(order: readonly number[], edges: readonly Edge[][], nodes: readonly Vec[], choice: Int32Array): { total: Float64Array; next: Int32Array } {
+    const total = new Float64Array(edges.length);
+    const next = new Int32Array(edges.length).fill(-1);
+    for (let k = order.length - 1; k >= 0; k--) {
+        const node = order[k];
+        const out = edges[node];
+        let best = -1, bestTotal = 0;
+        for (let e = 0; e < out.length; e++) {
+            if (!isTaken(out, choice[node], e)) continue;
+            const to = out[e].to;
+            if (best < 0 || total[to] > bestTotal) { best = to; bestTotal = total[to]; }
+        }
+        total[node] = nodes[node][0] + bestTotal;
+        next[node] = best;
+    }
+    return { total, next };
+}
+
+/** The figures along a journey's deciding branches from `node` on. */
+function journeySum(node: number, next: Int32Array, nodes: readonly Vec[], figures: Vec = zero()): Vec {
+    for (let at = node; at >= 0; at = next[at]) add(figures, nodes[at]);
+    return figures;
+}
+
+/**
+ * A journey from `start` whose choices (`choice`) differ from the likely journey's only at steps up
+ * to `last` in topological order; the steps after it go on as the likely journey. Totals in the
+ * scratch arrays, then the figures along the deciding branches.
+ */
+function journeyFrom(start: number, last: number, order: readonly number[], position: Int32Array, edges: readonly Edge[][], nodes: readonly Vec[],
+    choice: Int32Array, likely: { total: Float64Array; next: Int32Array }, total: Float64Array, next: Int32Array): Vec {
+    for (let k = last; k >= position[start]; k--) {
+        const node = order[k];
+        const out = edges[node];
+        let best = -1, bestTotal = 0;
+        for (let e = 0; e < out.length; e++) {
+            if (!isTaken(out, choice[node], e)) continue;
+            const to = out[e].to;
+            const t = position[to] > last ? likely.total[to] : total[to];
+            if (best < 0 || t > bestTotal) { best = to; bestTotal = t; }
+        }
+        total[node] = nodes[node][0] + bestTotal;
+        next[node] = best;
+    }
+    const figures = zero();
+    let node = start;
+    for (; node >= 0 && position[node] <= last; node = next[node]) add(figures, nodes[node]);
+    return node >= 0 ? journeySum(node, likely.next, nodes, figures) : figures;
+}
+
+interface ResumedRecoveries {
+    /** The step each resumed node stands for: node n + k resumes step of[k]. */
+    readonly of: number[];
+    readonly order: number[];
+    /** Each return flow, with the first step of the recovery it ends. */
+    readonly returns: Map<ModelFlow, number>;
+    /** Returns to a step before the fail step: at `from`, the steps `first` … `last` (the fail step) again. */
+    readonly redo: ReadonlyArray<{ readonly from: number; readonly first: number; readonly last: number }>;
+}
+
+/**
+ * Recovery returns: loop flows from a step of a fail point's corrective sub-process (reached from
+ * the fail step by a recovery edge) back to the fail step. Each such fail step gets a node "resumed"
+ * (index n + k, no time) with the step's edges but its recoveries, which the return leads to; the
+ * new topological order is returned. When the returns would close a cycle they stay loops.
+ */
+function resumeRecoveries(n: number, order: number[], edges: Edge[][], loopFlows: readonly ModelFlow[], index: ReadonlyMap<string, number>,
+    base: Vec[], unknown: boolean[]): ResumedRecoveries {
+    const none: ResumedRecoveries = { of: [], order, returns: new Map(), redo: [] };
+    if (loopFlows.length === 0) return none;
+    const inOrder = new Set(order);
+    const found: Array<{ flow: ModelFlow; from: number; step: number; entry: number; redoFrom?: number }> = [];
+    const failSteps = order.filter(node => edges[node].some(edge => edge.group === 'recovery'));
+    for (const flow of loopFlows) {
+        const from = index.get(flow.from)!, to = index.get(flow.to)!;
+        if (from === to || !inOrder.has(from) || !inOrder.has(to)) continue;
+        const entryOf = (step: number) => edges[step].find(edge => edge.group === 'recovery' && reaches(edges, edge.to, from, step))?.to;
+        const entry = entryOf(to);
+        if (entry !== undefined) {
+            found.push({ flow, from, step: to, entry });
+            continue;
+        }
+        // Back to a step before the fail step (no repeat: not rework): those steps are done again.
+        if (flow.repeat) continue;
+        for (const step of failSteps) {
+            const before = step !== to && reaches(edges, to, step, -1) ? entryOf(step) : undefined;
+            if (before === undefined) continue;
+            found.push({ flow, from, step, entry: before, redoFrom: to });
+            break;
+        }
+    }
+    if (found.length === 0) return none;
+    const of: number[] = [];
+    const resumedNode = new Map<number, number>();
+    for (const r of found) {
+        if (resumedNode.has(r.step)) continue;
+        resumedNode.set(r.step, n + of.length);
+        of.push(r.step);
+    }
+    const added: number[] = [];
+    for (const r of found) {
+        edges[r.from].push({ to: resumedNode.get(r.step)!, flow: r.flow, ...(r.flow.probability !== undefined
+            ? { group: 'alternative' as const, chance: r.flow.probability } : { group: 'parallel' as const }) });
+        added.push(r.from);
+    }
+    for (const step of of) {
+        edges.push(edges[step].filter(edge => edge.group !== 'recovery'));
+        base.push(zero());
+        unknown.push(false);
+    }
+    const sorted = topologicalOrder(order, edges, n + of.length);
+    if (!sorted) {
+        for (const from of added.reverse()) edges[from].pop();
+        edges.length = n;
+        base.length = n;
+        unknown.length = n;
+        return none;
+    }
+    return { of, order: sorted, returns: new Map(found.map(r => [r.flow, r.entry])),
+        redo: found.filter(r => r.redoFrom !== undefined).map(r => ({ from: r.from, first: r.redoFrom!, last: r.step })) };
+}
+
+/** Whether `target` is reachable from `from` over the edges without passing `avoid`. */
+function reaches(edges: readonly Edge[][], from: number, target: number, avoid: number): boolean {
+    const seen = new Set<number>([from]);
+    const stack = [from];
+    while (stack.length > 0) {
+        const node = stack.pop()!;
+        if (node === target) return true;
+        for (const edge of edges[node]) {
+            if (edge.to === avoid || seen.has(edge.to)) continue;
+            seen.add(edge.to);
+            stack.push(edge.to);
+        }
+    }
+    return false;
+}
+
+/**
+ * A topological order of the nodes reachable from the first ones of `roots` (iterative depth-first,
+ * roots in their given order); undefined when the edges close a cycle.
+ */
+function topologicalOrder(roots: readonly number[], edges: readonly Edge[][], size: number): number[] | undefined {
+    const state = new Uint8Array(size);
+    const postOrder: number[] = [];
+    const stackNode: number[] = [];
+    const stackNext: number[] = [];
+    for (const root of roots) {
+        if (state[root] !== 0) continue;
+        state[root] = 1;
+        stackNode.push(root);
+        stackNext.push(0);
+        while (stackNode.length > 0) {
+            const top = stackNode.length - 1;
+            const node = stackNode[top];
+            const out = edges[node];
+            if (stackNext[top] >= out.length) {
+                state[node] = 2;
+                postOrder.push(node);
+                stackNode.pop();
+                stackNext.pop();
+                continue;
+            }
+            const target = out[stackNext[top]++].to;
+            if (state[target] === 1) return undefined;
+            if (state[target] === 0) {
+                state[target] = 1;
+                stackNode.push(target);
+                stackNext.push(0);
+            }
+        }
+    }
+    return postOrder.reverse();
 }
 
 /**

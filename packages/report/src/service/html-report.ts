@@ -3,7 +3,7 @@
  * rendered diagram, a timeline of the critical path, and the review tables. No scripts, no remote
  * assets; every label is escaped.
  */
-import { localisation, visibleLaneIds, type BlueprintAnalysis, type BlueprintModel } from '@blueprint/model';
+import { localisation, pathText, visibleLaneIds, type BlueprintAnalysis, type BlueprintModel } from '@blueprint/model';
 import { escapeHtml } from '@blueprint/escape';
 import { boundedDuration, duration, percent } from './format.js';
 import { ReportLabels, exceptionName, figureRows, metricTarget, remediesOf, share, timeNotes, toleranceVerdict } from './report-content.js';
@@ -41,7 +41,7 @@ export function renderHtmlReport(analysis: BlueprintAnalysis, model: BlueprintMo
                 r.exceeded ? bad(r.verdict) : e(r.verdict)])));
         const notes = timeNotes(time, labels);
         if (notes.length > 0) sections.push(`<ul>${notes.map(n => `<li>${e(n)}</li>`).join('')}</ul>`);
-        if (time.mostLikelyPath) sections.push(`<p><strong>${e(s.mostLikelyPath)}:</strong> ${time.mostLikelyPath.steps.map(id => e(labels.step(id))).join(' → ')}</p>`);
+        if (time.mostLikelyPath) sections.push(`<p><strong>${e(s.mostLikelyPath)}:</strong> ${pathText(time.mostLikelyPath, id => e(labels.step(id)))}</p>`);
         if (time.exceptionPaths.length > 0) {
             sections.push(`<h3>${e(s.exceptionPaths)}</h3>` + table([s.branch, s.branchChance, s.journeyShare, s.total, s.customerWaiting, s.customerVisible, s.backstage, s.againstStandard],
                 time.exceptionPaths.map(p => {

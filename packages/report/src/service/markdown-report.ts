@@ -1,5 +1,5 @@
 /** The service review as Markdown (`blueprint report --format markdown`), in the blueprint's language. */
-import { localisation, type BlueprintAnalysis, type BlueprintModel, type ServiceReportStrings, type TimeAnalysis } from '@blueprint/model';
+import { localisation, pathText, type BlueprintAnalysis, type BlueprintModel, type ServiceReportStrings, type TimeAnalysis } from '@blueprint/model';
 import { escapeMarkdown as cell } from '@blueprint/escape';
 import { boundedDuration, duration, percent } from './format.js';
 import { ReportLabels, exceptionName, figureRows, metricTarget, remediesOf, share, timeNotes, toleranceVerdict } from './report-content.js';
@@ -105,7 +105,7 @@ function pushTime(out: string[], time: TimeAnalysis, labels: ReportLabels, model
     const notes = timeNotes(time, labels);
     for (const note of notes) out.push(`- ${cell(note)}`);
     if (notes.length > 0) out.push('');
-    if (time.mostLikelyPath) out.push(`**${s.mostLikelyPath}:** ${time.mostLikelyPath.steps.map(id => cell(labels.step(id))).join(' → ')}`, '');
+    if (time.mostLikelyPath) out.push(`**${s.mostLikelyPath}:** ${pathText(time.mostLikelyPath, id => cell(labels.step(id)))}`, '');
     if (time.exceptionPaths.length > 0) {
         out.push(`### ${s.exceptionPaths}`, '', row([s.branch, s.branchChance, s.journeyShare, s.total, s.customerWaiting, s.customerVisible, s.backstage, s.againstStandard]),
             '|---|---:|---:|---:|---:|---:|---:|---|');

@@ -1,0 +1,64 @@
+/**
+ * The service review's time section for a recovery that returns to its fail step and for an
+ * alternative beside parallel work (the newcomer's t/rec.blueprint and t/mlp.blueprint, reduced):
+ * the figures of the analysis, and paths that show the branches a journey takes at once.
+ */
+import { describe, expect, it } from 'vitest';
+import { analyseBlueprint } from '@blueprint/model';
+import { renderHtmlReport, renderMarkdownReport } from '@blueprint/report';
+import { modelOf } from '../diff/helpers.js';
+
+const REC = `blueprint Rec "Recovery that returns" {
+    customer Arrive "Arrive" via branch { evidence "Sign" duration 1 min }
+    frontstage Register "Register" via branch { duration 3 min fail "Insurance missing" rate 10 % recovery "Look it up" by Lookup }
+    support Lookup "Look up insurance" { duration 1 min }
+    frontstage Treat "Treat" via branch { duration 60 min }
+    customer Leave "Leave" via branch { evidence "Receipt" duration 1 min end }
+    flow Arrive -> Register -> Treat -> Leave
+    flow Register ~> Lookup ~> Register
+}`;
+
+const MLP = `blueprint Mlp "Decision beside parallel work" {
+    customer Order "Order" via store { evidence "Menu" duration 1 min }
+    frontstage Take "Take the order" via store { duration 1 min }
+    customer PayCard "Pay <by> card" via store { evidence "Card reader" duration 1 min }
+    customer PayCash "Pay cash" via store { evidence "Till" duration 2 min }
+    backstage Cook "Cook" { duration 10 min }
+    frontstage Serve "Serve" via store { duration 1 min }
+    customer Eat "Eat" via store { evidence "Plate" duration 20 min end }
+    flow Order -> Take
+    decision Take "How does the guest pay?" { -> PayCard 80 %, -> PayCash 20 % }
+    parallel Take "Cook while the guest pays" { ~> Cook } join Serve
+    flow PayCard -> Serve
+    flow PayCash -> Serve
+    flow Cook -> Serve -> Eat
+}`;
+
+async function report(text: string): Promise<{ markdown: string; html: string }> {
+    const model = await modelOf(text);
+    const analysis = analyseBlueprint(model);
+    return { markdown: renderMarkdownReport(analysis, model), html: renderHtmlReport(analysis, model) };
+}
+
+describe('the report of a recovery that returns to its fail step', () => {
+    it('gives the expected time with the recovery, the worst case through it and the exception path to the end', async () => {
+        const { markdown } = await report(REC);
+        expect(markdown).toContain('| **Expected** | alternatives weighted by their shares, recoveries by their failure rates, rework by its repeats | 1 h 5 min 6 s |');
+        expect(markdown).toContain('| **Most likely path** | 90 % of journeys | 1 h 5 min |');
+        expect(markdown).toContain('| **Worst case (critical path)** | the longest path, every branch and recovery allowed | 1 h 6 min |');
+        expect(markdown).toContain('| Recovery from "Insurance missing" at Register | 10 % | 10 % | 1 h 6 min | 0 s | 1 h 5 min | 1 min | no standard |');
+        // the worst case's table goes through the lookup and on to the end
+        expect(markdown).toContain('| 3 | Look up insurance (`Lookup`) | Support processes | 1 min | 5 min |');
+        expect(markdown).toContain('| 5 | Leave (`Leave`) | Customer actions | 1 min | 1 h 6 min |');
+        expect(markdown).not.toContain('Loops without a repeat');
+    });
+});
+
+describe('the report of an alternative beside parallel work', () => {
+    it('names the alternative on the most likely path beside the parallel work, and times the exception with it', async () => {
+        const { markdown, html } = await report(MLP);
+        expect(markdown).toContain('**Most likely path:** Order → Take the order → Pay &lt;by> card ∥ Cook → Serve → Eat');
+        expect(markdown).toContain('| Take the order → Pay cash | 20 % | 20 % | 33 min | 0 s | 23 min | 10 min | no standard |');
+        expect(html).toContain('Order → Take the order → Pay &lt;by&gt; card ∥ Cook → Serve → Eat</p>');
+    });
+});
