@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createBlueprintServices } from '@blueprint/language';
-import { ABSOLUTE_NESTED_FIELDS, layoutBlueprint, createLayoutCache } from '@blueprint/diagram';
+import { layoutBlueprint, createLayoutCache } from '@blueprint/diagram';
 import { patchForReceiver } from '@blueprint/protocol';
 import { webviewHtml } from '@blueprint/webview';
 import { EmptyFileSystem, URI } from 'langium';
@@ -109,7 +109,7 @@ async function measure(context, origin, steps) {
     let held;
     const sizes = [];
     const message = ({ version, layout }) => {
-        const step = patchForReceiver(held, { uri, version, layout, stale: false, errors: 0 }, ABSOLUTE_NESTED_FIELDS);
+        const step = patchForReceiver(held, { uri, version, layout, stale: false, errors: 0 });
         held = step.held;
         return { kind: 'diagram', params: step.params };
     };

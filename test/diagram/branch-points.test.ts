@@ -108,8 +108,9 @@ describe('branch points', () => {
         const atAnswer = (layout.gateways ?? []).filter(gateway => gateway.step === 'Answer');
         expect(atAnswer.map(gateway => gateway.kind).sort()).toEqual(['exclusive', 'parallel']);
         const [a, b] = atAnswer;
-        // Diamonds side by side or stacked, never on top of each other.
-        expect(Math.abs(a.x - b.x) >= a.halfWidth + b.halfWidth - 1 || Math.abs(a.y - b.y) >= a.halfHeight + b.halfHeight - 1).toBe(true);
+        // Diamonds side by side or stacked, with a gap between their tips: never touching, never on top of each other.
+        const gap = a.side === 'left' || a.side === 'right' ? Math.abs(a.y - b.y) - a.halfHeight - b.halfHeight : Math.abs(a.x - b.x) - a.halfWidth - b.halfWidth;
+        expect(a.side === b.side ? gap : Infinity).toBeGreaterThanOrEqual(4);
         const parallel = atAnswer.find(gateway => gateway.kind === 'parallel')!;
         expect(parallel.flows).toEqual(['Answer->Log']);
         expect(layout.legend!.entries.map(entry => entry.key)).toContain('gateway:parallel');

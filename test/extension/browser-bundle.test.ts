@@ -40,7 +40,7 @@ describe('the web extension', () => {
 
     // The preview's page and the extension get the model and the messages from @blueprint/model and
     // @blueprint/protocol (from the diagram only types and two import-free modules: the page's header
-    // geometry, `@blueprint/diagram/header-window`, and the extension's list of fields that move with a
+    // geometry, `@blueprint/diagram/header-window`, and the protocol's list of fields that move with a
     // box, `@blueprint/diagram/geometry`), so neither the language (Langium) nor the layout engine
     // (elkjs) is in them.
     test.each([[WEBVIEW, 'webview.meta.json', 'features/'], [EXTENSION, 'browser-extension.meta.json', 'preview-panel']])(

@@ -3,11 +3,12 @@
  * the receiver holds. Typed edits of a real blueprint, relayed across both hops (the second skipping
  * versions, as the preview's debounce does, and crossing JSON as VS Code's messages do), arrive as
  * the whole layouts; a diagram without geometry keeps what is held; a patch of something else, or
- * one that does not apply, is refused so the receiver can ask for the whole diagram.
+ * one that does not apply, is refused so the receiver can ask for the whole diagram. A relay sends a
+ * patch it got on unchanged when its receiver holds that patch's base.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ABSOLUTE_NESTED_FIELDS, layoutBlueprint, type BlueprintLayout } from '@blueprint/diagram';
+import { layoutBlueprint, type BlueprintLayout } from '@blueprint/diagram';
 import { patchForReceiver, resolveFromSender, type DiagramHighlights, type DiagramParams, type HeldDiagram } from '@blueprint/protocol';
 import { describe, expect, test } from 'vitest';
 import { EXAMPLES_ROOT, modelFromText } from '../diagram/diagram-helpers.js';
@@ -23,7 +24,7 @@ class Hop {
     sent = 0;
 
     relay(params: DiagramParams): DiagramParams | undefined {
-        const out = patchForReceiver(this.sender, params, ABSOLUTE_NESTED_FIELDS);
+        const out = patchForReceiver(this.sender, params);
         this.sender = out.held;
         const message = json(out.params);
         this.sent += bytes(message);
@@ -68,18 +69,39 @@ describe('diagram streams', () => {
         const third = hop.relay({ uri: URI, version: 3, layout: second, stale: false, errors: 0, highlights: highlights(first) });
         expect(third).toEqual(json({ uri: URI, version: 3, layout: second, stale: false, errors: 0, highlights: highlights(first) }));
         // Unchanged highlights were left out of the message and taken from what was held.
-        const message = patchForReceiver(hop.sender, { uri: URI, version: 4, layout: second, stale: false, errors: 0, highlights: highlights(first) }, ABSOLUTE_NESTED_FIELDS).params;
+        const message = patchForReceiver(hop.sender, { uri: URI, version: 4, layout: second, stale: false, errors: 0, highlights: highlights(first) }).params;
         expect(message.highlights).toBeUndefined();
         expect(message.patch).toBeDefined();
+    });
+
+    test('a relay whose receiver holds the base of the patch it got sends that patch on instead of diffing again', async () => {
+        const first = await layoutBlueprint(await modelFromText(text));
+        const second = await layoutBlueprint(await modelFromText(text.replace(/"([^"]+)"/, '"$1 again"')), { previous: first });
+        const editor = new Hop();
+        const page = new Hop();
+        page.relay(editor.relay({ uri: URI, version: 1, layout: first, stale: false, errors: 0 })!);
+        // A patch no diff would make (the steps replaced whole, though most are unchanged): sent on as it came.
+        const patch = { base: 1, set: { steps: json(second.steps) }, unset: [], lists: {} };
+        const fromServer = resolveFromSender(editor.receiver, { uri: URI, version: 2, patch, stale: false, errors: 0 });
+        editor.receiver = fromServer!.held;
+        const toPage = patchForReceiver(page.sender, fromServer!.params);
+        expect(toPage.params.patch).toEqual({ ...patch, base: page.sender!.version });
+        expect(resolveFromSender(page.receiver, json(toPage.params))?.params.layout).toEqual(json({ ...first, steps: second.steps }));
+
+        // A page that holds an older layout than the patch's base (the debounce skipped one) gets a diff of the two.
+        const third = resolveFromSender(editor.receiver, { uri: URI, version: 3, patch: { base: 2, set: { steps: json(first.steps) }, unset: [], lists: {} }, stale: false, errors: 0 });
+        const skipped = patchForReceiver(page.sender, third!.params);
+        expect(skipped.params.patch?.set).not.toHaveProperty('steps');
+        expect(resolveFromSender(page.receiver, json(skipped.params))?.params.layout).toEqual(json(first));
     });
 
     test('another document is sent whole; a patch of something else, or one that does not apply, is refused', async () => {
         const layout = await layoutBlueprint(await modelFromText(text));
         const held: HeldDiagram = { uri: URI, version: 1, layout };
         const other: DiagramParams = { uri: 'file:///other.blueprint', version: 5, layout, stale: false, errors: 0 };
-        expect(patchForReceiver(held, other, ABSOLUTE_NESTED_FIELDS).params).toBe(other);
+        expect(patchForReceiver(held, other).params).toBe(other);
 
-        const patch = patchForReceiver(held, { uri: URI, version: 2, layout, stale: false, errors: 0 }, ABSOLUTE_NESTED_FIELDS).params;
+        const patch = patchForReceiver(held, { uri: URI, version: 2, layout, stale: false, errors: 0 }).params;
         expect(resolveFromSender(held, patch)?.params.layout).toEqual(layout);
         expect(resolveFromSender(undefined, patch)).toBeUndefined();
         expect(resolveFromSender({ ...held, version: 0 }, patch)).toBeUndefined();

@@ -3,7 +3,7 @@
  * banner, SVG export, viewport persistence, diagrams sent as patches, CSP and no network access
  * beyond the local server.
  */
-import { ABSOLUTE_NESTED_FIELDS, type BlueprintLayout } from '@blueprint/diagram';
+import type { BlueprintLayout } from '@blueprint/diagram';
 import { patchForReceiver, type DiagramParams, type HeldDiagram } from '@blueprint/protocol';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -348,9 +348,9 @@ describe.skipIf(!chromiumInstalled)(title, () => {
         });
         const label = (page: Page) => page.textContent(`${domId(step.id)} .step-label`);
         // What the extension posts: each diagram a patch of the one the page holds.
-        let held: HeldDiagram | undefined = patchForReceiver(undefined, params(), ABSOLUTE_NESTED_FIELDS).held;
+        let held: HeldDiagram | undefined = patchForReceiver(undefined, params()).held;
         const patched = (version: number, next: BlueprintLayout): DiagramParams => {
-            const step = patchForReceiver(held, params({ version, layout: next }), ABSOLUTE_NESTED_FIELDS);
+            const step = patchForReceiver(held, params({ version, layout: next }));
             held = step.held;
             return step.params;
         };

@@ -5,7 +5,7 @@
  * flow's port, half in the box's padding and half in the gap, so the routes stay as they are: the
  * branch lines visibly fan out of the diamond.
  */
-import type { BlueprintModel, DiagramStrings, ModelDecision } from '@blueprint/model';
+import type { BlueprintModel, DiagramStrings } from '@blueprint/model';
 import type { DiagramEdge } from './diagram-input.js';
 import type { BranchBundles } from './edge-routing.js';
 import type { LaidOutFlow, LaidOutGateway, LaidOutStep, Point } from './geometry.js';
@@ -15,6 +15,8 @@ export const GATEWAY_HALF_WIDTH = 6;
 export const GATEWAY_HALF_HEIGHT = 8;
 /** The centre lies this far inside the border, so the diamond reaches 7 px into the box and 5 px out. */
 const INSET = 1;
+/** Between the tips of two diamonds on one side of a box. */
+const GATEWAY_GAP = 4;
 
 type Side = LaidOutGateway['side'];
 
@@ -67,6 +69,14 @@ export function placeGateways(model: BlueprintModel, flows: readonly LaidOutFlow
     const say = strings.notes;
     const gateways: LaidOutGateway[] = [];
     const seen = new Set<string>();
+    // The diamonds already on each box: a ⊕ beside a ◇ on one step keeps a gap from it.
+    const onBox = new Map<string, LaidOutGateway[]>();
+    const add = (gateway: LaidOutGateway) => {
+        gateways.push(gateway);
+        const list = onBox.get(gateway.step);
+        if (list) list.push(gateway);
+        else onBox.set(gateway.step, [gateway]);
+    };
     for (const decision of model.decisions ?? []) {
         const box = decision.step === undefined ? undefined : boxes.get(decision.step);
         const kind = decision.kind === 'parallel' ? 'parallel' : 'exclusive';
@@ -76,31 +86,32 @@ export function placeGateways(model: BlueprintModel, flows: readonly LaidOutFlow
         const beside = kind === 'parallel' && (model.decisions ?? []).some(other => other.step === decision.step && other.kind !== 'parallel');
         if (branches.length < (beside ? 1 : 2)) continue;
         seen.add(`${kind}:${box.id}`);
-        const split = place(box, branches.map(flow => flow.points[0]), flowsAt.get(box.id) ?? [], new Set(branches.map(flow => flow.id)));
+        const split = place(box, branches.map(flow => flow.points[0]), flowsAt.get(box.id) ?? [], new Set(branches.map(flow => flow.id)), onBox.get(box.id) ?? []);
         const list = branches.map(flow => flow.label ? `${boxes.get(flow.to)?.label ?? flow.to}: ${flow.label}` : boxes.get(flow.to)?.label ?? flow.to).join(say.listSeparator);
-        gateways.push({
+        add({
             id: `gateway:${kind}:${box.id}`, step: box.id, kind, role: 'split', ...split, flows: branches.map(flow => flow.id),
             ...(decision.label ? { label: decision.label } : {}),
             description: kind === 'parallel' ? say.parallelSplit(decision.label, list) : say.decision(decision.label, list)
         });
-        const join = joinGateway(decision, boxes, flowsAt, say);
-        if (join && !seen.has(`join:${join.step}`)) {
-            seen.add(`join:${join.step}`);
-            gateways.push(join);
+        if (decision.kind === 'parallel' && decision.join !== undefined && !seen.has(`join:${decision.join}`)) {
+            const join = joinGateway(decision.join, boxes, flowsAt, onBox.get(decision.join) ?? [], say);
+            if (join) {
+                seen.add(`join:${join.step}`);
+                add(join);
+            }
         }
     }
     return gateways;
 }
 
-function joinGateway(decision: ModelDecision, boxes: ReadonlyMap<string, LaidOutStep>, flowsAt: ReadonlyMap<string, readonly LaidOutFlow[]>,
-    say: DiagramStrings['notes']): LaidOutGateway | undefined {
-    if (decision.kind !== 'parallel' || decision.join === undefined) return undefined;
-    const box = boxes.get(decision.join);
+function joinGateway(step: string, boxes: ReadonlyMap<string, LaidOutStep>, flowsAt: ReadonlyMap<string, readonly LaidOutFlow[]>,
+    others: readonly LaidOutGateway[], say: DiagramStrings['notes']): LaidOutGateway | undefined {
+    const box = boxes.get(step);
     if (!box) return undefined;
     const flows = flowsAt.get(box.id) ?? [];
     const incoming = flows.filter(flow => flow.to === box.id && flow.kind !== 'evidence' && !flow.loop && flow.points.length >= 2);
     if (incoming.length < 2) return undefined;
-    const at = place(box, incoming.map(flow => flow.points[flow.points.length - 1]), flows, new Set(incoming.map(flow => flow.id)));
+    const at = place(box, incoming.map(flow => flow.points[flow.points.length - 1]), flows, new Set(incoming.map(flow => flow.id)), others);
     return {
         id: `gateway:join:${box.id}`, step: box.id, kind: 'parallel', role: 'join', ...at, flows: incoming.map(flow => flow.id),
         description: say.parallelJoin(box.label)
@@ -109,10 +120,10 @@ function joinGateway(decision: ModelDecision, boxes: ReadonlyMap<string, LaidOut
 
 /**
  * Where on the box's border the diamond goes: on the side most of `ports` lie on, as near as it can
- * be to the middle of those ports while keeping clear of the ports of every other flow on that side.
- * `flows` are the flows that start or end at the box.
+ * be to the middle of those ports while keeping clear of the ports of every other flow on that side
+ * and of the diamonds already on it (`others`). `flows` are the flows that start or end at the box.
  */
-function place(box: LaidOutStep, ports: readonly Point[], flows: readonly LaidOutFlow[], own: ReadonlySet<string>):
+function place(box: LaidOutStep, ports: readonly Point[], flows: readonly LaidOutFlow[], own: ReadonlySet<string>, others: readonly LaidOutGateway[]):
     Pick<LaidOutGateway, 'x' | 'y' | 'halfWidth' | 'halfHeight' | 'side'> {
     const side = dominantSide(box, ports);
     const vertical = side === 'left' || side === 'right';
@@ -122,25 +133,30 @@ function place(box: LaidOutStep, ports: readonly Point[], flows: readonly LaidOu
     const low = (vertical ? box.y : box.x) + half + 1;
     const high = (vertical ? box.y + box.height : box.x + box.width) - half - 1;
     const wanted = onSide.length > 0 ? (Math.min(...onSide) + Math.max(...onSide)) / 2 : (low + high) / 2;
-    // Ports of flows that do not branch here: the diamond must not sit on their lines.
-    const foreign: number[] = [];
+    // What the diamond must keep clear of, with the distance it needs from each: the ports of flows
+    // that do not branch here (it must not sit on their lines), and the other diamonds (tip to tip, a gap).
+    const obstacles: { readonly at: number; readonly need: number }[] = [];
     for (const flow of flows) {
         if (own.has(flow.id) || flow.points.length < 2) continue;
         for (const point of [flow.points[0], flow.points[flow.points.length - 1]]) {
-            if ((flow.from === box.id || flow.to === box.id) && sideOf(box, point) === side) foreign.push(along(point));
+            if ((flow.from === box.id || flow.to === box.id) && sideOf(box, point) === side) obstacles.push({ at: along(point), need: half + 2 });
         }
     }
-    const clearance = (position: number) => {
-        let nearest = Infinity;
-        for (const port of foreign) nearest = Math.min(nearest, Math.abs(port - position));
-        return nearest;
+    for (const other of others) {
+        if (other.side === side) obstacles.push({ at: vertical ? other.y : other.x, need: 2 * half + GATEWAY_GAP });
+    }
+    // How far the diamond at `position` is from its nearest obstacle, beyond what that one needs (negative: too near).
+    const slack = (position: number) => {
+        let least = Infinity;
+        for (const obstacle of obstacles) least = Math.min(least, Math.abs(obstacle.at - position) - obstacle.need);
+        return least;
     };
     let best = Math.round(Math.max(low, Math.min(high, wanted)));
-    if (clearance(best) < half + 2) {
+    if (slack(best) < 0) {
         let bestScore = -Infinity;
         for (let position = Math.ceil(low); position <= high; position++) {
-            // Clear of foreign ports first, then as near the branches as possible.
-            const score = Math.min(clearance(position), half + 2) * 1000 - Math.abs(position - wanted);
+            // Clear of obstacles first, then as near the branches as possible.
+            const score = Math.min(slack(position), 0) * 1000 - Math.abs(position - wanted);
             if (score > bestScore) {
                 bestScore = score;
                 best = position;

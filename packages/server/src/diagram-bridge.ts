@@ -8,7 +8,7 @@
  * only once validation found no errors, and dropped otherwise.
  */
 import { computeHighlights } from './diagram-highlights.js';
-import { ABSOLUTE_NESTED_FIELDS, type BlueprintLayout, type LayoutSpacing } from '@blueprint/diagram';
+import type { BlueprintLayout, LayoutSpacing } from '@blueprint/diagram';
 import { DiagramCloseNotification, DiagramNotification, DiagramOpenNotification, type DiagramOpenParams, type DiagramParams } from '@blueprint/protocol';
 import type { BlueprintAnalysisProvider, BlueprintModelProvider } from '@blueprint/language';
 import { DocumentState, URI, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
@@ -196,7 +196,7 @@ export class DiagramBridge implements Disposable {
         const state = this.documents.get(params.uri);
         if (!state?.patches) return params;
         // The worker's patch when it made this layout from the one sent (the same diff, not made twice).
-        const step = patchForReceiver(state.sent, params, ABSOLUTE_NESTED_FIELDS, knownLayoutPatch);
+        const step = patchForReceiver(state.sent, params, knownLayoutPatch);
         state.sent = step.held;
         return step.params;
     }

@@ -5,11 +5,10 @@
  * thread gives it back (the oracle in test/diagram/layout-cache.test.ts) and cost ~4 ms of a
  * 1,000-step label edit.
  */
-import { ABSOLUTE_NESTED_FIELDS, type BlueprintLayout } from '@blueprint/diagram';
-import type { DiffOptions, RecordPatch } from '@blueprint/protocol';
+import type { BlueprintLayout } from '@blueprint/diagram';
+import type { RecordPatch } from '@blueprint/protocol';
 
-/** Boxes right of a widened column are sent as moved by (dx, dy), flows' points with them. */
-export const LAYOUT_PATCH_OPTIONS: DiffOptions = { moves: { nested: ABSOLUTE_NESTED_FIELDS } };
+export { LAYOUT_PATCH_OPTIONS } from '@blueprint/protocol';
 
 /** Each layout made by applying a worker's patch, with the layout it was applied to. Weak: goes with the layout. */
 const patchedFrom = new WeakMap<BlueprintLayout, { readonly base: BlueprintLayout; readonly patch: RecordPatch }>();

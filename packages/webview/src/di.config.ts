@@ -13,6 +13,7 @@ import {
 import { AnnotationsView } from './annotation-views.js';
 import { ActionQueue } from './base/action-queue.js';
 import { DiagramState } from './base/diagram-state.js';
+import { BlueprintModelFactory } from './base/model-factory.js';
 import { ExtensionConnection } from './extension-connection.js';
 import { compareModule } from './features/compare/di.config.js';
 import { stepDetailsModule } from './features/details/di.config.js';
@@ -53,6 +54,7 @@ export function createBlueprintModule(vscode: VsCodeApi): ContainerModule {
         bind(TYPES.IVNodePostprocessor).toService(Toolbar);
 
         bind(TYPES.ModelSource).to(BlueprintModelSource).inSingletonScope();
+        rebind(TYPES.IModelFactory).to(BlueprintModelFactory).inSingletonScope();
         // Only the translation of nodes to their positions from the move module: nothing here moves.
         bind(LocationPostprocessor).toSelf().inSingletonScope();
         bind(TYPES.IVNodePostprocessor).toService(LocationPostprocessor);

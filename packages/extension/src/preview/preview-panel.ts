@@ -10,8 +10,6 @@ import {
     DiagramCloseNotification, DiagramNotification, DiagramOpenNotification, WorkbookExportRequest, patchForReceiver, resolveFromSender,
     type DiagramDiffResult, type DiagramOpenParams, type DiagramParams, type HeldDiagram, type WorkbookExportResult
 } from '@blueprint/protocol';
-// The geometry's field list alone: the web extension must not bundle the layout engine.
-import { ABSOLUTE_NESTED_FIELDS } from '@blueprint/diagram/geometry';
 import { webviewHtml } from '@blueprint/webview';
 import type { ExtensionToWebviewMessage, WebviewToExtensionMessage } from '@blueprint/protocol';
 import { LANGUAGE_ID } from '../client-options.js';
@@ -289,7 +287,7 @@ export class BlueprintPreview implements vscode.Disposable, vscode.WebviewPanelS
     /** Posts a diagram to the page, as a patch of the layout it holds when it holds one. */
     private postDiagram(params: DiagramParams, focus?: string[]): void {
         if (!this.panel || !this.webviewReady) return;
-        const step = patchForReceiver(this.onPage, params, ABSOLUTE_NESTED_FIELDS);
+        const step = patchForReceiver(this.onPage, params);
         this.onPage = step.held;
         this.post({ kind: 'diagram', params: step.params, ...(focus ? { focus } : {}) });
     }
