@@ -168,38 +168,42 @@ describe('file discovery', () => {
     });
 });
 
-describe('bad files: exit 2 with a one-line message', () => {
-    async function expectFileError(args: string[], message: RegExp): Promise<void> {
+describe('files that cannot be blueprint text: an error on that file (rule "file"), exit 1, the others checked', () => {
+    async function expectFileProblem(args: string[], file: string, reason: RegExp): Promise<void> {
         const result = await workspace.run(['check', ...args]);
-        expect(result.code).toBe(2);
-        expect(result.stdout).toBe('');
-        expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
-        expect(result.stderr).toMatch(message);
+        expect(result.stderr).toBe('');
+        expect(result.code).toBe(1);
+        const lines = result.stdout.trimEnd().split('\n');
+        expect(lines[0]).toMatch(new RegExp(`^${file.replace(/[.]/g, '\\.')}:1:1 error file This file cannot be used as a blueprint: ${reason.source}`));
+        expect(lines.at(-1)).toMatch(/: 1 error, 0 warnings\.$/);
     }
 
     test('a binary file', async () => {
         workspace = new Workspace({ 'image.blueprint': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x0d, 0x0a, 0x1a, 0x00]) });
-        await expectFileError(['image.blueprint'], /^blueprint: image\.blueprint: looks like a binary file/);
+        await expectFileProblem(['image.blueprint'], 'image.blueprint', /looks like a binary file \(it contains NUL bytes\), not blueprint text\./);
     });
 
     test('a file over the size limit (--max-file-size, in MiB)', async () => {
         workspace = new Workspace({ 'huge.blueprint': `// ${'x'.repeat(6 * 1024 * 1024)}\n` });
-        await expectFileError(['--max-file-size', '5', 'huge.blueprint'], /^blueprint: huge\.blueprint: too large \(6 MiB; the limit is 5 MiB\)/);
+        await expectFileProblem(['--max-file-size', '5', 'huge.blueprint'], 'huge.blueprint', /too large \(6 MiB; the limit is 5 MiB\)/);
     });
 
     test('a file over the size limit set by BLUEPRINT_MAX_FILE_SIZE', async () => {
         workspace = new Workspace({ 'huge.blueprint': `// ${'x'.repeat(3 * 1024 * 1024)}\n` });
         const result = await workspace.run(['check', 'huge.blueprint'], { BLUEPRINT_MAX_FILE_SIZE: '2.5' });
-        expect(result.code).toBe(2);
-        expect(result.stderr).toMatch(/^blueprint: huge\.blueprint: too large \(3 MiB; the limit is 2\.5 MiB\)/);
+        expect(result.code).toBe(1);
+        expect(result.stdout).toMatch(/^huge\.blueprint:1:1 error file This file cannot be used as a blueprint: too large \(3 MiB; the limit is 2\.5 MiB\)/);
     });
 
     test('the default limit (16 MiB) refuses a 17 MiB file and accepts a 6 MiB one', async () => {
         workspace = new Workspace({ 'huge.blueprint': `// ${'x'.repeat(17 * 1024 * 1024)}\n`, 'big.blueprint': `// ${'x'.repeat(6 * 1024 * 1024)}\n` });
-        await expectFileError(['huge.blueprint'], /^blueprint: huge\.blueprint: too large \(17 MiB; the limit is 16 MiB\)/);
+        await expectFileProblem(['huge.blueprint'], 'huge.blueprint', /too large \(17 MiB; the limit is 16 MiB\)/);
         const big = await workspace.run(['check', 'big.blueprint']);
         expect(big.stderr).toBe('');
-        expect(big.stdout.trim()).toBe('Checked 1 file: no problems.');
+        // Read and parsed: a comment of 6 MiB holds nothing, which is BP032, not a file problem.
+        expect(big.stdout).toMatch(/^big\.blueprint:1:1 warning BP032 /);
+        expect(big.stdout).not.toMatch(/ file This file/);
+        expect(big.code).toBe(0);
     });
 
     test('--max-file-size must be a size', async () => {
@@ -211,37 +215,79 @@ describe('bad files: exit 2 with a one-line message', () => {
 
     test('text that is not UTF-8', async () => {
         workspace = new Workspace({ 'latin1.blueprint': new Uint8Array([0x62, 0x6c, 0x75, 0x65, 0xe9, 0x20, 0x22]) });
-        await expectFileError(['latin1.blueprint'], /^blueprint: latin1\.blueprint: is not UTF-8 text/);
+        await expectFileProblem(['latin1.blueprint'], 'latin1.blueprint', /is not UTF-8 text\./);
     });
+
+    test.skipIf(process.getuid?.() === 0)('an unreadable file (not testable as root)', async () => {
+        workspace = new Workspace({ 'secret.blueprint': CLEAN });
+        chmodSync(workspace.path('secret.blueprint'), 0o000);
+        await expectFileProblem(['secret.blueprint'], 'secret.blueprint', /cannot read: permission denied\./);
+    });
+
+    test('an imported path that is a folder is an error at the import', async () => {
+        workspace = new Workspace({ 'main.blueprint': `import "shared.blueprint"\n\n${CLEAN}` });
+        mkdirSync(workspace.path('shared.blueprint'));
+        const result = await workspace.run(['check', 'main.blueprint']);
+        expect(result.code).toBe(1);
+        expect(result.stdout).toMatch(/^main\.blueprint:1:8 error BP003 The imported file 'shared\.blueprint' cannot be used as a blueprint: is a folder, not a file\.$/m);
+    });
+
+    test('a binary file among others: every other file is checked, in every format', async () => {
+        workspace = new Workspace({ 'flows/ok.blueprint': CLEAN, 'flows/broken.blueprint': BROKEN, 'flows/bad.blueprint': new Uint8Array([0, 1, 2, 3]) });
+        const text = await workspace.run(['check', 'flows']);
+        expect(text.code).toBe(1);
+        expect(text.stderr).toBe('');
+        expect(text.stdout).toMatch(/^flows\/bad\.blueprint:1:1 error file This file cannot be used as a blueprint: looks like a binary file/m);
+        expect(text.stdout).toMatch(/^flows\/broken\.blueprint:\d+:\d+ error BP001 /m);
+        expect(text.stdout).toMatch(/Checked 3 files: 4 errors, 0 warnings\.\n$/);
+
+        const json = JSON.parse((await workspace.run(['check', 'flows', '--format', 'json'])).stdout);
+        const bad = json.files.find((file: { path: string }) => file.path === 'flows/bad.blueprint');
+        expect(bad.diagnostics).toEqual([expect.objectContaining({ rule: 'file', severity: 'error', line: 1, column: 1 })]);
+        expect(json.files.map((file: { path: string }) => file.path)).toEqual(['flows/bad.blueprint', 'flows/broken.blueprint', 'flows/ok.blueprint']);
+
+        const github = (await workspace.run(['check', 'flows', '--format', 'github'])).stdout;
+        expect(github).toMatch(/^::error file=flows\/bad\.blueprint,line=1,col=1,endLine=1,endColumn=1,title=file::This file cannot be used as a blueprint: looks like a binary file/m);
+
+        const sarif = JSON.parse((await workspace.run(['check', 'flows', '--format', 'sarif'])).stdout);
+        const result = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'file');
+        expect(result.level).toBe('error');
+        expect(result.locations[0].physicalLocation.artifactLocation.uri).toBe('flows/bad.blueprint');
+    });
+});
+
+describe('an empty file', () => {
+    test('empty, blank or comments only: a BP032 warning (exit 0), as the editor shows it; a shared-declarations file is fine', async () => {
+        workspace = new Workspace({ 'empty.blueprint': '', 'blank.blueprint': '\n  \n', 'notes.blueprint': '// to do\n/* later */\n', 'shared.blueprint': 'actor Clerk "Clerk"\n' });
+        const result = await workspace.run(['check']);
+        expect(result.code).toBe(0);
+        const warning = 'warning BP032 This file is empty: it holds no blueprint and no shared declarations. Write a blueprint (`blueprint Name "Title" { … }`) or delete the file.';
+        expect(result.stdout).toBe([`blank.blueprint:1:1 ${warning}`, `empty.blueprint:1:1 ${warning}`, `notes.blueprint:1:1 ${warning}`, '',
+            'Checked 4 files: 0 errors, 3 warnings.', ''].join('\n'));
+        expect((await workspace.run(['check', '--max-warnings', '0', 'empty.blueprint'])).code).toBe(1);
+    });
+});
+
+describe('paths that name nothing: exit 2 with a one-line message', () => {
+    async function expectUsageError(args: string[], message: RegExp): Promise<void> {
+        const result = await workspace.run(['check', ...args]);
+        expect(result.code).toBe(2);
+        expect(result.stdout).toBe('');
+        expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+        expect(result.stderr).toMatch(message);
+    }
 
     test('a dangling symbolic link', async () => {
         workspace = new Workspace();
         symlinkSync(workspace.path('gone.blueprint'), workspace.path('link.blueprint'));
-        await expectFileError(['link.blueprint'], /^blueprint: link\.blueprint: no such file or folder/);
+        await expectUsageError(['link.blueprint'], /^blueprint: link\.blueprint: no such file or folder/);
     });
 
     const hasMkfifo = spawnSync('mkfifo', ['--version']).status === 0;
     test.skipIf(!hasMkfifo)('a named pipe is refused instead of blocking', async () => {
         workspace = new Workspace();
         expect(spawnSync('mkfifo', [workspace.path('pipe.blueprint')]).status).toBe(0);
-        await expectFileError(['pipe.blueprint'], /^blueprint: pipe\.blueprint: not a file or folder/);
-    });
-
-    test.skipIf(process.getuid?.() === 0)('an unreadable file (not testable as root)', async () => {
-        workspace = new Workspace({ 'secret.blueprint': CLEAN });
-        chmodSync(workspace.path('secret.blueprint'), 0o000);
-        await expectFileError(['secret.blueprint'], /^blueprint: secret\.blueprint: cannot read: permission denied/);
-    });
-
-    test('an imported path that is a folder', async () => {
-        workspace = new Workspace({ 'main.blueprint': `import "shared.blueprint"\n\n${CLEAN}` });
-        mkdirSync(workspace.path('shared.blueprint'));
-        await expectFileError(['main.blueprint'], /^blueprint: shared\.blueprint: is a folder, not a file/);
-    });
-
-    test('a binary file found in a folder', async () => {
-        workspace = new Workspace({ 'flows/ok.blueprint': CLEAN, 'flows/bad.blueprint': new Uint8Array([0, 1, 2, 3]) });
-        await expectFileError(['flows'], /^blueprint: flows\/bad\.blueprint: looks like a binary file/);
+        await expectUsageError(['pipe.blueprint'], /^blueprint: pipe\.blueprint: not a file or folder/);
     });
 });
 

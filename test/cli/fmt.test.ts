@@ -1,5 +1,5 @@
 /** `blueprint fmt`: formats in place, `--check` lists and fails, files with syntax errors stay untouched. */
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { CLEAN, UNFINISHED, Workspace, ensureBuilt } from './cli-harness.js';
 
@@ -121,12 +121,24 @@ describe('fmt', () => {
         expect(workspace.read('a/.hidden/messy.blueprint')).toBe(MESSY);
     });
 
-    test('an unreadable input stops the run before anything is written', async () => {
-        workspace = new Workspace({ 'a.blueprint': MESSY, 'b.blueprint': new Uint8Array([0, 0, 0]) });
-        const result = await workspace.run(['fmt']);
-        expect(result.code).toBe(2);
-        expect(result.stderr).toBe('blueprint: b.blueprint: looks like a binary file (it contains NUL bytes), not blueprint text\n');
+    test('a file that cannot be blueprint text is named and skipped; the others are formatted, exit 1', async () => {
+        const binary = new Uint8Array([0, 0, 0]);
+        workspace = new Workspace({ 'a.blueprint': MESSY, 'b.blueprint': binary, 'c.blueprint': MESSY });
+        const check = await workspace.run(['fmt', '--check']);
+        expect(check.code).toBe(1);
+        expect(check.stdout).toBe('a.blueprint\nc.blueprint\n');
+        expect(check.stderr).toBe('blueprint: b.blueprint: looks like a binary file (it contains NUL bytes), not blueprint text; not formatted\n'
+            + "Checked 3 files: 2 need formatting (run 'blueprint fmt'); 1 file skipped for errors.\n");
         expect(workspace.read('a.blueprint')).toBe(MESSY);
+
+        const result = await workspace.run(['fmt']);
+        expect(result.code).toBe(1);
+        expect(result.stdout).toBe('a.blueprint\nc.blueprint\n');
+        expect(result.stderr).toBe('blueprint: b.blueprint: looks like a binary file (it contains NUL bytes), not blueprint text; not formatted\n'
+            + 'Formatted 3 files: 2 changed; 1 file skipped for errors.\n');
+        expect(workspace.read('a.blueprint')).toBe(indentedByDepth(MESSY));
+        expect(workspace.read('c.blueprint')).toBe(indentedByDepth(MESSY));
+        expect(new Uint8Array(readFileSync(workspace.path('b.blueprint')))).toEqual(binary);
     });
 
     test('usage errors exit 2', async () => {

@@ -46,7 +46,8 @@ const CASES: Record<string, { file: string; covers: string; severity: 1 | 2 | 3;
     BP028: { file: 'BP028-parallel-joins', covers: 'Post', severity: 2, fix: [['flow Post ~> Archive', 'flow Post ~> Archive ~> Return']] },
     BP029: { file: 'BP029-poka-yoke-type', covers: 'reminder', severity: 2, fix: [['poka-yoke reminder', 'poka-yoke preparation']] },
     BP030: { file: 'BP030-remote-contact-backstage', covers: '-> Take', severity: 3, fix: [['backstage Take', 'frontstage Take']] },
-    BP031: { file: 'BP031-decision-exclusive', covers: 'Brew', severity: 2, fix: [['flow Take ~> Brew', 'parallel Take "Start the coffee while the customer pays" {\n        ~> Brew\n    }']] }
+    BP031: { file: 'BP031-decision-exclusive', covers: 'Brew', severity: 2, fix: [['flow Take ~> Brew', 'parallel Take "Start the coffee while the customer pays" {\n        ~> Brew\n    }']] },
+    BP032: { file: 'BP032-empty-file', covers: '', severity: 2, fix: [['// render says there is nothing to draw.', 'stage Visit "Visit"']] }
 };
 
 let services: BlueprintServices;

@@ -8,6 +8,9 @@ import { GuardedFileSystemProvider } from './files/guarded-file-system.js';
 import { logInternalError } from './services.js';
 
 export async function createCliEditingServices(cwd: string): Promise<BlueprintServices> {
-    const { createBlueprintServices } = await import('@blueprint/language');
-    return createBlueprintServices({ fileSystemProvider: () => new GuardedFileSystemProvider(cwd) }, { batch: true, logInternalError }).Blueprint;
+    const { createBlueprintServices, FileProblems } = await import('@blueprint/language');
+    // As in `check`: a file that cannot be a blueprint is one error on it (no fixes), not the end of the run.
+    const fileProblems = new FileProblems();
+    return createBlueprintServices({ fileSystemProvider: () => new GuardedFileSystemProvider(cwd, fileProblems) },
+        { batch: true, logInternalError, fileProblems }).Blueprint;
 }

@@ -6,8 +6,9 @@ import { loadAndValidate, safeFixesOf } from '@blueprint/language';
 import { URI } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CliContext } from './cli-context.js';
-import { displayPath } from './files/paths.js';
-import { writeOutput } from './output.js';
+import { FileError } from './errors.js';
+import { writeFileAtomic } from './files/atomic-write.js';
+import { displayPath, reasonOf } from './files/paths.js';
 import { createCliEditingServices } from './editing-services.js';
 
 /** Fixes the files in place; returns how many edits were made in how many files. */
@@ -19,7 +20,10 @@ export async function applySafeFixes(files: readonly string[], context: CliConte
         const fixes = safeFixesOf(services, document);
         if (fixes.length === 0) continue;
         const text = TextDocument.applyEdits(document.textDocument as TextDocument, fixes);
-        await writeOutput(context, document.uri.fsPath, text);
+        // Its own input, on purpose (like `fmt`): atomically, so that a failure leaves the old text.
+        await writeFileAtomic(document.uri.fsPath, text).catch((error: NodeJS.ErrnoException) => {
+            throw new FileError(displayPath(document.uri.fsPath, context.cwd), `cannot write: ${reasonOf(error)}`);
+        });
         context.stderr.write(`fixed ${fixes.length} in ${displayPath(document.uri.fsPath, context.cwd)}\n`);
         edits += fixes.length;
         fixedFiles++;

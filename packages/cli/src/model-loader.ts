@@ -42,7 +42,8 @@ export function parseSource(spec: string, cwd: string): BlueprintSource {
 export async function loadBlueprint(source: BlueprintSource, cwd: string): Promise<LoadedBlueprint> {
     if (source.revision === undefined) {
         await readTextFile(source.file, displayPath(source.file, cwd)); // clear message for missing or binary files
-        return build(createCliServices(cwd), URI.file(source.file), displayPath(source.file, cwd), cwd);
+        // One file asked for: an unreadable import fails the command with its own message.
+        return build(createCliServices(cwd, { unreadableFiles: 'throw' }), URI.file(source.file), displayPath(source.file, cwd), cwd);
     }
     const root = await repositoryRoot(path.dirname(source.file)).catch(() => repositoryRoot(cwd));
     await verifyRevision(root, source.revision);

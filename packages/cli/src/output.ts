@@ -3,14 +3,17 @@ import * as path from 'node:path';
 import type { CliContext } from './cli-context.js';
 import { FileError } from './errors.js';
 import { writeFileAtomic } from './files/atomic-write.js';
+import { ensureSafeOutputs, type OutputGuard } from './files/output-guard.js';
 import { displayPath, reasonOf } from './files/paths.js';
 
-export async function writeOutput(context: CliContext, output: string | undefined, content: string): Promise<void> {
+/** `guard` says what the file must not be (an input, a blueprint source): see `output-guard.ts`. */
+export async function writeOutput(context: CliContext, output: string | undefined, content: string, guard: OutputGuard): Promise<void> {
     if (output === undefined || output === '-') {
         context.stdout.write(content);
         return;
     }
     const target = path.resolve(context.cwd, output);
+    ensureSafeOutputs([target], guard);
     try {
         await writeFileAtomic(target, content, { createFolders: true });
     } catch (error) {

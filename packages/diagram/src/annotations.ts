@@ -47,14 +47,15 @@ export const ANNOTATION_METRICS = {
  * steps (the document's cache, layout-cache.ts) annotates only the new ones and keeps the notes of
  * the others as the same objects.
  */
-export function annotateLayout(layout: BlueprintLayout, model: BlueprintModel, cache?: LayoutCache): BlueprintLayout {
+export function annotateLayout(layout: BlueprintLayout, model: BlueprintModel, cache?: LayoutCache, extraLegend: readonly LegendItem[] = []): BlueprintLayout {
     const m = ANNOTATION_METRICS;
     // Titles and the process time in the blueprint's language (lane and line names already are).
     const names = diagramStrings(model);
     const processTime = processTimeOf(layout, model, names);
     const width = Math.max(layout.width, processTime ? processTime.x + reservedTextWidth(processTime.text, m.processTimeSize, processTime.over) + m.margin : 0);
     const innerWidth = width - 2 * m.margin;
-    const placedLegend = placeLegend(legendEntries(layout, names), m.margin, layout.height, innerWidth);
+    // Entries a caller adds (the diff's colours) come first: they explain what the picture is about.
+    const placedLegend = placeLegend([...extraLegend, ...legendEntries(layout, names)], m.margin, layout.height, innerWidth);
     const legend = placedLegend && { ...placedLegend, title: names.legend };
     let bottom = legend ? legend.y + legend.height : layout.height;
     const footnotes = placeFootnotes(footnoteEntries(layout, model, names, cache), m.margin, bottom + (legend ? m.sectionGap : 0), innerWidth)
@@ -90,7 +91,17 @@ function processTimeOf(layout: BlueprintLayout, model: BlueprintModel, names: Di
     return { text, over: both ? expectedOver : worstOver, x, y: 34 };
 }
 
-interface LegendItem {
+/**
+ * A layout as placement left it: no legend, notes or process time. `annotateLayout` puts the legend,
+ * or else the first notes, at the placed layout's height, so that is where the drawing ended.
+ */
+export function withoutAnnotations(layout: BlueprintLayout): BlueprintLayout {
+    const height = layout.legend?.y ?? layout.footnotes?.[0]?.y ?? layout.height;
+    return { ...layout, height, legend: undefined, footnotes: undefined, processTime: undefined };
+}
+
+/** A legend entry before placement: a sample (badge or chip text, or the style of `key`) and its text. */
+export interface LegendItem {
     readonly key: string;
     readonly sample?: string;
     readonly tone: Tone;

@@ -1,7 +1,7 @@
 /**
  * Places flow labels where they cover no box and no other label: beside one of the flow's own
- * segments (the longest first, several spots along it, either side), preferring spots no line
- * crosses; wrapped when long; and, when the flow has no free spot, in the nearest free place with a
+ * segments (the longest first, several spots along it, either side), never on a line between
+ * lanes (it would strike the text through) and preferably where no other flow crosses; wrapped when long; and, when the flow has no free spot, in the nearest free place with a
  * leader line back to the flow.
  */
 import type { LabelBox, LaidOutFlow, LaidOutStep, Point } from './geometry.js';
@@ -14,6 +14,8 @@ export const FLOW_LABEL_LINE_HEIGHT = 12;
 const MAX_LABEL_WIDTH = 130;
 /** Space kept between a label and its line, and around boxes and other labels. */
 const GAP = 2;
+/** How many 8 px rings around a flow are searched for a spot no line crosses before a crossed one is taken. */
+const CLEAN_SEARCH_RINGS = 12;
 
 export interface LabelBounds {
     readonly left: number;
@@ -53,28 +55,48 @@ export function placeFlowLabels(flows: readonly LaidOutFlow[], boxes: readonly L
     });
 
     function bestSpot(flow: LaidOutFlow, width: number, height: number, text: readonly string[]): LabelBox {
+        // Crossing another flow is a blemish; lying on a line between lanes strikes the text through,
+        // so such a spot is taken only when there is no other at all.
         let fallback: Rect | undefined;
+        let onLaneLine: Rect | undefined;
         for (const rect of candidates(flow.points, width, height)) {
             if (!fits(rect)) continue;
-            if (crossedLines(rect) === 0) return { ...rect, lines: text };
+            if (onLaneLines(rect)) {
+                onLaneLine ??= rect;
+                continue;
+            }
+            if (crossedFlows(rect) === 0) return { ...rect, lines: text };
             fallback ??= rect;
         }
         if (fallback) return { ...fallback, lines: text };
         // Nowhere beside the flow: the nearest free place around the middle of its longest segment, with a leader line.
         const [a, b] = longestSegment(flow.points);
         const anchor = { x: Math.round((a.x + b.x) / 2), y: Math.round((a.y + b.y) / 2) };
+        // A clean spot a little further away beats a crossed one next to the flow.
+        let ringFallback: Rect | undefined;
         for (let ring = 1; ring <= 60; ring++) {
             const step = 8 * ring;
-            let ringFallback: Rect | undefined;
             for (const [dx, dy] of ringOffsets(step)) {
                 const rect = { x: Math.round(anchor.x + dx - width / 2), y: Math.round(anchor.y + dy - height / 2), width, height };
                 if (!fits(rect)) continue;
-                if (crossedLines(rect) === 0) return { ...rect, lines: text, anchor };
+                if (onLaneLines(rect)) {
+                    onLaneLine ??= rect;
+                    continue;
+                }
+                if (crossedFlows(rect) === 0) return { ...rect, lines: text, anchor };
                 ringFallback ??= rect;
             }
-            if (ringFallback) return { ...ringFallback, lines: text, anchor };
+            if (ringFallback && ring >= CLEAN_SEARCH_RINGS) return { ...ringFallback, lines: text, anchor };
         }
+        if (ringFallback) return { ...ringFallback, lines: text, anchor };
+        if (onLaneLine) return { ...onLaneLine, lines: text, anchor };
         return { x: anchor.x, y: anchor.y, width, height, lines: text, anchor };
+    }
+
+    /** True when a line between lanes (or a named line) runs through the box or along its edge (its stroke would touch the text). */
+    function onLaneLines(rect: Rect): boolean {
+        for (const y of bounds.lines ?? []) if (y >= rect.y - 1 && y <= rect.y + rect.height + 1) return true;
+        return false;
     }
 
     function fits(rect: Rect): boolean {
@@ -84,7 +106,7 @@ export function placeFlowLabels(flows: readonly LaidOutFlow[], boxes: readonly L
         return !obstacles.some(grown, overlaps) && !labels.some(grown, overlaps);
     }
 
-    function crossedLines(rect: Rect): number {
+    function crossedFlows(rect: Rect): number {
         let count = 0;
         seen.clear();
         lines.some(rect, line => {
@@ -95,7 +117,6 @@ export function placeFlowLabels(flows: readonly LaidOutFlow[], boxes: readonly L
             if (r.x < rect.x + rect.width && r.x + r.width > rect.x && r.y < rect.y + rect.height && r.y + r.height > rect.y) count++;
             return false;
         });
-        for (const y of bounds.lines ?? []) if (y >= rect.y && y <= rect.y + rect.height) count++;
         return count;
     }
 }

@@ -3,7 +3,7 @@ export { buildDiagramInput, DEFAULT_BOX_METRICS, type BoxMetrics, type DiagramBo
 export { DEFAULT_SPACING, type LayoutOptions, type LayoutSpacing } from './layout.js';
 export { layoutBlueprint } from './blueprint-layout.js';
 export { createLayoutCache, type LayoutCache } from './layout-cache.js';
-export { annotateLayout, ANNOTATION_METRICS } from './annotations.js';
+export { annotateLayout, withoutAnnotations, ANNOTATION_METRICS, type LegendItem } from './annotations.js';
 export * from './notation.js';
 export { renderSvg, type SvgOptions, type SvgTheme } from './svg-renderer.js';
 export { estimateTextWidth, reservedTextWidth, isWideCharacter } from './text-measure.js';

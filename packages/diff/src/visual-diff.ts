@@ -3,9 +3,10 @@
  * removed ones drawn ghosted red where they were. One layout of the union of both versions is made
  * with the old layout as a hint, so unchanged steps stay where reviewers last saw them.
  */
-import { layoutBlueprint, renderSvg, type BlueprintLayout, type SvgTheme } from '@blueprint/diagram';
+import { annotateLayout, layoutBlueprint, renderSvg, withoutAnnotations, type BlueprintLayout, type SvgTheme } from '@blueprint/diagram';
 import type { BlueprintModel, ModelFlow, ModelStep } from '@blueprint/model';
 import type { ChangeSet } from './change-set.js';
+import { diffLegendItems } from './diff-legend.js';
 
 export interface VisualDiff {
     readonly layout: BlueprintLayout;
@@ -36,7 +37,7 @@ export async function layoutDiff(before: BlueprintModel, after: BlueprintModel, 
 
     const oldLayout = await layoutBlueprint(before);
     const hint: BlueprintLayout = { ...oldLayout, steps: oldLayout.steps.map(step => ({ ...step, id: translate(step.id) })) };
-    const layout = await layoutBlueprint(union, { previous: hint });
+    const layout = withDiffAnnotations(await layoutBlueprint(union, { previous: hint }), union, after);
 
     const classes = new Map<string, string[]>();
     const mark = (id: string, name: string) => {
@@ -59,6 +60,18 @@ export async function layoutDiff(before: BlueprintModel, after: BlueprintModel, 
         if (owner && !classes.has(step.id)) classes.set(step.id, owner.filter(name => name !== 'bp-changed'));
     }
     return { layout, classes };
+}
+
+/**
+ * The legend explains the diff's colours too; the notes stay those of the union (removed steps keep
+ * theirs); the headline is the new version's time, as `render` shows it (the union's paths mix both
+ * versions, so their time is neither's).
+ */
+function withDiffAnnotations(layout: BlueprintLayout, union: BlueprintModel, after: BlueprintModel): BlueprintLayout {
+    const bare = withoutAnnotations(layout);
+    const annotated = annotateLayout(bare, union, undefined, diffLegendItems(after.language));
+    const headline = annotateLayout(bare, after);
+    return { ...annotated, width: Math.max(annotated.width, headline.width), processTime: headline.processTime };
 }
 
 export async function renderDiffSvg(before: BlueprintModel, after: BlueprintModel, changeSet: ChangeSet,

@@ -3,9 +3,14 @@
  * A blueprint small enough is scaled onto one page. A wide one is cut into tiles at stage
  * boundaries (and, if it is too tall, at lane boundaries); every tile repeats the lane headers at
  * its left and the stage headers on top, and the names of the three lines at its right. Tiles that
- * fit above each other share a page, so short blueprints wrap into rows of stages.
+ * fit above each other share a page, so short blueprints wrap into rows of stages. The legend and the
+ * numbered notes are not cut from the drawing: they are laid out again for the page and flow on
+ * after the tiles, a window ending between legend rows or between notes.
  */
-import { headersInWindow, renderSvg, type BlueprintLayout, type LaidOutFlow, type SvgOptions } from '@blueprint/diagram';
+import {
+    ANNOTATION_METRICS, flowLabelRect, headersInWindow, renderSvg, reservedTextWidth,
+    type BlueprintLayout, type LaidOutFlow, type LaidOutFootnote, type LaidOutFootnoteSection, type LaidOutLegend, type LaidOutLegendEntry, type LaidOutProcessTime, type Rect, type SvgOptions
+} from '@blueprint/diagram';
 import { escapeXml } from '@blueprint/escape';
 
 export type PageKind = 'a4' | 'a3' | 'slide';
@@ -53,8 +58,12 @@ export interface PagedExport {
 }
 
 interface Range { readonly start: number; readonly end: number }
-/** A window onto the drawing; `notes` windows show the legend and footnotes below the lanes, without headers. */
-interface Tile { readonly columns: Range; readonly band: Range; readonly notes?: boolean }
+/** A window onto the drawing: its lane header column, its stage strip and the lanes between `columns` and `band`. */
+interface DrawingTile { readonly kind: 'drawing'; readonly columns: Range; readonly band: Range }
+/** A window of legend rows and numbered notes, laid out for the page (`layout` holds only them), shown from `view`. */
+interface NotesTile { readonly kind: 'notes'; readonly layout: BlueprintLayout; readonly view: Box }
+type Tile = DrawingTile | NotesTile;
+interface Box { readonly x: number; readonly y: number; readonly width: number; readonly height: number }
 
 /**
  * One page the size of the drawing itself (1 px = 0.75 pt), for `--format pdf` without `--page`.
@@ -71,12 +80,18 @@ export function wholeDrawingPage(layout: BlueprintLayout, options: SvgOptions): 
 export function fitToPages(layout: BlueprintLayout, kind: PageKind, options: SvgOptions): PagedExport {
     // Window ids count from 1 in every export, so the same input gives the same file.
     clipCounter = 0;
-    const candidates = orientations(kind).map(size => planPages(layout, size));
-    // Fewer pages wins; on a tie, the larger scale.
-    candidates.sort((a, b) => a.pageCount - b.pageCount || b.scale - a.scale);
-    const plan = candidates[0];
+    const candidates = orientations(kind).flatMap(size => TILE_SCALES.map(scale => planPages(layout, size, scale)));
+    // Fewer pages wins; on a tie, the larger scale (the first candidate of equals: landscape before portrait).
+    const plan = candidates.reduce((best, candidate) =>
+        candidate.pageCount < best.pageCount || (candidate.pageCount === best.pageCount && candidate.scale > best.scale) ? candidate : best);
     return { scale: plan.scale, pages: drawPages(layout, plan, options) };
 }
+
+/**
+ * Scales tried for a blueprint cut into tiles, from print size down to the 7 pt floor: a little
+ * smaller often lets two rows of stages share a page (fewer pages for the same drawing).
+ */
+const TILE_SCALES: readonly number[] = [TILE_SCALE, 0.73, 0.72, MIN_TEXT_PT / SMALLEST_SVG_FONT_PX];
 
 interface PageSize { readonly width: number; readonly height: number }
 
@@ -94,27 +109,31 @@ function orientations(kind: PageKind): PageSize[] {
     return size.landscapeOnly ? [landscape] : [landscape, { width: size.width, height: size.height }];
 }
 
-function planPages(layout: BlueprintLayout, size: PageSize): Plan {
+function planPages(layout: BlueprintLayout, size: PageSize, tileScale: number): Plan {
     const usableWidth = size.width - 2 * MARGIN_PT;
     const usableHeight = size.height - 2 * MARGIN_PT - PAGE_HEADER_PT;
     const body = bodyExtent(layout);
+    const lanesBottom = body.band.end;
     const fullWidthPx = LANE_HEADER_PX + (body.columns.end - body.columns.start);
-    const fullHeightPx = STAGE_STRIP_PX + (body.band.end - body.band.start) + notesHeight(layout, body.band.end);
+    const notesPx = notesHeight(layout, lanesBottom);
+    const fullHeightPx = STAGE_STRIP_PX + (body.band.end - body.band.start) + notesPx;
     const fitScale = Math.min(usableWidth / fullWidthPx, usableHeight / fullHeightPx, MAX_SCALE);
     if (fitScale * SMALLEST_SVG_FONT_PX >= MIN_TEXT_PT) {
-        return { size, scale: fitScale, pagesOfTiles: [[body, ...notesTiles(layout, body.band.end, Infinity)]], pageCount: 1 };
+        // Everything fits on one page as drawn: the notes window shows the drawing's own legend and notes.
+        const notes: Tile[] = notesPx > 0 ? [{ kind: 'notes', layout: notesOnly(layout), view: { x: 0, y: lanesBottom, width: layout.width, height: notesPx } }] : [];
+        return { size, scale: fitScale, pagesOfTiles: [[body, ...notes]], pageCount: 1 };
     }
-    const scale = TILE_SCALE;
+    const scale = tileScale;
     const columnWidthPx = usableWidth / scale - LANE_HEADER_PX;
     const bandHeightPx = usableHeight / scale - STAGE_STRIP_PX;
     const columns = cutColumns(layout, body.columns, columnWidthPx);
     const bands = cutBands(layout, body.band, bandHeightPx);
     // Column by column (each stage's lanes together), or band by band when that needs fewer pages.
-    const byColumn = columns.flatMap(columnRange => bands.map(band => ({ columns: columnRange, band })));
-    const byBand = bands.flatMap(band => columns.map(columnRange => ({ columns: columnRange, band })));
-    const notes = notesTiles(layout, body.band.end, usableWidth / scale);
-    const stackedByColumn = stackOnPages([...byColumn, ...notes], scale, usableHeight);
-    const stackedByBand = stackOnPages([...byBand, ...notes], scale, usableHeight);
+    const byColumn = columns.flatMap(columnRange => bands.map((band): DrawingTile => ({ kind: 'drawing', columns: columnRange, band })));
+    const byBand = bands.flatMap(band => columns.map((columnRange): DrawingTile => ({ kind: 'drawing', columns: columnRange, band })));
+    const withNotes = (tiles: DrawingTile[]) => flowNotesOnto(stackOnPages(tiles, scale, usableHeight), layout, scale, usableWidth, usableHeight);
+    const stackedByColumn = withNotes(byColumn);
+    const stackedByBand = withNotes(byBand);
     const pagesOfTiles = stackedByBand.length < stackedByColumn.length ? stackedByBand : stackedByColumn;
     return { size, scale, pagesOfTiles, pageCount: pagesOfTiles.length };
 }
@@ -138,7 +157,7 @@ function stackOnPages(tiles: readonly Tile[], scale: number, usableHeight: numbe
 }
 
 function tileHeight(tile: Tile): number {
-    return (tile.notes ? 0 : STAGE_STRIP_PX) + tile.band.end - tile.band.start;
+    return tile.kind === 'notes' ? tile.view.height : STAGE_STRIP_PX + tile.band.end - tile.band.start;
 }
 
 /** Height of what lies below the lanes (legend, footnotes), 0 when nothing does. */
@@ -147,42 +166,202 @@ function notesHeight(layout: BlueprintLayout, lanesBottom: number): number {
     return hasNotes ? Math.max(0, layout.height - lanesBottom) : 0;
 }
 
-/** The legend and footnotes, cut into page-wide windows between their entries. */
-function notesTiles(layout: BlueprintLayout, lanesBottom: number, maxWidth: number): Tile[] {
-    const height = notesHeight(layout, lanesBottom);
-    if (height === 0) return [];
-    const spans = [
-        ...(layout.legend?.entries ?? []).map(entry => ({ start: entry.x - 4, end: entry.x + entry.width + 4 })),
-        ...(layout.footnotes ?? []).flatMap(section => section.entries.map(entry => ({ start: entry.x - 4, end: entry.x + entry.width + 4 })))
-    ];
-    const right = Math.max(LANE_X_PX + 1, ...spans.map(span => span.end));
-    return cut({ start: 0, end: right + 8 }, maxWidth, [], spans)
-        .map(columns => ({ columns, band: { start: lanesBottom, end: layout.height }, notes: true }));
+/** The drawing with nothing but its legend and footnotes (and no title). */
+function notesOnly(layout: BlueprintLayout): BlueprintLayout {
+    return { ...layout, title: '', processTime: undefined, lanes: [], lines: [], stages: [], steps: [], flows: [], gateways: [] };
+}
+
+/**
+ * The legend and the numbered notes as flowing content after the drawing's tiles: first into the
+ * room left on the last page, then onto pages of their own. They are laid out again for the page's
+ * width, legend rows and notes whole: a window ends between two rows or two notes, never through one.
+ */
+function flowNotesOnto(pages: Tile[][], layout: BlueprintLayout, scale: number, usableWidth: number, usableHeight: number): Tile[][] {
+    const last = pages[pages.length - 1];
+    const used = last ? last.reduce((sum, tile, index) => sum + (index > 0 ? TILE_GAP_PT : 0) + tileHeight(tile) * scale, 0) : 0;
+    const roomLeft = last ? (usableHeight - used - TILE_GAP_PT) / scale : usableHeight / scale;
+    const windows = paginateNotes(layout, usableWidth / scale, roomLeft, usableHeight / scale);
+    const result = pages.map(page => [...page]);
+    windows.forEach((window, index) => {
+        if (index === 0 && window.onFirstRoom && last) result[result.length - 1].push(window.tile);
+        else result.push([window.tile]);
+    });
+    return result;
+}
+
+interface NotesWindow { readonly tile: NotesTile; readonly onFirstRoom: boolean }
+
+/** Lays the legend rows and the notes out top to bottom in windows `width` wide: the first `firstRoom` high, the others `pageRoom`. */
+function paginateNotes(layout: BlueprintLayout, width: number, firstRoom: number, pageRoom: number): NotesWindow[] {
+    const m = ANNOTATION_METRICS;
+    const legend = layout.legend;
+    const sections = layout.footnotes ?? [];
+    if (!legend && sections.length === 0) return [];
+    const left = LANE_X_PX;
+    const innerWidth = Math.max(1, width - 2 * left);
+    const windows: NotesWindow[] = [];
+    let room = firstRoom;
+    let onFirstRoom = true;
+    let y = 0;
+    let legendPart: LaidOutLegendEntry[] = [];
+    let legendTop = 0;
+    let sectionParts: LaidOutFootnoteSection[] = [];
+    const flushLegend = () => {
+        if (legend && legendPart.length > 0) {
+            const rowsBottom = Math.max(...legendPart.map(entry => entry.y)) + m.legendRowHeight;
+            currentLegend = { ...legend, x: left, y: legendTop, width: innerWidth, height: rowsBottom - legendTop, entries: legendPart };
+        }
+        legendPart = [];
+    };
+    let currentLegend: LaidOutLegend | undefined;
+    const closeWindow = () => {
+        flushLegend();
+        if (currentLegend || sectionParts.length > 0) {
+            // A little air below the last row or note, but never past the room the window has.
+            const height = Math.min(Math.ceil(y + m.margin / 2), Math.floor(room));
+            const windowLayout: BlueprintLayout = { ...notesOnly(layout), width: Math.floor(width), height, legend: currentLegend, footnotes: sectionParts };
+            windows.push({ tile: { kind: 'notes', layout: windowLayout, view: { x: 0, y: 0, width: Math.floor(width), height } }, onFirstRoom });
+        } else if (!onFirstRoom) {
+            return;
+        }
+        currentLegend = undefined;
+        sectionParts = [];
+        y = 0;
+        room = pageRoom;
+        onFirstRoom = false;
+    };
+    /** Starts a new window unless `height` more fits in this one (an empty page takes it anyway). */
+    const makeRoom = (height: number) => {
+        const empty = !currentLegend && legendPart.length === 0 && sectionParts.length === 0;
+        if (y + height > room && !(empty && !onFirstRoom)) closeWindow();
+    };
+
+    if (legend && legend.entries.length > 0) {
+        // The entries in rows of the page's width, in their order.
+        const rows: LaidOutLegendEntry[][] = [];
+        let row: LaidOutLegendEntry[] = [];
+        let x = left;
+        for (const entry of legend.entries) {
+            if (row.length > 0 && x + entry.width > left + innerWidth) {
+                rows.push(row);
+                row = [];
+                x = left;
+            }
+            row.push({ ...entry, x });
+            x += entry.width + m.legendEntryGap;
+        }
+        rows.push(row);
+        for (const [index, entries] of rows.entries()) {
+            // The title stays with the first row; a window that continues the legend repeats it.
+            makeRoom((legendPart.length === 0 ? m.titleHeight : 0) + m.legendRowHeight);
+            if (legendPart.length === 0) {
+                legendTop = y;
+                y += m.titleHeight;
+            }
+            legendPart.push(...entries.map(entry => ({ ...entry, y })));
+            y += m.legendRowHeight;
+            if (index === rows.length - 1) flushLegend();
+        }
+        y += m.sectionGap;
+    }
+
+    const columnCount = Math.max(1, Math.floor((innerWidth + m.footnoteColumnGap) / (m.footnoteColumnWidth + m.footnoteColumnGap)));
+    for (const section of sections) {
+        let bottoms: number[] = [];
+        let entries: LaidOutFootnote[] = [];
+        let sectionTop = 0;
+        const startSection = () => {
+            sectionTop = y;
+            bottoms = new Array<number>(columnCount).fill(y + m.titleHeight);
+            entries = [];
+        };
+        const endSection = () => {
+            if (entries.length === 0) return;
+            sectionParts.push({ ...section, x: left, y: sectionTop, entries });
+            y = Math.max(...bottoms) - m.footnoteGap;
+            entries = [];
+        };
+        makeRoom(m.titleHeight + (section.entries[0]?.height ?? 0));
+        startSection();
+        for (const note of section.entries) {
+            for (const piece of notePieces(note, pageRoom - m.titleHeight - m.margin)) {
+                let column = shortestColumn(bottoms);
+                if (bottoms[column] + piece.height > room) {
+                    endSection();
+                    y = Math.max(y, sectionTop);
+                    closeWindow();
+                    startSection();
+                    column = shortestColumn(bottoms);
+                }
+                const x = left + column * (m.footnoteColumnWidth + m.footnoteColumnGap);
+                entries.push({ ...piece, x, textX: x + (note.textX - note.x), y: bottoms[column] });
+                bottoms[column] += piece.height + m.footnoteGap;
+            }
+        }
+        endSection();
+        y += m.sectionGap;
+    }
+    closeWindow();
+    return windows;
+}
+
+function shortestColumn(bottoms: readonly number[]): number {
+    let best = 0;
+    for (let column = 1; column < bottoms.length; column++) if (bottoms[column] < bottoms[best]) best = column;
+    return best;
+}
+
+/** A note taller than a page, cut between its lines (the ref stays on the first piece); any other note whole. */
+function notePieces(note: LaidOutFootnote, maxHeight: number): LaidOutFootnote[] {
+    const perPiece = Math.max(1, Math.floor(maxHeight / note.lineHeight));
+    if (note.lines.length <= perPiece) return [note];
+    const pieces: LaidOutFootnote[] = [];
+    for (let start = 0; start < note.lines.length; start += perPiece) {
+        const lines = note.lines.slice(start, start + perPiece);
+        pieces.push({ ...note, ref: start === 0 ? note.ref : '', lines, headingLines: Math.max(0, note.headingLines - start), height: lines.length * note.lineHeight });
+    }
+    return pieces;
 }
 
 /** The drawing without the lane header column and the stage strip: what tiles cut up. */
-function bodyExtent(layout: BlueprintLayout): Tile {
+function bodyExtent(layout: BlueprintLayout): DrawingTile {
     const top = layout.lanes[0]?.y ?? 0;
     // Down to the last lane or box; the drawing's bottom margin would otherwise become a page of its own.
     // A loop, not a spread: tens of thousands of arguments overflow the stack.
     let bottom = top + 1;
     for (const lane of layout.lanes) bottom = Math.max(bottom, lane.y + lane.height);
     for (const step of layout.steps) bottom = Math.max(bottom, step.y + step.height + 4);
-    return { columns: { start: LANE_HEADER_PX, end: Math.max(LANE_HEADER_PX + 1, layout.width - 8) }, band: { start: top, end: Math.min(bottom, Math.max(top + 1, layout.height)) } };
+    return { kind: 'drawing', columns: { start: LANE_HEADER_PX, end: Math.max(LANE_HEADER_PX + 1, layout.width - 8) }, band: { start: top, end: Math.min(bottom, Math.max(top + 1, layout.height)) } };
 }
 
 /** Column cuts at stage boundaries; a stage wider than a page is cut between boxes where it can be. */
 function cutColumns(layout: BlueprintLayout, extent: Range, maxWidth: number): Range[] {
     const boundaries = [...new Set(layout.stages.map(stage => stage.x + stage.width).filter(x => x > extent.start && x < extent.end))].sort((a, b) => a - b);
-    const spans = layout.steps.map(step => ({ start: step.x - 4, end: step.x + step.width + 4 }));
+    const spans = [
+        ...layout.steps.map(step => ({ start: step.x - 4, end: step.x + step.width + 4 })),
+        ...labelBoxes(layout).map(box => ({ start: box.x - 2, end: box.x + box.width + 2 }))
+    ];
     return cut(extent, maxWidth, boundaries, spans);
 }
 
 /** Band cuts at lane boundaries; whatever lies below the last lane (legend, notes) stays with it if it fits. */
 function cutBands(layout: BlueprintLayout, extent: Range, maxHeight: number): Range[] {
     const boundaries = layout.lanes.map(lane => lane.y + lane.height).filter(y => y > extent.start && y < extent.end);
-    const spans = layout.steps.map(step => ({ start: step.y - 4, end: step.y + step.height + 4 }));
+    const spans = [
+        ...layout.steps.map(step => ({ start: step.y - 4, end: step.y + step.height + 4 })),
+        ...labelBoxes(layout).map(box => ({ start: box.y - 2, end: box.y + box.height + 2 }))
+    ];
     return cut(extent, maxHeight, boundaries, spans);
+}
+
+/** Where the flow labels are drawn: a window edge must not slice one. */
+function labelBoxes(layout: BlueprintLayout): Rect[] {
+    const boxes: Rect[] = [];
+    for (const flow of layout.flows) {
+        const box = flowLabelRect(flow);
+        if (box) boxes.push(box);
+    }
+    return boxes;
 }
 
 /**
@@ -195,7 +374,7 @@ function cut(extent: Range, max: number, preferred: readonly number[], spans: re
     while (extent.end - start > max) {
         const limit = start + max;
         // A stage boundary is the nicest cut, unless it leaves much of the page empty.
-        let at = [...preferred].reverse().find(position => position > start + 0.6 * max && position <= limit);
+        let at = [...preferred].reverse().find(position => position > start + 0.6 * max && position <= limit && !crosses(spans, position));
         if (at === undefined) at = freePosition(start + max / 4, limit, spans);
         if (at === undefined) at = limit;
         pieces.push({ start, end: at });
@@ -207,9 +386,13 @@ function cut(extent: Range, max: number, preferred: readonly number[], spans: re
 
 function freePosition(low: number, high: number, spans: readonly Range[]): number | undefined {
     for (let position = Math.floor(high); position > low; position -= 4) {
-        if (!spans.some(span => span.start < position && span.end > position)) return position;
+        if (!crosses(spans, position)) return position;
     }
     return undefined;
+}
+
+function crosses(spans: readonly Range[], position: number): boolean {
+    return spans.some(span => span.start < position && span.end > position);
 }
 
 function drawPages(layout: BlueprintLayout, plan: Plan, options: SvgOptions): Page[] {
@@ -223,17 +406,13 @@ function drawPages(layout: BlueprintLayout, plan: Plan, options: SvgOptions): Pa
             y += tileHeight(tile) * scale + TILE_GAP_PT;
         }
         const heading = total > 1 ? `${layout.title} (${pageIndex + 1}/${total})` : layout.title;
-        return { width: size.width, height: size.height, svg: pageSvg(size.width, size.height, parts.join(''), heading, options.fontFamily) };
+        return { width: size.width, height: size.height, svg: pageSvg(size.width, size.height, parts.join(''), heading, options.fontFamily, true, layout.processTime) };
     });
 }
 
 /** A tile: the lane header column, the stage strip and the body, each a viewport onto the drawing. */
 function drawTile(full: BlueprintLayout, tile: Tile, options: SvgOptions): string {
-    if (tile.notes) {
-        const notes: BlueprintLayout = { ...full, title: '', lanes: [], lines: [], stages: [], steps: [], flows: [], gateways: [] };
-        return reframe(renderSvg(notes, options), { x: 0, y: 0,
-            view: { x: tile.columns.start, y: tile.band.start, width: tile.columns.end - tile.columns.start, height: tile.band.end - tile.band.start } });
-    }
+    if (tile.kind === 'notes') return reframe(renderSvg(tile.layout, options), { x: 0, y: 0, view: tile.view });
     // The legend and footnotes get windows of their own.
     const layout: BlueprintLayout = { ...full, legend: undefined, footnotes: undefined };
     const top = layout.lanes[0]?.y ?? 0;
@@ -266,7 +445,7 @@ function drawTile(full: BlueprintLayout, tile: Tile, options: SvgOptions): strin
         + reframe(renderSvg(body, options), { x: LANE_HEADER_PX, y: STAGE_STRIP_PX, view: bodyView });
 }
 
-function flowTouches(flow: LaidOutFlow, tile: Tile): boolean {
+function flowTouches(flow: LaidOutFlow, tile: DrawingTile): boolean {
     for (let i = 1; i < flow.points.length; i++) {
         const a = flow.points[i - 1];
         const b = flow.points[i];
@@ -303,12 +482,17 @@ export function reframe(svg: string, frame: Frame): string {
         + `<g class="${className}" transform="translate(${round(frame.x - view.x)} ${round(frame.y - view.y)})" clip-path="url(#${id})">${inner}</g>`;
 }
 
-function pageSvg(width: number, height: number, content: string, heading: string, fontFamily = 'sans-serif', withHeading = true): string {
+function pageSvg(width: number, height: number, content: string, heading: string, fontFamily = 'sans-serif', withHeading = true, time?: LaidOutProcessTime): string {
     const title = escapeXml(heading);
+    // The drawing's headline (expected and worst-case time against the standard) goes beside each page's title: the tiles do not show the drawing's top.
+    const timeX = MARGIN_PT + reservedTextWidth(heading, 13, true) + 18;
+    const headline = withHeading && time && timeX + reservedTextWidth(time.text, 10) <= width - MARGIN_PT
+        ? `<text x="${round(timeX)}" y="${MARGIN_PT + 12}" font-family="${escapeXml(fontFamily)}" font-size="10" fill="${time.over ? '#cf222e' : '#59636e'}" class="bp-page-time">${escapeXml(time.text)}</text>`
+        : '';
     return `<svg xmlns="http://www.w3.org/2000/svg" width="${round(width)}" height="${round(height)}" viewBox="0 0 ${round(width)} ${round(height)}">`
         + `<title>${title}</title>`
         + `<rect x="0" y="0" width="${round(width)}" height="${round(height)}" fill="#ffffff"/>`
-        + (withHeading ? `<text x="${MARGIN_PT}" y="${MARGIN_PT + 12}" font-family="${escapeXml(fontFamily)}" font-size="13" font-weight="700" fill="#1f2328" class="bp-page-title">${title}</text>` : '')
+        + (withHeading ? `<text x="${MARGIN_PT}" y="${MARGIN_PT + 12}" font-family="${escapeXml(fontFamily)}" font-size="13" font-weight="700" fill="#1f2328" class="bp-page-title">${title}</text>` : '') + headline
         + content + '</svg>\n';
 }
 

@@ -2,7 +2,7 @@
  * Loads what a tool was given (a path, a text, or both) into fresh language services: validated,
  * with its imports, and its diagnostics in 1-based positions with their rule ids.
  */
-import { findRule, loadAndValidate, type BlueprintCoreServices } from '@blueprint/language';
+import { BLUEPRINT_EXTENSION, findRule, loadAndValidate, type BlueprintCoreServices } from '@blueprint/language';
 import type { BlueprintModel } from '@blueprint/model';
 import type { LangiumDocument, URI } from 'langium';
 import type { ToolHost } from './tool-host.js';
@@ -47,6 +47,8 @@ export async function loadSource(host: ToolHost, input: SourceInput, what = 'the
     const services = host.createServices();
     const uri = host.resolvePath(input.path ?? INLINE_FILE);
     const name = input.path === undefined ? '(inline text)' : host.displayPath(uri);
+    // As the CLI says it: the language services know no other kind of file (Langium would answer with its service registry).
+    if (input.path !== undefined && !uri.path.endsWith(BLUEPRINT_EXTENSION)) throw new ToolInputError(`${name}: not a ${BLUEPRINT_EXTENSION} file`);
     let text = input.text ?? host.openText?.(uri);
     if (text === undefined) {
         try {

@@ -19,4 +19,11 @@ export interface ToolHost {
     readonly writeFile?: (uri: URI, content: Uint8Array) => Promise<void>;
     /** The diagram as PNG; absent where no rasteriser is available (VS Code for the web). */
     readonly renderPng?: (layout: BlueprintLayout, theme: SvgTheme) => Promise<Uint8Array>;
+    /** The diagram as a vector PDF (for an output file ending in .pdf); absent where this host cannot make one. */
+    readonly renderPdf?: (layout: BlueprintLayout, theme: SvgTheme) => Promise<Uint8Array>;
+    /**
+     * Why `output` must not be written (outside the folder served, the blueprint read or any other
+     * blueprint source), or undefined; asked before any work. `input` is the blueprint's path, if given.
+     */
+    readonly outputProblem?: (output: URI, input: URI | undefined) => string | undefined;
 }

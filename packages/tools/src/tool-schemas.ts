@@ -30,9 +30,9 @@ export const TOOL_INPUTS = {
     render: {
         path: described(nonEmpty(), PATH),
         text: described(z.string(), TEXT),
-        format: described(z.enum(['svg', 'png']), 'svg (default): the SVG text; png: an image.'),
+        format: described(z.enum(['svg', 'png']), 'svg (default): the SVG text; png: an image. With `output`, its extension chooses the format.'),
         theme: described(z.enum(['light', 'dark']), 'Colour theme of the drawing (default light).'),
-        output: described(nonEmpty(), 'Also write the picture to this file (relative to the working folder). Nothing is written without it.')
+        output: described(nonEmpty(), 'Write the picture to this file instead of returning it: a path inside the working folder ending in .svg, .png or .pdf, which chooses the format. Never an existing .blueprint file. Nothing is written without it.')
     },
     diff: {
         before: described(nonEmpty(), 'The older .blueprint file (path absolute or relative to the working folder).'),
@@ -69,7 +69,7 @@ export const TOOL_DESCRIPTIONS: readonly ToolDescription[] = [
     },
     {
         name: 'render', title: 'Render a blueprint diagram', readOnly: false,
-        description: 'Draws the service blueprint diagram (lanes, lines, stages, steps, flows, fail and wait points): SVG text by default, or a PNG image. Writes a file only when `output` is given. The blueprint must be free of errors.'
+        description: 'Draws the service blueprint diagram (lanes, lines, stages, steps, flows, fail and wait points): SVG text by default, or a PNG image. Writes a file only when `output` is given: an SVG, PNG or PDF as its extension says, inside the working folder and never over a .blueprint file. The blueprint must be free of errors.'
     },
     {
         name: 'diff', title: 'Compare two blueprints', readOnly: true,

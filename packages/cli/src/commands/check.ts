@@ -33,7 +33,10 @@ export const checkCommand: CliCommand = {
             .description('Validates .blueprint files: each file, each folder (recursively, skipping node_modules and '
                 + 'dot-folders) and each glob pattern given; the current folder when none is. Files they import '
                 + 'are loaded and validated too. Rule settings come from the nearest blueprint.config.json.\n\n'
-                + 'Exit codes: 0 no errors, 1 errors (or more warnings than --max-warnings), 2 usage or I/O error.')
+                + 'A file that cannot be blueprint text (binary, too large, not UTF-8, unreadable) is reported as an error '
+                + '(rule "file") on that file, and the other files are checked.\n\n'
+                + 'Exit codes: 0 no errors, 1 errors (or more warnings than --max-warnings), 2 usage error (bad options, '
+                + 'a path that does not exist, a broken config file).')
             .argument('[paths...]', 'files, folders or glob patterns', ['.'])
             .addOption(new Option('-f, --format <format>', 'output format').choices(REPORT_FORMATS).default('text'))
             .option('--max-warnings <count>', 'fail when there are more warnings than this', parseCount)

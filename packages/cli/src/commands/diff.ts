@@ -9,6 +9,7 @@ import { ExitCode, type CliCommand, type CliContext } from '../cli-context.js';
 import { CliError } from '../errors.js';
 import { changedBlueprintFiles, repositoryRoot, verifyRevision } from '../git/git.js';
 import { describeErrors, loadBlueprint, parseSource, type LoadedBlueprint } from '../model-loader.js';
+import { ensureSafeOutputs, type OutputGuard } from '../files/output-guard.js';
 import { writeOutput } from '../output.js';
 import { renderDiffSvg } from '../diagram-svg.js';
 
@@ -67,15 +68,21 @@ export const diffCommand: CliCommand = {
 const diffEngine = () => import('@blueprint/diff');
 
 async function runDiff(sides: string[], options: DiffOptions, context: CliContext): Promise<number> {
+    const guard: OutputGuard = {
+        inputs: options.git === undefined ? sides.map(side => parseSource(side, context.cwd).file) : [],
+        what: 'the diff', cwd: context.cwd
+    };
+    // Refused before any work; the files of --out-dir are checked by name before the first is written.
+    if (options.output !== undefined && options.output !== '-' && options.outDir === undefined) ensureSafeOutputs([options.output], guard);
     const diffs = options.git !== undefined
         ? await diffGit(options.git, sides, options, context)
         : [await diffPair(sides, options, context)];
     if (diffs.some(d => d === undefined)) return ExitCode.problems;
     const results = diffs as FileDiff[];
     if (options.outDir !== undefined) {
-        await writeAllFormats(results, options, context);
+        await writeAllFormats(results, options, context, guard);
     } else {
-        await write(results, options, context);
+        await write(results, options, context, guard);
     }
     const changeSets = results.map(r => r.changeSet).filter((c): c is ChangeSet => c !== undefined);
     if (options.failOn === 'risk' && changeSets.some(c => c.summary.risks > 0)) return ExitCode.problems;
@@ -153,38 +160,45 @@ function wantsMermaid(options: DiffOptions): boolean {
 }
 
 /** `--out-dir`: one run, every format, as CI wants them (the GitHub Action uploads the folder). */
-async function writeAllFormats(results: FileDiff[], options: DiffOptions, context: CliContext): Promise<void> {
+async function writeAllFormats(results: FileDiff[], options: DiffOptions, context: CliContext, guard: OutputGuard): Promise<void> {
     const folder = options.outDir!;
     const svgFolder = path.join(folder, 'svg');
     const pair = options.git === undefined;
-    await write(results, { ...options, format: 'markdown', output: path.join(folder, 'diff.md') }, context);
-    await write(results, { ...options, format: 'json', output: path.join(folder, 'diff.json'), git: options.git ?? '' }, context);
-    if (pair) {
-        const svg = results[0]?.svg;
-        if (svg) await writeOutput(context, path.join(svgFolder, path.basename(results[0].path).replace(/\.blueprint$/, '') + '.diff.svg'), svg);
-    } else {
-        await write(results, { ...options, format: 'svg', output: svgFolder }, context);
+    const pairSvg = pair && results[0]?.svg ? path.join(svgFolder, path.basename(results[0].path).replace(/\.blueprint$/, '') + '.diff.svg') : undefined;
+    ensureSafeOutputs([path.join(folder, 'diff.md'), path.join(folder, 'diff.json'), ...(pairSvg ? [pairSvg] : []),
+        ...(pair ? [] : svgTargets(results, svgFolder))], guard);
+    await write(results, { ...options, format: 'markdown', output: path.join(folder, 'diff.md') }, context, guard);
+    await write(results, { ...options, format: 'json', output: path.join(folder, 'diff.json'), git: options.git ?? '' }, context, guard);
+    if (pairSvg) {
+        await writeOutput(context, pairSvg, results[0].svg!, guard);
+    } else if (!pair) {
+        await write(results, { ...options, format: 'svg', output: svgFolder }, context, guard);
     }
 }
 
-async function write(results: FileDiff[], options: DiffOptions, context: CliContext): Promise<void> {
+/** With --git: one diff SVG per changed file, named after it, in `folder`. */
+function svgTargets(results: readonly FileDiff[], folder: string): string[] {
+    return results.filter(r => r.svg).map(r => path.join(folder, r.path.replace(/\.blueprint$/, '.diff.svg')));
+}
+
+async function write(results: FileDiff[], options: DiffOptions, context: CliContext, guard: OutputGuard): Promise<void> {
     const { renderMarkdown } = await import('@blueprint/report');
     switch (options.format) {
         case 'json': {
             const files = results.map(r => ({ path: r.path, before: r.before, after: r.after, status: r.status, ...r.changeSet }));
             const content = options.git !== undefined ? { files } : files[0];
-            await writeOutput(context, options.output, JSON.stringify(content, null, 2) + '\n');
+            await writeOutput(context, options.output, JSON.stringify(content, null, 2) + '\n', guard);
             return;
         }
         case 'svg': {
             if (options.git === undefined) {
-                await writeOutput(context, options.output, results[0].svg ?? '');
+                await writeOutput(context, options.output, results[0].svg ?? '', guard);
                 return;
             }
             if (!options.output) throw new CliError('with --git, --format svg needs -o <folder> (one SVG per changed file)');
-            for (const result of results.filter(r => r.svg)) {
-                await writeOutput(context, path.join(options.output, result.path.replace(/\.blueprint$/, '.diff.svg')), result.svg!);
-            }
+            const targets = svgTargets(results, options.output);
+            ensureSafeOutputs(targets, guard);
+            for (const [index, result] of results.filter(r => r.svg).entries()) await writeOutput(context, targets[index], result.svg!, guard);
             return;
         }
         default: {
@@ -192,7 +206,7 @@ async function write(results: FileDiff[], options: DiffOptions, context: CliCont
                 ? renderMarkdown(r.changeSet, { path: r.path, beforeLabel: r.before, afterLabel: r.after, mermaid: r.mermaid })
                 : `### ${r.status === 'added' ? 'New blueprint' : 'Deleted blueprint'} — \`${r.path}\`\n`);
             const content = parts.length > 0 ? parts.join('\n') : 'No .blueprint files changed.\n';
-            await writeOutput(context, options.output, content);
+            await writeOutput(context, options.output, content, guard);
         }
     }
 }

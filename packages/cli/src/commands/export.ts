@@ -12,11 +12,16 @@ import { ExitCode, type CliCommand, type CliContext } from '../cli-context.js';
 import { CliError } from '../errors.js';
 import { describeErrors, loadBlueprint, parseSource, type LoadedBlueprint } from '../model-loader.js';
 import { displayPath } from '../files/paths.js';
+import { ensureSafeOutputs, type OutputGuard } from '../files/output-guard.js';
 import { writeOutput } from '../output.js';
 import { writeExportedFiles } from './image-output.js';
 
 const EXPORT_FORMATS = ['drawio', 'mermaid', 'mermaid-swimlane', 'xlsx', 'csv'] as const;
 /** The workbook's sheets, by their stable names (their titles are in the blueprint's language). */
+/** What each format writes, for messages. */
+const EXPORT_NAMES: Readonly<Record<(typeof EXPORT_FORMATS)[number], string>> = {
+    drawio: 'the draw.io file', mermaid: 'the Mermaid diagram', 'mermaid-swimlane': 'the Mermaid diagram', xlsx: 'the workbook', csv: 'the CSV'
+};
 const SHEETS = ['steps', 'touchpoints', 'fail-points', 'standards', 'time', 'hand-offs', 'all'] as const;
 
 interface ExportOptions {
@@ -53,7 +58,11 @@ export const exportCommand: CliCommand = {
 };
 
 async function runExport(file: string, options: ExportOptions, context: CliContext): Promise<number> {
-    const loaded = await loadBlueprint(parseSource(file, context.cwd), context.cwd);
+    const source = parseSource(file, context.cwd);
+    const guard: OutputGuard = { inputs: [source.file], what: EXPORT_NAMES[options.format], cwd: context.cwd };
+    // A folder for `--sheet all` is checked by the names of its files, below.
+    if (options.output !== undefined && options.output !== '-' && options.sheet !== 'all') ensureSafeOutputs([options.output], guard);
+    const loaded = await loadBlueprint(source, context.cwd);
     if (loaded.errors.length > 0) {
         context.stderr.write(describeErrors(loaded));
         context.stderr.write(`blueprint: ${loaded.label} has errors; not exported\n`);
@@ -62,34 +71,36 @@ async function runExport(file: string, options: ExportOptions, context: CliConte
     if (!loaded.model) throw new CliError(`${loaded.label}: holds no blueprint to export (only shared declarations)`);
     if (options.sheet !== undefined && options.format !== 'csv') throw new CliError('--sheet picks the table of a CSV: use it with --format csv (a workbook holds every table)');
     const output = options.output === undefined ? undefined : path.resolve(context.cwd, options.output);
-    if (options.format === 'xlsx' || options.format === 'csv') return exportSpreadsheet(loaded, loaded.model, { ...options, format: options.format }, output, context);
+    if (options.format === 'xlsx' || options.format === 'csv') return exportSpreadsheet(loaded, loaded.model, { ...options, format: options.format }, output, context, guard);
     // Loaded on demand, like `render`: the layout engine and the writers are large.
     const { layoutBlueprint, stripRanges } = await import('@blueprint/diagram');
     const { exportDrawio, exportMermaid } = await import('@blueprint/export');
     const layout = stripRanges(await layoutBlueprint(loaded.model));
     const content = options.format === 'drawio' ? exportDrawio(layout)
         : exportMermaid(layout, { dialect: options.format === 'mermaid-swimlane' ? 'swimlane' : 'flowchart' });
-    await writeOutput(context, output, content);
+    await writeOutput(context, output, content, guard);
     return ExitCode.ok;
 }
 
 /** The workbook, or one of its tables as CSV (`--sheet`, or every table into a folder). */
 async function exportSpreadsheet(loaded: LoadedBlueprint, model: BlueprintModel, options: ExportOptions & { format: 'xlsx' | 'csv' },
-    output: string | undefined, context: CliContext): Promise<number> {
+    output: string | undefined, context: CliContext, guard: OutputGuard): Promise<number> {
     // The review's own figures: the same analysis `blueprint report` prints.
     const analysis = loaded.services.model.BlueprintAnalysisProvider.getDocumentAnalysis(loaded.document) ?? analyseBlueprint(model);
     const { exportXlsx, workbookTables, writeCsv } = await import('@blueprint/export');
     if (options.format === 'xlsx') {
-        await writeExportedFiles(context, output, [await exportXlsx(model, analysis)], 'the workbook');
+        await writeExportedFiles(context, output, [await exportXlsx(model, analysis)], 'the workbook', guard);
         return ExitCode.ok;
     }
     const tables = workbookTables(model, analysis);
     if (options.sheet === 'all') {
         if (output === undefined) throw new CliError('--sheet all writes one CSV per table: give -o FOLDER');
-        for (const table of tables) await writeOutput(context, path.join(output, `${table.name}.csv`), writeCsv(table));
+        const targets = tables.map(table => path.join(output, `${table.name}.csv`));
+        ensureSafeOutputs(targets, guard);
+        for (const [index, table] of tables.entries()) await writeOutput(context, targets[index], writeCsv(table), guard);
         context.stderr.write(`blueprint: wrote ${tables.length} tables to ${displayPath(output, context.cwd)}\n`);
         return ExitCode.ok;
     }
-    await writeOutput(context, output, writeCsv(tables.find(table => table.name === (options.sheet ?? 'steps'))!));
+    await writeOutput(context, output, writeCsv(tables.find(table => table.name === (options.sheet ?? 'steps'))!), guard);
     return ExitCode.ok;
 }

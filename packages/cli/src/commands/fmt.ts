@@ -28,9 +28,10 @@ export const fmtCommand: CliCommand = {
             .summary('format blueprint files')
             .description('Formats .blueprint files in place (4-space indentation): each file, each folder (recursively, '
                 + 'skipping node_modules and dot-folders) and each glob pattern given; the current folder when none is. '
-                + 'Files with syntax errors are reported and left untouched.\n\n'
+                + 'Files with syntax errors, and files that cannot be blueprint text (binary, too large, not UTF-8, '
+                + 'unreadable), are reported and left untouched; the others are formatted.\n\n'
                 + 'Exit codes: 0 done (or, with --check, all formatted), 1 files need formatting (--check) or were '
-                + 'skipped for syntax errors, 2 usage or I/O error.')
+                + 'skipped for errors, 2 usage or I/O error (a path that does not exist, a file that cannot be written).')
             .argument('[paths...]', 'files, folders or glob patterns', ['.'])
             .option('--check', 'write nothing; list the files that would change and fail if there are any')
             .option('-w, --write', 'rewrite the files in place (what fmt does with paths unless --check or --stdout)')
@@ -54,12 +55,21 @@ async function runFmt(paths: string[], options: FmtCommandOptions, context: CliC
         if (!options.allowEmpty) throw new CliError(`${message} (use --allow-empty to accept this)`);
         context.stderr.write(`blueprint: ${message}\n`);
     }
-    // Read everything first: an unreadable file stops the run before anything is written.
+    // A file that cannot be a blueprint (binary, too large, not UTF-8, unreadable) is named and
+    // skipped; the others are still formatted, and the exit code says that one was left out.
     const texts = new Map<string, string>();
-    for (const file of discovery.files) texts.set(file, await readTextFile(file, displayPath(file, context.cwd)));
+    let changed = 0, skipped = 0;
+    for (const file of discovery.files) {
+        try {
+            texts.set(file, await readTextFile(file, displayPath(file, context.cwd)));
+        } catch (error) {
+            if (!(error instanceof FileError) || error.missing) throw error;
+            skipped++;
+            context.stderr.write(`blueprint: ${escapeTerminal(error.message)}; not formatted\n`);
+        }
+    }
 
     const services = await createCliEditingServices(context.cwd);
-    let changed = 0, skipped = 0;
     for (const [file, text] of texts) {
         const shown = displayPath(file, context.cwd);
         const outcome = await formatBlueprintText(services, text, URI.file(file));
@@ -96,7 +106,7 @@ async function runFmt(paths: string[], options: FmtCommandOptions, context: CliC
         }
     }
     // The summary goes to stderr so that stdout is just the list of changed files, as with `gofmt -l`.
-    if (!options.stdout) context.stderr.write(summaryLine(texts.size, changed, skipped, options.check === true));
+    if (!options.stdout) context.stderr.write(summaryLine(discovery.files.length, changed, skipped, options.check === true));
     return changed > 0 && options.check || skipped > 0 ? ExitCode.problems : ExitCode.ok;
 }
 

@@ -14,6 +14,7 @@ import { ExitCode, type CliCommand, type CliContext } from '../cli-context.js';
 import { CliError, FileError } from '../errors.js';
 import { displayPath, reasonOf } from '../files/paths.js';
 import { formatBlueprintText } from '../formatting.js';
+import { ensureSafeOutputs, type OutputGuard } from '../files/output-guard.js';
 import { writeOutput } from '../output.js';
 import { createCliEditingServices } from '../editing-services.js';
 
@@ -52,6 +53,9 @@ export const importCommand: CliCommand = {
 async function runImport(file: string, options: ImportOptions, context: CliContext): Promise<number> {
     const source = path.resolve(context.cwd, file);
     const shown = displayPath(source, context.cwd);
+    // The output is a blueprint: any .blueprint name may be written, but never the spreadsheet or the map read.
+    const guard: OutputGuard = { inputs: [source, ...(options.map === undefined ? [] : [options.map])], what: 'the imported blueprint', blueprintText: true, cwd: context.cwd };
+    if (options.output !== undefined && options.output !== '-') ensureSafeOutputs([options.output], guard);
     const bytes = await readInput(source, shown);
     const { importSpreadsheet, parseImportMap, describeProblem } = await import('@blueprint/export');
     let map;
@@ -87,7 +91,7 @@ async function runImport(file: string, options: ImportOptions, context: CliConte
     services.shared.workspace.LangiumDocuments.addDocument(services.shared.workspace.LangiumDocumentFactory.fromString(text, uri));
     const { documents: [document] } = await loadAndValidate(services, [uri]);
     const diagnostics = (document.diagnostics ?? []).map(toCheckedDiagnostic).filter(d => d.severity === 'error' || d.severity === 'warning').sort(compareDiagnostics);
-    await writeOutput(context, target, text);
+    await writeOutput(context, target, text, guard);
     const label = target ? displayPath(target, context.cwd) : 'the imported blueprint';
     for (const d of diagnostics) context.stderr.write(`${escapeTerminal(label)}:${d.line}:${d.column} ${d.severity} ${d.rule} ${escapeTerminal(d.message)}\n`);
     const checkErrors = diagnostics.filter(d => d.severity === 'error').length;

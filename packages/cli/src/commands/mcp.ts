@@ -13,7 +13,7 @@ export const mcpCommand: CliCommand = {
             .description('Runs a Model Context Protocol server on stdin/stdout for AI assistants, with the tools check (diagnostics '
                 + 'with rule ids), explain_rule, analyse (expected, most likely and worst-case times per segment, fail-point coverage), '
                 + 'render (SVG, or PNG as an image) and diff, on files or on text. Paths are relative to the current directory; '
-                + 'nothing is written except where render is given an output path. Logs go to stderr.\n\n'
+                + 'nothing is written except where render is given an output path (inside the folder, never a .blueprint file). Logs go to stderr.\n\n'
                 + 'Example configuration (Claude Desktop): { "command": "npx", "args": ["-y", "service-blueprint", "mcp", "/path/to/blueprints"] }')
             .argument('[folder]', 'the folder relative paths start from (default: the current directory)')
             .action(async (folder: string | undefined) => {

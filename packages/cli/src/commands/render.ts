@@ -9,6 +9,7 @@ import { ExitCode, type CliCommand, type CliContext } from '../cli-context.js';
 import { CliError } from '../errors.js';
 import { describeErrors, loadBlueprint, parseSource } from '../model-loader.js';
 import { writeOutput } from '../output.js';
+import { ensureSafeOutputs, type OutputGuard } from '../files/output-guard.js';
 import { watchAndRerun } from '../files/watch.js';
 import { renderImage } from './render-image.js';
 
@@ -69,8 +70,13 @@ function formatOfFile(output: string | undefined): RenderFormat | undefined {
 
 async function runRender(file: string, options: RenderCommandOptions, context: CliContext): Promise<number> {
     // Loaded on demand: the layout engine is large and `check` never needs it.
+    const source = parseSource(file, context.cwd);
+    const what = options.format === 'json' ? 'the layout (JSON)' : `the ${options.format.toUpperCase()}`;
+    const guard: OutputGuard = { inputs: [source.file], what, cwd: context.cwd };
+    // Refused before any work: an output path over the blueprint (or any blueprint) is a slip.
+    if (options.output !== undefined && options.output !== '-') ensureSafeOutputs([options.output], guard);
     const { layoutBlueprint, renderSvg, stripRanges } = await import('@blueprint/diagram');
-    const loaded = await loadBlueprint(parseSource(file, context.cwd), context.cwd);
+    const loaded = await loadBlueprint(source, context.cwd);
     if (!loaded.model) {
         if (loaded.errors.length > 0) {
             context.stderr.write(describeErrors(loaded));
@@ -87,12 +93,12 @@ async function runRender(file: string, options: RenderCommandOptions, context: C
     const exitCode = loaded.errors.length > 0 ? ExitCode.problems : ExitCode.ok;
     const layout = await layoutBlueprint(loaded.model);
     if (options.format === 'png' || options.format === 'pdf' || options.page !== undefined) {
-        const written = await renderImage(stripRanges(layout), { ...options, format: options.format === 'json' ? 'svg' : options.format }, context);
+        const written = await renderImage(stripRanges(layout), { ...options, format: options.format === 'json' ? 'svg' : options.format }, context, guard);
         return written === ExitCode.ok ? exitCode : written;
     }
     const text = options.format === 'json'
         ? JSON.stringify(stripRanges(layout), null, 2) + '\n'
         : renderSvg(layout, { theme: options.theme });
-    await writeOutput(context, options.output, text);
+    await writeOutput(context, options.output, text, guard);
     return exitCode;
 }

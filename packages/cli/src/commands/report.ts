@@ -4,6 +4,7 @@ import { Option, type Command } from 'commander';
 import { ExitCode, type CliCommand, type CliContext } from '../cli-context.js';
 import { CliError } from '../errors.js';
 import { describeErrors, loadBlueprint, parseSource } from '../model-loader.js';
+import { ensureSafeOutputs, type OutputGuard } from '../files/output-guard.js';
 import { writeOutput } from '../output.js';
 import { renderHtmlReport, renderMarkdownReport } from '@blueprint/report';
 import { renderDiagramSvg } from '../diagram-svg.js';
@@ -36,7 +37,10 @@ export const reportCommand: CliCommand = {
 };
 
 async function runReport(file: string, options: ReportOptions, context: CliContext): Promise<number> {
-    const loaded = await loadBlueprint(parseSource(file, context.cwd), context.cwd);
+    const source = parseSource(file, context.cwd);
+    const guard: OutputGuard = { inputs: [source.file], what: `the ${options.format === 'markdown' ? 'Markdown' : options.format.toUpperCase()} report`, cwd: context.cwd };
+    if (options.output !== undefined && options.output !== '-') ensureSafeOutputs([options.output], guard);
+    const loaded = await loadBlueprint(source, context.cwd);
     if (!loaded.model) {
         if (loaded.errors.length > 0) {
             context.stderr.write(describeErrors(loaded));
@@ -62,6 +66,6 @@ async function runReport(file: string, options: ReportOptions, context: CliConte
         default:
             content = renderMarkdownReport(analysis, loaded.model);
     }
-    await writeOutput(context, options.output, content);
+    await writeOutput(context, options.output, content, guard);
     return loaded.errors.length > 0 ? ExitCode.problems : ExitCode.ok;
 }

@@ -53,5 +53,7 @@ function decode(bytes: Uint8Array, shownAs: string): string {
 function asFileError(error: unknown, shownAs: string): Error {
     if (error instanceof FileError) return error;
     const errno = error as NodeJS.ErrnoException;
+    // Not there at all (or a dangling link): a wrong path, not a bad file.
+    if (errno.code === 'ENOENT' || errno.code === 'ENOTDIR') return new FileError(shownAs, `cannot read: ${reasonOf(errno)}`, true);
     return new FileError(shownAs, `cannot read: ${errno.code ? reasonOf(errno) : String(errno.message ?? error)}`);
 }

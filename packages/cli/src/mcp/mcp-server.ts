@@ -13,7 +13,7 @@ const INSTRUCTIONS = 'Tools for Blueprint, a text language for service blueprint
     + 'After writing or editing a blueprint, call check and fix every error (explain_rule says what a rule id asks for); '
     + 'then analyse gives its service times and fail-point coverage, render draws it, diff compares two versions. '
     + `The resource ${LANGUAGE_REFERENCE_URI} is the language reference with examples. `
-    + 'Paths are relative to the server\'s working folder; nothing is written unless render is given an output path.';
+    + 'Paths are relative to the server\'s working folder; nothing is written unless render is given an output path (inside that folder; its extension .svg, .png or .pdf chooses the format).';
 
 export function createMcpServer(host: ToolHost, version: string): McpServer {
     const server = new McpServer({ name: 'blueprint', title: 'Blueprint service blueprints', version }, { instructions: INSTRUCTIONS });

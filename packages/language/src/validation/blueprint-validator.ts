@@ -4,6 +4,7 @@ import type { BlueprintAstType } from '../generated/ast.js';
 import type { BlueprintCoreServices } from '../blueprint-module.js';
 import { AnalysisChecks } from './analysis-checks.js';
 import { BranchChecks } from './branch-checks.js';
+import { checkFileHasContent } from './file-content-checks.js';
 import { FlowChecks } from './flow-checks.js';
 import { ImportChecks } from './import-checks.js';
 import { LaneChecks } from './lane-checks.js';
@@ -23,7 +24,7 @@ export function registerValidationChecks(services: BlueprintCoreServices): void 
     const localisation = new LocalisationChecks();
     const branches = new BranchChecks(services);
     const checks: ValidationChecks<BlueprintAstType> = {
-        BlueprintFile: naming.checkFile.bind(naming),
+        BlueprintFile: [naming.checkFile.bind(naming), checkFileHasContent],
         Import: imports.checkImport.bind(imports),
         Blueprint: [
             flows.checkProcessGraph.bind(flows),

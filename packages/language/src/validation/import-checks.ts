@@ -1,6 +1,7 @@
 /** Imports: the file exists, is a blueprint file, and imports do not form a cycle. */
 import { AstUtils, UriUtils, type FileSystemProvider, type LangiumDocuments, type URI, type ValidationAcceptor } from 'langium';
 import type { BlueprintCoreServices } from '../blueprint-module.js';
+import type { FileProblems } from '../workspace/file-problems.js';
 import type * as ast from '../generated/ast.js';
 import { similarWords } from '../util/similar-words.js';
 import { importedUris, importPathProblem, resolveImportUri } from '../workspace/imports.js';
@@ -21,10 +22,12 @@ const EXTENSION = '.blueprint';
 export class ImportChecks {
     private readonly documents: LangiumDocuments;
     private readonly fileSystem: FileSystemProvider;
+    private readonly fileProblems: FileProblems;
 
     constructor(services: BlueprintCoreServices) {
         this.documents = services.shared.workspace.LangiumDocuments;
         this.fileSystem = services.shared.workspace.FileSystemProvider;
+        this.fileProblems = services.workspace.FileProblems;
     }
 
     checkImport(imp: ast.Import, accept: ValidationAcceptor): void {
@@ -50,6 +53,13 @@ export class ImportChecks {
                 node: imp, property: 'path', code: Rules.missingImport.id,
                 data: near ? { ...IMPORT_UNAVAILABLE, fix: { title: `Change to '${near}'`, newText: JSON.stringify(near) } } : IMPORT_UNAVAILABLE
             });
+            return;
+        }
+        // Read as empty text (binary, too large, unreadable): say why here, where the import is.
+        const fileProblem = this.fileProblems.get(target);
+        if (fileProblem) {
+            accept('error', `The imported file '${imp.path}' cannot be used as a blueprint: ${fileProblem}.`,
+                { node: imp, property: 'path', code: Rules.missingImport.id, data: IMPORT_UNAVAILABLE });
             return;
         }
         // A `.blueprint` name says nothing about the content (a symbolic link to /etc/passwd passes that test).

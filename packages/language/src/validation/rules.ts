@@ -54,7 +54,8 @@ export const Rules = {
     parallelJoins: rule('BP028', 'parallel-joins', 'warning', 'Each branch of a parallel split reaches its `join` step, or, without a join, an end.', 'ours (graph hygiene)'),
     pokaYokeType: rule('BP029', 'poka-yoke-type', 'warning', 'A poka-yoke type is task, treatment or tangible (server errors) or preparation, encounter or resolution (customer errors).', 'Chase & Stewart 1994'),
     remoteContact: rule('BP030', 'remote-contact-backstage', 'info', 'A customer step in contact with a step below the line of visibility through a remote channel (phone, chat, e-mail): the invisible contact employee. Allowed; shown so that it is a choice.', 'Bitner, Ostrom & Morgan 2008'),
-    exclusiveDecision: rule('BP031', 'decision-exclusive', 'warning', 'A step where a decision is made leads on only by its alternatives: another flow out of it (other than a conversation `<->`, a rework loop, a recovery or a branch of a `parallel` block) would be done whichever alternative is taken.', 'BPMN exclusive gateway; ours, from the analysis')
+    exclusiveDecision: rule('BP031', 'decision-exclusive', 'warning', 'A step where a decision is made leads on only by its alternatives: another flow out of it (other than a conversation `<->`, a rework loop, a recovery or a branch of a `parallel` block) would be done whichever alternative is taken.', 'BPMN exclusive gateway; ours, from the analysis'),
+    emptyFile: rule('BP032', 'empty-file', 'warning', 'A file holds a blueprint, shared declarations or imports: an empty file (or one of comments only) is usually one not saved yet or cut short.', 'language hygiene')
 } as const satisfies Record<string, RuleInfo>;
 
 export type RuleKey = keyof typeof Rules;
