@@ -5,6 +5,7 @@
  */
 import { AstUtils, type AstNode, type Reference } from 'langium';
 import { cstRange } from '../util/cst-range.js';
+import { blueprintMembers, type BlueprintMembers } from './blueprint-members.js';
 import { BUILTIN_URI } from '../workspace/builtin-library.js';
 import * as ast from '../generated/ast.js';
 import type {
@@ -81,7 +82,7 @@ export function buildModelParts(blueprint: ast.Blueprint, options: ModelOptions 
     const lines = linesOf(members.lineDeclarations, lanes, names);
     const stepLane = new Map(steps.map(step => [step, laneIdOf(step)]));
 
-    const { flows, decisions } = buildFlows(members.flows, lines, laneIndex, stepLane);
+    const { flows, decisions } = buildFlows(members.flowsAndBranchings, lines, laneIndex, stepLane);
     const flowCrossesInteraction = new Set<string>();
     for (const flow of flows) {
         if (flow.crosses.includes('interaction')) {
@@ -129,36 +130,15 @@ export function buildModelParts(blueprint: ast.Blueprint, options: ModelOptions 
     return { structure, steps, language, names, stepLane, evidenceByStep, starts, independent, flowCrossesInteraction };
 }
 
-/** The members that the structure reads, sorted by kind in one pass (each `filter(ast.isX)` walked them all). */
-interface MembersByKind {
+/** The members that the structure reads: the blueprint's members by kind, with only the named steps. */
+interface MembersByKind extends Omit<BlueprintMembers, 'steps'> {
     /** The named steps. */
     readonly steps: ast.Step[];
-    readonly flows: Array<ast.Flow | ast.Branching>;
-    readonly evidenceItems: ast.EvidenceItem[];
-    readonly lineDeclarations: ast.LineDeclaration[];
-    readonly laneLabels: ast.LaneLabel[];
-    readonly customLanes: ast.CustomLane[];
-    /** The first of each. */
-    readonly language?: ast.LanguageDeclaration;
-    readonly laneOrder?: ast.LaneOrder;
 }
 
 function membersByKind(blueprint: ast.Blueprint): MembersByKind {
-    const steps: ast.Step[] = [], flows: Array<ast.Flow | ast.Branching> = [], evidenceItems: ast.EvidenceItem[] = [];
-    const lineDeclarations: ast.LineDeclaration[] = [], laneLabels: ast.LaneLabel[] = [], customLanes: ast.CustomLane[] = [];
-    let language: ast.LanguageDeclaration | undefined, order: ast.LaneOrder | undefined;
-    for (const member of blueprint.members) {
-        if (ast.isStep(member)) {
-            if (member.name) steps.push(member);
-        } else if (ast.isFlow(member) || ast.isBranching(member)) flows.push(member);
-        else if (ast.isEvidenceItem(member)) evidenceItems.push(member);
-        else if (ast.isLineDeclaration(member)) lineDeclarations.push(member);
-        else if (ast.isLaneLabel(member)) laneLabels.push(member);
-        else if (ast.isCustomLane(member)) customLanes.push(member);
-        else if (ast.isLanguageDeclaration(member)) language ??= member;
-        else if (ast.isLaneOrder(member)) order ??= member;
-    }
-    return { steps, flows, evidenceItems, lineDeclarations, laneLabels, customLanes, language, laneOrder: order };
+    const members = blueprintMembers(blueprint);
+    return { ...members, steps: members.steps.filter(step => step.name) };
 }
 
 interface StepFacts {
@@ -172,14 +152,18 @@ interface StepFacts {
 function stepFacts(step: ast.Step): StepFacts {
     let start = false, end = false, independent = false, inlineEvidence = false;
     let recoverySteps: string[] | undefined;
+    // By `$type`: these kinds have no subtypes, and the reflection's test costs two lookups for each kind a property is not.
     for (const property of step.properties) {
-        if (ast.isBoundaryMarker(property)) {
-            if (property.kind === 'start') start = true;
-            else if (property.kind === 'end') end = true;
-        } else if (ast.isIndependentMarker(property)) independent = true;
-        else if (ast.isEvidenceProperty(property)) inlineEvidence = true;
-        else if (ast.isFailPoint(property)) {
-            for (const recovery of property.recoveries) for (const name of remedySteps(recovery)) (recoverySteps ??= []).push(name);
+        switch (property.$type) {
+            case ast.BoundaryMarker.$type:
+                if (property.kind === 'start') start = true;
+                else if (property.kind === 'end') end = true;
+                break;
+            case ast.IndependentMarker.$type: independent = true; break;
+            case ast.EvidenceProperty.$type: inlineEvidence = true; break;
+            case ast.FailPoint.$type:
+                for (const recovery of property.recoveries) for (const name of remedySteps(recovery)) (recoverySteps ??= []).push(name);
+                break;
         }
     }
     return { start, end, independent, inlineEvidence, recoverySteps: recoverySteps ?? NONE };
@@ -297,7 +281,7 @@ function buildStep(step: ast.Step, lane: string, extraEvidence: readonly string[
     };
 }
 
-function buildFlows(nodes: Array<ast.Flow | ast.Branching>, lines: ModelLine[], laneIndex: Map<string, number>,
+function buildFlows(nodes: ReadonlyArray<ast.Flow | ast.Branching>, lines: ModelLine[], laneIndex: Map<string, number>,
     stepLane: Map<ast.Step, string>): { flows: ModelFlow[]; decisions: ModelDecision[] } {
     const flows: ModelFlow[] = [];
     const decisions: ModelDecision[] = [];

@@ -9,6 +9,7 @@ import type { BlueprintCoreServices } from '../blueprint-module.js';
 import { POKA_YOKE_TYPES } from '@blueprint/model';
 import { reachableFrom } from '@blueprint/model';
 import type { BlueprintModelProvider } from '../model/model-provider.js';
+import { blueprintMembers } from '../model/blueprint-members.js';
 import { Rules } from './rules.js';
 
 export class BranchChecks {
@@ -43,9 +44,10 @@ export class BranchChecks {
 
     /** Shares written on flow links: the alternatives of their source step. */
     checkImpliedDecisions(blueprint: ast.Blueprint, accept: ValidationAcceptor): void {
-        const declared = new Set(blueprint.members.filter(ast.isBranching).filter(b => b.kind === 'decision').map(b => b.step?.ref));
+        const members = blueprintMembers(blueprint);
+        const declared = new Set(members.branchings.filter(b => b.kind === 'decision').map(b => b.step?.ref));
         const bySource = new Map<ast.Step, Array<{ link: ast.FlowLink; share: ast.Share }>>();
-        for (const flow of blueprint.members.filter(ast.isFlow)) {
+        for (const flow of members.flows) {
             let source = flow.source?.ref;
             for (const link of flow.links) {
                 if (source && link.share) {
@@ -78,8 +80,8 @@ export class BranchChecks {
     checkExclusiveDecisions(blueprint: ast.Blueprint, accept: ValidationAcceptor): void {
         const deciding = new Set<ast.Step>();
         const parallelTargets = new Map<ast.Step, Set<ast.Step>>();
-        for (const member of blueprint.members) {
-            if (!ast.isBranching(member)) continue;
+        const members = blueprintMembers(blueprint);
+        for (const member of members.branchings) {
             const step = member.step?.ref;
             if (!step) continue;
             if (member.kind === 'decision') {
@@ -90,7 +92,7 @@ export class BranchChecks {
                 parallelTargets.set(step, targets);
             }
         }
-        const flows = blueprint.members.filter(ast.isFlow);
+        const flows = members.flows;
         for (const flow of flows) {
             let source = flow.source?.ref;
             for (const link of flow.links) {
@@ -142,7 +144,7 @@ export class BranchChecks {
 
     /** BP026: the corrective sub-process of a fail point can be reached from the fail point's step. */
     checkRecoveryReachable(blueprint: ast.Blueprint, accept: ValidationAcceptor): void {
-        const steps = blueprint.members.filter(ast.isStep).filter(step => step.properties.some(p => ast.isFailPoint(p) && p.recoveries.some(r => r.steps.length > 0)));
+        const steps = blueprintMembers(blueprint).steps.filter(step => step.properties.some(p => ast.isFailPoint(p) && p.recoveries.some(r => r.steps.length > 0)));
         if (steps.length === 0) return;
         const graph = this.models.getFlowGraph(blueprint);
         for (const step of steps) {

@@ -4,6 +4,7 @@ import * as ast from '../generated/ast.js';
 import type { BlueprintModelProvider } from '../model/model-provider.js';
 import { reachableFrom, stepsReaching } from '@blueprint/model';
 import { laneIdOf } from '../model/model-builder.js';
+import { blueprintMembers } from '../model/blueprint-members.js';
 import type { BlueprintCoreServices } from '../blueprint-module.js';
 import type { AstNode } from 'langium';
 import { Rules } from './rules.js';
@@ -71,7 +72,8 @@ export class FlowChecks {
     }
 
     checkProcessGraph(blueprint: ast.Blueprint, accept: ValidationAcceptor): void {
-        const steps = blueprint.members.filter(ast.isStep);
+        const members = blueprintMembers(blueprint);
+        const steps = members.steps;
         if (steps.length === 0) return;
         const model = this.models.getStructure(blueprint);
         const nodes = new Map(steps.map(step => [step.name, step]));
@@ -107,7 +109,7 @@ export class FlowChecks {
 
         // One backwards sweep from the customer's steps instead of a search per escalation.
         const returnsToCustomer = stepsReaching(graph, model.steps.filter(step => step.laneKind === 'customer').map(step => step.id));
-        for (const flow of blueprint.members.filter(ast.isFlow)) {
+        for (const flow of members.flows) {
             for (const link of flow.links) {
                 if (link.arrow !== '=>' || !link.target?.ref) continue;
                 if (!returnsToCustomer.has(link.target.ref.name)) {

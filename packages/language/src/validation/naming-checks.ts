@@ -81,18 +81,25 @@ export class NamingChecks {
 const SINGLE_KEYWORDS = ['duration', 'wait', 'moment', 'emotion'] as const;
 type SingleKeyword = typeof SINGLE_KEYWORDS[number];
 
+/** By `$type` (the kinds have no subtypes): asked for every property of every step. */
+const SINGLE_KEYWORD_OF: ReadonlyMap<string, SingleKeyword> = new Map([
+    [ast.DurationProperty.$type, 'duration'],
+    [ast.WaitProperty.$type, 'wait'],
+    [ast.MomentOfTruth.$type, 'moment'],
+    [ast.EmotionProperty.$type, 'emotion']
+]);
+
 function singleKeywordOf(property: ast.StepProperty): SingleKeyword | undefined {
-    if (ast.isDurationProperty(property)) return 'duration';
-    if (ast.isWaitProperty(property)) return 'wait';
-    if (ast.isMomentOfTruth(property)) return 'moment';
-    if (ast.isEmotionProperty(property)) return 'emotion';
-    return undefined;
+    return SINGLE_KEYWORD_OF.get(property.$type);
 }
 
+/** By `$type`, asked for every named node: these kinds have no subtypes. */
 function namespaceOf(node: Named): string {
-    if (ast.isActor(node) || ast.isSystem(node)) return 'performer';
-    if (ast.isStep(node) || ast.isEvidenceItem(node)) return 'step';
-    return node.$type;
+    switch (node.$type) {
+        case ast.Actor.$type: case ast.System.$type: return 'performer';
+        case ast.Step.$type: case ast.EvidenceItem.$type: return 'step';
+        default: return node.$type;
+    }
 }
 
 function describe(node: Named): string {
