@@ -4,7 +4,7 @@
  * language, typed by one interface, so a heading added in one language must be added in all.
  * Diagnostics stay in English: they are addressed to the author, in the language of the keywords.
  */
-import type { Feeling, LineKind, PokaYokeType, StandardLaneKind } from '../blueprint-model.js';
+import type { ChannelDistance, Feeling, FlowKind, LineKind, PokaYokeType, StandardLaneKind } from '../blueprint-model.js';
 
 export type LanguageCode = 'en' | 'zh' | 'ja' | 'ko';
 
@@ -215,6 +215,8 @@ export interface DiagramStrings {
     /** Where branches, failure rates or repeats make the expected time differ from the worst case. */
     readonly expectedAndWorst: (expected: string, worst: string, standard: string, atLeast: boolean, expectedOver: boolean, worstOver: boolean) => string;
     readonly legendEntries: Readonly<Record<LegendKey, string>>;
+    /** The Mermaid export's legend: its classes by the badge each marks (`F`, `W`, `MOT`) and the evidence boxes. */
+    readonly mermaidLegend: Readonly<Record<'fail' | 'wait' | 'moment' | 'evidence', string>>;
     readonly notes: DiagramNoteStrings;
 }
 
@@ -268,6 +270,10 @@ export interface Localisation {
     readonly lines: Readonly<Record<LineKind, string>>;
     /** Labels of the built-in channels (workspace/builtin-library.ts), by name. */
     readonly channels: Readonly<Record<BuiltinChannel, string>>;
+    /** A channel's distance (`remote`, `phone`, `face-to-face`) as the report's tables write it. */
+    readonly distances: Readonly<Record<ChannelDistance, string>>;
+    /** The kinds of flow (`hand-off`, `escalation`…) as the report's tables write them. */
+    readonly flowKinds: Readonly<Record<FlowKind, string>>;
     readonly serviceReport: ServiceReportStrings;
     readonly diffReport: DiffReportStrings;
     readonly diagram: DiagramStrings;
@@ -276,6 +282,8 @@ export interface Localisation {
 
 const en: Localisation = {
     language: 'en',
+    distances: { remote: 'remote', phone: 'phone', 'face-to-face': 'face-to-face' },
+    flowKinds: { sequence: 'sequence', 'two-way': 'two-way', 'hand-off': 'hand-off', escalation: 'escalation' },
     workbook: {
         id: 'Id', actor: 'Actor', duration: 'Duration (min)', durationTolerance: 'Duration tolerance (min)', wait: 'Wait (min)',
         waitTolerance: 'Wait tolerance (min)', failPoint: 'Fail point', prevention: 'Prevention', preventionPokaYoke: 'Prevention poka-yoke',
@@ -341,6 +349,7 @@ const en: Localisation = {
             'line': 'Line between lanes (interaction, visibility, internal interaction), named along it',
             'line:order-penetration': 'Line of order penetration: below it, work done independently of any customer order'
         },
+        mermaidLegend: { fail: 'F fail point', wait: 'W wait point', moment: 'MOT moment of truth', evidence: 'physical evidence' },
         notes: {
             cause: cause => `Cause: ${cause}`,
             failureRate: rate => `Failure rate: ${rate}`,
@@ -441,6 +450,8 @@ const en: Localisation = {
 
 const zh: Localisation = {
     language: 'zh',
+    distances: { remote: '远程', phone: '电话', 'face-to-face': '面对面' },
+    flowKinds: { sequence: '顺序', 'two-way': '双向', 'hand-off': '交接', escalation: '升级' },
     workbook: {
         id: '标识', actor: '执行者', duration: '时长（分钟）', durationTolerance: '时长容忍度（分钟）', wait: '等待（分钟）',
         waitTolerance: '等待容忍度（分钟）', failPoint: '失败点', prevention: '预防', preventionPokaYoke: '预防防错类型',
@@ -465,7 +476,7 @@ const zh: Localisation = {
         implementation: '执行分界线'
     },
     channels: {
-        branch: '网点', onsite: '上门服务', store: '门店', hotline: '服务热线', ivr: '语音自助', app: '手机银行', web: '网上银行',
+        branch: '网点', onsite: '现场服务', store: '门店', hotline: '服务热线', ivr: '语音自助', app: '手机应用', web: '网站',
         atm: 'ATM', kiosk: '自助终端', sms: '短信', email: '电子邮件', chat: '在线客服', mail: '邮寄'
     },
     diagram: {
@@ -506,6 +517,7 @@ const zh: Localisation = {
             'line': '泳道之间的分界线（外部互动、可视、内部互动），名称标在线上',
             'line:order-penetration': '订单渗透线：线下为独立于任何顾客订单的工作'
         },
+        mermaidLegend: { fail: 'F 失败点', wait: 'W 等待点', moment: 'MOT 关键时刻', evidence: '有形展示' },
         notes: {
             cause: cause => `原因：${cause}`,
             failureRate: rate => `失败率：${rate}`,
@@ -606,6 +618,8 @@ const zh: Localisation = {
 
 const ja: Localisation = {
     language: 'ja',
+    distances: { remote: 'リモート', phone: '電話', 'face-to-face': '対面' },
+    flowKinds: { sequence: '順序', 'two-way': '双方向', 'hand-off': '引き継ぎ', escalation: 'エスカレーション' },
     workbook: {
         id: 'ID', actor: '担当', duration: '所要時間（分）', durationTolerance: '所要時間の許容（分）', wait: '待ち（分）',
         waitTolerance: '待ちの許容（分）', failPoint: '失敗ポイント', prevention: '予防', preventionPokaYoke: '予防のポカヨケ',
@@ -630,7 +644,7 @@ const ja: Localisation = {
         implementation: '実行線'
     },
     channels: {
-        branch: '店舗窓口', onsite: '訪問', store: '店舗', hotline: 'コールセンター', ivr: '自動音声応答', app: 'モバイルアプリ', web: 'ウェブ',
+        branch: '支店', onsite: '訪問', store: '店舗', hotline: 'コールセンター', ivr: '自動音声応答', app: 'モバイルアプリ', web: 'ウェブ',
         atm: 'ATM', kiosk: 'セルフサービス端末', sms: 'SMS', email: 'メール', chat: 'チャット', mail: '郵送'
     },
     diagram: {
@@ -671,6 +685,7 @@ const ja: Localisation = {
             'line': 'レーン間の線（相互作用線、可視線、内部相互作用線）、線上に名前',
             'line:order-penetration': '受注浸透線：その下は顧客の注文と無関係に行う作業'
         },
+        mermaidLegend: { fail: 'F 失敗ポイント', wait: 'W 待ちポイント', moment: 'MOT 真実の瞬間', evidence: '物的証拠' },
         notes: {
             cause: cause => `原因：${cause}`,
             failureRate: rate => `失敗率：${rate}`,
@@ -771,6 +786,8 @@ const ja: Localisation = {
 
 const ko: Localisation = {
     language: 'ko',
+    distances: { remote: '비대면', phone: '전화', 'face-to-face': '대면' },
+    flowKinds: { sequence: '순서', 'two-way': '양방향', 'hand-off': '인계', escalation: '이관' },
     workbook: {
         id: 'ID', actor: '수행자', duration: '소요 시간(분)', durationTolerance: '소요 시간 허용(분)', wait: '대기(분)',
         waitTolerance: '대기 허용(분)', failPoint: '실패 지점', prevention: '예방', preventionPokaYoke: '예방 포카요케',
@@ -795,7 +812,7 @@ const ko: Localisation = {
         implementation: '실행선'
     },
     channels: {
-        branch: '영업점', onsite: '방문 서비스', store: '매장', hotline: '콜센터', ivr: '자동응답(ARS)', app: '모바일 앱', web: '웹',
+        branch: '지점', onsite: '방문 서비스', store: '매장', hotline: '콜센터', ivr: '자동응답(ARS)', app: '모바일 앱', web: '웹',
         atm: 'ATM', kiosk: '무인 단말기', sms: '문자 메시지', email: '이메일', chat: '채팅 상담', mail: '우편'
     },
     diagram: {
@@ -836,6 +853,7 @@ const ko: Localisation = {
             'line': '레인 사이의 선(상호작용선, 가시선, 내부 상호작용선), 선 위에 이름',
             'line:order-penetration': '주문 침투선: 그 아래는 고객 주문과 무관하게 하는 작업'
         },
+        mermaidLegend: { fail: 'F 실패 지점', wait: 'W 대기 지점', moment: 'MOT 진실의 순간', evidence: '물리적 증거' },
         notes: {
             cause: cause => `원인: ${cause}`,
             failureRate: rate => `실패율: ${rate}`,
