@@ -262,6 +262,9 @@ export interface WorkbookStrings {
     readonly standard: string;
     readonly fromId: string;
     readonly toId: string;
+    /** The sheet of the blueprint's own names (its id and title, the stages', actors', channels' and segments' ids), which the import reads back. */
+    readonly namesSheet: string;
+    readonly label: string;
 }
 
 export interface Localisation {
@@ -291,7 +294,8 @@ const en: Localisation = {
         emotion: 'Emotion', notes: 'Notes', policies: 'Policies', next: 'Next', decision: 'Decision', markers: 'Markers', metrics: 'Metrics', selfService: 'Self-service', failPointCount: 'Fail points',
         comparator: 'Comparator', targetValue: 'Target value', unit: 'Unit', within: 'Within (s)', total: 'Total (min)',
         waiting: 'Customer waiting (min)', visible: 'Customer-visible (min)', backstage: 'Backstage (min)', unknownSteps: 'Steps without a time',
-        standard: 'Time standard (min)', fromId: 'From id', toId: 'To id'
+        standard: 'Time standard (min)', fromId: 'From id', toId: 'To id',
+        namesSheet: 'Names', label: 'Label'
     },
     lanes: {
         evidence: 'Physical evidence',
@@ -459,7 +463,8 @@ const zh: Localisation = {
         emotion: '情绪', notes: '备注', policies: '政策', next: '下一步', decision: '分支', markers: '标记', metrics: '指标', selfService: '自助', failPointCount: '失败点数',
         comparator: '比较符', targetValue: '目标值', unit: '单位', within: '时限（秒）', total: '合计（分钟）',
         waiting: '顾客等待（分钟）', visible: '顾客可见（分钟）', backstage: '后台（分钟）', unknownSteps: '未标注时间的步骤',
-        standard: '时间标准（分钟）', fromId: '起点标识', toId: '终点标识'
+        standard: '时间标准（分钟）', fromId: '起点标识', toId: '终点标识',
+        namesSheet: '名称', label: '显示名称'
     },
     lanes: {
         evidence: '有形展示',
@@ -627,7 +632,8 @@ const ja: Localisation = {
         emotion: '感情', notes: 'メモ', policies: 'ポリシー', next: '次', decision: '分岐', markers: 'マーカー', metrics: '指標', selfService: 'セルフサービス', failPointCount: '失敗ポイント数',
         comparator: '比較', targetValue: '目標値', unit: '単位', within: '以内（秒）', total: '合計（分）',
         waiting: '顧客の待ち時間（分）', visible: '顧客に見える時間（分）', backstage: 'バックステージ（分）', unknownSteps: '時間未設定のステップ',
-        standard: '時間基準（分）', fromId: '元のID', toId: '先のID'
+        standard: '時間基準（分）', fromId: '元のID', toId: '先のID',
+        namesSheet: '名前', label: 'ラベル'
     },
     lanes: {
         evidence: '物的証拠',
@@ -795,7 +801,8 @@ const ko: Localisation = {
         emotion: '감정', notes: '메모', policies: '정책', next: '다음', decision: '분기', markers: '표시', metrics: '지표', selfService: '셀프서비스', failPointCount: '실패 지점 수',
         comparator: '비교', targetValue: '목표값', unit: '단위', within: '이내(초)', total: '합계(분)',
         waiting: '고객 대기(분)', visible: '고객에게 보임(분)', backstage: '후방(분)', unknownSteps: '시간이 없는 단계',
-        standard: '시간 기준(분)', fromId: '출발 ID', toId: '도착 ID'
+        standard: '시간 기준(분)', fromId: '출발 ID', toId: '도착 ID',
+        namesSheet: '이름', label: '표시 이름'
     },
     lanes: {
         evidence: '물리적 증거',
