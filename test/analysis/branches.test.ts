@@ -377,4 +377,20 @@ describe('BP007 per the literature', () => {
         expect(await check(lanes('below backstage', 'via hotline'))).toEqual(['BP030 3']);
         expect(await check(lanes('below backstage', 'via chat'))).toEqual(['BP030 3']);
     });
+
+    it('says the flow in its direction, whichever end the customer step is', async () => {
+        const { Blueprint } = createBlueprintServices({ ...EmptyFileSystem });
+        const document = await validateText(Blueprint, `blueprint D "D" {
+            customer Ask "Ask" via branch { evidence "x" }
+            frontstage Clerk "Clerk" via branch
+            support Print "System prints" { duration 1 s }
+            customer Take "Take the slip" via branch { evidence "slip" end }
+            flow Ask -> Clerk ~> Print -> Take
+            flow Ask -> Print
+        }`, URI.parse('memory:///bp007-direction.blueprint'));
+        expect((document.diagnostics ?? []).filter(d => d.code === 'BP007').map(d => String(d.message).split(':')[0])).toEqual([
+            "Flow from 'Print' in the support lane, below the line of visibility, straight to customer step 'Take'",
+            "Flow from customer step 'Ask' straight to 'Print' in the support lane, below the line of visibility"
+        ]);
+    });
 });

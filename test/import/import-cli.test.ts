@@ -139,7 +139,7 @@ describe('blueprint import', () => {
         workspace.write('skip.csv', 'Id,Stage,Lane,Label,Next\nAsk,S,customer,Ask,Store\nStore,S,support,Store it,\n');
         const result = await workspace.run(['import', 'skip.csv', '-o', 'skip.blueprint']);
         expect(result.code).toBe(1);
-        expect(result.stderr).toMatch(/skip\.blueprint:\d+:\d+ error BP007 Flow links customer step 'Ask' straight to 'Store'/);
+        expect(result.stderr).toMatch(/skip\.blueprint:\d+:\d+ error BP007 Flow from customer step 'Ask' straight to 'Store'/);
         expect(result.stderr).toMatch(/problems? to fix in the text/);
         expect(existsSync(workspace.path('skip.blueprint'))).toBe(true);
     });

@@ -112,6 +112,24 @@ describe('linking', () => {
         expect(unresolved.map(d => d.message)).toEqual([expect.stringContaining('Courier')]);
     });
 
+    it('a missing import: the file beside it with the closest name offered, and the names it would declare said once, on the import', async () => {
+        const document = await check(EVERYTHING.replace('import "shared.blueprint"', 'import "sharde"').replace('backstage C "Check" by Clerk', 'backstage C "Check" by Clekr'), { 'shared.blueprint': SHARED });
+        const missing = document.diagnostics!.find(d => d.code === 'BP003')!;
+        const others = document.diagnostics!.filter(d => d.code === 'BP002');
+        expect(missing.message).toMatch(/^Cannot find the imported file 'sharde' \(looked for [^)]*\); did you mean 'shared'\? Until this import is fixed, one reference to names it may declare cannot resolve \('Courier'\) and is not reported one by one\.$/);
+        expect(missing.data).toMatchObject({ fix: { title: "Change to 'shared'", newText: '"shared"' } });
+        // A name close to one in scope is more likely a typo: it stays, with its own "did you mean".
+        expect(others.map(d => d.message)).toEqual([expect.stringMatching(/'Clekr'.* Did you mean 'Clerk'\?/)]);
+        expect(missing.message).not.toContain('Clekr');
+
+        // No file with a close name: no suggestion, and the import written with its extension keeps it.
+        const far = await check(EVERYTHING.replace('import "shared.blueprint"', 'import "elsewhere/actors.blueprint"'), { 'shared.blueprint': SHARED });
+        expect(far.diagnostics!.filter(d => d.code === 'BP003').map(d => d.message)).toEqual([expect.not.stringContaining('did you mean')]);
+        const withExtension = await check(EVERYTHING.replace('import "shared.blueprint"', 'import "sharde.blueprint"'), { 'shared.blueprint': SHARED });
+        expect(withExtension.diagnostics!.find(d => d.code === 'BP003')?.message).toContain("did you mean 'shared.blueprint'?");
+        expect(withExtension.diagnostics!.filter(d => d.code === 'BP002')).toEqual([]);
+    });
+
     it('reports a reference to the wrong kind of thing as unresolved', async () => {
         const document = await check('blueprint B "B" {\n    stage S "S"\n    customer A "A" by S via branch { evidence "x" start end }\n}\n');
         expect(document.diagnostics!.map(d => d.code)).toContain('BP002');

@@ -165,6 +165,28 @@ describe('syntax mistakes give one actionable diagnostic', () => {
         expect(diagnostic.message).toMatch(/^Unexpected '\}' after the end of the blueprint: everything belongs inside/);
     });
 
+    it('a brace too many in the middle says the blueprint was closed before what follows', async () => {
+        const { diagnostic } = await onlyDiagnostic(broken('        end\n    }\n    flow', '        end\n    }\n    }\n    flow'));
+        expect(diagnostic.message).toBe("'flow' belongs inside the blueprint, but a '}' before it already closed the blueprint: look for a '}' too many above this line.");
+        expect(diagnostic.range.start.line).toBe(VALID.split('\n').findIndex(line => line.includes('flow Ask')) + 1);
+    });
+
+    it('a flow ending in an arrow says so at the arrow\'s line, not as a misused keyword on the next', async () => {
+        const text = broken('flow Ask -> Answer -> Leave', 'flow Ask -> Answer ->\n    flow Answer -> Leave');
+        const { diagnostic } = await onlyDiagnostic(text);
+        const line = text.split('\n').findIndex(row => row.includes('flow Ask')) + 1;
+        expect(diagnostic.message).toBe(`The flow ends in '->' at line ${line}, column 24, with no step after it: add the step it leads to, or remove the arrow.`);
+        // The keyword message stays for a keyword written as a name on the same line.
+        const keyword = await onlyDiagnostic(broken('flow Ask -> Answer -> Leave', 'flow Ask -> Answer -> end'));
+        expect(keyword.diagnostic.message).toMatch(/^'end' is a keyword of the language, so it cannot be a step name/);
+    });
+
+    it('`join` written before a parallel block says it comes after it', async () => {
+        const text = broken('    flow Ask -> Answer -> Leave', '    flow Ask -> Answer -> Leave\n    frontstage Note "Note" { end }\n    parallel Answer "Both" join Leave {\n        ~> Leave\n        ~> Note\n    }');
+        const { diagnostic } = await onlyDiagnostic(text);
+        expect(diagnostic.message).toBe(`'join' comes after the parallel block, not before it: parallel Step "…" { ~> A ~> B } join Meet.`);
+    });
+
     it('an unclosed label says so (a lexer error, in the words of the language)', async () => {
         const { diagnostic } = await onlyDiagnostic(broken('evidence "Receipt"', 'evidence "Receipt'));
         expect(diagnostic.message).toBe('This label is not closed: add the closing " on the same line (a label cannot span lines).');

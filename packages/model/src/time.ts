@@ -36,7 +36,8 @@ export function formatSeconds(totalSeconds: number): string {
     let rest = Math.round(totalSeconds);
     const parts: string[] = [];
     for (const [unit, size] of [['d', 86400], ['h', 3600], ['min', 60], ['s', 1]] as const) {
-        if (rest >= size) {
+        // No unit skipped between two that are there: "1 h 30 s" reads as an hour and a half.
+        if (rest >= size || (parts.length > 0 && rest > 0)) {
             const count = Math.floor(rest / size);
             parts.push(`${count} ${unit}`);
             rest -= count * size;

@@ -115,6 +115,22 @@ describe('quick fixes', () => {
         }
     });
 
+    it('BP003 changes a missing import to the file beside it with the closest name', async () => {
+        const uri = freshUri('fix');
+        const files = { 'shared-actors.blueprint': 'actor Courier "Courier"\n' };
+        const text = 'import "shared-actor"\n' + blueprint('    frontstage Pack "Pack" by Courier', '    flow Take -> Pack -> Leave');
+        const before = await validateText(services, text, uri, files);
+        const diagnostics = withCode(before, 'BP003');
+        expect(diagnostics).toHaveLength(1);
+        const actions = await services.lsp.CodeActionProvider!.getCodeActions(before, {
+            textDocument: { uri: uri.toString() }, range: diagnostics[0].range, context: { diagnostics }
+        }) as CodeAction[];
+        expect(actions.map(action => [action.title, action.isPreferred])).toEqual([["Change to 'shared-actors'", true]]);
+        const fixed = applyWorkspaceEdit(before, actions[0].edit!);
+        expect(fixed.split('\n')[0]).toBe('import "shared-actors"');
+        expect(errorsOf(await validateText(services, fixed, uri, files))).toEqual([]);
+    });
+
     it('BP016 marks a dead end `end`, with or without a body', async () => {
         const withBody = blueprint('    frontstage Pay "Pay" {\n        duration 1 min\n    }', '    flow Take -> Pay');
         const first = await fix(withBody, 'BP016');

@@ -36,7 +36,8 @@ export class BlueprintCodeActionProvider implements CodeActionProvider {
     constructor(services: BlueprintServices) {
         this.scopeProvider = services.references.ScopeProvider;
         this.fixes = new Map<string, QuickFix>([
-            [Rules.syntax.id, (d, doc) => this.applySyntaxFix(d, doc)],
+            [Rules.syntax.id, (d, doc) => this.applySuggestedFix(d, doc)],
+            [Rules.missingImport.id, (d, doc) => this.applySuggestedFix(d, doc)],
             [Rules.failPointRemedy.id, (d, doc) => this.addFailPointRemedy(d, doc)],
             [Rules.touchpointEvidence.id, (d, doc) => this.addEvidence(d, doc)],
             [Rules.waitTime.id, (d, doc) => this.addExpectedWait(d, doc)],
@@ -133,8 +134,11 @@ export class BlueprintCodeActionProvider implements CodeActionProvider {
             [{ range: tolerance.range, newText: expected.$cstNode.text }], true)];
     }
 
-    /** BP000: the edit the parser's error message suggests (`phone` → `hotline`, `duraton` → `duration`, `30s` → `30 s`). */
-    private applySyntaxFix(diagnostic: Diagnostic, document: LangiumDocument): CodeAction[] {
+    /**
+     * BP000: the edit the parser's error message suggests (`phone` → `hotline`, `duraton` → `duration`, `30s` → `30 s`);
+     * BP003: the file beside the missing one with the closest name (`"hotel-shred"` → `"hotel-shared"`).
+     */
+    private applySuggestedFix(diagnostic: Diagnostic, document: LangiumDocument): CodeAction[] {
         const fix = (diagnostic.data as { fix?: { title?: string; newText?: string; range?: TextEdit['range'] } } | undefined)?.fix;
         if (!fix?.title || typeof fix.newText !== 'string') return [];
         return [this.action(fix.title, diagnostic, document, [{ range: fix.range ?? diagnostic.range, newText: fix.newText }], true)];

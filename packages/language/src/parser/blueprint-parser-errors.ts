@@ -31,6 +31,7 @@ const NAME_AFTER: Readonly<Record<string, string>> = {
     in: 'stage', language: 'language'
 };
 
+const ARROWS: ReadonlySet<string> = new Set(['->', '<->', '~>', '=>']);
 const TIME_KEYWORDS = new Set(['duration', 'wait', 'tolerance', 'target', '>=', '<=', '>', '<', '=']);
 const COMPACT_NUMBER = /^([0-9]+(?:\.[0-9]+)?)(\D.*)$/u;
 
@@ -61,7 +62,7 @@ export class BlueprintParserErrorMessageProvider extends LangiumParserErrorMessa
             return this.withFix(actual, { title: `Write '${apart}'`, newText: apart },
                 `Write the number and its unit apart: '${apart}'.`);
         }
-        if (expected.name === 'ID') return this.nameExpected(actual, before, ruleName);
+        if (expected.name === 'ID') return this.nameExpected(actual, previous, ruleName);
         if (expected.name === 'STRING' && found !== '' && ruleName === 'LaneLabel') {
             const lane = before ?? 'customer';
             return this.isName(actual)
@@ -81,6 +82,14 @@ export class BlueprintParserErrorMessageProvider extends LangiumParserErrorMessa
         if (expected.name === '}' && found !== '') {
             const allowed = this.bodyKeywords(ruleName);
             if (allowed.length > 0) return this.unknownInBody(actual, ruleName, allowed);
+        }
+        if (expected.name === 'EOF' && this.bodyKeywords('Blueprint').includes(found)) {
+            // A '}' too many closed the blueprint early: what follows it belongs inside. (`previous` is
+            // where the parser's recovery stopped, not the brace, so the brace is not named by position.)
+            return `${capitalise(describeFound(actual))} belongs inside the blueprint, but a '}' before it already closed the blueprint: look for a '}' too many above this line.`;
+        }
+        if (expected.name === '{' && found === 'join') {
+            return `'join' comes after the parallel block, not before it: parallel Step "…" { ~> A ~> B } join Meet.`;
         }
         return `Expected ${describeToken(expected.name)} here, but found ${describeFound(actual)}.`;
     }
@@ -103,9 +112,14 @@ export class BlueprintParserErrorMessageProvider extends LangiumParserErrorMessa
     }
 
     /** A name (ID) was expected: explain keywords used as names, labels without a name, numbers. */
-    private nameExpected(actual: IToken, before: string | undefined, ruleName: string): string {
+    private nameExpected(actual: IToken, previous: IToken | undefined, ruleName: string): string {
         const found = actual.image;
+        const before = previous?.image;
         const what = nameKind(before, ruleName);
+        if (before !== undefined && ARROWS.has(before) && (actual.image === '' || (actual.startLine ?? 0) > (previous?.startLine ?? 0))) {
+            // `flow A -> B ->` and the next line: the arrow at the end of the line is the mistake, not the next word.
+            return `The flow ends in '${before}' at line ${previous!.startLine}, column ${previous!.startColumn}, with no step after it: add the step it leads to, or remove the arrow.`;
+        }
         if (before === 'via' && CHANNELS_FOR_DISTANCE[found]) {
             const [first, ...others] = CHANNELS_FOR_DISTANCE[found];
             return this.withFix(actual, { title: `Use the built-in channel '${first}'`, newText: first },

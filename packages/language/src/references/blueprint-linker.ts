@@ -48,9 +48,12 @@ export class BlueprintLinker extends DefaultLinker {
         const suggestions = similarReferenceNames(this.scopeProvider, refInfo);
         if (suggestions.length === 0) return error;
         const list = suggestions.map(name => `'${name}'`);
-        return { ...error, message: `${error.message} Did you mean ${list.length === 1 ? list[0] : `${list.slice(0, -1).join(', ')} or ${list.at(-1)}`}?` };
+        return { ...error, message: `${error.message}${SUGGESTION_LEAD}${list.length === 1 ? list[0] : `${list.slice(0, -1).join(', ')} or ${list.at(-1)}`}?` };
     }
 }
+
+/** How a linking error's message offers the names in scope closest to what was written. */
+export const SUGGESTION_LEAD = ' Did you mean ';
 
 /** Names in the reference's scope within a few edits of what was written, closest first. */
 export function similarReferenceNames(scopeProvider: ScopeProvider, refInfo: ReferenceInfo): string[] {

@@ -18,6 +18,8 @@ import { NODES_PER_INTERRUPT_CHECK } from '../util/ast-walk.js';
 import { astNodeList, releaseAstNodeList } from '../util/ast-node-list.js';
 import type { FileProblems } from '../workspace/file-problems.js';
 import { BlueprintValidationRegistry } from './internal-errors.js';
+import { isUnavailableImport } from './import-checks.js';
+import { SUGGESTION_LEAD } from '../references/blueprint-linker.js';
 
 /** The `code` of the diagnostic on a file that could not be read as a blueprint. */
 export const FILE_PROBLEM_CODE = 'file';
@@ -69,6 +71,7 @@ export class BlueprintDocumentValidator extends DefaultDocumentValidator {
             if (setting) diagnostic.severity = SEVERITY[setting];
             result.push(diagnostic);
         }
+        foldUnresolvedIntoImport(result);
         for (const problem of settings.problems) {
             result.push({
                 range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
@@ -135,6 +138,38 @@ export class BlueprintDocumentValidator extends DefaultDocumentValidator {
             diagnostic.data = { ...(diagnostic.data as object), fix: { title: fix.title, newText: fix.newText, range } };
         }
     }
+}
+
+/**
+ * While an import gives the file nothing (missing, unnamable, not a blueprint), the names it would
+ * declare cannot resolve: a missing shared file made 17 "could not resolve" errors, one per use of
+ * its actors and stages, around the one real mistake. Those errors are said once, on the import,
+ * as the names they were. An unresolved name close to one in scope (its message offers it) is
+ * more likely a typo and stays.
+ */
+function foldUnresolvedIntoImport(diagnostics: Diagnostic[]): void {
+    const unavailable = diagnostics.find(diagnostic => diagnostic.code === Rules.missingImport.id && isUnavailableImport(diagnostic.data));
+    if (!unavailable || typeof unavailable.message !== 'string') return;
+    const names: string[] = [];
+    let folded = 0;
+    let kept = 0;
+    for (const diagnostic of diagnostics) {
+        const name = (diagnostic.data as { refText?: unknown } | undefined)?.refText;
+        const fold = diagnostic.code === Rules.unresolvedReference.id && typeof name === 'string'
+            && typeof diagnostic.message === 'string' && !diagnostic.message.includes(SUGGESTION_LEAD);
+        if (!fold) {
+            diagnostics[kept++] = diagnostic;
+            continue;
+        }
+        folded++;
+        if (!names.includes(name)) names.push(name);
+    }
+    diagnostics.length = kept;
+    if (folded === 0) return;
+    const quoted = names.slice(0, 8).map(name => `'${name}'`);
+    if (names.length > 8) quoted.push(`${names.length - 8} more`);
+    const list = quoted.length === 1 ? quoted[0] : `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}`;
+    unavailable.message += ` Until this import is fixed, ${folded === 1 ? 'one reference' : `${folded} references`} to names it may declare cannot resolve (${list}) and ${folded === 1 ? 'is' : 'are'} not reported one by one.`;
 }
 
 function isInside(node: AstNode, ancestor: AstNode): boolean {

@@ -58,7 +58,11 @@ export class FlowChecks {
                 { node, code: Rules.remoteContact.id });
             return;
         }
-        accept('error', `Flow links customer step '${customer.name}' straight to '${hidden.name}' in the ${hiddenLane} lane, below the line of visibility: the customer cannot physically touch what they cannot see. Route it through a frontstage step (a person, a screen, a message), or give it a remote channel (\`via hotline\`, \`via chat\`) if the contact is by phone or online.`,
+        // Said in the flow's direction: the customer step may be either end.
+        const link = customer === source
+            ? `Flow from customer step '${customer.name}' straight to '${hidden.name}' in the ${hiddenLane} lane, below the line of visibility`
+            : `Flow from '${hidden.name}' in the ${hiddenLane} lane, below the line of visibility, straight to customer step '${customer.name}'`;
+        accept('error', `${link}: the customer cannot physically touch what they cannot see. Route it through a frontstage step (a person, a screen, a message), or give it a remote channel (\`via hotline\`, \`via chat\`) if the contact is by phone or online.`,
             { node, code: Rules.skipsLineOfInteraction.id });
     }
 
