@@ -52,8 +52,8 @@ describe('a Korean blueprint', () => {
         expect(markdown).toContain('| 일선 직원 행동 (고객과 통화) |');
         expect(markdown).toContain('| 고객 행동 |');
         expect(markdown).toContain('| 후방 직원 행동 |');
-        // built-in channels by their Korean names
-        expect(markdown).toContain('| 콜센터 | phone |');
+        // built-in channels and their distances by their Korean names
+        expect(markdown).toContain('| 콜센터 | 전화 |');
         const english = localisation('en').serviceReport;
         for (const phrase of [english.touchpoints, english.failPoints, english.criticalPath, english.customerWaiting, english.unknown]) {
             expect(markdown).not.toContain(phrase);

@@ -1,5 +1,5 @@
 /**
- * The workbook export: every example re-read with exceljs has the six sheets with headers in the
+ * The workbook export: every example re-read with exceljs has the seven sheets with headers in the
  * blueprint's language, row counts equal to the model and the review's figures, a frozen header
  * row and an autofilter; CSV is the same table with a BOM; formula-like labels stay text.
  */
@@ -30,7 +30,12 @@ function rowValues(sheet: ExcelJS.Worksheet, row: number): unknown[] {
 function expectedRows(model: BlueprintModel, analysis: BlueprintAnalysis): number[] {
     const figures = [analysis.time, ...analysis.segments]
         .reduce((sum, t) => sum + [t.expected, t.mostLikelyPath, t.criticalPath].filter(Boolean).length, 0);
-    return [model.steps.length, analysis.counts.touchpoints, analysis.failPoints.total, analysis.counts.metrics, figures, analysis.handOffs.length];
+    // The names sheet: the blueprint (and its description), then each stage, actor, declared channel and segment a step uses.
+    const used = (ids: ReadonlyArray<string | undefined>) => new Set(ids.filter((id): id is string => id !== undefined));
+    const declaredChannels = [...used(model.steps.map(step => step.channel))].filter(id => !Object.hasOwn(localisation('en').channels, id));
+    const names = 1 + (model.description ? 1 : 0) + used(model.steps.map(step => step.stage)).size + used(model.steps.map(step => step.actor)).size
+        + declaredChannels.length + used(model.steps.flatMap(step => step.segments)).size;
+    return [model.steps.length, analysis.counts.touchpoints, analysis.failPoints.total, analysis.counts.metrics, figures, analysis.handOffs.length, names];
 }
 
 const EXAMPLES = listExamples().filter(file => !file.endsWith('shared.blueprint'));
@@ -41,7 +46,7 @@ describe('xlsx export of every example', () => {
         const analysis = analyseBlueprint(model);
         const workbook = await readWorkbook(await exportXlsx(model, analysis));
         const { serviceReport: s, workbook: w } = localisation(model.language);
-        expect(workbook.worksheets.map(sheet => sheet.name)).toEqual([s.steps, s.touchpoints, s.failPoints, s.serviceStandards, s.time, s.handOffs]);
+        expect(workbook.worksheets.map(sheet => sheet.name)).toEqual([s.steps, s.touchpoints, s.failPoints, s.serviceStandards, s.time, s.handOffs, w.namesSheet]);
         expect(workbook.worksheets.map(sheet => sheet.actualRowCount - 1)).toEqual(expectedRows(model, analysis));
         const tables = workbookTables(model, analysis);
         for (const [index, sheet] of workbook.worksheets.entries()) {

@@ -19,12 +19,12 @@ beforeAll(() => {
 afterAll(() => workspace.dispose());
 
 describe('blueprint export --format xlsx|csv', () => {
-    it('writes a workbook that exceljs reads, with the six sheets', async () => {
+    it('writes a workbook that exceljs reads, with the seven sheets', async () => {
         const result = await workspace.run(['export', 'bank.blueprint', '--format', 'xlsx', '-o', 'out/bank.xlsx']);
         expect(result.code, result.stderr).toBe(0);
         const workbook = new ExcelJS.Workbook();
         await workbook.xlsx.readFile(workspace.path('out/bank.xlsx'));
-        expect(workbook.worksheets.map(s => s.name)).toEqual(['Steps', 'Touchpoints', 'Fail points', 'Service standards', 'Time', 'Hand-offs and escalations']);
+        expect(workbook.worksheets.map(s => s.name)).toEqual(['Steps', 'Touchpoints', 'Fail points', 'Service standards', 'Time', 'Hand-offs and escalations', 'Names']);
         expect(workbook.worksheets[0].actualRowCount).toBe(12);
     });
 
@@ -42,7 +42,7 @@ describe('blueprint export --format xlsx|csv', () => {
         expect(time.stdout.split('\r\n')[0]).toBe('\ufeffSegment,Figure,Total (min),Customer waiting (min),Customer-visible (min),Backstage (min),Steps without a time,Share of journeys,Time standard (min),Against the time standard,Path');
         const all = await workspace.run(['export', 'bank.blueprint', '--format', 'csv', '--sheet', 'all', '-o', 'tables']);
         expect(all.code, all.stderr).toBe(0);
-        expect(readdirSync(workspace.path('tables')).sort()).toEqual(['fail-points.csv', 'hand-offs.csv', 'standards.csv', 'steps.csv', 'time.csv', 'touchpoints.csv']);
+        expect(readdirSync(workspace.path('tables')).sort()).toEqual(['fail-points.csv', 'hand-offs.csv', 'names.csv', 'standards.csv', 'steps.csv', 'time.csv', 'touchpoints.csv']);
         const noFolder = await workspace.run(['export', 'bank.blueprint', '--format', 'csv', '--sheet', 'all']);
         expect(noFolder.code).toBe(2);
     });
@@ -68,6 +68,31 @@ describe('blueprint import', () => {
         expect(result.code, result.stderr).toBe(0);
         expect(result.stdout).toMatch(/^\/\/ Imported from bank\.xlsx/);
         expect(result.stdout).toMatch(/flow Stamp ~> ArchiveDocs/);
+    });
+
+    // A stage labelled like a step (`stage 접수단계 "접수"` beside the step `접수`) came back as `접수2`, and the title as the file's name.
+    it('gives an exported workbook back its blueprint\'s name, title, description and stage names', async () => {
+        workspace.write('clinic.blueprint', `blueprint 외래방문 "외래 진료 방문" {
+    language ko
+    description "병원 외래 진료의 하루"
+    stage 접수단계 "접수"
+    stage 진료단계 "진료"
+    actor 간호사 "외래 간호사"
+    customer 도착 "병원 도착" in 접수단계 via kiosk { start evidence "번호표" }
+    frontstage 접수 "신분 확인 및 접수" in 접수단계 by 간호사 via branch { duration 3 min }
+    customer 진료 "진료 받기" in 진료단계 via branch { evidence "처방전" end }
+    flow 도착 -> 접수 -> 진료
+}
+`);
+        expect((await workspace.run(['export', 'clinic.blueprint', '--format', 'xlsx', '-o', 'clinic.xlsx'])).code).toBe(0);
+        const result = await workspace.run(['import', 'clinic.xlsx']);
+        expect(result.code, result.stderr).toBe(0);
+        expect(result.stdout).toMatch(/^blueprint 외래방문 "외래 진료 방문" \{$/m);
+        expect(result.stdout).toMatch(/^ {4}description "병원 외래 진료의 하루"$/m);
+        expect(result.stdout).toMatch(/^ {4}stage 접수단계 "접수"\n {4}stage 진료단계 "진료"$/m);
+        expect(result.stdout).toMatch(/^ {4}actor 간호사 "외래 간호사"$/m);
+        expect(result.stdout).toMatch(/frontstage 접수 "신분 확인 및 접수" in 접수단계 by 간호사 via branch/);
+        expect(result.stdout).not.toMatch(/접수2|진료2/);
     });
 
     it('rebuilds the hotline\'s decisions, markers and metrics, and the result passes check', async () => {

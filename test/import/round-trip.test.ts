@@ -2,7 +2,8 @@
  * The spreadsheet round trip keeps a blueprint's meaning: every example exported as CSV and as XLSX
  * and imported again has the same steps, lanes, stages, flows (kinds, labels, shares, loops),
  * decision and parallel blocks, fail points and remedies, markers and metrics, the same expected and
- * worst-case times, and `check` finds nothing new in it. Malformed structure cells are reported by row.
+ * worst-case times, and `check` finds nothing new in it; through XLSX also its id, title and description
+ * and the names of its stages, actors, channels and segments. Malformed structure cells are reported by row.
  */
 import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
@@ -47,6 +48,18 @@ async function checkText(text: string): Promise<Checked> {
     const services = createBlueprintServices(EmptyFileSystem).Blueprint;
     const document = await validateText(services, text);
     return { model: services.model.BlueprintModelProvider.getDocumentModel(document)!, findings: (document.diagnostics ?? []).filter(serious).map(finding) };
+}
+
+/**
+ * The names only a workbook carries (its names sheet): the blueprint's id, title and description and
+ * the ids of the stages, actors, channels and segments its steps use. A CSV holds the steps alone.
+ */
+function names(model: BlueprintModel): Record<string, unknown> {
+    return {
+        blueprint: { id: model.id, title: model.title, description: model.description },
+        stages: model.stages.filter(st => model.steps.some(s => s.stage === st.id)).map(st => `${st.id} "${st.label}"`).sort(),
+        stepNames: model.steps.map(step => [step.id, step.stage, step.actor, step.channel, ...step.segments].join(' '))
+    };
 }
 
 /** The blueprint's meaning as comparable parts, keyed so that a difference names what differs. */
@@ -112,6 +125,7 @@ describe.each(examples().map(file => [path.relative(EXAMPLES_ROOT, file), file])
             const imported = await checkText(result.text!);
             expect(differences(original.model, imported.model)).toEqual([]);
             expect(meaning(imported.model)).toEqual(meaning(original.model));
+            if (format === 'xlsx') expect(names(imported.model)).toEqual(names(original.model));
             // `check` on the imported file finds nothing the original did not have.
             expect(imported.findings.filter(f => !original.findings.includes(f))).toEqual([]);
         });

@@ -90,7 +90,7 @@ describe('the blueprint language', () => {
             evidence: '물리적 증거', customer: '고객 행동', frontstage: '일선 직원 행동', backstage: '후방 직원 행동', support: '지원 시스템'
         });
         expect(lineLabels(m)).toEqual({ interaction: '상호작용선', visibility: '가시선', internal: '내부 상호작용선' });
-        expect(m.channels.find(channel => channel.id === 'branch')?.label).toBe('영업점');
+        expect(m.channels.find(channel => channel.id === 'branch')?.label).toBe('지점');
     });
 
     it.each(SUPPORTED_LANGUAGES)('`language %s` has a name for every lane and line', async language => {
@@ -130,10 +130,24 @@ describe('the blueprint language', () => {
         for (const language of SUPPORTED_LANGUAGES) expect(Object.keys(localisation(language).channels).sort()).toEqual(builtins.map(b => b[0]).sort());
     });
 
+    // A hospital, a café and a hotel use the same built-in channels as a bank: their names must not be a bank's.
+    it.each(SUPPORTED_LANGUAGES)('built-in channels, lanes and lines read neutrally in %s (no banking words)', language => {
+        const names = localisation(language);
+        const texts = [...Object.values(names.channels), ...Object.values(names.lanes), ...Object.values(names.lines)];
+        const banking = /bank|teller|银行|网银|柜台|柜员|上门|銀行|窓口|은행|영업점|창구/i;
+        expect(texts.filter(text => banking.test(text))).toEqual([]);
+    });
+
+    it('the built-in channels in Chinese, Japanese and Korean are the words a service designer writes', () => {
+        expect(localisation('zh').channels).toMatchObject({ app: '手机应用', web: '网站', onsite: '现场服务', branch: '网点' });
+        expect(localisation('ja').channels).toMatchObject({ branch: '支店', app: 'モバイルアプリ', web: 'ウェブ' });
+        expect(localisation('ko').channels).toMatchObject({ branch: '지점', app: '모바일 앱', web: '웹', onsite: '방문 서비스' });
+    });
+
     it('declared channels keep the label the author wrote', async () => {
         const { model: m } = await model(blueprint('    language ja\n    channel counter "受付カウンター" face-to-face'));
         expect(m.channels.find(channel => channel.id === 'counter')?.label).toBe('受付カウンター');
-        expect(m.channels.find(channel => channel.id === 'branch')?.label).toBe('店舗窓口');
+        expect(m.channels.find(channel => channel.id === 'branch')?.label).toBe('支店');
     });
 });
 

@@ -64,7 +64,7 @@ describe('blueprint/workbook', { timeout: 60_000 }, () => {
 
         const workbook = new ExcelJS.Workbook();
         await workbook.xlsx.load(bytesOf(await request({ uri, format: 'xlsx' })) as unknown as ArrayBuffer);
-        expect(workbook.worksheets.map(sheet => sheet.name)).toHaveLength(6);
+        expect(workbook.worksheets.map(sheet => sheet.name)).toHaveLength(7);
         expect(workbook.worksheets[0].name).toBe('步骤');
         expect(workbook.worksheets[0].getRow(2).getCell(2).value).toBe('在自助机取号');
         expect(workbook.worksheets[0].actualRowCount).toBe(model.steps.length + 1);

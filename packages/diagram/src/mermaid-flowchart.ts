@@ -11,6 +11,7 @@
  * whole blueprint) and the semantic diff (the changed region, with its own classes).
  */
 import { escapeMermaid, mermaidId } from '@blueprint/escape';
+import { localisation } from '@blueprint/model';
 import type { BlueprintLayout, LaidOutFlow, LaidOutLane, LaidOutLine, LaidOutStep } from './geometry.js';
 
 export type MermaidDialect = 'flowchart' | 'swimlane';
@@ -26,6 +27,8 @@ export interface MermaidOptions {
     readonly classDefs?: Readonly<Record<string, MermaidClassDef>>;
     /** Adds a legend of the classes used (flowchart only: in a swimlane diagram it would be a lane). Default true. */
     readonly legend?: boolean;
+    /** The blueprint's language (`ko`…), for the legend; English by default. */
+    readonly language?: string;
 }
 
 export interface MermaidClassDef {
@@ -36,13 +39,19 @@ export interface MermaidClassDef {
     readonly linkStyle?: string;
 }
 
-/** The blueprint's own marks, in the order the legend lists them. */
-export const BLUEPRINT_MERMAID_CLASSES: Readonly<Record<string, MermaidClassDef>> = {
-    fail: { style: 'stroke:#cf222e,stroke-width:2.5px', legend: 'F fail point' },
-    wait: { style: 'stroke:#9a6700,stroke-width:2px,stroke-dasharray:5 3', legend: 'W wait point' },
-    moment: { style: 'fill:#fbefff,stroke:#8250df,stroke-width:2px', legend: 'MOT moment of truth' },
-    evidence: { style: 'fill:#fff8c5,stroke:#57606a', legend: 'physical evidence' }
-};
+/** The blueprint's own marks, in the order the legend lists them, with the legend in a language. */
+export function blueprintMermaidClasses(language?: string): Readonly<Record<string, MermaidClassDef>> {
+    const legend = localisation(language).diagram.mermaidLegend;
+    return {
+        fail: { style: 'stroke:#cf222e,stroke-width:2.5px', legend: legend.fail },
+        wait: { style: 'stroke:#9a6700,stroke-width:2px,stroke-dasharray:5 3', legend: legend.wait },
+        moment: { style: 'fill:#fbefff,stroke:#8250df,stroke-width:2px', legend: legend.moment },
+        evidence: { style: 'fill:#fff8c5,stroke:#57606a', legend: legend.evidence }
+    };
+}
+
+/** The marks with their English legend. */
+export const BLUEPRINT_MERMAID_CLASSES: Readonly<Record<string, MermaidClassDef>> = blueprintMermaidClasses('en');
 
 /** Lanes above the line of visibility are white, the ones below grey: the picture keeps the line. */
 const LANE_STYLE = { visible: 'fill:#ffffff,stroke:#8c959f', hidden: 'fill:#f6f8fa,stroke:#8c959f,stroke-dasharray:6 4' } as const;
@@ -53,7 +62,7 @@ const ARROWS: Readonly<Record<LaidOutFlow['kind'], string>> = {
 
 export function writeMermaid(layout: BlueprintLayout, options: MermaidOptions = {}): string {
     const dialect = options.dialect ?? 'flowchart';
-    const defs = { ...BLUEPRINT_MERMAID_CLASSES, ...options.classDefs };
+    const defs = { ...blueprintMermaidClasses(options.language), ...options.classDefs };
     const included = (step: LaidOutStep) => (options.steps === undefined || options.steps.has(step.id))
         && (dialect === 'swimlane' || step.evidenceFor === undefined);
     const steps = layout.steps.filter(included);
@@ -134,7 +143,7 @@ export function writeMermaid(layout: BlueprintLayout, options: MermaidOptions = 
     }
 
     if (dialect === 'flowchart' && (options.legend ?? true) && usedClasses.size > 0) {
-        out.push(`    subgraph legend["Legend"]`, '        direction TB');
+        out.push(`    subgraph legend["${escapeMermaid(localisation(options.language).diagram.legend)}"]`, '        direction TB');
         for (const name of Object.keys(defs).filter(name => usedClasses.has(name))) out.push(`        legend_${name}["${escapeMermaid(defs[name]!.legend)}"]`);
         out.push('    end');
         for (const name of usedClasses.keys()) usedClasses.get(name)!.push(`legend_${name}`);
@@ -182,7 +191,8 @@ function shape(step: LaidOutStep, evidence: readonly string[]): string {
     const badges = [step.failPoint ? 'F' : undefined, step.waitPoint ? (step.waitTime ? `W ${step.waitTime}` : 'W') : undefined, step.moment ? 'MOT' : undefined]
         .filter((badge): badge is string => badge !== undefined);
     const head = badges.length > 0 ? `<b>${escapeMermaid(badges.join(' · '))}</b> ` : '';
-    const details = [step.actor, step.channel, ...step.segments.map(segment => `[${segment}]`)].filter((part): part is string => !!part);
+    // The chips' texts as the diagram draws them: the channel's label (a built-in one in the blueprint's language), not its name.
+    const details = [step.actor, step.details.channel ?? step.channel, ...step.segments.map(segment => `[${segment}]`)].filter((part): part is string => !!part);
     const tail = (details.length > 0 ? `<br/><small>${escapeMermaid(details.join(' · '))}</small>` : '')
         + evidence.map(item => `<br/><small>▭ ${escapeMermaid(item)}</small>`).join('');
     const text = `"${head}${escapeMermaid(step.label)}${tail}"`;

@@ -47,5 +47,5 @@ export async function renderDiffMermaid(before: BlueprintModel, after: Blueprint
         removed: { style: 'fill:#ffebe9,stroke:#cf222e,stroke-dasharray:4 3,color:#82071e', legend: strings.removed, linkStyle: 'stroke:#cf222e,stroke-dasharray:4 3' },
         context: { style: 'fill:#ffffff,stroke:#d0d7de,color:#59636e', legend: strings.context }
     };
-    return writeMermaid(layout, { dialect: 'flowchart', steps: region, classes: mermaidClasses, classDefs });
+    return writeMermaid(layout, { dialect: 'flowchart', steps: region, classes: mermaidClasses, classDefs, language: changeSet.language ?? after.language });
 }

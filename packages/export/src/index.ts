@@ -12,4 +12,4 @@ export { wasmRasterizer, resvgWasmRasterizer, type ResvgWasmModule } from './png
 export { exportDrawio } from './drawio.js';
 export { exportXlsx, exportCsv, workbookTables, writeXlsx, writeCsv, SHEET_NAMES, UTF8_BOM, type SheetName, type WorkbookTable, type WorkbookColumn, type CellValue } from './workbook/index.js';
 export { importSpreadsheet, parseImportMap, describeProblem, blueprintString, IMPORT_FIELDS, type ImportOptions, type ImportResult, type ImportProblem, type ImportMap, type ImportField, type ImportedBlueprint } from './import/index.js';
-export { exportMermaid, MERMAID_DIALECTS } from './mermaid.js';
+export { exportMermaid, MERMAID_DIALECTS, type MermaidExportOptions } from './mermaid.js';

@@ -77,7 +77,7 @@ async function runExport(file: string, options: ExportOptions, context: CliConte
     const { exportDrawio, exportMermaid } = await import('@blueprint/export');
     const layout = stripRanges(await layoutBlueprint(loaded.model));
     const content = options.format === 'drawio' ? exportDrawio(layout)
-        : exportMermaid(layout, { dialect: options.format === 'mermaid-swimlane' ? 'swimlane' : 'flowchart' });
+        : exportMermaid(layout, { dialect: options.format === 'mermaid-swimlane' ? 'swimlane' : 'flowchart', language: loaded.model.language });
     await writeOutput(context, output, content, guard);
     return ExitCode.ok;
 }

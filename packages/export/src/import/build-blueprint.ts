@@ -9,6 +9,7 @@ import { FIELDS, normaliseHeader, planColumns, type ColumnPlan, type Field } fro
 import { closest, knownLaneNames, matchLane, parseEmotion, parseTime, yesNo } from './cell-values.js';
 import { isValidName, NameRegistry } from './names.js';
 import type { ImportProblem } from './problems.js';
+import type { DeclaredNames } from './declared-names.js';
 import type { TableRow } from './read-table.js';
 import { parseBlockLine, parseFlowLine, parseMarkers, parseMetricLine, type BlockKind } from '../workbook/cell-syntax.js';
 
@@ -98,6 +99,7 @@ export interface ImportedFailPoint {
 export interface ImportedBlueprint {
     readonly name: string;
     readonly title: string;
+    readonly description?: string;
     readonly language?: LanguageCode;
     readonly laneLabels: ReadonlyArray<{ readonly kind: StandardLaneKind; readonly label: string }>;
     readonly customLanes: ReadonlyArray<{ readonly name: string; readonly label: string; readonly position: 'above' | 'below'; readonly anchor: string }>;
@@ -114,6 +116,8 @@ export interface ImportedBlueprint {
 
 const STEP_LANES: readonly StandardLaneKind[] = ['customer', 'frontstage', 'backstage', 'support'];
 const BUILTIN_CHANNELS = Object.keys(localisation('en').channels);
+/** Labels the built-in channels had before they were named for any service: workbooks exported then still import them as built-in. */
+const FORMER_BUILTIN_LABELS: Readonly<Record<string, string>> = { '手机银行': 'app', '网上银行': 'web', '上门服务': 'onsite', '店舗窓口': 'branch', '영업점': 'branch' };
 /** Built-in channels where the customer serves themselves: who acts there is a system. */
 const SELF_SERVICE_CHANNELS = new Set(['ivr', 'app', 'web', 'atm', 'kiosk']);
 /** An actor whose name says it is an IT system. */
@@ -124,7 +128,8 @@ const POKA_YOKE_TYPES = new Set(['task', 'treatment', 'tangible', 'preparation',
 /** A cell our own export wrote with the escaper's apostrophe in front of a formula character. */
 const ESCAPED_FORMULA = /^'(?=[=+\-@\t\r])/;
 
-export function buildBlueprint(rows: readonly TableRow[], title: string, map: ImportMap, problems: ImportProblem[], checkWidth: boolean): ImportedBlueprint | undefined {
+export function buildBlueprint(rows: readonly TableRow[], title: string, map: ImportMap, problems: ImportProblem[], checkWidth: boolean,
+    declared?: DeclaredNames): ImportedBlueprint | undefined {
     const headerIndex = rows.findIndex(r => r.cells.some(c => c.trim() !== ''));
     if (headerIndex < 0) {
         problems.push({ severity: 'error', message: 'the file holds no header row: expected columns such as stage, lane and label' });
@@ -140,10 +145,10 @@ export function buildBlueprint(rows: readonly TableRow[], title: string, map: Im
         problems.push({ severity: 'error', row: header.row, message: `no ${missing.join(' and no ')} column among ${header.cells.map(c => JSON.stringify(c.trim())).join(', ')}: name it in a --map file, e.g. {"columns": {"${header.cells[0]?.trim() || 'My column'}": "${missing[0]}"}}` });
         return undefined;
     }
-    const builder = new Builder(plan, map, problems);
+    const builder = new Builder(plan, map, problems, declared);
     const body = rows.slice(headerIndex + 1);
     builder.reserveIds(body);
-    builder.nameBlueprint(title);
+    builder.nameBlueprint(title, declared?.blueprint?.id);
     for (const row of body) {
         if (row.cells.every(c => c.trim() === '')) continue;
         // Extra cells that are empty (a trailing delimiter) lose nothing; any other difference is a broken row.
@@ -189,7 +194,7 @@ class Builder {
     /** The file marks its systems (`Core banking [system]`, as our export does): the others are people, not guessed. */
     private actorKindsWritten = false;
 
-    constructor(private readonly plan: ColumnPlan, map: ImportMap, private readonly problems: ImportProblem[]) {
+    constructor(private readonly plan: ColumnPlan, map: ImportMap, private readonly problems: ImportProblem[], private readonly declared?: DeclaredNames) {
         this.customMap = new Map(Object.entries(map.lanes ?? {}).map(([value, lane]) => [normaliseHeader(value), lane]));
     }
 
@@ -202,9 +207,14 @@ class Builder {
         }
     }
 
-    nameBlueprint(title: string): void {
+    nameBlueprint(title: string, id?: string): void {
         this.title = title;
-        this.name = this.names.derive(title, 'Imported');
+        this.name = this.named(id, title, 'Imported');
+    }
+
+    /** The name the workbook's names sheet gives (when still free), else one made from the label. */
+    private named(given: string | undefined, label: string, fallback: string): string {
+        return given !== undefined && this.names.reserveExact(given) ? given : this.names.derive(label, fallback);
     }
 
     private cell(row: TableRow, field: Field): string {
@@ -385,7 +395,7 @@ class Builder {
         const key = value.toLowerCase();
         let stage = this.stages.get(key);
         if (!stage) {
-            stage = { name: this.names.derive(value, 'Stage'), label: value };
+            stage = { name: this.named(this.declared?.idOf('stage', value), value, 'Stage'), label: value };
             this.stages.set(key, stage);
         }
         return stage.name;
@@ -396,7 +406,7 @@ class Builder {
         const key = value.toLowerCase();
         let segment = this.segments.get(key);
         if (!segment) {
-            segment = { name: this.names.derive(value, 'Segment'), label: value };
+            segment = { name: this.named(this.declared?.idOf('segment', value), value, 'Segment'), label: value };
             this.segments.set(key, segment);
         }
         return segment.name;
@@ -410,7 +420,7 @@ class Builder {
         let actor = this.actors.get(key);
         if (!actor) {
             const system = kind ? kind[1].toLowerCase() === 'system' : !this.actorKindsWritten && SYSTEM_NAME.test(value);
-            actor = { name: this.names.derive(value, 'Actor'), label: value, system };
+            actor = { name: this.named(this.declared?.idOf('actor', value), value, 'Actor'), label: value, system };
             this.actors.set(key, actor);
         }
         const channelName = channel === '' ? undefined : this.channel(channel);
@@ -425,8 +435,8 @@ class Builder {
         let channel = this.channels.get(key);
         if (!channel) {
             const builtin = BUILTIN_CHANNELS.find(name => name === key
-                || SUPPORTED_LANGUAGES.some(code => builtinChannelLabel(name, code)?.toLowerCase() === key));
-            channel = builtin ? { name: builtin, label: value, builtin: true } : { name: this.names.derive(value, 'Channel'), label: value, builtin: false };
+                || SUPPORTED_LANGUAGES.some(code => builtinChannelLabel(name, code)?.toLowerCase() === key)) ?? FORMER_BUILTIN_LABELS[value];
+            channel = builtin ? { name: builtin, label: value, builtin: true } : { name: this.named(this.declared?.idOf('channel', value), value, 'Channel'), label: value, builtin: false };
             this.channels.set(key, channel);
         }
         return channel.name;
@@ -448,7 +458,7 @@ class Builder {
         }
         const language = this.plan.language ?? majority(this.laneLanguages) ?? scriptLanguage(this.steps.map(s => s.label).join(''));
         return {
-            name: this.name, title: this.title, language,
+            name: this.name, title: this.title, description: this.declared?.description, language,
             laneLabels: [...this.laneLabels.entries()].map(([kind, label]) => ({ kind, label })),
             customLanes: this.placeCustomLanes(),
             stages: [...this.stages.values()], segments: [...this.segments.values()], actors: [...this.actors.values()],

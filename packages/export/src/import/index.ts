@@ -6,6 +6,7 @@
  */
 import { buildBlueprint, CUSTOM_LANE, type ImportedBlueprint, type ImportMap } from './build-blueprint.js';
 import { blueprintText } from './blueprint-text.js';
+import { DeclaredNames } from './declared-names.js';
 import { FIELDS, type Field } from './columns.js';
 import type { ImportProblem } from './problems.js';
 import { readTable } from './read-table.js';
@@ -37,8 +38,10 @@ export async function importSpreadsheet(bytes: Uint8Array, options: ImportOption
     const problems: ImportProblem[] = [];
     const table = await readTable(bytes, options.fileName, problems);
     if (!table) return { problems, rows: 0, placed: 0 };
-    const title = options.title ?? (options.fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '') || 'Imported blueprint');
-    const blueprint = buildBlueprint(table.rows, title, options.map ?? {}, problems, table.kind === 'csv');
+    // Our workbook names the blueprint itself; any other file is named after the file.
+    const declared = DeclaredNames.read(table.names);
+    const title = options.title ?? declared?.blueprint?.title ?? (options.fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '') || 'Imported blueprint');
+    const blueprint = buildBlueprint(table.rows, title, options.map ?? {}, problems, table.kind === 'csv', declared);
     const sorted = problems.map((p, i) => [p, i] as const).sort(([a, i], [b, j]) => (a.row ?? 0) - (b.row ?? 0) || i - j).map(([p]) => p);
     if (!blueprint) return { problems: sorted, rows: Math.max(0, table.rows.length - 1), placed: 0 };
     const rows = table.rows.filter(r => r.cells.some(c => c.trim() !== '')).length - 1;

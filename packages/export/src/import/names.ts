@@ -23,12 +23,23 @@ export function isValidName(name: string): boolean {
 
 export class NameRegistry {
     private readonly used = new Set<string>();
+    /** As written: names differing only in case are distinct in Blueprint, and a workbook may give back both (`WebHall`, `webHall`). */
+    private readonly exact = new Set<string>();
 
     /** Reserves a name given in the file (an id column); false when it is taken. */
     reserve(name: string): boolean {
         const key = name.toLowerCase();
         if (this.used.has(key)) return false;
         this.used.add(key);
+        this.exact.add(name);
+        return true;
+    }
+
+    /** Reserves a name the blueprint had (the workbook's names sheet): only the same name as written takes it. */
+    reserveExact(name: string): boolean {
+        if (this.exact.has(name)) return false;
+        this.used.add(name.toLowerCase());
+        this.exact.add(name);
         return true;
     }
 
@@ -43,6 +54,7 @@ export class NameRegistry {
         let name = base;
         for (let n = 2; this.has(name); n++) name = `${base}${n}`;
         this.used.add(name.toLowerCase());
+        this.exact.add(name);
         return name;
     }
 }

@@ -20,6 +20,8 @@ export interface ReadTable {
     readonly kind: 'csv' | 'xlsx';
     /** The sheet read, for a workbook. */
     readonly sheet?: string;
+    /** A workbook's names sheet (our export's: kind, id, label), when it has one. */
+    readonly names?: readonly TableRow[];
     readonly delimiter?: string;
 }
 
@@ -101,6 +103,12 @@ async function readXlsx(bytes: Uint8Array, problems: ImportProblem[]): Promise<R
         problems.push({ severity: 'error', message: 'the workbook is empty: expected a header row (stage, lane, label, …) and one row per item' });
         return undefined;
     }
+    const namesTitles = new Set(SUPPORTED_LANGUAGES.map(code => localisation(code).workbook.namesSheet.toLowerCase()));
+    const names = workbook.worksheets.find(s => s !== sheet && namesTitles.has(s.name.toLowerCase()));
+    return { kind: 'xlsx', sheet: sheet.name, rows: sheetRows(sheet), names: names ? sheetRows(names) : undefined };
+}
+
+function sheetRows(sheet: ExcelJS.Worksheet): TableRow[] {
     const rows: TableRow[] = [];
     const width = sheet.columnCount;
     sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
@@ -109,7 +117,7 @@ async function readXlsx(bytes: Uint8Array, problems: ImportProblem[]): Promise<R
         while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
         rows.push({ row: rowNumber, cells });
     });
-    return { kind: 'xlsx', sheet: sheet.name, rows };
+    return rows;
 }
 
 /** What a cell shows: rich text joined, a formula's last result, a hyperlink's text, a date as ISO. */

@@ -4,7 +4,7 @@
  * Pure and deterministic; the CLI report, hovers, code lenses and the preview all use it.
  */
 import type {
-    BlueprintModel, ChannelDistance, Comparator, FlowKind, ModelDecision, ModelRemedy, ModelStep
+    BlueprintModel, ChannelDistance, Comparator, Feeling, FlowKind, ModelDecision, ModelRemedy, ModelStep
 } from '../blueprint-model.js';
 import { buildFlowGraph, stepsReaching } from '../flow-graph.js';
 import { formatTimeSpan } from '../time.js';
@@ -77,7 +77,10 @@ export interface ContentEntry {
     /** The step, or undefined for the blueprint itself. */
     readonly step?: string;
     readonly kind: 'note' | 'policy' | 'emotion';
+    /** The note as written; for an emotion, its note without the feeling. */
     readonly text: string;
+    /** An emotion's feeling (`negative`…), which each output names in the blueprint's language. */
+    readonly feeling?: Feeling;
 }
 
 export interface HandOff {
@@ -201,7 +204,7 @@ export function analyseBlueprint(model: BlueprintModel, time: TimeAnalysis = ana
             ...model.steps.flatMap((step): ContentEntry[] => [
                 ...step.notes.map((text): ContentEntry => ({ step: step.id, kind: 'note', text })),
                 ...step.policies.map((text): ContentEntry => ({ step: step.id, kind: 'policy', text })),
-                ...(step.emotion?.note ? [{ step: step.id, kind: 'emotion' as const, text: `${step.emotion.feeling}: ${step.emotion.note}` }] : [])
+                ...(step.emotion?.note ? [{ step: step.id, kind: 'emotion' as const, text: step.emotion.note, feeling: step.emotion.feeling }] : [])
             ])
         ]
     };

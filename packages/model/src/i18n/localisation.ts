@@ -4,7 +4,7 @@
  * language, typed by one interface, so a heading added in one language must be added in all.
  * Diagnostics stay in English: they are addressed to the author, in the language of the keywords.
  */
-import type { Feeling, LineKind, PokaYokeType, StandardLaneKind } from '../blueprint-model.js';
+import type { ChannelDistance, Feeling, FlowKind, LineKind, PokaYokeType, StandardLaneKind } from '../blueprint-model.js';
 
 export type LanguageCode = 'en' | 'zh' | 'ja' | 'ko';
 
@@ -215,6 +215,8 @@ export interface DiagramStrings {
     /** Where branches, failure rates or repeats make the expected time differ from the worst case. */
     readonly expectedAndWorst: (expected: string, worst: string, standard: string, atLeast: boolean, expectedOver: boolean, worstOver: boolean) => string;
     readonly legendEntries: Readonly<Record<LegendKey, string>>;
+    /** The Mermaid export's legend: its classes by the badge each marks (`F`, `W`, `MOT`) and the evidence boxes. */
+    readonly mermaidLegend: Readonly<Record<'fail' | 'wait' | 'moment' | 'evidence', string>>;
     readonly notes: DiagramNoteStrings;
 }
 
@@ -260,6 +262,9 @@ export interface WorkbookStrings {
     readonly standard: string;
     readonly fromId: string;
     readonly toId: string;
+    /** The sheet of the blueprint's own names (its id and title, the stages', actors', channels' and segments' ids), which the import reads back. */
+    readonly namesSheet: string;
+    readonly label: string;
 }
 
 export interface Localisation {
@@ -268,6 +273,10 @@ export interface Localisation {
     readonly lines: Readonly<Record<LineKind, string>>;
     /** Labels of the built-in channels (workspace/builtin-library.ts), by name. */
     readonly channels: Readonly<Record<BuiltinChannel, string>>;
+    /** A channel's distance (`remote`, `phone`, `face-to-face`) as the report's tables write it. */
+    readonly distances: Readonly<Record<ChannelDistance, string>>;
+    /** The kinds of flow (`hand-off`, `escalation`…) as the report's tables write them. */
+    readonly flowKinds: Readonly<Record<FlowKind, string>>;
     readonly serviceReport: ServiceReportStrings;
     readonly diffReport: DiffReportStrings;
     readonly diagram: DiagramStrings;
@@ -276,6 +285,8 @@ export interface Localisation {
 
 const en: Localisation = {
     language: 'en',
+    distances: { remote: 'remote', phone: 'phone', 'face-to-face': 'face-to-face' },
+    flowKinds: { sequence: 'sequence', 'two-way': 'two-way', 'hand-off': 'hand-off', escalation: 'escalation' },
     workbook: {
         id: 'Id', actor: 'Actor', duration: 'Duration (min)', durationTolerance: 'Duration tolerance (min)', wait: 'Wait (min)',
         waitTolerance: 'Wait tolerance (min)', failPoint: 'Fail point', prevention: 'Prevention', preventionPokaYoke: 'Prevention poka-yoke',
@@ -283,7 +294,8 @@ const en: Localisation = {
         emotion: 'Emotion', notes: 'Notes', policies: 'Policies', next: 'Next', decision: 'Decision', markers: 'Markers', metrics: 'Metrics', selfService: 'Self-service', failPointCount: 'Fail points',
         comparator: 'Comparator', targetValue: 'Target value', unit: 'Unit', within: 'Within (s)', total: 'Total (min)',
         waiting: 'Customer waiting (min)', visible: 'Customer-visible (min)', backstage: 'Backstage (min)', unknownSteps: 'Steps without a time',
-        standard: 'Time standard (min)', fromId: 'From id', toId: 'To id'
+        standard: 'Time standard (min)', fromId: 'From id', toId: 'To id',
+        namesSheet: 'Names', label: 'Label'
     },
     lanes: {
         evidence: 'Physical evidence',
@@ -341,6 +353,7 @@ const en: Localisation = {
             'line': 'Line between lanes (interaction, visibility, internal interaction), named along it',
             'line:order-penetration': 'Line of order penetration: below it, work done independently of any customer order'
         },
+        mermaidLegend: { fail: 'F fail point', wait: 'W wait point', moment: 'MOT moment of truth', evidence: 'physical evidence' },
         notes: {
             cause: cause => `Cause: ${cause}`,
             failureRate: rate => `Failure rate: ${rate}`,
@@ -441,6 +454,8 @@ const en: Localisation = {
 
 const zh: Localisation = {
     language: 'zh',
+    distances: { remote: '远程', phone: '电话', 'face-to-face': '面对面' },
+    flowKinds: { sequence: '顺序', 'two-way': '双向', 'hand-off': '交接', escalation: '升级' },
     workbook: {
         id: '标识', actor: '执行者', duration: '时长（分钟）', durationTolerance: '时长容忍度（分钟）', wait: '等待（分钟）',
         waitTolerance: '等待容忍度（分钟）', failPoint: '失败点', prevention: '预防', preventionPokaYoke: '预防防错类型',
@@ -448,7 +463,8 @@ const zh: Localisation = {
         emotion: '情绪', notes: '备注', policies: '政策', next: '下一步', decision: '分支', markers: '标记', metrics: '指标', selfService: '自助', failPointCount: '失败点数',
         comparator: '比较符', targetValue: '目标值', unit: '单位', within: '时限（秒）', total: '合计（分钟）',
         waiting: '顾客等待（分钟）', visible: '顾客可见（分钟）', backstage: '后台（分钟）', unknownSteps: '未标注时间的步骤',
-        standard: '时间标准（分钟）', fromId: '起点标识', toId: '终点标识'
+        standard: '时间标准（分钟）', fromId: '起点标识', toId: '终点标识',
+        namesSheet: '名称', label: '显示名称'
     },
     lanes: {
         evidence: '有形展示',
@@ -465,7 +481,7 @@ const zh: Localisation = {
         implementation: '执行分界线'
     },
     channels: {
-        branch: '网点', onsite: '上门服务', store: '门店', hotline: '服务热线', ivr: '语音自助', app: '手机银行', web: '网上银行',
+        branch: '网点', onsite: '现场服务', store: '门店', hotline: '服务热线', ivr: '语音自助', app: '手机应用', web: '网站',
         atm: 'ATM', kiosk: '自助终端', sms: '短信', email: '电子邮件', chat: '在线客服', mail: '邮寄'
     },
     diagram: {
@@ -506,6 +522,7 @@ const zh: Localisation = {
             'line': '泳道之间的分界线（外部互动、可视、内部互动），名称标在线上',
             'line:order-penetration': '订单渗透线：线下为独立于任何顾客订单的工作'
         },
+        mermaidLegend: { fail: 'F 失败点', wait: 'W 等待点', moment: 'MOT 关键时刻', evidence: '有形展示' },
         notes: {
             cause: cause => `原因：${cause}`,
             failureRate: rate => `失败率：${rate}`,
@@ -606,6 +623,8 @@ const zh: Localisation = {
 
 const ja: Localisation = {
     language: 'ja',
+    distances: { remote: 'リモート', phone: '電話', 'face-to-face': '対面' },
+    flowKinds: { sequence: '順序', 'two-way': '双方向', 'hand-off': '引き継ぎ', escalation: 'エスカレーション' },
     workbook: {
         id: 'ID', actor: '担当', duration: '所要時間（分）', durationTolerance: '所要時間の許容（分）', wait: '待ち（分）',
         waitTolerance: '待ちの許容（分）', failPoint: '失敗ポイント', prevention: '予防', preventionPokaYoke: '予防のポカヨケ',
@@ -613,7 +632,8 @@ const ja: Localisation = {
         emotion: '感情', notes: 'メモ', policies: 'ポリシー', next: '次', decision: '分岐', markers: 'マーカー', metrics: '指標', selfService: 'セルフサービス', failPointCount: '失敗ポイント数',
         comparator: '比較', targetValue: '目標値', unit: '単位', within: '以内（秒）', total: '合計（分）',
         waiting: '顧客の待ち時間（分）', visible: '顧客に見える時間（分）', backstage: 'バックステージ（分）', unknownSteps: '時間未設定のステップ',
-        standard: '時間基準（分）', fromId: '元のID', toId: '先のID'
+        standard: '時間基準（分）', fromId: '元のID', toId: '先のID',
+        namesSheet: '名前', label: 'ラベル'
     },
     lanes: {
         evidence: '物的証拠',
@@ -630,7 +650,7 @@ const ja: Localisation = {
         implementation: '実行線'
     },
     channels: {
-        branch: '店舗窓口', onsite: '訪問', store: '店舗', hotline: 'コールセンター', ivr: '自動音声応答', app: 'モバイルアプリ', web: 'ウェブ',
+        branch: '支店', onsite: '訪問', store: '店舗', hotline: 'コールセンター', ivr: '自動音声応答', app: 'モバイルアプリ', web: 'ウェブ',
         atm: 'ATM', kiosk: 'セルフサービス端末', sms: 'SMS', email: 'メール', chat: 'チャット', mail: '郵送'
     },
     diagram: {
@@ -671,6 +691,7 @@ const ja: Localisation = {
             'line': 'レーン間の線（相互作用線、可視線、内部相互作用線）、線上に名前',
             'line:order-penetration': '受注浸透線：その下は顧客の注文と無関係に行う作業'
         },
+        mermaidLegend: { fail: 'F 失敗ポイント', wait: 'W 待ちポイント', moment: 'MOT 真実の瞬間', evidence: '物的証拠' },
         notes: {
             cause: cause => `原因：${cause}`,
             failureRate: rate => `失敗率：${rate}`,
@@ -771,6 +792,8 @@ const ja: Localisation = {
 
 const ko: Localisation = {
     language: 'ko',
+    distances: { remote: '비대면', phone: '전화', 'face-to-face': '대면' },
+    flowKinds: { sequence: '순서', 'two-way': '양방향', 'hand-off': '인계', escalation: '이관' },
     workbook: {
         id: 'ID', actor: '수행자', duration: '소요 시간(분)', durationTolerance: '소요 시간 허용(분)', wait: '대기(분)',
         waitTolerance: '대기 허용(분)', failPoint: '실패 지점', prevention: '예방', preventionPokaYoke: '예방 포카요케',
@@ -778,7 +801,8 @@ const ko: Localisation = {
         emotion: '감정', notes: '메모', policies: '정책', next: '다음', decision: '분기', markers: '표시', metrics: '지표', selfService: '셀프서비스', failPointCount: '실패 지점 수',
         comparator: '비교', targetValue: '목표값', unit: '단위', within: '이내(초)', total: '합계(분)',
         waiting: '고객 대기(분)', visible: '고객에게 보임(분)', backstage: '후방(분)', unknownSteps: '시간이 없는 단계',
-        standard: '시간 기준(분)', fromId: '출발 ID', toId: '도착 ID'
+        standard: '시간 기준(분)', fromId: '출발 ID', toId: '도착 ID',
+        namesSheet: '이름', label: '표시 이름'
     },
     lanes: {
         evidence: '물리적 증거',
@@ -795,7 +819,7 @@ const ko: Localisation = {
         implementation: '실행선'
     },
     channels: {
-        branch: '영업점', onsite: '방문 서비스', store: '매장', hotline: '콜센터', ivr: '자동응답(ARS)', app: '모바일 앱', web: '웹',
+        branch: '지점', onsite: '방문 서비스', store: '매장', hotline: '콜센터', ivr: '자동응답(ARS)', app: '모바일 앱', web: '웹',
         atm: 'ATM', kiosk: '무인 단말기', sms: '문자 메시지', email: '이메일', chat: '채팅 상담', mail: '우편'
     },
     diagram: {
@@ -836,6 +860,7 @@ const ko: Localisation = {
             'line': '레인 사이의 선(상호작용선, 가시선, 내부 상호작용선), 선 위에 이름',
             'line:order-penetration': '주문 침투선: 그 아래는 고객 주문과 무관하게 하는 작업'
         },
+        mermaidLegend: { fail: 'F 실패 지점', wait: 'W 대기 지점', moment: 'MOT 진실의 순간', evidence: '물리적 증거' },
         notes: {
             cause: cause => `원인: ${cause}`,
             failureRate: rate => `실패율: ${rate}`,

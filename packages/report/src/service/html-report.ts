@@ -78,7 +78,7 @@ export function renderHtmlReport(analysis: BlueprintAnalysis, model: BlueprintMo
     sections.push(`<h2>${e(s.touchpoints)}</h2>` + (analysis.touchpoints.length === 0 ? `<p>${e(s.noTouchpoints)}</p>` : table(
         [s.touchpoint, s.stage, s.channel, s.distance, s.meets, s.evidence, s.momentOfTruth],
         analysis.touchpoints.map(t => [step(t.step), e(labels.stage(t.stage)), e((t.channelLabel ?? t.channel ?? '—') + (t.selfService ? ` ${s.selfService}` : '')),
-            e(t.distance ?? '—'), e(t.actors.map(a => labels.actor(a)).join(', ') || '—'), t.evidence.length ? e(t.evidence.join('; ')) : bad(s.none), t.momentOfTruth ? '★' : '']))));
+            e(labels.distance(t.distance) ?? '—'), e(t.actors.map(a => labels.actor(a)).join(', ') || '—'), t.evidence.length ? e(t.evidence.join('; ')) : bad(s.none), t.momentOfTruth ? '★' : '']))));
 
     const f = analysis.failPoints;
     sections.push(`<h2>${e(s.failPoints)}</h2>` + (f.total === 0 ? `<p>${e(s.noFailPoints)}</p>`
@@ -91,11 +91,11 @@ export function renderHtmlReport(analysis: BlueprintAnalysis, model: BlueprintMo
         analysis.metrics.map(m => [`${e(m.label)} <code>${e(m.id)}</code>`, m.steps.map(step).join(', ') || e(s.wholeProcess), e(metricTarget(m, s))]))));
 
     sections.push(`<h2>${e(s.handOffs)}</h2>` + (analysis.handOffs.length === 0 ? `<p>${e(s.noneShort)}</p>` : table([s.from, s.to, s.kind, s.crossesInternalLine, s.returnsToCustomer],
-        analysis.handOffs.map(h => [step(h.from), step(h.to), e(h.kind), h.crossesInternalLine ? e(s.yes) : '', h.returnsToCustomer ? e(s.yes) : bad(s.no)]))));
+        analysis.handOffs.map(h => [step(h.from), step(h.to), e(labels.flowKind(h.kind)), h.crossesInternalLine ? e(s.yes) : '', h.returnsToCustomer ? e(s.yes) : bad(s.no)]))));
 
     if (analysis.content.length > 0) {
         sections.push(`<h2>${e(s.notesAndPolicies)}</h2>` + table([s.where, s.kind, s.text],
-            analysis.content.map(item => [item.step ? step(item.step) : `<em>${e(s.wholeProcess)}</em>`, e(s.contentKinds[item.kind]), e(item.text)])));
+            analysis.content.map(item => [item.step ? step(item.step) : `<em>${e(s.wholeProcess)}</em>`, e(s.contentKinds[item.kind]), e(labels.content(item))])));
     }
 
     return `<!DOCTYPE html>

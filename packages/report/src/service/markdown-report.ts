@@ -45,7 +45,7 @@ export function renderMarkdownReport(analysis: BlueprintAnalysis, model: Bluepri
     else {
         out.push(row([s.touchpoint, s.stage, s.channel, s.distance, s.meets, s.evidence, s.momentOfTruth]), '|---|---|---|---|---|---|:-:|');
         for (const t of analysis.touchpoints) {
-            out.push(`| ${stepName(t.step)} | ${cell(labels.stage(t.stage))} | ${cell(t.channelLabel ?? t.channel ?? '—')}${t.selfService ? ` ${s.selfService}` : ''} | ${t.distance ?? '—'} | ${cell(t.actors.map(a => labels.actor(a)).join(', ') || '—')} | ${cell(t.evidence.join('; ') || `⚠️ ${s.none}`)} | ${t.momentOfTruth ? '★' : ''} |`);
+            out.push(`| ${stepName(t.step)} | ${cell(labels.stage(t.stage))} | ${cell(t.channelLabel ?? t.channel ?? '—')}${t.selfService ? ` ${s.selfService}` : ''} | ${labels.distance(t.distance) ?? '—'} | ${cell(t.actors.map(a => labels.actor(a)).join(', ') || '—')} | ${cell(t.evidence.join('; ') || `⚠️ ${s.none}`)} | ${t.momentOfTruth ? '★' : ''} |`);
         }
         out.push('');
     }
@@ -78,13 +78,13 @@ export function renderMarkdownReport(analysis: BlueprintAnalysis, model: Bluepri
     if (analysis.handOffs.length === 0) out.push(s.noHandOffs, '');
     else {
         out.push(row([s.from, s.to, s.kind, s.crossesInternalLine, s.returnsToCustomer]), '|---|---|---|:-:|:-:|');
-        for (const h of analysis.handOffs) out.push(`| ${stepName(h.from)} | ${stepName(h.to)} | ${h.kind} | ${h.crossesInternalLine ? '✓' : ''} | ${h.returnsToCustomer ? '✓' : `⚠️ ${s.no}`} |`);
+        for (const h of analysis.handOffs) out.push(`| ${stepName(h.from)} | ${stepName(h.to)} | ${labels.flowKind(h.kind)} | ${h.crossesInternalLine ? '✓' : ''} | ${h.returnsToCustomer ? '✓' : `⚠️ ${s.no}`} |`);
         out.push('');
     }
 
     if (analysis.content.length > 0) {
         out.push(`## ${s.notesAndPolicies}`, '', row([s.where, s.kind, s.text]), '|---|---|---|');
-        for (const item of analysis.content) out.push(`| ${item.step ? stepName(item.step) : `_${s.wholeProcess}_`} | ${s.contentKinds[item.kind]} | ${cell(item.text)} |`);
+        for (const item of analysis.content) out.push(`| ${item.step ? stepName(item.step) : `_${s.wholeProcess}_`} | ${s.contentKinds[item.kind]} | ${cell(labels.content(item))} |`);
         out.push('');
     }
     return out.join('\n').trimEnd() + '\n';

@@ -3,7 +3,7 @@
  * likely, worst case, exception paths), tolerance verdicts, remedies, and labels for ids. Every
  * fixed phrase comes from the blueprint's language (`localisation(model.language).serviceReport`).
  */
-import { localisation, type BlueprintAnalysis, type BlueprintModel, type ExceptionPath, type FailPointEntry, type ModelRemedy, type ServiceReportStrings, type TimeAnalysis, type TimeFigures } from '@blueprint/model';
+import { localisation, type BlueprintAnalysis, type BlueprintModel, type ChannelDistance, type ContentEntry, type ExceptionPath, type FailPointEntry, type FlowKind, type Localisation, type ModelRemedy, type ServiceReportStrings, type TimeAnalysis, type TimeFigures } from '@blueprint/model';
 import { boundedDuration, boundedPart, duration } from './format.js';
 
 const ENGLISH = localisation('en').serviceReport;
@@ -31,9 +31,12 @@ export class ReportLabels {
     private readonly segments: Map<string, string>;
     /** The report strings in the blueprint's language. */
     readonly s: ServiceReportStrings;
+    /** The values the model keeps as keywords (distances, flow kinds, feelings, poka-yoke types), named in the blueprint's language. */
+    private readonly names: Localisation;
 
     constructor(model: BlueprintModel, s: ServiceReportStrings = localisation(model.language).serviceReport) {
         this.s = s;
+        this.names = localisation(model.language);
         this.steps = new Map(model.steps.map(s => [s.id, s.label]));
         this.stages = new Map(model.stages.map(s => [s.id, s.label]));
         this.actors = new Map(model.actors.map(a => [a.id, a.label]));
@@ -46,6 +49,13 @@ export class ReportLabels {
     actor(id: string): string { return this.actors.get(id) ?? id; }
     lane(id: string): string { return this.lanes.get(id) ?? id; }
     segment(id: string | undefined): string { return id === undefined ? this.s.everyCustomer : this.segments.get(id) ?? id; }
+    distance(distance: ChannelDistance | undefined): string | undefined { return distance === undefined ? undefined : this.names.distances[distance] ?? distance; }
+    flowKind(kind: FlowKind): string { return this.names.flowKinds[kind] ?? kind; }
+    pokaYoke(type: string): string { return (this.names.diagram.notes.pokaYokeTypes as Readonly<Record<string, string>>)[type] ?? type; }
+    /** A note, a policy, or an emotion with its feeling named: `부정: 기다리는 동안…`. */
+    content(item: ContentEntry): string {
+        return item.feeling ? `${this.names.diagram.notes.feelings[item.feeling] ?? item.feeling}: ${item.text}` : item.text;
+    }
 }
 
 export function share(probability: number | undefined, s: ServiceReportStrings = ENGLISH): string {
@@ -90,7 +100,7 @@ export function toleranceVerdict(time: TimeAnalysis, figures: TimeFigures, s: Se
 
 export function remedyText(kind: 'prevention' | 'recovery', remedy: ModelRemedy, labels: ReportLabels): string {
     const s = labels.s;
-    return `${kind === 'prevention' ? s.prevention : s.recovery}: ${remedy.text}${remedy.pokaYoke ? ` [${s.pokaYoke}: ${remedy.pokaYoke}]` : ''}`
+    return `${kind === 'prevention' ? s.prevention : s.recovery}: ${remedy.text}${remedy.pokaYoke ? ` [${s.pokaYoke}: ${labels.pokaYoke(remedy.pokaYoke)}]` : ''}`
         + (remedy.steps.length > 0 ? ` — ${s.remedyBy(remedy.steps.map(id => labels.step(id)).join(' → '))}` : '');
 }
 
