@@ -98,8 +98,9 @@ function parseXml(text: string): Document {
 
 function elementNames(node: Node, names: string[] = []): string[] {
     for (let child = node.firstChild; child; child = child.nextSibling) {
-        // Line wrapping depends on the label's width, so the number of tspans may differ.
-        if (child.nodeType === 1 && child.nodeName !== 'tspan') names.push(child.nodeName);
+        // Line wrapping depends on the label's width, so the number of tspans may differ; so does
+        // whether a flow's label fits beside it or moves away, joined by a leader line.
+        if (child.nodeType === 1 && child.nodeName !== 'tspan' && (child as Element).getAttribute('class') !== 'bp-flow-leader') names.push(child.nodeName);
         elementNames(child, names);
     }
     return names;
@@ -124,11 +125,11 @@ describe('hostile labels in SVG', () => {
 
 // ---- HTML -------------------------------------------------------------------------------------------
 
-interface HtmlNode { nodeName: string; childNodes?: HtmlNode[]; attrs?: Array<{ name: string }>; value?: string }
+interface HtmlNode { nodeName: string; childNodes?: HtmlNode[]; attrs?: Array<{ name: string; value?: string }>; value?: string }
 
 function htmlElements(node: HtmlNode, names: string[] = []): string[] {
     for (const child of node.childNodes ?? []) {
-        if (!child.nodeName.startsWith('#') && child.nodeName !== 'tspan') {
+        if (!child.nodeName.startsWith('#') && child.nodeName !== 'tspan' && !(child.attrs ?? []).some(a => a.name === 'class' && a.value === 'bp-flow-leader')) {
             names.push(child.nodeName + (child.attrs ?? []).filter(a => a.name.startsWith('on')).map(a => `[${a.name}]`).join(''));
         }
         htmlElements(child, names);

@@ -34,7 +34,7 @@ export function unsafeOutputReason(target: string, guard: OutputGuard): string |
     }
     if (guard.blueprintText) return undefined;
     if ([absolute, resolved].some(isBlueprintName)) {
-        const exists = statSync(resolved, { throwIfNoEntry: false }) !== undefined;
+        const exists = statOf(resolved) !== undefined;
         return exists
             ? `${shown} is a blueprint source; refusing to overwrite it with ${guard.what} (write to another file)`
             : `${shown}: refusing to write ${guard.what} under a ${BLUEPRINT_FILE_EXTENSION} name, which only blueprint text may have`;
@@ -76,9 +76,18 @@ function resolvePath(absolute: string): string {
     }
 }
 
+/** The file's status, or undefined when there is none to read (missing, or a part of the path is a file: ENOTDIR). */
+function statOf(file: string): ReturnType<typeof statSync> | undefined {
+    try {
+        return statSync(file, { throwIfNoEntry: false });
+    } catch {
+        return undefined;
+    }
+}
+
 function sameFile(a: string, b: string): boolean {
     if (a === b) return true;
-    const first = statSync(a, { throwIfNoEntry: false });
-    const second = first && statSync(b, { throwIfNoEntry: false });
+    const first = statOf(a);
+    const second = first && statOf(b);
     return first !== undefined && second !== undefined && first.isFile() && first.dev === second.dev && first.ino === second.ino;
 }
