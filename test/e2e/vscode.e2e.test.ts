@@ -199,7 +199,7 @@ describe.runIf(process.env.BLUEPRINT_E2E === '1')('Blueprint extension in code-s
         await expect.poll(() => existsSync(target) && readFileSync(target).length > 1000, { timeout: 60_000 }).toBe(true);
         const workbook = new ExcelJS.Workbook();
         await workbook.xlsx.load(readFileSync(target) as unknown as ArrayBuffer);
-        expect(workbook.worksheets).toHaveLength(6);
+        expect(workbook.worksheets).toHaveLength(7);
         expect(workbook.worksheets[0].getRow(2).getCell(2).value).toBe('Take a queue number');
     });
 

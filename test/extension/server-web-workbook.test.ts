@@ -70,7 +70,7 @@ describe('the web language server (dist/server-web.js) in a worker-like scope', 
         expect(csv).toContain('Take a queue number');
         const workbook = new ExcelJS.Workbook();
         await workbook.xlsx.load(await bytes('xlsx') as unknown as ArrayBuffer);
-        expect(workbook.worksheets).toHaveLength(6);
+        expect(workbook.worksheets).toHaveLength(7);
         expect(workbook.worksheets[0].getRow(2).getCell(2).value).toBe('Take a queue number');
     });
 });
