@@ -4,12 +4,15 @@
  * versions, as the preview's debounce does, and crossing JSON as VS Code's messages do), arrive as
  * the whole layouts; a diagram without geometry keeps what is held; a patch of something else, or
  * one that does not apply, is refused so the receiver can ask for the whole diagram. A relay sends a
- * patch it got on unchanged when its receiver holds that patch's base.
+ * patch it got on unchanged when its receiver holds that patch's base (patched-layouts.ts, shared
+ * with the server's layout worker), and layouts resolved one from another do not hold each other.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { layoutBlueprint, type BlueprintLayout } from '@blueprint/diagram';
-import { patchForReceiver, resolveFromSender, type DiagramHighlights, type DiagramParams, type HeldDiagram } from '@blueprint/protocol';
+import { patchForReceiver, rememberLayoutPatch, resolveFromSender, type DiagramHighlights, type DiagramParams, type HeldDiagram } from '@blueprint/protocol';
 import { describe, expect, test } from 'vitest';
 import { EXAMPLES_ROOT, modelFromText } from '../diagram/diagram-helpers.js';
 
@@ -93,6 +96,36 @@ describe('diagram streams', () => {
         const skipped = patchForReceiver(page.sender, third!.params);
         expect(skipped.params.patch?.set).not.toHaveProperty('steps');
         expect(resolveFromSender(page.receiver, json(skipped.params))?.params.layout).toEqual(json(first));
+    });
+
+    test('a layout remembered as made by a patch goes as that patch to a receiver holding exactly its base', async () => {
+        const first = await layoutBlueprint(await modelFromText(text));
+        const next = { ...first, steps: json(first.steps) };
+        // A patch no diff would make (the steps replaced whole, though none changed).
+        const patch = { base: 7, set: { steps: json(first.steps) }, unset: [], lists: {} };
+        rememberLayoutPatch(next, first, patch);
+        const params: DiagramParams = { uri: URI, version: 2, layout: next, stale: false, errors: 0 };
+        expect(patchForReceiver({ uri: URI, version: 1, layout: first }, params).params.patch).toEqual({ ...patch, base: 1 });
+        // A receiver holding an equal copy of the base, not the base itself: diffed (nothing changed).
+        expect(patchForReceiver({ uri: URI, version: 1, layout: json(first) }, params).params.patch?.set).toEqual({});
+    });
+
+    test('a receiver\'s layouts resolved one from another do not hold each other: only the last one stays', async () => {
+        setFlagsFromString('--expose-gc');
+        const gc = runInNewContext('gc') as () => void;
+        const hop = new Hop();
+        const received: WeakRef<object>[] = [];
+        let previous: BlueprintLayout | undefined;
+        for (const typed of ['', 'w', 'wa', 'war', 'warm']) {
+            previous = await layoutBlueprint(await modelFromText(text.replace(/"([^"]+)"/, `"$1${typed}"`)), { previous });
+            hop.relay({ uri: URI, version: received.length + 1, layout: previous, stale: false, errors: 0 });
+            received.push(new WeakRef(hop.receiver!.layout));
+        }
+        expect(hop.sent).toBeLessThan(bytes(previous) * 2);
+        // WeakRefs hold their targets until the task that made them ends.
+        await new Promise(resolve => setTimeout(resolve, 0));
+        gc();
+        expect(received.map(ref => ref.deref() === undefined)).toEqual([true, true, true, true, false]);
     });
 
     test('another document is sent whole; a patch of something else, or one that does not apply, is refused', async () => {

@@ -12,11 +12,12 @@ import type { BlueprintLayout } from '@blueprint/diagram';
 import { ABSOLUTE_NESTED_FIELDS } from '@blueprint/diagram/geometry';
 import { sameData } from '@blueprint/model';
 import type { DiagramHighlights, DiagramParams } from './diagram.js';
-import { applyRecordPatch, diffRecords, type DiffOptions, type RecordPatch } from './record-patch.js';
+import { knownLayoutPatch, rememberLayoutPatch } from './patched-layouts.js';
+import { applyRecordPatch, diffRecords, type DiffOptions } from './record-patch.js';
 
 /**
  * How layouts are diffed along the stream, and by the server's layout worker too: a patch made with
- * these options anywhere can go on unchanged (`KnownPatch`). Boxes right of a widened column are
+ * these options anywhere can go on unchanged (`rememberLayoutPatch`). Boxes right of a widened column are
  * sent as moved by (dx, dy), their flows' points, label boxes and anchors with them.
  */
 export const LAYOUT_PATCH_OPTIONS: DiffOptions = { moves: { nested: ABSOLUTE_NESTED_FIELDS } };
@@ -38,24 +39,17 @@ export interface DiagramStreamStep {
 type Json = Record<string, unknown>;
 
 /**
- * A patch of `next` against `base` (numbered `baseVersion`) made already with `LAYOUT_PATCH_OPTIONS`, or
- * undefined: the server's layout worker sent the layout as one, and diffing again would give it back.
- */
-export type KnownPatch = (base: BlueprintLayout, next: BlueprintLayout, baseVersion: number) => RecordPatch | undefined;
-
-/**
  * Sender: `params` as the receiver should get it, given what it holds. With a layout of the same
  * document held, the layout goes as a patch of that one (when everything moved, the patch is the
  * whole layout plus the ids' order: hardly larger), and the highlights only when they changed (the
- * critical path of 1,000 steps is most of a label edit's message otherwise). `known`: a patch
- * already made of the layout against the held one, used instead of diffing them.
+ * critical path of 1,000 steps is most of a label edit's message otherwise). A layout made from the
+ * held one by a patch (`rememberLayoutPatch`) goes as that patch, without diffing the two.
  */
-export function patchForReceiver(held: HeldDiagram | undefined, params: DiagramParams, known?: KnownPatch): DiagramStreamStep {
+export function patchForReceiver(held: HeldDiagram | undefined, params: DiagramParams): DiagramStreamStep {
     if (!params.layout) return { params, held };
     const next = holding(params, params.layout);
     if (!held || held.uri !== params.uri) return { params, held: next };
-    const patch = known?.(held.layout, params.layout, held.version)
-        ?? resolvedPatch(held.layout, params.layout, held.version)
+    const patch = knownLayoutPatch(held.layout, params.layout, held.version)
         ?? diffRecords(held.layout as unknown as Json, params.layout as unknown as Json, held.version, LAYOUT_PATCH_OPTIONS);
     const { layout: _whole, highlights, ...rest } = params;
     return { params: sameData(held.highlights, highlights, 'json') ? { ...rest, patch } : { ...rest, patch, highlights }, held: next };
@@ -75,23 +69,11 @@ export function resolveFromSender(held: HeldDiagram | undefined, params: Diagram
     } catch {
         return undefined;
     }
-    resolvedFrom.set(layout, { base: held.layout, patch: params.patch });
+    // A relay (the editor, between the server and the page) whose receiver holds that base sends the same patch on.
+    rememberLayoutPatch(layout, held.layout, params.patch);
     const { patch: _patch, ...rest } = params;
     const whole: DiagramParams = { ...rest, layout, highlights: params.highlights ?? held.highlights };
     return { params: whole, held: holding(whole, layout) };
-}
-
-/**
- * Each layout `resolveFromSender` made by applying a patch, with the layout it applied it to. Weak:
- * goes with the layout. A relay (the extension, between the server and the page) whose receiver
- * holds that base sends the same patch on instead of diffing the two layouts again: applying it
- * gives exactly this layout, by construction.
- */
-const resolvedFrom = new WeakMap<BlueprintLayout, { readonly base: BlueprintLayout; readonly patch: RecordPatch }>();
-
-function resolvedPatch(base: BlueprintLayout, next: BlueprintLayout, baseVersion: number): RecordPatch | undefined {
-    const made = resolvedFrom.get(next);
-    return made?.base === base ? { ...made.patch, base: baseVersion } : undefined;
 }
 
 function holding(params: DiagramParams, layout: BlueprintLayout): HeldDiagram {

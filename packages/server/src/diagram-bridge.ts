@@ -15,7 +15,6 @@ import { DocumentState, URI, type LangiumDocument, type LangiumSharedCoreService
 import { DiagnosticSeverity, type Disposable } from 'vscode-languageserver';
 import { patchForReceiver } from '@blueprint/protocol';
 import { DiagramDocuments, type EarlyLayout } from './diagram-documents.js';
-import { knownLayoutPatch } from './layout-patches.js';
 import type { LayoutRunner } from './layout-runner.js';
 import { LayoutScheduler, type LayoutJob } from './layout-scheduler.js';
 
@@ -196,7 +195,7 @@ export class DiagramBridge implements Disposable {
         const state = this.documents.get(params.uri);
         if (!state?.patches) return params;
         // The worker's patch when it made this layout from the one sent (the same diff, not made twice).
-        const step = patchForReceiver(state.sent, params, knownLayoutPatch);
+        const step = patchForReceiver(state.sent, params);
         state.sent = step.held;
         return step.params;
     }

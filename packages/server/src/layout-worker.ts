@@ -9,8 +9,7 @@
 import type { MessagePort } from 'node:worker_threads';
 import { createLayoutCache, layoutBlueprint, type BlueprintLayout, type LayoutCache } from '@blueprint/diagram';
 import type { BlueprintModel } from '@blueprint/model';
-import { applyRecordPatch, diffRecords } from '@blueprint/protocol';
-import { LAYOUT_PATCH_OPTIONS } from './layout-patches.js';
+import { applyRecordPatch, diffRecords, LAYOUT_PATCH_OPTIONS } from '@blueprint/protocol';
 import type { LayoutRequest, LayoutResponse } from './worker-layout-runner.js';
 
 export function runLayoutWorker(port: MessagePort): void {

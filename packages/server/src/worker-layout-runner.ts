@@ -2,8 +2,7 @@
 import { Worker } from 'node:worker_threads';
 import type { BlueprintLayout, LayoutSpacing } from '@blueprint/diagram';
 import type { BlueprintModel } from '@blueprint/model';
-import { applyRecordPatch, diffRecords, type RecordPatch } from '@blueprint/protocol';
-import { rememberPatch } from './layout-patches.js';
+import { applyRecordPatch, diffRecords, rememberLayoutPatch, type RecordPatch } from '@blueprint/protocol';
 import { InProcessLayoutRunner, type LayoutRunner } from './layout-runner.js';
 
 /** What the worker is started with, so the same script can tell it is the layout worker. */
@@ -198,7 +197,7 @@ export class WorkerLayoutRunner implements LayoutRunner {
                 return;
             }
             layout = applyRecordPatch(base, response.patch);
-            rememberPatch(layout, base, response.patch);
+            rememberLayoutPatch(layout, base, response.patch);
         }
         if (!waiter.released) this.kept.set(waiter.uri, layout);
         waiter.resolve(layout);
