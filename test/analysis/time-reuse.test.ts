@@ -5,6 +5,8 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { createBlueprintServices } from '@blueprint/language';
 import { analyseTime, type BlueprintModel } from '@blueprint/model';
 import { EmptyFileSystem, URI } from 'langium';
@@ -110,5 +112,32 @@ describe('the time analysis of a version typed into', () => {
             expect(after.time).not.toBe(last);
             last = after.time;
         }
+    });
+});
+
+describe('the time analysis kept for the next version', () => {
+    test('goes with its document when that is deleted, alone or with its folder; the other documents keep theirs', async () => {
+        setFlagsFromString('--expose-gc');
+        const gc = runInNewContext('gc') as () => void;
+        const Blueprint = services();
+        const builder = Blueprint.shared.workspace.DocumentBuilder;
+        const text = readFileSync(EXAMPLES + examples[0], 'utf8');
+        const label = /"([^"]+)"/;
+        const alone = URI.parse('memory:///alone.blueprint');
+        const inFolder = URI.parse('memory:///folder/nested.blueprint');
+        const kept = URI.parse('memory:///kept.blueprint');
+        const released: WeakRef<object>[] = [];
+        for (const uri of [alone, inFolder]) released.push(new WeakRef((await timeOf(Blueprint, text, uri)).time));
+        const keptTime = (await timeOf(Blueprint, text, kept)).time;
+
+        await builder.update([], [alone]);
+        await builder.update([], [URI.parse('memory:///folder')]);
+        expect(Blueprint.shared.workspace.LangiumDocuments.hasDocument(inFolder)).toBe(false);
+        // The document that stays keeps its last analysis for its next version.
+        expect((await timeOf(Blueprint, text.replace(label, '"$1 typed"'), kept)).time).toBe(keptTime);
+        // WeakRefs hold their targets until the task that made them ends.
+        await new Promise(resolve => setTimeout(resolve, 0));
+        gc();
+        expect(released.map(ref => ref.deref() === undefined)).toEqual([true, true]);
     });
 });

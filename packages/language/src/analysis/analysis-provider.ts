@@ -17,7 +17,12 @@ import { sameTimingInputs } from './timing-inputs.js';
 export class BlueprintAnalysisProvider {
     private readonly cache: DocumentCache<BlueprintModel, BlueprintAnalysis>;
     private readonly timeCache: DocumentCache<BlueprintModel, TimeAnalysis>;
-    /** Per document, the last model whose time analysis was computed, with it (outlives the version, unlike `timeCache`). */
+    /**
+     * Per document, the last model whose time analysis was computed, with it (outlives the version,
+     * unlike `timeCache`). Released with the document when it is deleted, alone or with its folder
+     * (Langium reports each document of a deleted folder); a document closed in the editor stays in
+     * the workspace, as its file is still there, and keeps its entry like Langium's own caches.
+     */
     private readonly lastTime = new Map<string, { readonly model: BlueprintModel; readonly time: TimeAnalysis }>();
 
     constructor(shared: LangiumSharedCoreServices, private readonly models: BlueprintModelProvider) {
