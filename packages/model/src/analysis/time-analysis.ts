@@ -358,7 +358,7 @@ export function analyseTime(model: BlueprintModel, segment?: string): TimeAnalys
     }
     // The figures of the most likely journey from each step: what it chooses, with the parallel
     // work done beside it (the longest branch decides when the work is done).
-    const likelyJourney = journeyTotals(order, edges, journeyNodes, likelyChoice);
+    const likelyJourney = journeyTotals(order, position, edges, journeyNodes, likelyChoice);
 
     const reachChance = new Float64Array(N).fill(-1);
     const reachPrevious = new Int32Array(N).fill(-1);
@@ -576,22 +576,32 @@ function isTaken(out: readonly Edge[], choice: number, e: number): boolean {
  * One journey from every step, for a choice at each step (see `takenEdges`): its total and the
  * branch that decides it (the longest); the figures are summed along those branches (`journeySum`).
  */
-function journeyTotals(order: readonly number[], edges: readonly Edge[][], nodes: readonly Vec[], choice: Int32Array): { total: Float64Array; next: Int32Array } {
+function journeyTotals(order: readonly number[], position: Int32Array, edges: readonly Edge[][], nodes: readonly Vec[], choice: Int32Array): { total: Float64Array; next: Int32Array } {
     const total = new Float64Array(edges.length);
     const next = new Int32Array(edges.length).fill(-1);
-    for (let k = order.length - 1; k >= 0; k--) {
+    decideBranches(0, order.length - 1, order, position, edges, nodes, choice, total, next, total);
+    return { total, next };
+}
+
+/**
+ * The totals and deciding branches (the longest of the taken ones) of the steps `order[first]` to
+ * `order[last]`, from the last back: a successor after `last` counts with its total in `after`.
+ */
+function decideBranches(first: number, last: number, order: readonly number[], position: Int32Array, edges: readonly Edge[][], nodes: readonly Vec[],
+    choice: Int32Array, total: Float64Array, next: Int32Array, after: Float64Array): void {
+    for (let k = last; k >= first; k--) {
         const node = order[k];
         const out = edges[node];
         let best = -1, bestTotal = 0;
         for (let e = 0; e < out.length; e++) {
             if (!isTaken(out, choice[node], e)) continue;
             const to = out[e].to;
-            if (best < 0 || total[to] > bestTotal) { best = to; bestTotal = total[to]; }
+            const t = position[to] > last ? after[to] : total[to];
+            if (best < 0 || t > bestTotal) { best = to; bestTotal = t; }
         }
         total[node] = nodes[node][0] + bestTotal;
         next[node] = best;
     }
-    return { total, next };
 }
 
 /** The figures along a journey's deciding branches from `node` on. */
@@ -607,19 +617,7 @@ function journeySum(node: number, next: Int32Array, nodes: readonly Vec[], figur
  */
 function journeyFrom(start: number, last: number, order: readonly number[], position: Int32Array, edges: readonly Edge[][], nodes: readonly Vec[],
     choice: Int32Array, likely: { total: Float64Array; next: Int32Array }, total: Float64Array, next: Int32Array): Vec {
-    for (let k = last; k >= position[start]; k--) {
-        const node = order[k];
-        const out = edges[node];
-        let best = -1, bestTotal = 0;
-        for (let e = 0; e < out.length; e++) {
-            if (!isTaken(out, choice[node], e)) continue;
-            const to = out[e].to;
-            const t = position[to] > last ? likely.total[to] : total[to];
-            if (best < 0 || t > bestTotal) { best = to; bestTotal = t; }
-        }
-        total[node] = nodes[node][0] + bestTotal;
-        next[node] = best;
-    }
+    decideBranches(position[start], last, order, position, edges, nodes, choice, total, next, likely.total);
     const figures = zero();
     let node = start;
     for (; node >= 0 && position[node] <= last; node = next[node]) add(figures, nodes[node]);
