@@ -20,7 +20,7 @@ import { EXAMPLES_ROOT, loadExampleModel, modelFromText } from '../diagram/diagr
  */
 const ALLOWED = new Set(['min', 's', 'h', 'd', 'F', 'W', 'MOT', 'KPI', 'N', 'ATM', 'SMS', 'ARS', 'IVR', 'VIP']);
 
-/** Every kind of value the outputs name: distances, flow kinds, poka-yoke types, emotions, built-in channels. */
+/** Every kind of value the outputs name: distances, flow kinds, poka-yoke types, emotions, built-in channels, a decision's weights. */
 function fixture(language: 'zh' | 'ja' | 'ko'): string {
     const words = { zh: ['到达', '接待', '核对', '系统', '离开'], ja: ['到着', '受付', '確認', 'システム', '退出'], ko: ['도착', '접수', '확인', '시스템', '퇴장'] }[language];
     const [arrive, greet, check, system, leave] = words;
@@ -54,7 +54,11 @@ function fixture(language: 'zh' | 'ja' | 'ko'): string {
         end
     }
     flow arrive -> greet -> leave
-    flow greet -> fix -> leave
+    flow greet -> fix
+    decision fix "${check}${leave}" {
+        -> leave 19 "${leave}${check}"
+        -> check 1
+    }
     flow greet ~> check "${check}${arrive}"
     flow check => record "${system}${arrive}"
     flow greet <-> leave
@@ -121,6 +125,7 @@ describe('outputs of a Chinese, Japanese or Korean blueprint carry no English', 
         expect(markdown).toContain(`| ${ko.flowKinds['hand-off']} |`);
         expect(markdown).toContain(`\\[${ko.serviceReport.pokaYoke}: ${ko.diagram.notes.pokaYokeTypes.preparation}\\]`);
         expect(markdown).toContain(`| ${ko.diagram.notes.feelings.negative}: 확인퇴장 |`);
+        expect(markdown).toContain(`확인확인 (\`fix\`) | ${ko.serviceReport.alternatives} | 확인퇴장 | 퇴장 ${ko.serviceReport.weight(19)} (퇴장확인); 확인 ${ko.serviceReport.weight(1)} |`);
         const mermaid = exportMermaid(stripRanges(await layoutBlueprint(model)), { language: 'ko' });
         expect(mermaid).toContain(`subgraph legend["${ko.diagram.legend}"]`);
         expect(mermaid).toContain(ko.channels.branch);
@@ -134,6 +139,7 @@ describe('outputs of a Chinese, Japanese or Korean blueprint carry no English', 
         expect(markdown).toContain('| hand-off |');
         expect(markdown).toContain('\\[poka-yoke: preparation\\]');
         expect(markdown).toContain('| negative: 확인퇴장 |');
+        expect(markdown).toContain('퇴장 weight 19 (퇴장확인); 확인 weight 1 |');
         expect(exportMermaid(stripRanges(await layoutBlueprint(model)))).toContain('subgraph legend["Legend"]');
     });
 });

@@ -139,6 +139,8 @@ export interface ServiceReportStrings {
     readonly parallel: string;
     readonly joinsAt: (step: string) => string;
     readonly alternatives: string;
+    /** A decision's branch share written as a weight (`weight 3`) rather than a percentage. */
+    readonly weight: (value: number) => string;
     readonly onlyFirstExceptionPaths: (count: number) => string;
     readonly noStage: string;
     readonly contentKinds: Readonly<Record<'note' | 'policy' | 'emotion', string>>;
@@ -429,7 +431,7 @@ const en: Localisation = {
         loopsWithoutRepeat: loops => `Loops without a repeat, not summed: ${loops}`,
         targetWithin: window => ` within ${window}`,
         everyCustomer: 'every customer (base path)', noSteps: '(no steps)',
-        parallel: 'parallel', joinsAt: step => `joins at ${step}`, alternatives: 'alternatives',
+        parallel: 'parallel', joinsAt: step => `joins at ${step}`, alternatives: 'alternatives', weight: value => `weight ${value}`,
         onlyFirstExceptionPaths: count => `Only the first ${count} exception paths are listed.`,
         noStage: '(no stage)',
         contentKinds: { note: 'note', policy: 'policy', emotion: 'emotion' }
@@ -598,7 +600,7 @@ const zh: Localisation = {
         loopsWithoutRepeat: loops => `未标注重复次数的循环（未计入）：${loops}`,
         targetWithin: window => `（${window} 内）`,
         everyCustomer: '所有顾客（基本路径）', noSteps: '（无步骤）',
-        parallel: '并行', joinsAt: step => `在 ${step} 汇合`, alternatives: '择一',
+        parallel: '并行', joinsAt: step => `在 ${step} 汇合`, alternatives: '择一', weight: value => `权重 ${value}`,
         onlyFirstExceptionPaths: count => `仅列出前 ${count} 条例外路径。`,
         noStage: '（无阶段）',
         contentKinds: { note: '备注', policy: '政策', emotion: '情绪' }
@@ -767,7 +769,7 @@ const ja: Localisation = {
         loopsWithoutRepeat: loops => `繰り返し回数のないループ（合計に含めない）：${loops}`,
         targetWithin: window => `（${window} 以内）`,
         everyCustomer: 'すべての顧客（基本経路）', noSteps: '（ステップなし）',
-        parallel: '並行', joinsAt: step => `${step} で合流`, alternatives: '選択',
+        parallel: '並行', joinsAt: step => `${step} で合流`, alternatives: '選択', weight: value => `重み ${value}`,
         onlyFirstExceptionPaths: count => `最初の ${count} 件の例外経路のみ表示しています。`,
         noStage: '（段階なし）',
         contentKinds: { note: '注記', policy: '方針', emotion: '感情' }
@@ -936,7 +938,7 @@ const ko: Localisation = {
         loopsWithoutRepeat: loops => `반복 횟수가 없는 반복(합계에서 제외): ${loops}`,
         targetWithin: window => ` (${window} 이내)`,
         everyCustomer: '모든 고객(기본 경로)', noSteps: '(단계 없음)',
-        parallel: '병행', joinsAt: step => `${step}에서 합류`, alternatives: '선택',
+        parallel: '병행', joinsAt: step => `${step}에서 합류`, alternatives: '선택', weight: value => `가중치 ${value}`,
         onlyFirstExceptionPaths: count => `처음 ${count}개 예외 경로만 표시합니다.`,
         noStage: '(국면 없음)',
         contentKinds: { note: '메모', policy: '정책', emotion: '감정' }
