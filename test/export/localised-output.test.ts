@@ -1,6 +1,6 @@
 /**
- * A blueprint in Chinese, Japanese or Korean reads in that language in every output, as the diagram
- * does: the service review (Markdown and HTML) and the Mermaid export carry no English words but
+ * A blueprint in Chinese, Japanese or Korean reads in that language in every output: the diagram
+ * (its texts and its tooltips), the service review (Markdown and HTML) and the Mermaid export carry no English words but
  * the author's own text, the duration units and the badges' letters. Found by rendering each
  * output, removing what the author wrote (every quoted string; names show only in code spans, which are left out) and
  * listing the Latin words left over.
@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { layoutBlueprint, stripRanges } from '@blueprint/diagram';
+import { layoutBlueprint, renderSvg, stripRanges } from '@blueprint/diagram';
 import { exportMermaid } from '@blueprint/export';
 import { analyseBlueprint, localisation, type BlueprintModel } from '@blueprint/model';
 import { renderHtmlReport, renderMarkdownReport } from '@blueprint/report';
@@ -89,10 +89,15 @@ const htmlText = (html: string) => html
 const mermaidText = (mermaid: string) => [...mermaid.matchAll(/"([^"]*)"/g)].map(match => match[1])
     .join('\n').replace(/<[^>]+>/g, ' ').replace(/#\w+;/g, ' ');
 
+/** What a reader of the diagram sees and hovers: its texts and the tooltips (`<title>`) of its badges, chips and branch points. */
+const svgText = (svg: string) => [...svg.matchAll(/<(text|title)\b[^>]*>([\s\S]*?)<\/\1>/g)].map(match => match[2])
+    .join('\n').replace(/<[^>]+>/g, ' ').replace(/&[a-z]+;|&#\d+;/g, ' ');
+
 async function outputs(model: BlueprintModel): Promise<Record<string, string>> {
     const analysis = analyseBlueprint(model);
     const layout = stripRanges(await layoutBlueprint(model));
     return {
+        diagram: svgText(renderSvg(layout)),
         markdown: markdownText(renderMarkdownReport(analysis, model)),
         html: htmlText(renderHtmlReport(analysis, model)),
         mermaid: mermaidText(exportMermaid(layout, { language: model.language })),
@@ -140,6 +145,11 @@ describe('outputs of a Chinese, Japanese or Korean blueprint carry no English', 
         expect(markdown).toContain('\\[poka-yoke: preparation\\]');
         expect(markdown).toContain('| negative: 확인퇴장 |');
         expect(markdown).toContain('퇴장 weight 19 (퇴장확인); 확인 weight 1 |');
-        expect(exportMermaid(stripRanges(await layoutBlueprint(model)))).toContain('subgraph legend["Legend"]');
+        const layout = stripRanges(await layoutBlueprint(model));
+        expect(exportMermaid(layout)).toContain('subgraph legend["Legend"]');
+        const svg = renderSvg(layout);
+        for (const tooltip of ['By 접수', 'Channel: Web', 'Fail point F1: 확인접수', 'Wait point: expected 2 min, tolerance 5 min', 'Customer emotion: negative']) {
+            expect(svg).toContain(`<title>${tooltip}</title>`);
+        }
     });
 });

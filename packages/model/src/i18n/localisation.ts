@@ -209,6 +209,21 @@ export interface DiagramNoteStrings {
     readonly parallelJoin: (step: string) => string;
 }
 
+/** The tooltips of a step's badges and chips (an SVG `<title>`, the preview's tooltip, what a screen reader hears). */
+export interface DiagramTooltipStrings {
+    readonly failPoint: (ref: string, cause: string) => string;
+    readonly wait: (expected: string | undefined, tolerance: string | undefined, over: boolean) => string;
+    readonly duration: (expected: string, tolerance: string | undefined, over: boolean) => string;
+    readonly moment: string;
+    readonly metric: (ref: string, label: string, target: string | undefined) => string;
+    readonly notes: (ref: string) => string;
+    readonly actor: (name: string) => string;
+    readonly channel: (name: string) => string;
+    readonly segment: (name: string) => string;
+    /** Joins the tooltips of several fail points or metrics on one badge. */
+    readonly separator: string;
+}
+
 /** Titles, legend and note texts the diagram draws below the blueprint, and its process-time line. */
 export interface DiagramStrings {
     readonly legend: string;
@@ -220,6 +235,8 @@ export interface DiagramStrings {
     /** The Mermaid export's legend: its classes by the badge each marks (`F`, `W`, `MOT`) and the evidence boxes. */
     readonly mermaidLegend: Readonly<Record<'fail' | 'wait' | 'moment' | 'evidence', string>>;
     readonly notes: DiagramNoteStrings;
+    /** Emotion badges say what their legend entry says (`legendEntries['badge:emotion-…']`). */
+    readonly tooltips: DiagramTooltipStrings;
 }
 
 /**
@@ -356,6 +373,18 @@ const en: Localisation = {
             'line:order-penetration': 'Line of order penetration: below it, work done independently of any customer order'
         },
         mermaidLegend: { fail: 'F fail point', wait: 'W wait point', moment: 'MOT moment of truth', evidence: 'physical evidence' },
+        tooltips: {
+            failPoint: (ref, cause) => `Fail point ${ref}: ${cause}`,
+            wait: (expected, tolerance, over) => `Wait point${expected ? `: expected ${expected}` : ''}${tolerance ? `, tolerance ${tolerance}` : ''}${over ? ' (beyond its tolerance)' : ''}`,
+            duration: (expected, tolerance, over) => `Duration ${expected}${tolerance ? `, standard ${tolerance}` : ''}${over ? ' (above its standard)' : ''}`,
+            moment: 'Moment of truth',
+            metric: (ref, label, target) => `${ref} ${label}${target ? ` (target ${target})` : ''}`,
+            notes: ref => `Notes: ${ref}`,
+            actor: name => `By ${name}`,
+            channel: name => `Channel: ${name}`,
+            segment: name => `Only for ${name}`,
+            separator: '; '
+        },
         notes: {
             cause: cause => `Cause: ${cause}`,
             failureRate: rate => `Failure rate: ${rate}`,
@@ -525,6 +554,18 @@ const zh: Localisation = {
             'line:order-penetration': '订单渗透线：线下为独立于任何顾客订单的工作'
         },
         mermaidLegend: { fail: 'F 失败点', wait: 'W 等待点', moment: 'MOT 关键时刻', evidence: '有形展示' },
+        tooltips: {
+            failPoint: (ref, cause) => `失败点 ${ref}：${cause}`,
+            wait: (expected, tolerance, over) => `等待点${expected ? `：预计 ${expected}` : ''}${tolerance ? `，容忍时间 ${tolerance}` : ''}${over ? '（超出容忍时间）' : ''}`,
+            duration: (expected, tolerance, over) => `用时 ${expected}${tolerance ? `，时间标准 ${tolerance}` : ''}${over ? '（超出时间标准）' : ''}`,
+            moment: '关键时刻',
+            metric: (ref, label, target) => `${ref} ${label}${target ? `（目标 ${target}）` : ''}`,
+            notes: ref => `备注：${ref}`,
+            actor: name => `执行者：${name}`,
+            channel: name => `渠道：${name}`,
+            segment: name => `仅限${name}`,
+            separator: '；'
+        },
         notes: {
             cause: cause => `原因：${cause}`,
             failureRate: rate => `失败率：${rate}`,
@@ -694,6 +735,18 @@ const ja: Localisation = {
             'line:order-penetration': '受注浸透線：その下は顧客の注文と無関係に行う作業'
         },
         mermaidLegend: { fail: 'F 失敗ポイント', wait: 'W 待ちポイント', moment: 'MOT 真実の瞬間', evidence: '物的証拠' },
+        tooltips: {
+            failPoint: (ref, cause) => `失敗ポイント ${ref}：${cause}`,
+            wait: (expected, tolerance, over) => `待ちポイント${expected ? `：予想 ${expected}` : ''}${tolerance ? `、許容時間 ${tolerance}` : ''}${over ? '（許容時間を超える）' : ''}`,
+            duration: (expected, tolerance, over) => `所要時間 ${expected}${tolerance ? `、時間基準 ${tolerance}` : ''}${over ? '（時間基準を超える）' : ''}`,
+            moment: '真実の瞬間',
+            metric: (ref, label, target) => `${ref} ${label}${target ? `（目標 ${target}）` : ''}`,
+            notes: ref => `注記：${ref}`,
+            actor: name => `担当：${name}`,
+            channel: name => `チャネル：${name}`,
+            segment: name => `${name}のみ`,
+            separator: '；'
+        },
         notes: {
             cause: cause => `原因：${cause}`,
             failureRate: rate => `失敗率：${rate}`,
@@ -863,6 +916,18 @@ const ko: Localisation = {
             'line:order-penetration': '주문 침투선: 그 아래는 고객 주문과 무관하게 하는 작업'
         },
         mermaidLegend: { fail: 'F 실패 지점', wait: 'W 대기 지점', moment: 'MOT 진실의 순간', evidence: '물리적 증거' },
+        tooltips: {
+            failPoint: (ref, cause) => `실패 지점 ${ref}: ${cause}`,
+            wait: (expected, tolerance, over) => `대기 지점${expected ? `: 예상 ${expected}` : ''}${tolerance ? `, 허용 시간 ${tolerance}` : ''}${over ? ' (허용 시간 초과)' : ''}`,
+            duration: (expected, tolerance, over) => `소요 시간 ${expected}${tolerance ? `, 시간 기준 ${tolerance}` : ''}${over ? ' (시간 기준 초과)' : ''}`,
+            moment: '진실의 순간',
+            metric: (ref, label, target) => `${ref} ${label}${target ? ` (목표 ${target})` : ''}`,
+            notes: ref => `메모: ${ref}`,
+            actor: name => `수행: ${name}`,
+            channel: name => `채널: ${name}`,
+            segment: name => `${name} 전용`,
+            separator: '; '
+        },
         notes: {
             cause: cause => `원인: ${cause}`,
             failureRate: rate => `실패율: ${rate}`,
