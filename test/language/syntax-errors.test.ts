@@ -273,6 +273,35 @@ describe('a clause left unfinished at the end of a line', () => {
     });
 });
 
+/** A label or `loop` in the middle of a flow's chain (newcomer trial 4, finding 12). */
+describe('a label in the middle of a flow', () => {
+    it('says the label goes at the end, and the fix splits the chain so the label stays on its link', async () => {
+        const text = broken('flow Ask -> Answer -> Leave', 'flow Ask -> Answer "الخطوة التالية ➡️" -> Leave');
+        const { document, diagnostic } = await onlyDiagnostic(text);
+        expect(diagnostic.message).toBe(`A flow's label goes at its end, after its last step, and applies to every link: flow Ask -> Answer -> Leave "الخطوة التالية ➡️".`
+            + ` For the link to 'Answer' alone, split the chain into two flows: flow Ask -> Answer "الخطوة التالية ➡️" and flow Answer -> Leave.`);
+        expect(document.textDocument.getText(diagnostic.range)).toBe('->');
+        await expectPreferredFixRestores(document, diagnostic, "Split the flow after 'Answer'",
+            text.replace('"الخطوة التالية ➡️" -> Leave', '"الخطوة التالية ➡️"\n    flow Answer -> Leave'));
+    });
+
+    it('a loop, shares and a label after the rest of the chain', async () => {
+        const loop = await onlyDiagnostic(broken('flow Ask -> Answer -> Leave', 'flow Ask -> Answer loop 2 times -> Leave'));
+        expect(loop.diagnostic.message).toBe(`A flow's 'loop' goes at its end, after its last step, and applies to every link: flow Ask -> Answer -> Leave loop 2 times.`
+            + ` For the link to 'Answer' alone, split the chain into two flows: flow Ask -> Answer loop 2 times and flow Answer -> Leave.`);
+        // Two labels cannot become one: only the split is offered.
+        const two = await onlyDiagnostic(broken('flow Ask -> Answer -> Leave', 'flow Ask -> Answer "Asks" -> Leave "Done"'));
+        expect(two.diagnostic.message).toBe(`A flow's label goes at its end, after its last step. For the link to 'Answer' alone, split the chain into two flows: flow Ask -> Answer "Asks" and flow Answer -> Leave "Done".`);
+        await expectPreferredFixRestores(two.document, two.diagnostic, "Split the flow after 'Answer'",
+            broken('flow Ask -> Answer -> Leave', 'flow Ask -> Answer "Asks"\n    flow Answer -> Leave "Done"'));
+    });
+
+    it('an arrow after something else than a flow keeps the list of what a blueprint holds', async () => {
+        const { diagnostic } = await onlyDiagnostic(broken('    flow Ask -> Answer -> Leave', '    flow Ask -> Answer -> Leave\n    customer Back "Back" -> Leave'));
+        expect(diagnostic.message).toMatch(/^'->' does not start anything a blueprint holds\. A blueprint can hold: actor, /);
+    });
+});
+
 describe('names may start with a digit', () => {
     it('`2차조사` is a name: declared, linked, in the model; numbers with units still parse', async () => {
         const text = broken('    flow Ask -> Answer -> Leave', '    backstage 2차조사 "2차 조사" {\n        duration 95 min\n        end\n    }\n    flow Ask -> Answer -> Leave\n    flow Answer ~> 2차조사')

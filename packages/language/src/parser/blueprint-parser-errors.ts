@@ -13,6 +13,8 @@ export interface SyntaxFix {
     readonly title: string;
     readonly newText: string;
     readonly insertBefore?: boolean;
+    /** Where the replaced text starts when that is before the token (0-based, as in LSP): the space before it goes too. */
+    readonly from?: { readonly line: number; readonly character: number };
 }
 
 /** Where a syntax error is shown when that is not the offending token: the token of a clause left unfinished. */
@@ -40,6 +42,7 @@ const NAME_AFTER: Readonly<Record<string, string>> = {
 };
 
 const ARROWS: ReadonlySet<string> = new Set(['->', '<->', '~>', '=>']);
+const FLOW_WORDS: ReadonlySet<string> = new Set(['%', 'loop', 'times']);
 const STEP_LANES: ReadonlySet<string> = new Set(['customer', 'frontstage', 'backstage', 'support']);
 const TIME_KEYWORDS = new Set(['duration', 'wait', 'tolerance', 'target', '>=', '<=', '>', '<', '=']);
 const COMPACT_NUMBER = /^([0-9]+(?:\.[0-9]+)?)(\D.*)$/u;
@@ -53,9 +56,37 @@ export class BlueprintParserErrorMessageProvider extends LangiumParserErrorMessa
     private keywordCache?: ReadonlySet<string>;
     private readonly bodyKeywordCache = new Map<string, readonly string[]>();
 
+    /** The tokens of the text being parsed (comments and whitespace aside). */
+    private tokens?: () => readonly IToken[];
+
     constructor(services: LangiumCoreServices) {
         super();
         this.grammar = services.Grammar;
+    }
+
+    /**
+     * Lets messages look at the tokens around the one at fault (set by the parser, read only while it
+     * parses). Chevrotain's `previous` is not always the token before: after a recovery inside a
+     * repetition it is where the recovery stopped.
+     */
+    readTokensWith(tokens: () => readonly IToken[]): void {
+        this.tokens = tokens;
+    }
+
+    /** The token `offset` places from the given one in the text (-1: the one before), if the parser's tokens are known. */
+    private tokenNear(token: IToken, offset: number): IToken | undefined {
+        const tokens = this.tokens?.() ?? [];
+        let low = 0;
+        let high = tokens.length - 1;
+        // Chevrotain pads the vector with end-of-file tokens that have no offset.
+        while (high >= 0 && !(tokens[high].startOffset >= 0)) high--;
+        while (low <= high) {
+            const middle = (low + high) >> 1;
+            const start = tokens[middle].startOffset;
+            if (start === token.startOffset) return tokens[middle + offset];
+            if (start < token.startOffset) low = middle + 1; else high = middle - 1;
+        }
+        return undefined;
     }
 
     /** The quick fix found for the token a syntax error is about, if any. */
@@ -189,6 +220,10 @@ export class BlueprintParserErrorMessageProvider extends LangiumParserErrorMessa
             return this.withFix(actual, { title: `Close the ${what} with '}'`, newText: `}\n${indent}`, insertBefore: true },
                 `The ${what}'s body is not closed: '${found}' starts the next entry of the blueprint. Add '}' before it.`);
         }
+        if (ruleName === 'Blueprint' && ARROWS.has(found)) {
+            const midChain = this.labelInChain(actual);
+            if (midChain) return midChain;
+        }
         const list = allowed.join(', ');
         const hint = ruleName === 'Step' ? stepBodyHint(found) : undefined;
         if (hint) return `${capitalise(describeFound(actual))} is not a property of a step: ${hint}`;
@@ -202,6 +237,59 @@ export class BlueprintParserErrorMessageProvider extends LangiumParserErrorMessa
             : `${capitalise(describeFound(actual))} is not a property of ${article(what)} ${what}`;
         const message = `${lead}${near ? `; did you mean '${near}'?` : '.'} ${capitalise(article(what))} ${what} can hold: ${list}.`;
         return near ? this.withFix(actual, { title: `Change to '${near}'`, newText: near }, message) : message;
+    }
+
+    /**
+     * `flow A -> B "Next" -> C`: the flow was complete at its label (or `loop`), so the arrow after it
+     * starts nothing. A flow's label and loop come after its last step and apply to every link; a label
+     * for one link needs a flow of its own, which the fix makes by splitting the chain at the arrow.
+     */
+    private labelInChain(arrow: IToken): string | undefined {
+        const flow = this.flowBefore(arrow);
+        if (!flow) return undefined;
+        const tail = flow.findIndex((token, index) => index > 1 && (token.tokenType.name === 'STRING' || token.image === 'loop'));
+        const last = flow.slice(0, Math.max(tail, 0)).reverse().find(token => token.tokenType.name === 'ID');
+        if (tail < 0 || !last) return undefined;
+        const head = flow.slice(0, tail);
+        const ending = flow.slice(tail);
+        const rest = this.restOfLine(arrow);
+        const restTail = rest.findIndex(token => token.tokenType.name === 'STRING' || token.image === 'loop');
+        const restChain = restTail < 0 ? rest : rest.slice(0, restTail);
+        const written = (tokens: readonly IToken[]) => tokens.map(token => token.image).join(' ');
+        const label = ending[0].tokenType.name === 'STRING';
+        const loop = ending.some(token => token.image === 'loop');
+        const what = label && loop ? "label and 'loop' go" : label ? 'label goes' : "'loop' goes";
+        const atEnd = restTail < 0 ? `, and applies to every link: ${written([...head, ...restChain, ...ending])}` : '';
+        const indent = ' '.repeat(Math.max(0, (flow[0].startColumn ?? 1) - 1));
+        const before = flow.at(-1)!;
+        const from = before.endLine !== undefined && before.endColumn !== undefined ? { line: before.endLine - 1, character: before.endColumn } : undefined;
+        return this.withFix(arrow, { title: `Split the flow after '${last.image}'`, newText: `\n${indent}flow ${last.image} ${arrow.image}`, from },
+            `A flow's ${what} at its end, after its last step${atEnd}. For the link to '${last.image}' alone, split the chain into two flows:`
+            + ` ${written(flow)} and flow ${last.image} ${written(rest)}.`);
+    }
+
+    /** The tokens from the given one to the end of its line. */
+    private restOfLine(from: IToken): IToken[] {
+        const tokens: IToken[] = [];
+        for (let offset = 0, token = from; token && token.startLine === from.startLine && tokens.length < 64; token = this.tokenNear(from, ++offset)!) {
+            tokens.push(token);
+        }
+        return tokens;
+    }
+
+    /** The tokens of the flow that ends right before the token at fault, from its `flow` keyword on. */
+    private flowBefore(atFault: IToken): IToken[] | undefined {
+        const tokens: IToken[] = [];
+        for (let offset = -1; offset > -64; offset--) {
+            const token = this.tokenNear(atFault, offset);
+            if (!token) return undefined;
+            tokens.unshift(token);
+            if (token.image === 'flow' && token.tokenType.name !== 'STRING') return tokens;
+            // Only names, arrows, shares, labels and loops make up a flow.
+            const kind = token.tokenType.name;
+            if (kind !== 'ID' && kind !== 'STRING' && kind !== 'NUMBER' && !ARROWS.has(token.image) && !FLOW_WORDS.has(token.image)) return undefined;
+        }
+        return undefined;
     }
 
     private unexpected(actual: IToken | undefined, starts: readonly string[], following?: IToken): string {

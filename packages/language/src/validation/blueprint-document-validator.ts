@@ -138,7 +138,8 @@ export class BlueprintDocumentValidator extends DefaultDocumentValidator {
         }
         const fix = this.parserErrors.fixFor?.(first.token, first.message);
         if (diagnostic && fix) {
-            const range = fix.insertBefore ? { start: diagnostic.range.start, end: diagnostic.range.start } : diagnostic.range;
+            const range = fix.insertBefore ? { start: diagnostic.range.start, end: diagnostic.range.start }
+                : fix.from ? { start: fix.from, end: diagnostic.range.end } : diagnostic.range;
             diagnostic.data = { ...(diagnostic.data as object), fix: { title: fix.title, newText: fix.newText, range } };
         }
     }
