@@ -10,7 +10,7 @@ import { placeFlowLabels } from './flow-labels.js';
 import { branchBundles, gatewayRect, placeGateways } from './gateways.js';
 import { rankSteps } from './elk-ranking.js';
 import { rankStepsByStage } from './stage-ranking.js';
-import type { BlueprintLayout, LaidOutGateway, LaidOutLane, LaidOutLine, LaidOutStage, LaidOutStep } from './geometry.js';
+import type { BlueprintLayout, LaidOutFlow, LaidOutGateway, LaidOutLane, LaidOutLine, LaidOutStage, LaidOutStep } from './geometry.js';
 import { documentCache, placedAt, type LayoutCache, type PlacedSteps } from './layout-cache.js';
 
 export interface LayoutSpacing {
@@ -456,13 +456,35 @@ function placeBoxes(input: DiagramInput, steps: readonly DiagramBox[], assignmen
             continue;
         }
         const gateways = placeGateways(model, routed.flows, laidOutSteps, input.strings);
+        // A label with a line through it (branches bundled in one gap leave no clean side to any of
+        // them) gets room: the gaps its flow bends in widen by its width, so its legs there lengthen.
+        const widen = new Map<number, number>();
         const flows = placeFlowLabels(routed.flows, laidOutSteps, {
             left: spacing.margin + spacing.laneHeaderWidth, top: lanes[0]?.y ?? 0, right: contentRight, bottom: y,
             lines: [...lines.map(line => line.y), ...lanes.map(lane => lane.y)],
-            obstacles: gateways.map(gatewayRect)
+            obstacles: gateways.map(gatewayRect),
+            struck: (flow, labelBox) => {
+                for (const gap of gapsBentIn(flow, gapLeft, gapRight)) widen.set(gap, Math.max(widen.get(gap) ?? 0, labelBox.width + 2 * TRACK));
+            }
         });
+        if (widen.size > 0 && attempt < 3) {
+            for (const [gap, width] of widen) extra[gap] += width;
+            continue;
+        }
         return { id: model.id, title: model.title, width, height, lanes, lines, stages, steps: inModelOrder(input, laidOutSteps), flows, ...(gateways.length > 0 ? { gateways } : {}) };
     }
+}
+
+/** The gaps holding a vertical segment of the flow. */
+function gapsBentIn(flow: LaidOutFlow, gapLeft: readonly number[], gapRight: readonly number[]): Set<number> {
+    const gaps = new Set<number>();
+    for (let i = 1; i < flow.points.length; i++) {
+        const a = flow.points[i - 1];
+        if (a.x !== flow.points[i].x || a.y === flow.points[i].y) continue;
+        const gap = gapLeft.findIndex((left, index) => left <= a.x && a.x <= gapRight[index]);
+        if (gap >= 0) gaps.add(gap);
+    }
+    return gaps;
 }
 
 /** How many flows may bend in each gap (gap g is left of column g). */
