@@ -97,6 +97,26 @@ describe('action.yml and the documented workflow', () => {
         const cliVersion = (JSON.parse(readFileSync(join(ROOT, 'packages/blueprint-cli/package.json'), 'utf8')) as { version: string }).version;
         expect(action.inputs.cli.default).toBe(`service-blueprint@${cliVersion}`);
     });
+
+    it('asks of the CLI only what the default cli has (no input needs a newer version than the default)', () => {
+        const defaultVersion = /^service-blueprint@(.+)$/.exec(String(action.inputs.cli.default))?.[1];
+        expect(defaultVersion).toBeDefined();
+        const parts = (version: string) => version.split('.').map(Number);
+        const older = (a: string, b: string) => {
+            const [x, y] = [parts(a), parts(b)];
+            for (let i = 0; i < Math.max(x.length, y.length); i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) < (y[i] ?? 0);
+            return false;
+        };
+        for (const [name, input] of Object.entries(action.inputs)) {
+            const text = String(input.description ?? '').replace(/\s+/g, ' ');
+            for (const [, version] of text.matchAll(/newer than service-blueprint (\d+(?:\.\d+)*)/g)) {
+                expect(older(version, defaultVersion!), `input '${name}' needs a CLI newer than ${version}, the default is ${defaultVersion}`).toBe(true);
+            }
+            // A version named as the default's must be the default.
+            for (const [, version] of text.matchAll(/default `cli`, service-blueprint (\d+(?:\.\d+)*)/g)) expect(version, name).toBe(defaultVersion);
+        }
+        expect(String(action.inputs.mermaid.description)).toContain('--mermaid');
+    });
 });
 
 describe('the action in a simulated runner', () => {
