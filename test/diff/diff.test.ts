@@ -51,6 +51,18 @@ describe('semantic diff of blueprint models', () => {
         // flows follow the renamed step, so they are unchanged
         expect(result.changes.filter(c => c.subject === 'flow')).toEqual([]);
         expect(result.stepMapping.Brew).toBe('BrewCoffee');
+        // Brew is backstage: its rename is behind the line of visibility.
+        expect(only(result.changes, 'renamed')[0].customerVisible).toBe(false);
+    });
+
+    it('marks the rename of a frontstage step customer-visible, like every other change to it', async () => {
+        const result = await diff(base(), base('', [
+            ['frontstage Take "Take the order"', 'frontstage TakeOrder "Take the order"'],
+            ['flow Ask -> Take -> Queue', 'flow Ask -> TakeOrder -> Queue'],
+            ['flow Take -> Brew', 'flow TakeOrder -> Brew'],
+            ['flow Take ~> Charge', 'flow TakeOrder ~> Charge']
+        ]));
+        expect(only(result.changes, 'renamed')).toMatchObject([{ id: 'TakeOrder', before: 'Take', lane: 'frontstage', customerVisible: true }]);
     });
 
     it('reports relabelling, lane moves and stage moves', async () => {

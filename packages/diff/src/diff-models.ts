@@ -93,7 +93,7 @@ function compareStep(old: ModelStep, step: ModelStep, beforeVisible: Set<string>
     const push = (change: Omit<Change, 'subject' | 'id' | 'customerVisible' | 'lane'> & { customerVisible?: boolean }) =>
         changes.push({ subject: 'step', id: step.id, lane: step.lane, customerVisible: visible, ...change });
     const name = describe(step);
-    if (old.id !== step.id) push({ kind: 'renamed', message: `Renamed step ${old.id} → ${step.id} ("${step.label}")`, before: old.id, after: step.id, customerVisible: false });
+    if (old.id !== step.id) push({ kind: 'renamed', message: `Renamed step ${old.id} → ${step.id} ("${step.label}")`, before: old.id, after: step.id });
     if (old.label !== step.label) push({ kind: 'relabelled', message: `Step ${step.id}: label "${old.label}" → "${step.label}"`, before: old.label, after: step.label });
     if (old.lane !== step.lane) {
         push({ kind: 'moved-lane', message: `Step ${name} moved from the ${old.lane} lane to the ${step.lane} lane`, before: old.lane, after: step.lane,
