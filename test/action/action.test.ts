@@ -272,10 +272,19 @@ describe('the action in a simulated runner', () => {
 
     it('draws the changed region as Mermaid in the comment with mermaid: true, and not without it', () => {
         freshRepository();
+        // A new blueprint in the same pull request: reviewed like a changed one, not an empty heading.
+        writeFileSync(join(repo, 'blueprints/new-visit.blueprint'), readFileSync(join(ROOT, 'examples/bank-deposit.blueprint'), 'utf8'));
+        git('add', '.');
         commit('blueprints/bank-deposit.blueprint', text => text.replace('"Call the number"', '"Call the number aloud"'), 'relabel');
         const drawn = run({ mermaid: 'true', comment: 'false' });
         expect(drawn.steps.find(s => s.name === 'Semantic diff')!.outcome).toBe('success');
         expect(drawn.summary).toMatch(/```mermaid\n[\s\S]*Call the number aloud[\s\S]*class [^\n]* changed\n[\s\S]*```/);
+        const created = drawn.summary.slice(drawn.summary.indexOf('### New blueprint'));
+        expect(created).toMatch(/^### New blueprint: .* — `blueprints\/new-visit\.blueprint`\n\n\d+ steps \(/);
+        expect(created).toMatch(/\| Expected \| .*\d+ min/);
+        expect(created).toContain('```mermaid');
+        expect(drawn.outputs.risky).toBe('false');
+        expect(readdirSync(join(drawn.artifacts[0].folder, 'svg/blueprints')).sort()).toEqual(['bank-deposit.diff.svg', 'new-visit.diff.svg']);
         const plain = run({ comment: 'false' });
         expect(plain.summary).toContain('Call the number aloud');
         expect(plain.summary).not.toContain('```mermaid');
