@@ -97,6 +97,26 @@ describe('action.yml and the documented workflow', () => {
         const cliVersion = (JSON.parse(readFileSync(join(ROOT, 'packages/blueprint-cli/package.json'), 'utf8')) as { version: string }).version;
         expect(action.inputs.cli.default).toBe(`service-blueprint@${cliVersion}`);
     });
+
+    it('asks of the CLI only what the default cli has (no input needs a newer version than the default)', () => {
+        const defaultVersion = /^service-blueprint@(.+)$/.exec(String(action.inputs.cli.default))?.[1];
+        expect(defaultVersion).toBeDefined();
+        const parts = (version: string) => version.split('.').map(Number);
+        const older = (a: string, b: string) => {
+            const [x, y] = [parts(a), parts(b)];
+            for (let i = 0; i < Math.max(x.length, y.length); i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) < (y[i] ?? 0);
+            return false;
+        };
+        for (const [name, input] of Object.entries(action.inputs)) {
+            const text = String(input.description ?? '').replace(/\s+/g, ' ');
+            for (const [, version] of text.matchAll(/newer than service-blueprint (\d+(?:\.\d+)*)/g)) {
+                expect(older(version, defaultVersion!), `input '${name}' needs a CLI newer than ${version}, the default is ${defaultVersion}`).toBe(true);
+            }
+            // A version named as the default's must be the default.
+            for (const [, version] of text.matchAll(/default `cli`, service-blueprint (\d+(?:\.\d+)*)/g)) expect(version, name).toBe(defaultVersion);
+        }
+        expect(String(action.inputs.mermaid.description)).toContain('--mermaid');
+    });
 });
 
 describe('the action in a simulated runner', () => {
@@ -252,10 +272,19 @@ describe('the action in a simulated runner', () => {
 
     it('draws the changed region as Mermaid in the comment with mermaid: true, and not without it', () => {
         freshRepository();
+        // A new blueprint in the same pull request: reviewed like a changed one, not an empty heading.
+        writeFileSync(join(repo, 'blueprints/new-visit.blueprint'), readFileSync(join(ROOT, 'examples/bank-deposit.blueprint'), 'utf8'));
+        git('add', '.');
         commit('blueprints/bank-deposit.blueprint', text => text.replace('"Call the number"', '"Call the number aloud"'), 'relabel');
         const drawn = run({ mermaid: 'true', comment: 'false' });
         expect(drawn.steps.find(s => s.name === 'Semantic diff')!.outcome).toBe('success');
         expect(drawn.summary).toMatch(/```mermaid\n[\s\S]*Call the number aloud[\s\S]*class [^\n]* changed\n[\s\S]*```/);
+        const created = drawn.summary.slice(drawn.summary.indexOf('### New blueprint'));
+        expect(created).toMatch(/^### New blueprint: .* — `blueprints\/new-visit\.blueprint`\n\n\d+ steps \(/);
+        expect(created).toMatch(/\| Expected \| .*\d+ min/);
+        expect(created).toContain('```mermaid');
+        expect(drawn.outputs.risky).toBe('false');
+        expect(readdirSync(join(drawn.artifacts[0].folder, 'svg/blueprints')).sort()).toEqual(['bank-deposit.diff.svg', 'new-visit.diff.svg']);
         const plain = run({ comment: 'false' });
         expect(plain.summary).toContain('Call the number aloud');
         expect(plain.summary).not.toContain('```mermaid');

@@ -1,5 +1,6 @@
 /** `blueprint diff`: two files, REV:path from git, --git over a temporary repository, formats and exit codes. */
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { CLEAN, Workspace, ensureBuilt } from './cli-harness.js';
 
@@ -78,7 +79,41 @@ describe('blueprint diff', () => {
         expect(result.stdout).toContain('### Blueprint changes: Help at the counter — `a.blueprint`');
         expect(result.stdout).not.toContain('b.blueprint');
         expect(result.stdout).toContain('### Deleted blueprint — `c.blueprint`');
-        expect(result.stdout).toContain('### New blueprint — `d.blueprint`');
+        // A new blueprint is reviewed like a changed one: what it holds and its time, not an empty heading.
+        expect(result.stdout).toMatch(/### New blueprint: Help at the counter — `d\.blueprint`\n\n\d+ steps? \(Customer actions \d+, Frontstage actions \d+\)/);
+        const json = JSON.parse((await workspace.run(['diff', '--git', 'main', '--format', 'json'])).stdout);
+        const fresh = json.files.find((f: { path: string }) => f.path === 'd.blueprint');
+        expect(fresh).toMatchObject({ status: 'added', created: { flows: expect.any(Number) }, summary: { risks: 0 } });
+        expect(fresh.changes.filter((c: { kind: string; subject: string }) => c.subject === 'step').every((c: { kind: string }) => c.kind === 'added')).toBe(true);
+        const out = await workspace.run(['diff', '--git', 'main', '--out-dir', 'review']);
+        expect(out.code).toBe(0);
+        const svg = workspace.read('review/svg/d.diff.svg');
+        expect(svg).toContain('bp-added');
+        expect(svg).not.toContain('data-key="box:removed"');
+    });
+
+    test('says what a change does to the time standard: figures before → after, the verdict, new and resolved findings', async () => {
+        const fixture = (name: string) => readFileSync(new URL(`../diff/fixtures/${name}`, import.meta.url), 'utf8');
+        workspace = new Workspace({ 'v1.blueprint': fixture('first-line-v1.blueprint'), 'v2.blueprint': fixture('first-line-v2.blueprint'), 'v3.blueprint': fixture('first-line-v3.blueprint') });
+        // Shares 95/5 → 80/20: 19 min 42 s → 56 min 18 s, over the 30 min standard.
+        const shares = await workspace.run(['diff', 'v1.blueprint', 'v2.blueprint']);
+        expect(shares.code).toBe(0);
+        expect(shares.stdout).toContain('| Time standard | 30 min | 30 min |');
+        expect(shares.stdout).toContain('| Expected | at least 19 min 42 s, within the 30 min standard | ⚠️ at least 56 min 18 s, **now above the 30 min standard** |');
+        expect(shares.stdout).toMatch(/\| Worst case \| at least 4 h 11 min 30 s, above the 30 min standard \| at least 4 h 11 min 30 s, above the 30 min standard \|/);
+        expect(shares.stdout).toMatch(/- ⚠️ New: BP024 The expected time is at least 56 min 18 s, more than the time standard of 30 min/);
+        expect(shares.stdout).toMatch(/- ✅ Resolved: BP024 The expected time is within the time standard of 30 min/);
+        expect(shares.stdout).toContain('Expected time at least 19 min 42 s → at least 56 min 18 s: now above the 30 min time standard — _an average journey now takes longer than the customer accepts_');
+        const json = JSON.parse((await workspace.run(['diff', 'v1.blueprint', 'v3.blueprint', '--format', 'json'])).stdout);
+        // Duration 4 → 20 min: 35 min 42 s.
+        expect(json.time.before).toMatchObject({ expectedSeconds: 19 * 60 + 42, toleranceSeconds: 1800, expectedAboveStandard: false, worstCaseAboveStandard: true });
+        expect(json.time.after).toMatchObject({ expectedSeconds: 35 * 60 + 42, expectedAboveStandard: true });
+        expect(json.time.after.criticalPath).toEqual(['Dial', 'Answer', 'Ticket', 'Investigate', 'CallBack', 'Done']);
+        expect(json.diagnostics.added.map((d: { rule: string }) => d.rule)).toEqual(['BP024']);
+        expect(json.changes.find((c: { kind: string }) => c.kind === 'time-standard-exceeded')).toMatchObject({ subject: 'blueprint', customerVisible: true });
+        expect(json.summary.risks).toBe(2);
+        // --fail-on risk catches a change that puts the expected time over the standard.
+        expect((await workspace.run(['diff', 'v1.blueprint', 'v3.blueprint', '--fail-on', 'risk'])).code).toBe(1);
     });
 
     test('bad input: unknown revision, missing file, broken blueprint, wrong number of sides', async () => {

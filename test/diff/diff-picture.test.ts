@@ -63,3 +63,51 @@ describe('the diff picture', () => {
         expect(layout.processTime?.text).not.toMatch(/3\d min/);
     });
 });
+
+describe('what the diff picture marks', () => {
+    /** Shares moved 95/5 → 80/20 and a step renamed with its label kept: nothing added or removed. */
+    const SHARES = `blueprint Line "First line" {
+    customer Call "Call the hotline" { start duration 1 min }
+    frontstage Answer "Answer the call" { duration 4 min }
+    frontstage Fix "Resolve on the call" { duration 3 min }
+    backstage Ticket "File a ticket" { duration 2 min }
+    frontstage Back "Call back" { duration 5 min }
+    customer Done "Hang up" { end }
+    flow Call -> Answer
+    decision Answer "Resolved?" {
+        -> Fix 95 % "Within authority"
+        -> Ticket 5 % "Beyond authority"
+    }
+    flow Ticket -> Back -> Done
+    flow Fix -> Done
+}
+`;
+    const CHANGED = SHARES.replace('-> Fix 95 %', '-> SolveOnCall 80 %').replace('-> Ticket 5 %', '-> Ticket 20 %')
+        .replace('frontstage Fix ', 'frontstage SolveOnCall ').replace('flow Fix -> Done', 'flow SolveOnCall -> Done');
+
+    it('draws changed shares on their flows and labels, leaves a pure rename unmarked, and explains only the colours it uses', async () => {
+        const before = await modelOf(SHARES);
+        const after = await modelOf(CHANGED);
+        const changeSet = diffBlueprints(before, after);
+        expect(changeSet.changes.map(c => c.kind).sort()).toEqual(['renamed', 'share-changed', 'share-changed']);
+        const { layout, classes } = await layoutDiff(before, after, changeSet);
+        const changedFlows = after.flows.filter(flow => classes.get(flow.id)?.includes('bp-changed')).map(flow => `${flow.from}->${flow.to}`);
+        expect(changedFlows.sort()).toEqual(['Answer->SolveOnCall', 'Answer->Ticket']);
+        // The id is not drawn: a rename that kept the label looks the same, so it is not amber.
+        expect(classes.get('SolveOnCall')).toBeUndefined();
+        expect(layout.legend?.entries.filter(entry => /^box:(added|changed|removed)$/.test(entry.key)).map(entry => entry.key)).toEqual(['box:changed']);
+        const svg = await renderDiffSvg(before, after, changeSet);
+        const flowGroup = (id: string) => new RegExp(`<g class="bp-flow[^"]*bp-changed[^"]*" data-id="${id.replace('>', '&gt;')}"><path[^>]*/>.*?<text class="bp-flow-label"`, 's');
+        for (const flow of after.flows.filter(f => f.from === 'Answer')) expect(svg).toMatch(flowGroup(flow.id));
+        expect(svg).toMatch(/\.bp-changed \.bp-flow-label \{ fill: #9a6700/);
+        expect(svg).not.toContain('data-key="box:added"');
+        expect(svg).not.toContain('data-key="box:removed"');
+    });
+
+    it('marks a step whose label changed, and a renamed step that also changed otherwise', async () => {
+        const before = await modelOf(SHARES);
+        const after = await modelOf(CHANGED.replace('"Resolve on the call" { duration 3 min }', '"Resolve on the call" { duration 6 min }'));
+        const { classes } = await layoutDiff(before, after, diffBlueprints(before, after));
+        expect(classes.get('SolveOnCall')).toEqual(['bp-changed']);
+    });
+});

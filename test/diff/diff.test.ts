@@ -51,6 +51,18 @@ describe('semantic diff of blueprint models', () => {
         // flows follow the renamed step, so they are unchanged
         expect(result.changes.filter(c => c.subject === 'flow')).toEqual([]);
         expect(result.stepMapping.Brew).toBe('BrewCoffee');
+        // Brew is backstage: its rename is behind the line of visibility.
+        expect(only(result.changes, 'renamed')[0].customerVisible).toBe(false);
+    });
+
+    it('marks the rename of a frontstage step customer-visible, like every other change to it', async () => {
+        const result = await diff(base(), base('', [
+            ['frontstage Take "Take the order"', 'frontstage TakeOrder "Take the order"'],
+            ['flow Ask -> Take -> Queue', 'flow Ask -> TakeOrder -> Queue'],
+            ['flow Take -> Brew', 'flow TakeOrder -> Brew'],
+            ['flow Take ~> Charge', 'flow TakeOrder ~> Charge']
+        ]));
+        expect(only(result.changes, 'renamed')).toMatchObject([{ id: 'TakeOrder', before: 'Take', lane: 'frontstage', customerVisible: true }]);
     });
 
     it('reports relabelling, lane moves and stage moves', async () => {
@@ -202,5 +214,61 @@ describe('diff of decisions, recoveries and escalation returns', () => {
         expect(only(result.changes, 'escalation-return-lost')).toEqual([expect.objectContaining({
             id: 'Ticket->Second', risk: 'the answer of the second line no longer returns to the customer'
         })]);
+    });
+});
+
+describe('what a change does to the time and to the findings of check', () => {
+    const timed = (shares: [number, number]) => `blueprint Line "First line" {
+    tolerance 10 min
+    customer Call "Call" { start duration 1 min }
+    frontstage Answer "Answer" { duration 2 min }
+    frontstage Fix "Fix on the call" { duration 3 min }
+    frontstage Back "Call back" { duration 30 min }
+    customer Done "Hang up" { end }
+    flow Call -> Answer
+    decision Answer "Solved?" {
+        -> Fix ${shares[0]} %
+        -> Back ${shares[1]} %
+    }
+    flow Fix -> Done
+    flow Back -> Done
+}
+`;
+
+    it('gives the expected time, the worst case and its path of both versions, and flags the expected time going over the standard', async () => {
+        const result = await diff(timed([90, 10]), timed([70, 30]));
+        // 1 + 2 + 0.9 × 3 + 0.1 × 30 = 8.7 min → 1 + 2 + 0.7 × 3 + 0.3 × 30 = 14.1 min.
+        expect(result.time?.before).toMatchObject({ expectedSeconds: 522, worstCaseSeconds: 33 * 60, toleranceSeconds: 600,
+            expectedAboveStandard: false, worstCaseAboveStandard: true, criticalPath: ['Call', 'Answer', 'Back', 'Done'] });
+        expect(result.time?.after).toMatchObject({ expectedSeconds: 846, expectedAboveStandard: true });
+        expect(result.time?.after.criticalPathText).toBe('Call → Answer → Call back → Hang up');
+        expect(only(result.changes, 'time-standard-exceeded')).toMatchObject([{
+            subject: 'blueprint', message: 'Expected time at least 8 min 42 s → at least 14 min 6 s: now above the 10 min time standard', customerVisible: true,
+            risk: expect.stringContaining('longer than the customer accepts')
+        }]);
+        const back = await diff(timed([70, 30]), timed([90, 10]));
+        expect(only(back.changes, 'time-standard-met')).toMatchObject([{ risk: undefined }]);
+        expect(result.diagnostics).toBeUndefined();
+    });
+
+    it('lists new and resolved findings, reading renamed ids as their new ones and ignoring figures that only moved', async () => {
+        const before = await modelOf(timed([90, 10]));
+        const after = await modelOf(timed([80, 20]).replace(/\bFix\b/g, 'Solve'));
+        const result = diffBlueprints(before, after, { diagnostics: {
+            before: [
+                { rule: 'BP011', severity: 'warning', message: "Step 'Fix' has no evidence" },
+                { rule: 'BP024', severity: 'warning', message: 'The worst case takes 33 min, more than 10 min' },
+                { rule: 'BP030', severity: 'info', message: 'Gone in the new version' }
+            ],
+            after: [
+                { rule: 'BP011', severity: 'warning', message: "Step 'Solve' has no evidence" },
+                { rule: 'BP024', severity: 'warning', message: 'The worst case takes 34 min, more than 10 min' },
+                { rule: 'BP025', severity: 'warning', message: 'New in the new version', line: 3 }
+            ]
+        } });
+        expect(result.diagnostics).toEqual({
+            added: [{ rule: 'BP025', severity: 'warning', message: 'New in the new version', line: 3 }],
+            resolved: [{ rule: 'BP030', severity: 'info', message: 'Gone in the new version' }]
+        });
     });
 });

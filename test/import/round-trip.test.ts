@@ -2,7 +2,8 @@
  * The spreadsheet round trip keeps a blueprint's meaning: every example exported as CSV and as XLSX
  * and imported again has the same steps, lanes, stages, flows (kinds, labels, shares, loops),
  * decision and parallel blocks, fail points and remedies, markers and metrics, the same expected and
- * worst-case times, and `check` finds nothing new in it; through XLSX also its id, title and description
+ * worst-case times, and `check` finds nothing new in it; through XLSX also its id, title, description and
+ * time standard (the Time sheet's "Time standard (min)")
  * and the names of its stages, actors, channels and segments. Malformed structure cells are reported by row.
  */
 import { readdirSync } from 'node:fs';
@@ -56,7 +57,7 @@ async function checkText(text: string): Promise<Checked> {
  */
 function names(model: BlueprintModel): Record<string, unknown> {
     return {
-        blueprint: { id: model.id, title: model.title, description: model.description },
+        blueprint: { id: model.id, title: model.title, description: model.description, timeStandardSeconds: model.tolerance?.seconds },
         stages: model.stages.filter(st => model.steps.some(s => s.stage === st.id)).map(st => `${st.id} "${st.label}"`).sort(),
         stepNames: model.steps.map(step => [step.id, step.stage, step.actor, step.channel, ...step.segments].join(' '))
     };
@@ -130,6 +131,25 @@ describe.each(examples().map(file => [path.relative(EXAMPLES_ROOT, file), file])
             expect(imported.findings.filter(f => !original.findings.includes(f))).toEqual([]);
         });
     }
+});
+
+describe('the time standard through the workbook', () => {
+    it.each([['25 min', 1500], ['90 s', 90]] as const)('reads `tolerance %s` back from the Time sheet', async (written, seconds) => {
+        const original = await checkText(`blueprint Visit "Visit" {
+    tolerance ${written}
+    customer Arrive "Arrive" { start duration 1 min }
+    frontstage Serve "Serve" { duration 30 min }
+    customer Leave "Leave" { end }
+    flow Arrive -> Serve -> Leave
+}
+`);
+        const result = await importSpreadsheet(await exportXlsx(original.model), { fileName: 'visit.xlsx' });
+        const imported = await checkText(result.text!);
+        expect(imported.model.tolerance?.seconds).toBe(seconds);
+        // The verdict comes back with it: 31 min against the standard.
+        expect(analyseBlueprint(imported.model).time.expectedExceedsTolerance).toBe(true);
+        expect(imported.findings.filter(f => !original.findings.includes(f))).toEqual([]);
+    });
 });
 
 describe('hostile labels in the structure cells', () => {

@@ -21,6 +21,8 @@ export interface LoadedBlueprint {
     readonly label: string;
     readonly model?: BlueprintModel;
     readonly errors: readonly CheckedDiagnostic[];
+    /** Every finding of the validator on this file (errors, warnings, notes), for `diff`. */
+    readonly diagnostics: readonly CheckedDiagnostic[];
     readonly document: LangiumDocument;
     readonly services: BlueprintCoreServices;
 }
@@ -59,9 +61,10 @@ export async function loadBlueprint(source: BlueprintSource, cwd: string): Promi
 async function build(services: BlueprintCoreServices, uri: URI, label: string, _cwd: string): Promise<LoadedBlueprint> {
     const { documents } = await loadAndValidate(services, [uri]);
     const document = documents[0];
-    const errors = (document.diagnostics ?? []).map(toCheckedDiagnostic).filter(d => d.severity === 'error');
+    const diagnostics = (document.diagnostics ?? []).map(toCheckedDiagnostic);
+    const errors = diagnostics.filter(d => d.severity === 'error');
     const model = services.model.BlueprintModelProvider.getDocumentModel(document);
-    return { label, model, errors, document, services };
+    return { label, model, errors, diagnostics, document, services };
 }
 
 /** Prints a file's errors like `check` does and says why the command stops. */

@@ -352,5 +352,7 @@ ${(Object.entries(p.tones) as Array<[string, string]>).map(([tone, colour]) => `
 .bp-added .bp-box, .bp-added .bp-flow-path { stroke: #1a7f37; stroke-width: 2.5; }
 .bp-removed .bp-box, .bp-removed .bp-flow-path { stroke: #cf222e; stroke-width: 2.5; opacity: 0.6; }
 .bp-changed .bp-box, .bp-changed .bp-flow-path { stroke: #9a6700; stroke-width: 2.5; }
+.bp-added .bp-flow-label { fill: #1a7f37; font-weight: 600; }
+.bp-changed .bp-flow-label { fill: #9a6700; font-weight: 600; }
 </style>`;
 }

@@ -14,8 +14,11 @@ const TEXTS: Readonly<Record<LanguageCode, DiffLegendTexts>> = {
     ko: { added: '새 버전에서 추가됨', changed: '새 버전에서 변경됨', removed: '삭제됨: 원래 자리에 표시' }
 };
 
-/** The three colours of a diff, always all three (a reader of any diff learns the key once). */
-export function diffLegendItems(language: LanguageCode): LegendItem[] {
+type DiffKind = keyof DiffLegendTexts;
+
+/** The colours the diff picture uses, in a fixed order; a kind the picture does not draw is not explained. */
+export function diffLegendItems(language: LanguageCode, kinds: readonly DiffKind[] = ['added', 'changed', 'removed']): LegendItem[] {
     const texts = TEXTS[language] ?? TEXTS.en;
-    return (['added', 'changed', 'removed'] as const).map(kind => ({ key: `box:${kind}`, tone: 'plain' as const, label: texts[kind] }));
+    return (['added', 'changed', 'removed'] as const).filter(kind => kinds.includes(kind))
+        .map(kind => ({ key: `box:${kind}`, tone: 'plain' as const, label: texts[kind] }));
 }

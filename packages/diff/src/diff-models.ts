@@ -6,13 +6,15 @@ import {
     buildFlowGraph, formatTimeSpan, isStepCustomerVisible, stepsReaching, visibleLaneIds, type BlueprintModel, type ModelFlow, type ModelMetric,
     type ModelStep, type TimeSpan
 } from '@blueprint/model';
-import type { Change, ChangeSet, SubjectType } from './change-set.js';
+import type { Change, ChangeSet, DiffOptions, SubjectType } from './change-set.js';
+import { compareDiagnostics } from './diagnostic-changes.js';
 import { matchSteps } from './step-matching.js';
+import { compareTimes, timeVerdictChanges } from './time-comparison.js';
 
 
 const ARROWS: Readonly<Record<ModelFlow['kind'], string>> = { sequence: '→', 'two-way': '↔', 'hand-off': '⇢', escalation: '⇒' };
 
-export function diffBlueprints(before: BlueprintModel, after: BlueprintModel): ChangeSet {
+export function diffBlueprints(before: BlueprintModel, after: BlueprintModel, options: DiffOptions = {}): ChangeSet {
     const changes: Change[] = [];
     const mapping = matchSteps(before, after);
     const beforeVisible = visibleLaneIds(before);
@@ -30,6 +32,8 @@ export function diffBlueprints(before: BlueprintModel, after: BlueprintModel): C
     diffNamed('persona', before.personas, after.personas, p => p.label, true, changes);
     diffNamed('lane', before.lanes.filter(l => l.kind === 'custom'), after.lanes.filter(l => l.kind === 'custom'), l => l.label, false, changes);
     diffImports(before, after, changes);
+    const time = compareTimes(before, after);
+    changes.push(...timeVerdictChanges(after.id, time));
 
     const stepMapping: Record<string, string> = {};
     for (const [from, to] of mapping) stepMapping[from] = to;
@@ -39,7 +43,9 @@ export function diffBlueprints(before: BlueprintModel, after: BlueprintModel): C
         language: after.language,
         summary: summarise(changes),
         changes,
-        stepMapping
+        stepMapping,
+        ...(time ? { time } : {}),
+        ...(options.diagnostics ? { diagnostics: compareDiagnostics(options.diagnostics.before, options.diagnostics.after, mapping) } : {})
     };
 }
 
@@ -93,7 +99,7 @@ function compareStep(old: ModelStep, step: ModelStep, beforeVisible: Set<string>
     const push = (change: Omit<Change, 'subject' | 'id' | 'customerVisible' | 'lane'> & { customerVisible?: boolean }) =>
         changes.push({ subject: 'step', id: step.id, lane: step.lane, customerVisible: visible, ...change });
     const name = describe(step);
-    if (old.id !== step.id) push({ kind: 'renamed', message: `Renamed step ${old.id} → ${step.id} ("${step.label}")`, before: old.id, after: step.id, customerVisible: false });
+    if (old.id !== step.id) push({ kind: 'renamed', message: `Renamed step ${old.id} → ${step.id} ("${step.label}")`, before: old.id, after: step.id });
     if (old.label !== step.label) push({ kind: 'relabelled', message: `Step ${step.id}: label "${old.label}" → "${step.label}"`, before: old.label, after: step.label });
     if (old.lane !== step.lane) {
         push({ kind: 'moved-lane', message: `Step ${name} moved from the ${old.lane} lane to the ${step.lane} lane`, before: old.lane, after: step.lane,

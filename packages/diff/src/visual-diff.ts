@@ -35,10 +35,6 @@ export async function layoutDiff(before: BlueprintModel, after: BlueprintModel, 
         lanes: [...after.lanes, ...before.lanes.filter(lane => !afterLanes.has(lane.id) && removedSteps.some(s => s.lane === lane.id))]
     };
 
-    const oldLayout = await layoutBlueprint(before);
-    const hint: BlueprintLayout = { ...oldLayout, steps: oldLayout.steps.map(step => ({ ...step, id: translate(step.id) })) };
-    const layout = withDiffAnnotations(await layoutBlueprint(union, { previous: hint }), union, after);
-
     const classes = new Map<string, string[]>();
     const mark = (id: string, name: string) => {
         const list = classes.get(id) ?? [];
@@ -47,13 +43,24 @@ export async function layoutDiff(before: BlueprintModel, after: BlueprintModel, 
     };
     for (const step of removedSteps) mark(step.id, 'bp-removed');
     for (const flow of removedFlows) mark(flow.id, 'bp-removed');
-    const addedFlows = new Set(changeSet.changes.filter(c => c.subject === 'flow' && c.kind === 'added').map(c => c.id));
-    for (const flow of after.flows) if (addedFlows.has(flow.id)) mark(flow.id, 'bp-added');
+    const afterFlowIds = new Set(after.flows.map(flow => flow.id));
     for (const change of changeSet.changes) {
+        if (change.subject === 'flow' && afterFlowIds.has(change.id)) {
+            // A changed share, repeat or kind is drawn on the flow itself: its line and its label.
+            if (change.kind === 'added') mark(change.id, 'bp-added');
+            else if (change.kind !== 'removed' && !classes.get(change.id)?.includes('bp-added')) mark(change.id, 'bp-changed');
+        }
         if (change.subject !== 'step') continue;
         if (change.kind === 'added') mark(change.id, 'bp-added');
-        else if (change.kind !== 'removed' && !classes.get(change.id)?.includes('bp-added')) mark(change.id, 'bp-changed');
+        // A pure rename changes only the id, which the picture does not show: nothing to see, so no amber.
+        else if (change.kind !== 'removed' && change.kind !== 'renamed' && !classes.get(change.id)?.includes('bp-added')) mark(change.id, 'bp-changed');
     }
+    const kinds = new Set([...classes.values()].flat());
+
+    const oldLayout = await layoutBlueprint(before);
+    const hint: BlueprintLayout = { ...oldLayout, steps: oldLayout.steps.map(step => ({ ...step, id: translate(step.id) })) };
+    const layout = withDiffAnnotations(await layoutBlueprint(union, { previous: hint }), union, after,
+        DIFF_KINDS.filter(kind => kinds.has(`bp-${kind}`)));
     // Evidence boxes follow the step they belong to.
     for (const step of layout.steps) {
         const owner = step.evidenceFor ? classes.get(step.evidenceFor) : undefined;
@@ -62,14 +69,17 @@ export async function layoutDiff(before: BlueprintModel, after: BlueprintModel, 
     return { layout, classes };
 }
 
+const DIFF_KINDS = ['added', 'changed', 'removed'] as const;
+
 /**
- * The legend explains the diff's colours too; the notes stay those of the union (removed steps keep
+ * The legend explains the diff's colours too (those the picture uses); the notes stay those of the union (removed steps keep
  * theirs); the headline is the new version's time, as `render` shows it (the union's paths mix both
  * versions, so their time is neither's).
  */
-function withDiffAnnotations(layout: BlueprintLayout, union: BlueprintModel, after: BlueprintModel): BlueprintLayout {
+function withDiffAnnotations(layout: BlueprintLayout, union: BlueprintModel, after: BlueprintModel,
+    kinds: ReadonlyArray<typeof DIFF_KINDS[number]>): BlueprintLayout {
     const bare = withoutAnnotations(layout);
-    const annotated = annotateLayout(bare, union, undefined, diffLegendItems(after.language));
+    const annotated = annotateLayout(bare, union, undefined, diffLegendItems(after.language, kinds));
     const headline = annotateLayout(bare, after);
     return { ...annotated, width: Math.max(annotated.width, headline.width), processTime: headline.processTime };
 }

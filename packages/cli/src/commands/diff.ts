@@ -3,7 +3,7 @@
  * versions of a blueprint, by meaning rather than by line, for pull-request review.
  */
 import * as path from 'node:path';
-import type { ChangeSet } from '@blueprint/diff';
+import type { ChangeSet, DiffDiagnostic } from '@blueprint/diff';
 import { Option, type Command } from 'commander';
 import { ExitCode, type CliCommand, type CliContext } from '../cli-context.js';
 import { CliError } from '../errors.js';
@@ -95,7 +95,7 @@ async function diffPair(sides: string[], options: DiffOptions, context: CliConte
     const [before, after] = await Promise.all(sides.map(side => loadBlueprint(parseSource(side, context.cwd), context.cwd)));
     if (!usable(before, context) || !usable(after, context)) return undefined;
     const { diffBlueprints } = await diffEngine();
-    const changeSet = diffBlueprints(before.model!, after.model!);
+    const changeSet = diffBlueprints(before.model!, after.model!, { diagnostics: { before: findings(before), after: findings(after) } });
     return {
         path: after.label, before: before.label, after: after.label, changeSet, status: 'changed',
         svg: wantsSvg(options) ? await renderDiffSvg(before.model!, after.model!, changeSet) : undefined,
@@ -124,11 +124,19 @@ async function diffGit(rev: string, paths: string[], options: DiffOptions, conte
             continue;
         }
         if (!before || !before.model) {
-            results.push({ path: shown, before: '(new file)', after: shown, status: 'added' });
+            // A new file gets the review of a changed one: its contents, time figures, warnings and picture.
+            const { diffNewBlueprint, emptyVersionOf, renderDiffMermaid } = await diffEngine();
+            const changeSet = diffNewBlueprint(after.model!, { diagnostics: findings(after) });
+            const empty = emptyVersionOf(after.model!);
+            results.push({
+                path: shown, before: '(new file)', after: shown, changeSet, status: 'added',
+                svg: wantsSvg(options) ? await renderDiffSvg(empty, after.model!, changeSet) : undefined,
+                mermaid: wantsMermaid(options) ? await renderDiffMermaid(empty, after.model!, changeSet) : undefined
+            });
             continue;
         }
         const { diffBlueprints } = await diffEngine();
-        const changeSet = diffBlueprints(before.model, after.model!);
+        const changeSet = diffBlueprints(before.model, after.model!, { diagnostics: { before: findings(before), after: findings(after) } });
         results.push({
             path: shown, before: before.label, after: shown, changeSet, status: 'changed',
             svg: wantsSvg(options) ? await renderDiffSvg(before.model, after.model!, changeSet) : undefined,
@@ -136,6 +144,11 @@ async function diffGit(rev: string, paths: string[], options: DiffOptions, conte
         });
     }
     return results;
+}
+
+/** What the validator says about one version, as the diff compares it. */
+function findings(loaded: LoadedBlueprint): DiffDiagnostic[] {
+    return loaded.diagnostics.map(d => ({ rule: d.rule, severity: d.severity, message: d.message, line: d.line }));
 }
 
 function usable(loaded: LoadedBlueprint, context: CliContext): boolean {
@@ -203,8 +216,8 @@ async function write(results: FileDiff[], options: DiffOptions, context: CliCont
         }
         default: {
             const parts = results.map(r => r.changeSet
-                ? renderMarkdown(r.changeSet, { path: r.path, beforeLabel: r.before, afterLabel: r.after, mermaid: r.mermaid })
-                : `### ${r.status === 'added' ? 'New blueprint' : 'Deleted blueprint'} — \`${r.path}\`\n`);
+                ? renderMarkdown(r.changeSet, { path: r.path, beforeLabel: r.status === 'added' ? undefined : r.before, afterLabel: r.status === 'added' ? undefined : r.after, mermaid: r.mermaid })
+                : `### Deleted blueprint — \`${r.path}\`\n`);
             const content = parts.length > 0 ? parts.join('\n') : 'No .blueprint files changed.\n';
             await writeOutput(context, options.output, content, guard);
         }

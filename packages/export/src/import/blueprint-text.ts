@@ -12,7 +12,8 @@ export function blueprintText(blueprint: ImportedBlueprint, source: string): str
     const section = (lines: string[]) => {
         if (lines.length > 0) out.push(...lines.map(l => `    ${l}`), '');
     };
-    section([...blueprint.language ? [`language ${blueprint.language}`] : [], ...blueprint.description !== undefined ? [`description ${blueprintString(blueprint.description)}`] : []]);
+    section([...blueprint.language ? [`language ${blueprint.language}`] : [], ...blueprint.description !== undefined ? [`description ${blueprintString(blueprint.description)}`] : [],
+        ...blueprint.tolerance ? [`tolerance ${blueprint.tolerance}`] : []]);
     section([
         ...blueprint.laneLabels.map(l => `lane ${l.kind} ${blueprintString(l.label)}`),
         ...blueprint.customLanes.map(l => `lane ${l.name} ${blueprintString(l.label)} ${l.position} ${l.anchor}`)

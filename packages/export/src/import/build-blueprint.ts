@@ -101,6 +101,8 @@ export interface ImportedBlueprint {
     readonly title: string;
     readonly description?: string;
     readonly language?: LanguageCode;
+    /** The time standard of the whole process as written after `tolerance`, e.g. `25 min`. */
+    readonly tolerance?: string;
     readonly laneLabels: ReadonlyArray<{ readonly kind: StandardLaneKind; readonly label: string }>;
     readonly customLanes: ReadonlyArray<{ readonly name: string; readonly label: string; readonly position: 'above' | 'below'; readonly anchor: string }>;
     readonly stages: ReadonlyArray<{ readonly name: string; readonly label: string }>;

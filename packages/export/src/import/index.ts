@@ -41,7 +41,8 @@ export async function importSpreadsheet(bytes: Uint8Array, options: ImportOption
     // Our workbook names the blueprint itself; any other file is named after the file.
     const declared = DeclaredNames.read(table.names);
     const title = options.title ?? declared?.blueprint?.title ?? (options.fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '') || 'Imported blueprint');
-    const blueprint = buildBlueprint(table.rows, title, options.map ?? {}, problems, table.kind === 'csv', declared);
+    const built = buildBlueprint(table.rows, title, options.map ?? {}, problems, table.kind === 'csv', declared);
+    const blueprint = built && table.timeStandardMinutes !== undefined ? { ...built, tolerance: minutesText(table.timeStandardMinutes) } : built;
     const sorted = problems.map((p, i) => [p, i] as const).sort(([a, i], [b, j]) => (a.row ?? 0) - (b.row ?? 0) || i - j).map(([p]) => p);
     if (!blueprint) return { problems: sorted, rows: Math.max(0, table.rows.length - 1), placed: 0 };
     const rows = table.rows.filter(r => r.cells.some(c => c.trim() !== '')).length - 1;
@@ -49,6 +50,11 @@ export async function importSpreadsheet(bytes: Uint8Array, options: ImportOption
         text: blueprintText(blueprint, options.fileName.replace(/^.*[\\/]/, '')), blueprint, problems: sorted,
         rows, placed: blueprint.steps.length + blueprint.evidence.length
     };
+}
+
+/** Whole minutes as minutes, anything finer as seconds (the workbook rounds to a tenth of a minute). */
+function minutesText(minutes: number): string {
+    return Number.isInteger(minutes) ? `${minutes} min` : `${Math.round(minutes * 60)} s`;
 }
 
 /** A `--map` file's content, checked: `{"columns": {"Header": "lane"}, "lanes": {"Kunde": "customer"}}` (or the columns alone). */

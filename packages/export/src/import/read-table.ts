@@ -22,6 +22,8 @@ export interface ReadTable {
     readonly sheet?: string;
     /** A workbook's names sheet (our export's: kind, id, label), when it has one. */
     readonly names?: readonly TableRow[];
+    /** The time standard of the whole process in minutes, from our workbook's Time sheet. */
+    readonly timeStandardMinutes?: number;
     readonly delimiter?: string;
 }
 
@@ -105,7 +107,27 @@ async function readXlsx(bytes: Uint8Array, problems: ImportProblem[]): Promise<R
     }
     const namesTitles = new Set(SUPPORTED_LANGUAGES.map(code => localisation(code).workbook.namesSheet.toLowerCase()));
     const names = workbook.worksheets.find(s => s !== sheet && namesTitles.has(s.name.toLowerCase()));
-    return { kind: 'xlsx', sheet: sheet.name, rows: sheetRows(sheet), names: names ? sheetRows(names) : undefined };
+    return { kind: 'xlsx', sheet: sheet.name, rows: sheetRows(sheet), names: names ? sheetRows(names) : undefined, timeStandardMinutes: timeStandard(workbook) };
+}
+
+/**
+ * Our workbook's Time sheet carries the process's time standard in its "Time standard (min)" column
+ * (the same on every row of a version): the one figure of the blueprint's header a designer edits there.
+ */
+function timeStandard(workbook: ExcelJS.Workbook): number | undefined {
+    const titles = new Set(SUPPORTED_LANGUAGES.map(code => localisation(code).serviceReport.time.toLowerCase()));
+    const headers = new Set(SUPPORTED_LANGUAGES.map(code => localisation(code).workbook.standard.toLowerCase()));
+    const sheet = workbook.worksheets.find(s => titles.has(s.name.toLowerCase()));
+    if (!sheet) return undefined;
+    const [header, ...rows] = sheetRows(sheet);
+    const column = header?.cells.findIndex(cell => headers.has(cell.trim().toLowerCase())) ?? -1;
+    if (column < 0) return undefined;
+    for (const row of rows) {
+        const text = row.cells[column]?.trim() ?? '';
+        const minutes = Number(text.replace(',', '.'));
+        if (text !== '' && Number.isFinite(minutes) && minutes > 0) return minutes;
+    }
+    return undefined;
 }
 
 function sheetRows(sheet: ExcelJS.Worksheet): TableRow[] {

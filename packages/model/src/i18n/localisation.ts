@@ -166,6 +166,29 @@ export interface DiffReportStrings {
     /** Legend of the unchanged steps drawn next to the changed ones. */
     readonly context: string;
     readonly subjects: Readonly<Record<'blueprint' | 'step' | 'flow' | 'metric' | 'actor' | 'channel' | 'stage' | 'segment' | 'persona' | 'lane' | 'evidence' | 'import', string>>;
+    /** The time figures of both versions against the time standard. */
+    readonly timeHeading: string;
+    readonly before: string;
+    readonly after: string;
+    readonly expected: string;
+    readonly worstCase: string;
+    readonly criticalPath: string;
+    /** In the new version's column when the critical path did not change. */
+    readonly samePath: string;
+    readonly unknownTime: string;
+    /** A figure, `atLeast` when steps without a time make it a lower bound. */
+    readonly timeValue: (time: string, atLeast: boolean) => string;
+    /** Against the standard; `flipped` when the verdict is not the old version's. */
+    readonly verdict: (standard: string, above: boolean, flipped: boolean) => string;
+    readonly standard: string;
+    readonly noStandard: string;
+    /** The validator's findings that the change brings or clears. */
+    readonly checksHeading: string;
+    readonly newFinding: string;
+    readonly resolvedFinding: string;
+    /** Heading and summary of a blueprint that has no old version. */
+    readonly newBlueprint: (blueprint: string) => string;
+    readonly contents: (steps: number, lanes: string, flows: number, stages: number, touchpoints: number, failPoints: number) => string;
 }
 
 /** The legend's entries, by the key of what they explain (the diagram's notation.ts draws their samples). */
@@ -479,7 +502,16 @@ const en: Localisation = {
             blueprint: 'Blueprint', step: 'Steps', flow: 'Flows', metric: 'Metrics and service standards', actor: 'Actors and systems',
             channel: 'Channels', stage: 'Stages', segment: 'Customer segments', persona: 'Personas', lane: 'Lanes', evidence: 'Evidence',
             import: 'Imports'
-        }
+        },
+        timeHeading: '⏱️ Time against the standard', before: 'Before', after: 'After', expected: 'Expected', worstCase: 'Worst case',
+        criticalPath: 'Critical path (worst case)', samePath: 'the same', unknownTime: 'unknown',
+        timeValue: (time, atLeast) => `${atLeast ? 'at least ' : ''}${time}`,
+        verdict: (standard, above, flipped) => `${flipped ? '**now ' : ''}${above ? 'above' : 'within'} the ${standard} standard${flipped ? '**' : ''}`,
+        standard: 'Time standard', noStandard: 'none',
+        checksHeading: '🩺 Findings of `blueprint check`', newFinding: 'New', resolvedFinding: 'Resolved',
+        newBlueprint: blueprint => `New blueprint: ${blueprint}`,
+        contents: (steps, lanes, flows, stages, touchpoints, failPoints) => `${steps} step${steps === 1 ? '' : 's'} (${lanes}), ${flows} flow${flows === 1 ? '' : 's'}, `
+            + `${stages} stage${stages === 1 ? '' : 's'}, ${touchpoints} touchpoint${touchpoints === 1 ? '' : 's'}, ${failPoints} fail point${failPoints === 1 ? '' : 's'}.`
     }
 };
 
@@ -660,7 +692,15 @@ const zh: Localisation = {
             blueprint: '蓝图', step: '步骤', flow: '流程', metric: '指标与服务标准', actor: '角色与系统',
             channel: '渠道', stage: '阶段', segment: '顾客细分', persona: '用户画像', lane: '泳道', evidence: '有形展示',
             import: '导入'
-        }
+        },
+        timeHeading: '⏱️ 时间与时间标准', before: '变更前', after: '变更后', expected: '预期', worstCase: '最坏情况',
+        criticalPath: '关键路径（最坏情况）', samePath: '相同', unknownTime: '未知',
+        timeValue: (time, atLeast) => `${atLeast ? '至少 ' : ''}${time}`,
+        verdict: (standard, above, flipped) => `${flipped ? '**现已' : ''}${above ? `超出 ${standard} 的时间标准` : `在 ${standard} 的时间标准之内`}${flipped ? '**' : ''}`,
+        standard: '时间标准', noStandard: '无',
+        checksHeading: '🩺 `blueprint check` 的检查结果', newFinding: '新增', resolvedFinding: '已解决',
+        newBlueprint: blueprint => `新蓝图：${blueprint}`,
+        contents: (steps, lanes, flows, stages, touchpoints, failPoints) => `${steps} 个步骤（${lanes}），${flows} 条流程，${stages} 个阶段，${touchpoints} 个接触点，${failPoints} 个失败点。`
     }
 };
 
@@ -841,7 +881,15 @@ const ja: Localisation = {
             blueprint: 'ブループリント', step: 'ステップ', flow: 'フロー', metric: '指標とサービス基準', actor: '担当者とシステム',
             channel: 'チャネル', stage: '段階', segment: '顧客セグメント', persona: 'ペルソナ', lane: 'レーン', evidence: '物的証拠',
             import: 'インポート'
-        }
+        },
+        timeHeading: '⏱️ 時間と時間基準', before: '変更前', after: '変更後', expected: '期待値', worstCase: '最悪の場合',
+        criticalPath: 'クリティカルパス（最悪の場合）', samePath: '同じ', unknownTime: '不明',
+        timeValue: (time, atLeast) => `${atLeast ? '少なくとも ' : ''}${time}`,
+        verdict: (standard, above, flipped) => `${flipped ? '**' : ''}${above ? `時間基準 ${standard} を超過` : `時間基準 ${standard} 以内`}${flipped ? '（今回から）**' : ''}`,
+        standard: '時間基準', noStandard: 'なし',
+        checksHeading: '🩺 `blueprint check` の指摘', newFinding: '新規', resolvedFinding: '解消',
+        newBlueprint: blueprint => `新しいブループリント：${blueprint}`,
+        contents: (steps, lanes, flows, stages, touchpoints, failPoints) => `ステップ ${steps}（${lanes}）、フロー ${flows}、段階 ${stages}、タッチポイント ${touchpoints}、失敗ポイント ${failPoints}。`
     }
 };
 
@@ -1022,7 +1070,15 @@ const ko: Localisation = {
             blueprint: '청사진', step: '단계', flow: '흐름', metric: '지표와 서비스 기준', actor: '담당자와 시스템',
             channel: '채널', stage: '국면', segment: '고객 세그먼트', persona: '페르소나', lane: '레인', evidence: '물리적 증거',
             import: '가져오기'
-        }
+        },
+        timeHeading: '⏱️ 시간과 시간 기준', before: '변경 전', after: '변경 후', expected: '예상', worstCase: '최악의 경우',
+        criticalPath: '임계 경로(최악의 경우)', samePath: '동일', unknownTime: '알 수 없음',
+        timeValue: (time, atLeast) => `${atLeast ? '최소 ' : ''}${time}`,
+        verdict: (standard, above, flipped) => `${flipped ? '**이제 ' : ''}${above ? `시간 기준 ${standard} 초과` : `시간 기준 ${standard} 이내`}${flipped ? '**' : ''}`,
+        standard: '시간 기준', noStandard: '없음',
+        checksHeading: '🩺 `blueprint check` 결과', newFinding: '새로 생김', resolvedFinding: '해결됨',
+        newBlueprint: blueprint => `새 청사진: ${blueprint}`,
+        contents: (steps, lanes, flows, stages, touchpoints, failPoints) => `단계 ${steps}개(${lanes}), 흐름 ${flows}개, 국면 ${stages}개, 접점 ${touchpoints}개, 실패 지점 ${failPoints}개.`
     }
 };
 
