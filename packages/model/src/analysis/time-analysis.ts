@@ -827,10 +827,24 @@ function reaches(edges: readonly Edge[][], from: number, target: number, avoid: 
 }
 
 /**
- * A topological order of the nodes reachable from the first ones of `roots` (iterative depth-first,
- * roots in their given order); undefined when the edges close a cycle.
+ * A topological order of the nodes reachable from `roots` (roots in their given order); undefined
+ * when the edges close a cycle.
  */
 function topologicalOrder(roots: readonly number[], edges: readonly Edge[][], size: number): number[] | undefined {
+    return depthFirstOrder(roots, edges, size, edge => edge.to, () => false);
+}
+
+/**
+ * Depth-first from `roots` (roots in their given order, each node's edges in theirs), with an
+ * explicit stack so that chains of 50,000 steps cannot overflow: the reverse post-order of the nodes
+ * reached, a topological order once the back edges are set aside. `targetOf` gives an edge's far
+ * node, or -1 for an edge that closes a loop by declaration; such edges and those to a node still on
+ * the stack go to `onBackEdge`, which says whether to go on (the edge is not followed) or give up
+ * (undefined). Every other edge goes to `onForwardEdge` before the walk follows it.
+ */
+function depthFirstOrder<E>(roots: readonly number[], edges: readonly (readonly E[])[], size: number, targetOf: (edge: E) => number,
+    onBackEdge: (from: number, edge: E) => boolean, onForwardEdge?: (from: number, edge: E) => void): number[] | undefined {
+    // 0 unseen, 1 on the stack, 2 done
     const state = new Uint8Array(size);
     const postOrder: number[] = [];
     const stackNode: number[] = [];
@@ -851,8 +865,13 @@ function topologicalOrder(roots: readonly number[], edges: readonly Edge[][], si
                 stackNext.pop();
                 continue;
             }
-            const target = out[stackNext[top]++].to;
-            if (state[target] === 1) return undefined;
+            const edge = out[stackNext[top]++];
+            const target = targetOf(edge);
+            if (target < 0 || state[target] === 1) {
+                if (!onBackEdge(node, edge)) return undefined;
+                continue;
+            }
+            onForwardEdge?.(node, edge);
             if (state[target] === 0) {
                 state[target] = 1;
                 stackNode.push(target);
@@ -976,51 +995,18 @@ function conversationPartners(flows: ModelFlow[]): Map<string, string[]> {
 }
 
 /**
- * Depth-first from the starts (iteratively, so that long chains cannot overflow the stack):
- * declared `loop` flows and back edges close loops and are set aside; what remains is a DAG,
- * returned with a topological order of the reachable steps.
+ * Depth-first from the starts: declared `loop` flows and back edges close loops and are set aside;
+ * what remains is a DAG, returned with a topological order of the reachable steps.
  */
 function breakLoops(n: number, starts: readonly number[], successors: readonly ModelFlow[][], index: ReadonlyMap<string, number>): {
     dag: ModelFlow[][]; loopFlows: ModelFlow[]; order: number[];
 } {
     const dag: ModelFlow[][] = Array.from({ length: n }, () => []);
     const loopFlows: ModelFlow[] = [];
-    // 0 unseen, 1 on the stack, 2 done
-    const state = new Uint8Array(n);
-    const postOrder: number[] = [];
-    const stackNode: number[] = [];
-    const stackNext: number[] = [];
-    for (const start of starts) {
-        if (state[start] !== 0) continue;
-        state[start] = 1;
-        stackNode.push(start);
-        stackNext.push(0);
-        while (stackNode.length > 0) {
-            const top = stackNode.length - 1;
-            const node = stackNode[top];
-            const out = successors[node];
-            if (stackNext[top] >= out.length) {
-                state[node] = 2;
-                postOrder.push(node);
-                stackNode.pop();
-                stackNext.pop();
-                continue;
-            }
-            const flow = out[stackNext[top]++];
-            const target = index.get(flow.to)!;
-            if (flow.loop || state[target] === 1) {
-                loopFlows.push(flow);
-                continue;
-            }
-            if (!dag[node].some(f => f.to === flow.to)) dag[node].push(flow);
-            if (state[target] === 0) {
-                state[target] = 1;
-                stackNode.push(target);
-                stackNext.push(0);
-            }
-        }
-    }
-    return { dag, loopFlows, order: postOrder.reverse() };
+    const order = depthFirstOrder(starts, successors, n, flow => flow.loop ? -1 : index.get(flow.to)!,
+        (_, flow) => { loopFlows.push(flow); return true; },
+        (from, flow) => { if (!dag[from].some(f => f.to === flow.to)) dag[from].push(flow); })!;
+    return { dag, loopFlows, order };
 }
 
 function addStep(figures: Vec, step: ModelStep, seconds: number, visibleLanes: Set<string>): void {
