@@ -105,6 +105,9 @@ export interface TimeAnalysis {
     readonly waits: readonly WaitCheck[];
 }
 
+const NONE: readonly number[] = [];
+const NO_PASSES: readonly ReworkPasses[] = [];
+
 // A review reads a handful; more are counted as truncated rather than built (each is a whole journey).
 const MAX_EXCEPTION_PATHS = 20;
 
@@ -412,14 +415,14 @@ export function analyseTime(model: BlueprintModel, segment?: string): TimeAnalys
             add(figures, node(i));
             if (i >= n) continue;
             if (unknown[i]) unknownSteps.push(included[i].id);
-            for (const p of partnerIndexes.get(i) ?? []) if (stepSeconds(included[p]) === undefined) unknownSteps.push(included[p].id);
+            for (const p of partnerIndexes.get(i) ?? NONE) if (stepSeconds(included[p]) === undefined) unknownSteps.push(included[p].id);
         }
         const steps: string[] = [];
         const list = (i: number) => {
             // A resumed step is the same step again: not listed twice, no time of its own.
             if (i >= n) return;
             steps.push(included[i].id);
-            for (const p of partnerIndexes.get(i) ?? []) steps.push(included[p].id);
+            for (const p of partnerIndexes.get(i) ?? NONE) steps.push(included[p].id);
         };
         // Built at the first rework loop the path goes round: most paths go round none.
         let at: Map<number, number> | undefined;
@@ -428,7 +431,7 @@ export function analyseTime(model: BlueprintModel, segment?: string): TimeAnalys
         for (let k = 0; k < nodes.length; k++) {
             list(nodes[k]);
             // The passes round a rework loop this path makes: its own way from the loop's first step to its last, again.
-            for (const loop of passesFrom.get(nodes[k]) ?? []) {
+            for (const loop of passesFrom.get(nodes[k]) ?? NO_PASSES) {
                 const times = repeats(loop);
                 if (times <= 0) continue;
                 if (!at) {
