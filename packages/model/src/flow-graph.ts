@@ -13,18 +13,34 @@ export interface FlowGraphSource {
 }
 
 export function buildFlowGraph(model: FlowGraphSource): FlowGraph {
-    const successors = new Map<string, ModelFlow[]>(model.steps.map(step => [step.id, []]));
-    const predecessors = new Map<string, ModelFlow[]>(model.steps.map(step => [step.id, []]));
+    // Built for every validation of a blueprint: a step's list starts as one shared empty array and
+    // as an exact one-element array (an empty array's first push reserves room for 17).
+    const successors = new Map<string, readonly ModelFlow[]>();
+    const predecessors = new Map<string, readonly ModelFlow[]>();
+    for (const step of model.steps) {
+        successors.set(step.id, NO_FLOWS);
+        predecessors.set(step.id, NO_FLOWS);
+    }
     for (const flow of model.flows) {
-        successors.get(flow.from)?.push(flow);
-        predecessors.get(flow.to)?.push(flow);
+        addTo(successors, flow.from, flow);
+        addTo(predecessors, flow.to, flow);
         if (flow.kind === 'two-way') {
             const reverse: ModelFlow = { ...flow, from: flow.to, to: flow.from };
-            successors.get(flow.to)?.push(reverse);
-            predecessors.get(flow.from)?.push(reverse);
+            addTo(successors, flow.to, reverse);
+            addTo(predecessors, flow.from, reverse);
         }
     }
     return { successors, predecessors };
+}
+
+const NO_FLOWS: readonly ModelFlow[] = Object.freeze([]);
+
+/** Adds `flow` to the list of a step of the graph (a step that is not one is left out). */
+function addTo(lists: Map<string, readonly ModelFlow[]>, id: string, flow: ModelFlow): void {
+    const list = lists.get(id);
+    if (list === undefined) return;
+    if (list === NO_FLOWS) lists.set(id, [flow]);
+    else (list as ModelFlow[]).push(flow);
 }
 
 /** Steps reachable from the given steps (inclusive), breadth first. */
@@ -35,8 +51,10 @@ export function reachableFrom(graph: FlowGraph, starts: Iterable<string>): Set<s
         const id = queue[i];
         if (seen.has(id)) continue;
         seen.add(id);
-        for (const flow of graph.successors.get(id) ?? []) {
-            if (!seen.has(flow.to)) queue.push(flow.to);
+        // An index loop: until the optimizer has this, a for-of allocates a result per flow.
+        const flows = graph.successors.get(id) ?? NO_FLOWS;
+        for (let index = 0; index < flows.length; index++) {
+            if (!seen.has(flows[index].to)) queue.push(flows[index].to);
         }
     }
     return seen;
@@ -50,8 +68,9 @@ export function stepsReaching(graph: FlowGraph, targets: Iterable<string>): Set<
         const id = queue[i];
         if (seen.has(id)) continue;
         seen.add(id);
-        for (const flow of graph.predecessors.get(id) ?? []) {
-            if (!seen.has(flow.from)) queue.push(flow.from);
+        const flows = graph.predecessors.get(id) ?? NO_FLOWS;
+        for (let index = 0; index < flows.length; index++) {
+            if (!seen.has(flows[index].from)) queue.push(flows[index].from);
         }
     }
     return seen;

@@ -78,13 +78,18 @@ export function buildModelParts(blueprint: ast.Blueprint, options: ModelOptions 
     const language = toLanguageCode(members.language?.code) ?? toLanguageCode(options.language) ?? DEFAULT_LANGUAGE;
     const names = localisation(language);
     const lanes = laneOrder(members, steps, names);
-    const laneIndex = new Map(lanes.map((lane, index) => [lane.id, index]));
+    const laneIndex = new Map<string, number>();
+    lanes.forEach((lane, index) => laneIndex.set(lane.id, index));
     const lines = linesOf(members.lineDeclarations, lanes, names);
-    const stepLane = new Map(steps.map(step => [step, laneIdOf(step)]));
+    const stepLane = new Map<ast.Step, string>();
+    for (const step of steps) stepLane.set(step, laneIdOf(step));
 
     const { flows, decisions } = buildFlows(members.flowsAndBranchings, lines, laneIndex, stepLane);
     const flowCrossesInteraction = new Set<string>();
-    for (const flow of flows) {
+    // Index loops in the passes per step and per flow: a check runs each thread's first hundreds of
+    // files before the optimizer has them, and until then a for-of allocates a result per element.
+    for (let iFlow = 0; iFlow < flows.length; iFlow++) {
+        const flow = flows[iFlow];
         if (flow.crosses.includes('interaction')) {
             flowCrossesInteraction.add(flow.from);
             flowCrossesInteraction.add(flow.to);
@@ -92,7 +97,8 @@ export function buildModelParts(blueprint: ast.Blueprint, options: ModelOptions 
     }
 
     const evidenceByStep = new Map<string, string[]>();
-    for (const item of members.evidenceItems) {
+    for (let iItem = 0; iItem < members.evidenceItems.length; iItem++) {
+        const item = members.evidenceItems[iItem];
         const stepName = item.step?.ref?.name;
         if (stepName) pushTo(evidenceByStep, stepName, item.label ?? item.name);
     }
@@ -102,8 +108,12 @@ export function buildModelParts(blueprint: ast.Blueprint, options: ModelOptions 
     const declaresStart = facts.some(fact => fact.start);
     // Without a declared start the process begins with the first step that a customer's order triggers.
     const firstDependent = facts.findIndex(fact => !fact.independent);
-    const starts = new Set(steps.filter((step, index) => declaresStart ? facts[index].start : index === firstDependent).map(step => step.name));
-    const marked = new Set(steps.filter((step, index) => facts[index].independent).map(step => step.name));
+    const starts = new Set<string>();
+    const marked = new Set<string>();
+    steps.forEach((step, index) => {
+        if (declaresStart ? facts[index].start : index === firstDependent) starts.add(step.name);
+        if (facts[index].independent) marked.add(step.name);
+    });
     const independent = independentSteps(marked, flows, starts);
     const structureSteps = steps.map((step, index): StructureStep => {
         const laneKind: LaneKind = step.standardLane ?? 'custom';
@@ -153,7 +163,8 @@ function stepFacts(step: ast.Step): StepFacts {
     let start = false, end = false, independent = false, inlineEvidence = false;
     let recoverySteps: string[] | undefined;
     // By `$type`: these kinds have no subtypes, and the reflection's test costs two lookups for each kind a property is not.
-    for (const property of step.properties) {
+    for (let iProperty = 0; iProperty < step.properties.length; iProperty++) {
+        const property = step.properties[iProperty];
         switch (property.$type) {
             case ast.BoundaryMarker.$type:
                 if (property.kind === 'start') start = true;
@@ -295,41 +306,41 @@ function buildFlows(nodes: ReadonlyArray<ast.Flow | ast.Branching>, lines: Model
         if (!list) crossingsOf.set(key, list = listOf(lineBoundaries.filter(b => b.index >= top && b.index < bottom).map(b => b.kind)));
         return list;
     };
-    const add = (source: ast.Step, target: ast.Step, arrow: ast.Arrow, extra: Partial<ModelFlow>): ModelFlow => {
+    const add = (source: ast.Step, target: ast.Step, arrow: ast.Arrow, label: string | undefined, loop: boolean,
+        repeat: ModelFlow['repeat'], share: ModelShare | undefined): ModelFlow => {
         // Joined, the id is one flat string; a template literal would keep a tree of string parts per flow.
         const pair = [source.name, target.name].join('->');
         const count = (seen.get(pair) ?? 0) + 1;
         seen.set(pair, count);
         const from = laneIndex.get(stepLane.get(source) ?? laneIdOf(source)) ?? 0;
         const to = laneIndex.get(stepLane.get(target) ?? laneIdOf(target)) ?? 0;
-        const [top, bottom] = from <= to ? [from, to] : [to, from];
         // Every field written out, in one order: a spread adds them one by one into a separate property store.
         const flow: ModelFlow = {
             id: count === 1 ? pair : `${pair}#${count}`,
             from: source.name,
             to: target.name,
             kind: ARROW_KINDS[arrow] ?? 'sequence',
-            label: extra.label,
-            loop: extra.loop ?? false,
-            repeat: extra.repeat,
-            share: extra.share,
-            crosses: crossings(top, bottom)
+            label,
+            loop,
+            repeat,
+            share,
+            crosses: crossings(Math.min(from, to), Math.max(from, to))
         };
         flows.push(flow);
         return flow;
     };
     // Alternatives implied by shares on flow links, per source step, in the order written.
     const implied = new Map<string, ModelFlow[]>();
-    for (const node of nodes) {
+    for (let iNode = 0; iNode < nodes.length; iNode++) {
+        const node = nodes[iNode];
         if (ast.isFlow(node)) {
             let source = node.source?.ref;
             const repeat = repeatOf(node.repeat);
-            for (const link of node.links) {
+            for (let iLink = 0; iLink < node.links.length; iLink++) {
+                const link = node.links[iLink];
                 const target = link.target?.ref;
                 if (source && target) {
-                    const flow = add(source, target, link.arrow, {
-                        label: node.label, loop: node.loop, repeat: node.loop ? repeat : undefined, share: shareOf(link.share)
-                    });
+                    const flow = add(source, target, link.arrow, node.label, node.loop ?? false, node.loop ? repeat : undefined, shareOf(link.share));
                     if (flow.share) pushTo(implied, flow.from, flow);
                 }
                 source = target;
@@ -339,9 +350,8 @@ function buildFlows(nodes: ReadonlyArray<ast.Flow | ast.Branching>, lines: Model
             if (!source) continue;
             const branchFlows = node.branches
                 .filter(branch => branch.target?.ref)
-                .map(branch => add(source, branch.target!.ref!, branch.arrow, {
-                    label: branch.label, share: node.kind === 'decision' ? shareOf(branch.share) : undefined
-                }));
+                .map(branch => add(source, branch.target!.ref!, branch.arrow, branch.label, false, undefined,
+                    node.kind === 'decision' ? shareOf(branch.share) : undefined));
             decisions.push({
                 step: source.name,
                 kind: node.kind === 'parallel' ? 'parallel' : 'alternative',
@@ -357,6 +367,8 @@ function buildFlows(nodes: ReadonlyArray<ast.Flow | ast.Branching>, lines: Model
         if (declaredAlternatives.has(step)) continue;
         decisions.push({ step, kind: 'alternative', declared: false, flows: alternatives.map(flow => flow.id) });
     }
+    // Most blueprints decide nothing: no index of the flows to build.
+    if (decisions.length === 0) return { flows, decisions };
     // The chance of each alternative: percentages as written, weights relative to their sum.
     const probability = new Map<string, number>();
     const byId = new Map(flows.map(flow => [flow.id, flow]));
@@ -376,7 +388,7 @@ function buildFlows(nodes: ReadonlyArray<ast.Flow | ast.Branching>, lines: Model
         });
     }
     return {
-        flows: flows.map(flow => probability.has(flow.id) ? { ...flow, probability: probability.get(flow.id) } : flow),
+        flows: probability.size === 0 ? flows : flows.map(flow => probability.has(flow.id) ? { ...flow, probability: probability.get(flow.id) } : flow),
         decisions
     };
 }

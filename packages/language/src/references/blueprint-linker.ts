@@ -18,12 +18,29 @@ export class BlueprintLinker extends DefaultLinker {
     override async link(document: LangiumDocument, cancelToken: Cancellation.CancellationToken = Cancellation.CancellationToken.None): Promise<void> {
         if (this.profiler?.isActive('linking')) return super.link(document, cancelToken);
         const nodes = astNodeList(document.parseResult.value);
+        const visit = (reference: ReferenceInfo) => this.doLink(reference, document);
         for (let index = 0; index < nodes.length; index++) {
             if (index % NODES_PER_INTERRUPT_CHECK === 0) await interruptAndCheck(cancelToken);
-            forEachReference(nodes[index], reference => this.doLink(reference, document));
+            const node = nodes[index];
+            // Most nodes (times, properties, remedies…) can hold no reference: their properties are not walked.
+            if (this.mayHoldReferences(node.$type)) forEachReference(node, visit);
         }
         // Pushed one by one, the list has up to half its length spare; it lives as long as the document.
         document.references = document.references.slice();
+    }
+
+    /** Per node type, whether the grammar gives it a cross-reference property. */
+    private readonly referenceHolders = new Map<string, boolean>();
+
+    private mayHoldReferences(type: string): boolean {
+        let holds = this.referenceHolders.get(type);
+        if (holds === undefined) {
+            const properties = this.reflection.getTypeMetaData(type).properties;
+            // A type the reflection does not know is walked as before.
+            holds = Object.keys(properties).length === 0 || Object.values(properties).some(property => property.referenceType !== undefined);
+            this.referenceHolders.set(type, holds);
+        }
+        return holds;
     }
 
     override buildReference(node: AstNode, property: string, refNode: CstNode | undefined, refText: string): Reference {

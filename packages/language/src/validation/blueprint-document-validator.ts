@@ -94,17 +94,36 @@ export class BlueprintDocumentValidator extends DefaultDocumentValidator {
         cancelToken: Cancellation.CancellationToken = Cancellation.CancellationToken.None): Promise<void> {
         if (this.profiler?.isActive('validating')) return super.validateAstNodes(rootNode, options, acceptor, cancelToken);
         const nodes = astNodeList(rootNode);
-        const registry = this.validationRegistry;
         const checksOf = new Map<string, readonly ValidationCheck[]>();
-        // A node whose children are not to be validated: the nodes that follow it in the list are skipped while inside it.
-        let pruned: AstNode | undefined;
-        for (let index = 0; index < nodes.length; index++) {
-            if (index % NODES_PER_INTERRUPT_CHECK === 0) await interruptAndCheck(cancelToken);
-            const node = nodes[index];
-            if (pruned && isInside(node, pruned)) continue;
-            const nodeOptions = this.validateSingleNodeOptions(node, options);
-            pruned = nodeOptions.validateChildren ? undefined : node;
-            if (!nodeOptions.validateNode) continue;
+        const position: ValidationPosition = { node: 0, check: 0, pruned: undefined };
+        while (position.node < nodes.length) {
+            await interruptAndCheck(cancelToken);
+            const end = Math.min(nodes.length, position.node + NODES_PER_INTERRUPT_CHECK);
+            // Synchronous between two checks for cancellation: an async loop keeps its iterators and
+            // temporaries alive across each `await`, so they were allocated per node (a third of validation's garbage).
+            let pending = this.validateNodeRange(nodes, end, position, checksOf, options, acceptor, cancelToken);
+            while (pending) {
+                await pending;
+                pending = this.validateNodeRange(nodes, end, position, checksOf, options, acceptor, cancelToken);
+            }
+        }
+    }
+
+    /**
+     * Runs the checks of the nodes from `position` up to `end`, moving `position` on; stops at a
+     * check that returns a promise and returns it (the caller awaits it, then calls again).
+     */
+    private validateNodeRange(nodes: readonly AstNode[], end: number, position: ValidationPosition, checksOf: Map<string, readonly ValidationCheck[]>,
+        options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken: Cancellation.CancellationToken): Promise<unknown> | undefined {
+        const registry = this.validationRegistry;
+        for (; position.node < end; position.node++, position.check = 0) {
+            const node = nodes[position.node];
+            if (position.check === 0) {
+                if (position.pruned && isInside(node, position.pruned)) continue;
+                const nodeOptions = this.validateSingleNodeOptions(node, options);
+                position.pruned = nodeOptions.validateChildren ? undefined : node;
+                if (!nodeOptions.validateNode) continue;
+            }
             let checks = checksOf.get(node.$type);
             if (!checks) {
                 checks = registry instanceof BlueprintValidationRegistry
@@ -112,11 +131,12 @@ export class BlueprintDocumentValidator extends DefaultDocumentValidator {
                     : registry.getChecks(node.$type, options.categories).toArray();
                 checksOf.set(node.$type, checks);
             }
-            for (const check of checks) {
-                const result = check(node, acceptor, cancelToken);
-                if (result instanceof Promise) await result;
+            while (position.check < checks.length) {
+                const result = checks[position.check++](node, acceptor, cancelToken);
+                if (result instanceof Promise) return result;
             }
         }
+        return undefined;
     }
 
     protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
@@ -175,6 +195,14 @@ function foldUnresolvedIntoImport(diagnostics: Diagnostic[]): void {
     if (names.length > 8) quoted.push(`${names.length - 8} more`);
     const list = quoted.length === 1 ? quoted[0] : `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}`;
     unavailable.message += ` Until this import is fixed, ${folded === 1 ? 'one reference' : `${folded} references`} to names it may declare cannot resolve (${list}) and ${folded === 1 ? 'is' : 'are'} not reported one by one.`;
+}
+
+/** Where a validation is in the build's node list: the next node, the next of its checks, and the node whose children are skipped. */
+interface ValidationPosition {
+    node: number;
+    check: number;
+    /** A node whose children are not to be validated: the nodes that follow it in the list are skipped while inside it. */
+    pruned: AstNode | undefined;
 }
 
 function isInside(node: AstNode, ancestor: AstNode): boolean {

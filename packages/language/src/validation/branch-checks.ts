@@ -144,7 +144,7 @@ export class BranchChecks {
 
     /** BP026: the corrective sub-process of a fail point can be reached from the fail point's step. */
     checkRecoveryReachable(blueprint: ast.Blueprint, accept: ValidationAcceptor): void {
-        const steps = blueprintMembers(blueprint).steps.filter(step => step.properties.some(p => ast.isFailPoint(p) && p.recoveries.some(r => r.steps.length > 0)));
+        const steps = blueprintMembers(blueprint).steps.filter(hasRecoverySteps);
         if (steps.length === 0) return;
         const graph = this.models.getFlowGraph(blueprint);
         for (const step of steps) {
@@ -201,4 +201,13 @@ export class BranchChecks {
             }
         }
     }
+}
+
+/** A step with a fail point whose recovery names steps (a corrective sub-process). */
+function hasRecoverySteps(step: ast.Step): boolean {
+    for (const property of step.properties) {
+        if (property.$type !== ast.FailPoint.$type) continue;
+        for (const recovery of (property as ast.FailPoint).recoveries) if (recovery.steps.length > 0) return true;
+    }
+    return false;
 }

@@ -2,6 +2,7 @@
 import type { ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
 import type { BlueprintModelProvider } from '../model/model-provider.js';
+import type { StructureStep } from '../model/model-builder.js';
 import { reachableFrom, stepsReaching } from '@blueprint/model';
 import { laneIdOf } from '../model/model-builder.js';
 import { blueprintMembers } from '../model/blueprint-members.js';
@@ -21,7 +22,8 @@ export class FlowChecks {
 
     checkFlowLinks(flow: ast.Flow, accept: ValidationAcceptor): void {
         let source = flow.source?.ref;
-        for (const link of flow.links) {
+        for (let iLink = 0; iLink < flow.links.length; iLink++) {
+            const link = flow.links[iLink];
             const target = link.target?.ref;
             if (source && target) this.checkLink(flow.$container, source, target, link, accept);
             source = target;
@@ -30,7 +32,8 @@ export class FlowChecks {
 
     checkBranchLinks(branching: ast.Branching, accept: ValidationAcceptor): void {
         const source = branching.step?.ref;
-        for (const branch of branching.branches) {
+        for (let iBranch = 0; iBranch < branching.branches.length; iBranch++) {
+            const branch = branching.branches[iBranch];
             const target = branch.target?.ref;
             if (source && target) this.checkLink(branching.$container, source, target, branch, accept);
         }
@@ -53,7 +56,7 @@ export class FlowChecks {
         const [customer, hidden] = from === 'customer' ? [source, target] : [target, source];
         const hiddenLane = laneIdOf(hidden);
         if (hiddenLane === 'customer' || this.visibleLanes(blueprint).has(hiddenLane)) return;
-        const channel = [customer, hidden].map(step => step.channels[0]?.ref).find(c => c?.distance && REMOTE_DISTANCES.has(c.distance));
+        const channel = remoteChannel(customer) ?? remoteChannel(hidden);
         if (channel) {
             accept('info', `Customer step '${customer.name}' is in contact with '${hidden.name}' (${hiddenLane}, below the line of visibility) through the remote channel '${channel.label ?? channel.name}': an invisible contact employee, as in Bitner's hotel. Fine if the customer is not meant to see them.`,
                 { node, code: Rules.remoteContact.id });
@@ -76,11 +79,25 @@ export class FlowChecks {
         const steps = members.steps;
         if (steps.length === 0) return;
         const model = this.models.getStructure(blueprint);
-        const nodes = new Map(steps.map(step => [step.name, step]));
+        // Run on every validation of every blueprint: index loops (until the optimizer has this, a for-of
+        // allocates a result per element), and no set of names judged unless two steps share one.
+        const nodes = new Map<string, ast.Step>();
+        for (const step of steps) nodes.set(step.name, step);
         const graph = this.models.getFlowGraph(blueprint);
 
-        const starts = model.steps.filter(step => step.start);
-        for (const start of starts) {
+        const starts: StructureStep[] = [];
+        const origins: string[] = [];
+        const customerSteps: string[] = [];
+        let recoverySteps: Set<string> | undefined;
+        for (let iStep = 0; iStep < model.steps.length; iStep++) {
+            const step = model.steps[iStep];
+            if (step.start) starts.push(step);
+            if (step.laneKind === 'customer') customerSteps.push(step.id);
+            for (const id of step.recoverySteps) (recoverySteps ??= new Set()).add(id);
+        }
+        for (let iStart = 0; iStart < starts.length; iStart++) {
+            const start = starts[iStart];
+            origins.push(start.id);
             if (start.laneKind !== 'customer') {
                 accept('warning', `The process starts with '${start.id}' in the ${start.lane} lane; blueprints are drawn from the customer's point of view, so start with a customer action${starts.length === 1 && !hasMarker(nodes.get(start.id)!, 'start') ? ' (or mark the real first step `start`)' : ''}.`,
                     { node: nodes.get(start.id)!, property: 'name', code: Rules.startsWithCustomer.id });
@@ -88,16 +105,16 @@ export class FlowChecks {
         }
 
         // Customer-independent chains start on their own; corrective sub-processes are judged by BP026.
-        const reachable = reachableFrom(graph, [...starts, ...model.steps.filter(step => step.independent)].map(step => step.id));
-        const recoverySteps = new Set<string>();
-        for (const step of model.steps) for (const id of step.recoverySteps) recoverySteps.add(id);
-        const reported = new Set<string>();
-        for (const step of model.steps) {
+        for (const step of model.steps) if (step.independent) origins.push(step.id);
+        const reachable = reachableFrom(graph, origins);
+        // Steps with a duplicate name (BP001) are judged once, under the name.
+        const reported = nodes.size === steps.length ? undefined : new Set<string>();
+        for (let iStep = 0; iStep < model.steps.length; iStep++) {
+            const step = model.steps[iStep];
             const node = nodes.get(step.id);
-            // Steps with a duplicate name (BP001) are judged once, under the name.
-            if (!node || reported.has(step.id)) continue;
-            reported.add(step.id);
-            if (!reachable.has(step.id) && !recoverySteps.has(step.id)) {
+            if (!node || reported?.has(step.id)) continue;
+            reported?.add(step.id);
+            if (!reachable.has(step.id) && !recoverySteps?.has(step.id)) {
                 accept('warning', `Step '${step.id}' cannot be reached from the start (${starts.map(s => s.id).join(', ')}); connect it with a flow.`,
                     { node, property: 'name', code: Rules.unreachableStep.id });
             }
@@ -108,10 +125,13 @@ export class FlowChecks {
         }
 
         // One backwards sweep from the customer's steps instead of a search per escalation.
-        const returnsToCustomer = stepsReaching(graph, model.steps.filter(step => step.laneKind === 'customer').map(step => step.id));
-        for (const flow of members.flows) {
-            for (const link of flow.links) {
+        let returnsToCustomer: Set<string> | undefined;
+        for (let iFlow = 0; iFlow < members.flows.length; iFlow++) {
+            const flow = members.flows[iFlow];
+            for (let iLink = 0; iLink < flow.links.length; iLink++) {
+                const link = flow.links[iLink];
                 if (link.arrow !== '=>' || !link.target?.ref) continue;
+                returnsToCustomer ??= stepsReaching(graph, customerSteps);
                 if (!returnsToCustomer.has(link.target.ref.name)) {
                     accept('warning', `Escalation to '${link.target.ref.name}' never returns to the customer: add flows that bring the answer back to a customer step.`,
                         { node: link, code: Rules.escalationReturns.id });
@@ -119,6 +139,12 @@ export class FlowChecks {
             }
         }
     }
+}
+
+/** The step's channel, if it is a remote one. */
+function remoteChannel(step: ast.Step): ast.Channel | undefined {
+    const channel = step.channels[0]?.ref;
+    return channel?.distance && REMOTE_DISTANCES.has(channel.distance) ? channel : undefined;
 }
 
 function hasMarker(step: ast.Step, kind: 'start' | 'end'): boolean {

@@ -8,9 +8,11 @@ type Named = ast.Declaration | ast.Blueprint | ast.Step | ast.EvidenceItem | ast
 export class NamingChecks {
     checkFile(file: ast.BlueprintFile, accept: ValidationAcceptor): void {
         const named: Named[] = [];
-        for (const element of file.elements) {
+        for (let iElement = 0; iElement < file.elements.length; iElement++) {
+            const element = file.elements[iElement];
             if (ast.isBlueprint(element)) {
-                for (const member of element.members) {
+                for (let iMember = 0; iMember < element.members.length; iMember++) {
+                    const member = element.members[iMember];
                     if ('name' in member && typeof member.name === 'string') named.push(member as Named);
                 }
             } else {
@@ -21,7 +23,8 @@ export class NamingChecks {
         // name (as blueprints often name a stage after its main step). Steps and evidence items share
         // one namespace because both are boxes of the diagram.
         const firstByName = new Map<string, Map<string, Named>>();
-        for (const node of named) {
+        for (let iNode = 0; iNode < named.length; iNode++) {
+            const node = named[iNode];
             if (!node.name) continue;
             const namespace = namespaceOf(node);
             let names = firstByName.get(namespace);
@@ -40,8 +43,7 @@ export class NamingChecks {
     }
 
     checkStepClauses(step: ast.Step, accept: ValidationAcceptor): void {
-        const clauses = [['stages', 'stage (in)'], ['performers', 'actor (by)'], ['channels', 'channel (via)']] as const;
-        for (const [property, what] of clauses) {
+        for (const [property, what] of STEP_CLAUSES) {
             for (let index = 1; index < step[property].length; index++) {
                 accept('error', `Step '${step.name}' already has a ${what}; a step names only one.`,
                     { node: step, property, index, code: Rules.singleClause.id });
@@ -50,7 +52,8 @@ export class NamingChecks {
         // One pass over the properties; the extras are reported keyword by keyword, each in the order written.
         let extras: Map<SingleKeyword, ast.StepProperty[]> | undefined;
         let seen = 0; // a bit per keyword
-        for (const property of step.properties) {
+        for (let iProperty = 0; iProperty < step.properties.length; iProperty++) {
+            const property = step.properties[iProperty];
             const keyword = singleKeywordOf(property);
             if (!keyword) continue;
             const bit = 1 << SINGLE_KEYWORDS.indexOf(keyword);
@@ -76,6 +79,9 @@ export class NamingChecks {
             { node: extra, code: Rules.singleClause.id }));
     }
 }
+
+/** The clauses a step names once, as properties of the step and as said in the message. */
+const STEP_CLAUSES = [['stages', 'stage (in)'], ['performers', 'actor (by)'], ['channels', 'channel (via)']] as const;
 
 /** Properties a step has at most once, in the order their extras are reported. */
 const SINGLE_KEYWORDS = ['duration', 'wait', 'moment', 'emotion'] as const;

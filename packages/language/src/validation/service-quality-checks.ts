@@ -20,13 +20,18 @@ export class ServiceQualityChecks {
             accept('warning', `Touchpoint '${step.name}' has no physical evidence: what does the customer see, touch or receive here? Add \`evidence "..."\`.`,
                 { node: step, property: 'name', code: Rules.touchpointEvidence.id });
         }
-        for (const fail of step.properties.filter(ast.isFailPoint)) {
+        // One pass over the properties (by `$type`: these kinds have no subtypes), for every step.
+        let moment: ast.MomentOfTruth | undefined;
+        for (let iProperty = 0; iProperty < step.properties.length; iProperty++) {
+            const property = step.properties[iProperty];
+            if (property.$type === ast.MomentOfTruth.$type) moment ??= property as ast.MomentOfTruth;
+            if (property.$type !== ast.FailPoint.$type) continue;
+            const fail = property as ast.FailPoint;
             if (fail.preventions.length === 0 && fail.recoveries.length === 0) {
                 accept('warning', `Fail point "${fail.cause}" names no prevention or recovery: add \`prevention "..."\` or \`recovery "..."\`.`,
                     { node: fail, keyword: 'fail', code: Rules.failPointRemedy.id });
             }
         }
-        const moment = step.properties.find(ast.isMomentOfTruth);
         if (moment && !isStepCustomerVisible(modelStep, this.models.getVisibleLanes(step.$container))) {
             accept('warning', `Moment of truth on '${step.name}', which the customer cannot see (${modelStep.lane} lane): a moment of truth is where the customer forms a judgement.`,
                 { node: moment, keyword: 'moment', code: Rules.momentVisible.id });
