@@ -41,6 +41,10 @@ export const ANNOTATION_METRICS = {
     processTimeSize: 13
 } as const;
 
+/** Where the SVG renderer draws the title (bold) and at what size. */
+const TITLE_X = 16;
+const TITLE_SIZE = 18;
+
 /**
  * Adds the legend, the numbered notes and the process time to a laid-out blueprint. What each
  * laid-out step contributes is remembered with the step object, so a layout that kept most of its
@@ -52,7 +56,12 @@ export function annotateLayout(layout: BlueprintLayout, model: BlueprintModel, c
     // Titles and the process time in the blueprint's language (lane and line names already are).
     const names = diagramStrings(model);
     const processTime = processTimeOf(layout, model, names);
-    const width = Math.max(layout.width, processTime ? processTime.x + reservedTextWidth(processTime.text, m.processTimeSize, processTime.over) + m.margin : 0);
+    // The heading is never cut off: the drawing grows to the title and the process time beside it,
+    // and its last stage with it, so the lanes end under a stage header, not in an unheaded strip.
+    const headingRight = processTime ? processTime.x + reservedTextWidth(processTime.text, m.processTimeSize, processTime.over)
+        : TITLE_X + reservedTextWidth(layout.title, TITLE_SIZE, true);
+    const width = Math.max(layout.width, Math.ceil(headingRight + m.margin));
+    const stages = stretchLastStage(layout.stages, width - layout.width);
     const innerWidth = width - 2 * m.margin;
     // Entries a caller adds (the diff's colours) come first: they explain what the picture is about.
     const placedLegend = placeLegend([...extraLegend, ...legendEntries(layout, names)], m.margin, layout.height, innerWidth);
@@ -67,7 +76,15 @@ export function annotateLayout(layout: BlueprintLayout, model: BlueprintModel, c
         }
     }
     const height = legend || footnotes.length > 0 ? Math.ceil(bottom + m.margin) : layout.height;
-    return { ...layout, width: Math.ceil(width), height, legend, footnotes, processTime };
+    return { ...layout, width: Math.ceil(width), height, stages, legend, footnotes, processTime };
+}
+
+/** The stages with the last one (the rightmost) wider by `extra`; the same list when there is nothing to add. */
+function stretchLastStage(stages: BlueprintLayout['stages'], extra: number): BlueprintLayout['stages'] {
+    if (extra <= 0 || stages.length === 0) return stages;
+    let last = 0;
+    for (let index = 1; index < stages.length; index++) if (stages[index].x > stages[last].x) last = index;
+    return stages.map((stage, index) => index === last ? { ...stage, width: stage.width + extra } : stage);
 }
 
 /** Only for a blueprint with a time standard: the analysis walks the paths, which costs time on every keystroke. */
@@ -87,7 +104,7 @@ function processTimeOf(layout: BlueprintLayout, model: BlueprintModel, names: Di
             formatSeconds(analysis.toleranceSeconds), atLeast || expected.unknownSteps.length > 0, expectedOver, worstOver)
         : names.longestPath(formatSeconds(critical.totalSeconds), formatSeconds(analysis.toleranceSeconds), atLeast, worstOver);
     // The title is drawn bold at 18 px from x = 16, its baseline at y = 34.
-    const x = Math.ceil(16 + reservedTextWidth(layout.title, 18, true) + 24);
+    const x = Math.ceil(TITLE_X + reservedTextWidth(layout.title, TITLE_SIZE, true) + 24);
     return { text, over: both ? expectedOver : worstOver, x, y: 34 };
 }
 
