@@ -241,7 +241,8 @@ describe('fail-point notes with their remedies', () => {
         expect(text).toContain('원인: 메뉴가 길어 정지 메뉴를 못 찾음');
         expect(text).toContain('예방: 분실 신고를 첫 번째 메뉴로');
         expect(text).not.toMatch(/Cause|Prevention|Recovery/);
-        expect(layout.legend!.entries.find(entry => entry.key === 'chip:channel')?.sample).toBe('전화');
+        // The legend's channel sample is the first channel chip drawn, the blueprint's own word.
+        expect(layout.legend!.entries.find(entry => entry.key === 'chip:channel')?.sample).toBe('콜센터');
     });
 
     test('a Chinese blueprint: segment chips and the legend\'s chip samples in Chinese', async () => {
@@ -250,7 +251,8 @@ describe('fail-point notes with their remedies', () => {
         const chips = layout.steps.flatMap(step => step.marks.filter(mark => mark.kind === 'segment').map(mark => mark.lines.join('')));
         expect(chips.length).toBeGreaterThan(0);
         for (const chip of chips) expect(chip).toMatch(/^仅限/);
-        expect(layout.legend!.entries.find(entry => entry.key === 'chip:segment')?.sample).toBe('仅限贵宾');
+        expect(layout.legend!.entries.find(entry => entry.key === 'chip:segment')?.sample).toBe(chips[0]);
+        expect(layout.legend!.entries.find(entry => entry.key === 'chip:actor')?.sample).toBe('排队叫号系统');
     });
 
     test('poka-yoke types are named in the blueprint\'s language', async () => {

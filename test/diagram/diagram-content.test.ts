@@ -284,6 +284,68 @@ describe('legend', () => {
     });
 });
 
+describe('the legend\'s chip samples', () => {
+    const sampleOf = (layout: BlueprintLayout, key: string) => layout.legend?.entries.find(entry => entry.key === key)?.sample;
+
+    test('are the first actor, channel and segment chips the drawing shows, in its own words', async () => {
+        const layout = await layoutBlueprint(await modelFromText(`blueprint Clinic "Clinic visit" {
+            actor Nurse "Triage nurse"
+            actor Doctor "Doctor"
+            segment Child "Children"
+            customer Arrive "Arrive" via web { start evidence "Booking" }
+            frontstage Triage "Triage" by Nurse via branch for Child
+            frontstage Treat "Treat" by Doctor { end }
+            flow Arrive -> Triage -> Treat
+        }`));
+        expect(sampleOf(layout, 'chip:actor')).toBe('Triage nurse');
+        expect(sampleOf(layout, 'chip:channel')).toBe(localisation('en').channels.web);
+        expect(sampleOf(layout, 'chip:segment')).toBe('for Children');
+        expect(renderSvg(layout)).not.toContain('Teller');
+    });
+
+    test.each([['zh', '分诊护士'], ['ja', 'トリアージ看護師'], ['ko', '분류 간호사']] as const)('in a %s blueprint: its own actor, never a bank\'s teller', async (language, nurse) => {
+        const layout = await layoutBlueprint(await modelFromText(`blueprint Clinic "Clinic" {
+            language ${language}
+            actor Nurse "${nurse}"
+            customer Arrive "Arrive" via web { start evidence "Booking" }
+            frontstage Triage "Triage" by Nurse via web { end }
+            flow Arrive -> Triage
+        }`));
+        expect(sampleOf(layout, 'chip:actor')).toBe(nurse);
+        expect(sampleOf(layout, 'chip:channel')).toBe(localisation(language).channels.web);
+        const svg = renderSvg(layout);
+        for (const teller of ['Teller', '柜员', '窓口係', '창구 직원']) expect(svg).not.toContain(teller);
+    });
+
+    test('two samples never say the same: an app that is an actor and a channel is sampled once', async () => {
+        const layout = await layoutBlueprint(await modelFromText(`blueprint Order "Order" {
+            system App "Ordering app"
+            channel app "Ordering app" remote self-service
+            actor Packer "Packer"
+            customer Browse "Browse" via app { start evidence "Menu" }
+            frontstage Confirm "Confirm" by App
+            frontstage Pack "Hand over the order" by Packer
+            customer Collect "Collect" via branch { evidence "Bag" end }
+            flow Browse -> Confirm -> Pack -> Collect
+        }`));
+        expect(sampleOf(layout, 'chip:channel')).toBe('Ordering app');
+        expect(sampleOf(layout, 'chip:actor')).toBe('Packer');
+    });
+
+    test('a chip that wraps in its box is sampled by its first line', async () => {
+        const long = 'Second-line specialist with the delegated authority of the regional card centre';
+        const layout = await layoutBlueprint(await modelFromText(`blueprint Long "Long" {
+            actor Specialist "${long}"
+            customer Ask "Ask" via hotline { start evidence "Call" }
+            frontstage Solve "Solve" by Specialist via hotline { end }
+            flow Ask -> Solve
+        }`));
+        const chip = layout.steps.find(step => step.id === 'Solve')!.marks.find(mark => mark.kind === 'actor')!;
+        expect(chip.lines.length).toBeGreaterThan(1);
+        expect(sampleOf(layout, 'chip:actor')).toBe(`${chip.lines[0]}…`);
+    });
+});
+
 describe('numbered notes below the drawing', () => {
     test.each(EXAMPLES)('%s: F1… match the fail points, with cause and remedies', async (_name, model) => {
         const layout = await layoutBlueprint(model!);

@@ -116,6 +116,42 @@ describe('what a consultant opens', () => {
     });
 });
 
+describe('the time sheet\'s paths', () => {
+    it('show the parallel work beside the branch a path takes, as the report does', async () => {
+        const model = await modelFromText(`blueprint Diner "Diner" {
+    customer Order "=Order" via store { evidence "Menu" duration 1 min }
+    frontstage Take "Take the order" via store { duration 1 min }
+    customer PayCard "Pay by card" via store { evidence "Card reader" duration 1 min }
+    customer PayCash "Pay cash" via store { evidence "Till" duration 2 min }
+    backstage Cook "Cook" { duration 10 min }
+    frontstage Serve "Serve" via store { duration 1 min }
+    customer Eat "Eat" via store { evidence "Plate" duration 20 min end }
+    flow Order -> Take
+    decision Take "How does the guest pay?" {
+        -> PayCard 80 %
+        -> PayCash 20 %
+    }
+    parallel Take "Cook while the guest pays" {
+        ~> Cook
+    } join Serve
+    flow PayCard -> Serve
+    flow PayCash -> Serve
+    flow Cook -> Serve -> Eat
+}`);
+        const path = '=Order → Take the order → Pay by card ∥ Cook → Serve → Eat';
+        const rows = workbookTables(model, analyseBlueprint(model)).find(table => table.name === 'time')!.rows;
+        const mostLikely = rows.find(row => row[1] === 'Most likely path')!;
+        expect(mostLikely[10]).toBe(path);
+        expect(mostLikely[2]).toBe(33);
+        // Escaped by the writers as every cell is: a path starting with = is text, not a formula.
+        const sheet = (await readWorkbook(await exportXlsx(model))).worksheets[4];
+        const cells: unknown[] = [];
+        sheet.eachRow(row => cells.push(rowValues(row.worksheet, row.number)[10]));
+        expect(cells).toContain(`'${path}`);
+        sheet.eachRow(row => row.eachCell(cell => expect(cell.type).not.toBe(ExcelJS.ValueType.Formula)));
+    });
+});
+
 describe('headers in the blueprint\'s language', () => {
     it('writes a Chinese blueprint\'s headers and sheet names in Chinese', async () => {
         const model = await exampleModel(EXAMPLES.find(file => file.endsWith('zh-bank-deposit.blueprint'))!);

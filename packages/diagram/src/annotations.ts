@@ -11,7 +11,7 @@ import { diagramStrings } from './diagram-input.js';
 const diagramStringsOf = (language: string) => diagramStrings({ language: language as BlueprintModel['language'] });
 import { documentCache, type LayoutCache } from './layout-cache.js';
 import type {
-    BlueprintLayout, LaidOutFlow, LaidOutFootnote, LaidOutFootnoteSection, LaidOutLegend, LaidOutLegendEntry, LaidOutProcessTime, LaidOutStep, StepFailPoint, StepRemedy, Tone
+    BlueprintLayout, ChipKind, LaidOutFlow, LaidOutFootnote, LaidOutFootnoteSection, LaidOutLegend, LaidOutLegendEntry, LaidOutProcessTime, LaidOutStep, StepFailPoint, StepRemedy, Tone
 } from './geometry.js';
 import { wrapText } from './line-breaking.js';
 import { BADGE_NOTATION, CHIP_NOTATION, EMOTION_NOTATION, FLOW_NOTATION, FOOTNOTE_TITLES, formatTarget, LEGEND_TITLE, OVER_NOTATION, type MarkNotation } from './notation.js';
@@ -153,8 +153,9 @@ export function legendEntries(layout: BlueprintLayout, strings?: DiagramStrings)
     for (const [feeling, notation] of Object.entries(EMOTION_NOTATION)) mark(`badge:emotion-${feeling}` as LegendKey, notation);
     mark('badge:metric', BADGE_NOTATION.metric);
     mark('badge:note', BADGE_NOTATION.note);
-    for (const [kind, notation] of Object.entries(CHIP_NOTATION)) {
-        mark(`chip:${kind}` as LegendKey, notation, strings?.notes.chipSamples[kind as keyof typeof CHIP_NOTATION] ?? notation.sample);
+    const drawn = drawnChipSamples(layout.steps);
+    for (const [kind, notation] of Object.entries(CHIP_NOTATION) as [ChipKind, MarkNotation][]) {
+        mark(`chip:${kind}`, notation, drawn[kind] ?? strings?.notes.chipSamples[kind] ?? notation.sample);
     }
     for (const kind of ['touchpoint', 'evidence', 'independent'] as const) style(`box:${kind}`, 'plain');
     for (const kind of Object.keys(FLOW_NOTATION)) style(`flow:${kind}` as LegendKey, kind === 'escalation' ? 'red' : 'plain');
@@ -163,6 +164,29 @@ export function legendEntries(layout: BlueprintLayout, strings?: DiagramStrings)
     style('line', 'plain');
     style('line:order-penetration', 'plain');
     return items;
+}
+
+/**
+ * The legend's chip samples: the first actor, channel and segment chip drawn (steps in the order
+ * written). A chip the reader finds again on a box shows what the notation means, in the
+ * blueprint's own words; a made-up role ("Teller") would name someone the service may not have.
+ * A chip that wraps in its box is sampled by its first line; no two samples say the same.
+ */
+function drawnChipSamples(steps: readonly LaidOutStep[]): Partial<Record<ChipKind, string>> {
+    const found: Partial<Record<ChipKind, string>> = {};
+    let missing = 3;
+    for (const step of steps) {
+        for (const mark of step.marks ?? []) {
+            if ((mark.kind !== 'actor' && mark.kind !== 'channel' && mark.kind !== 'segment') || found[mark.kind] !== undefined) continue;
+            const first = mark.lines[0]?.trim();
+            const sample = first && (mark.lines.length > 1 ? `${first}…` : first);
+            // An app that is both actor and channel would show one word for two meanings: take the next.
+            if (!sample || Object.values(found).includes(sample)) continue;
+            found[mark.kind] = sample;
+            if (--missing === 0) return found;
+        }
+    }
+    return found;
 }
 
 /**

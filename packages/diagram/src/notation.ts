@@ -7,7 +7,7 @@ import { localisation, type Feeling, type FlowKind, type LegendKey } from '@blue
 import type { BadgeKind, ChipKind, Tone } from './geometry.js';
 
 export interface MarkNotation {
-    /** A sample of the mark for the legend. */
+    /** A sample of the mark for the legend (a chip's legend shows the first such chip drawn, this only without one). */
     readonly sample: string;
     readonly tone: Tone;
     /** The legend's English text; a blueprint in another language draws `DiagramStrings.legendEntries[key]`. */
@@ -41,7 +41,7 @@ export const EMOTION_NOTATION: Readonly<Record<Feeling, MarkNotation>> = {
 };
 
 export const CHIP_NOTATION: Readonly<Record<ChipKind, MarkNotation>> = {
-    actor: { sample: 'Teller', tone: 'plain', legend: EN['chip:actor'] },
+    actor: { sample: 'Staff', tone: 'plain', legend: EN['chip:actor'] },
     channel: { sample: 'Phone', tone: 'plain', legend: EN['chip:channel'] },
     segment: { sample: 'for VIP', tone: 'plain', legend: EN['chip:segment'] }
 };

@@ -2,6 +2,7 @@
  * Entry point of the Blueprint VS Code extension on the desktop: starts the bundled Node language
  * server and registers the preview, the examples and the comparison with git.
  */
+import { realpath } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { activateShared } from './activation.js';
@@ -9,11 +10,14 @@ import { registerLanguageModelTools } from './assistant/language-model-tools.js'
 import { createLanguageClient } from './language-client.js';
 import { registerCompareCommands } from './compare/compare-commands.js';
 import { serveWorkspaceFiles } from './workspace-files.js';
+import { setLinkResolver } from './output-target-vscode.js';
 
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
     client = createLanguageClient(context);
+    // The output guard sees through symbolic links where Node can resolve them.
+    setLinkResolver(async uri => uri.scheme === 'file' ? vscode.Uri.file(await realpath(uri.fsPath)) : uri);
     context.subscriptions.push(...serveWorkspaceFiles(client));
     const started = client.start();
     const preview = activateShared(context, client, started);

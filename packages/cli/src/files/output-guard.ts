@@ -9,7 +9,7 @@
 import { realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { CliError } from '../errors.js';
-import { BLUEPRINT_FILE_EXTENSION } from './discovery.js';
+import { outputRefusal } from '@blueprint/export/output-guard';
 import { displayPath } from './paths.js';
 
 export interface OutputGuard {
@@ -23,23 +23,18 @@ export interface OutputGuard {
     readonly cwd: string;
 }
 
-/** Why `target` must not be written, or undefined when it may. */
+/** Why `target` must not be written, or undefined when it may (the rule: @blueprint/export/output-guard). */
 export function unsafeOutputReason(target: string, guard: OutputGuard): string | undefined {
     const absolute = path.resolve(guard.cwd, target);
     const resolved = resolvePath(absolute);
     // `out.svg` as a symbolic link to `hotel.blueprint` is shown as what it is.
     const shown = displayPath(absolute, guard.cwd) + (resolved === absolute ? '' : ` (a link to ${displayPath(resolved, guard.cwd)})`);
-    if (guard.inputs.some(input => sameFile(resolved, resolvePath(path.resolve(guard.cwd, input))))) {
-        return `${shown} is an input of this command; refusing to overwrite it with ${guard.what} (write to another file)`;
-    }
-    if (guard.blueprintText) return undefined;
-    if ([absolute, resolved].some(isBlueprintName)) {
-        const exists = statOf(resolved) !== undefined;
-        return exists
-            ? `${shown} is a blueprint source; refusing to overwrite it with ${guard.what} (write to another file)`
-            : `${shown}: refusing to write ${guard.what} under a ${BLUEPRINT_FILE_EXTENSION} name, which only blueprint text may have`;
-    }
-    return undefined;
+    return outputRefusal({
+        shown,
+        names: [absolute, resolved],
+        exists: statOf(resolved) !== undefined,
+        isInput: guard.inputs.some(input => sameFile(resolved, resolvePath(path.resolve(guard.cwd, input))))
+    }, guard.what, guard.blueprintText);
 }
 
 /** Refuses (exit 2, nothing written) when any of `targets` must not be written; check them all before writing one. */
@@ -54,10 +49,6 @@ export function ensureSafeOutputs(targets: readonly string[], guard: OutputGuard
 export function isInsideFolder(target: string, folder: string): boolean {
     const relative = path.relative(resolvePath(path.resolve(folder)), resolvePath(path.resolve(folder, target)));
     return relative !== '' && relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
-}
-
-function isBlueprintName(file: string): boolean {
-    return file.toLowerCase().endsWith(BLUEPRINT_FILE_EXTENSION);
 }
 
 /**

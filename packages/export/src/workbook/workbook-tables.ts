@@ -6,7 +6,7 @@
  * Cells hold plain values here: the writers (xlsx, csv) neutralise formula prefixes.
  */
 import {
-    localisation, type BlueprintAnalysis, type BlueprintModel, type ModelRemedy, type ModelStep,
+    localisation, pathText, type BlueprintAnalysis, type BlueprintModel, type ModelRemedy, type ModelStep,
     type ProcessPath, type TimeAnalysis, type TimeFigures, type TimeSpan
 } from '@blueprint/model';
 import { toleranceVerdict } from '@blueprint/report';
@@ -85,6 +85,10 @@ class Names {
     }
     steps(ids: readonly string[]): string {
         return ids.map(id => this.of('step', id)).join(' → ');
+    }
+    /** A path as the report writes it: its parallel work beside the branch it takes (`Pay cash ∥ Cook`). */
+    path(path: ProcessPath): string {
+        return pathText(path, id => this.of('step', id) ?? id);
     }
 }
 
@@ -228,7 +232,7 @@ function timeTable(analysis: BlueprintAnalysis, names: Names): WorkbookTable {
             segment, figure, round(figures.totalSeconds / 60), round(figures.waitSeconds / 60), round(figures.visibleSeconds / 60),
             round(figures.backstageSeconds / 60), figures.unknownSteps.length, path?.probability === undefined ? undefined : percent(path.probability),
             variant.toleranceSeconds === undefined ? undefined : round(variant.toleranceSeconds / 60), verdict(variant, figures, names),
-            path ? names.steps(path.steps) : undefined
+            path ? names.path(path) : undefined
         ]);
         if (variant.expected) row(s.expected, variant.expected);
         if (variant.mostLikelyPath) row(s.mostLikelyPath, variant.mostLikelyPath, variant.mostLikelyPath);

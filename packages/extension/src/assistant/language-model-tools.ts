@@ -11,6 +11,7 @@ import type { BaseLanguageClient } from 'vscode-languageclient';
 import { AssistantToolRequest, type AssistantToolParams, type AssistantToolResult } from '@blueprint/protocol';
 import { saveAtomically, temporaryName } from '../preview/atomic-save.js';
 import { EDITOR_TOOLS } from './editor-tool-names.js';
+import { workspaceOutputRefusal } from '../output-target-vscode.js';
 
 type ToolInput = Record<string, unknown>;
 
@@ -77,6 +78,10 @@ async function render(input: ToolInput, base: string | undefined, send: (params:
     if (format !== 'png' && output === undefined) content.push(svg);
     if (output !== undefined) {
         const target = resolveOutput(output, base);
+        // As the CLI's MCP tool: never over the blueprint drawn, nor any other blueprint source.
+        const inputs = typeof rest.path === 'string' && (base || /^([a-z][a-z0-9+.-]+:\/\/|\/|[a-z]:[\\/])/i.test(rest.path)) ? [resolveOutput(rest.path, base)] : [];
+        const refusal = await workspaceOutputRefusal(target, inputs, `the ${String(format).toUpperCase()}`);
+        if (refusal) return failed(`Cannot write ${output}: ${refusal}.`);
         try {
             await saveAtomically(vscode.workspace.fs, target, vscode.Uri.joinPath(target, '..', temporaryName(target.path.split('/').pop() ?? 'diagram', String(Date.now()))), bytes);
         } catch (error) {

@@ -18,6 +18,7 @@ import { debounce } from './debounce.js';
 import { exportPreviewDiagram } from './diagram-export.js';
 import { findStep, stepsAtPosition } from './step-at-position.js';
 import { parsePreviewTheme, withThemeOverride } from './theme-override.js';
+import { workspaceOutputRefusal } from '../output-target-vscode.js';
 
 export const PREVIEW_VIEW_TYPE = 'blueprint.preview';
 const PREVIEW_OPEN_CONTEXT = 'blueprintPreviewOpen';
@@ -264,6 +265,12 @@ export class BlueprintPreview implements vscode.Disposable, vscode.WebviewPanelS
 
     /** Writes one exported file without ever losing the one it replaces; false (and a message) on failure. */
     private async saveFile(target: vscode.Uri, content: Uint8Array): Promise<boolean> {
+        // The save dialog lets one pick the blueprint itself: never write a drawing over a blueprint source.
+        const refusal = await workspaceOutputRefusal(target, this.document ? [this.document] : [], 'the exported diagram');
+        if (refusal) {
+            void vscode.window.showErrorMessage(`Blueprint: ${refusal}.`);
+            return false;
+        }
         const temporary = vscode.Uri.joinPath(target, '..', temporaryName(basename(target), uniqueSuffix()));
         try {
             await saveAtomically(vscode.workspace.fs, target, temporary, content);

@@ -224,7 +224,7 @@ export interface DiagramNoteStrings {
     readonly pokaYokeTypes: Readonly<Record<PokaYokeType, string>>;
     /** The chip of a variant step: `for Platinum cardholders`. */
     readonly segmentChip: (segment: string) => string;
-    /** Texts of the legend's chip samples: an actor, a channel, a segment. */
+    /** The legend's chip samples where the drawing has no chip of that kind to show (it shows its first one): neutral words. */
     readonly chipSamples: Readonly<Record<'actor' | 'channel' | 'segment', string>>;
     /** Tooltips of the branch points: the question (if written) and each branch with its share. */
     readonly decision: (question: string | undefined, branches: string) => string;
@@ -426,7 +426,7 @@ const en: Localisation = {
             feelings: { delighted: 'delighted', positive: 'positive', neutral: 'neutral', negative: 'negative', frustrated: 'frustrated' },
             pokaYokeTypes: { task: 'task', treatment: 'treatment', tangible: 'tangible', preparation: 'preparation', encounter: 'encounter', resolution: 'resolution' },
             segmentChip: segment => `for ${segment}`,
-            chipSamples: { actor: 'Teller', channel: 'Phone', segment: 'for VIP' },
+            chipSamples: { actor: 'Staff', channel: 'Phone', segment: 'for VIP' },
             decision: (question, branches) => `Decision${question ? `: ${question}` : ''} (${branches})`,
             parallelSplit: (label, branches) => `Parallel work${label ? `: ${label}` : ''} (${branches})`,
             parallelJoin: step => `The parallel branches meet at ${step}`
@@ -616,7 +616,7 @@ const zh: Localisation = {
             feelings: { delighted: '惊喜', positive: '正面', neutral: '中性', negative: '负面', frustrated: '沮丧' },
             pokaYokeTypes: { task: '任务', treatment: '接待', tangible: '有形', preparation: '准备', encounter: '接触', resolution: '结果' },
             segmentChip: segment => `仅限${segment}`,
-            chipSamples: { actor: '柜员', channel: '电话', segment: '仅限贵宾' },
+            chipSamples: { actor: '职员', channel: '电话', segment: '仅限贵宾' },
             decision: (question, branches) => `决策${question ? `：${question}` : ''}（${branches}）`,
             parallelSplit: (label, branches) => `并行工作${label ? `：${label}` : ''}（${branches}）`,
             parallelJoin: step => `并行分支在 ${step} 汇合`
@@ -805,7 +805,7 @@ const ja: Localisation = {
             feelings: { delighted: '大満足', positive: '肯定的', neutral: '中立', negative: '否定的', frustrated: '不満' },
             pokaYokeTypes: { task: 'タスク', treatment: '応対', tangible: '有形', preparation: '準備', encounter: '接触', resolution: '解決' },
             segmentChip: segment => `${segment}のみ`,
-            chipSamples: { actor: '窓口係', channel: '電話', segment: 'VIPのみ' },
+            chipSamples: { actor: 'スタッフ', channel: '電話', segment: 'VIPのみ' },
             decision: (question, branches) => `判断${question ? `：${question}` : ''}（${branches}）`,
             parallelSplit: (label, branches) => `並行作業${label ? `：${label}` : ''}（${branches}）`,
             parallelJoin: step => `並行の分岐は ${step} で合流`
@@ -994,7 +994,7 @@ const ko: Localisation = {
             feelings: { delighted: '매우 만족', positive: '긍정', neutral: '보통', negative: '부정', frustrated: '좌절' },
             pokaYokeTypes: { task: '작업', treatment: '응대', tangible: '유형물', preparation: '준비', encounter: '접점', resolution: '해결' },
             segmentChip: segment => `${segment} 전용`,
-            chipSamples: { actor: '창구 직원', channel: '전화', segment: 'VIP 전용' },
+            chipSamples: { actor: '직원', channel: '전화', segment: 'VIP 전용' },
             decision: (question, branches) => `결정${question ? `: ${question}` : ''} (${branches})`,
             parallelSplit: (label, branches) => `병행 작업${label ? `: ${label}` : ''} (${branches})`,
             parallelJoin: step => `병행 분기가 ${step}에서 합류`
