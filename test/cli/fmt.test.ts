@@ -71,6 +71,19 @@ describe('fmt', () => {
         expect(formatted).toContain('// Help at the counter, typed in a hurry.');
     });
 
+    // Newcomer trial 4, finding 13: the byte order mark went, the CRLF line endings stayed.
+    test('keeps a UTF-8 byte order mark and CRLF line endings', async () => {
+        const messyCrlf = '\ufeff' + MESSY.replace(/\n/g, '\r\n');
+        workspace = new Workspace({ 'bom.blueprint': messyCrlf });
+        const result = await workspace.run(['fmt', 'bom.blueprint']);
+        expect(result.code, result.stderr).toBe(0);
+        const bytes = readFileSync(workspace.path('bom.blueprint'));
+        expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+        const formatted = bytes.toString('utf8');
+        expect(formatted).toBe('\ufeff' + indentedByDepth(MESSY).replace(/\n/g, '\r\n'));
+        expect((await workspace.run(['fmt', '--check', 'bom.blueprint'])).code).toBe(0);
+    });
+
     test('is idempotent: a second run changes nothing and --check then passes', async () => {
         workspace = new Workspace({ 'messy.blueprint': MESSY });
         await workspace.run(['fmt']);

@@ -62,6 +62,15 @@ describe('blueprint import', () => {
         expect(workspace.read('imported.blueprint')).toMatch(/customer EnterPin "Enter PIN" in Counter via branch \{/);
     });
 
+    it('refuses the Mermaid export by name, writing nothing', async () => {
+        await workspace.run(['export', 'bank.blueprint', '--format', 'mermaid', '-o', 'bank.mmd']);
+        const result = await workspace.run(['import', 'bank.mmd', '-o', 'from-mermaid.blueprint']);
+        expect(result.code).toBe(1);
+        expect(result.stderr).toMatch(/^bank\.mmd: this is a Mermaid diagram, which import does not read: it reads CSV \(\.csv, \.tsv or \.txt/m);
+        expect(result.stderr).not.toMatch(/CSV cannot be read/);
+        expect(existsSync(workspace.path('from-mermaid.blueprint'))).toBe(false);
+    });
+
     it('imports an xlsx workbook, writing the blueprint to stdout', async () => {
         await workspace.run(['export', 'bank.blueprint', '--format', 'xlsx', '-o', 'bank.xlsx']);
         const result = await workspace.run(['import', 'bank.xlsx']);

@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { createBlueprintServices } from '@blueprint/language';
 import { type BlueprintModel } from '@blueprint/model';
-import { exportCsv, exportXlsx, importSpreadsheet, type ImportMap } from '@blueprint/export';
+import { exportCsv, exportMermaid, exportXlsx, importSpreadsheet, type ImportMap } from '@blueprint/export';
+import { layoutBlueprint, stripRanges } from '@blueprint/diagram';
 import { EmptyFileSystem } from 'langium';
 import { listExamples, loadExampleModel } from '../diagram/diagram-helpers.js';
 import { validateText } from '../helpers/validate-text.js';
@@ -174,6 +175,48 @@ describe('rows that cannot be placed', () => {
         const latin1 = Uint8Array.from([...'Stage,Lane,Label\nA,customer,Caf'].map(c => c.charCodeAt(0)).concat([0xe9, 0x0a]));
         const result = await importSpreadsheet(latin1, { fileName: 'x.csv' });
         expect(result.problems).toEqual([expect.objectContaining({ severity: 'error', message: expect.stringMatching(/not UTF-8/) })]);
+    });
+});
+
+/** Newcomer trial 4, finding 9: a Mermaid file was read as a CSV and blamed for its quotes. */
+describe('files of another format', () => {
+    const READS = 'it reads CSV (.csv, .tsv or .txt: UTF-8 text, comma, semicolon or tab between cells) and Excel workbooks (.xlsx)';
+    const refusal = async (bytes: Uint8Array, fileName: string) => {
+        const result = await importSpreadsheet(bytes, { fileName });
+        expect(result.text).toBeUndefined();
+        expect(result.problems).toHaveLength(1);
+        expect(result.problems[0].severity).toBe('error');
+        return result.problems[0].message;
+    };
+
+    it('a Mermaid diagram (our own export) is named, by its extension and by its content, with the formats import reads', async () => {
+        const model = await exampleModel(EXAMPLES.find(file => file.endsWith('shostack-shoeshine.blueprint'))!);
+        const mermaid = encode(exportMermaid(stripRanges(await layoutBlueprint(model))));
+        for (const fileName of ['shoeshine.mmd', 'shoeshine.csv', 'shoeshine']) {
+            const message = await refusal(mermaid, fileName);
+            expect(message).toBe(`this is a Mermaid diagram, which import does not read: ${READS}; Mermaid is an output of \`blueprint export\` only: to bring a blueprint into a spreadsheet and back, use \`blueprint export --format xlsx\` (or csv) and import that file`);
+            expect(message).not.toMatch(/CSV cannot be read|Quote/);
+        }
+        expect(await refusal(encode('%% a comment\ngraph LR\n  A --> B\n'), 'board.txt')).toMatch(/^this is a Mermaid diagram/);
+    });
+
+    it('a blueprint, an old or OpenDocument spreadsheet, a PDF and JSON are named too', async () => {
+        expect(await refusal(encode('// shop\nblueprint Shop "Shop" {\n}\n'), 'shop.csv')).toMatch(/^this is a blueprint, which import does not read: .*a \.blueprint file needs no import/);
+        expect(await refusal(Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), 'board')).toMatch(/^this is an Excel 97–2003 workbook \(\.xls\).*save it from the spreadsheet as \.xlsx or as "CSV UTF-8"$/);
+        const ods = encode('PK\u0003\u0004\u0014\u0000\u0000\u0000\u0000\u0000mimetypeapplication/vnd.oasis.opendocument.spreadsheet');
+        expect(await refusal(ods, 'board.zip')).toMatch(/^this is an OpenDocument spreadsheet \(\.ods\)/);
+        expect(await refusal(encode('%PDF-1.7\n'), 'board.csv')).toMatch(/^this is a picture or document/);
+        expect(await refusal(encode('[{"stage": "A"}]'), 'board.txt')).toMatch(/^this is JSON/);
+        expect(await refusal(encode('Stage,Lane,Label\n'), 'board.numbers')).toMatch(/^this is an Apple Numbers spreadsheet/);
+    });
+
+    it('a CSV whose first words look like another format\'s is still a CSV', async () => {
+        for (const csv of ['Graph,Lane,Label\nA,customer,Ask\n', 'graph stage,lane,label\nA,customer,Ask\n', '{Stage},Lane,Label\nA,customer,Ask\n']) {
+            const result = await importSpreadsheet(encode(csv), { fileName: 'board.csv' });
+            expect(result.problems.filter(problem => problem.severity === 'error').map(problem => problem.message).join()).not.toMatch(/import does not read/);
+        }
+        const plain = await importSpreadsheet(encode('Stage,Lane,Label\nA,customer,Ask\n'), { fileName: 'board.tsv' });
+        expect(plain.text).toContain('customer');
     });
 });
 

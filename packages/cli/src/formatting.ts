@@ -67,5 +67,6 @@ function withLineEndingsOf(original: string, formatted: string): string {
 }
 
 function withoutWhitespace(text: string): string {
-    return text.replace(/\s+/g, '');
+    // A byte order mark matches \s but is text to keep.
+    return text.replace(/[^\S\ufeff]+/g, '');
 }

@@ -220,6 +220,30 @@ blueprint B "T" { // open
         expect(output).toBe(before);
     });
 
+    it('keeps a byte order mark at the start of the text (a client that sends it gets no edit removing it)', async () => {
+        const { output } = await format('\ufeff  blueprint B {\n  stage   A\n}\n');
+        expect(output).toBe('\ufeffblueprint B {\n    stage A\n}\n');
+    });
+
+    // Newcomer trial 4, finding 14b: lines 4–5 of a file got edits on lines 3 and 5.
+    it('range formatting edits only inside the range, however the gaps around it look', async () => {
+        const text = '// header comment\nblueprint   Messy "Messy"{\ncustomer A "A" via store {   evidence "x" // trailing comment on evidence\n   start }\n\tfrontstage  B "B" via store{ duration 2 min  /* inline block */ }\n  /* a block\n     comment */\ncustomer C "C" via store { evidence "y"\nend\n}\nflow A->B   ->C // flow comment\n}';
+        const document = await parse(text, { documentUri: freshUri('range').toString() });
+        const range = { start: { line: 4, character: 0 }, end: { line: 5, character: 0 } };
+        const edits = await services.lsp.Formatter!.formatDocumentRange(document, { textDocument: { uri: document.uri.toString() }, range, options: OPTIONS });
+        expect(edits.length).toBeGreaterThan(0);
+        const offset = (position: { line: number; character: number }) => document.textDocument.offsetAt(position);
+        for (const edit of edits) {
+            expect(offset(edit.range.start)).toBeGreaterThanOrEqual(offset(range.start));
+            expect(offset(edit.range.end)).toBeLessThanOrEqual(offset(range.end));
+        }
+        const lines = applyTextEdits(text, edits).split('\n');
+        expect(lines.slice(0, 4)).toEqual(text.split('\n').slice(0, 4));
+        expect(lines[4]).toBe('    frontstage B "B" via store {');
+        expect(lines.at(-1)).toBe('}');
+        expect(lines.slice(-7)).toEqual(text.split('\n').slice(5));
+    });
+
     it('formats only the lines of a range', async () => {
         await formatting({
             before: 'blueprint B {\n  stage   A\n  stage   C\n}\n',

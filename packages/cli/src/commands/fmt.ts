@@ -61,7 +61,8 @@ async function runFmt(paths: string[], options: FmtCommandOptions, context: CliC
     let changed = 0, skipped = 0;
     for (const file of discovery.files) {
         try {
-            texts.set(file, await readTextFile(file, displayPath(file, context.cwd)));
+            // The formatter never drops text: a byte order mark stays (Windows tools may rely on it).
+            texts.set(file, await readTextFile(file, displayPath(file, context.cwd), { keepByteOrderMark: true }));
         } catch (error) {
             if (!(error instanceof FileError) || error.missing) throw error;
             skipped++;

@@ -13,10 +13,11 @@ import { tooLargeReason } from '@blueprint/language/core';
 /** How far to look for a NUL byte, the sign of a binary file (as Git does). */
 const BINARY_SNIFF_BYTES = 8000;
 
-export async function readTextFile(file: string, shownAs = file): Promise<string> {
+/** `keepByteOrderMark`: the text starts with U+FEFF when the file does (`fmt` writes it back; everything else reads past it). */
+export async function readTextFile(file: string, shownAs = file, options: { keepByteOrderMark?: boolean } = {}): Promise<string> {
     try {
         checkFile(await stat(file), shownAs);
-        return decode(await readFile(file), shownAs);
+        return decode(await readFile(file), shownAs, options.keepByteOrderMark === true);
     } catch (error) {
         throw asFileError(error, shownAs);
     }
@@ -39,12 +40,12 @@ function checkFile(stats: Stats, shownAs: string): void {
     if (tooLarge) throw new FileError(shownAs, tooLarge);
 }
 
-function decode(bytes: Uint8Array, shownAs: string): string {
+function decode(bytes: Uint8Array, shownAs: string, keepByteOrderMark = false): string {
     if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) {
         throw new FileError(shownAs, 'looks like a binary file (it contains NUL bytes), not blueprint text');
     }
     try {
-        return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+        return new TextDecoder('utf-8', { fatal: true, ignoreBOM: keepByteOrderMark }).decode(bytes);
     } catch {
         throw new FileError(shownAs, 'is not UTF-8 text');
     }

@@ -2,12 +2,13 @@
  * A spreadsheet's cells as rows of text, with the row numbers a spreadsheet shows (the header is
  * row 1): CSV through csv-parse (UTF-8 with or without a byte order mark, the delimiter — comma,
  * semicolon or tab — detected from the first line), XLSX through exceljs (the steps sheet, else the
- * first one).
+ * first one). A file of another format is refused first, by name (file-format.ts).
  */
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { localisation, SUPPORTED_LANGUAGES } from '@blueprint/model';
 import type { ImportProblem } from './problems.js';
+import { unsupportedFormat } from './file-format.js';
 
 export interface TableRow {
     /** 1-based, as the spreadsheet numbers it. */
@@ -30,6 +31,11 @@ export interface ReadTable {
 const DELIMITERS = [',', ';', '\t'] as const;
 
 export async function readTable(bytes: Uint8Array, fileName: string, problems: ImportProblem[]): Promise<ReadTable | undefined> {
+    const otherFormat = unsupportedFormat(bytes, fileName);
+    if (otherFormat) {
+        problems.push({ severity: 'error', message: otherFormat });
+        return undefined;
+    }
     const isZip = bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
     if (isZip || /\.xlsx$/i.test(fileName)) return readXlsx(bytes, problems);
     return readCsv(bytes, problems);

@@ -51,13 +51,34 @@ export class BlueprintFormatter extends AbstractFormatter {
         // Keep the file's line endings.
         const eol = text.includes('\r\n') ? '\r\n' : '\n';
         const edits: TextEdit[] = [];
-        const replaceGap = (start: number, end: number, whitespace: string) => {
+        const rangeStart = range ? document.textDocument.offsetAt(range.start) : 0;
+        const rangeEnd = range ? document.textDocument.offsetAt(range.end) : text.length;
+        const replaceGap = (gapStart: number, gapEnd: number, newWhitespace: string) => {
+            let start = gapStart, end = gapEnd, whitespace = newWhitespace;
+            // A byte order mark matches \s, but it is no whitespace to rewrite: it stays.
+            if (start === 0 && text.startsWith('\ufeff')) start = 1;
+            // A range formats only inside itself. A gap across its edge at the start of a line keeps its
+            // line breaks outside the range and gets the new indentation inside it (or the reverse at
+            // the end); a gap across it in the middle of a line is left as it is.
+            if (end <= rangeStart && start < rangeStart || start >= rangeEnd && end > rangeEnd) return;
+            if (start < rangeStart) {
+                const outside = text.substring(start, rangeStart);
+                const lastBreak = whitespace.lastIndexOf('\n');
+                if (!outside.endsWith('\n') || lastBreak < 0) return;
+                whitespace = whitespace.slice(lastBreak + 1);
+                start = rangeStart;
+            }
+            if (end > rangeEnd) {
+                const inside = text.substring(start, rangeEnd);
+                const lastBreak = whitespace.lastIndexOf('\n');
+                if (!inside.endsWith('\n') || lastBreak < 0) return;
+                whitespace = whitespace.slice(0, lastBreak + 1);
+                end = rangeEnd;
+            }
             const original = text.substring(start, end);
             // Only whitespace is ever replaced; anything else in a gap is left alone.
             if (original === whitespace || /\S/.test(original)) return;
-            const editRange = { start: document.textDocument.positionAt(start), end: document.textDocument.positionAt(end) };
-            if (range && (editRange.end.line < range.start.line || editRange.start.line > range.end.line)) return;
-            edits.push({ range: editRange, newText: whitespace });
+            edits.push({ range: { start: document.textDocument.positionAt(start), end: document.textDocument.positionAt(end) }, newText: whitespace });
         };
 
         if (leaves.length === 0) return [];

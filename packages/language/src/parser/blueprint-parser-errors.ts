@@ -100,7 +100,9 @@ export class BlueprintParserErrorMessageProvider extends LangiumParserErrorMessa
     }
 
     override buildMismatchTokenMessage(options: { expected: TokenType; actual: IToken; previous: IToken; ruleName: string }): string {
-        const { expected, actual, previous } = options;
+        const { expected, actual } = options;
+        // After a recovery inside a repetition, Chevrotain's `previous` is where the recovery stopped.
+        const previous = this.tokenNear(actual, -1) ?? options.previous;
         const ruleName = grammarRuleName(options.ruleName);
         const found = actual.image;
         const before = previous?.image;
