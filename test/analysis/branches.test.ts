@@ -215,7 +215,9 @@ describe('BP031: a decision is exclusive', () => {
         expect(await codes(parallel)).toEqual([]);
         // Work in parallel with a decision is done whichever alternative is taken; the most likely journey still made the likelier choice.
         const time = analyseTime(await modelOf(parallel.replace('support Log "Log the call" { end }', 'support Log "Log the call" { duration 6 h end }')));
-        expect(time.mostLikelyPath?.steps).toEqual(['Call', 'Hold', 'Answer', 'Log']);
+        // Its steps name the alternative its chance stands for (Resolve, then Done) beside the parallel work.
+        expect(time.mostLikelyPath?.steps).toEqual(['Call', 'Hold', 'Answer', 'Resolve', 'Done', 'Log']);
+        expect(time.mostLikelyPath?.parallel).toEqual([{ at: 'Answer', branches: [['Resolve', 'Done'], ['Log']] }]);
         expect(time.mostLikelyPath?.probability).toBeCloseTo(0.95, 12);
     });
 });

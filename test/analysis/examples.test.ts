@@ -42,7 +42,8 @@ describe('credit-card hotline example', () => {
         const firstLine = analysis.time.mostLikelyPath!;
         // Dial 10 + Welcome 20 + Identify 30 + Hold 10 (wait) + Answer 5 + Explain 60 (<-> Answer)
         // + LookUp 10 + Query 3 (<-> LookUp) + Resolve 120 + Apply 5 (<-> Resolve) = 273 s; Confirm has no time
-        expect(firstLine.steps).toEqual(['Dial', 'Welcome', 'Identify', 'Hold', 'Answer', 'Explain', 'LookUp', 'Query', 'Resolve', 'Apply', 'Confirm']);
+        // The call is recorded beside it, all the way: parallel work listed after the branch the path takes.
+        expect(firstLine.steps).toEqual(['Dial', 'Welcome', 'Identify', 'Hold', 'Answer', 'Explain', 'LookUp', 'Query', 'Resolve', 'Apply', 'Confirm', 'Record']);
         expect(firstLine.totalSeconds).toBe(10 + 20 + 30 + 10 + 5 + 60 + 10 + 3 + 120 + 5);
         expect(firstLine.waitSeconds).toBe(10);
         // below the line of visibility: LookUp 10 + Query 3 + Apply 5 = 18 s

@@ -4,22 +4,14 @@
  * sub-process in the share of cases that fail; parallel work counts its longest branch). Reduced
  * from a newcomer's trial (t/rec.blueprint, t/mlp.blueprint); the arithmetic is beside each figure.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyseTime, pathText } from '@blueprint/model';
 import { modelOf } from '../diff/helpers.js';
 
-const REC = `blueprint Rec "Recovery that returns" {
-    customer Arrive "Arrive" via branch { evidence "Sign" duration 1 min }
-    frontstage Register "Register" via branch {
-        duration 3 min
-        fail "Insurance missing" rate 10 % recovery "Look it up" by Lookup
-    }
-    support Lookup "Look up insurance" { duration 1 min }
-    frontstage Treat "Treat" via branch { duration 60 min }
-    customer Leave "Leave" via branch { evidence "Receipt" duration 1 min end }
-    flow Arrive -> Register -> Treat -> Leave
-    flow Register ~> Lookup ~> Register
-}`;
+const fixture = (name: string) => readFileSync(new URL(`fixtures/${name}`, import.meta.url), 'utf8');
+
+const REC = fixture('recovery-returns.blueprint');
 
 describe('a recovery that returns to its fail step', () => {
     it('resumes the step and goes on to the end: expected, worst case and the exception path count the journey back', async () => {
@@ -116,26 +108,7 @@ describe('a recovery that returns to its fail step', () => {
     });
 });
 
-const MLP = `blueprint Mlp "Decision beside parallel work" {
-    customer Order "Order" via store { evidence "Menu" duration 1 min }
-    frontstage Take "Take the order" via store { duration 1 min }
-    customer PayCard "Pay by card" via store { evidence "Card reader" duration 1 min }
-    customer PayCash "Pay cash" via store { evidence "Till" duration 2 min }
-    backstage Cook "Cook" { duration 10 min }
-    frontstage Serve "Serve" via store { duration 1 min }
-    customer Eat "Eat" via store { evidence "Plate" duration 20 min end }
-    flow Order -> Take
-    decision Take "How does the guest pay?" {
-        -> PayCard 80 %
-        -> PayCash 20 %
-    }
-    parallel Take "Cook while the guest pays" {
-        ~> Cook
-    } join Serve
-    flow PayCard -> Serve
-    flow PayCash -> Serve
-    flow Cook -> Serve -> Eat
-}`;
+const MLP = fixture('decision-beside-parallel.blueprint');
 
 describe('an alternative beside parallel work', () => {
     it('every path does the parallel work whichever alternative it takes, and names the alternative', async () => {

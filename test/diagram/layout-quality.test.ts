@@ -16,7 +16,7 @@ function defects(layout: BlueprintLayout): Record<string, readonly string[]> {
 }
 
 const NONE = {
-    flowsThroughBoxes: [], sharedSegments: [], ambiguousArrowheads: [], labelOverlaps: [], boxOverlaps: [], evidenceCrossings: [], gatewayOverlaps: []
+    flowsThroughBoxes: [], sharedSegments: [], ambiguousArrowheads: [], labelOverlaps: [], flowsThroughLabels: [], boxOverlaps: [], evidenceCrossings: [], gatewayOverlaps: []
 };
 
 describe('layout quality checker', () => {
@@ -58,6 +58,15 @@ describe('layout quality checker', () => {
             'the label of A -> E overlaps C', 'the label of D -> E overlaps C', 'the label of D -> E overlaps the label of A -> E'
         ]);
         expect(report.flowsThroughBoxes).toEqual(['A -> E runs through C']);
+    });
+
+    test('finds a line through a flow label, but not one along its edge', () => {
+        const report = checkLayoutQuality(layout([
+            flow('f', 'A', 'B', [{ x: 100, y: 20 }, { x: 300, y: 20 }], { label: 'x', labelBox: { x: 120, y: 60, width: 60, height: 12, lines: ['x'] } }),
+            flow('g', 'D', 'E', [{ x: 100, y: 120 }, { x: 150, y: 120 }, { x: 150, y: 50 }, { x: 300, y: 50 }]),
+            flow('h', 'D', 'B', [{ x: 100, y: 130 }, { x: 120, y: 130 }, { x: 120, y: 30 }, { x: 300, y: 30 }])
+        ], [box('A', 0, 0), box('B', 300, 0), box('D', 0, 100), box('E', 300, 100)]));
+        expect(report.flowsThroughLabels).toEqual(['D -> E runs through the label of A -> B']);
     });
 
     test('finds overlapping boxes and an evidence connector through a card', () => {
@@ -104,7 +113,12 @@ describe('layout quality on generated blueprints', () => {
         const model = await modelFromText(lines.join('\n'));
         const layout = await layoutBlueprint(model);
         expect(layoutViolations(layout, model)).toEqual([]);
-        expect(defects(layout)).toEqual(NONE);
+        // Channel tracks stacked across one lane leave a skip's label no spot clear of its neighbours'
+        // lines (not solved yet): held at what it is, every other defect at zero.
+        const { flowsThroughLabels, ...others } = defects(layout);
+        const { flowsThroughLabels: _none, ...othersNone } = NONE;
+        expect(others).toEqual(othersNone);
+        expect(flowsThroughLabels.length).toBeLessThanOrEqual(14);
     }, 60_000);
 
     test('the benchmark episodes at 200 steps', async () => {

@@ -87,6 +87,29 @@ describe('placement reuse', () => {
         expect(third.flows.map(flow => flow.id).sort()).not.toEqual(first.flows.map(flow => flow.id).sort());
     });
 
+    test('an evidence card or a flow label that changes what placement reads places again; one that keeps it reuses', async () => {
+        const before = await layoutBlueprint(await modelFromText(TEXT));
+        const card = (layout: BlueprintLayout) => layout.steps.find(step => step.evidenceFor === 'Enter')!;
+        // The card's text one letter longer, its size kept: the evidence list compared item by item reuses.
+        const sameSize = TEXT.replace('"Door sign"', '"Door sigm"');
+        const kept = await layoutBlueprint(await modelFromText(sameSize), { previous: before });
+        expect(card(kept).label).toBe('Door sigm');
+        expect(kept.flows).toBe(before.flows);
+        expect(kept).toEqual(await withoutReuse(sameSize, before));
+        // A card that wraps is taller: placed again.
+        const taller = TEXT.replace('"Door sign"', '"Door sign, opening hours and the queue number machine by the entrance"');
+        const grown = await layoutBlueprint(await modelFromText(taller), { previous: before });
+        expect(card(grown).height).toBeGreaterThan(card(before).height);
+        expect(grown.flows).not.toBe(before.flows);
+        expect(grown).toEqual(await withoutReuse(taller, before));
+        // A flow's label is routed (its size decides where it goes): routed again.
+        const relabelled = TEXT.replace('"Needs more"', '"Needs more papers"');
+        const routed = await layoutBlueprint(await modelFromText(relabelled), { previous: before });
+        expect(routed.flows).not.toBe(before.flows);
+        expect(routed.flows.find(flow => flow.id.startsWith('Answer->Check'))!.label).toBe('10 % · Needs more papers');
+        expect(routed).toEqual(await withoutReuse(relabelled, before));
+    });
+
     test("an edit in an imported file reaches the importer's diagram: a longer actor name widens its boxes", async () => {
         const { Blueprint, shared } = createBlueprintServices(EmptyFileSystem);
         const documents = shared.workspace.LangiumDocuments;

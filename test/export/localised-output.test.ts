@@ -1,6 +1,6 @@
 /**
- * A blueprint in Chinese, Japanese or Korean reads in that language in every output, as the diagram
- * does: the service review (Markdown and HTML) and the Mermaid export carry no English words but
+ * A blueprint in Chinese, Japanese or Korean reads in that language in every output: the diagram
+ * (its texts and its tooltips), the service review (Markdown and HTML) and the Mermaid export carry no English words but
  * the author's own text, the duration units and the badges' letters. Found by rendering each
  * output, removing what the author wrote (every quoted string; names show only in code spans, which are left out) and
  * listing the Latin words left over.
@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { layoutBlueprint, stripRanges } from '@blueprint/diagram';
+import { layoutBlueprint, renderSvg, stripRanges } from '@blueprint/diagram';
 import { exportMermaid } from '@blueprint/export';
 import { analyseBlueprint, localisation, type BlueprintModel } from '@blueprint/model';
 import { renderHtmlReport, renderMarkdownReport } from '@blueprint/report';
@@ -20,7 +20,7 @@ import { EXAMPLES_ROOT, loadExampleModel, modelFromText } from '../diagram/diagr
  */
 const ALLOWED = new Set(['min', 's', 'h', 'd', 'F', 'W', 'MOT', 'KPI', 'N', 'ATM', 'SMS', 'ARS', 'IVR', 'VIP']);
 
-/** Every kind of value the outputs name: distances, flow kinds, poka-yoke types, emotions, built-in channels. */
+/** Every kind of value the outputs name: distances, flow kinds, poka-yoke types, emotions, built-in channels, a decision's weights. */
 function fixture(language: 'zh' | 'ja' | 'ko'): string {
     const words = { zh: ['到达', '接待', '核对', '系统', '离开'], ja: ['到着', '受付', '確認', 'システム', '退出'], ko: ['도착', '접수', '확인', '시스템', '퇴장'] }[language];
     const [arrive, greet, check, system, leave] = words;
@@ -54,7 +54,11 @@ function fixture(language: 'zh' | 'ja' | 'ko'): string {
         end
     }
     flow arrive -> greet -> leave
-    flow greet -> fix -> leave
+    flow greet -> fix
+    decision fix "${check}${leave}" {
+        -> leave 19 "${leave}${check}"
+        -> check 1
+    }
     flow greet ~> check "${check}${arrive}"
     flow check => record "${system}${arrive}"
     flow greet <-> leave
@@ -85,10 +89,15 @@ const htmlText = (html: string) => html
 const mermaidText = (mermaid: string) => [...mermaid.matchAll(/"([^"]*)"/g)].map(match => match[1])
     .join('\n').replace(/<[^>]+>/g, ' ').replace(/#\w+;/g, ' ');
 
+/** What a reader of the diagram sees and hovers: its texts and the tooltips (`<title>`) of its badges, chips and branch points. */
+const svgText = (svg: string) => [...svg.matchAll(/<(text|title)\b[^>]*>([\s\S]*?)<\/\1>/g)].map(match => match[2])
+    .join('\n').replace(/<[^>]+>/g, ' ').replace(/&[a-z]+;|&#\d+;/g, ' ');
+
 async function outputs(model: BlueprintModel): Promise<Record<string, string>> {
     const analysis = analyseBlueprint(model);
     const layout = stripRanges(await layoutBlueprint(model));
     return {
+        diagram: svgText(renderSvg(layout)),
         markdown: markdownText(renderMarkdownReport(analysis, model)),
         html: htmlText(renderHtmlReport(analysis, model)),
         mermaid: mermaidText(exportMermaid(layout, { language: model.language })),
@@ -121,6 +130,7 @@ describe('outputs of a Chinese, Japanese or Korean blueprint carry no English', 
         expect(markdown).toContain(`| ${ko.flowKinds['hand-off']} |`);
         expect(markdown).toContain(`\\[${ko.serviceReport.pokaYoke}: ${ko.diagram.notes.pokaYokeTypes.preparation}\\]`);
         expect(markdown).toContain(`| ${ko.diagram.notes.feelings.negative}: 확인퇴장 |`);
+        expect(markdown).toContain(`확인확인 (\`fix\`) | ${ko.serviceReport.alternatives} | 확인퇴장 | 퇴장 ${ko.serviceReport.weight(19)} (퇴장확인); 확인 ${ko.serviceReport.weight(1)} |`);
         const mermaid = exportMermaid(stripRanges(await layoutBlueprint(model)), { language: 'ko' });
         expect(mermaid).toContain(`subgraph legend["${ko.diagram.legend}"]`);
         expect(mermaid).toContain(ko.channels.branch);
@@ -134,6 +144,12 @@ describe('outputs of a Chinese, Japanese or Korean blueprint carry no English', 
         expect(markdown).toContain('| hand-off |');
         expect(markdown).toContain('\\[poka-yoke: preparation\\]');
         expect(markdown).toContain('| negative: 확인퇴장 |');
-        expect(exportMermaid(stripRanges(await layoutBlueprint(model)))).toContain('subgraph legend["Legend"]');
+        expect(markdown).toContain('퇴장 weight 19 (퇴장확인); 확인 weight 1 |');
+        const layout = stripRanges(await layoutBlueprint(model));
+        expect(exportMermaid(layout)).toContain('subgraph legend["Legend"]');
+        const svg = renderSvg(layout);
+        for (const tooltip of ['By 접수', 'Channel: Web', 'Fail point F1: 확인접수', 'Wait point: expected 2 min, tolerance 5 min', 'Customer emotion: negative']) {
+            expect(svg).toContain(`<title>${tooltip}</title>`);
+        }
     });
 });

@@ -171,11 +171,14 @@ describe('syntax mistakes give one actionable diagnostic', () => {
         expect(diagnostic.range.start.line).toBe(VALID.split('\n').findIndex(line => line.includes('flow Ask')) + 1);
     });
 
-    it('a flow ending in an arrow says so at the arrow\'s line, not as a misused keyword on the next', async () => {
+    it('a flow ending in an arrow says so at the arrow, not as a misused keyword on the next line', async () => {
         const text = broken('flow Ask -> Answer -> Leave', 'flow Ask -> Answer ->\n    flow Answer -> Leave');
-        const { diagnostic } = await onlyDiagnostic(text);
-        const line = text.split('\n').findIndex(row => row.includes('flow Ask')) + 1;
-        expect(diagnostic.message).toBe(`The flow ends in '->' at line ${line}, column 24, with no step after it: add the step it leads to, or remove the arrow.`);
+        const { document, diagnostic } = await onlyDiagnostic(text);
+        const line = text.split('\n').findIndex(row => row.includes('flow Ask'));
+        expect(diagnostic.message).toBe(`The flow ends in '->' with no step after it: add the step it leads to, or remove the arrow.`);
+        expect(diagnostic.range.start).toEqual({ line, character: 23 });
+        expect(document.textDocument.getText(diagnostic.range)).toBe('->');
+        expect(await quickFixes(document, diagnostic)).toEqual([]);
         // The keyword message stays for a keyword written as a name on the same line.
         const keyword = await onlyDiagnostic(broken('flow Ask -> Answer -> Leave', 'flow Ask -> Answer -> end'));
         expect(keyword.diagnostic.message).toMatch(/^'end' is a keyword of the language, so it cannot be a step name/);
@@ -202,6 +205,100 @@ describe('syntax mistakes give one actionable diagnostic', () => {
         const { diagnostic } = await onlyDiagnostic(cut);
         expect(diagnostic.code).toBe('BP000');
         expect(diagnostic.message).toMatch(/end of the file/);
+    });
+});
+
+/**
+ * What the editor shows while a line is being typed (newcomer trial 4, finding 2): a clause left
+ * unfinished at the end of a line is reported there, on its last word, and not as a keyword misused
+ * as a name on the next statement, whose "Rename to 'Flow'" fix would break that statement.
+ */
+describe('a clause left unfinished at the end of a line', () => {
+    const typing = (clause: string) => broken('    flow Ask -> Answer -> Leave', `    ${clause}\n\n    flow Ask -> Answer -> Leave`);
+    const clauseLine = VALID.split('\n').findIndex(row => row.includes('flow Ask'));
+
+    async function expectAtClause(clause: string, word: string, message: string): Promise<void> {
+        const { document, diagnostic } = await onlyDiagnostic(typing(clause));
+        expect(diagnostic.message).toBe(message);
+        expect(diagnostic.range.start.line).toBe(clauseLine);
+        expect(document.textDocument.getText(diagnostic.range)).toBe(word);
+        expect(diagnostic.data).not.toHaveProperty('fix');
+        expect(await quickFixes(document, diagnostic)).toEqual([]);
+    }
+
+    it('`by`, `via` and `in` with no name: the clause needs its name, no rename of the next keyword', async () => {
+        await expectAtClause('frontstage Call "Call back" by ', 'by',
+            `'by' needs an actor or system name after it, but the line ends there and 'flow' on line ${clauseLine + 3} starts what follows: add the name, e.g. by Agent, or remove 'by'.`);
+        await expectAtClause('frontstage Call "Call back" via ', 'via',
+            `'via' needs a channel name after it, but the line ends there and 'flow' on line ${clauseLine + 3} starts what follows: add the name, e.g. via web, or remove 'via'.`);
+        await expectAtClause('frontstage Call "Call back" by Clerk in', 'in',
+            `'in' needs a stage name after it, but the line ends there and 'flow' on line ${clauseLine + 3} starts what follows: add the name, e.g. in Request, or remove 'in'.`);
+    });
+
+    it('a bare lane keyword, or a step without its label', async () => {
+        await expectAtClause('frontstage ', 'frontstage',
+            `'frontstage' needs a step name after it, but the line ends there and 'flow' on line ${clauseLine + 3} starts what follows: add the name, e.g. frontstage Answer "Answer the call", or remove 'frontstage'.`);
+        // Was "A label is expected here … e.g. "flow"" with a fix that put the next statement's keyword in quotes.
+        await expectAtClause('frontstage Call', 'Call',
+            `A label in quotes is expected after 'Call', e.g. Call "…", but the line ends there and 'flow' on line ${clauseLine + 3} starts what follows.`);
+    });
+
+    it('other entries cut short: a flow without its arrow, a remedy\'s `by`, a metric target, a lane', async () => {
+        await expectAtClause('flow Leave', 'Leave',
+            `Expected '->', '<->', '~>' or '=>' after 'Leave', but the line ends there and 'flow' on line ${clauseLine + 3} starts what follows.`);
+        await expectAtClause('metric Fast "Fast" on Answer target', 'target',
+            `Expected a number after 'target', but the line ends there and 'flow' on line ${clauseLine + 3} starts what follows.`);
+        await expectAtClause('lane', 'lane',
+            `Expected a name, 'evidence', 'customer', 'frontstage', 'backstage' or 'support' after 'lane', but the line ends there and 'flow' on line ${clauseLine + 3} starts what follows.`);
+        const remedy = broken('        duration 2 min', '        fail "Card swallowed" recovery "Call the hotline" by\n        duration 2 min');
+        const { diagnostic } = await onlyDiagnostic(remedy);
+        expect(diagnostic.message).toMatch(/^'by' needs a step name after it, but the line ends there and 'duration' on line \d+ starts what follows/);
+    });
+
+    it('at the end of the file: the clause needs its name', async () => {
+        const text = VALID.slice(0, VALID.indexOf('    flow Ask')) + '    frontstage Call "Call back" by ';
+        const { document, diagnostic } = await onlyDiagnostic(text);
+        expect(diagnostic.message).toBe(`'by' needs an actor or system name after it, but the file ends there: add the name, e.g. by Agent, or remove 'by'.`);
+        expect(document.textDocument.getText(diagnostic.range)).toBe('by');
+    });
+
+    it('a keyword written as a name on the same line keeps its message and its rename', async () => {
+        const text = typing('frontstage Call "Call back" by flow');
+        const { document, diagnostic } = await onlyDiagnostic(text);
+        expect(diagnostic.message).toBe(`'flow' is a keyword of the language, so it cannot be an actor or system name. Use another name such as 'Flow' (names are case-sensitive), or put the words in the label in quotes.`);
+        expect(document.textDocument.getText(diagnostic.range)).toBe('flow');
+        expect((await quickFixes(document, diagnostic)).map(action => action.title)).toEqual(["Rename to 'Flow'"]);
+        const step = await onlyDiagnostic(typing('frontstage flow "Call back"'));
+        expect(step.diagnostic.message).toMatch(/^'flow' is a keyword of the language, so it cannot be a step name/);
+    });
+});
+
+/** A label or `loop` in the middle of a flow's chain (newcomer trial 4, finding 12). */
+describe('a label in the middle of a flow', () => {
+    it('says the label goes at the end, and the fix splits the chain so the label stays on its link', async () => {
+        const text = broken('flow Ask -> Answer -> Leave', 'flow Ask -> Answer "الخطوة التالية ➡️" -> Leave');
+        const { document, diagnostic } = await onlyDiagnostic(text);
+        expect(diagnostic.message).toBe(`A flow's label goes at its end, after its last step, and applies to every link: flow Ask -> Answer -> Leave "الخطوة التالية ➡️".`
+            + ` For the link to 'Answer' alone, split the chain into two flows: flow Ask -> Answer "الخطوة التالية ➡️" and flow Answer -> Leave.`);
+        expect(document.textDocument.getText(diagnostic.range)).toBe('->');
+        await expectPreferredFixRestores(document, diagnostic, "Split the flow after 'Answer'",
+            text.replace('"الخطوة التالية ➡️" -> Leave', '"الخطوة التالية ➡️"\n    flow Answer -> Leave'));
+    });
+
+    it('a loop, shares and a label after the rest of the chain', async () => {
+        const loop = await onlyDiagnostic(broken('flow Ask -> Answer -> Leave', 'flow Ask -> Answer loop 2 times -> Leave'));
+        expect(loop.diagnostic.message).toBe(`A flow's 'loop' goes at its end, after its last step, and applies to every link: flow Ask -> Answer -> Leave loop 2 times.`
+            + ` For the link to 'Answer' alone, split the chain into two flows: flow Ask -> Answer loop 2 times and flow Answer -> Leave.`);
+        // Two labels cannot become one: only the split is offered.
+        const two = await onlyDiagnostic(broken('flow Ask -> Answer -> Leave', 'flow Ask -> Answer "Asks" -> Leave "Done"'));
+        expect(two.diagnostic.message).toBe(`A flow's label goes at its end, after its last step. For the link to 'Answer' alone, split the chain into two flows: flow Ask -> Answer "Asks" and flow Answer -> Leave "Done".`);
+        await expectPreferredFixRestores(two.document, two.diagnostic, "Split the flow after 'Answer'",
+            broken('flow Ask -> Answer -> Leave', 'flow Ask -> Answer "Asks"\n    flow Answer -> Leave "Done"'));
+    });
+
+    it('an arrow after something else than a flow keeps the list of what a blueprint holds', async () => {
+        const { diagnostic } = await onlyDiagnostic(broken('    flow Ask -> Answer -> Leave', '    flow Ask -> Answer -> Leave\n    customer Back "Back" -> Leave'));
+        expect(diagnostic.message).toMatch(/^'->' does not start anything a blueprint holds\. A blueprint can hold: actor, /);
     });
 });
 

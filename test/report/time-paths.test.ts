@@ -3,36 +3,19 @@
  * alternative beside parallel work (the newcomer's t/rec.blueprint and t/mlp.blueprint, reduced):
  * the figures of the analysis, and paths that show the branches a journey takes at once.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyseBlueprint } from '@blueprint/model';
 import { renderHtmlReport, renderMarkdownReport } from '@blueprint/report';
 import { modelOf } from '../diff/helpers.js';
 
-const REC = `blueprint Rec "Recovery that returns" {
-    customer Arrive "Arrive" via branch { evidence "Sign" duration 1 min }
-    frontstage Register "Register" via branch { duration 3 min fail "Insurance missing" rate 10 % recovery "Look it up" by Lookup }
-    support Lookup "Look up insurance" { duration 1 min }
-    frontstage Treat "Treat" via branch { duration 60 min }
-    customer Leave "Leave" via branch { evidence "Receipt" duration 1 min end }
-    flow Arrive -> Register -> Treat -> Leave
-    flow Register ~> Lookup ~> Register
-}`;
+/** The blueprints the time analysis is tested on (test/analysis/fixtures). */
+const fixture = (name: string) => readFileSync(new URL(`../analysis/fixtures/${name}`, import.meta.url), 'utf8');
 
-const MLP = `blueprint Mlp "Decision beside parallel work" {
-    customer Order "Order" via store { evidence "Menu" duration 1 min }
-    frontstage Take "Take the order" via store { duration 1 min }
-    customer PayCard "Pay <by> card" via store { evidence "Card reader" duration 1 min }
-    customer PayCash "Pay cash" via store { evidence "Till" duration 2 min }
-    backstage Cook "Cook" { duration 10 min }
-    frontstage Serve "Serve" via store { duration 1 min }
-    customer Eat "Eat" via store { evidence "Plate" duration 20 min end }
-    flow Order -> Take
-    decision Take "How does the guest pay?" { -> PayCard 80 %, -> PayCash 20 % }
-    parallel Take "Cook while the guest pays" { ~> Cook } join Serve
-    flow PayCard -> Serve
-    flow PayCash -> Serve
-    flow Cook -> Serve -> Eat
-}`;
+const REC = fixture('recovery-returns.blueprint');
+
+// A label with markup in it: the report escapes it.
+const MLP = fixture('decision-beside-parallel.blueprint').replace('"Pay by card"', '"Pay <by> card"');
 
 async function report(text: string): Promise<{ markdown: string; html: string }> {
     const model = await modelOf(text);

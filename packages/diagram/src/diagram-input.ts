@@ -5,7 +5,7 @@
  * rows; their positions inside the box are computed here too, so the SVG and the preview draw the
  * same thing. The layout only places what this produces.
  */
-import { formatTimeSpan, localisation, type BlueprintModel, type DiagramStrings, type ModelFlow, type ModelRemedy, type ModelStep, type TimeSpan } from '@blueprint/model';
+import { formatTimeSpan, localisation, type BlueprintModel, type DiagramStrings, type LegendKey, type ModelFlow, type ModelRemedy, type ModelStep, type TimeSpan } from '@blueprint/model';
 import type { LaidOutFlow, LaidOutMark, LaidOutStep, MarkKind, StepDetails, StepRemedy, StepTime, Tone } from './geometry.js';
 import { wrapText } from './line-breaking.js';
 import { BADGE_NOTATION, CHIP_NOTATION, EMOTION_NOTATION, formatTarget, OVER_NOTATION, timeMark } from './notation.js';
@@ -109,7 +109,7 @@ export function buildDiagramInput(model: BlueprintModel, metrics: BoxMetrics = D
             stage: stage === undefined ? undefined : stageLabel.get(stage),
             metrics: metricsOf.get(step.id) ?? []
         };
-        const build = () => stepBox(step, lane, stage, stepDetails(step, context, names, numbers, strings), metrics);
+        const build = () => stepBox(step, lane, stage, stepDetails(step, context, names, numbers, strings), metrics, strings);
         if (boxes) {
             const key = stepBoxKey(step, lane, stage, context, names, numbers);
             const before = { ...numbers };
@@ -249,14 +249,18 @@ interface MarkContent {
     readonly description: string;
 }
 
-/** The badges of a step, in the order drawn: what can go wrong first, then times, then what matters. */
-export function stepBadgeContents(details: StepDetails): MarkContent[] {
+/** English tooltips, for a call without the blueprint's strings. */
+const EN_STRINGS = localisation('en').diagram;
+
+/** The badges of a step, in the order drawn: what can go wrong first, then times, then what matters; tooltips in the blueprint's language. */
+export function stepBadgeContents(details: StepDetails, strings: DiagramStrings = EN_STRINGS): MarkContent[] {
+    const say = strings.tooltips;
     const badges: MarkContent[] = [];
     if (details.failPoints.length > 0) {
         const refs = details.failPoints.map(fail => fail.ref);
         badges.push({
             kind: 'fail', text: refs.length === 1 ? refs[0] : `F${refs.map(ref => ref.slice(1)).join(',')}`, tone: BADGE_NOTATION.fail.tone,
-            description: details.failPoints.map(fail => `Fail point ${fail.ref}: ${fail.cause}`).join('; ')
+            description: details.failPoints.map(fail => say.failPoint(fail.ref, fail.cause)).join(say.separator)
         });
     }
     if (details.wait) {
@@ -264,7 +268,7 @@ export function stepBadgeContents(details: StepDetails): MarkContent[] {
         badges.push({
             kind: 'wait', text: `W${expected || tolerance ? ` ${timeMark(expected, tolerance, over)}` : ''}`,
             tone: over ? OVER_NOTATION.wait.tone : BADGE_NOTATION.wait.tone, variant: over ? 'over' : undefined,
-            description: `Wait point${expected ? `: expected ${expected}` : ''}${tolerance ? `, tolerance ${tolerance}` : ''}${over ? ' (beyond its tolerance)' : ''}`
+            description: say.wait(expected, tolerance, over)
         });
     }
     if (details.duration?.expected) {
@@ -272,47 +276,49 @@ export function stepBadgeContents(details: StepDetails): MarkContent[] {
         badges.push({
             kind: 'duration', text: timeMark(expected, tolerance, over),
             tone: over ? OVER_NOTATION.duration.tone : BADGE_NOTATION.duration.tone, variant: over ? 'over' : undefined,
-            description: `Duration ${expected}${tolerance ? `, standard ${tolerance}` : ''}${over ? ' (above its standard)' : ''}`
+            description: say.duration(expected, tolerance, over)
         });
     }
-    if (details.moment) badges.push({ kind: 'moment', text: 'MOT', tone: BADGE_NOTATION.moment.tone, description: 'Moment of truth' });
+    if (details.moment) badges.push({ kind: 'moment', text: 'MOT', tone: BADGE_NOTATION.moment.tone, description: say.moment });
     if (details.emotion) {
         const notation = EMOTION_NOTATION[details.emotion.feeling as keyof typeof EMOTION_NOTATION];
         badges.push({
             kind: 'emotion', text: notation?.sample ?? details.emotion.feeling, tone: notation?.tone ?? 'grey', variant: details.emotion.feeling,
-            description: `Customer emotion: ${details.emotion.feeling}`
+            // As the legend says it; a feeling the grammar does not know (a broken file) as written.
+            description: strings.legendEntries[`badge:emotion-${details.emotion.feeling}` as LegendKey] ?? `Customer emotion: ${details.emotion.feeling}`
         });
     }
     if (details.metrics.length > 0) {
         const refs = details.metrics.map(metric => metric.ref);
         badges.push({
             kind: 'metric', text: refs.length === 1 ? refs[0] : `KPI ${refs.map(ref => ref.slice(4)).join(',')}`, tone: BADGE_NOTATION.metric.tone,
-            description: details.metrics.map(metric => `${metric.ref} ${metric.label}${metric.target ? ` (target ${metric.target})` : ''}`).join('; ')
+            description: details.metrics.map(metric => say.metric(metric.ref, metric.label, metric.target)).join(say.separator)
         });
     }
-    if (details.noteRef) badges.push({ kind: 'note', text: details.noteRef, tone: BADGE_NOTATION.note.tone, description: `Notes: ${details.noteRef}` });
+    if (details.noteRef) badges.push({ kind: 'note', text: details.noteRef, tone: BADGE_NOTATION.note.tone, description: say.notes(details.noteRef) });
     return badges;
 }
 
-/** The chips of a step: who, through which channel, for which segments. */
-export function stepChipContents(details: StepDetails): MarkContent[] {
+/** The chips of a step: who, through which channel, for which segments; tooltips in the blueprint's language. */
+export function stepChipContents(details: StepDetails, strings: DiagramStrings = EN_STRINGS): MarkContent[] {
+    const say = strings.tooltips;
     const chips: MarkContent[] = [];
-    if (details.actor) chips.push({ kind: 'actor', text: details.actor, tone: CHIP_NOTATION.actor.tone, description: `By ${details.actor}` });
+    if (details.actor) chips.push({ kind: 'actor', text: details.actor, tone: CHIP_NOTATION.actor.tone, description: say.actor(details.actor) });
     // An actor that is its own channel (an app, a web site) is named once.
-    if (details.channel && details.channel !== details.actor) chips.push({ kind: 'channel', text: details.channel, tone: CHIP_NOTATION.channel.tone, description: `Channel: ${details.channel}` });
+    if (details.channel && details.channel !== details.actor) chips.push({ kind: 'channel', text: details.channel, tone: CHIP_NOTATION.channel.tone, description: say.channel(details.channel) });
     details.segments.forEach((segment, index) => {
         // In the blueprint's language (`for VIP`, `仅限贵宾`); older details carry only the names.
-        chips.push({ kind: 'segment', text: details.segmentChips?.[index] ?? `for ${segment}`, tone: CHIP_NOTATION.segment.tone, description: `Only for ${segment}` });
+        chips.push({ kind: 'segment', text: details.segmentChips?.[index] ?? `for ${segment}`, tone: CHIP_NOTATION.segment.tone, description: say.segment(segment) });
     });
     return chips;
 }
 
-function stepBox(step: ModelStep, lane: string, stage: string | undefined, details: StepDetails, metrics: BoxMetrics): DiagramBox {
+function stepBox(step: ModelStep, lane: string, stage: string | undefined, details: StepDetails, metrics: BoxMetrics, strings: DiagramStrings): DiagramBox {
     const lines = wrapText(step.label, metrics.maxLabelWidth, metrics.fontSize);
     // Room for the widest likely font, so the label stays inside the box when drawn.
     const labelWidth = Math.max(...lines.map(line => reservedTextWidth(line, metrics.fontSize)));
-    const badges = stepBadgeContents(details);
-    const chips = stepChipContents(details);
+    const badges = stepBadgeContents(details, strings);
+    const chips = stepChipContents(details, strings);
     const minContent = metrics.minBoxWidth - 2 * metrics.padding;
     // The box grows for its badges and chips up to the widest content allowed, then they wrap.
     const rowWidth = (contents: MarkContent[]) => contents.reduce((sum, mark, index) => sum + markWidth(mark, metrics) + (index > 0 ? metrics.markGap : 0), 0);

@@ -12,6 +12,8 @@ import { estimateTextWidth } from './text-measure.js';
 export const FLOW_LABEL_FONT_SIZE = 10;
 export const FLOW_LABEL_LINE_HEIGHT = 12;
 const MAX_LABEL_WIDTH = 130;
+/** Narrower wraps tried when no clean spot beside the flow holds the label at its full width. */
+const NARROWER_LABEL_WIDTHS = [80, 50];
 /** Space kept between a label and its line, and around boxes and other labels. */
 const GAP = 2;
 /** How many 8 px rings around a flow are searched for a spot no line crosses before a crossed one is taken. */
@@ -26,35 +28,36 @@ export interface LabelBounds {
     readonly lines?: readonly number[];
     /** More places a label must not cover (the branch points' diamonds). */
     readonly obstacles?: readonly Rect[];
+    /** Told of each label that had to go where a line runs through it (the layout may widen the gaps its flow bends in). */
+    readonly struck?: (flow: LaidOutFlow, labelBox: LabelBox) => void;
 }
 
 export function placeFlowLabels(flows: readonly LaidOutFlow[], boxes: readonly LaidOutStep[], bounds: LabelBounds): LaidOutFlow[] {
     const obstacles = new SpatialIndex<Rect>();
     for (const box of boxes) obstacles.add(box, box);
     for (const rect of bounds.obstacles ?? []) obstacles.add(rect, rect);
-    const lines = new SpatialIndex<{ a: Point; b: Point }>();
+    const lines = new SpatialIndex<FlowLine>();
     for (const flow of flows) {
         for (let i = 1; i < flow.points.length; i++) {
             const a = flow.points[i - 1];
             const b = flow.points[i];
-            lines.add(segmentRect(a, b), { a, b });
+            lines.add(segmentRect(a, b), { a, b, flow });
         }
     }
     const labels = new SpatialIndex<Rect>();
     // Lines met in more than one bucket count once (one set, cleared per candidate).
-    const seen = new Set<{ a: Point; b: Point }>();
+    const seen = new Set<FlowLine>();
 
     return flows.map(flow => {
         if (!flow.label || flow.points.length < 2) return flow;
-        const text = wrapText(flow.label, MAX_LABEL_WIDTH, FLOW_LABEL_FONT_SIZE);
-        const width = Math.ceil(Math.max(...text.map(line => estimateTextWidth(line, FLOW_LABEL_FONT_SIZE)))) + 4;
-        const height = text.length * FLOW_LABEL_LINE_HEIGHT + 2;
-        const labelBox = bestSpot(flow, width, height, text);
+        const labelBox = bestSpot(flow, flow.label);
         labels.add(labelBox, labelBox);
+        if (bounds.struck && crossedFlows(labelBox) > 0) bounds.struck(flow, labelBox);
         return { ...flow, labelBox };
     });
 
-    function bestSpot(flow: LaidOutFlow, width: number, height: number, text: readonly string[]): LabelBox {
+    function bestSpot(flow: LaidOutFlow, label: string): LabelBox {
+        const { text, width, height } = wrapped(label, MAX_LABEL_WIDTH);
         // Crossing another flow is a blemish; lying on a line between lanes strikes the text through,
         // so such a spot is taken only when there is no other at all.
         let fallback: Rect | undefined;
@@ -68,12 +71,24 @@ export function placeFlowLabels(flows: readonly LaidOutFlow[], boxes: readonly L
             if (crossedFlows(rect) === 0) return { ...rect, lines: text };
             fallback ??= rect;
         }
-        if (fallback) return { ...fallback, lines: text };
-        // Nowhere beside the flow: the nearest free place around the middle of its longest segment, with a leader line.
+        // Wrapped narrower, the label may fit beside a short segment (a branch's last leg into its
+        // target, the step from a diamond to its neighbour) instead of moving away on a leader line.
+        for (const maxWidth of NARROWER_LABEL_WIDTHS) {
+            const narrow = wrapped(label, maxWidth);
+            if (narrow.text.length === text.length) continue;
+            for (const rect of candidates(flow.points, narrow.width, narrow.height)) {
+                if (fits(rect) && !onLaneLines(rect) && crossedFlows(rect) === 0) return { ...rect, lines: narrow.text };
+            }
+        }
+        // Nowhere clean beside the flow: the nearest free place around the middle of its longest segment, with a leader line.
         const [a, b] = longestSegment(flow.points);
         const anchor = { x: Math.round((a.x + b.x) / 2), y: Math.round((a.y + b.y) / 2) };
-        // A clean spot a little further away beats a crossed one next to the flow.
-        let ringFallback: Rect | undefined;
+        // A clean spot a little further away beats a crossed one next to the flow: a line through the
+        // text strikes it through and makes it read as that line's label (two parallel tracks 5 px apart
+        // leave no clean side to either).
+        let ringFallback: Rect | undefined = fallback;
+        // The crossed spot taken after all: one beside the flow needs no leader line.
+        const placed = (rect: Rect): LabelBox => rect === fallback ? { ...rect, lines: text } : { ...rect, lines: text, anchor };
         for (let ring = 1; ring <= 60; ring++) {
             const step = 8 * ring;
             for (const [dx, dy] of ringOffsets(step)) {
@@ -83,14 +98,20 @@ export function placeFlowLabels(flows: readonly LaidOutFlow[], boxes: readonly L
                     onLaneLine ??= rect;
                     continue;
                 }
-                if (crossedFlows(rect) === 0) return { ...rect, lines: text, anchor };
+                if (crossedFlows(rect) === 0 && !leaderCrossesFlow(flow, anchor, rect)) return { ...rect, lines: text, anchor };
                 ringFallback ??= rect;
             }
-            if (ringFallback && ring >= CLEAN_SEARCH_RINGS) return { ...ringFallback, lines: text, anchor };
+            if (ringFallback && ring >= CLEAN_SEARCH_RINGS) return placed(ringFallback);
         }
-        if (ringFallback) return { ...ringFallback, lines: text, anchor };
+        if (ringFallback) return placed(ringFallback);
         if (onLaneLine) return { ...onLaneLine, lines: text, anchor };
         return { x: anchor.x, y: anchor.y, width, height, lines: text, anchor };
+    }
+
+    function wrapped(label: string, maxWidth: number): { text: readonly string[]; width: number; height: number } {
+        const text = wrapText(label, maxWidth, FLOW_LABEL_FONT_SIZE);
+        const width = Math.ceil(Math.max(...text.map(line => estimateTextWidth(line, FLOW_LABEL_FONT_SIZE)))) + 4;
+        return { text, width, height: text.length * FLOW_LABEL_LINE_HEIGHT + 2 };
     }
 
     /** True when a line between lanes (or a named line) runs through the box or along its edge (its stroke would touch the text). */
@@ -104,6 +125,12 @@ export function placeFlowLabels(flows: readonly LaidOutFlow[], boxes: readonly L
         const grown = inflate(rect, GAP);
         const overlaps = (other: Rect) => rectsOverlap(grown, other);
         return !obstacles.some(grown, overlaps) && !labels.some(grown, overlaps);
+    }
+
+    /** True when the leader line from the anchor to the label would cross another flow (it would seem to label that one). */
+    function leaderCrossesFlow(flow: LaidOutFlow, anchor: Point, rect: Rect): boolean {
+        const end = { x: Math.min(Math.max(anchor.x, rect.x), rect.x + rect.width), y: Math.min(Math.max(anchor.y, rect.y), rect.y + rect.height) };
+        return lines.some(segmentRect(anchor, end), line => line.flow !== flow && segmentsCross(anchor, end, line.a, line.b));
     }
 
     function crossedFlows(rect: Rect): number {
@@ -138,6 +165,24 @@ function* candidates(points: readonly Point[], width: number, height: number): G
             }
         }
     }
+}
+
+interface FlowLine {
+    readonly a: Point;
+    readonly b: Point;
+    readonly flow: LaidOutFlow;
+}
+
+/** True when segment p–q meets the axis-parallel segment a–b (touching counts). */
+function segmentsCross(p: Point, q: Point, a: Point, b: Point): boolean {
+    const side = (u: Point, v: Point, w: Point) => Math.sign((v.x - u.x) * (w.y - u.y) - (v.y - u.y) * (w.x - u.x));
+    const d1 = side(a, b, p);
+    const d2 = side(a, b, q);
+    const d3 = side(p, q, a);
+    const d4 = side(p, q, b);
+    if (d1 * d2 < 0 && d3 * d4 < 0) return true;
+    const within = (u: Point, v: Point, w: Point) => Math.min(u.x, v.x) <= w.x && w.x <= Math.max(u.x, v.x) && Math.min(u.y, v.y) <= w.y && w.y <= Math.max(u.y, v.y);
+    return (d1 === 0 && within(a, b, p)) || (d2 === 0 && within(a, b, q)) || (d3 === 0 && within(p, q, a)) || (d4 === 0 && within(p, q, b));
 }
 
 function* ringOffsets(distance: number): Generator<[number, number]> {

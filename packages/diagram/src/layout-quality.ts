@@ -20,6 +20,8 @@ export interface LayoutQualityReport {
     readonly ambiguousArrowheads: readonly string[];
     /** A flow label overlaps a box or another flow label. */
     readonly labelOverlaps: readonly string[];
+    /** A flow's line (or an evidence connector) runs through a flow label: the text is struck through and reads as that line's. */
+    readonly flowsThroughLabels: readonly string[];
     /** Two boxes overlap. */
     readonly boxOverlaps: readonly string[];
     /** An evidence connector runs through a card or box other than its own two. */
@@ -165,6 +167,18 @@ export function checkLayoutQuality(layout: BlueprintLayout, options: LayoutQuali
         labels.add(rect, { flow, rect });
     }
 
+    const throughLabels = new Set<string>();
+    for (const segment of allSegments) {
+        const r = segmentRect(segment);
+        for (const label of labels.query(r)) {
+            // Touching the label's edge is not drawn through its text.
+            if (r.x < label.rect.x + label.rect.width && r.x + r.width > label.rect.x && r.y < label.rect.y + label.rect.height && r.y + r.height > label.rect.y) {
+                throughLabels.add(`${describe(segment.flow)} runs through the label of ${describe(label.flow)}`);
+            }
+        }
+    }
+    const flowsThroughLabels = [...throughLabels];
+
     const boxOverlaps: string[] = [];
     for (const step of layout.steps) {
         for (const other of boxes.query(step)) {
@@ -191,7 +205,7 @@ export function checkLayoutQuality(layout: BlueprintLayout, options: LayoutQuali
         }
     }
 
-    return { flowsThroughBoxes, sharedSegments, ambiguousArrowheads, labelOverlaps, boxOverlaps, evidenceCrossings, gatewayOverlaps, crossings };
+    return { flowsThroughBoxes, sharedSegments, ambiguousArrowheads, labelOverlaps, flowsThroughLabels, boxOverlaps, evidenceCrossings, gatewayOverlaps, crossings };
 }
 
 /** The number of each defect, for a one-line summary. */
@@ -201,6 +215,7 @@ export function summarizeLayoutQuality(report: LayoutQualityReport): Record<keyo
         sharedSegments: report.sharedSegments.length,
         ambiguousArrowheads: report.ambiguousArrowheads.length,
         labelOverlaps: report.labelOverlaps.length,
+        flowsThroughLabels: report.flowsThroughLabels.length,
         boxOverlaps: report.boxOverlaps.length,
         evidenceCrossings: report.evidenceCrossings.length,
         gatewayOverlaps: report.gatewayOverlaps.length,

@@ -10,7 +10,7 @@ import { placeFlowLabels } from './flow-labels.js';
 import { branchBundles, gatewayRect, placeGateways } from './gateways.js';
 import { rankSteps } from './elk-ranking.js';
 import { rankStepsByStage } from './stage-ranking.js';
-import type { BlueprintLayout, LaidOutGateway, LaidOutLane, LaidOutLine, LaidOutStage, LaidOutStep } from './geometry.js';
+import type { BlueprintLayout, LaidOutFlow, LaidOutGateway, LaidOutLane, LaidOutLine, LaidOutStage, LaidOutStep } from './geometry.js';
 import { documentCache, placedAt, type LayoutCache, type PlacedSteps } from './layout-cache.js';
 
 export interface LayoutSpacing {
@@ -139,11 +139,12 @@ function samePlacementInputs(a: PlacementInputs, b: PlacementInputs): boolean {
         && sameList(a.lanes, b.lanes, (x, y) => x.id === y.id && x.kind === y.kind)
         && sameList(a.lines, b.lines, (x, y) => x.kind === y.kind && x.above === y.above)
         && sameList(a.stages, b.stages, (x, y) => x.id === y.id)
-        && sameBoxes(a.steps, a.evidence, b.steps, b.evidence)
+        // The steps then the evidence cards, as one list.
+        && sameJoinedList(a.steps, a.evidence, b.steps, b.evidence, sameBox)
         // Decisions bundle their branches' ports and place the diamonds (their labels only describe them).
         && sameList(a.decisions ?? [], b.decisions ?? [], (x, y) => x.kind === y.kind && (x.step ?? '') === (y.step ?? '')
             && (x.join ?? '') === (y.join ?? '') && sameList(x.flows ?? [], y.flows ?? [], (f, g) => f === g))
-        && sameEdges(a.flows, a.evidenceLinks, b.flows, b.evidenceLinks);
+        && sameJoinedList(a.flows, a.evidenceLinks, b.flows, b.evidenceLinks, sameEdge);
 }
 
 function sameList<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean): boolean {
@@ -155,30 +156,32 @@ function sameList<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boo
     return true;
 }
 
-/** The steps then the evidence cards of each, as one list (a box may move from one list to the other). */
-function sameBoxes(stepsA: readonly DiagramBox[], evidenceA: readonly DiagramBox[], stepsB: readonly DiagramBox[], evidenceB: readonly DiagramBox[]): boolean {
-    const count = stepsA.length + evidenceA.length;
-    if (count !== stepsB.length + evidenceB.length) return false;
+/**
+ * `headA` then `tailA` against `headB` then `tailB`, each pair as one list, item by item (an item
+ * may move from one part to the other, as a box between the steps and the evidence cards).
+ */
+function sameJoinedList<T>(headA: readonly T[], tailA: readonly T[], headB: readonly T[], tailB: readonly T[], same: (x: T, y: T) => boolean): boolean {
+    // Split at the same place (every edit that moves no item): each part on its own, a part that is the same list at once.
+    if (headA.length === headB.length) return sameList(headA, headB, same) && sameList(tailA, tailB, same);
+    const count = headA.length + tailA.length;
+    if (count !== headB.length + tailB.length) return false;
     for (let index = 0; index < count; index++) {
-        const x = index < stepsA.length ? stepsA[index] : evidenceA[index - stepsA.length];
-        const y = index < stepsB.length ? stepsB[index] : evidenceB[index - stepsB.length];
-        if (x === y) continue;
-        if (x.id !== y.id || x.lane !== y.lane || (x.stage ?? '') !== (y.stage ?? '') || (x.evidenceFor ?? '') !== (y.evidenceFor ?? '')
-            || !sameNumber(x.width, y.width) || !sameNumber(x.height, y.height)) return false;
+        const x = index < headA.length ? headA[index] : tailA[index - headA.length];
+        const y = index < headB.length ? headB[index] : tailB[index - headB.length];
+        if (x !== y && !same(x, y)) return false;
     }
     return true;
 }
 
-function sameEdges(flowsA: readonly DiagramEdge[], linksA: readonly DiagramEdge[], flowsB: readonly DiagramEdge[], linksB: readonly DiagramEdge[]): boolean {
-    const count = flowsA.length + linksA.length;
-    if (count !== flowsB.length + linksB.length) return false;
-    for (let index = 0; index < count; index++) {
-        const x = index < flowsA.length ? flowsA[index] : linksA[index - flowsA.length];
-        const y = index < flowsB.length ? flowsB[index] : linksB[index - flowsB.length];
-        if (x === y) continue;
-        if (x.id !== y.id || x.from !== y.from || x.to !== y.to || x.kind !== y.kind || x.loop !== y.loop || x.label !== y.label) return false;
-    }
-    return true;
+/** What placement reads of a box: where it belongs and its size. */
+function sameBox(x: DiagramBox, y: DiagramBox): boolean {
+    return x.id === y.id && x.lane === y.lane && (x.stage ?? '') === (y.stage ?? '') && (x.evidenceFor ?? '') === (y.evidenceFor ?? '')
+        && sameNumber(x.width, y.width) && sameNumber(x.height, y.height);
+}
+
+/** What routing reads of a flow or evidence link: its ends, its kind and its label (a label's size decides where it goes). */
+function sameEdge(x: DiagramEdge, y: DiagramEdge): boolean {
+    return x.id === y.id && x.from === y.from && x.to === y.to && x.kind === y.kind && x.loop === y.loop && x.label === y.label;
 }
 
 /** Numbers alike as they print (NaN like NaN). */
@@ -453,13 +456,35 @@ function placeBoxes(input: DiagramInput, steps: readonly DiagramBox[], assignmen
             continue;
         }
         const gateways = placeGateways(model, routed.flows, laidOutSteps, input.strings);
+        // A label with a line through it (branches bundled in one gap leave no clean side to any of
+        // them) gets room: the gaps its flow bends in widen by its width, so its legs there lengthen.
+        const widen = new Map<number, number>();
         const flows = placeFlowLabels(routed.flows, laidOutSteps, {
             left: spacing.margin + spacing.laneHeaderWidth, top: lanes[0]?.y ?? 0, right: contentRight, bottom: y,
             lines: [...lines.map(line => line.y), ...lanes.map(lane => lane.y)],
-            obstacles: gateways.map(gatewayRect)
+            obstacles: gateways.map(gatewayRect),
+            struck: (flow, labelBox) => {
+                for (const gap of gapsBentIn(flow, gapLeft, gapRight)) widen.set(gap, Math.max(widen.get(gap) ?? 0, labelBox.width + 2 * TRACK));
+            }
         });
+        if (widen.size > 0 && attempt < 3) {
+            for (const [gap, width] of widen) extra[gap] += width;
+            continue;
+        }
         return { id: model.id, title: model.title, width, height, lanes, lines, stages, steps: inModelOrder(input, laidOutSteps), flows, ...(gateways.length > 0 ? { gateways } : {}) };
     }
+}
+
+/** The gaps holding a vertical segment of the flow. */
+function gapsBentIn(flow: LaidOutFlow, gapLeft: readonly number[], gapRight: readonly number[]): Set<number> {
+    const gaps = new Set<number>();
+    for (let i = 1; i < flow.points.length; i++) {
+        const a = flow.points[i - 1];
+        if (a.x !== flow.points[i].x || a.y === flow.points[i].y) continue;
+        const gap = gapLeft.findIndex((left, index) => left <= a.x && a.x <= gapRight[index]);
+        if (gap >= 0) gaps.add(gap);
+    }
+    return gaps;
 }
 
 /** How many flows may bend in each gap (gap g is left of column g). */

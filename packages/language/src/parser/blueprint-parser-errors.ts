@@ -13,6 +13,16 @@ export interface SyntaxFix {
     readonly title: string;
     readonly newText: string;
     readonly insertBefore?: boolean;
+    /** Where the replaced text starts when that is before the token (0-based, as in LSP): the space before it goes too. */
+    readonly from?: { readonly line: number; readonly character: number };
+}
+
+/** Where a syntax error is shown when that is not the offending token: the token of a clause left unfinished. */
+export interface SyntaxErrorPlace {
+    readonly startLine: number;
+    readonly startColumn: number;
+    readonly endLine: number;
+    readonly endColumn: number;
 }
 
 /** Built-in channels per distance keyword (see workspace/builtin-library.ts), for `via phone`. */
@@ -32,23 +42,61 @@ const NAME_AFTER: Readonly<Record<string, string>> = {
 };
 
 const ARROWS: ReadonlySet<string> = new Set(['->', '<->', '~>', '=>']);
+const FLOW_WORDS: ReadonlySet<string> = new Set(['%', 'loop', 'times']);
+const STEP_LANES: ReadonlySet<string> = new Set(['customer', 'frontstage', 'backstage', 'support']);
 const TIME_KEYWORDS = new Set(['duration', 'wait', 'tolerance', 'target', '>=', '<=', '>', '<', '=']);
 const COMPACT_NUMBER = /^([0-9]+(?:\.[0-9]+)?)(\D.*)$/u;
 
 export class BlueprintParserErrorMessageProvider extends LangiumParserErrorMessageProvider {
     private readonly grammar: GrammarAST.Grammar;
-    private readonly fixes = new WeakMap<IToken, SyntaxFix>();
+    // Per token and message: the parser's recovery may build other messages about the same token,
+    // and only the first error is reported.
+    private readonly fixes = new WeakMap<IToken, Map<string, SyntaxFix>>();
+    private readonly places = new WeakMap<IToken, Map<string, SyntaxErrorPlace>>();
     private keywordCache?: ReadonlySet<string>;
     private readonly bodyKeywordCache = new Map<string, readonly string[]>();
+
+    /** The tokens of the text being parsed (comments and whitespace aside). */
+    private tokens?: () => readonly IToken[];
 
     constructor(services: LangiumCoreServices) {
         super();
         this.grammar = services.Grammar;
     }
 
+    /**
+     * Lets messages look at the tokens around the one at fault (set by the parser, read only while it
+     * parses). Chevrotain's `previous` is not always the token before: after a recovery inside a
+     * repetition it is where the recovery stopped.
+     */
+    readTokensWith(tokens: () => readonly IToken[]): void {
+        this.tokens = tokens;
+    }
+
+    /** The token `offset` places from the given one in the text (-1: the one before), if the parser's tokens are known. */
+    private tokenNear(token: IToken, offset: number): IToken | undefined {
+        const tokens = this.tokens?.() ?? [];
+        let low = 0;
+        let high = tokens.length - 1;
+        // Chevrotain pads the vector with end-of-file tokens that have no offset.
+        while (high >= 0 && !(tokens[high].startOffset >= 0)) high--;
+        while (low <= high) {
+            const middle = (low + high) >> 1;
+            const start = tokens[middle].startOffset;
+            if (start === token.startOffset) return tokens[middle + offset];
+            if (start < token.startOffset) low = middle + 1; else high = middle - 1;
+        }
+        return undefined;
+    }
+
     /** The quick fix found for the token a syntax error is about, if any. */
-    fixFor(token: IToken): SyntaxFix | undefined {
-        return this.fixes.get(token);
+    fixFor(token: IToken, message: string): SyntaxFix | undefined {
+        return this.fixes.get(token)?.get(message);
+    }
+
+    /** Where the error about the token belongs when that is an earlier token (1-based lines and columns, end inclusive). */
+    placeFor(token: IToken, message: string): SyntaxErrorPlace | undefined {
+        return this.places.get(token)?.get(message);
     }
 
     override buildMismatchTokenMessage(options: { expected: TokenType; actual: IToken; previous: IToken; ruleName: string }): string {
@@ -63,6 +111,14 @@ export class BlueprintParserErrorMessageProvider extends LangiumParserErrorMessa
                 `Write the number and its unit apart: '${apart}'.`);
         }
         if (expected.name === 'ID') return this.nameExpected(actual, previous, ruleName);
+        if (expected.name === 'STRING' && before !== undefined) {
+            const unfinished = this.unfinished(actual, previous, `A label in quotes is expected after '${before}', e.g. ${before} "…"`);
+            if (unfinished) return unfinished;
+        }
+        if (expected.name !== '}' && expected.name !== 'EOF') {
+            const unfinished = this.unfinished(actual, previous, `Expected ${describeToken(expected.name)} after '${before}'`);
+            if (unfinished) return unfinished;
+        }
         if (expected.name === 'STRING' && found !== '' && ruleName === 'LaneLabel') {
             const lane = before ?? 'customer';
             return this.isName(actual)
@@ -97,13 +153,18 @@ export class BlueprintParserErrorMessageProvider extends LangiumParserErrorMessa
     override buildNoViableAltMessage(options: { expectedPathsPerAlt: TokenType[][][]; actual: IToken[]; previous: IToken; customUserDescription?: string; ruleName: string }): string {
         const actual = options.actual[0];
         const starts = [...new Set(options.expectedPathsPerAlt.flatMap(alt => alt.map(path => path[0]?.name)).filter((n): n is string => !!n))];
-        return this.unexpected(actual, starts, options.actual[1]);
+        // `lane` at the end of a line: the keyword was right, so the entry it starts is what is unfinished.
+        const unfinished = actual && starts.includes(actual.image)
+            ? this.unfinished(options.actual[1], actual, `Expected ${this.afterKeyword(options)} after '${actual.image}'`, actual)
+            : this.unfinished(actual, options.previous, `Expected ${joinAlternatives(starts)} after '${options.previous?.image}'`);
+        return unfinished ?? this.unexpected(actual, starts, options.actual[1]);
     }
 
     override buildEarlyExitMessage(options: { expectedIterationPaths: TokenType[][]; actual: IToken[]; previous: IToken; customUserDescription?: string; ruleName: string }): string {
         const actual = options.actual[0];
         const starts = [...new Set(options.expectedIterationPaths.map(path => path[0]?.name).filter((n): n is string => !!n))];
-        return this.unexpected(actual, starts);
+        return this.unfinished(actual, options.previous, `Expected ${joinAlternatives(starts)} after '${options.previous?.image}'`)
+            ?? this.unexpected(actual, starts);
     }
 
     override buildNotAllInputParsedMessage(options: { firstRedundant: IToken; ruleName: string }): string {
@@ -116,9 +177,12 @@ export class BlueprintParserErrorMessageProvider extends LangiumParserErrorMessa
         const found = actual.image;
         const before = previous?.image;
         const what = nameKind(before, ruleName);
-        if (before !== undefined && ARROWS.has(before) && (actual.image === '' || (actual.startLine ?? 0) > (previous?.startLine ?? 0))) {
-            // `flow A -> B ->` and the next line: the arrow at the end of the line is the mistake, not the next word.
-            return `The flow ends in '${before}' at line ${previous!.startLine}, column ${previous!.startColumn}, with no step after it: add the step it leads to, or remove the arrow.`;
+        if (previous && before !== undefined && this.endsUnfinishedClause(actual, previous, true)) {
+            // `… by` at the end of a line, then `flow …`: the clause left unfinished is the mistake, not
+            // the next statement's keyword (renaming that keyword would break the next statement).
+            return this.atClause(actual, previous, ARROWS.has(before)
+                ? `The flow ends in '${before}' with no step after it: add the step it leads to, or remove the arrow.`
+                : `'${before}' needs ${article(what)} ${what} name after it, but ${whatFollows(actual)}: add the name${clauseExample(before, what)}, or remove '${before}'.`);
         }
         if (before === 'via' && CHANNELS_FOR_DISTANCE[found]) {
             const [first, ...others] = CHANNELS_FOR_DISTANCE[found];
@@ -156,6 +220,10 @@ export class BlueprintParserErrorMessageProvider extends LangiumParserErrorMessa
             return this.withFix(actual, { title: `Close the ${what} with '}'`, newText: `}\n${indent}`, insertBefore: true },
                 `The ${what}'s body is not closed: '${found}' starts the next entry of the blueprint. Add '}' before it.`);
         }
+        if (ruleName === 'Blueprint' && ARROWS.has(found)) {
+            const midChain = this.labelInChain(actual);
+            if (midChain) return midChain;
+        }
         const list = allowed.join(', ');
         const hint = ruleName === 'Step' ? stepBodyHint(found) : undefined;
         if (hint) return `${capitalise(describeFound(actual))} is not a property of a step: ${hint}`;
@@ -169,6 +237,59 @@ export class BlueprintParserErrorMessageProvider extends LangiumParserErrorMessa
             : `${capitalise(describeFound(actual))} is not a property of ${article(what)} ${what}`;
         const message = `${lead}${near ? `; did you mean '${near}'?` : '.'} ${capitalise(article(what))} ${what} can hold: ${list}.`;
         return near ? this.withFix(actual, { title: `Change to '${near}'`, newText: near }, message) : message;
+    }
+
+    /**
+     * `flow A -> B "Next" -> C`: the flow was complete at its label (or `loop`), so the arrow after it
+     * starts nothing. A flow's label and loop come after its last step and apply to every link; a label
+     * for one link needs a flow of its own, which the fix makes by splitting the chain at the arrow.
+     */
+    private labelInChain(arrow: IToken): string | undefined {
+        const flow = this.flowBefore(arrow);
+        if (!flow) return undefined;
+        const tail = flow.findIndex((token, index) => index > 1 && (token.tokenType.name === 'STRING' || token.image === 'loop'));
+        const last = flow.slice(0, Math.max(tail, 0)).reverse().find(token => token.tokenType.name === 'ID');
+        if (tail < 0 || !last) return undefined;
+        const head = flow.slice(0, tail);
+        const ending = flow.slice(tail);
+        const rest = this.restOfLine(arrow);
+        const restTail = rest.findIndex(token => token.tokenType.name === 'STRING' || token.image === 'loop');
+        const restChain = restTail < 0 ? rest : rest.slice(0, restTail);
+        const written = (tokens: readonly IToken[]) => tokens.map(token => token.image).join(' ');
+        const label = ending[0].tokenType.name === 'STRING';
+        const loop = ending.some(token => token.image === 'loop');
+        const what = label && loop ? "label and 'loop' go" : label ? 'label goes' : "'loop' goes";
+        const atEnd = restTail < 0 ? `, and applies to every link: ${written([...head, ...restChain, ...ending])}` : '';
+        const indent = ' '.repeat(Math.max(0, (flow[0].startColumn ?? 1) - 1));
+        const before = flow.at(-1)!;
+        const from = before.endLine !== undefined && before.endColumn !== undefined ? { line: before.endLine - 1, character: before.endColumn } : undefined;
+        return this.withFix(arrow, { title: `Split the flow after '${last.image}'`, newText: `\n${indent}flow ${last.image} ${arrow.image}`, from },
+            `A flow's ${what} at its end, after its last step${atEnd}. For the link to '${last.image}' alone, split the chain into two flows:`
+            + ` ${written(flow)} and flow ${last.image} ${written(rest)}.`);
+    }
+
+    /** The tokens from the given one to the end of its line. */
+    private restOfLine(from: IToken): IToken[] {
+        const tokens: IToken[] = [];
+        for (let offset = 0, token = from; token && token.startLine === from.startLine && tokens.length < 64; token = this.tokenNear(from, ++offset)!) {
+            tokens.push(token);
+        }
+        return tokens;
+    }
+
+    /** The tokens of the flow that ends right before the token at fault, from its `flow` keyword on. */
+    private flowBefore(atFault: IToken): IToken[] | undefined {
+        const tokens: IToken[] = [];
+        for (let offset = -1; offset > -64; offset--) {
+            const token = this.tokenNear(atFault, offset);
+            if (!token) return undefined;
+            tokens.unshift(token);
+            if (token.image === 'flow' && token.tokenType.name !== 'STRING') return tokens;
+            // Only names, arrows, shares, labels and loops make up a flow.
+            const kind = token.tokenType.name;
+            if (kind !== 'ID' && kind !== 'STRING' && kind !== 'NUMBER' && !ARROWS.has(token.image) && !FLOW_WORDS.has(token.image)) return undefined;
+        }
+        return undefined;
     }
 
     private unexpected(actual: IToken | undefined, starts: readonly string[], following?: IToken): string {
@@ -228,8 +349,46 @@ export class BlueprintParserErrorMessageProvider extends LangiumParserErrorMessa
             && AstUtils.streamAst(rule.definition).some(node => GrammarAST.isAssignment(node) && node.feature === 'name');
     }
 
+    /**
+     * Whether the token the parser wanted a name for is not a name's attempt but the start of what
+     * follows: a keyword or a bracket on a later line than the clause's keyword, or the end of the
+     * file. `frontstage flow "x"` (a keyword as a name on the same line) is not.
+     */
+    private endsUnfinishedClause(actual: IToken, previous: IToken, atEndOfFile = false): boolean {
+        if (actual.image === '') return atEndOfFile && (ARROWS.has(previous.image) || this.isKeyword(previous.image) || previous.image === ',');
+        // After a '}' the entry before is complete, and after a '{' a body may go on over lines:
+        // what follows is a mistake of its own.
+        if (previous.image === '}' || previous.image === '{') return false;
+        const later = (actual.startLine ?? 0) > (previous.endLine ?? previous.startLine ?? 0);
+        return later && (this.isKeyword(actual.image) || /^[{}]$/u.test(actual.image));
+    }
+
+    /** The message for an entry left unfinished at the end of a line, shown at its last token; else undefined. */
+    private unfinished(actual: IToken | undefined, previous: IToken | undefined, expected: string, errorToken = actual): string | undefined {
+        if (!actual || !previous || !errorToken || !this.endsUnfinishedClause(actual, previous)) return undefined;
+        return this.atClause(errorToken, previous, `${expected}, but ${whatFollows(actual)}.`);
+    }
+
+    /** What may follow the keyword the alternatives start with (`lane` → a name or a standard lane). */
+    private afterKeyword(options: { expectedPathsPerAlt: TokenType[][][]; actual: IToken[] }): string {
+        const keyword = options.actual[0]?.image;
+        const seconds = options.expectedPathsPerAlt.flatMap(alt => alt)
+            .filter(path => path[0]?.name === keyword && path[1]).map(path => path[1].name);
+        return seconds.length > 0 ? joinAlternatives([...new Set(seconds)]) : 'more';
+    }
+
+    /** The message, to be shown at the clause's last token rather than at the token it is about. */
+    private atClause(token: IToken, clause: IToken, message: string): string {
+        if (clause.startLine === undefined || clause.startColumn === undefined) return message;
+        remember(this.places, token, message, {
+            startLine: clause.startLine, startColumn: clause.startColumn,
+            endLine: clause.endLine ?? clause.startLine, endColumn: clause.endColumn ?? clause.startColumn
+        });
+        return message;
+    }
+
     private withFix(token: IToken, fix: SyntaxFix, message: string): string {
-        this.fixes.set(token, fix);
+        remember(this.fixes, token, message, fix);
         return message;
     }
 
@@ -246,6 +405,12 @@ export class BlueprintParserErrorMessageProvider extends LangiumParserErrorMessa
             .filter(value => /^[\p{L}]/u.test(value)));
         return this.keywordCache;
     }
+}
+
+function remember<T>(store: WeakMap<IToken, Map<string, T>>, token: IToken, message: string, value: T): void {
+    let byMessage = store.get(token);
+    if (!byMessage) store.set(token, byMessage = new Map());
+    byMessage.set(message, value);
 }
 
 /** Keywords that can come first in a grammar element. */
@@ -280,9 +445,26 @@ function grammarRuleName(name: string): string {
 
 function nameKind(before: string | undefined, ruleName: string): string {
     if (before === 'in' && ruleName === 'Persona') return 'segment';
-    if (before === ',') return ruleName === 'Metric' ? 'step' : ruleName === 'LaneOrder' ? 'lane' : 'segment';
+    if (before === ',') return ruleName === 'Metric' || ruleName === 'Remedy' ? 'step' : ruleName === 'LaneOrder' ? 'lane' : 'segment';
     if (before === 'lane' && ruleName === 'Step') return 'step';
+    if (before === 'by' && ruleName === 'Remedy') return 'step';
     return (before !== undefined ? NAME_AFTER[before] : undefined) ?? describeRule(ruleName);
+}
+
+/** `the line ends there and 'flow' on line 19 starts what follows`: why the token is not taken as the name. */
+function whatFollows(actual: IToken): string {
+    return actual.image === '' ? 'the file ends there' : `the line ends there and ${describeFound(actual)} on line ${actual.startLine} starts what follows`;
+}
+
+/** `, e.g. by Agent`: how the clause reads when finished (the names are placeholders). */
+function clauseExample(keyword: string, what: string): string {
+    if (STEP_LANES.has(keyword)) return `, e.g. ${keyword} Answer "Answer the call"`;
+    if (keyword === 'flow') return ', e.g. flow Ask -> Answer';
+    const placeholder: Record<string, string> = {
+        step: 'Answer', 'actor or system': 'Agent', channel: 'web', stage: 'Request', segment: 'Regulars', lane: 'Tools', blueprint: 'Visit'
+    };
+    const name = placeholder[what];
+    return name && /^[\p{L}]/u.test(keyword) ? `, e.g. ${keyword} ${name}` : '';
 }
 
 function describeRule(ruleName: string): string {

@@ -7,6 +7,8 @@
  * and the AST's lists are compacted after the parse (compact-ast-arrays.ts): memory per step.
  */
 import { CstNodeBuilder, createLangiumParser, type LangiumCoreServices, type LangiumParser } from 'langium';
+import type { IToken } from 'chevrotain';
+import { BlueprintParserErrorMessageProvider } from './blueprint-parser-errors.js';
 import { compactAstArrays } from './compact-ast-arrays.js';
 import { foldRuleCallNode } from './fold-rule-call-nodes.js';
 
@@ -31,7 +33,10 @@ export function createBlueprintParser(services: LangiumCoreServices): LangiumPar
     // Chevrotain keeps the token vector of the last parse until the next one: 15 token objects per
     // step of the largest document (1.4 KB a step, the language server's biggest single item after
     // the CST). Nothing reads them after the parse (the CST has its own copies), so let them go.
-    const chevrotain = (parser as unknown as { wrapper: { input: unknown[] } }).wrapper;
+    const chevrotain = (parser as unknown as { wrapper: { input: IToken[] } }).wrapper;
+    // Some syntax errors are explained by the tokens before the one at fault (a label in the middle of a flow's chain).
+    const messages = services.parser.ParserErrorMessageProvider;
+    if (messages instanceof BlueprintParserErrorMessageProvider) messages.readTokensWith(() => chevrotain.input);
     const parse = parser.parse.bind(parser);
     parser.parse = ((...args: Parameters<LangiumParser['parse']>) => {
         try {

@@ -132,9 +132,14 @@ export class BlueprintDocumentValidator extends DefaultDocumentValidator {
         const count = diagnostics.length;
         super.processParsingErrors({ ...parseResult, parserErrors: [first] }, diagnostics, options);
         const diagnostic = diagnostics[count];
-        const fix = this.parserErrors.fixFor?.(first.token);
+        const place = this.parserErrors.placeFor?.(first.token, first.message);
+        if (diagnostic && place) {
+            diagnostic.range = { start: { line: place.startLine - 1, character: place.startColumn - 1 }, end: { line: place.endLine - 1, character: place.endColumn } };
+        }
+        const fix = this.parserErrors.fixFor?.(first.token, first.message);
         if (diagnostic && fix) {
-            const range = fix.insertBefore ? { start: diagnostic.range.start, end: diagnostic.range.start } : diagnostic.range;
+            const range = fix.insertBefore ? { start: diagnostic.range.start, end: diagnostic.range.start }
+                : fix.from ? { start: fix.from, end: diagnostic.range.end } : diagnostic.range;
             diagnostic.data = { ...(diagnostic.data as object), fix: { title: fix.title, newText: fix.newText, range } };
         }
     }

@@ -69,7 +69,8 @@ export interface DecisionEntry {
     readonly label?: string;
     readonly declared: boolean;
     readonly join?: string;
-    readonly branches: ReadonlyArray<{ readonly to: string; readonly share?: string; readonly probability?: number; readonly label?: string }>;
+    /** `share` as written in English (`95 %`, `weight 3`); `weight` the number of a weight, for a report to name in its language. */
+    readonly branches: ReadonlyArray<{ readonly to: string; readonly share?: string; readonly weight?: number; readonly probability?: number; readonly label?: string }>;
 }
 
 /** Notes and policies written on the blueprint and its steps. */
@@ -196,7 +197,8 @@ export function analyseBlueprint(model: BlueprintModel, time: TimeAnalysis = ana
             step: decision.step, kind: decision.kind, label: decision.label, declared: decision.declared, join: decision.join,
             branches: decision.flows.map(id => flowsById.get(id)).filter(isDefined).map(flow => ({
                 to: flow.to, label: flow.label, probability: flow.probability,
-                share: flow.share ? (flow.share.unit === '%' ? `${flow.share.value} %` : `weight ${flow.share.value}`) : undefined
+                share: flow.share ? (flow.share.unit === '%' ? `${flow.share.value} %` : `weight ${flow.share.value}`) : undefined,
+                ...(flow.share && flow.share.unit !== '%' ? { weight: flow.share.value } : {})
             }))
         })),
         content: [

@@ -234,6 +234,11 @@ export function analyseTime(model: BlueprintModel, segment?: string): TimeAnalys
     };
     const loops: Array<{ from: string; to: string }> = [];
     const rework: ReworkLoop[] = [];
+    // What each rework loop means for a single journey: a fixed `n times` is gone round by every
+    // journey (the path includes its passes); a chance `p %` splits journeys, and the most likely
+    // one goes without a repeat (exactly k repeats has the chance (1 − p)·pᵏ, highest at k = 0).
+    const passes: ReworkPasses[] = [];
+    const stay = new Float64Array(N).fill(1);
     // Going back before the fail step is part of the recovery's journey, not rework: every path through it counts it.
     const redoAgain = new Map<number, Vec>();
     for (const redo of resumed.redo) {
@@ -262,6 +267,9 @@ export function analyseTime(model: BlueprintModel, segment?: string): TimeAnalys
         })();
         addScaled(extra(reworkExpected, from), body.expected, expectedRepeats);
         addScaled(extra(reworkWorst, from), body.worst, worstRepeats);
+        const likelyRepeats = 'times' in repeat ? repeat.times : 0;
+        if ('probability' in repeat) stay[from] *= 1 - repeat.probability;
+        passes.push({ from, to, entry: recoveryEntry, worstRepeats, likelyRepeats });
         rework.push({ from: flow.from, to: flow.to, expectedRepeats, worstRepeats, bodySeconds: body.expected[0] });
     }
     // A corrective sub-process named on a fail point but not drawn as flows from it runs in place, in sequence.
@@ -284,7 +292,6 @@ export function analyseTime(model: BlueprintModel, segment?: string): TimeAnalys
         for (const [i, v] of extras) figures[i] = sum(base[i], v);
         return figures;
     };
-    const journeyNodes = withRework(redoAgain);
     const expectedNodes = withRework(reworkExpected);
     const worstNodes = withRework(reworkWorst);
     const worstNode = (i: number): Vec => worstNodes[i];
@@ -354,8 +361,17 @@ export function analyseTime(model: BlueprintModel, segment?: string): TimeAnalys
                 likelyChoice[node] = edge.group === 'parallel' ? bestAlternative : e;
             }
         });
-        likelyFrom[node] = bestChance < 0 ? 1 : bestChance;
+        likelyFrom[node] = (bestChance < 0 ? 1 : bestChance) * stay[node];
     }
+    // A fixed repeat is part of every journey through its loop: each pass as the likely journey makes it.
+    for (const loop of passes) {
+        if (loop.likelyRepeats === 0) continue;
+        const pass = loop.entry === undefined
+            ? likelyBodyFigures(order, position, edges, base, likelyChoice, loop.to, loop.from)
+            : sum(base[loop.to], likelyBodyFigures(order, position, edges, base, likelyChoice, loop.entry, loop.from));
+        addScaled(extra(redoAgain, loop.from), pass, loop.likelyRepeats);
+    }
+    const journeyNodes = withRework(redoAgain);
     // The figures of the most likely journey from each step: what it chooses, with the parallel
     // work done beside it (the longest branch decides when the work is done).
     const likelyJourney = journeyTotals(order, edges, journeyNodes, likelyChoice);
@@ -369,7 +385,7 @@ export function analyseTime(model: BlueprintModel, segment?: string): TimeAnalys
         let choice = -1;
         for (const edge of edges[node]) if (edge.group === 'alternative') choice = Math.max(choice, edgeChance(edges[node], edge));
         for (const edge of edges[node]) {
-            const chance = reachChance[node] * (edge.group === 'parallel' && choice >= 0 ? choice : edgeChance(edges[node], edge));
+            const chance = reachChance[node] * stay[node] * (edge.group === 'parallel' && choice >= 0 ? choice : edgeChance(edges[node], edge));
             if (chance > reachChance[edge.to]) {
                 reachChance[edge.to] = chance;
                 reachPrevious[edge.to] = node;
@@ -382,30 +398,66 @@ export function analyseTime(model: BlueprintModel, segment?: string): TimeAnalys
         for (let node = first; node >= 0; node = next[node]) nodes.push(node);
         return nodes;
     };
-    const pathOf = (nodes: number[], node: (i: number) => Vec, probability?: number, figuresOverride?: Vec, forks?: ParallelWork[]): ProcessPath => {
+    const passesFrom = new Map<number, ReworkPasses[]>();
+    for (const loop of passes) {
+        const list = passesFrom.get(loop.from);
+        if (list) list.push(loop); else passesFrom.set(loop.from, [loop]);
+    }
+    const pathOf = (nodes: number[], node: (i: number) => Vec, repeats: (loop: ReworkPasses) => number, probability?: number, figuresOverride?: Vec,
+        forks?: Forks): ProcessPath => {
         const figures = zero();
         const unknownSteps: string[] = [];
-        const steps: string[] = [];
         // Twenty exception paths can each be as long as the process: no arrays per step here.
         for (const i of nodes) {
             add(figures, node(i));
-            // A resumed step is the same step again: not listed twice, no time of its own.
             if (i >= n) continue;
-            steps.push(included[i].id);
             if (unknown[i]) unknownSteps.push(included[i].id);
-            const partnersOfStep = partnerIndexes.get(i);
-            if (partnersOfStep === undefined) continue;
-            for (const p of partnersOfStep) steps.push(included[p].id);
-            for (const p of partnersOfStep) if (stepSeconds(included[p]) === undefined) unknownSteps.push(included[p].id);
+            for (const p of partnerIndexes.get(i) ?? []) if (stepSeconds(included[p]) === undefined) unknownSteps.push(included[p].id);
+        }
+        const steps: string[] = [];
+        const list = (i: number) => {
+            // A resumed step is the same step again: not listed twice, no time of its own.
+            if (i >= n) return;
+            steps.push(included[i].id);
+            for (const p of partnerIndexes.get(i) ?? []) steps.push(included[p].id);
+        };
+        // Built at the first rework loop the path goes round: most paths go round none.
+        let at: Map<number, number> | undefined;
+        const spans = forks?.spans ?? [];
+        let fork = 0;
+        for (let k = 0; k < nodes.length; k++) {
+            list(nodes[k]);
+            // The passes round a rework loop this path makes: its own way from the loop's first step to its last, again.
+            for (const loop of passesFrom.get(nodes[k]) ?? []) {
+                const times = repeats(loop);
+                if (times <= 0) continue;
+                if (!at) {
+                    at = new Map<number, number>();
+                    for (let i = nodes.length - 1; i >= 0; i--) at.set(nodes[i], i);
+                }
+                const first = at.get(loop.to);
+                if (first === undefined || first > k) continue;
+                for (let t = 0; t < times; t++) for (let i = first; i <= k; i++) list(nodes[i]);
+            }
+            // Where the path forks, every branch it takes (the chosen alternative, the parallel work), then on at the join.
+            if (fork < spans.length && spans[fork].at === k) {
+                for (const branch of forks!.forks[fork].branches) steps.push(...branch);
+                const join = spans[fork++].join;
+                if (join < 0) break;
+                k = join - 1;
+            }
         }
         const path = { steps, ...toFigures(figuresOverride ?? figures, unknownSteps), ...(probability === undefined ? {} : { probability }) };
-        return forks && forks.length > 0 ? { ...path, parallel: forks } : path;
+        return forks && forks.forks.length > 0 ? { ...path, parallel: forks.forks } : path;
     };
+    const worstPasses = (loop: ReworkPasses) => loop.worstRepeats;
+    const likelyPasses = (loop: ReworkPasses) => loop.likelyRepeats;
     const pathId = (i: number) => stepAt(i).id;
     // Where a path takes several branches at once (an alternative beside parallel work, or parallel
     // work), each branch's steps up to the step where they meet the path again.
-    const forksOf = (nodes: number[], taken: (node: number) => readonly Edge[], next: (node: number) => number): ParallelWork[] => {
+    const forksOf = (nodes: number[], taken: (node: number) => readonly Edge[], next: (node: number) => number): Forks => {
         const forks: ParallelWork[] = [];
+        const spans: Array<{ at: number; join: number }> = [];
         // Built at the first fork: most paths have none.
         let onPath: Map<number, number> | undefined;
         nodes.forEach((node, k) => {
@@ -432,12 +484,16 @@ export function analyseTime(model: BlueprintModel, segment?: string): TimeAnalys
             }
             const own = nodes.slice(k + 1, joinAt < 0 ? nodes.length : joinAt);
             const branchNodes = branches.map((edge, b) => (edge.to === nodes[k + 1] ? own : walks[b]));
-            const ids = (list: number[]) => list.filter(i => i < n).map(pathId);
+            // Each step with its conversation partners, as on the path itself.
+            const ids = (list: number[]) => list.filter(i => i < n).flatMap(i => [pathId(i), ...(partnerIndexes.get(i) ?? []).map(p => included[p].id)]);
             // A flow straight to the join is no work of its own.
             const shown = branchNodes.map(ids).filter(branch => branch.length > 0);
-            if (shown.length > 1) forks.push({ at: pathId(node), branches: shown, ...(joinAt < 0 ? {} : { join: pathId(nodes[joinAt]) }) });
+            if (shown.length > 1) {
+                forks.push({ at: pathId(node), branches: shown, ...(joinAt < 0 ? {} : { join: pathId(nodes[joinAt]) }) });
+                spans.push({ at: k, join: joinAt });
+            }
         });
-        return forks;
+        return { forks, spans };
     };
 
     const pickStart = (better: (a: number, b: number) => boolean): number | undefined =>
@@ -447,11 +503,11 @@ export function analyseTime(model: BlueprintModel, segment?: string): TimeAnalys
     // With several starts, the expected journey is the one from the start of the worst case.
     const expectedStart = worstStart;
 
-    const criticalPath = worstStart === undefined ? undefined : pathOf(chain(worstStart, worstNext), worstNode);
+    const criticalPath = worstStart === undefined ? undefined : pathOf(chain(worstStart, worstNext), worstNode, worstPasses);
     const likelyTaken = (node: number) => takenEdges(edges[node], likelyChoice[node]);
     const mostLikelyPath = likelyStart === undefined ? undefined : (() => {
         const nodes = chain(likelyStart, likelyNext);
-        return pathOf(nodes, i => base[i], likelyFrom[likelyStart], journeySum(likelyStart, likelyJourney.next, journeyNodes), forksOf(nodes, likelyTaken, i => likelyNext[i]));
+        return pathOf(nodes, i => base[i], likelyPasses, likelyFrom[likelyStart], journeySum(likelyStart, likelyJourney.next, journeyNodes), forksOf(nodes, likelyTaken, i => likelyNext[i]));
     })();
     const expected = expectedStart === undefined ? undefined
         : toFigures(expectedFrom[expectedStart], expectedUnknownSteps(expectedStart, edges, expectedFrom, unknown, partnerUnknown, included));
@@ -501,13 +557,13 @@ export function analyseTime(model: BlueprintModel, segment?: string): TimeAnalys
             const forks = forksOf(nodes, i => takenEdges(edges[i], journeyChoice[i]), i => likelyNext[i]);
             for (const i of changed) journeyChoice[i] = likelyChoice[i];
             const chance = edge.group === 'recovery' && edge.chance === undefined
-                ? undefined : reachChance[node] * edgeChance(edges[node], edge) * likelyFrom[edge.to];
+                ? undefined : reachChance[node] * stay[node] * edgeChance(edges[node], edge) * likelyFrom[edge.to];
             exceptionPaths.push({
-                ...pathOf(nodes, i => journeyNodes[i], chance, figures, forks),
+                ...pathOf(nodes, i => journeyNodes[i], likelyPasses, chance, figures, forks),
                 kind: edge.group === 'recovery' ? 'recovery' : 'alternative',
                 from: included[node].id,
                 to: pathId(edge.to),
-                share: edge.group === 'recovery' ? edge.chance : edgeChance(edges[node], edge),
+                share: edge.group === 'recovery' ? edge.chance : decisionShare(edges[node], edge),
                 label: edge.group === 'recovery' ? edge.fail!.cause : edge.flow.label
             });
         }
@@ -626,6 +682,59 @@ function journeyFrom(start: number, last: number, order: readonly number[], posi
     return node >= 0 ? journeySum(node, likely.next, nodes, figures) : figures;
 }
 
+/** A rework loop with a repeat, as a path goes round it: from `to` (or the recovery's `entry` after it) to `from`, and back. */
+interface ReworkPasses {
+    readonly from: number;
+    readonly to: number;
+    readonly entry?: number;
+    /** Passes on the worst case's path, and on a single journey's (a fixed count; none for a chance). */
+    readonly worstRepeats: number;
+    readonly likelyRepeats: number;
+}
+
+/** Where a path forks: the forks as the path reports them, and where each starts and joins on the path's nodes (-1: no join). */
+interface Forks {
+    readonly forks: ParallelWork[];
+    readonly spans: ReadonlyArray<{ readonly at: number; readonly join: number }>;
+}
+
+/**
+ * The chance of an alternative among its decision's alternatives, whatever else may happen at the
+ * step first (a fail point's recovery): the share the decision declares, renormalised.
+ */
+function decisionShare(out: readonly Edge[], edge: Edge): number {
+    const total = out.reduce((s, e) => s + (e.group === 'alternative' ? e.chance ?? 0 : 0), 0);
+    return total > 0 ? (edge.chance ?? 0) / total : 0;
+}
+
+/**
+ * One pass through a rework loop's body as a single journey makes it: the choices `choice` (the
+ * most likely ones), parallel work by its longest branch; from `first` to `last` in topological order.
+ */
+function likelyBodyFigures(order: readonly number[], position: Int32Array, edges: readonly Edge[][], base: readonly Vec[], choice: Int32Array,
+    first: number, last: number): Vec {
+    const inBody = new Map<number, Vec>();
+    for (let k = position[last]; k >= position[first]; k--) {
+        const node = order[k];
+        if (node === last) {
+            inBody.set(node, base[node]);
+            continue;
+        }
+        const out = edges[node];
+        let best: Vec | undefined, any: Vec | undefined;
+        for (let e = 0; e < out.length; e++) {
+            const after = inBody.get(out[e].to);
+            if (!after) continue;
+            any = longer(any, after);
+            if (isTaken(out, choice[node], e)) best = longer(best, after);
+        }
+        // A likely choice that leaves the body: the pass still goes round, by its longest way.
+        const after = best ?? any;
+        if (after) inBody.set(node, sum(base[node], after));
+    }
+    return inBody.get(first) ?? zero();
+}
+
 interface ResumedRecoveries {
     /** The step each resumed node stands for: node n + k resumes step of[k]. */
     readonly of: number[];
@@ -715,10 +824,24 @@ function reaches(edges: readonly Edge[][], from: number, target: number, avoid: 
 }
 
 /**
- * A topological order of the nodes reachable from the first ones of `roots` (iterative depth-first,
- * roots in their given order); undefined when the edges close a cycle.
+ * A topological order of the nodes reachable from `roots` (roots in their given order); undefined
+ * when the edges close a cycle.
  */
 function topologicalOrder(roots: readonly number[], edges: readonly Edge[][], size: number): number[] | undefined {
+    return depthFirstOrder(roots, edges, size, edge => edge.to, () => false);
+}
+
+/**
+ * Depth-first from `roots` (roots in their given order, each node's edges in theirs), with an
+ * explicit stack so that chains of 50,000 steps cannot overflow: the reverse post-order of the nodes
+ * reached, a topological order once the back edges are set aside. `targetOf` gives an edge's far
+ * node, or -1 for an edge that closes a loop by declaration; such edges and those to a node still on
+ * the stack go to `onBackEdge`, which says whether to go on (the edge is not followed) or give up
+ * (undefined). Every other edge goes to `onForwardEdge` before the walk follows it.
+ */
+function depthFirstOrder<E>(roots: readonly number[], edges: readonly (readonly E[])[], size: number, targetOf: (edge: E) => number,
+    onBackEdge: (from: number, edge: E) => boolean, onForwardEdge?: (from: number, edge: E) => void): number[] | undefined {
+    // 0 unseen, 1 on the stack, 2 done
     const state = new Uint8Array(size);
     const postOrder: number[] = [];
     const stackNode: number[] = [];
@@ -739,8 +862,13 @@ function topologicalOrder(roots: readonly number[], edges: readonly Edge[][], si
                 stackNext.pop();
                 continue;
             }
-            const target = out[stackNext[top]++].to;
-            if (state[target] === 1) return undefined;
+            const edge = out[stackNext[top]++];
+            const target = targetOf(edge);
+            if (target < 0 || state[target] === 1) {
+                if (!onBackEdge(node, edge)) return undefined;
+                continue;
+            }
+            onForwardEdge?.(node, edge);
             if (state[target] === 0) {
                 state[target] = 1;
                 stackNode.push(target);
@@ -864,51 +992,18 @@ function conversationPartners(flows: ModelFlow[]): Map<string, string[]> {
 }
 
 /**
- * Depth-first from the starts (iteratively, so that long chains cannot overflow the stack):
- * declared `loop` flows and back edges close loops and are set aside; what remains is a DAG,
- * returned with a topological order of the reachable steps.
+ * Depth-first from the starts: declared `loop` flows and back edges close loops and are set aside;
+ * what remains is a DAG, returned with a topological order of the reachable steps.
  */
 function breakLoops(n: number, starts: readonly number[], successors: readonly ModelFlow[][], index: ReadonlyMap<string, number>): {
     dag: ModelFlow[][]; loopFlows: ModelFlow[]; order: number[];
 } {
     const dag: ModelFlow[][] = Array.from({ length: n }, () => []);
     const loopFlows: ModelFlow[] = [];
-    // 0 unseen, 1 on the stack, 2 done
-    const state = new Uint8Array(n);
-    const postOrder: number[] = [];
-    const stackNode: number[] = [];
-    const stackNext: number[] = [];
-    for (const start of starts) {
-        if (state[start] !== 0) continue;
-        state[start] = 1;
-        stackNode.push(start);
-        stackNext.push(0);
-        while (stackNode.length > 0) {
-            const top = stackNode.length - 1;
-            const node = stackNode[top];
-            const out = successors[node];
-            if (stackNext[top] >= out.length) {
-                state[node] = 2;
-                postOrder.push(node);
-                stackNode.pop();
-                stackNext.pop();
-                continue;
-            }
-            const flow = out[stackNext[top]++];
-            const target = index.get(flow.to)!;
-            if (flow.loop || state[target] === 1) {
-                loopFlows.push(flow);
-                continue;
-            }
-            if (!dag[node].some(f => f.to === flow.to)) dag[node].push(flow);
-            if (state[target] === 0) {
-                state[target] = 1;
-                stackNode.push(target);
-                stackNext.push(0);
-            }
-        }
-    }
-    return { dag, loopFlows, order: postOrder.reverse() };
+    const order = depthFirstOrder(starts, successors, n, flow => flow.loop ? -1 : index.get(flow.to)!,
+        (_, flow) => { loopFlows.push(flow); return true; },
+        (from, flow) => { if (!dag[from].some(f => f.to === flow.to)) dag[from].push(flow); })!;
+    return { dag, loopFlows, order };
 }
 
 function addStep(figures: Vec, step: ModelStep, seconds: number, visibleLanes: Set<string>): void {

@@ -139,6 +139,8 @@ export interface ServiceReportStrings {
     readonly parallel: string;
     readonly joinsAt: (step: string) => string;
     readonly alternatives: string;
+    /** A decision's branch share written as a weight (`weight 3`) rather than a percentage. */
+    readonly weight: (value: number) => string;
     readonly onlyFirstExceptionPaths: (count: number) => string;
     readonly noStage: string;
     readonly contentKinds: Readonly<Record<'note' | 'policy' | 'emotion', string>>;
@@ -207,6 +209,21 @@ export interface DiagramNoteStrings {
     readonly parallelJoin: (step: string) => string;
 }
 
+/** The tooltips of a step's badges and chips (an SVG `<title>`, the preview's tooltip, what a screen reader hears). */
+export interface DiagramTooltipStrings {
+    readonly failPoint: (ref: string, cause: string) => string;
+    readonly wait: (expected: string | undefined, tolerance: string | undefined, over: boolean) => string;
+    readonly duration: (expected: string, tolerance: string | undefined, over: boolean) => string;
+    readonly moment: string;
+    readonly metric: (ref: string, label: string, target: string | undefined) => string;
+    readonly notes: (ref: string) => string;
+    readonly actor: (name: string) => string;
+    readonly channel: (name: string) => string;
+    readonly segment: (name: string) => string;
+    /** Joins the tooltips of several fail points or metrics on one badge. */
+    readonly separator: string;
+}
+
 /** Titles, legend and note texts the diagram draws below the blueprint, and its process-time line. */
 export interface DiagramStrings {
     readonly legend: string;
@@ -218,6 +235,8 @@ export interface DiagramStrings {
     /** The Mermaid export's legend: its classes by the badge each marks (`F`, `W`, `MOT`) and the evidence boxes. */
     readonly mermaidLegend: Readonly<Record<'fail' | 'wait' | 'moment' | 'evidence', string>>;
     readonly notes: DiagramNoteStrings;
+    /** Emotion badges say what their legend entry says (`legendEntries['badge:emotion-…']`). */
+    readonly tooltips: DiagramTooltipStrings;
 }
 
 /**
@@ -354,6 +373,18 @@ const en: Localisation = {
             'line:order-penetration': 'Line of order penetration: below it, work done independently of any customer order'
         },
         mermaidLegend: { fail: 'F fail point', wait: 'W wait point', moment: 'MOT moment of truth', evidence: 'physical evidence' },
+        tooltips: {
+            failPoint: (ref, cause) => `Fail point ${ref}: ${cause}`,
+            wait: (expected, tolerance, over) => `Wait point${expected ? `: expected ${expected}` : ''}${tolerance ? `, tolerance ${tolerance}` : ''}${over ? ' (beyond its tolerance)' : ''}`,
+            duration: (expected, tolerance, over) => `Duration ${expected}${tolerance ? `, standard ${tolerance}` : ''}${over ? ' (above its standard)' : ''}`,
+            moment: 'Moment of truth',
+            metric: (ref, label, target) => `${ref} ${label}${target ? ` (target ${target})` : ''}`,
+            notes: ref => `Notes: ${ref}`,
+            actor: name => `By ${name}`,
+            channel: name => `Channel: ${name}`,
+            segment: name => `Only for ${name}`,
+            separator: '; '
+        },
         notes: {
             cause: cause => `Cause: ${cause}`,
             failureRate: rate => `Failure rate: ${rate}`,
@@ -429,7 +460,7 @@ const en: Localisation = {
         loopsWithoutRepeat: loops => `Loops without a repeat, not summed: ${loops}`,
         targetWithin: window => ` within ${window}`,
         everyCustomer: 'every customer (base path)', noSteps: '(no steps)',
-        parallel: 'parallel', joinsAt: step => `joins at ${step}`, alternatives: 'alternatives',
+        parallel: 'parallel', joinsAt: step => `joins at ${step}`, alternatives: 'alternatives', weight: value => `weight ${value}`,
         onlyFirstExceptionPaths: count => `Only the first ${count} exception paths are listed.`,
         noStage: '(no stage)',
         contentKinds: { note: 'note', policy: 'policy', emotion: 'emotion' }
@@ -523,6 +554,18 @@ const zh: Localisation = {
             'line:order-penetration': '订单渗透线：线下为独立于任何顾客订单的工作'
         },
         mermaidLegend: { fail: 'F 失败点', wait: 'W 等待点', moment: 'MOT 关键时刻', evidence: '有形展示' },
+        tooltips: {
+            failPoint: (ref, cause) => `失败点 ${ref}：${cause}`,
+            wait: (expected, tolerance, over) => `等待点${expected ? `：预计 ${expected}` : ''}${tolerance ? `，容忍时间 ${tolerance}` : ''}${over ? '（超出容忍时间）' : ''}`,
+            duration: (expected, tolerance, over) => `用时 ${expected}${tolerance ? `，时间标准 ${tolerance}` : ''}${over ? '（超出时间标准）' : ''}`,
+            moment: '关键时刻',
+            metric: (ref, label, target) => `${ref} ${label}${target ? `（目标 ${target}）` : ''}`,
+            notes: ref => `备注：${ref}`,
+            actor: name => `执行者：${name}`,
+            channel: name => `渠道：${name}`,
+            segment: name => `仅限${name}`,
+            separator: '；'
+        },
         notes: {
             cause: cause => `原因：${cause}`,
             failureRate: rate => `失败率：${rate}`,
@@ -598,7 +641,7 @@ const zh: Localisation = {
         loopsWithoutRepeat: loops => `未标注重复次数的循环（未计入）：${loops}`,
         targetWithin: window => `（${window} 内）`,
         everyCustomer: '所有顾客（基本路径）', noSteps: '（无步骤）',
-        parallel: '并行', joinsAt: step => `在 ${step} 汇合`, alternatives: '择一',
+        parallel: '并行', joinsAt: step => `在 ${step} 汇合`, alternatives: '择一', weight: value => `权重 ${value}`,
         onlyFirstExceptionPaths: count => `仅列出前 ${count} 条例外路径。`,
         noStage: '（无阶段）',
         contentKinds: { note: '备注', policy: '政策', emotion: '情绪' }
@@ -692,6 +735,18 @@ const ja: Localisation = {
             'line:order-penetration': '受注浸透線：その下は顧客の注文と無関係に行う作業'
         },
         mermaidLegend: { fail: 'F 失敗ポイント', wait: 'W 待ちポイント', moment: 'MOT 真実の瞬間', evidence: '物的証拠' },
+        tooltips: {
+            failPoint: (ref, cause) => `失敗ポイント ${ref}：${cause}`,
+            wait: (expected, tolerance, over) => `待ちポイント${expected ? `：予想 ${expected}` : ''}${tolerance ? `、許容時間 ${tolerance}` : ''}${over ? '（許容時間を超える）' : ''}`,
+            duration: (expected, tolerance, over) => `所要時間 ${expected}${tolerance ? `、時間基準 ${tolerance}` : ''}${over ? '（時間基準を超える）' : ''}`,
+            moment: '真実の瞬間',
+            metric: (ref, label, target) => `${ref} ${label}${target ? `（目標 ${target}）` : ''}`,
+            notes: ref => `注記：${ref}`,
+            actor: name => `担当：${name}`,
+            channel: name => `チャネル：${name}`,
+            segment: name => `${name}のみ`,
+            separator: '；'
+        },
         notes: {
             cause: cause => `原因：${cause}`,
             failureRate: rate => `失敗率：${rate}`,
@@ -767,7 +822,7 @@ const ja: Localisation = {
         loopsWithoutRepeat: loops => `繰り返し回数のないループ（合計に含めない）：${loops}`,
         targetWithin: window => `（${window} 以内）`,
         everyCustomer: 'すべての顧客（基本経路）', noSteps: '（ステップなし）',
-        parallel: '並行', joinsAt: step => `${step} で合流`, alternatives: '選択',
+        parallel: '並行', joinsAt: step => `${step} で合流`, alternatives: '選択', weight: value => `重み ${value}`,
         onlyFirstExceptionPaths: count => `最初の ${count} 件の例外経路のみ表示しています。`,
         noStage: '（段階なし）',
         contentKinds: { note: '注記', policy: '方針', emotion: '感情' }
@@ -861,6 +916,18 @@ const ko: Localisation = {
             'line:order-penetration': '주문 침투선: 그 아래는 고객 주문과 무관하게 하는 작업'
         },
         mermaidLegend: { fail: 'F 실패 지점', wait: 'W 대기 지점', moment: 'MOT 진실의 순간', evidence: '물리적 증거' },
+        tooltips: {
+            failPoint: (ref, cause) => `실패 지점 ${ref}: ${cause}`,
+            wait: (expected, tolerance, over) => `대기 지점${expected ? `: 예상 ${expected}` : ''}${tolerance ? `, 허용 시간 ${tolerance}` : ''}${over ? ' (허용 시간 초과)' : ''}`,
+            duration: (expected, tolerance, over) => `소요 시간 ${expected}${tolerance ? `, 시간 기준 ${tolerance}` : ''}${over ? ' (시간 기준 초과)' : ''}`,
+            moment: '진실의 순간',
+            metric: (ref, label, target) => `${ref} ${label}${target ? ` (목표 ${target})` : ''}`,
+            notes: ref => `메모: ${ref}`,
+            actor: name => `수행: ${name}`,
+            channel: name => `채널: ${name}`,
+            segment: name => `${name} 전용`,
+            separator: '; '
+        },
         notes: {
             cause: cause => `원인: ${cause}`,
             failureRate: rate => `실패율: ${rate}`,
@@ -936,7 +1003,7 @@ const ko: Localisation = {
         loopsWithoutRepeat: loops => `반복 횟수가 없는 반복(합계에서 제외): ${loops}`,
         targetWithin: window => ` (${window} 이내)`,
         everyCustomer: '모든 고객(기본 경로)', noSteps: '(단계 없음)',
-        parallel: '병행', joinsAt: step => `${step}에서 합류`, alternatives: '선택',
+        parallel: '병행', joinsAt: step => `${step}에서 합류`, alternatives: '선택', weight: value => `가중치 ${value}`,
         onlyFirstExceptionPaths: count => `처음 ${count}개 예외 경로만 표시합니다.`,
         noStage: '(국면 없음)',
         contentKinds: { note: '메모', policy: '정책', emotion: '감정' }

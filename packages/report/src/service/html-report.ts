@@ -6,7 +6,7 @@
 import { localisation, pathText, visibleLaneIds, type BlueprintAnalysis, type BlueprintModel } from '@blueprint/model';
 import { escapeHtml } from '@blueprint/escape';
 import { boundedDuration, duration, percent } from './format.js';
-import { ReportLabels, exceptionName, figureRows, metricTarget, remediesOf, share, timeNotes, toleranceVerdict } from './report-content.js';
+import { ReportLabels, branchShare, exceptionName, figureRows, metricTarget, remediesOf, share, timeNotes, toleranceVerdict } from './report-content.js';
 import { renderTimelineChart } from './timeline-chart.js';
 
 export interface HtmlReportOptions {
@@ -67,7 +67,7 @@ export function renderHtmlReport(analysis: BlueprintAnalysis, model: BlueprintMo
     if (analysis.decisions.length > 0) {
         sections.push(`<h3>${e(s.decisions)}</h3>` + table([s.at, s.kind, s.question, s.branches],
             analysis.decisions.map(d => [step(d.step), e(d.kind === 'parallel' ? `${s.parallel}${d.join ? `, ${s.joinsAt(labels.step(d.join))}` : ''}` : s.alternatives), e(d.label ?? ''),
-                d.branches.map(b => e(`${labels.step(b.to)}${b.share ? ` ${b.share}` : ''}${b.label ? ` (${b.label})` : ''}`)).join('<br>')])));
+                d.branches.map(b => e(`${labels.step(b.to)}${branchShare(b, s) ? ` ${branchShare(b, s)}` : ''}${b.label ? ` (${b.label})` : ''}`)).join('<br>')])));
     }
     if (analysis.time.waits.length > 0) {
         sections.push(`<h3>${e(s.waitPoints)}</h3>` + table([s.step, s.expected, s.tolerance, s.withinTolerance],

@@ -2,7 +2,7 @@
 import { localisation, pathText, type BlueprintAnalysis, type BlueprintModel, type ServiceReportStrings, type TimeAnalysis } from '@blueprint/model';
 import { escapeMarkdown as cell } from '@blueprint/escape';
 import { boundedDuration, duration, percent } from './format.js';
-import { ReportLabels, exceptionName, figureRows, metricTarget, remediesOf, share, timeNotes, toleranceVerdict } from './report-content.js';
+import { ReportLabels, branchShare, exceptionName, figureRows, metricTarget, remediesOf, share, timeNotes, toleranceVerdict } from './report-content.js';
 
 export function renderMarkdownReport(analysis: BlueprintAnalysis, model: BlueprintModel): string {
     const s = localisation(model.language).serviceReport;
@@ -33,7 +33,7 @@ export function renderMarkdownReport(analysis: BlueprintAnalysis, model: Bluepri
     if (analysis.decisions.length > 0) {
         out.push(`## ${s.decisions}`, '', row([s.at, s.kind, s.question, s.branches]), '|---|---|---|---|');
         for (const d of analysis.decisions) {
-            const branches = d.branches.map(b => `${cell(labels.step(b.to))}${b.share ? ` ${cell(b.share)}` : ''}${b.label ? ` (${cell(b.label)})` : ''}`).join('; ');
+            const branches = d.branches.map(b => `${cell(labels.step(b.to))}${branchShare(b, s) ? ` ${cell(branchShare(b, s)!)}` : ''}${b.label ? ` (${cell(b.label)})` : ''}`).join('; ');
             const kind = d.kind === 'parallel' ? `${s.parallel}${d.join ? `, ${s.joinsAt(cell(labels.step(d.join)))}` : ''}` : s.alternatives;
             out.push(`| ${stepName(d.step)} | ${kind} | ${cell(d.label ?? '')} | ${branches} |`);
         }

@@ -64,6 +64,11 @@ export function share(probability: number | undefined, s: ServiceReportStrings =
     return `${value} %`;
 }
 
+/** A decision branch's share as the report names it: `95 %`, or a weight in the report's language (`权重 3`). */
+export function branchShare(branch: { readonly share?: string; readonly weight?: number }, s: ServiceReportStrings): string | undefined {
+    return branch.weight !== undefined ? s.weight(branch.weight) : branch.share;
+}
+
 /** The figures of one variant, each named: expected, most likely, worst case. */
 export function figureRows(time: TimeAnalysis, labels: ReportLabels): FigureRow[] {
     const s = labels.s;
