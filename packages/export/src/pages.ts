@@ -9,7 +9,7 @@
  */
 import {
     ANNOTATION_METRICS, flowLabelRect, headersInWindow, renderSvg, reservedTextWidth,
-    type BlueprintLayout, type LaidOutFlow, type LaidOutFootnote, type LaidOutFootnoteSection, type LaidOutLegend, type LaidOutLegendEntry, type LaidOutProcessTime, type Rect, type SvgOptions
+    type BlueprintLayout, type LaidOutFlow, type LaidOutFootnote, type LaidOutFootnoteSection, type LaidOutLegend, type LaidOutLegendEntry, type Rect, type SvgOptions
 } from '@blueprint/diagram';
 import { escapeXml } from '@blueprint/escape';
 
@@ -29,8 +29,14 @@ const SIZES: Readonly<Record<PageKind, { width: number; height: number; landscap
 };
 
 const MARGIN_PT = 24;
-/** Above each page's tiles: the title and the page number. */
+/** Above each page's tiles: the title and the page number (one line). */
 const PAGE_HEADER_PT = 22;
+/** The headline (time against the standard) below the title when it does not fit beside it: one 10 pt line each. */
+const HEADLINE_LINE_PT = 13;
+const TITLE_PT = 13;
+const HEADLINE_PT = 10;
+/** Any page number the title may carry, for measuring before the page count is known. */
+const WIDEST_PAGE_NUMBER = ' (88/88)';
 const TILE_GAP_PT = 14;
 /** The lane header column of the SVG (x 16..166) and a little air. */
 const LANE_HEADER_PX = 170;
@@ -42,6 +48,11 @@ const TILE_SCALE = 0.75;
 const MAX_SCALE = 1;
 /** Where lanes, legend and notes start on the left. */
 const LANE_X_PX = 16;
+/** Type sizes of the renderer's stage labels (bold) and line names (italic), in SVG pixels. */
+const STAGE_LABEL_PX = 12;
+const LINE_LABEL_PX = 11;
+/** Line names end this far inside a tile's right edge. */
+const LINE_LABEL_INSET_PX = 4;
 
 export interface Page {
     /** In points. */
@@ -74,17 +85,38 @@ export function wholeDrawingPage(layout: BlueprintLayout, options: SvgOptions): 
     const height = layout.height * TILE_SCALE;
     const inner = reframe(renderSvg(layout, options), { x: 0, y: 0, view: { x: 0, y: 0, width: layout.width, height: layout.height } });
     // The drawing has its own title: the page adds none.
-    return { width, height, svg: pageSvg(width, height, `<g transform="scale(${TILE_SCALE})">${inner}</g>`, layout.title, options.fontFamily, false) };
+    return { width, height, svg: pageSvg(width, height, `<g transform="scale(${TILE_SCALE})">${inner}</g>`, layout.title, options.fontFamily) };
 }
 
 export function fitToPages(layout: BlueprintLayout, kind: PageKind, options: SvgOptions): PagedExport {
     // Window ids count from 1 in every export, so the same input gives the same file.
     clipCounter = 0;
-    const candidates = orientations(kind).flatMap(size => TILE_SCALES.map(scale => planPages(layout, size, scale)));
-    // Fewer pages wins; on a tie, the larger scale (the first candidate of equals: landscape before portrait).
-    const plan = candidates.reduce((best, candidate) =>
-        candidate.pageCount < best.pageCount || (candidate.pageCount === best.pageCount && candidate.scale > best.scale) ? candidate : best);
+    const candidates = orientations(kind).flatMap(size => tileScales(layout, size).map(scale => planPages(layout, size, scale)));
+    // Fewer pages wins; on a tie, the drawing cut into fewer pieces (a small blueprint whole on one page, its
+    // legend on the next, rather than cut in two at print size), then the larger scale (the first candidate of
+    // equals: landscape before portrait).
+    const plan = candidates.reduce((best, candidate) => {
+        if (candidate.pageCount !== best.pageCount) return candidate.pageCount < best.pageCount ? candidate : best;
+        if (candidate.drawingTiles !== best.drawingTiles) return candidate.drawingTiles < best.drawingTiles ? candidate : best;
+        return candidate.scale > best.scale ? candidate : best;
+    });
     return { scale: plan.scale, pages: drawPages(layout, plan, options) };
+}
+
+/**
+ * The scales tried on one page size: the fixed steps down to the floor, and the scale at which the
+ * drawing without its legend and notes fills one page, when that is above the floor (the notes then
+ * flow onto the next page).
+ */
+function tileScales(layout: BlueprintLayout, size: PageSize): number[] {
+    const body = bodyExtent(layout);
+    const usableWidth = size.width - 2 * MARGIN_PT;
+    const usableHeight = size.height - 2 * MARGIN_PT - pageHeader(layout, size.width).height;
+    const widthPx = LANE_HEADER_PX + (body.columns.end - body.columns.start);
+    const heightPx = STAGE_STRIP_PX + (body.band.end - body.band.start);
+    const whole = floorScale(Math.min(usableWidth / widthPx, usableHeight / heightPx, MAX_SCALE));
+    const floor = MIN_TEXT_PT / SMALLEST_SVG_FONT_PX;
+    return whole >= floor && !TILE_SCALES.includes(whole) ? [whole, ...TILE_SCALES] : [...TILE_SCALES];
 }
 
 /**
@@ -101,6 +133,8 @@ interface Plan {
     /** Tiles per page, top to bottom. */
     readonly pagesOfTiles: readonly (readonly Tile[])[];
     readonly pageCount: number;
+    /** How many pieces the drawing is cut into. */
+    readonly drawingTiles: number;
 }
 
 function orientations(kind: PageKind): PageSize[] {
@@ -111,17 +145,17 @@ function orientations(kind: PageKind): PageSize[] {
 
 function planPages(layout: BlueprintLayout, size: PageSize, tileScale: number): Plan {
     const usableWidth = size.width - 2 * MARGIN_PT;
-    const usableHeight = size.height - 2 * MARGIN_PT - PAGE_HEADER_PT;
+    const usableHeight = size.height - 2 * MARGIN_PT - pageHeader(layout, size.width).height;
     const body = bodyExtent(layout);
     const lanesBottom = body.band.end;
     const fullWidthPx = LANE_HEADER_PX + (body.columns.end - body.columns.start);
     const notesPx = notesHeight(layout, lanesBottom);
     const fullHeightPx = STAGE_STRIP_PX + (body.band.end - body.band.start) + notesPx;
-    const fitScale = Math.min(usableWidth / fullWidthPx, usableHeight / fullHeightPx, MAX_SCALE);
+    const fitScale = floorScale(Math.min(usableWidth / fullWidthPx, usableHeight / fullHeightPx, MAX_SCALE));
     if (fitScale * SMALLEST_SVG_FONT_PX >= MIN_TEXT_PT) {
         // Everything fits on one page as drawn: the notes window shows the drawing's own legend and notes.
         const notes: Tile[] = notesPx > 0 ? [{ kind: 'notes', layout: notesOnly(layout), view: { x: 0, y: lanesBottom, width: layout.width, height: notesPx } }] : [];
-        return { size, scale: fitScale, pagesOfTiles: [[body, ...notes]], pageCount: 1 };
+        return { size, scale: fitScale, pagesOfTiles: [[body, ...notes]], pageCount: 1, drawingTiles: 1 };
     }
     const scale = tileScale;
     const columnWidthPx = usableWidth / scale - LANE_HEADER_PX;
@@ -135,7 +169,7 @@ function planPages(layout: BlueprintLayout, size: PageSize, tileScale: number): 
     const stackedByColumn = withNotes(byColumn);
     const stackedByBand = withNotes(byBand);
     const pagesOfTiles = stackedByBand.length < stackedByColumn.length ? stackedByBand : stackedByColumn;
-    return { size, scale, pagesOfTiles, pageCount: pagesOfTiles.length };
+    return { size, scale, pagesOfTiles, pageCount: pagesOfTiles.length, drawingTiles: columns.length * bands.length };
 }
 
 /** Puts tiles above each other on a page while they fit (stages wrapped into rows). */
@@ -341,7 +375,9 @@ function cutColumns(layout: BlueprintLayout, extent: Range, maxWidth: number): R
         ...layout.steps.map(step => ({ start: step.x - 4, end: step.x + step.width + 4 })),
         ...labelBoxes(layout).map(box => ({ start: box.x - 2, end: box.x + box.width + 2 }))
     ];
-    return cut(extent, maxWidth, boundaries, spans);
+    // Each stage (and the drawing as a whole) must not be left as a sliver at a page's edge.
+    const regions = [extent, ...layout.stages.map(stage => ({ start: stage.x, end: stage.x + stage.width }))];
+    return cut(extent, maxWidth, boundaries, spans, regions);
 }
 
 /** Band cuts at lane boundaries; whatever lies below the last lane (legend, notes) stays with it if it fits. */
@@ -351,7 +387,7 @@ function cutBands(layout: BlueprintLayout, extent: Range, maxHeight: number): Ra
         ...layout.steps.map(step => ({ start: step.y - 4, end: step.y + step.height + 4 })),
         ...labelBoxes(layout).map(box => ({ start: box.y - 2, end: box.y + box.height + 2 }))
     ];
-    return cut(extent, maxHeight, boundaries, spans);
+    return cut(extent, maxHeight, boundaries, spans, [extent]);
 }
 
 /** Where the flow labels are drawn: a window edge must not slice one. */
@@ -364,19 +400,26 @@ function labelBoxes(layout: BlueprintLayout): Rect[] {
     return boxes;
 }
 
+/** The least of a stage (or of the drawing) a cut through it leaves on either side, in pixels. */
+const MIN_PART_PX = 200;
+
 /**
  * Greedy cutting of `extent` into pieces at most `max` long: at the last preferred boundary that
- * fits, else at the last position no span crosses, else hard at `max`.
+ * fits, else at the last position no span crosses that leaves no sliver of a region on either side,
+ * else at any earlier preferred boundary, else at any free position, else hard at `max`.
  */
-function cut(extent: Range, max: number, preferred: readonly number[], spans: readonly Range[]): Range[] {
+function cut(extent: Range, max: number, preferred: readonly number[], spans: readonly Range[], regions: readonly Range[]): Range[] {
     const pieces: Range[] = [];
     let start = extent.start;
     while (extent.end - start > max) {
         const limit = start + max;
+        const boundaries = [...preferred].reverse().filter(position => position > start && position <= limit && !crosses(spans, position));
         // A stage boundary is the nicest cut, unless it leaves much of the page empty.
-        let at = [...preferred].reverse().find(position => position > start + 0.6 * max && position <= limit && !crosses(spans, position));
-        if (at === undefined) at = freePosition(start + max / 4, limit, spans);
-        if (at === undefined) at = limit;
+        const at = boundaries.find(position => position > start + 0.6 * max)
+            ?? freePosition(start + max / 4, limit, position => !crosses(spans, position) && !leavesSliver(regions, start, position))
+            ?? boundaries[0]
+            ?? freePosition(start + max / 4, limit, position => !crosses(spans, position))
+            ?? limit;
         pieces.push({ start, end: at });
         start = at;
     }
@@ -384,11 +427,24 @@ function cut(extent: Range, max: number, preferred: readonly number[], spans: re
     return pieces;
 }
 
-function freePosition(low: number, high: number, spans: readonly Range[]): number | undefined {
+function freePosition(low: number, high: number, allowed: (position: number) => boolean): number | undefined {
     for (let position = Math.floor(high); position > low; position -= 4) {
-        if (!crosses(spans, position)) return position;
+        if (allowed(position)) return position;
     }
     return undefined;
+}
+
+/**
+ * Whether a cut at `position` (of a piece starting at `start`) leaves a narrow strip of a region
+ * it passes through: at the end of this piece (the region begins just before the cut) or at the start
+ * of the next (the region ends just after it).
+ */
+function leavesSliver(regions: readonly Range[], start: number, position: number): boolean {
+    return regions.some(region => {
+        if (region.start >= position || region.end <= position) return false;
+        const least = Math.min(MIN_PART_PX, (region.end - region.start) / 3);
+        return (region.start >= start && position - region.start < least) || region.end - position < least;
+    });
 }
 
 function crosses(spans: readonly Range[], position: number): boolean {
@@ -398,23 +454,24 @@ function crosses(spans: readonly Range[], position: number): boolean {
 function drawPages(layout: BlueprintLayout, plan: Plan, options: SvgOptions): Page[] {
     const { size, scale } = plan;
     const total = plan.pagesOfTiles.length;
+    const header = pageHeader(layout, size.width);
     return plan.pagesOfTiles.map((tiles, pageIndex) => {
         const parts: string[] = [];
-        let y = MARGIN_PT + PAGE_HEADER_PT;
+        let y = MARGIN_PT + header.height;
         for (const tile of tiles) {
-            parts.push(`<g transform="translate(${MARGIN_PT} ${round(y)}) scale(${round(scale)})">${drawTile(layout, tile, options)}</g>`);
+            parts.push(`<g transform="translate(${MARGIN_PT} ${round(y)}) scale(${scale})">${drawTile(layout, tile, options)}</g>`);
             y += tileHeight(tile) * scale + TILE_GAP_PT;
         }
-        const heading = total > 1 ? `${layout.title} (${pageIndex + 1}/${total})` : layout.title;
-        return { width: size.width, height: size.height, svg: pageSvg(size.width, size.height, parts.join(''), heading, options.fontFamily, true, layout.processTime) };
+        const heading = fitText(total > 1 ? `${layout.title} (${pageIndex + 1}/${total})` : layout.title, size.width - 2 * MARGIN_PT, TITLE_PT, true);
+        return { width: size.width, height: size.height, svg: pageSvg(size.width, size.height, parts.join(''), heading, options.fontFamily, header) };
     });
 }
 
 /** A tile: the lane header column, the stage strip and the body, each a viewport onto the drawing. */
 function drawTile(full: BlueprintLayout, tile: Tile, options: SvgOptions): string {
     if (tile.kind === 'notes') return reframe(renderSvg(tile.layout, options), { x: 0, y: 0, view: tile.view });
-    // The legend and footnotes get windows of their own.
-    const layout: BlueprintLayout = { ...full, legend: undefined, footnotes: undefined };
+    // The legend and footnotes get windows of their own; the headline goes with the page's title.
+    const layout: BlueprintLayout = { ...full, legend: undefined, footnotes: undefined, processTime: undefined };
     const top = layout.lanes[0]?.y ?? 0;
     const columnWidth = tile.columns.end - tile.columns.start;
     const bandHeight = tile.band.end - tile.band.start;
@@ -426,23 +483,47 @@ function drawTile(full: BlueprintLayout, tile: Tile, options: SvgOptions): strin
     // cut by the tile edge is labelled in the middle of its visible part.
     const shown = headersInWindow(layout, { x: tile.columns.start, y: tile.band.start, width: columnWidth, height: bandHeight });
     const headers: BlueprintLayout = { ...layout, title: '', stages: [], steps: [], flows: [], gateways: [], lines: [], width: LANE_HEADER_PX + 8, lanes: [...shown.lanes] };
-    const stageStrip: BlueprintLayout = { ...layout, title: '', lanes: blankLanes, lines: [], steps: [], flows: [], gateways: [], stages: [...shown.stages] };
+    // A stage label wider than the stage's part in this tile is shortened, not clipped mid-word.
+    const stageLabels = shown.stages.map(stage => ({ ...stage, label: fitText(stage.label, stage.width - 8, STAGE_LABEL_PX, true) }));
+    const stageStrip: BlueprintLayout = { ...layout, title: '', lanes: blankLanes, lines: [], steps: [], flows: [], gateways: [], stages: stageLabels };
     const body: BlueprintLayout = {
         ...layout,
         title: '',
         lanes: blankLanes,
         stages: layout.stages.filter(stage => inColumns(stage.x, stage.width)).map(stage => ({ ...stage, label: '' })),
         steps: layout.steps.filter(step => inColumns(step.x, step.width) && inBand(step.y, step.height)),
-        flows: layout.flows.filter(flow => flowTouches(flow, tile)),
+        flows: flowsInTile(layout.flows, tile),
         gateways: (layout.gateways ?? []).filter(gateway => inColumns(gateway.x - gateway.halfWidth, 2 * gateway.halfWidth) && inBand(gateway.y - gateway.halfHeight, 2 * gateway.halfHeight)),
-        // The renderer writes line names at `width - 20`: put them at this tile's right edge.
-        width: tile.columns.end + 20,
+        // The renderer writes line names right-aligned at `width - 20`: put them just inside this tile's right edge
+        // (italic glyphs lean past their advance), shortened if the tile is narrower than the name.
+        width: tile.columns.end - LINE_LABEL_INSET_PX + 20,
         lines: layout.lines.filter(line => line.y > tile.band.start && line.y < tile.band.end)
+            .map(line => ({ ...line, label: fitText(line.label, columnWidth - 2 * LINE_LABEL_INSET_PX, LINE_LABEL_PX) }))
     };
     const bodyView = { x: tile.columns.start, y: tile.band.start, width: columnWidth, height: bandHeight };
     return reframe(renderSvg(headers, options), { x: 0, y: STAGE_STRIP_PX, view: { x: 0, y: tile.band.start, width: LANE_HEADER_PX, height: bandHeight } })
         + reframe(renderSvg(stageStrip, options), { x: LANE_HEADER_PX, y: 0, view: { x: tile.columns.start, y: top - STAGE_STRIP_PX, width: columnWidth, height: STAGE_STRIP_PX } })
         + reframe(renderSvg(body, options), { x: LANE_HEADER_PX, y: STAGE_STRIP_PX, view: bodyView });
+}
+
+/**
+ * The flows a tile draws: those that pass through it, each labelled only in the tile that holds the
+ * middle of its label (elsewhere the label would be drawn outside the window: hidden, yet in the PDF's
+ * text), and those whose label alone lies in it.
+ */
+function flowsInTile(flows: readonly LaidOutFlow[], tile: DrawingTile): LaidOutFlow[] {
+    const holds = (box: Rect) => {
+        const x = box.x + box.width / 2;
+        const y = box.y + box.height / 2;
+        return x >= tile.columns.start && x < tile.columns.end && y >= tile.band.start && y < tile.band.end;
+    };
+    return flows.flatMap(flow => {
+        const box = flowLabelRect(flow);
+        const labelHere = box !== undefined && holds(box);
+        if (labelHere) return [flow];
+        if (!flowTouches(flow, tile)) return [];
+        return [box ? { ...flow, label: undefined, labelBox: undefined } : flow];
+    });
 }
 
 function flowTouches(flow: LaidOutFlow, tile: DrawingTile): boolean {
@@ -482,18 +563,73 @@ export function reframe(svg: string, frame: Frame): string {
         + `<g class="${className}" transform="translate(${round(frame.x - view.x)} ${round(frame.y - view.y)})" clip-path="url(#${id})">${inner}</g>`;
 }
 
-function pageSvg(width: number, height: number, content: string, heading: string, fontFamily = 'sans-serif', withHeading = true, time?: LaidOutProcessTime): string {
+/** Where a page's title and the drawing's headline go: the headline beside the title, or below it in lines when it does not fit there. */
+interface PageHeader {
+    /** From the top margin to the first tile, in points. */
+    readonly height: number;
+    /** Beside the title (`x` set) or on lines of their own below it. */
+    readonly headline?: { readonly lines: readonly string[]; readonly x?: number; readonly over: boolean };
+}
+
+function pageHeader(layout: BlueprintLayout, pageWidth: number): PageHeader {
+    const time = layout.processTime;
+    if (!time || time.text === '') return { height: PAGE_HEADER_PT };
+    const right = pageWidth - MARGIN_PT;
+    const besideX = MARGIN_PT + reservedTextWidth(layout.title + WIDEST_PAGE_NUMBER, TITLE_PT, true) + 18;
+    if (besideX + reservedTextWidth(time.text, HEADLINE_PT) <= right) {
+        return { height: PAGE_HEADER_PT, headline: { lines: [time.text], x: besideX, over: time.over } };
+    }
+    const lines = wrapWords(time.text, right - MARGIN_PT, HEADLINE_PT);
+    return { height: PAGE_HEADER_PT + lines.length * HEADLINE_LINE_PT, headline: { lines, over: time.over } };
+}
+
+/** Lines at most `width` wide, broken between words (a word longer than a line is cut with an ellipsis). */
+function wrapWords(text: string, width: number, fontSize: number): string[] {
+    const lines: string[] = [];
+    let line = '';
+    for (const word of text.split(/\s+/).filter(part => part !== '')) {
+        const candidate = line === '' ? word : `${line} ${word}`;
+        if (line !== '' && reservedTextWidth(candidate, fontSize) > width) {
+            lines.push(line);
+            line = word;
+        } else {
+            line = candidate;
+        }
+    }
+    if (line !== '') lines.push(line);
+    return lines.map(part => fitText(part, width, fontSize));
+}
+
+/** `text`, shortened with an ellipsis until it is at most `width` wide. */
+export function fitText(text: string, width: number, fontSize: number, bold = false): string {
+    if (reservedTextWidth(text, fontSize, bold) <= width) return text;
+    const characters = [...text];
+    while (characters.length > 0 && reservedTextWidth(characters.join('') + '…', fontSize, bold) > width) characters.pop();
+    return characters.length > 0 ? characters.join('').trimEnd() + '…' : '';
+}
+
+function pageSvg(width: number, height: number, content: string, heading: string, fontFamily = 'sans-serif', header?: PageHeader): string {
     const title = escapeXml(heading);
-    // The drawing's headline (expected and worst-case time against the standard) goes beside each page's title: the tiles do not show the drawing's top.
-    const timeX = MARGIN_PT + reservedTextWidth(heading, 13, true) + 18;
-    const headline = withHeading && time && timeX + reservedTextWidth(time.text, 10) <= width - MARGIN_PT
-        ? `<text x="${round(timeX)}" y="${MARGIN_PT + 12}" font-family="${escapeXml(fontFamily)}" font-size="10" fill="${time.over ? '#cf222e' : '#59636e'}" class="bp-page-time">${escapeXml(time.text)}</text>`
+    const font = escapeXml(fontFamily);
+    // The drawing's headline (expected and worst-case time against the standard) goes with each page's title: the tiles do not show the drawing's top.
+    const headline = header?.headline;
+    const headlineText = headline
+        ? headline.lines.map((line, index) => {
+            const x = headline.x ?? MARGIN_PT;
+            const y = MARGIN_PT + 12 + (headline.x !== undefined ? 0 : (index + 1) * HEADLINE_LINE_PT);
+            return `<text x="${round(x)}" y="${round(y)}" font-family="${font}" font-size="${HEADLINE_PT}" fill="${headline.over ? '#cf222e' : '#59636e'}" class="bp-page-time">${escapeXml(line)}</text>`;
+        }).join('')
         : '';
     return `<svg xmlns="http://www.w3.org/2000/svg" width="${round(width)}" height="${round(height)}" viewBox="0 0 ${round(width)} ${round(height)}">`
         + `<title>${title}</title>`
         + `<rect x="0" y="0" width="${round(width)}" height="${round(height)}" fill="#ffffff"/>`
-        + (withHeading ? `<text x="${MARGIN_PT}" y="${MARGIN_PT + 12}" font-family="${escapeXml(fontFamily)}" font-size="13" font-weight="700" fill="#1f2328" class="bp-page-title">${title}</text>` : '') + headline
+        + (header ? `<text x="${MARGIN_PT}" y="${MARGIN_PT + 12}" font-family="${font}" font-size="${TITLE_PT}" font-weight="700" fill="#1f2328" class="bp-page-title">${title}</text>` : '') + headlineText
         + content + '</svg>\n';
+}
+
+/** A scale written as is in the page (four decimals, rounded down: a page-filling drawing must not grow past the margin). */
+function floorScale(scale: number): number {
+    return Math.floor(scale * 10_000) / 10_000;
 }
 
 function round(value: number): number {

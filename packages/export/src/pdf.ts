@@ -5,6 +5,7 @@
 import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
 import { flattenDescendantSelectors } from './flatten-css.js';
+import { splitHaloText } from './halo-text.js';
 import { containsHangul, fontFor, type FontScript, type FontSet } from './fonts.js';
 import type { Page } from './pages.js';
 
@@ -35,7 +36,7 @@ export function pagesToPdf(pages: readonly Page[], options: PdfOptions): Promise
     const warnings: string[] = [];
     for (const page of pages) {
         doc.addPage({ size: [page.width, page.height], margin: 0 });
-        SVGtoPDF(doc, markHangulText(flattenDescendantSelectors(page.svg)), 0, 0, {
+        SVGtoPDF(doc, markHangulText(flattenDescendantSelectors(splitHaloText(page.svg))), 0, 0, {
             width: page.width,
             height: page.height,
             assumePt: true,
