@@ -8,6 +8,9 @@
  * check is the real CLI as a child process, everything included. Both are given as wall time and as
  * CPU time (of the whole process, all its threads: the check's child, and this process while its
  * floor threads parse): on a shared machine the wall ratio moves with the load, the CPU ratio much less.
+ * With `breakdown`, the CPU time is also split by thread (Linux): the floor's parsing threads and the
+ * rest (V8's compiler and garbage collector threads), the check's main thread, its workers and the rest
+ * (the check's child then runs with thread-cpu.cjs preloaded, which writes one line to its stderr).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,6 +27,9 @@ export const CLI = join(ROOT, 'packages/cli/bin/blueprint.js');
 /** The installable CLI (`service-blueprint`), one esbuild bundle: `npm run build` makes it. */
 export const BUNDLED_CLI = join(ROOT, 'packages/blueprint-cli/dist/blueprint.js');
 export const BUDGET = 1.5;
+const THREAD_CPU_PRELOAD = join(ROOT, 'test/bench/thread-cpu.cjs');
+/** How thread-cpu.cjs begins its line. */
+const THREAD_CPU_MARK = 'blueprint-bench-thread-cpu ';
 
 /** The 1,000 files that import a shared one (actors, systems, stages), as the language bench uses. */
 export function multiFileCorpus(files = 1000, stepsPerFile = 50) {
@@ -79,7 +85,9 @@ export async function parseFloor(files) {
         const used = process.cpuUsage(cpu);
         const errors = results.reduce((sum, result) => sum + result.errors, 0);
         if (errors > 0) throw new Error(`generated input has ${errors} parse errors`);
-        return { wall, cpu: (used.user + used.system) / 1000, threads: shares.length };
+        const threadsCpu = results.every(result => typeof result.threadCpuMs === 'number')
+            ? results.reduce((sum, result) => sum + result.threadCpuMs, 0) : undefined;
+        return { wall, cpu: (used.user + used.system) / 1000, threads: shares.length, threadsCpu };
     } finally {
         await Promise.all(workers.map(worker => worker.terminate()));
     }
@@ -87,35 +95,46 @@ export async function parseFloor(files) {
 
 /**
  * Median of `runs` for the floor and for each CLI given (the workspace's `blueprint`, unbundled ESM,
- * by default): a row for the table each, and whether all are within budget.
+ * by default): a row for the table each, and whether all are within budget. `breakdown` adds the
+ * CPU time by thread to each row (see the top of this file).
  */
-export async function checkAgainstParseFloor({ runs = 3, clis = [CLI] } = {}) {
+export async function checkAgainstParseFloor({ runs = 3, clis = [CLI], breakdown = false } = {}) {
     const files = multiFileCorpus();
     const floors = [];
     for (let run = 0; run < runs; run++) floors.push(await parseFloor(files));
-    const floor = { wall: median(floors.map(f => f.wall)), cpu: median(floors.map(f => f.cpu)), threads: floors[0].threads };
+    const floor = {
+        wall: median(floors.map(f => f.wall)), cpu: median(floors.map(f => f.cpu)), threads: floors[0].threads,
+        threadsCpu: floors.every(f => f.threadsCpu !== undefined) ? median(floors.map(f => f.threadsCpu)) : undefined
+    };
     const dir = mkdtempSync(join(tmpdir(), 'blueprint-bench-'));
     try {
         for (const [path, text] of files) writeFileSync(join(dir, path), text);
-        const rows = clis.map(cli => checkRow(cli, dir, runs, floor));
+        const rows = clis.map(cli => checkRow(cli, dir, runs, floor, breakdown));
         return { within: rows.every(row => row.within), rows: rows.map(row => row.row), row: rows[0].row };
     } finally {
         rmSync(dir, { recursive: true, force: true });
     }
 }
 
-function checkRow(cli, dir, runs, floor) {
+function checkRow(cli, dir, runs, floor, breakdown) {
     const checks = [];
+    const threadCpus = [];
     let status = 0, summary = '';
     for (let run = 0; run < runs; run++) {
         const cpuBefore = childrenCpuMs();
         const start = performance.now();
-        const result = spawnSync(process.execPath, [cli, 'check', dir], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+        const args = breakdown ? ['-r', THREAD_CPU_PRELOAD, cli, 'check', dir] : [cli, 'check', dir];
+        const result = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
         const wall = performance.now() - start;
         const cpuAfter = childrenCpuMs();
         checks.push({ wall, cpu: cpuBefore === undefined ? NaN : cpuAfter - cpuBefore });
         status = result.status ?? -1;
-        summary = (result.stdout.trim().split('\n').pop() ?? '') + (result.stderr ? ` ${result.stderr.trim().split('\n')[0]}` : '');
+        const stderr = result.stderr.split('\n').filter(line => {
+            if (!line.startsWith(THREAD_CPU_MARK)) return true;
+            threadCpus.push(JSON.parse(line.slice(THREAD_CPU_MARK.length)));
+            return false;
+        }).join('\n').trim();
+        summary = (result.stdout.trim().split('\n').pop() ?? '') + (stderr ? ` ${stderr.split('\n')[0]}` : '');
     }
     const check = { wall: median(checks.map(c => c.wall)), cpu: median(checks.map(c => c.cpu)) };
     const ratio = check.wall / floor.wall;
@@ -127,7 +146,21 @@ function checkRow(cli, dir, runs, floor) {
             threads: floor.threads, 'parse floor ms': floor.wall.toFixed(0), 'check ms': check.wall.toFixed(0), 'check/floor': ratio.toFixed(2),
             'floor CPU ms': floor.cpu.toFixed(0), 'check CPU ms': Number.isNaN(check.cpu) ? '-' : check.cpu.toFixed(0),
             'CPU ratio': Number.isNaN(check.cpu) ? '-' : (check.cpu / floor.cpu).toFixed(2),
+            ...(breakdown ? threadColumns(floor, threadCpus) : {}),
             exit: status, output: summary, budget: within ? `ok (≤ ${BUDGET})` : `OVER (> ${BUDGET})`
         }
+    };
+}
+
+/** The CPU time by thread, medians of the runs: the floor's parsing threads + the rest; the check's main + workers + the rest. */
+function threadColumns(floor, threadCpus) {
+    const floorColumn = floor.threadsCpu === undefined ? '-' : `${floor.threadsCpu.toFixed(0)} + ${(floor.cpu - floor.threadsCpu).toFixed(0)}`;
+    if (threadCpus.length === 0) return { 'floor CPU: threads + other': floorColumn, 'check CPU: main + workers + other': '-' };
+    const main = median(threadCpus.map(t => t.main));
+    const workers = median(threadCpus.map(t => t.workers.reduce((sum, ms) => sum + ms, 0)));
+    const other = median(threadCpus.map(t => t.process - t.main - t.workers.reduce((sum, ms) => sum + ms, 0)));
+    return {
+        'floor CPU: threads + other': floorColumn,
+        'check CPU: main + workers + other': `${main.toFixed(0)} + ${workers.toFixed(0)} + ${other.toFixed(0)}`
     };
 }
