@@ -13,6 +13,7 @@ import { ServiceBlueprintGeneratedModule } from './generated/module.js';
 import { BlueprintCodeActionProvider } from './lsp/blueprint-code-actions.js';
 import { BlueprintCodeLensProvider } from './lsp/blueprint-code-lens.js';
 import { BlueprintCompletionProvider } from './lsp/blueprint-completion-provider.js';
+import { BlueprintDefinitionProvider } from './lsp/blueprint-definition-provider.js';
 import { BlueprintDocumentLinkProvider } from './lsp/blueprint-document-links.js';
 import { BlueprintDocumentSymbolProvider } from './lsp/blueprint-document-symbols.js';
 import { BlueprintFoldingRangeProvider } from './lsp/blueprint-folding-ranges.js';
@@ -27,6 +28,7 @@ export const BlueprintLspModule: Module<BlueprintServices, PartialLangiumService
         CodeActionProvider: services => new BlueprintCodeActionProvider(services),
         CodeLensProvider: services => new BlueprintCodeLensProvider(services),
         CompletionProvider: services => new BlueprintCompletionProvider(services),
+        DefinitionProvider: services => new BlueprintDefinitionProvider(services),
         DocumentLinkProvider: services => new BlueprintDocumentLinkProvider(services),
         DocumentSymbolProvider: services => new BlueprintDocumentSymbolProvider(services),
         FoldingRangeProvider: services => new BlueprintFoldingRangeProvider(services),
