@@ -64,12 +64,80 @@ describe('completion of references', () => {
         expect(items.find(item => item.label === 'Gold')?.detail).toBe('Segment: Gold members');
     });
 
-    it('offers steps after `flow`, after an arrow and after `on`', async () => {
-        for (const index of [6, 7, 8]) {
+    it('offers steps after `flow` and after `on`', async () => {
+        for (const index of [6, 8]) {
             const labels = await labelsAt(index);
             expect(labels).toEqual(expect.arrayContaining(['Ask', 'Answer']));
             expect(labels).not.toContain('Order');
         }
+    });
+});
+
+describe('completion leaves out what makes no sense there', () => {
+    const STEPS = `blueprint Shop "Shop" {
+    stage Order "Order"
+    actor Clerk "Clerk"
+    segment Gold "Gold"
+    segment Silver "Silver"
+    lane extra "Extra" below support
+    customer Ask "Ask" in Order by Clerk <|> for Gold, <|> {
+        duration 2 min
+        moment
+        <|>
+        fail "x" recovery "r" by Answer, <|>
+    }
+    frontstage Answer "Answer"
+    backstage Back "Back"
+    flow Ask -> <|>
+    flow Ask -> A<|>
+    flow Ask -> Answer 95 % -> <|>
+    decision Ask { -> Answer 95 %, -> <|> } join <|>
+    metric M "m" on Ask, <|> target >= 90 % <|>
+    lanes customer, extra, <|>
+}`;
+
+    it('offers no flow from a step to itself (BP022), also while the name is being typed', async () => {
+        expect(await labelsAt(4, STEPS)).toEqual(['Answer', 'Back']);
+        expect(await labelsAt(5, STEPS)).toEqual(['Answer']);
+        // After a second arrow the source is the previous link's target.
+        expect(await labelsAt(6, STEPS)).toEqual(['Ask', 'Back']);
+    });
+
+    it('offers neither the decision step nor a listed branch as a branch target, nor the decision step as its join', async () => {
+        expect(await labelsAt(7, STEPS)).toEqual(['Back']);
+        expect(await labelsAt(8, STEPS)).toEqual(['Answer', 'Back']);
+    });
+
+    it('offers no name already in the list being written', async () => {
+        expect(await labelsAt(1, STEPS)).toEqual(['Silver']);
+        expect(await labelsAt(9, STEPS)).toEqual(['Answer', 'Back']);
+        const lanes = await labelsAt(11, STEPS);
+        expect(lanes).toEqual(['evidence', 'frontstage', 'backstage', 'support']);
+    });
+
+    it('offers neither the failing step nor a listed step as a remedy step', async () => {
+        expect(await labelsAt(3, STEPS)).toEqual(['Back']);
+    });
+
+    it('offers no second `in` or `by` to a step, nor a second duration or moment, nor a second metric target', async () => {
+        const clauses = await labelsAt(0, STEPS);
+        expect(clauses).toEqual(expect.arrayContaining(['via', 'for']));
+        expect(clauses).not.toContain('in');
+        expect(clauses).not.toContain('by');
+        const properties = await labelsAt(2, STEPS);
+        expect(properties).toEqual(expect.arrayContaining(['wait', 'emotion', 'fail', 'start']));
+        expect(properties).not.toContain('duration');
+        expect(properties).not.toContain('moment');
+        const metric = await labelsAt(10, STEPS);
+        expect(metric).toContain('on');
+        expect(metric).not.toContain('target');
+    });
+
+    it('still offers a clause keyword while it is being typed', async () => {
+        const text = 'blueprint B {\n    stage S "s"\n    customer A "a" in<|>\n}';
+        expect(await labelsAt(0, text)).toContain('in');
+        const body = 'blueprint B {\n    customer A "a" {\n        duration<|>\n    }\n}';
+        expect(await labelsAt(0, body)).toContain('duration');
     });
 });
 

@@ -2,9 +2,10 @@
  * Completion: Langium's keywords and cross-references (scoped to the file, its direct imports and
  * the built-ins by the scope provider), plus what the grammar cannot know: time units after a number,
  * `%` and units after a metric target, arrows and comparators, and details that help to choose
- * (a declaration's label, a channel's distance).
+ * (a declaration's label, a channel's distance). What would only be flagged (a self-flow, a name
+ * already listed, a repeated clause) is left out (completion-exclusions.ts).
  */
-import { AstUtils, GrammarAST, type AstNodeDescription, type MaybePromise, type ReferenceInfo } from 'langium';
+import { AstUtils, GrammarAST, type AstNodeDescription, type MaybePromise, type ReferenceInfo, type Stream } from 'langium';
 import {
     DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type NextFeature
 } from 'langium/lsp';
@@ -14,6 +15,7 @@ import * as ast from '../generated/ast.js';
 import { localisation, SUPPORTED_LANGUAGES, type LanguageCode } from '@blueprint/model';
 import { STANDARD_LANES } from '@blueprint/model';
 import { CANONICAL_TIME_UNITS } from '@blueprint/model';
+import { excludedReferenceNames, isRepeatedKeyword } from './completion-exclusions.js';
 
 const TIME_UNIT_NAMES: Readonly<Record<string, string>> = {
     ms: 'milliseconds', s: 'seconds', min: 'minutes', h: 'hours', d: 'days', week: 'weeks'
@@ -84,7 +86,13 @@ export class BlueprintCompletionProvider extends DefaultCompletionProvider {
     }
 
     protected override filterKeyword(context: CompletionContext, keyword: GrammarAST.Keyword): boolean {
-        return SYMBOL_KEYWORDS.has(keyword.value) || super.filterKeyword(context, keyword);
+        return (SYMBOL_KEYWORDS.has(keyword.value) || super.filterKeyword(context, keyword)) && !isRepeatedKeyword(context, keyword);
+    }
+
+    protected override getReferenceCandidates(refInfo: ReferenceInfo, context: CompletionContext): Stream<AstNodeDescription> {
+        const candidates = super.getReferenceCandidates(refInfo, context);
+        const excluded = excludedReferenceNames(refInfo, context);
+        return excluded.size === 0 ? candidates : candidates.filter(candidate => !excluded.has(candidate.name));
     }
 
     protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): MaybePromise<void> {
