@@ -141,6 +141,16 @@ describe('completion leaves out what makes no sense there', () => {
     });
 });
 
+describe('completion in comments', () => {
+    it('offers nothing in a line or block comment, and the usual items right after a block comment', async () => {
+        const text = 'blueprint B {\n    // a comment <|>\n    customer A "a" /* note <|> */ <|>\n    //<|>\n}';
+        expect(await labelsAt(0, text)).toEqual([]);
+        expect(await labelsAt(1, text)).toEqual([]);
+        expect(await labelsAt(2, text)).toContain('in');
+        expect(await labelsAt(3, text)).toEqual([]);
+    });
+});
+
 describe('completion of units', () => {
     it('offers time units after a duration or tolerance number', async () => {
         for (const index of [4, 5]) {

@@ -77,7 +77,7 @@ describe('rename', () => {
     it('refuses to rename a built-in channel, already when asked whether it can', async () => {
         const { document, uri } = await open();
         const position = at('app');
-        expect(() => rename.prepareRename(document, { textDocument: { uri }, position })).toThrow(/'app' is a built-in channel and cannot be renamed/);
+        expect(() => rename.prepareRename(document, { textDocument: { uri }, position })).toThrow(/'app' is a built-in channel and cannot be renamed; declare a channel of your own \(channel MyApp "…" remote self-service\)/);
         expect(await refusal(position, 'Application')).toMatch(/built-in channel/);
         // Other names can be renamed.
         expect(await rename.prepareRename(document, { textDocument: { uri }, position: at('Agent') })).toEqual({ start: at('Agent'), end: { ...at('Agent'), character: at('Agent').character + 5 } });

@@ -5,11 +5,11 @@
  * (a declaration's label, a channel's distance). What would only be flagged (a self-flow, a name
  * already listed, a repeated clause) is left out (completion-exclusions.ts).
  */
-import { AstUtils, GrammarAST, type AstNodeDescription, type MaybePromise, type ReferenceInfo, type Stream } from 'langium';
+import { AstUtils, CstUtils, GrammarAST, type AstNodeDescription, type LangiumDocument, type MaybePromise, type ReferenceInfo, type Stream } from 'langium';
 import {
     DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type NextFeature
 } from 'langium/lsp';
-import { CompletionItemKind } from 'vscode-languageserver';
+import { CompletionItemKind, type CancellationToken, type CompletionList, type CompletionParams } from 'vscode-languageserver';
 import type { BlueprintServices } from '../blueprint-module.js';
 import * as ast from '../generated/ast.js';
 import { localisation, SUPPORTED_LANGUAGES, type LanguageCode } from '@blueprint/model';
@@ -27,6 +27,12 @@ const SYMBOL_KEYWORDS = new Set(['->', '<->', '~>', '=>', '>=', '<=', '>', '<', 
 export class BlueprintCompletionProvider extends DefaultCompletionProvider {
     constructor(services: BlueprintServices) {
         super(services);
+    }
+
+    override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: CancellationToken): Promise<CompletionList | undefined> {
+        // In a comment the user writes prose: keywords and names would only get in the way.
+        if (inComment(document, document.textDocument.offsetAt(params.position))) return { isIncomplete: false, items: [] };
+        return super.getCompletion(document, params, cancelToken);
     }
 
     protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
@@ -113,4 +119,14 @@ export class BlueprintCompletionProvider extends DefaultCompletionProvider {
         const label = node && 'label' in node && typeof node.label === 'string' ? node.label : undefined;
         return { ...item, detail: label ? `${description.type}: ${label}` : description.type };
     }
+}
+
+/** Whether `offset` lies inside a line or block comment (at the end of a line comment too, not after a block comment's end). */
+function inComment(document: LangiumDocument, offset: number): boolean {
+    const root = document.parseResult.value.$cstNode;
+    if (!root || offset === 0) return false;
+    const leaf = CstUtils.findLeafNodeAtOffset(root, offset - 1);
+    if (!leaf?.hidden || leaf.offset >= offset) return false;
+    const name = leaf.tokenType.name;
+    return name === 'SL_COMMENT' ? offset <= leaf.end : name === 'ML_COMMENT' && offset < leaf.end;
 }

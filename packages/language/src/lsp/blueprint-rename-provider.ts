@@ -90,9 +90,11 @@ function isBuiltin(node: AstNode): boolean {
 }
 
 function builtinError(node: AstNode): ResponseError<void> {
-    const name = (node as { name?: string }).name ?? '';
+    const channel = node as Partial<ast.Channel>;
+    const name = channel.name ?? '';
+    const traits = [channel.distance, channel.selfService ? 'self-service' : undefined].filter(Boolean).join(' ');
     return new ResponseError(LSPErrorCodes.RequestFailed,
-        `'${name}' is a built-in channel and cannot be renamed; declare a channel of your own (channel My${name.charAt(0).toUpperCase()}${name.slice(1)} "…" remote) and use that.`);
+        `'${name}' is a built-in channel and cannot be renamed; declare a channel of your own (channel My${name.charAt(0).toUpperCase()}${name.slice(1)} "…"${traits ? ` ${traits}` : ''}) and use that.`);
 }
 
 /** Kinds whose names share one namespace (as BP001 judges them): performers, and steps with evidence. */
