@@ -19,6 +19,7 @@ import { BlueprintDocumentSymbolProvider } from './lsp/blueprint-document-symbol
 import { BlueprintFoldingRangeProvider } from './lsp/blueprint-folding-ranges.js';
 import { BlueprintFormatter } from './lsp/blueprint-formatter.js';
 import { BlueprintHoverProvider } from './lsp/blueprint-hover-provider.js';
+import { BlueprintReferencesProvider } from './lsp/blueprint-references-provider.js';
 import { BlueprintRenameProvider } from './lsp/blueprint-rename-provider.js';
 import { BlueprintSemanticTokenProvider } from './lsp/blueprint-semantic-tokens.js';
 import { registerValidationChecks } from './validation/blueprint-validator.js';
@@ -35,6 +36,7 @@ export const BlueprintLspModule: Module<BlueprintServices, PartialLangiumService
         FoldingRangeProvider: services => new BlueprintFoldingRangeProvider(services),
         Formatter: () => new BlueprintFormatter(),
         HoverProvider: services => new BlueprintHoverProvider(services),
+        ReferencesProvider: services => new BlueprintReferencesProvider(services),
         RenameProvider: services => new BlueprintRenameProvider(services),
         SemanticTokenProvider: services => new BlueprintSemanticTokenProvider(services)
     }

@@ -46,6 +46,18 @@ describe('go to definition on an import path', () => {
     });
 });
 
+describe('a built-in channel', () => {
+    it('has no definition or declaration to go to: its in-memory document opens in no editor', async () => {
+        const text = 'blueprint B {\n    customer A "a" via app\n    frontstage F "f" via app\n}\n';
+        const uri = freshUri('main');
+        const document = await validateText(services, text, uri);
+        const position = { line: 1, character: 24 };
+        expect(await services.lsp.DefinitionProvider!.getDefinition(document, { textDocument: { uri: uri.toString() }, position })).toBeUndefined();
+        const references = await services.lsp.ReferencesProvider!.findReferences(document, { textDocument: { uri: uri.toString() }, position, context: { includeDeclaration: true } });
+        expect(references.map(location => `${location.uri === uri.toString() ? 'main' : location.uri} ${location.range.start.line}`)).toEqual(['main 1', 'main 2']);
+    });
+});
+
 describe('go to definition in one file', () => {
     it('leads from a flow\'s step to the step', async () => {
         await expectGoToDefinition(services)({

@@ -1,12 +1,14 @@
 /**
  * Go to definition: Langium's answer for references, plus import paths, which are plain strings to
- * the grammar: `import "./shared"` leads to the file it resolves to.
+ * the grammar: `import "./shared"` leads to the file it resolves to. A built-in channel has no
+ * definition to go to: it lives in an in-memory document no editor can open (hover says it is built in).
  */
-import { CstUtils, GrammarUtils, type LangiumDocument, type LangiumDocuments, type MaybePromise } from 'langium';
+import { CstUtils, GrammarUtils, type CstNode, type LangiumDocument, type LangiumDocuments, type MaybePromise } from 'langium';
 import { DefaultDefinitionProvider } from 'langium/lsp';
 import { LocationLink, type CancellationToken, type DefinitionParams } from 'vscode-languageserver';
 import type { BlueprintServices } from '../blueprint-module.js';
 import { isImport } from '../generated/ast.js';
+import { BUILTIN_URI } from '../workspace/builtin-library.js';
 import { resolveImportUri } from '../workspace/imports.js';
 
 export class BlueprintDefinitionProvider extends DefaultDefinitionProvider {
@@ -19,6 +21,12 @@ export class BlueprintDefinitionProvider extends DefaultDefinitionProvider {
 
     override getDefinition(document: LangiumDocument, params: DefinitionParams, cancelToken?: CancellationToken): MaybePromise<LocationLink[] | undefined> {
         return this.importTarget(document, params) ?? super.getDefinition(document, params, cancelToken);
+    }
+
+    protected override async collectLocationLinks(sourceCstNode: CstNode, params: DefinitionParams): Promise<LocationLink[] | undefined> {
+        const builtin = BUILTIN_URI.toString();
+        const links = (await super.collectLocationLinks(sourceCstNode, params))?.filter(link => link.targetUri !== builtin);
+        return links && links.length > 0 ? links : undefined;
     }
 
     /** The imported file when the position is on an import's path (its quotes included). */
