@@ -141,6 +141,15 @@ describe('completion leaves out what makes no sense there', () => {
     });
 });
 
+describe('completion of poka-yoke types', () => {
+    it('offers the six types of Chase and Stewart after `poka-yoke`, each saying whose error it prevents', async () => {
+        const text = 'blueprint B {\n    customer A "a" {\n        fail "x" prevention "Reminder card" poka-yoke <|>\n    }\n}';
+        const items = await itemsAt(0, text);
+        expect(items.map(item => item.label)).toEqual(['task', 'treatment', 'tangible', 'preparation', 'encounter', 'resolution']);
+        expect(items.find(item => item.label === 'preparation')?.detail).toMatch(/^Customer error: before the encounter/);
+    });
+});
+
 describe('completion in comments', () => {
     it('offers nothing in a line or block comment, and the usual items right after a block comment', async () => {
         const text = 'blueprint B {\n    // a comment <|>\n    customer A "a" /* note <|> */ <|>\n    //<|>\n}';

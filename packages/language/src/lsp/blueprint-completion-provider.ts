@@ -14,11 +14,20 @@ import type { BlueprintServices } from '../blueprint-module.js';
 import * as ast from '../generated/ast.js';
 import { localisation, SUPPORTED_LANGUAGES, type LanguageCode } from '@blueprint/model';
 import { STANDARD_LANES } from '@blueprint/model';
-import { CANONICAL_TIME_UNITS } from '@blueprint/model';
+import { CANONICAL_TIME_UNITS, POKA_YOKE_TYPES, type PokaYokeType } from '@blueprint/model';
 import { excludedReferenceNames, isRepeatedKeyword } from './completion-exclusions.js';
 
 const TIME_UNIT_NAMES: Readonly<Record<string, string>> = {
     ms: 'milliseconds', s: 'seconds', min: 'minutes', h: 'hours', d: 'days', week: 'weeks'
+};
+
+const POKA_YOKE_DETAILS: Readonly<Record<PokaYokeType, string>> = {
+    task: 'Server error: the task done wrongly, not at all, or in the wrong order',
+    treatment: 'Server error: how the customer is treated (greeting, listening)',
+    tangible: 'Server error: the tangibles (a clean room, a correct invoice)',
+    preparation: 'Customer error: before the encounter (a reminder, what to bring)',
+    encounter: 'Customer error: during the encounter (signage, the steps to follow)',
+    resolution: 'Customer error: after the encounter (feedback, what to do next)'
 };
 
 /** Symbol-only keywords worth offering: arrows, comparators and the percent sign. */
@@ -46,6 +55,10 @@ export class BlueprintCompletionProvider extends DefaultCompletionProvider {
             this.completeTimeUnits(context, acceptor, 'Time unit of the target');
             return;
         }
+        if (assignment?.feature === 'pokaYoke' && rule?.name === ast.Remedy.$type) {
+            this.completePokaYokeTypes(context, acceptor);
+            return;
+        }
         if (assignment?.feature === 'code' && rule?.name === ast.LanguageDeclaration.$type) {
             this.completeLanguages(context, acceptor);
             return;
@@ -58,6 +71,13 @@ export class BlueprintCompletionProvider extends DefaultCompletionProvider {
             return;
         }
         return super.completionFor(context, next, acceptor);
+    }
+
+    /** Chase & Stewart's poka-yoke types (BP029 checks them): three for server errors, three for customer errors. */
+    private completePokaYokeTypes(context: CompletionContext, acceptor: CompletionAcceptor): void {
+        POKA_YOKE_TYPES.forEach((type, index) => acceptor(context, {
+            label: type, kind: CompletionItemKind.EnumMember, sortText: `0${index}`, detail: POKA_YOKE_DETAILS[type]
+        }));
     }
 
     private completeLanguages(context: CompletionContext, acceptor: CompletionAcceptor): void {
