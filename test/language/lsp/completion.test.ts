@@ -1,7 +1,7 @@
-import type { CompletionItem, CompletionList } from 'vscode-languageserver';
+import type { CompletionItem, CompletionList, TextEdit } from 'vscode-languageserver';
 import { expectCompletion } from 'langium/test';
 import { describe, expect, it } from 'vitest';
-import { createServices, freshUri, withMarkers } from './helpers.js';
+import { applyTextEdits, createServices, freshUri, withMarkers } from './helpers.js';
 import { validateText } from '../../helpers/validate-text.js';
 
 const services = createServices();
@@ -186,6 +186,26 @@ describe('completion of units', () => {
 });
 
 describe('completion across files', () => {
+    it('offers the other blueprint files as import paths relative to the file, not those imported already', async () => {
+        // Services of its own: the other tests' files are not part of this workspace.
+        const workspace = createServices();
+        const complete = async (input: string) => {
+            const { text, offsets } = withMarkers(input);
+            const uri = freshUri('main');
+            const document = await validateText(workspace, text, uri, {
+                'shared.blueprint': 'actor A "A"\n', 'people.blueprint': 'actor P "P"\n', 'lib/channels.blueprint': 'channel C "C" remote\n'
+            });
+            const list = await workspace.lsp.CompletionProvider!.getCompletion(document, { textDocument: { uri: uri.toString() }, position: document.textDocument.positionAt(offsets[0]) });
+            return { items: list?.items ?? [], text };
+        };
+        const { items } = await complete('import "people"\nimport <|>\nblueprint B {\n}\n');
+        expect(items.map(item => item.label)).toEqual(['"shared.blueprint"', '"lib/channels.blueprint"']);
+        // Typed in part, in quotes: the item replaces the whole string, closing quote included.
+        const typed = await complete('import "li<|>"\nblueprint B {\n}\n');
+        const channels = typed.items.find(item => item.label === '"lib/channels.blueprint"')!;
+        expect(applyTextEdits(typed.text, [channels.textEdit as TextEdit]).split('\n')[0]).toBe('import "lib/channels.blueprint"');
+    });
+
     it('offers declarations of imported files but not of files that are not imported', async () => {
         const { text, offsets } = withMarkers('import "shared.blueprint"\nblueprint B {\n    customer A "a" by <|>\n}\n');
         const uri = freshUri('main');

@@ -5,7 +5,7 @@
  * (a declaration's label, a channel's distance). What would only be flagged (a self-flow, a name
  * already listed, a repeated clause) is left out (completion-exclusions.ts).
  */
-import { AstUtils, CstUtils, GrammarAST, type AstNodeDescription, type LangiumDocument, type MaybePromise, type ReferenceInfo, type Stream } from 'langium';
+import { AstUtils, CstUtils, GrammarAST, UriUtils, type AstNodeDescription, type LangiumDocument, type LangiumDocuments, type MaybePromise, type ReferenceInfo, type Stream } from 'langium';
 import {
     DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type NextFeature
 } from 'langium/lsp';
@@ -15,6 +15,7 @@ import * as ast from '../generated/ast.js';
 import { localisation, SUPPORTED_LANGUAGES, type LanguageCode } from '@blueprint/model';
 import { STANDARD_LANES } from '@blueprint/model';
 import { CANONICAL_TIME_UNITS, POKA_YOKE_TYPES, type PokaYokeType } from '@blueprint/model';
+import { BLUEPRINT_EXTENSION, importedUris } from '../workspace/imports.js';
 import { excludedReferenceNames, isRepeatedKeyword } from './completion-exclusions.js';
 
 const TIME_UNIT_NAMES: Readonly<Record<string, string>> = {
@@ -34,8 +35,11 @@ const POKA_YOKE_DETAILS: Readonly<Record<PokaYokeType, string>> = {
 const SYMBOL_KEYWORDS = new Set(['->', '<->', '~>', '=>', '>=', '<=', '>', '<', '=', '%']);
 
 export class BlueprintCompletionProvider extends DefaultCompletionProvider {
+    private readonly documents: LangiumDocuments;
+
     constructor(services: BlueprintServices) {
         super(services);
+        this.documents = services.shared.workspace.LangiumDocuments;
     }
 
     override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: CancellationToken): Promise<CompletionList | undefined> {
@@ -55,6 +59,10 @@ export class BlueprintCompletionProvider extends DefaultCompletionProvider {
             this.completeTimeUnits(context, acceptor, 'Time unit of the target');
             return;
         }
+        if (assignment?.feature === 'path' && rule?.name === ast.Import.$type) {
+            this.completeImportPaths(context, acceptor);
+            return;
+        }
         if (assignment?.feature === 'pokaYoke' && rule?.name === ast.Remedy.$type) {
             this.completePokaYokeTypes(context, acceptor);
             return;
@@ -71,6 +79,28 @@ export class BlueprintCompletionProvider extends DefaultCompletionProvider {
             return;
         }
         return super.completionFor(context, next, acceptor);
+    }
+
+    /**
+     * The workspace's other blueprint files, as paths relative to this one (in quotes: the item
+     * replaces the whole string), except those it imports already.
+     */
+    private completeImportPaths(context: CompletionContext, acceptor: CompletionAcceptor): void {
+        const importer = context.document.uri;
+        const imported = new Set(importedUris(context.document).map(uri => uri.toString()));
+        const folder = UriUtils.dirname(importer);
+        const paths = this.documents.all
+            .map(document => document.uri)
+            .filter(uri => uri.scheme === importer.scheme && uri.path.endsWith(BLUEPRINT_EXTENSION) && !UriUtils.equals(uri, importer) && !imported.has(uri.toString()))
+            .map(uri => UriUtils.relative(folder, uri))
+            .toArray()
+            .sort((a, b) => a.split('/').length - b.split('/').length || a.localeCompare(b));
+        // The whole string is replaced, closing quote included, also for clients without insert/replace edits.
+        const range = { start: context.textDocument.positionAt(context.tokenOffset), end: context.textDocument.positionAt(context.tokenEndOffset) };
+        paths.forEach((path, index) => acceptor(context, {
+            label: JSON.stringify(path), kind: CompletionItemKind.File, detail: 'Blueprint file', sortText: String(index).padStart(4, '0'),
+            textEdit: { range, newText: JSON.stringify(path) }
+        }));
     }
 
     /** Chase & Stewart's poka-yoke types (BP029 checks them): three for server errors, three for customer errors. */
