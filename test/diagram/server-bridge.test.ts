@@ -101,6 +101,19 @@ describe('diagram bridge', () => {
         expect(params.layout!.flows.map(flow => flow.id)).toEqual(['Ask->Count', 'Count->Leave']);
     });
 
+    test('says the blueprint\'s language with the layout, also with the last good layout while the text has errors', async () => {
+        const { connection, edit, uri } = setup();
+        const korean = TEXT.replace('blueprint Deposit "Deposit" {', 'blueprint Deposit "Deposit" {\n    language ko');
+        await edit(korean, 1);
+        connection.client(DiagramOpenNotification.method, uri, { patches: true });
+        expect((await connection.next(p => p.version === 1)).language).toBe('ko');
+        await edit(korean.replace('Count -> Leave', 'Count -> Nowhere'), 2);
+        const stale = await connection.next(p => p.version === 2);
+        expect(stale).toMatchObject({ stale: true, language: 'ko' });
+        await edit(TEXT, 3);
+        expect((await connection.next(p => p.version === 3)).language).toBe('en');
+    });
+
     test('a client that applies patches gets the whole layout first, then what changed', async () => {
         const { connection, edit, uri } = setup();
         await edit(TEXT, 1);

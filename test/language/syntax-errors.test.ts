@@ -235,6 +235,13 @@ describe('a clause left unfinished at the end of a line', () => {
             `'in' needs a stage name after it, but the line ends there and 'flow' on line ${clauseLine + 3} starts what follows: add the name, e.g. in Request, or remove 'in'.`);
     });
 
+    it('`join`, `decision` and `parallel` with no name ask for a step, not a "branching"', async () => {
+        await expectAtClause('parallel Answer { ~> Leave } join', 'join',
+            `'join' needs a step name after it, but the line ends there and 'flow' on line ${clauseLine + 3} starts what follows: add the name, e.g. join Answer, or remove 'join'.`);
+        await expectAtClause('decision', 'decision',
+            `'decision' needs a step name after it, but the line ends there and 'flow' on line ${clauseLine + 3} starts what follows: add the name, e.g. decision Answer, or remove 'decision'.`);
+    });
+
     it('a bare lane keyword, or a step without its label', async () => {
         await expectAtClause('frontstage ', 'frontstage',
             `'frontstage' needs a step name after it, but the line ends there and 'flow' on line ${clauseLine + 3} starts what follows: add the name, e.g. frontstage Answer "Answer the call", or remove 'frontstage'.`);

@@ -119,4 +119,27 @@ describe.skipIf(!chromiumInstalled)(title, () => {
         await page.waitForSelector('#blueprint-diagram-popup .bp-hover-card', { state: 'detached', timeout: 5000 });
         await page.close();
     });
+
+    it('shows the hover card in the blueprint\'s language, as the rest of the diagram', async () => {
+        const layout = examples.layout('zh-bank-deposit');
+        const queue = layout.steps.find(step => step.details.failPoints.length > 0 && step.details.wait !== undefined)!;
+        const page = await open('zh-bank-deposit', queue.id);
+        const box = (await page.locator(`[id="blueprint-diagram_${queue.id}"] .step-box`).boundingBox())!;
+        await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 5 });
+        const card = page.locator('#blueprint-diagram-popup .bp-hover-card');
+        await card.waitFor({ state: 'visible', timeout: 5000 });
+        const headings = await card.locator('.bp-hover-heading').allTextContents();
+        const lines = await card.locator('.bp-hover-line').allTextContents();
+        const fail = queue.details.failPoints[0];
+        expect(headings).toEqual(expect.arrayContaining(['时间', `失败点 ${fail.ref}`]));
+        expect(lines).toEqual(expect.arrayContaining([
+            `等待：${queue.details.wait!.expected}，容忍时间 ${queue.details.wait!.tolerance}`,
+            `原因：${fail.cause}`, `预防：${fail.preventions[0]}`, `补救：${fail.recoveries[0]}`
+        ]));
+        // None of the card's own words is left in English.
+        expect([...headings, ...lines, await card.locator('.bp-hover-subtitle').textContent()].join('\n'))
+            .not.toMatch(/Fail point|Cause|Prevention|Recovery|Time|Wait|tolerance|standard|Notes|\bby |\bvia |\bfor /);
+        await saveScreenshot(page, `hover-card-zh.png`);
+        await page.close();
+    });
 });

@@ -4,6 +4,7 @@
  * after them the harness closes.
  */
 import { layoutBlueprint, type BlueprintLayout } from '@blueprint/diagram';
+import type { LanguageCode } from '@blueprint/model';
 import type { DiagramParams } from '@blueprint/protocol';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -24,11 +25,14 @@ export interface ExamplePages {
 export function useExamplePages(examples: readonly string[]): ExamplePages {
     let harness: WebviewHarness | undefined;
     const layouts = new Map<string, BlueprintLayout>();
+    const languages = new Map<string, LanguageCode>();
 
     beforeAll(async () => {
         for (const name of examples) {
             const text = readFileSync(new URL(`../../examples/${name}.blueprint`, import.meta.url), 'utf8');
-            layouts.set(name, await layoutBlueprint(await modelFromText(text)));
+            const model = await modelFromText(text);
+            layouts.set(name, await layoutBlueprint(model));
+            languages.set(name, model.language);
         }
         await buildBundle();
         harness = await startHarness();
@@ -49,7 +53,8 @@ export function useExamplePages(examples: readonly string[]): ExamplePages {
         async open(name, select) {
             const page = await harness!.open();
             await waitForPosted(page, 'ready');
-            const params: DiagramParams = { uri: `file:///work/examples/${name}.blueprint`, version: 1, layout: layout(name), stale: false, errors: 0 };
+            // As the server sends it: with the blueprint's language.
+            const params: DiagramParams = { uri: `file:///work/examples/${name}.blueprint`, version: 1, layout: layout(name), language: languages.get(name), stale: false, errors: 0 };
             await postToWebview(page, { kind: 'diagram', params });
             await page.waitForSelector('#blueprint-diagram .step:not(.off-screen)');
             if (select) {

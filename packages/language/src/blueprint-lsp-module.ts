@@ -13,11 +13,14 @@ import { ServiceBlueprintGeneratedModule } from './generated/module.js';
 import { BlueprintCodeActionProvider } from './lsp/blueprint-code-actions.js';
 import { BlueprintCodeLensProvider } from './lsp/blueprint-code-lens.js';
 import { BlueprintCompletionProvider } from './lsp/blueprint-completion-provider.js';
+import { BlueprintDefinitionProvider } from './lsp/blueprint-definition-provider.js';
 import { BlueprintDocumentLinkProvider } from './lsp/blueprint-document-links.js';
 import { BlueprintDocumentSymbolProvider } from './lsp/blueprint-document-symbols.js';
 import { BlueprintFoldingRangeProvider } from './lsp/blueprint-folding-ranges.js';
 import { BlueprintFormatter } from './lsp/blueprint-formatter.js';
 import { BlueprintHoverProvider } from './lsp/blueprint-hover-provider.js';
+import { BlueprintReferencesProvider } from './lsp/blueprint-references-provider.js';
+import { BlueprintRenameProvider } from './lsp/blueprint-rename-provider.js';
 import { BlueprintSemanticTokenProvider } from './lsp/blueprint-semantic-tokens.js';
 import { registerValidationChecks } from './validation/blueprint-validator.js';
 
@@ -27,11 +30,14 @@ export const BlueprintLspModule: Module<BlueprintServices, PartialLangiumService
         CodeActionProvider: services => new BlueprintCodeActionProvider(services),
         CodeLensProvider: services => new BlueprintCodeLensProvider(services),
         CompletionProvider: services => new BlueprintCompletionProvider(services),
+        DefinitionProvider: services => new BlueprintDefinitionProvider(services),
         DocumentLinkProvider: services => new BlueprintDocumentLinkProvider(services),
         DocumentSymbolProvider: services => new BlueprintDocumentSymbolProvider(services),
         FoldingRangeProvider: services => new BlueprintFoldingRangeProvider(services),
         Formatter: () => new BlueprintFormatter(),
         HoverProvider: services => new BlueprintHoverProvider(services),
+        ReferencesProvider: services => new BlueprintReferencesProvider(services),
+        RenameProvider: services => new BlueprintRenameProvider(services),
         SemanticTokenProvider: services => new BlueprintSemanticTokenProvider(services)
     }
 };

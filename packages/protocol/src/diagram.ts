@@ -5,6 +5,7 @@
  */
 import type { BlueprintLayout } from '@blueprint/diagram';
 import type { Change, ChangeSummary } from '@blueprint/diff';
+import type { LanguageCode } from '@blueprint/model';
 import { notification, request } from './message-types.js';
 import type { RecordPatch } from './record-patch.js';
 
@@ -36,6 +37,11 @@ export interface DiagramParams {
      * of the previous diagram notification for this document (`patch.base` is that one's version).
      */
     readonly patch?: RecordPatch;
+    /**
+     * The language of the blueprint `layout` (or the patched layout) was drawn from, for the texts the
+     * preview writes itself (the hover card); English when absent.
+     */
+    readonly language?: LanguageCode;
     /** True when the document currently has errors and `layout` is from an earlier version. */
     readonly stale: boolean;
     /** Number of errors in the current version. */
@@ -81,6 +87,8 @@ export type DiagramDiffChange = Pick<Change, 'subject' | 'id' | 'kind' | 'messag
 export interface DiagramDiffResult {
     /** The diff layout: the union of both versions, unchanged steps where they were. */
     readonly layout?: BlueprintLayout;
+    /** The language of the current version, which the diff layout speaks (as `DiagramParams.language`). */
+    readonly language?: LanguageCode;
     /** `bp-added` / `bp-removed` / `bp-changed` per step or flow id of the layout. */
     readonly classes: Readonly<Record<string, readonly string[]>>;
     readonly changes: readonly DiagramDiffChange[];

@@ -155,6 +155,7 @@ export class DiagramBridge implements Disposable {
         if (early?.validated === 'not-ok') return;
         if (result.layout) {
             state.lastGood = result.layout;
+            state.lastLanguage = job.model.language;
             const time = this.services.analysisProvider.timeForModel(job.uri, job.model);
             state.lastHighlights = computeHighlights(job.model, time, result.layout);
         }
@@ -165,10 +166,10 @@ export class DiagramBridge implements Disposable {
             return;
         }
         if (result.layout) {
-            this.send({ uri: job.uri, version: job.version, layout: result.layout, stale: false, errors: 0, highlights: state.lastHighlights });
+            this.send({ uri: job.uri, version: job.version, layout: result.layout, language: state.lastLanguage, stale: false, errors: 0, highlights: state.lastHighlights });
         } else {
             this.send({
-                uri: job.uri, version: job.version, layout: state.lastGood, stale: state.lastGood !== undefined, errors: 0,
+                uri: job.uri, version: job.version, layout: state.lastGood, language: state.lastLanguage, stale: state.lastGood !== undefined, errors: 0,
                 highlights: state.lastHighlights,
                 message: `The diagram could not be laid out: ${result.error}`
             });
@@ -176,10 +177,12 @@ export class DiagramBridge implements Disposable {
     }
 
     private sendStale(uri: string, version: number, errors: number): void {
-        const lastGood = this.documents.get(uri)?.lastGood;
+        const state = this.documents.get(uri);
+        const lastGood = state?.lastGood;
         const plural = errors === 1 ? 'error' : 'errors';
         this.send({
-            uri, version, layout: lastGood, stale: true, errors, highlights: lastGood ? this.documents.get(uri)?.lastHighlights : undefined,
+            uri, version, layout: lastGood, language: lastGood ? state?.lastLanguage : undefined, stale: true, errors,
+            highlights: lastGood ? state?.lastHighlights : undefined,
             message: lastGood
                 ? `The file has ${errors} ${plural}; showing the diagram of the last version without errors.`
                 : `The file has ${errors} ${plural}; the diagram appears once they are fixed.`

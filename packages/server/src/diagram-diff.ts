@@ -37,6 +37,7 @@ export async function computeDiagramDiff(params: DiagramDiffParams, services: Di
     const removed = new Set([...classes].filter(([, names]) => names.includes('bp-removed')).map(([id]) => id));
     return {
         layout: { ...layout, steps: layout.steps.map(step => (removed.has(step.id) ? { ...step, range: undefined } : step)) },
+        language: after.language,
         classes: Object.fromEntries(classes),
         changes: changeSet.changes.map(c => ({ subject: c.subject, id: c.id, kind: c.kind, message: c.message, customerVisible: c.customerVisible, risk: c.risk })),
         summary: changeSet.summary,

@@ -1,5 +1,6 @@
 /** The documents the client shows a diagram for, with the last good layout of each. */
 import type { BlueprintLayout } from '@blueprint/diagram';
+import type { LanguageCode } from '@blueprint/model';
 import type { DiagramHighlights, HeldDiagram } from '@blueprint/protocol';
 import type { LayoutJob } from './layout-scheduler.js';
 
@@ -15,6 +16,8 @@ export interface EarlyLayout {
 export interface DiagramDocumentState {
     /** The last layout computed from an error-free version. */
     lastGood?: BlueprintLayout;
+    /** The blueprint's language in `lastGood`, sent with it. */
+    lastLanguage?: LanguageCode;
     /** Highlights of `lastGood`, sent with it. */
     lastHighlights?: DiagramHighlights;
     /** The newest document version seen, and whether it has errors. */

@@ -49,6 +49,12 @@ describe('hover on declarations', () => {
         await hover({ text: TEXT, index: 5, hover: /\*\*actor\*\* `Teller` — Teller\n\nUsed 1 time\./, disposeAfterCheck: true });
     });
 
+    it('shows a persona with its segment, not a use count (nothing refers to a persona)', async () => {
+        const text = 'blueprint B {\n    segment Vip "VIP customers"\n    persona <|>Ann "Ann, a retired teacher" in Vip\n    persona <|>Bob "Bob"\n}';
+        await hover({ text, index: 0, hover: /^\*\*persona\*\* `Ann` — Ann, a retired teacher\n\nA customer of the segment VIP customers \(`Vip`\)\.$/, disposeAfterCheck: true });
+        await hover({ text, index: 1, hover: /^\*\*persona\*\* `Bob` — Bob\n\nA customer the blueprint is designed for\.$/, disposeAfterCheck: true });
+    });
+
     it('shows a built-in channel with its distance', async () => {
         await hover({ text: TEXT, index: 1, hover: /\*\*channel\*\* `atm` — ATM \(remote, self-service\)[\s\S]*Built in\./, disposeAfterCheck: true });
     });

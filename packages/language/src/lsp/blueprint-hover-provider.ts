@@ -258,8 +258,12 @@ export class BlueprintHoverProvider extends AstNodeHoverProvider {
             if (node.distance) details.push(node.distance);
             if (node.selfService) details.push('self-service');
         }
-        const uses = this.referenceFinder.findReferences(node, { includeDeclaration: false }).count();
-        const usage = `Used ${uses} time${uses === 1 ? '' : 's'}.`;
+        // Nothing refers to a persona (it describes a customer of a segment): a use count would always say 0.
+        const segment = ast.isPersona(node) ? node.segment?.ref : undefined;
+        const uses = ast.isPersona(node) ? 0 : this.referenceFinder.findReferences(node, { includeDeclaration: false }).count();
+        const usage = ast.isPersona(node)
+            ? (segment ? `A customer of the segment ${escapeMarkdown(segment.label ?? segment.name)} (\`${segment.name}\`).` : 'A customer the blueprint is designed for.')
+            : `Used ${uses} time${uses === 1 ? '' : 's'}.`;
         const builtin = AstUtils.getDocument(node).uri.scheme === 'blueprint-builtin' ? ' Built in.' : '';
         return `${header}${details.length > 0 ? ` (${escapeMarkdown(details.join(', '))})` : ''}\n\n${usage}${builtin}`;
     }

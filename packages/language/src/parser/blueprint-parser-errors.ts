@@ -38,7 +38,9 @@ const NAME_AFTER: Readonly<Record<string, string>> = {
     persona: 'persona', metric: 'metric', evidence: 'evidence item', lane: 'lane', above: 'lane', below: 'lane', lanes: 'lane',
     customer: 'step', frontstage: 'step', backstage: 'step', support: 'step', flow: 'step', on: 'step',
     '->': 'step', '<->': 'step', '~>': 'step', '=>': 'step', by: 'actor or system', via: 'channel', for: 'segment',
-    in: 'stage', language: 'language'
+    in: 'stage', language: 'language',
+    // A decision, a parallel block and its join name steps (the grammar's rule is the branching).
+    decision: 'step', parallel: 'step', join: 'step'
 };
 
 const ARROWS: ReadonlySet<string> = new Set(['->', '<->', '~>', '=>']);

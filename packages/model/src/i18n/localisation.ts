@@ -247,6 +247,35 @@ export interface DiagramTooltipStrings {
     readonly separator: string;
 }
 
+/**
+ * The preview's hover card on a step: headings, bold lead-ins and the sentences around what the
+ * author wrote (the card also says what `tooltips` and `notes` say, with their strings).
+ */
+export interface DiagramHoverCardStrings {
+    /** A bold lead-in with its punctuation: `Cause: `, `原因：`. */
+    readonly lead: (word: string) => string;
+    /** Joins names in a line (segments, a remedy's steps). */
+    readonly list: (names: readonly string[]) => string;
+    /** The subtitle's parts after the lane and the stage. */
+    readonly by: (name: string) => string;
+    readonly via: (name: string) => string;
+    readonly for: (segments: string) => string;
+    readonly evidence: string;
+    /** An evidence card's step. */
+    readonly seenAt: (step: string) => string;
+    readonly time: string;
+    readonly duration: string;
+    readonly durationText: (expected: string, standard: string | undefined, over: boolean) => string;
+    readonly wait: string;
+    readonly waitText: (expected: string | undefined, tolerance: string | undefined, over: boolean) => string;
+    readonly failPoint: (ref: string) => string;
+    readonly cause: string;
+    readonly failureRate: string;
+    readonly prevention: string;
+    readonly recovery: string;
+    readonly metric: (label: string, target: string | undefined) => string;
+}
+
 /** Titles, legend and note texts the diagram draws below the blueprint, and its process-time line. */
 export interface DiagramStrings {
     readonly legend: string;
@@ -260,6 +289,7 @@ export interface DiagramStrings {
     readonly notes: DiagramNoteStrings;
     /** Emotion badges say what their legend entry says (`legendEntries['badge:emotion-…']`). */
     readonly tooltips: DiagramTooltipStrings;
+    readonly hoverCard: DiagramHoverCardStrings;
 }
 
 /**
@@ -396,6 +426,26 @@ const en: Localisation = {
             'line:order-penetration': 'Line of order penetration: below it, work done independently of any customer order'
         },
         mermaidLegend: { fail: 'F fail point', wait: 'W wait point', moment: 'MOT moment of truth', evidence: 'physical evidence' },
+        hoverCard: {
+            lead: word => `${word}: `,
+            list: names => names.join(', '),
+            by: name => `by ${name}`,
+            via: name => `via ${name}`,
+            for: segments => `for ${segments}`,
+            evidence: 'Physical evidence',
+            seenAt: step => `Seen at: ${step}`,
+            time: 'Time',
+            duration: 'Duration',
+            durationText: (expected, standard, over) => `${expected}${standard ? `, standard ${standard}` : ''}${over ? ' — above its standard' : ''}`,
+            wait: 'Wait',
+            waitText: (expected, tolerance, over) => `${expected ?? 'no expected time'}${tolerance ? `, tolerance ${tolerance}` : ''}${over ? ' — beyond its tolerance' : ''}`,
+            failPoint: ref => `Fail point ${ref}`,
+            cause: 'Cause',
+            failureRate: 'Failure rate',
+            prevention: 'Prevention',
+            recovery: 'Recovery',
+            metric: (label, target) => `${label}${target ? ` — target ${target}` : ''}`
+        },
         tooltips: {
             failPoint: (ref, cause) => `Fail point ${ref}: ${cause}`,
             wait: (expected, tolerance, over) => `Wait point${expected ? `: expected ${expected}` : ''}${tolerance ? `, tolerance ${tolerance}` : ''}${over ? ' (beyond its tolerance)' : ''}`,
@@ -586,6 +636,26 @@ const zh: Localisation = {
             'line:order-penetration': '订单渗透线：线下为独立于任何顾客订单的工作'
         },
         mermaidLegend: { fail: 'F 失败点', wait: 'W 等待点', moment: 'MOT 关键时刻', evidence: '有形展示' },
+        hoverCard: {
+            lead: word => `${word}：`,
+            list: names => names.join('、'),
+            by: name => `执行者：${name}`,
+            via: name => `渠道：${name}`,
+            for: segments => `仅限${segments}`,
+            evidence: '有形展示',
+            seenAt: step => `所属步骤：${step}`,
+            time: '时间',
+            duration: '用时',
+            durationText: (expected, standard, over) => `${expected}${standard ? `，时间标准 ${standard}` : ''}${over ? '（超出时间标准）' : ''}`,
+            wait: '等待',
+            waitText: (expected, tolerance, over) => `${expected ?? '未写明预计时间'}${tolerance ? `，容忍时间 ${tolerance}` : ''}${over ? '（超出容忍时间）' : ''}`,
+            failPoint: ref => `失败点 ${ref}`,
+            cause: '原因',
+            failureRate: '失败率',
+            prevention: '预防',
+            recovery: '补救',
+            metric: (label, target) => `${label}${target ? `（目标 ${target}）` : ''}`
+        },
         tooltips: {
             failPoint: (ref, cause) => `失败点 ${ref}：${cause}`,
             wait: (expected, tolerance, over) => `等待点${expected ? `：预计 ${expected}` : ''}${tolerance ? `，容忍时间 ${tolerance}` : ''}${over ? '（超出容忍时间）' : ''}`,
@@ -775,6 +845,26 @@ const ja: Localisation = {
             'line:order-penetration': '受注浸透線：その下は顧客の注文と無関係に行う作業'
         },
         mermaidLegend: { fail: 'F 失敗ポイント', wait: 'W 待ちポイント', moment: 'MOT 真実の瞬間', evidence: '物的証拠' },
+        hoverCard: {
+            lead: word => `${word}：`,
+            list: names => names.join('、'),
+            by: name => `担当：${name}`,
+            via: name => `チャネル：${name}`,
+            for: segments => `${segments}のみ`,
+            evidence: '物的証拠',
+            seenAt: step => `対応ステップ：${step}`,
+            time: '時間',
+            duration: '所要時間',
+            durationText: (expected, standard, over) => `${expected}${standard ? `、時間基準 ${standard}` : ''}${over ? '（時間基準を超える）' : ''}`,
+            wait: '待ち',
+            waitText: (expected, tolerance, over) => `${expected ?? '予想時間なし'}${tolerance ? `、許容時間 ${tolerance}` : ''}${over ? '（許容時間を超える）' : ''}`,
+            failPoint: ref => `失敗ポイント ${ref}`,
+            cause: '原因',
+            failureRate: '失敗率',
+            prevention: '予防',
+            recovery: '回復',
+            metric: (label, target) => `${label}${target ? `（目標 ${target}）` : ''}`
+        },
         tooltips: {
             failPoint: (ref, cause) => `失敗ポイント ${ref}：${cause}`,
             wait: (expected, tolerance, over) => `待ちポイント${expected ? `：予想 ${expected}` : ''}${tolerance ? `、許容時間 ${tolerance}` : ''}${over ? '（許容時間を超える）' : ''}`,
@@ -964,6 +1054,26 @@ const ko: Localisation = {
             'line:order-penetration': '주문 침투선: 그 아래는 고객 주문과 무관하게 하는 작업'
         },
         mermaidLegend: { fail: 'F 실패 지점', wait: 'W 대기 지점', moment: 'MOT 진실의 순간', evidence: '물리적 증거' },
+        hoverCard: {
+            lead: word => `${word}: `,
+            list: names => names.join(', '),
+            by: name => `수행: ${name}`,
+            via: name => `채널: ${name}`,
+            for: segments => `${segments} 전용`,
+            evidence: '물리적 증거',
+            seenAt: step => `해당 단계: ${step}`,
+            time: '시간',
+            duration: '소요 시간',
+            durationText: (expected, standard, over) => `${expected}${standard ? `, 시간 기준 ${standard}` : ''}${over ? ' (시간 기준 초과)' : ''}`,
+            wait: '대기',
+            waitText: (expected, tolerance, over) => `${expected ?? '예상 시간 없음'}${tolerance ? `, 허용 시간 ${tolerance}` : ''}${over ? ' (허용 시간 초과)' : ''}`,
+            failPoint: ref => `실패 지점 ${ref}`,
+            cause: '원인',
+            failureRate: '실패율',
+            prevention: '예방',
+            recovery: '복구',
+            metric: (label, target) => `${label}${target ? ` (목표 ${target})` : ''}`
+        },
         tooltips: {
             failPoint: (ref, cause) => `실패 지점 ${ref}: ${cause}`,
             wait: (expected, tolerance, over) => `대기 지점${expected ? `: 예상 ${expected}` : ''}${tolerance ? `, 허용 시간 ${tolerance}` : ''}${over ? ' (허용 시간 초과)' : ''}`,

@@ -3,6 +3,7 @@
  * order of the action queue, so they read and write this without races.
  */
 import type { BlueprintLayout } from '@blueprint/diagram';
+import type { LanguageCode } from '@blueprint/model';
 import type { DiagramHighlights, DiagramParams, HeldDiagram } from '@blueprint/protocol';
 import { injectable } from 'inversify';
 
@@ -10,6 +11,8 @@ export interface ShownDiagram {
     readonly uri: string;
     readonly layout: BlueprintLayout;
     readonly highlights?: DiagramHighlights;
+    /** The blueprint's language, for the texts the page writes itself (the hover card). */
+    readonly language?: LanguageCode;
 }
 
 @injectable()
@@ -21,7 +24,7 @@ export class DiagramState {
     /** Steps selected by the editor's cursor or the keyboard; kept across updates. */
     selected: ReadonlySet<string> = new Set();
     /** While a comparison is shown, the newest live diagram waits here. */
-    comparison?: { readonly layout: BlueprintLayout; readonly pendingLive?: DiagramParams };
+    comparison?: { readonly layout: BlueprintLayout; readonly language?: LanguageCode; readonly pendingLive?: DiagramParams };
 
     get comparing(): boolean {
         return this.comparison !== undefined;
@@ -30,5 +33,10 @@ export class DiagramState {
     /** The layout drawn now: the comparison's, or the live one. */
     get drawnLayout(): BlueprintLayout | undefined {
         return this.comparison?.layout ?? this.shown?.layout;
+    }
+
+    /** The language of the layout drawn now (English when the server did not say). */
+    get drawnLanguage(): LanguageCode | undefined {
+        return this.comparison ? this.comparison.language : this.shown?.language;
     }
 }

@@ -37,8 +37,8 @@ export class ComparisonHandler implements IActionHandler {
         if (!result.layout) return;
         const shown = this.state.shown;
         const live: DiagramParams | undefined = this.state.comparison?.pendingLive
-            ?? (shown ? { uri: shown.uri, version: 0, layout: shown.layout, stale: false, errors: 0, highlights: shown.highlights } : undefined);
-        this.state.comparison = { layout: result.layout, pendingLive: live };
+            ?? (shown ? { uri: shown.uri, version: 0, layout: shown.layout, language: shown.language, stale: false, errors: 0, highlights: shown.highlights } : undefined);
+        this.state.comparison = { layout: result.layout, language: result.language, pendingLive: live };
         document.body.dataset.comparing = 'true';
         await this.modelSource.updateModel(buildGraph(result.layout, { classes: result.classes }));
         await this.dispatcher.dispatch(FitDiagramAction.create({ animate: false }));

@@ -24,7 +24,7 @@ export class HoverCardView implements IView {
             {card.sections.map(section => <div class={{ 'bp-hover-section': true, [`bp-hover-${section.kind}`]: true }}>
                 <div class-bp-hover-heading={true}>{section.heading}</div>
                 {section.lines.map(line => <div class={{ 'bp-hover-line': true, 'bp-hover-warning': line.warning === true }}>
-                    {line.lead ? <span class-bp-hover-lead={true}>{`${line.lead}: `}</span> : undefined}
+                    {line.lead ? <span class-bp-hover-lead={true}>{line.lead}</span> : undefined}
                     <span>{line.text}</span>
                 </div>)}
             </div>)}

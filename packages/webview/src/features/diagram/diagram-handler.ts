@@ -70,7 +70,8 @@ export class DiagramHandler implements IActionHandler {
         const highlights = params.layout ? params.highlights : (sameDocument ? shown?.highlights : undefined);
         const graph: BlueprintGraphSchema = { ...buildGraph(layout, { selected: this.state.selected }), highlights };
         this.saved.setDocument(params.uri);
-        this.state.shown = { uri: params.uri, layout, highlights };
+        const language = params.layout ? params.language : shown?.language;
+        this.state.shown = { uri: params.uri, layout, highlights, language };
         if (sameDocument && !redraw) {
             await this.modelSource.updateModel(graph);
         } else {
