@@ -49,7 +49,7 @@ export interface LayoutQualityReport {
 export interface LayoutQualityOptions {
     /** Parallel segments closer than this read as one line. */
     readonly parallelTolerance?: number;
-    /** Closest a flow may run along a line between lanes (default 8). */
+    /** Closest a flow may run along a line between lanes (default 12). */
     readonly lineClearance?: number;
     /** Closest a flow may run along the outside of a box edge (default 6). */
     readonly boxClearance?: number;
@@ -224,7 +224,7 @@ export function checkLayoutQuality(layout: BlueprintLayout, options: LayoutQuali
         }
     }
 
-    const lineClearance = options.lineClearance ?? 8;
+    const lineClearance = options.lineClearance ?? 12;
     const flowsAlongLines: string[] = [];
     for (const segment of allSegments) {
         if (segment.a.y !== segment.b.y || segment.flow.kind === 'evidence') continue;
