@@ -35,7 +35,9 @@ const MIN_SEPARATION = 5;
 const JOIN_PORT_SPACING = 14;
 /** Closest a track comes to a column edge. */
 const GAP_MARGIN = 6;
-/** Closest a line comes to a box it does not end at. */
+/** Closest a line comes to a box it does not end at: any nearer, it seems to touch the box. */
+const BOX_CLEARANCE = 6;
+/** Gap below which two collinear segments read as one line meeting end to end. */
 const CLEARANCE = 3;
 
 export interface RoutingGrid {
@@ -273,7 +275,7 @@ export function routeFlows(edges: readonly DiagramEdge[], steps: readonly LaidOu
     const blocksProbe = (box: LaidOutStep): boolean => {
         const isOwn = box === probeOwn0 || box === probeOwn1;
         if (isOwn && probeOwnAllowed) return false;
-        return crossesInterior(probeX, probeY, probeWidth, probeHeight, box, isOwn ? 0 : CLEARANCE);
+        return crossesInterior(probeX, probeY, probeWidth, probeHeight, box, isOwn ? 0 : BOX_CLEARANCE);
     };
     const conflictsWithProbe = (other: PlacedSegment): boolean =>
         other.edge !== probeEdge && !(other.reserved && routed[other.edge]) && conflicts(probeA, probeB, other.a, other.b);
@@ -428,7 +430,7 @@ export function routeFlows(edges: readonly DiagramEdge[], steps: readonly LaidOu
             probeWidth = Math.abs(a.x - b.x);
             probeHeight = Math.abs(a.y - b.y);
             probeOwnAllowed = i === 1 || i === route.length - 1;
-            if (obstacles.someWithin(probeX - CLEARANCE, probeY - CLEARANCE, probeWidth + 2 * CLEARANCE, probeHeight + 2 * CLEARANCE, blocksProbe)) return false;
+            if (obstacles.someWithin(probeX - BOX_CLEARANCE, probeY - BOX_CLEARANCE, probeWidth + 2 * BOX_CLEARANCE, probeHeight + 2 * BOX_CLEARANCE, blocksProbe)) return false;
             if (placed.someWithin(probeX - MIN_SEPARATION, probeY - MIN_SEPARATION, probeWidth + 2 * MIN_SEPARATION, probeHeight + 2 * MIN_SEPARATION, conflictsWithProbe)) return false;
         }
         return true;
