@@ -85,10 +85,16 @@ describe('branch points', () => {
         expect([...join.flows].sort()).toEqual(['Investigate->CallBack', 'Notify->CallBack']);
         const callBack = boxOf(layout, 'CallBack');
         expect(join.x).toBe(callBack.x + 1);
-        for (const id of join.flows) {
-            const flow = layout.flows.find(item => item.id === id)!;
-            expect(inDiamond(join, flow.points[flow.points.length - 1]), id).toBe(true);
+        // The branches meet around the diamond: their arrowheads on either side of it, clear of it and
+        // of each other (inside it they stacked into one blot), so the diamond is where they join.
+        const tips = join.flows.map(id => layout.flows.find(item => item.id === id)!.points.at(-1)!).sort((a, b) => a.y - b.y);
+        for (const tip of tips) {
+            expect(tip.x).toBe(callBack.x);
+            expect(Math.abs(tip.y - join.y)).toBeGreaterThanOrEqual(join.halfHeight + 2);
         }
+        expect(tips[0].y).toBeLessThan(join.y);
+        expect(tips.at(-1)!.y).toBeGreaterThan(join.y);
+        expect(tips[1].y - tips[0].y).toBeGreaterThanOrEqual(12);
         const svg = renderSvg(layout);
         expect(svg.match(/class="bp-gateway bp-gateway-parallel bp-gateway-(split|join)" data-step=/g)).toHaveLength(2);
         expect(svg.match(/class="bp-gateway-plus"/g)!.length).toBeGreaterThanOrEqual(2);

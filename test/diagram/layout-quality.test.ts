@@ -16,7 +16,8 @@ function defects(layout: BlueprintLayout): Record<string, readonly string[]> {
 }
 
 const NONE = {
-    flowsThroughBoxes: [], sharedSegments: [], ambiguousArrowheads: [], labelOverlaps: [], flowsThroughLabels: [], boxOverlaps: [], evidenceCrossings: [], gatewayOverlaps: []
+    flowsThroughBoxes: [], sharedSegments: [], ambiguousArrowheads: [], labelOverlaps: [], flowsThroughLabels: [], boxOverlaps: [], evidenceCrossings: [], gatewayOverlaps: [],
+    flowsAlongLines: [], flowsHuggingBoxes: [], crampedParallels: [], crowdedArrowheads: []
 };
 
 describe('layout quality checker', () => {
@@ -78,6 +79,44 @@ describe('layout quality checker', () => {
     });
 });
 
+describe('layout quality checker: lines the eye cannot tell apart', () => {
+    const box = (id: string, x: number, y: number, height = 40) => ({ id, lane: 'customer', label: id, x, y, width: 100, height }) as unknown as LaidOutStep;
+    const flow = (id: string, from: string, to: string, points: { x: number; y: number }[], kind: 'sequence' | 'hand-off' | 'two-way' = 'sequence') =>
+        ({ id, from, to, kind, loop: false, points });
+    const layout = (flows: BlueprintLayout['flows'], steps: LaidOutStep[], lines: BlueprintLayout['lines'] = []): BlueprintLayout => ({
+        id: 'T', title: 'T', width: 600, height: 400, lanes: [], lines, stages: [], steps, flows
+    });
+
+    test('finds a hand-off running along a line between lanes, not one crossing it', () => {
+        const report = checkLayoutQuality(layout([
+            flow('f', 'A', 'B', [{ x: 100, y: 20 }, { x: 150, y: 20 }, { x: 150, y: 94 }, { x: 280, y: 94 }, { x: 280, y: 140 }, { x: 300, y: 140 }], 'hand-off'),
+            flow('g', 'A', 'C', [{ x: 100, y: 30 }, { x: 120, y: 30 }, { x: 120, y: 150 }, { x: 300, y: 150 }])
+        ], [box('A', 0, 0), box('B', 300, 120), box('C', 300, 130)], [{ kind: 'visibility', label: 'Line of visibility', y: 100 }]));
+        expect(report.flowsAlongLines).toEqual(['A -> B runs along the visibility line, 6 px from it']);
+    });
+
+    test('finds a flow running just outside a box, and parallel flows a few pixels apart', () => {
+        const report = checkLayoutQuality(layout([
+            // 5 px above C, then 6 px beside the next flow.
+            flow('f', 'A', 'B', [{ x: 100, y: 20 }, { x: 120, y: 20 }, { x: 120, y: 195 }, { x: 400, y: 195 }, { x: 400, y: 220 }, { x: 450, y: 220 }]),
+            flow('g', 'D', 'E', [{ x: 100, y: 300 }, { x: 126, y: 300 }, { x: 126, y: 100 }, { x: 450, y: 100 }]),
+            // 8 px from f: readable.
+            flow('h', 'D', 'B', [{ x: 100, y: 310 }, { x: 112, y: 310 }, { x: 112, y: 230 }, { x: 450, y: 230 }])
+        ], [box('A', 0, 0), box('B', 450, 200), box('C', 200, 200), box('D', 0, 280), box('E', 450, 80)]));
+        expect(report.flowsHuggingBoxes).toEqual(['A -> B runs 5 px along C']);
+        expect(report.crampedParallels).toEqual(['A -> B and D -> E run 6 px apart']);
+    });
+
+    test('finds arrowheads stacked on one side of a box', () => {
+        const report = checkLayoutQuality(layout([
+            flow('f', 'A', 'B', [{ x: 100, y: 20 }, { x: 200, y: 20 }, { x: 200, y: 215 }, { x: 300, y: 215 }]),
+            flow('g', 'C', 'B', [{ x: 100, y: 220 }, { x: 300, y: 220 }]),
+            flow('h', 'D', 'B', [{ x: 100, y: 330 }, { x: 220, y: 330 }, { x: 220, y: 232 }, { x: 300, y: 232 }])
+        ], [box('A', 0, 0), box('B', 300, 200), box('C', 0, 200), box('D', 0, 310)]));
+        expect(report.crowdedArrowheads).toEqual(['the arrowheads of A -> B and C -> B are 5 px apart on the left of B']);
+    });
+});
+
 describe('layout quality on the examples', () => {
     test.each(listExamples().map(file => [path.relative(EXAMPLES_ROOT, file), file]))('%s', async (_name, file) => {
         const { model } = await loadExampleModel(file);
@@ -94,7 +133,14 @@ describe('layout quality on generated blueprints', () => {
         const model = await modelFromText(generateRichBlueprint(steps, seed));
         const layout = await layoutBlueprint(model);
         expect(layoutViolations(layout, model)).toEqual([]);
-        expect(defects(layout)).toEqual(NONE);
+        // Lines closer than a track and arrowheads crowding one side remain where a box side holds
+        // more flows than it has room for a track apart (at 200 steps, seed 4: 32 cramped pairs and
+        // 11 crowded arrowheads before tracks were 8 px apart, 4 and 2 now): held under one per
+        // hundred flows; every other defect at zero.
+        const { crampedParallels, crowdedArrowheads, ...others } = defects(layout);
+        const { crampedParallels: _c, crowdedArrowheads: _a, ...othersNone } = NONE;
+        expect(others).toEqual(othersNone);
+        for (const found of [crampedParallels, crowdedArrowheads]) expect(found.length).toBeLessThanOrEqual(Math.ceil(layout.flows.length / 100));
         // The generator makes every kind of case the router has a shape for.
         expect(layout.flows.some(flow => flow.loop)).toBe(true);
         expect(layout.flows.some(flow => flow.kind === 'two-way')).toBe(true);
@@ -113,12 +159,15 @@ describe('layout quality on generated blueprints', () => {
         const model = await modelFromText(lines.join('\n'));
         const layout = await layoutBlueprint(model);
         expect(layoutViolations(layout, model)).toEqual([]);
-        // Channel tracks stacked across one lane leave a skip's label no spot clear of its neighbours'
-        // lines (not solved yet): held at what it is, every other defect at zero.
-        const { flowsThroughLabels, ...others } = defects(layout);
-        const { flowsThroughLabels: _none, ...othersNone } = NONE;
+        // Channel tracks a full track apart, clear of the lines and the boxes, leave every skip's
+        // label a clean spot (14 labels were struck through with tracks 5 px apart). Boxes one line
+        // high carry eight ports on 32 px: those rows stay closer than a track and their arrowheads
+        // crowd (not solved yet: the boxes would have to grow), held at what they are.
+        const { crampedParallels, crowdedArrowheads, ...others } = defects(layout);
+        const { crampedParallels: _cramped, crowdedArrowheads: _crowded, ...othersNone } = NONE;
         expect(others).toEqual(othersNone);
-        expect(flowsThroughLabels.length).toBeLessThanOrEqual(14);
+        expect(crampedParallels.length).toBeLessThanOrEqual(28);
+        expect(crowdedArrowheads.length).toBeLessThanOrEqual(11);
     }, 60_000);
 
     test('the benchmark episodes at 200 steps', async () => {

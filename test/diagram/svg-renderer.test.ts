@@ -20,6 +20,22 @@ const HOSTILE = `blueprint Hostile "Title <script>alert('x')</script> & \\"quote
 `;
 
 describe('SVG renderer', () => {
+    test('a lane name that fits its header stays on one line; a longer one wraps between word groups', async () => {
+        const svg = renderSvg(await layoutBlueprint(await modelFromText(`blueprint Ko "카드" {
+    language ko
+    lane backstage "후방 직원 행동"
+    lane frontstage "일선 직원 행동 (고객과 통화)"
+    customer Call "전화" { start }
+    frontstage Answer "응대" via hotline
+    backstage Check "조회" { end }
+    flow Call -> Answer -> Check
+}`)));
+        const label = (id: string) => svg.match(new RegExp(`data-id="${id}"><rect[^>]*/><rect[^>]*/><text class="bp-lane-label"[^>]*>(.*?)</text>`))?.[1];
+        // Split in two by its word count, it read "후방 직원 / 행동", tearing "직원 행동" apart.
+        expect(label('backstage')).toMatch(/^<tspan[^>]*>후방 직원 행동<\/tspan>$/);
+        expect(label('frontstage')).toMatch(/^<tspan[^>]*>일선 직원 행동<\/tspan><tspan[^>]*>\(고객과 통화\)<\/tspan>$/);
+    });
+
     test('escapes labels, titles, stages, actors, segments and flow labels', async () => {
         const svg = renderSvg(await layoutBlueprint(await modelFromText(HOSTILE)));
         expect(svg).not.toContain('<script');

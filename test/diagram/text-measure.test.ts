@@ -148,4 +148,17 @@ describe('line breaking for every script', () => {
         expect(lines.length).toBeGreaterThan(1);
         for (const line of lines) expect(line.startsWith('\u0301')).toBe(false);
     });
+
+    test('a word wider than the line is cut into even pieces, never leaving a lone letter', () => {
+        // Cut greedily, this word left "e" alone on its last line.
+        const lines = wrapText('Kontoinformationsve', 120, 13);
+        expect(lines.join('')).toBe('Kontoinformationsve');
+        expect(lines.length).toBe(2);
+        expect(fits(lines, 120, 13)).toBe(true);
+        expect(Math.min(...lines.map(line => line.length))).toBeGreaterThan(2);
+        // Words before it still break at their spaces.
+        const text = wrapText('Look up the Kontoinformationsverwaltungssystemeintragungen', 120, 13);
+        expect(text[0]).toBe('Look up the');
+        expect(Math.min(...text.slice(1).map(line => line.length))).toBeGreaterThan(2);
+    });
 });

@@ -24,11 +24,20 @@ import type { DiagramEdge } from './diagram-input.js';
 import type { LaidOutFlow, LaidOutStep, Point } from './geometry.js';
 import { SpatialIndex, type Rect } from './spatial-index.js';
 
-/** Distance between two parallel tracks. */
-export const TRACK = 5;
+/** Distance between two parallel tracks: any closer, a bundle of lines cannot be told apart. */
+export const TRACK = 8;
+/**
+ * Closest two parallel lines may come (the router's conflict test): ports on a box side too short
+ * for its flows crowd to this. The tracks it chooses from are TRACK apart.
+ */
+const MIN_SEPARATION = 5;
+/** Distance between the arrowheads of flows that meet at a join (an arrowhead is about 11 px wide; the diamond 16 px high). */
+const JOIN_PORT_SPACING = 14;
 /** Closest a track comes to a column edge. */
 const GAP_MARGIN = 6;
-/** Closest a line comes to a box it does not end at. */
+/** Closest a line comes to a box it does not end at: any nearer, it seems to touch the box. */
+const BOX_CLEARANCE = 6;
+/** Gap below which two collinear segments read as one line meeting end to end. */
 const CLEARANCE = 3;
 
 export interface RoutingGrid {
@@ -182,13 +191,31 @@ export function routeFlows(edges: readonly DiagramEdge[], steps: readonly LaidOu
             }
         }
         const length = vertical ? box.height : box.width;
-        for (let index = 0; index < slots.length; index++) {
-            const slot = slots[index];
-            const fraction = (index + 1) / (slots.length + 1);
+        // Each slot takes the room its members span, and the room left is shared out evenly
+        // between the slots (all single ports: the side divided evenly, as ever).
+        let joinSpacing = JOIN_PORT_SPACING;
+        let spanned = 0;
+        for (const slot of slots) {
+            if (slot.length > 1 && slot[0].which === 0) spanned += (slot.length - 1) * TRACK;
+        }
+        for (const slot of slots) {
+            if (slot.length > 1 && slot[0].which === 1) {
+                joinSpacing = Math.max(MIN_SEPARATION, Math.min(JOIN_PORT_SPACING, (length - spanned - (slots.length + 1) * TRACK) / slot.length));
+                spanned += slot.length * joinSpacing;
+            }
+        }
+        const share = Math.max(0, length - spanned) / (slots.length + 1);
+        let cursor = 0;
+        for (const slot of slots) {
+            const join = slot.length > 1 && slot[0].which === 1;
+            const span = slot.length < 2 ? 0 : join ? slot.length * joinSpacing : (slot.length - 1) * TRACK;
+            cursor += share;
+            const middle = cursor + span / 2;
+            cursor += span;
             for (let member = 0; member < slot.length; member++) {
                 const end = slot[member];
-                const offset = (member - (slot.length - 1) / 2) * TRACK;
-                const along = Math.round((vertical ? box.y : box.x) + Math.max(TRACK, Math.min(length - TRACK, length * fraction + offset)));
+                const offset = join ? joinOffset(member, slot.length, joinSpacing) : (member - (slot.length - 1) / 2) * TRACK;
+                const along = Math.round((vertical ? box.y : box.x) + Math.max(MIN_SEPARATION, Math.min(length - MIN_SEPARATION, middle + offset)));
                 ports[end.edge][end.which] = vertical
                     ? { x: side === 'right' ? box.x + box.width : box.x, y: along }
                     : { x: along, y: side === 'bottom' ? box.y + box.height : box.y };
@@ -248,7 +275,7 @@ export function routeFlows(edges: readonly DiagramEdge[], steps: readonly LaidOu
     const blocksProbe = (box: LaidOutStep): boolean => {
         const isOwn = box === probeOwn0 || box === probeOwn1;
         if (isOwn && probeOwnAllowed) return false;
-        return crossesInterior(probeX, probeY, probeWidth, probeHeight, box, isOwn ? 0 : CLEARANCE);
+        return crossesInterior(probeX, probeY, probeWidth, probeHeight, box, isOwn ? 0 : BOX_CLEARANCE);
     };
     const conflictsWithProbe = (other: PlacedSegment): boolean =>
         other.edge !== probeEdge && !(other.reserved && routed[other.edge]) && conflicts(probeA, probeB, other.a, other.b);
@@ -403,8 +430,8 @@ export function routeFlows(edges: readonly DiagramEdge[], steps: readonly LaidOu
             probeWidth = Math.abs(a.x - b.x);
             probeHeight = Math.abs(a.y - b.y);
             probeOwnAllowed = i === 1 || i === route.length - 1;
-            if (obstacles.someWithin(probeX - CLEARANCE, probeY - CLEARANCE, probeWidth + 2 * CLEARANCE, probeHeight + 2 * CLEARANCE, blocksProbe)) return false;
-            if (placed.someWithin(probeX - TRACK, probeY - TRACK, probeWidth + 2 * TRACK, probeHeight + 2 * TRACK, conflictsWithProbe)) return false;
+            if (obstacles.someWithin(probeX - BOX_CLEARANCE, probeY - BOX_CLEARANCE, probeWidth + 2 * BOX_CLEARANCE, probeHeight + 2 * BOX_CLEARANCE, blocksProbe)) return false;
+            if (placed.someWithin(probeX - MIN_SEPARATION, probeY - MIN_SEPARATION, probeWidth + 2 * MIN_SEPARATION, probeHeight + 2 * MIN_SEPARATION, conflictsWithProbe)) return false;
         }
         return true;
     }
@@ -419,13 +446,22 @@ export function routeFlows(edges: readonly DiagramEdge[], steps: readonly LaidOu
     }
 }
 
-/** Parallel and closer than a track, overlapping (or meeting end to end); or one ending on the other. */
+/**
+ * Where the `member`-th of `count` flows meeting at a join enters, from the middle of its bundle:
+ * arrowheads `spacing` apart, and none in the middle, where the join's diamond sits.
+ */
+function joinOffset(member: number, count: number, spacing: number): number {
+    const slot = member - Math.floor(count / 2);
+    return (slot < 0 ? slot : slot + 1) * spacing - (count % 2 === 1 ? spacing / 2 : 0);
+}
+
+/** Parallel and closer than the least separation, overlapping (or meeting end to end); or one ending on the other. */
 function conflicts(a: Point, b: Point, c: Point, d: Point): boolean {
     const horizontal = a.y === b.y;
     const otherHorizontal = c.y === d.y;
     if (horizontal === otherHorizontal) {
         const offset = horizontal ? Math.abs(a.y - c.y) : Math.abs(a.x - c.x);
-        if (offset >= TRACK - 1) return false;
+        if (offset >= MIN_SEPARATION - 1) return false;
         const [lo1, hi1] = horizontal ? ordered(a.x, b.x) : ordered(a.y, b.y);
         const [lo2, hi2] = horizontal ? ordered(c.x, d.x) : ordered(c.y, d.y);
         return Math.min(hi1, hi2) - Math.max(lo1, lo2) > -CLEARANCE;

@@ -111,7 +111,8 @@ function joinGateway(step: string, boxes: ReadonlyMap<string, LaidOutStep>, flow
     const flows = flowsAt.get(box.id) ?? [];
     const incoming = flows.filter(flow => flow.to === box.id && flow.kind !== 'evidence' && !flow.loop && flow.points.length >= 2);
     if (incoming.length < 2) return undefined;
-    const at = place(box, incoming.map(flow => flow.points[flow.points.length - 1]), flows, new Set(incoming.map(flow => flow.id)), others);
+    // The branches' arrowheads leave the middle of their bundle free: the diamond goes there, clear of each of them.
+    const at = place(box, incoming.map(flow => flow.points[flow.points.length - 1]), flows, new Set(incoming.map(flow => flow.id)), others, true);
     return {
         id: `gateway:join:${box.id}`, step: box.id, kind: 'parallel', role: 'join', ...at, flows: incoming.map(flow => flow.id),
         description: say.parallelJoin(box.label)
@@ -121,9 +122,10 @@ function joinGateway(step: string, boxes: ReadonlyMap<string, LaidOutStep>, flow
 /**
  * Where on the box's border the diamond goes: on the side most of `ports` lie on, as near as it can
  * be to the middle of those ports while keeping clear of the ports of every other flow on that side
- * and of the diamonds already on it (`others`). `flows` are the flows that start or end at the box.
+ * (and of its own ports, `clearOfOwn`: a join's arrowheads) and of the diamonds already on it (`others`). `flows` are the flows that start or end at the box.
  */
-function place(box: LaidOutStep, ports: readonly Point[], flows: readonly LaidOutFlow[], own: ReadonlySet<string>, others: readonly LaidOutGateway[]):
+function place(box: LaidOutStep, ports: readonly Point[], flows: readonly LaidOutFlow[], own: ReadonlySet<string>, others: readonly LaidOutGateway[],
+    clearOfOwn = false):
     Pick<LaidOutGateway, 'x' | 'y' | 'halfWidth' | 'halfHeight' | 'side'> {
     const side = dominantSide(box, ports);
     const vertical = side === 'left' || side === 'right';
@@ -142,6 +144,7 @@ function place(box: LaidOutStep, ports: readonly Point[], flows: readonly LaidOu
             if ((flow.from === box.id || flow.to === box.id) && sideOf(box, point) === side) obstacles.push({ at: along(point), need: half + 2 });
         }
     }
+    if (clearOfOwn) for (const point of ports) if (sideOf(box, point) === side) obstacles.push({ at: along(point), need: half + 2 });
     for (const other of others) {
         if (other.side === side) obstacles.push({ at: vertical ? other.y : other.x, need: 2 * half + GATEWAY_GAP });
     }

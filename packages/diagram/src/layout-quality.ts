@@ -31,6 +31,17 @@ export interface LayoutQualityReport {
      * line of a flow that neither branches nor meets there (it would read as one of its branches).
      */
     readonly gatewayOverlaps: readonly string[];
+    /**
+     * A flow runs along a line between lanes (interaction, visibility, internal interaction) closer
+     * than `lineClearance`: a dashed hand-off there reads as part of the dashed line.
+     */
+    readonly flowsAlongLines: readonly string[];
+    /** A flow runs along a box's edge, outside it, closer than `boxClearance`: it seems to touch the box. */
+    readonly flowsHuggingBoxes: readonly string[];
+    /** Two flows run side by side closer than `parallelSpacing` (but not on one line): a bundle the eye cannot tell apart. */
+    readonly crampedParallels: readonly string[];
+    /** Two arrowheads end on one side of a box closer than `arrowheadSpacing`: they stack into one blot. */
+    readonly crowdedArrowheads: readonly string[];
     /** Proper crossings between segments of different flows (kept low, not a defect). */
     readonly crossings: number;
 }
@@ -38,6 +49,14 @@ export interface LayoutQualityReport {
 export interface LayoutQualityOptions {
     /** Parallel segments closer than this read as one line. */
     readonly parallelTolerance?: number;
+    /** Closest a flow may run along a line between lanes (default 12). */
+    readonly lineClearance?: number;
+    /** Closest a flow may run along the outside of a box edge (default 6). */
+    readonly boxClearance?: number;
+    /** Closest two parallel flows may run side by side (default 7). */
+    readonly parallelSpacing?: number;
+    /** Closest two arrowheads may end on one box side, tip to tip (default 12: an arrowhead is about 11 px wide). */
+    readonly arrowheadSpacing?: number;
 }
 
 /** Where a flow label is drawn: its `labelBox`, or, in geometry without one, where the SVG renderer used to put it. */
@@ -205,7 +224,87 @@ export function checkLayoutQuality(layout: BlueprintLayout, options: LayoutQuali
         }
     }
 
-    return { flowsThroughBoxes, sharedSegments, ambiguousArrowheads, labelOverlaps, flowsThroughLabels, boxOverlaps, evidenceCrossings, gatewayOverlaps, crossings };
+    const lineClearance = options.lineClearance ?? 12;
+    const flowsAlongLines: string[] = [];
+    for (const segment of allSegments) {
+        if (segment.a.y !== segment.b.y || segment.flow.kind === 'evidence') continue;
+        for (const line of layout.lines) {
+            if (Math.abs(segment.a.y - line.y) < lineClearance) {
+                flowsAlongLines.push(`${describe(segment.flow)} runs along the ${line.kind} line, ${Math.abs(segment.a.y - line.y)} px from it`);
+                break;
+            }
+        }
+    }
+
+    const boxClearance = options.boxClearance ?? 6;
+    const flowsHuggingBoxes: string[] = [];
+    for (const segment of allSegments) {
+        const r = segmentRect(segment);
+        for (const box of boxes.query(inflate(r, boxClearance))) {
+            const gap = r.height === 0
+                ? (Math.min(r.x + r.width, box.x + box.width) - Math.max(r.x, box.x) > 0 ? outsideDistance(r.y, box.y, box.y + box.height) : 0)
+                : r.width === 0 ? (Math.min(r.y + r.height, box.y + box.height) - Math.max(r.y, box.y) > 0 ? outsideDistance(r.x, box.x, box.x + box.width) : 0) : 0;
+            if (gap > 0 && gap < boxClearance) flowsHuggingBoxes.push(`${describe(segment.flow)} runs ${gap} px along ${box.id}`);
+        }
+    }
+
+    const spacing = options.parallelSpacing ?? 7;
+    const crampedParallels: string[] = [];
+    const crampedPairs = new Set<string>();
+    for (const segment of allSegments) {
+        if (segment.flow.kind === 'evidence') continue;
+        const r = segmentRect(segment);
+        for (const other of segments.query(inflate(r, spacing))) {
+            if (other.flow === segment.flow || other.flow.kind === 'evidence' || other.flow.id < segment.flow.id) continue;
+            const o = segmentRect(other);
+            const horizontal = r.height === 0;
+            if (horizontal !== (o.height === 0)) continue;
+            const offset = horizontal ? Math.abs(r.y - o.y) : Math.abs(r.x - o.x);
+            const overlap = horizontal
+                ? Math.min(r.x + r.width, o.x + o.width) - Math.max(r.x, o.x)
+                : Math.min(r.y + r.height, o.y + o.height) - Math.max(r.y, o.y);
+            const pair = `${segment.flow.id}\u0000${other.flow.id}`;
+            if (offset >= tolerance && offset < spacing && overlap > 0 && !crampedPairs.has(pair)) {
+                crampedPairs.add(pair);
+                crampedParallels.push(`${describe(segment.flow)} and ${describe(other.flow)} run ${offset} px apart`);
+            }
+        }
+    }
+
+    const arrowheadSpacing = options.arrowheadSpacing ?? 12;
+    const crowdedArrowheads: string[] = [];
+    const tipsOn = new Map<string, { flow: LaidOutFlow; along: number }[]>();
+    const stepById = new Map(layout.steps.map(step => [step.id, step]));
+    for (const flow of layout.flows) {
+        if (flow.kind === 'evidence' || flow.points.length < 2) continue;
+        const tips: [Point, string][] = [[flow.points[flow.points.length - 1], flow.to]];
+        if (flow.kind === 'two-way') tips.push([flow.points[0], flow.from]);
+        for (const [tip, id] of tips) {
+            const box = stepById.get(id);
+            if (!box) continue;
+            const side = tip.x === box.x ? 'left' : tip.x === box.x + box.width ? 'right' : tip.y === box.y ? 'top' : tip.y === box.y + box.height ? 'bottom' : undefined;
+            if (!side) continue;
+            const key = `${id}\u0000${side}`;
+            const along = side === 'left' || side === 'right' ? tip.y : tip.x;
+            const list = tipsOn.get(key) ?? [];
+            for (const other of list) {
+                const distance = Math.abs(other.along - along);
+                if (distance < arrowheadSpacing) crowdedArrowheads.push(`the arrowheads of ${describe(other.flow)} and ${describe(flow)} are ${distance} px apart on the ${side} of ${id}`);
+            }
+            list.push({ flow, along });
+            tipsOn.set(key, list);
+        }
+    }
+
+    return {
+        flowsThroughBoxes, sharedSegments, ambiguousArrowheads, labelOverlaps, flowsThroughLabels, boxOverlaps, evidenceCrossings, gatewayOverlaps,
+        flowsAlongLines, flowsHuggingBoxes, crampedParallels, crowdedArrowheads, crossings
+    };
+}
+
+/** How far `value` lies outside [low, high] (0 inside). */
+function outsideDistance(value: number, low: number, high: number): number {
+    return value < low ? low - value : value > high ? value - high : 0;
 }
 
 /** The number of each defect, for a one-line summary. */
@@ -219,6 +318,10 @@ export function summarizeLayoutQuality(report: LayoutQualityReport): Record<keyo
         boxOverlaps: report.boxOverlaps.length,
         evidenceCrossings: report.evidenceCrossings.length,
         gatewayOverlaps: report.gatewayOverlaps.length,
+        flowsAlongLines: report.flowsAlongLines.length,
+        flowsHuggingBoxes: report.flowsHuggingBoxes.length,
+        crampedParallels: report.crampedParallels.length,
+        crowdedArrowheads: report.crowdedArrowheads.length,
         crossings: report.crossings
     };
 }

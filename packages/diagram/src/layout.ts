@@ -33,7 +33,7 @@ export const DEFAULT_SPACING: LayoutSpacing = {
     columnGap: 48,
     stageGap: 64,
     rowGap: 12,
-    lanePadding: 18,
+    lanePadding: 28,
     laneHeaderWidth: 150,
     titleHeight: 36,
     stageHeaderHeight: 32,
@@ -410,7 +410,7 @@ function placeBoxes(input: DiagramInput, steps: readonly DiagramBox[], assignmen
 
         // Gaps: stages separated by a wider gap, and every gap wide enough for a track per flow bending in it.
         const demand = gapDemand(edges, column, columnStage.length, boxes, boxY);
-        const channels = channelTracks(lanes, spacing, laneExtra);
+        const channels = channelTracks(lanes, spacing, laneExtra, new Set(lines.map(line => line.y)));
         const gapLeft: number[] = [];
         const gapRight: number[] = [];
         const columnX: number[] = [];
@@ -508,12 +508,29 @@ function gapDemand(edges: readonly DiagramEdge[], column: ReadonlyMap<string, nu
     return demand;
 }
 
-/** Horizontal channel tracks: in the padding at the top and the bottom of every lane, clear of the boxes and the lane borders. */
-function channelTracks(lanes: readonly LaidOutLane[], spacing: LayoutSpacing, laneExtra: ReadonlyMap<string, number>): number[] {
+/** Closest a channel track comes to a line between lanes: a dashed hand-off any nearer reads as part of the dashed line. */
+const CHANNEL_LINE_CLEARANCE = 12;
+/** Closest a channel track comes to a lane border that carries no line. */
+const CHANNEL_BORDER_CLEARANCE = 6;
+/** Closest a channel track comes to the boxes of its lane: any nearer, the flow seems to touch them. */
+const CHANNEL_BOX_CLEARANCE = 8;
+
+/**
+ * Horizontal channel tracks: in the padding at the top and the bottom of every lane, clear of the
+ * boxes, of the lane borders and farther still from the lines drawn on them. A padding too thin
+ * for that (a compact spacing) still gets one track, in its middle.
+ */
+function channelTracks(lanes: readonly LaidOutLane[], spacing: LayoutSpacing, laneExtra: ReadonlyMap<string, number>,
+    lineYs: ReadonlySet<number>): number[] {
     const tracks: number[] = [];
     for (const lane of lanes) {
-        for (let offset = 4; offset <= spacing.lanePadding + (laneExtra.get(lane.id) ?? 0) - 4; offset += TRACK) {
-            tracks.push(lane.y + offset, lane.y + lane.height - offset);
+        const padding = spacing.lanePadding + (laneExtra.get(lane.id) ?? 0);
+        const bottom = lane.y + lane.height;
+        for (const [border, direction] of [[lane.y, 1], [bottom, -1]] as const) {
+            const first = lineYs.has(border) ? CHANNEL_LINE_CLEARANCE : CHANNEL_BORDER_CLEARANCE;
+            const last = padding - CHANNEL_BOX_CLEARANCE;
+            if (first > last) tracks.push(border + direction * Math.round(padding / 2));
+            for (let offset = first; offset <= last; offset += TRACK) tracks.push(border + direction * offset);
         }
     }
     return tracks.sort((a, b) => a - b);

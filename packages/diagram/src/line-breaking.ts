@@ -7,7 +7,7 @@
  *   `「`…) never ends one;
  * - Thai, Lao, Khmer and Myanmar, written without spaces, break where `Intl.Segmenter` finds words;
  * - grapheme clusters (`Intl.Segmenter`) are never split, and a word wider than the line is broken
- *   only as a last resort.
+ *   only as a last resort, into pieces of even width (no lone letter on the last line).
  * Lines are then balanced: the narrowest width that keeps the same number of lines is used, so no
  * label ends with a lone character on its last line.
  */
@@ -182,10 +182,34 @@ function fill(units: readonly string[], maxWidth: number, fontSize: number): str
     return lines;
 }
 
+/**
+ * A word wider than the line, cut between grapheme clusters into as few pieces as a greedy cut
+ * gives, balanced: the narrowest width with that many pieces, so the last is no lone letter.
+ */
 function splitByClusters(word: string, maxWidth: number, fontSize: number): string[] {
+    const clusters = [...graphemes.segment(word)].map(part => part.segment);
+    const greedy = cutClusters(clusters, maxWidth, fontSize);
+    if (greedy.length < 2) return greedy;
+    let low = estimateTextWidth(word, fontSize) / greedy.length;
+    let high = maxWidth;
+    let best = greedy;
+    for (let i = 0; i < 12 && high - low > 0.5; i++) {
+        const middle = (low + high) / 2;
+        const candidate = cutClusters(clusters, middle, fontSize);
+        if (candidate.length <= greedy.length) {
+            best = candidate;
+            high = middle;
+        } else {
+            low = middle;
+        }
+    }
+    return best;
+}
+
+function cutClusters(clusters: readonly string[], maxWidth: number, fontSize: number): string[] {
     const pieces: string[] = [];
     let current = '';
-    for (const { segment } of graphemes.segment(word)) {
+    for (const segment of clusters) {
         if (current !== '' && estimateTextWidth(current + segment, fontSize) > maxWidth) {
             pieces.push(current);
             current = '';

@@ -279,18 +279,14 @@ function textLines(lines: readonly string[], x: number, centerY: number, classNa
 /** Width the lane header leaves its name (x 24 to 162), in 13 px bold. */
 const LANE_LABEL_WIDTH = 138;
 
-/** A lane's name in the header: long names in two halves, and any half still too wide wrapped to the header. */
+/**
+ * A lane's name in the header: on one line when it fits, else wrapped (balanced) to the header. A
+ * name is never cut by its word count: "후방 직원 행동" fits, and a split would tear "직원 행동" apart.
+ */
 function laneLabelLines(label: string): string[] {
-    const lines = label.split(' ').length > 2 ? splitInTwo(label) : [label];
-    if (lines.every(line => reservedTextWidth(line, 13, true) <= LANE_LABEL_WIDTH)) return lines;
+    if (reservedTextWidth(label, 13, true) <= LANE_LABEL_WIDTH) return [label];
     // wrapText measures regular text: leave the bold face its extra width.
     return wrapText(label, LANE_LABEL_WIDTH * reservedTextWidth('x', 13) / reservedTextWidth('x', 13, true), 13);
-}
-
-function splitInTwo(label: string): string[] {
-    const words = label.split(' ');
-    const half = Math.ceil(words.length / 2);
-    return [words.slice(0, half).join(' '), words.slice(half).join(' ')];
 }
 
 function markers(): string {
