@@ -71,11 +71,11 @@ describe('hover card', () => {
         const fail = card.sections.find(section => section.kind === 'fail')!;
         expect(fail.heading).toMatch(/^Fail point F\d+$/);
         expect(fail.lines).toEqual([
-            { lead: 'Cause', text: 'Peak-hour queue longer than 15 seconds' },
-            { lead: 'Prevention', text: 'Staff to the half-hour call forecast' },
-            { lead: 'Recovery', text: 'Offer a call-back instead of holding' }
+            { lead: 'Cause: ', text: 'Peak-hour queue longer than 15 seconds' },
+            { lead: 'Prevention: ', text: 'Staff to the half-hour call forecast' },
+            { lead: 'Recovery: ', text: 'Offer a call-back instead of holding' }
         ]);
-        expect(card.sections.find(section => section.kind === 'time')!.lines).toEqual([{ lead: 'Wait', text: '10 s, tolerance 15 s', warning: false }]);
+        expect(card.sections.find(section => section.kind === 'time')!.lines).toEqual([{ lead: 'Wait: ', text: '10 s, tolerance 15 s', warning: false }]);
         const metrics = card.sections.find(section => section.kind === 'metric')!;
         expect(metrics.lines.map(line => line.text)).toContain('Calls answered within 15 seconds — target ≥ 85 %');
 
@@ -95,8 +95,8 @@ describe('hover card', () => {
         const queue = layout.steps.find(step => step.id === 'Q')!;
         const card = hoverCard(queue.label, queue.details);
         expect(card.sections.find(section => section.kind === 'time')!.lines).toEqual([
-            { lead: 'Duration', text: '3 min, standard 1 min — above its standard', warning: true },
-            { lead: 'Wait', text: '20 min, tolerance 5 min — beyond its tolerance', warning: true }
+            { lead: 'Duration: ', text: '3 min, standard 1 min — above its standard', warning: true },
+            { lead: 'Wait: ', text: '20 min, tolerance 5 min — beyond its tolerance', warning: true }
         ]);
         expect(card.sections.find(section => section.kind === 'fail')!.lines.at(-1)).toEqual({ text: 'No prevention or recovery written.', warning: true });
     });
