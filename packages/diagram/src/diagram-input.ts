@@ -11,6 +11,7 @@ import { wrapText } from './line-breaking.js';
 import { BADGE_NOTATION, CHIP_NOTATION, EMOTION_NOTATION, formatTarget, OVER_NOTATION, timeMark } from './notation.js';
 import { estimateTextWidth, reservedTextWidth } from './text-measure.js';
 import { documentCache, type LayoutCache } from './layout-cache.js';
+import { recoveryFlows, type RecoveryFlows } from './recovery-flows.js';
 
 export interface BoxMetrics {
     readonly fontSize: number;
@@ -62,6 +63,8 @@ export interface DiagramInput {
     /** Evidence box → its step, drawn as a plain connector. */
     readonly evidenceLinks: readonly DiagramEdge[];
     readonly evidenceLane?: string;
+    /** The flows and steps of fail points' corrective sub-processes (drawn apart from the main flow). */
+    readonly recovery: RecoveryFlows;
     /** The legend, note and tooltip texts in the blueprint's language (as its lane and line names are). */
     readonly strings: DiagramStrings;
 }
@@ -154,13 +157,14 @@ export function buildDiagramInput(model: BlueprintModel, metrics: BoxMetrics = D
         }
     }
 
+    const recovery = recoveryFlows(model, new Map(steps.map(box => [box.id, box.details.failPoints.map(fail => fail.ref)])));
     const flows: DiagramEdge[] = [];
     for (const flow of model.flows) {
-        if (seen.has(flow.from) && seen.has(flow.to)) flows.push(edgeOf(flow));
+        if (seen.has(flow.from) && seen.has(flow.to)) flows.push(edgeOf(flow, recovery.flows.get(flow.id), recovery.entries.has(flow.id)));
     }
     boxes?.steps.end();
     boxes?.evidence.end();
-    return { model, steps, evidence, flows, evidenceLinks, evidenceLane, strings };
+    return { model, steps, evidence, flows, evidenceLinks, evidenceLane, recovery, strings };
 }
 
 interface Names {
@@ -425,26 +429,33 @@ function boxSize(lines: readonly string[], fontSize: number, metaRows: number, m
     };
 }
 
-/** A flow's label with its share of the decision (`95 % · Resolved`) or a loop's repeat, so the diagram shows them. */
 /**
  * Each model flow's edge, made once: the layout worker patches its copy of the model, so a flow
  * an edit did not touch is the same object as before, and so is its edge (no new edges per edit,
- * and the placement's comparison of the edges stops at identity).
+ * and the placement's comparison of the edges stops at identity). A flow that became or stopped
+ * being part of a recovery gets a new edge.
  */
 const edgesOfFlows = new WeakMap<ModelFlow, DiagramEdge>();
 
-function edgeOf(flow: ModelFlow): DiagramEdge {
+/** `recovery`: the fail point whose corrective sub-process the flow draws; `entry`: it leads from the fail step into it. */
+function edgeOf(flow: ModelFlow, recovery: string | undefined, entry: boolean): DiagramEdge {
     let edge = edgesOfFlows.get(flow);
-    if (edge === undefined) {
-        edge = { id: flow.id, from: flow.from, to: flow.to, kind: flow.kind, label: flowLabel(flow), loop: flow.loop };
+    const label = flowLabel(flow, entry ? recovery : undefined);
+    if (edge === undefined || edge.recovery !== recovery || edge.label !== label) {
+        edge = { id: flow.id, from: flow.from, to: flow.to, kind: flow.kind, label, loop: flow.loop, ...(recovery ? { recovery } : {}) };
         edgesOfFlows.set(flow, edge);
     }
     return edge;
 }
 
-function flowLabel(flow: ModelFlow): string | undefined {
+/**
+ * A flow's label with its share of the decision (`95 % · Resolved`) or a loop's repeat, so the
+ * diagram shows them; the way into a recovery starts with its fail point's number (`F1`), which
+ * pairs it with the fail point's badge and note.
+ */
+function flowLabel(flow: ModelFlow, failRef?: string): string | undefined {
     const share = flow.share ? (flow.share.unit === '%' ? `${flow.share.value} %` : `×${flow.share.value}`) : undefined;
     const repeat = flow.repeat ? ('times' in flow.repeat ? `${flow.repeat.times}×` : `${Math.round(flow.repeat.probability * 1000) / 10} %`) : undefined;
-    const parts = [share ?? repeat, flow.label].filter((part): part is string => part !== undefined && part !== '');
+    const parts = [failRef, share ?? repeat, flow.label].filter((part): part is string => part !== undefined && part !== '');
     return parts.length > 0 ? parts.join(' · ') : undefined;
 }

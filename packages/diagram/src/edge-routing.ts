@@ -318,7 +318,8 @@ export function routeFlows(edges: readonly DiagramEdge[], steps: readonly LaidOu
     }
 
     const flows = edges.map((edge, index): LaidOutFlow => ({
-        id: edge.id, from: edge.from, to: edge.to, kind: edge.kind, label: edge.label, loop: edge.loop, points: routes[index]
+        id: edge.id, from: edge.from, to: edge.to, kind: edge.kind, label: edge.label, loop: edge.loop,
+        ...(edge.recovery ? { recovery: edge.recovery } : {}), points: routes[index]
     }));
     return { flows, crowdedGaps, crowdedRows };
 

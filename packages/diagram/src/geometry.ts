@@ -213,6 +213,11 @@ export interface LaidOutFlow {
     readonly kind: FlowKind | 'evidence';
     readonly label?: string;
     readonly loop: boolean;
+    /**
+     * The fail point (`F1`; `F1, F3` when two share it) whose corrective sub-process this flow draws:
+     * into, between or out of the steps its recovery names. Absent on the main flow.
+     */
+    readonly recovery?: string;
     readonly points: readonly Point[];
     /** Where the label is drawn (present when the flow has a label): clear of every box and other label. */
     readonly labelBox?: LabelBox;

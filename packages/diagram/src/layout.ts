@@ -179,9 +179,13 @@ function sameBox(x: DiagramBox, y: DiagramBox): boolean {
         && sameNumber(x.width, y.width) && sameNumber(x.height, y.height);
 }
 
-/** What routing reads of a flow or evidence link: its ends, its kind and its label (a label's size decides where it goes). */
+/**
+ * What routing reads of a flow or evidence link: its ends, its kind and its label (a label's size
+ * decides where it goes), and the fail point it is the recovery of (drawn so, its steps off the main row).
+ */
 function sameEdge(x: DiagramEdge, y: DiagramEdge): boolean {
-    return x.id === y.id && x.from === y.from && x.to === y.to && x.kind === y.kind && x.loop === y.loop && x.label === y.label;
+    return x.id === y.id && x.from === y.from && x.to === y.to && x.kind === y.kind && x.loop === y.loop && x.label === y.label
+        && x.recovery === y.recovery;
 }
 
 /** Numbers alike as they print (NaN like NaN). */
