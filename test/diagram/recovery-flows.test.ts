@@ -2,9 +2,11 @@
  * A fail point's corrective sub-process in the geometry: the flows into, between and out of the
  * steps its recovery names carry the fail point's number (`recovery: 'F1'`), the way in is labelled
  * with it, and nothing else is marked (Shostack's shoeshine; the other examples have no such steps).
+ * The SVG draws them in the recovery colour with the legend entry, in the blueprint's language.
  */
 import * as path from 'node:path';
-import { layoutBlueprint, type BlueprintLayout } from '@blueprint/diagram';
+import { layoutBlueprint, renderSvg, type BlueprintLayout } from '@blueprint/diagram';
+import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, test } from 'vitest';
 import { EXAMPLES_ROOT, listExamples, loadExampleModel, modelFromText } from './diagram-helpers.js';
 
@@ -99,5 +101,81 @@ describe('recovery flows in the geometry', () => {
         expect(after.flows.find(flow => flow.id === 'Polish->Strip')!.label).toBeUndefined();
         const again = await layoutBlueprint(await modelFromText(SHOESHINE), { previous: after });
         expect(recoveryOf(again)).toEqual(recoveryOf(before));
+    });
+});
+
+/** The SVG's flow groups as parsed XML: class, data-recovery, the path's end marker. */
+function svgFlows(svg: string): Array<{ id: string; classes: string[]; recovery?: string; marker?: string; label?: string }> {
+    const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: name => name === 'g' || name === 'tspan' });
+    const found: Array<{ id: string; classes: string[]; recovery?: string; marker?: string; label?: string }> = [];
+    const visit = (node: unknown): void => {
+        if (Array.isArray(node)) return node.forEach(visit);
+        if (!node || typeof node !== 'object') return;
+        const element = node as Record<string, unknown>;
+        const classes = typeof element.class === 'string' ? element.class.split(' ') : [];
+        if (classes.includes('bp-flow') && typeof element['data-id'] === 'string') {
+            const path = element.path as Record<string, string> | undefined;
+            const text = element.text as { tspan?: Array<string | { '#text': string }>; '#text'?: string } | undefined;
+            const label = text?.tspan?.map(span => typeof span === 'string' ? span : span['#text']).join(' ') ?? text?.['#text'];
+            found.push({ id: element['data-id'], classes, recovery: element['data-recovery'] as string | undefined, marker: path?.['marker-end'], label: label === undefined ? undefined : String(label) });
+        }
+        for (const value of Object.values(element)) visit(value);
+    };
+    visit(parser.parse(svg));
+    return found;
+}
+
+describe('recovery flows in the SVG', () => {
+    test('the shoeshine: the recovery\'s flows in their class and colour, the way in labelled F1; the legend explains them', async () => {
+        const { model } = await loadExampleModel(path.join(EXAMPLES_ROOT, 'shostack-shoeshine.blueprint'));
+        const layout = await layoutBlueprint(model!);
+        for (const theme of ['light', 'dark'] as const) {
+            const svg = renderSvg(layout, { theme });
+            const flows = svgFlows(svg);
+            const recovery = flows.filter(flow => flow.classes.includes('bp-flow-recovery'));
+            expect(recovery.map(flow => [flow.id, flow.recovery, flow.marker])).toEqual([
+                ['Polish->Strip', 'F1', 'url(#bp-arrow-recovery)'],
+                ['Strip->Repolish', 'F1', 'url(#bp-arrow-recovery)'],
+                ['Repolish->Buff', 'F1', 'url(#bp-arrow-recovery)']
+            ]);
+            expect(recovery[0].label).toBe('F1');
+            expect(flows.find(flow => flow.id === 'Polish->Buff')!.marker).toBe('url(#bp-arrow-end)');
+            const colour = theme === 'light' ? '#0f766e' : '#2dd4bf';
+            expect(svg).toContain(`.bp-flow-recovery .bp-flow-path { stroke: ${colour};`);
+            expect(svg).toContain(`.bp-arrowhead-recovery { fill: ${colour}; }`);
+            expect(svg).toMatch(/<marker id="bp-arrow-recovery"[^>]*><path class="bp-arrowhead-recovery"/);
+        }
+        const entry = layout.legend!.entries.find(item => item.key === 'flow:recovery');
+        expect(entry?.label).toBe('Recovery: the corrective sub-process of a fail point');
+        // Its sample is drawn in the recovery's style.
+        expect(renderSvg(layout)).toMatch(/<g class="bp-legend-entry" data-key="flow:recovery"><g class="bp-legend-sample bp-flow-sequence bp-flow-recovery"><path class="bp-flow-path" [^>]*marker-end="url\(#bp-arrow-recovery\)"/);
+    });
+
+    test('the legend has no recovery entry where no recovery is drawn', async () => {
+        for (const name of ['bank-deposit', 'credit-card-hotline']) {
+            const { model } = await loadExampleModel(path.join(EXAMPLES_ROOT, `${name}.blueprint`));
+            const layout = await layoutBlueprint(model!);
+            expect(layout.legend!.entries.map(item => item.key), name).not.toContain('flow:recovery');
+            expect(renderSvg(layout), name).not.toContain('class="bp-flow bp-flow-sequence bp-flow-recovery');
+        }
+    });
+
+    test('the legend says it in the blueprint\'s language', async () => {
+        const expected = { zh: '补救：失败点的纠正子流程', ja: '回復：失敗ポイントの是正サブプロセス', ko: '복구: 실패 지점의 시정 하위 프로세스' };
+        for (const [language, label] of Object.entries(expected)) {
+            const layout = await layoutBlueprint(await modelFromText(SHOESHINE.replace('blueprint Shine "Shine" {', `blueprint Shine "Shine" {\n    language ${language}`)));
+            expect(layout.legend!.entries.find(item => item.key === 'flow:recovery')?.label, language).toBe(label);
+        }
+    });
+
+    test('a label on the way into a recovery is escaped after the fail point\'s number', async () => {
+        const layout = await layoutBlueprint(await modelFromText(SHOESHINE.replace('flow Polish -> Strip -> Repolish -> Buff',
+            'flow Polish -> Strip "<b>wrong</b> & \\"odd\\""\n    flow Strip -> Repolish -> Buff')));
+        const entry = layout.flows.find(flow => flow.id === 'Polish->Strip')!;
+        expect(entry.label).toBe('F1 · <b>wrong</b> & "odd"');
+        const svg = renderSvg(layout);
+        expect(svg).not.toContain('<b>wrong');
+        expect(svg).toContain('&lt;b&gt;wrong&lt;/b&gt; &amp;');
+        expect(svgFlows(svg).find(flow => flow.id === 'Polish->Strip')!.label).toContain('<b>wrong</b> & "odd"');
     });
 });

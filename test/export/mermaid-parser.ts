@@ -26,7 +26,8 @@ function loadMermaid(): Promise<Mermaid> {
 }
 
 export interface ParsedVertex { readonly id: string; readonly text: string; readonly classes: readonly string[] }
-export interface ParsedEdge { readonly start: string; readonly end: string; readonly text: string; readonly type: string; readonly stroke: string }
+/** `styles`: what `linkStyle` gave the edge (`stroke:#0f766e`…). */
+export interface ParsedEdge { readonly start: string; readonly end: string; readonly text: string; readonly type: string; readonly stroke: string; readonly styles: readonly string[] }
 export interface ParsedSubgraph { readonly id: string; readonly title: string; readonly nodes: readonly string[] }
 
 export interface ParsedFlowchart {
@@ -39,7 +40,7 @@ export interface ParsedFlowchart {
 
 interface FlowDb {
     getVertices(): Map<string, { id: string; text?: string; classes: string[] }>;
-    getEdges(): { start: string; end: string; text?: string; type?: string; stroke?: string }[];
+    getEdges(): { start: string; end: string; text?: string; type?: string; stroke?: string; style?: string[] }[];
     getSubGraphs(): { id: string; title: string; nodes: string[] }[];
     getClasses(): Map<string, { styles: string[] }>;
 }
@@ -53,7 +54,7 @@ export async function parseFlowchart(text: string): Promise<ParsedFlowchart> {
     return {
         type: diagram.type,
         vertices: [...db.getVertices().values()].map(vertex => ({ id: vertex.id, text: readable(vertex.text ?? ''), classes: vertex.classes })),
-        edges: db.getEdges().map(edge => ({ start: edge.start, end: edge.end, text: readable(edge.text ?? ''), type: edge.type ?? '', stroke: edge.stroke ?? '' })),
+        edges: db.getEdges().map(edge => ({ start: edge.start, end: edge.end, text: readable(edge.text ?? ''), type: edge.type ?? '', stroke: edge.stroke ?? '', styles: edge.style ?? [] })),
         subgraphs: db.getSubGraphs().map(subgraph => ({ id: subgraph.id, title: readable(subgraph.title), nodes: subgraph.nodes })),
         classes: db.getClasses()
     };

@@ -76,4 +76,35 @@ describe.skipIf(!chromiumInstalled)(title, () => {
         await saveScreenshot(page, `shoeshine-hover-remedies.png`);
         await page.close();
     });
+
+    it('Shostack\'s shoeshine: the corrective sub-process in the recovery colour (the theme\'s cyan), F1 on the way in, in the legend', async () => {
+        const layout = examples.layout('shostack-shoeshine');
+        const page = await open('shostack-shoeshine');
+        await showWholeDiagram(page, layout);
+        const recovery = layout.flows.filter(flow => flow.recovery !== undefined);
+        expect(recovery.map(flow => flow.id)).toEqual(['Polish->Strip', 'Strip->Repolish', 'Repolish->Buff']);
+        const drawn = await page.$$eval('#blueprint-diagram .flow.flow-recovery', nodes => nodes.map(node => ({
+            id: node.id, recovery: node.getAttribute('data-recovery'), stroke: getComputedStyle(node.querySelector('.flow-line')!).stroke,
+            arrow: getComputedStyle(node.querySelector('.flow-arrow')!).fill
+        })));
+        expect(drawn.map(item => [item.id.replace('blueprint-diagram_', ''), item.recovery])).toEqual(recovery.map(flow => [`flow:${flow.id}`, 'F1']));
+        // Outside VS Code the fallback teal; the main flow keeps the foreground colour.
+        for (const item of drawn) expect([item.stroke, item.arrow]).toEqual(['rgb(15, 118, 110)', 'rgb(15, 118, 110)']);
+        const main = page.locator('[id="blueprint-diagram_flow:Polish->Buff"] .flow-line');
+        expect(await main.evaluate(element => getComputedStyle(element).stroke)).not.toBe('rgb(15, 118, 110)');
+        const labels = await page.$$eval('#blueprint-diagram .flow.flow-recovery .flow-label', texts => texts.map(text => text.textContent));
+        expect(labels).toEqual(['F1']);
+        // The legend's sample is drawn as the flows are.
+        const sample = page.locator('#blueprint-diagram .legend-entry[data-key="flow:recovery"] .flow-recovery .flow-line');
+        expect(await sample.evaluate(element => getComputedStyle(element).stroke)).toBe('rgb(15, 118, 110)');
+        await saveScreenshot(page, 'shoeshine-recovery.png');
+        // In VS Code: the theme's terminal cyan, whatever the theme; its dark fallback without one.
+        const line = page.locator('[id="blueprint-diagram_flow:Polish->Strip"] .flow-line');
+        await page.evaluate(() => document.body.classList.add('vscode-dark'));
+        expect(await line.evaluate(element => getComputedStyle(element).stroke)).toBe('rgb(45, 212, 191)');
+        await page.evaluate(() => document.documentElement.style.setProperty('--vscode-terminal-ansiCyan', '#11a8cd'));
+        expect(await line.evaluate(element => getComputedStyle(element).stroke)).toBe('rgb(17, 168, 205)');
+        await saveScreenshot(page, 'shoeshine-recovery-dark.png');
+        await page.close();
+    });
 });

@@ -224,6 +224,7 @@ function flowLegendKeys(flows: readonly LaidOutFlow[]): readonly string[] {
     for (const flow of flows) {
         used.add(`flow:${flow.kind}`);
         if (flow.loop) used.add('flow:loop');
+        if (flow.recovery) used.add('flow:recovery');
     }
     keys = [...used];
     legendKeysOfFlows.set(flows, keys);

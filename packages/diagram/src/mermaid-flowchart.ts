@@ -3,7 +3,8 @@
  * wikis, PR comments). Mermaid does its own layout, so only the structure is written: one subgraph
  * per lane in lane order, the steps in reading order (by their laid-out x), the flows with their
  * labels and shares, the lines of interaction, visibility and internal interaction on the lanes
- * below them, and classes (with a legend) for fail points, waits, moments of truth and evidence.
+ * below them, and classes (with a legend) for fail points, waits, moments of truth and evidence;
+ * the flows of a fail point's corrective sub-process in the recovery colour (`linkStyle`).
  * Two dialects: `flowchart LR`, which every Mermaid renders (it places the lanes itself, mostly in
  * order), and `swimlane-beta LR` (Mermaid 11.16 and later), which draws them as real swimlanes. A flowchart ranks every linked box
  * left to right, so an evidence box linked to its step would sit beside it, not above: there the
@@ -46,7 +47,9 @@ export function blueprintMermaidClasses(language?: string): Readonly<Record<stri
         fail: { style: 'stroke:#cf222e,stroke-width:2.5px', legend: legend.fail },
         wait: { style: 'stroke:#9a6700,stroke-width:2px,stroke-dasharray:5 3', legend: legend.wait },
         moment: { style: 'fill:#fbefff,stroke:#8250df,stroke-width:2px', legend: legend.moment },
-        evidence: { style: 'fill:#fff8c5,stroke:#57606a', legend: legend.evidence }
+        evidence: { style: 'fill:#fff8c5,stroke:#57606a', legend: legend.evidence },
+        // A class of flows: the legend's box shows the colour, the flows take it through linkStyle.
+        recovery: { style: 'fill:#ffffff,stroke:#0f766e,stroke-width:2px,color:#0f766e', legend: legend.recovery, linkStyle: 'stroke:#0f766e,stroke-width:2px,color:#0f766e' }
     };
 }
 
@@ -129,8 +132,11 @@ export function writeMermaid(layout: BlueprintLayout, options: MermaidOptions = 
         // The step first: the swimlane layout then puts its evidence in the same column.
         const [from, to] = flow.kind === 'evidence' ? [flow.to, flow.from] : [flow.from, flow.to];
         out.push(`    ${nodeId.get(from)} ${ARROWS[flow.kind]}${edgeLabel(flow)} ${nodeId.get(to)}`);
-        for (const name of options.classes?.get(flow.id) ?? []) {
-            if (defs[name]?.linkStyle) linkStyles.set(name, [...(linkStyles.get(name) ?? []), index]);
+        for (const name of [...(flow.recovery !== undefined ? ['recovery'] : []), ...options.classes?.get(flow.id) ?? []]) {
+            if (!defs[name]?.linkStyle) continue;
+            linkStyles.set(name, [...(linkStyles.get(name) ?? []), index]);
+            // A flow class of the blueprint's own is explained in the legend, as the step classes are.
+            if (name === 'recovery' && !usedClasses.has(name)) usedClasses.set(name, []);
         }
     });
 
@@ -154,7 +160,7 @@ export function writeMermaid(layout: BlueprintLayout, options: MermaidOptions = 
     for (const [name, def] of Object.entries(defs)) {
         if (usedClasses.has(name)) out.push(`    classDef ${name} ${def.style}`);
     }
-    for (const [name, ids] of usedClasses) out.push(`    class ${ids.join(',')} ${name}`);
+    for (const [name, ids] of usedClasses) if (ids.length > 0) out.push(`    class ${ids.join(',')} ${name}`);
     for (const [name, indexes] of linkStyles) out.push(`    linkStyle ${indexes.join(',')} ${defs[name]!.linkStyle}`);
     return out.join('\n') + '\n';
 }
@@ -188,7 +194,9 @@ function stepClasses(step: LaidOutStep): string[] {
 
 /** Evidence as a plain box, steps rounded; badges first, then the label, then who and through what, then the evidence. */
 function shape(step: LaidOutStep, evidence: readonly string[]): string {
-    const badges = [step.failPoint ? 'F' : undefined, step.waitPoint ? (step.waitTime ? `W ${step.waitTime}` : 'W') : undefined, step.moment ? 'MOT' : undefined]
+    // The fail point's number as on the SVG's badge (`F1`), which the way into its recovery is labelled with.
+    const failBadge = step.marks?.find(mark => mark.kind === 'fail')?.lines.join('') || 'F';
+    const badges = [step.failPoint ? failBadge : undefined, step.waitPoint ? (step.waitTime ? `W ${step.waitTime}` : 'W') : undefined, step.moment ? 'MOT' : undefined]
         .filter((badge): badge is string => badge !== undefined);
     const head = badges.length > 0 ? `<b>${escapeMermaid(badges.join(' · '))}</b> ` : '';
     // The chips' texts as the diagram draws them: the channel's label (a built-in one in the blueprint's language), not its name.

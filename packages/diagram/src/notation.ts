@@ -46,12 +46,14 @@ export const CHIP_NOTATION: Readonly<Record<ChipKind, MarkNotation>> = {
     segment: { sample: 'for VIP', tone: 'plain', legend: EN['chip:segment'] }
 };
 
-export const FLOW_NOTATION: Readonly<Record<FlowKind | 'evidence' | 'loop', string>> = {
+/** `recovery`: the flows of a fail point's corrective sub-process, in their own colour with the fail point's number on the way in. */
+export const FLOW_NOTATION: Readonly<Record<FlowKind | 'evidence' | 'loop' | 'recovery', string>> = {
     sequence: EN['flow:sequence'],
     'two-way': EN['flow:two-way'],
     'hand-off': EN['flow:hand-off'],
     escalation: EN['flow:escalation'],
     loop: EN['flow:loop'],
+    recovery: EN['flow:recovery'],
     evidence: EN['flow:evidence']
 };
 

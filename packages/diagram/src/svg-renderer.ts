@@ -35,6 +35,8 @@ interface Palette {
     readonly stepStroke: string;
     readonly evidenceFill: string;
     readonly flow: string;
+    /** The flows of a fail point's corrective sub-process: a teal with at least 4.5:1 against every lane band. */
+    readonly recovery: string;
     readonly fail: string;
     readonly wait: string;
     readonly moment: string;
@@ -49,14 +51,14 @@ const PALETTES: Readonly<Record<SvgTheme, Palette>> = {
     light: {
         background: '#ffffff', text: '#1f2328', muted: '#59636e', laneFill: ['#f6f8fa', '#ffffff'], laneHeader: '#eaeef2',
         stageFill: '#ddf4ff', line: '#8c959f', stepFill: '#ffffff', stepStroke: '#57606a', evidenceFill: '#fff8c5',
-        flow: '#424a53', fail: '#cf222e', wait: '#9a6700', moment: '#8250df', metric: '#0969da',
+        flow: '#424a53', recovery: '#0f766e', fail: '#cf222e', wait: '#9a6700', moment: '#8250df', metric: '#0969da',
         tones: { red: '#cf222e', orange: '#bc4c00', purple: '#8250df', blue: '#0969da', green: '#1a7f37', grey: '#59636e' },
         chipFill: '#f6f8fa', independentFill: '#eaeef2'
     },
     dark: {
         background: '#0d1117', text: '#e6edf3', muted: '#9198a1', laneFill: ['#161b22', '#0d1117'], laneHeader: '#21262d',
         stageFill: '#12263a', line: '#6e7681', stepFill: '#161b22', stepStroke: '#8b949e', evidenceFill: '#2e2a16',
-        flow: '#c9d1d9', fail: '#f85149', wait: '#d29922', moment: '#a371f7', metric: '#4493f8',
+        flow: '#c9d1d9', recovery: '#2dd4bf', fail: '#f85149', wait: '#d29922', moment: '#a371f7', metric: '#4493f8',
         tones: { red: '#da3633', orange: '#bd561d', purple: '#8957e5', blue: '#1f6feb', green: '#238636', grey: '#6e7681' },
         chipFill: '#21262d', independentFill: '#262c36'
     }
@@ -129,8 +131,7 @@ export function renderSvg(layout: BlueprintLayout, options: SvgOptions = {}): st
 function renderFlow(flow: LaidOutFlow, extraClasses: string): string {
     const path = flow.points.map((point, index) => `${index === 0 ? 'M' : 'L'}${point.x} ${point.y}`).join(' ');
     const kind = flow.kind;
-    const startMarker = kind === 'two-way' ? ' marker-start="url(#bp-arrow-start)"' : '';
-    const endMarker = kind === 'evidence' ? '' : ` marker-end="url(#bp-arrow-${kind === 'escalation' ? 'escalation' : 'end'})"`;
+    const { startMarker, endMarker } = flowMarkers(kind, flow.recovery !== undefined);
     let label = '';
     if (flow.labelBox) {
         // The layout placed the label clear of boxes and other labels; a leader line joins a label moved away from its flow.
@@ -146,8 +147,20 @@ function renderFlow(flow: LaidOutFlow, extraClasses: string): string {
         const [a, b] = longestHorizontal(flow);
         label = `<text class="bp-flow-label" x="${(a.x + b.x) / 2}" y="${a.y - 4}" text-anchor="middle">${escapeXml(flow.label)}</text>`;
     }
-    return `<g class="bp-flow bp-flow-${kind}${flow.loop ? ' bp-flow-loop' : ''}${extraClasses}" data-id="${escapeXml(flow.id)}">`
+    // A recovery's flows say whose: the class draws them in the recovery colour, `data-recovery` names the fail point.
+    const recoveryClass = flow.recovery === undefined ? '' : ' bp-flow-recovery';
+    const recoveryOf = flow.recovery === undefined ? '' : ` data-recovery="${escapeXml(flow.recovery)}"`;
+    return `<g class="bp-flow bp-flow-${kind}${flow.loop ? ' bp-flow-loop' : ''}${recoveryClass}${extraClasses}" data-id="${escapeXml(flow.id)}"${recoveryOf}>`
         + `<path class="bp-flow-path" d="${path}"${startMarker}${endMarker}/>${label}</g>`;
+}
+
+/** Arrowheads of a flow: at the end (none for evidence), also at the start of a two-way flow; a recovery's in its colour. */
+function flowMarkers(kind: LaidOutFlow['kind'], recovery: boolean): { startMarker: string; endMarker: string } {
+    const end = recovery ? 'recovery' : kind === 'escalation' ? 'escalation' : 'end';
+    return {
+        startMarker: kind === 'two-way' ? ` marker-start="url(#bp-arrow-${recovery ? 'recovery-start' : 'start'})"` : '',
+        endMarker: kind === 'evidence' ? '' : ` marker-end="url(#bp-arrow-${end})"`
+    };
 }
 
 /** A branch point: an empty diamond (one branch is taken) or a diamond with a plus (parallel work). */
@@ -240,10 +253,9 @@ function legendSample(entry: LaidOutLegendEntry): string {
     }
     const lineY = y + height / 2;
     if (group === 'flow') {
-        const flowKind = kind === 'loop' ? 'sequence' : kind;
-        const startMarker = flowKind === 'two-way' ? ' marker-start="url(#bp-arrow-start)"' : '';
-        const endMarker = flowKind === 'evidence' ? '' : ` marker-end="url(#bp-arrow-${flowKind === 'escalation' ? 'escalation' : 'end'})"`;
-        return `<g class="bp-legend-sample bp-flow-${flowKind}${kind === 'loop' ? ' bp-flow-loop' : ''}">`
+        const flowKind = kind === 'loop' || kind === 'recovery' ? 'sequence' : kind as LaidOutFlow['kind'];
+        const { startMarker, endMarker } = flowMarkers(flowKind, kind === 'recovery');
+        return `<g class="bp-legend-sample bp-flow-${flowKind}${kind === 'loop' ? ' bp-flow-loop' : ''}${kind === 'recovery' ? ' bp-flow-recovery' : ''}">`
             + `<path class="bp-flow-path" d="M${x + 2} ${lineY} L${x + width - 2} ${lineY}"${startMarker}${endMarker}/></g>`;
     }
     const lineKind = kind ? ` bp-line-${escapeXml(kind)}` : '';
@@ -289,11 +301,20 @@ function laneLabelLines(label: string): string[] {
     return wrapText(label, LANE_LABEL_WIDTH * reservedTextWidth('x', 13) / reservedTextWidth('x', 13, true), 13);
 }
 
+/**
+ * Arrowheads. Each head's path has its own class (no `marker path` selector): the PDF's SVG reader
+ * styles only by class, so the recovery's heads come out in its colour there too.
+ */
 function markers(): string {
+    const marker = (id: string, kind: 'flow' | 'escalation' | 'recovery', size: number, refX: number, shape: string) =>
+        `<marker id="${id}" class="bp-marker" viewBox="0 0 10 10" refX="${refX}" refY="5" markerWidth="${size}" markerHeight="${size}" orient="auto"><path class="bp-arrowhead-${kind}" d="${shape}"/></marker>`;
     return '<defs>'
-        + '<marker id="bp-arrow-end" class="bp-marker" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" markerHeight="8" orient="auto"><path d="M0 0 L10 5 L0 10 z"/></marker>'
-        + '<marker id="bp-arrow-start" class="bp-marker" viewBox="0 0 10 10" refX="0" refY="5" markerWidth="8" markerHeight="8" orient="auto"><path d="M10 0 L0 5 L10 10 z"/></marker>'
-        + '<marker id="bp-arrow-escalation" class="bp-marker bp-marker-escalation" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="9" markerHeight="9" orient="auto"><path d="M0 0 L10 5 L0 10 L3 5 z"/></marker>'
+        + marker('bp-arrow-end', 'flow', 8, 10, 'M0 0 L10 5 L0 10 z')
+        + marker('bp-arrow-start', 'flow', 8, 0, 'M10 0 L0 5 L10 10 z')
+        + marker('bp-arrow-escalation', 'escalation', 9, 10, 'M0 0 L10 5 L0 10 L3 5 z')
+        // The recovery's line is wider and a marker grows with it: a smaller size draws the same head.
+        + marker('bp-arrow-recovery', 'recovery', 6, 10, 'M0 0 L10 5 L0 10 z')
+        + marker('bp-arrow-recovery-start', 'recovery', 6, 0, 'M10 0 L0 5 L10 10 z')
         + '</defs>';
 }
 
@@ -343,8 +364,11 @@ ${(Object.entries(p.tones) as Array<[string, string]>).map(([tone, colour]) => `
 .bp-flow-loop .bp-flow-path { stroke-dasharray: 2 4; }
 .bp-flow-label { font-size: 10px; fill: ${p.muted}; paint-order: stroke; stroke: ${p.background}; stroke-width: 3px; stroke-linejoin: round; }
 .bp-flow-leader { stroke: ${p.muted}; stroke-width: 0.8; stroke-dasharray: 1 2; }
-.bp-marker path { fill: ${p.flow}; }
-.bp-marker-escalation path { fill: ${p.fail}; }
+.bp-arrowhead-flow { fill: ${p.flow}; }
+.bp-arrowhead-escalation { fill: ${p.fail}; }
+.bp-arrowhead-recovery { fill: ${p.recovery}; }
+.bp-flow-recovery .bp-flow-path { stroke: ${p.recovery}; stroke-width: 2; }
+.bp-flow-recovery .bp-flow-label { fill: ${p.recovery}; font-weight: 700; }
 .bp-added .bp-box, .bp-added .bp-flow-path { stroke: #1a7f37; stroke-width: 2.5; }
 .bp-removed .bp-box, .bp-removed .bp-flow-path { stroke: #cf222e; stroke-width: 2.5; opacity: 0.6; }
 .bp-changed .bp-box, .bp-changed .bp-flow-path { stroke: #9a6700; stroke-width: 2.5; }

@@ -3,7 +3,8 @@
  * tools that import draw.io (Miro): lanes are swimlane containers holding their steps, stages are
  * header cells, the three lines are labelled dashed edges (the line of order penetration dash-dot),
  * steps and evidence are boxes at their laid-out positions (fail points numbered, their remedies in
- * the tooltip), flows are orthogonal edges with their waypoints and labels, branch points rhombi. Cell values are
+ * the tooltip), flows are orthogonal edges with their waypoints and labels (a fail point's corrective
+ * sub-process in the recovery colour, its tooltip naming the fail point), branch points rhombi. Cell values are
  * HTML (`html=1`, so a box can hold its actor, label and coloured badges): every label is escaped
  * as HTML first and then as XML by the builder (fast-xml-parser's; xmlbuilder2 4 leaves `&lt;` in
  * an attribute as it is, which would hand draw.io's HTML a real tag).
@@ -18,6 +19,8 @@ const LANE_X = 16;
 
 const LANE_FILL: readonly string[] = ['#f6f8fa', '#ffffff'];
 const BADGE_COLOURS = { fail: '#cf222e', wait: '#9a6700', moment: '#8250df', metric: '#0969da' } as const;
+/** The SVG's recovery colour (light theme). */
+const RECOVERY_COLOUR = '#0f766e';
 
 type Attributes = Record<string, string>;
 interface CellNode { [key: string]: unknown }
@@ -111,7 +114,8 @@ function edge(flow: LaidOutFlow): CellNode {
     const inner = flow.points.slice(1, -1);
     return {
         ...attributes({ id: cellId('flow', flow.id), value: flow.label ? escapeHtml(flow.label) : '', style: flowStyle(flow), edge: '1', parent: '1',
-            source: cellId('step', flow.from), target: cellId('step', flow.to) }),
+            source: cellId('step', flow.from), target: cellId('step', flow.to),
+            ...(flow.recovery ? { tooltip: `Recovery of ${flow.recovery}: the corrective sub-process of the fail point` } : {}) }),
         mxGeometry: {
             ...attributes({ relative: '1', as: 'geometry' }),
             ...(inner.length > 0 ? { Array: { ...attributes({ as: 'points' }), mxPoint: inner.map(point => attributes({ x: String(point.x), y: String(point.y) })) } } : {})
@@ -163,6 +167,13 @@ function stepStyle(step: LaidOutStep): string {
 }
 
 function flowStyle(flow: LaidOutFlow): string {
+    const style = kindStyle(flow);
+    // The recovery colour over the kind's (a hand-off stays dashed), the fail point's number bold in it.
+    return flow.recovery === undefined ? style
+        : style.replace(/(strokeColor|strokeWidth|fontColor)=[^;]*;/g, '') + `strokeColor=${RECOVERY_COLOUR};strokeWidth=2;fontColor=${RECOVERY_COLOUR};fontStyle=1;`;
+}
+
+function kindStyle(flow: LaidOutFlow): string {
     const base = 'edgeStyle=orthogonalEdgeStyle;rounded=0;orthogonalLoop=1;html=1;fontSize=10;fontColor=#59636e;';
     switch (flow.kind) {
         case 'evidence': return `${base}endArrow=none;dashed=1;dashPattern=2 3;strokeColor=#8c959f;`;

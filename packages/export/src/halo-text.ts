@@ -6,6 +6,8 @@
  */
 const HALO_CLASS = 'bp-flow-label';
 const RULE = new RegExp(`\\.${HALO_CLASS}\\s*\\{([^}]*)\\}`);
+/** A rule for the labels of some flows only (`.bp-flow-recovery .bp-flow-label`, a diff's `.bp-added .bp-flow-label`). */
+const SCOPED_RULE = new RegExp(`(^|[}\\n])([^{},\\n]*\\S)\\s+\\.${HALO_CLASS}\\s*\\{([^}]*)\\}`, 'g');
 const TEXT = new RegExp(`<text class="${HALO_CLASS}"([^>]*)>([\\s\\S]*?)</text>`, 'g');
 
 export function splitHaloText(svg: string): string {
@@ -14,7 +16,12 @@ export function splitHaloText(svg: string): string {
     const declarations = rule[1].split(';').map(part => part.trim()).filter(part => part !== '' && !part.startsWith('paint-order'));
     const halo = [...declarations.filter(part => !part.startsWith('fill')), 'fill: none'];
     const ink = [...declarations.filter(part => !part.startsWith('stroke')), 'stroke: none'];
-    const styles = `.${HALO_CLASS}-halo { ${halo.join('; ')}; }\n.${HALO_CLASS}-ink { ${ink.join('; ')}; }\n`;
+    // The scoped rules then apply to the ink (their colour, their weight), after the plain one.
+    const scoped = [...svg.matchAll(SCOPED_RULE)].map(([, , scope, body]) => {
+        const inkOnly = body.split(';').map(part => part.trim()).filter(part => part !== '' && !part.startsWith('stroke') && !part.startsWith('paint-order'));
+        return inkOnly.length > 0 ? `${scope.trim()} .${HALO_CLASS}-ink { ${inkOnly.join('; ')}; }\n` : '';
+    }).join('');
+    const styles = `.${HALO_CLASS}-halo { ${halo.join('; ')}; }\n.${HALO_CLASS}-ink { ${ink.join('; ')}; }\n${scoped}`;
     return svg
         .replace(/<\/style>/g, `${styles}</style>`)
         .replace(TEXT, (_whole, attributes: string, content: string) =>

@@ -87,6 +87,7 @@ export function buildGraph(layout: BlueprintLayout, options: GraphBuildOptions =
             label: flow.label,
             ...(flow.labelBox ? { labelBox: flow.labelBox } : {}),
             loop: flow.loop,
+            ...(flow.recovery ? { recovery: flow.recovery } : {}),
             routingPoints: flow.points.map(point => ({ x: point.x, y: point.y })),
             ...(options.highlight ? { cssClasses: options.highlight.flows.has(flow.id) ? HIGHLIGHTED : DIMMED } : {}),
             ...(options.classes?.[flow.id] ? { cssClasses: [...options.classes[flow.id]] } : {})

@@ -73,4 +73,6 @@ export class FlowEdge extends SEdgeImpl {
     label?: string;
     labelBox?: LabelBox;
     loop = false;
+    /** The fail point whose corrective sub-process this flow draws. */
+    recovery?: string;
 }

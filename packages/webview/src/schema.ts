@@ -59,6 +59,8 @@ export interface FlowSchema extends SEdge {
     readonly kind: LaidOutFlow['kind'];
     readonly label?: string;
     readonly loop: boolean;
+    /** The fail point (`F1`) whose corrective sub-process this flow draws; absent on the main flow. */
+    readonly recovery?: string;
     /** Where the layout placed the label, clear of boxes and other labels (absent in older layouts). */
     readonly labelBox?: LabelBox;
     /** The full route as laid out, start and end included. */

@@ -119,7 +119,9 @@ export class FlowView implements IView {
         const path = points.map((point, index) => `${index === 0 ? 'M' : 'L'} ${point.x},${point.y}`).join(' ');
         const end = arrowHead(points, false);
         const start = flow.kind === 'two-way' ? arrowHead(points, true) : undefined;
-        return <g class={{ flow: true, [`flow-${flow.kind}`]: true, loop: flow.loop }}>
+        // A fail point's corrective sub-process in the recovery colour, named for screen readers and tooltips.
+        return <g class={{ flow: true, [`flow-${flow.kind}`]: true, loop: flow.loop, 'flow-recovery': flow.recovery !== undefined }}
+            {...(flow.recovery !== undefined ? { attrs: { 'data-recovery': flow.recovery } } : {})}>
             <path class-flow-line={true} d={path} />
             {flow.kind === 'evidence' ? undefined : end}
             {start}

@@ -45,6 +45,16 @@ describe('buildGraph', () => {
         expect(stage.first).toBe(true);
     });
 
+    it('passes a recovery\'s fail point on to its flows, and nothing to the main flow', () => {
+        const layout = loadFixtureLayout();
+        const [first, ...rest] = layout.flows;
+        const graph = buildGraph({ ...layout, flows: [{ ...first, recovery: 'F1' }, ...rest] });
+        const edges = graph.children.filter(child => child.type === BlueprintElementType.flow) as FlowSchema[];
+        expect(edges.find(edge => edge.id === elementId.flow(first.id))!.recovery).toBe('F1');
+        expect(edges.filter(edge => edge.recovery !== undefined)).toHaveLength(1);
+        expect(rest.length).toBeGreaterThan(0);
+    });
+
     it('handles an empty layout and a step without wrapped lines', () => {
         const layout: BlueprintLayout = {
             id: 'Tiny', title: 'Tiny', width: 300, height: 100, lanes: [], lines: [], stages: [], flows: [],

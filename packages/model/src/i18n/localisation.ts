@@ -197,7 +197,7 @@ export type LegendKey =
     | `badge:emotion-${Feeling}` | 'badge:metric' | 'badge:note'
     | 'chip:actor' | 'chip:channel' | 'chip:segment'
     | 'box:touchpoint' | 'box:evidence' | 'box:independent'
-    | 'flow:sequence' | 'flow:two-way' | 'flow:hand-off' | 'flow:escalation' | 'flow:loop' | 'flow:evidence'
+    | 'flow:sequence' | 'flow:two-way' | 'flow:hand-off' | 'flow:escalation' | 'flow:loop' | 'flow:recovery' | 'flow:evidence'
     | 'gateway:exclusive' | 'gateway:parallel'
     | 'line' | 'line:order-penetration';
 
@@ -285,7 +285,7 @@ export interface DiagramStrings {
     readonly expectedAndWorst: (expected: string, worst: string, standard: string, atLeast: boolean, expectedOver: boolean, worstOver: boolean) => string;
     readonly legendEntries: Readonly<Record<LegendKey, string>>;
     /** The Mermaid export's legend: its classes by the badge each marks (`F`, `W`, `MOT`) and the evidence boxes. */
-    readonly mermaidLegend: Readonly<Record<'fail' | 'wait' | 'moment' | 'evidence', string>>;
+    readonly mermaidLegend: Readonly<Record<'fail' | 'wait' | 'moment' | 'evidence' | 'recovery', string>>;
     readonly notes: DiagramNoteStrings;
     /** Emotion badges say what their legend entry says (`legendEntries['badge:emotion-…']`). */
     readonly tooltips: DiagramTooltipStrings;
@@ -419,13 +419,14 @@ const en: Localisation = {
             'flow:hand-off': 'Hand-off between people or units',
             'flow:escalation': 'Escalation (to the second line)',
             'flow:loop': 'Loop: the process repeats from here',
+            'flow:recovery': 'Recovery: the corrective sub-process of a fail point',
             'flow:evidence': 'Physical evidence the step shows',
             'gateway:exclusive': 'Decision: one of the branches is taken, each with its share',
             'gateway:parallel': 'Parallel work: the branches run at the same time and meet again at a +',
             'line': 'Line between lanes (interaction, visibility, internal interaction), named along it',
             'line:order-penetration': 'Line of order penetration: below it, work done independently of any customer order'
         },
-        mermaidLegend: { fail: 'F fail point', wait: 'W wait point', moment: 'MOT moment of truth', evidence: 'physical evidence' },
+        mermaidLegend: { fail: 'F fail point', wait: 'W wait point', moment: 'MOT moment of truth', evidence: 'physical evidence', recovery: 'recovery: the corrective sub-process of a fail point' },
         hoverCard: {
             lead: word => `${word}: `,
             list: names => names.join(', '),
@@ -629,13 +630,14 @@ const zh: Localisation = {
             'flow:hand-off': '人员或部门之间的交接',
             'flow:escalation': '升级（转至二线）',
             'flow:loop': '循环：流程从此处重复',
+            'flow:recovery': '补救：失败点的纠正子流程',
             'flow:evidence': '该步骤展示的有形展示',
             'gateway:exclusive': '决策：只走其中一个分支，各有其比例',
             'gateway:parallel': '并行工作：各分支同时进行，并在 + 处汇合',
             'line': '泳道之间的分界线（外部互动、可视、内部互动），名称标在线上',
             'line:order-penetration': '订单渗透线：线下为独立于任何顾客订单的工作'
         },
-        mermaidLegend: { fail: 'F 失败点', wait: 'W 等待点', moment: 'MOT 关键时刻', evidence: '有形展示' },
+        mermaidLegend: { fail: 'F 失败点', wait: 'W 等待点', moment: 'MOT 关键时刻', evidence: '有形展示', recovery: '补救：失败点的纠正子流程' },
         hoverCard: {
             lead: word => `${word}：`,
             list: names => names.join('、'),
@@ -838,13 +840,14 @@ const ja: Localisation = {
             'flow:hand-off': '人または部署間の引き継ぎ',
             'flow:escalation': 'エスカレーション（二次対応へ）',
             'flow:loop': 'ループ：ここからプロセスを繰り返す',
+            'flow:recovery': '回復：失敗ポイントの是正サブプロセス',
             'flow:evidence': 'ステップが示す物的証拠',
             'gateway:exclusive': '判断：いずれか一つの分岐を通る（それぞれの割合付き）',
             'gateway:parallel': '並行作業：分岐は同時に進み、+ で合流する',
             'line': 'レーン間の線（相互作用線、可視線、内部相互作用線）、線上に名前',
             'line:order-penetration': '受注浸透線：その下は顧客の注文と無関係に行う作業'
         },
-        mermaidLegend: { fail: 'F 失敗ポイント', wait: 'W 待ちポイント', moment: 'MOT 真実の瞬間', evidence: '物的証拠' },
+        mermaidLegend: { fail: 'F 失敗ポイント', wait: 'W 待ちポイント', moment: 'MOT 真実の瞬間', evidence: '物的証拠', recovery: '回復：失敗ポイントの是正サブプロセス' },
         hoverCard: {
             lead: word => `${word}：`,
             list: names => names.join('、'),
@@ -1047,13 +1050,14 @@ const ko: Localisation = {
             'flow:hand-off': '사람 또는 부서 사이의 인계',
             'flow:escalation': '이관(2차 처리로)',
             'flow:loop': '반복: 여기서부터 과정을 되풀이',
+            'flow:recovery': '복구: 실패 지점의 시정 하위 프로세스',
             'flow:evidence': '단계가 보여 주는 물리적 증거',
             'gateway:exclusive': '결정: 분기 중 하나만 진행(각 비율 표시)',
             'gateway:parallel': '병행 작업: 분기가 동시에 진행되고 + 에서 합류',
             'line': '레인 사이의 선(상호작용선, 가시선, 내부 상호작용선), 선 위에 이름',
             'line:order-penetration': '주문 침투선: 그 아래는 고객 주문과 무관하게 하는 작업'
         },
-        mermaidLegend: { fail: 'F 실패 지점', wait: 'W 대기 지점', moment: 'MOT 진실의 순간', evidence: '물리적 증거' },
+        mermaidLegend: { fail: 'F 실패 지점', wait: 'W 대기 지점', moment: 'MOT 진실의 순간', evidence: '물리적 증거', recovery: '복구: 실패 지점의 시정 하위 프로세스' },
         hoverCard: {
             lead: word => `${word}: `,
             list: names => names.join(', '),
