@@ -55,6 +55,14 @@ function expectedLegendKeys(model: BlueprintModel): string[] {
         if (flow.loop) keys.add('flow:loop');
     }
     for (const step of model.steps) if (step.independent && seen.has(step.id)) keys.add('box:independent');
+    // A recovery drawn: a step its recovery names that only the fail step (or the recovery's other steps) leads into, with a flow.
+    for (const step of model.steps) {
+        for (const fail of step.failPoints) {
+            const named = new Set(fail.recoveryDetails.flatMap(remedy => remedy.steps).filter(id => id !== step.id && seen.has(id)));
+            const only = (id: string) => model.flows.filter(flow => flow.to === id && seen.has(flow.from)).every(flow => flow.from === step.id || named.has(flow.from));
+            if ([...named].some(id => only(id) && model.flows.some(flow => (flow.to === id || flow.from === id) && seen.has(flow.from) && seen.has(flow.to)))) keys.add('flow:recovery');
+        }
+    }
     // A branch point for every decision or parallel split with two or more branches drawn.
     const drawnFlows = new Set(model.flows.filter(flow => seen.has(flow.from) && seen.has(flow.to)).map(flow => flow.id));
     for (const decision of model.decisions) {

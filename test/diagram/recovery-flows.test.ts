@@ -3,12 +3,14 @@
  * steps its recovery names carry the fail point's number (`recovery: 'F1'`), the way in is labelled
  * with it, and nothing else is marked (Shostack's shoeshine; the other examples have no such steps).
  * The SVG draws them in the recovery colour with the legend entry, in the blueprint's language.
+ * Recovery steps between the fail step and the main flow's next step sit below the lane's main row,
+ * so the happy path runs straight and the recovery is a loop under it.
  */
 import * as path from 'node:path';
 import { layoutBlueprint, renderSvg, type BlueprintLayout } from '@blueprint/diagram';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, test } from 'vitest';
-import { EXAMPLES_ROOT, listExamples, loadExampleModel, modelFromText } from './diagram-helpers.js';
+import { EXAMPLES_ROOT, layoutViolations, listExamples, loadExampleModel, modelFromText } from './diagram-helpers.js';
 
 const recoveryOf = (layout: BlueprintLayout) =>
     Object.fromEntries(layout.flows.filter(flow => flow.recovery !== undefined).map(flow => [flow.id, flow.recovery]));
@@ -177,5 +179,66 @@ describe('recovery flows in the SVG', () => {
         expect(svg).not.toContain('<b>wrong');
         expect(svg).toContain('&lt;b&gt;wrong&lt;/b&gt; &amp;');
         expect(svgFlows(svg).find(flow => flow.id === 'Polish->Strip')!.label).toContain('<b>wrong</b> & "odd"');
+    });
+});
+
+describe('the happy path stays straight', () => {
+    const box = (layout: BlueprintLayout, id: string) => layout.steps.find(step => step.id === id)!;
+
+    test('the shoeshine: Apply polish → Buff is one straight line; the recovery\'s steps sit below the main row', async () => {
+        const { model } = await loadExampleModel(path.join(EXAMPLES_ROOT, 'shostack-shoeshine.blueprint'));
+        const layout = await layoutBlueprint(model!);
+        expect(layoutViolations(layout, model!)).toEqual([]);
+        const main = layout.flows.find(flow => flow.id === 'Polish->Buff')!;
+        expect(main.points).toHaveLength(2);
+        expect(main.points[0].y).toBe(main.points[1].y);
+        const polish = box(layout, 'Polish');
+        expect(box(layout, 'Buff').y).toBe(polish.y);
+        expect(box(layout, 'Brush').y).toBe(polish.y);
+        for (const id of ['Strip', 'Repolish']) {
+            expect(box(layout, id).lane).toBe(polish.lane);
+            expect(box(layout, id).y, id).toBeGreaterThanOrEqual(polish.y + polish.height);
+        }
+        // The way in goes down from the fail step, the way out up to Buff: a loop below the main flow.
+        const into = layout.flows.find(flow => flow.id === 'Polish->Strip')!;
+        expect(into.points[into.points.length - 1].y).toBeGreaterThan(into.points[0].y);
+        const out = layout.flows.find(flow => flow.id === 'Repolish->Buff')!;
+        expect(out.points[out.points.length - 1].y).toBeLessThan(out.points[0].y);
+    });
+
+    test('the hotel\'s re-keying goes below the desk\'s row too', async () => {
+        const { model } = await loadExampleModel(path.join(EXAMPLES_ROOT, '../test/diagram/fixtures/hotel-checkin/hotel.blueprint'));
+        const layout = await layoutBlueprint(model!);
+        expect(layoutViolations(layout, model!)).toEqual([]);
+        const lookup = box(layout, 'Lookup');
+        expect(box(layout, 'Upgrade').y).toBe(lookup.y);
+        expect(box(layout, 'Rekey').y).toBeGreaterThanOrEqual(lookup.y + lookup.height);
+    });
+
+    test('a recovery in another lane, or not in the main flow\'s way, stays where the lanes put it', async () => {
+        const model = await modelFromText(`blueprint Visit "Visit" {
+    customer Arrive "Arrive" { start }
+    frontstage Desk "Serve at the desk" {
+        fail "Form incomplete" rate 20 % recovery "Fill the form again" by Refill
+        fail "Card declined" rate 5 % recovery "Pay cash" by Cash
+    }
+    customer Refill "Fill the form again"
+    frontstage Cash "Take cash"
+    frontstage Pay "Pay" { end }
+    flow Arrive -> Desk -> Pay
+    flow Desk -> Refill -> Desk
+    flow Desk -> Cash -> Desk
+}
+`);
+        const layout = await layoutBlueprint(model);
+        expect(recoveryOf(layout)).toEqual({ 'Desk->Refill': 'F1', 'Refill->Desk': 'F1', 'Desk->Cash': 'F2', 'Cash->Desk': 'F2' });
+        const laneTop = (id: string) => layout.lanes.find(lane => lane.id === box(layout, id).lane)!.y;
+        // Refill is the only box of its lane's cell, at the lane's top padding as every first box is.
+        expect(box(layout, 'Refill').y - laneTop('Refill')).toBe(box(layout, 'Arrive').y - laneTop('Arrive'));
+        // Cash shares Pay's column (both follow Desk): it stacks under Pay, which stays on the main row.
+        expect(box(layout, 'Pay').y).toBe(box(layout, 'Desk').y);
+        expect(box(layout, 'Cash').y).toBeGreaterThan(box(layout, 'Pay').y);
+        // The ways back to Desk run right to left (not written as loops); nothing else is amiss.
+        expect(layoutViolations(layout, model).filter(problem => !problem.includes('not left to right'))).toEqual([]);
     });
 });

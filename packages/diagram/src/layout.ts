@@ -12,6 +12,7 @@ import { rankSteps } from './elk-ranking.js';
 import { rankStepsByStage } from './stage-ranking.js';
 import type { BlueprintLayout, LaidOutFlow, LaidOutGateway, LaidOutLane, LaidOutLine, LaidOutStage, LaidOutStep } from './geometry.js';
 import { documentCache, placedAt, type LayoutCache, type PlacedSteps } from './layout-cache.js';
+import { secondRowOffset, stepsOffMainRow } from './recovery-flows.js';
 
 export interface LayoutSpacing {
     /** Horizontal gap between two columns of one stage (edges bend in it). */
@@ -349,9 +350,11 @@ function placeBoxes(input: DiagramInput, steps: readonly DiagramBox[], assignmen
     }
     const laneIndex = new Map(model.lanes.map((lane, index) => [lane.id, index]));
     const cellIndex = new Map<string, number>();
+    // A fail point's recovery steps stack under the main flow's steps of their cell.
+    const recoveryStep = (box: DiagramBox) => input.recovery.steps.has(box.id) ? 1 : 0;
     for (const cell of cells) {
         if (cell[0].evidenceFor !== undefined) continue;
-        cell.sort((a, b) => (previousY.get(a.id) ?? Infinity) - (previousY.get(b.id) ?? Infinity)
+        cell.sort((a, b) => recoveryStep(a) - recoveryStep(b) || (previousY.get(a.id) ?? Infinity) - (previousY.get(b.id) ?? Infinity)
             || modelIndex.get(a.id)! - modelIndex.get(b.id)!);
         cell.forEach((box, index) => cellIndex.set(box.id, index));
     }
@@ -377,6 +380,8 @@ function placeBoxes(input: DiagramInput, steps: readonly DiagramBox[], assignmen
 
     const edges = [...input.flows, ...input.evidenceLinks];
     const bundles = branchBundles(model, input.flows);
+    // A fail point's recovery steps between it and the main flow's next step go below the lane's main row (recovery-flows.ts).
+    const offMainRow = stepsOffMainRow(input.recovery, input.flows, new Map(boxes.map(box => [box.id, box.lane])), column);
     // Extra room where routing found no free track: per gap, and per lane (its top and bottom padding).
     const extra = columnStage.map(() => 0).concat(0);
     const laneExtra = new Map<string, number>();
@@ -394,8 +399,9 @@ function placeBoxes(input: DiagramInput, steps: readonly DiagramBox[], assignmen
         for (const lane of model.lanes) {
             const padding = spacing.lanePadding + (laneExtra.get(lane.id) ?? 0);
             let contentHeight = 0;
+            const rowOffset = offMainRow.size === 0 ? undefined : secondRowOffset(laneCells.get(lane.id)?.values() ?? [], offMainRow, spacing.rowGap);
             for (const cell of laneCells.get(lane.id)?.values() ?? []) {
-                let cellY = y + padding;
+                let cellY = y + padding + (rowOffset?.(cell) ?? 0);
                 for (const box of cell) {
                     boxY.set(box.id, cellY);
                     cellY += box.height + spacing.rowGap;

@@ -82,3 +82,41 @@ export function recoveryFlows(model: Pick<BlueprintModel, 'steps' | 'flows'>, re
     }
     return { flows: new Map([...flows].map(([id, list]) => [id, list.join(', ')])), entries, steps };
 }
+
+/**
+ * The recovery steps that go on a second row of their lane: those in the fail step's lane whose
+ * column lies between the fail step's and that of a step the main flow goes to next in the same
+ * lane. On one row the main flow would have to climb over them and the recovery would read as the
+ * process; below it, the main flow runs straight past and the recovery is a visible loop under it.
+ * A cell holding any other box keeps its stack as it was.
+ */
+export function stepsOffMainRow(recovery: RecoveryFlows, flows: readonly { readonly id: string; readonly from: string; readonly to: string; readonly loop: boolean; readonly kind: string }[],
+    laneOf: ReadonlyMap<string, string>, column: ReadonlyMap<string, number>): Set<string> {
+    const off = new Set<string>();
+    if (recovery.steps.size === 0) return off;
+    const nextInLane = new Map<string, number[]>();
+    for (const flow of flows) {
+        if (flow.loop || flow.kind === 'evidence' || recovery.flows.has(flow.id) || laneOf.get(flow.from) !== laneOf.get(flow.to)) continue;
+        const to = column.get(flow.to);
+        if (to !== undefined) nextInLane.set(flow.from, [...(nextInLane.get(flow.from) ?? []), to]);
+    }
+    for (const [id, { failStep }] of recovery.steps) {
+        const at = column.get(id);
+        const from = column.get(failStep);
+        if (at === undefined || from === undefined || laneOf.get(id) !== laneOf.get(failStep)) continue;
+        if ((nextInLane.get(failStep) ?? []).some(to => from < at && at < to)) off.add(id);
+    }
+    return off;
+}
+
+/** How far down a lane's cell starts: below the lane's main row when every box in it is off that row. */
+export function secondRowOffset(cells: Iterable<readonly { readonly id: string; readonly height: number }[]>, off: ReadonlySet<string>,
+    rowGap: number): (cell: readonly { readonly id: string }[]) => number {
+    const below = (cell: readonly { readonly id: string }[]) => cell.length > 0 && cell.every(box => off.has(box.id));
+    let mainRow = 0;
+    for (const cell of cells) {
+        if (below(cell)) continue;
+        mainRow = Math.max(mainRow, cell.reduce((sum, box, index) => sum + box.height + (index > 0 ? rowGap : 0), 0));
+    }
+    return cell => mainRow > 0 && below(cell) ? mainRow + rowGap : 0;
+}
