@@ -197,6 +197,36 @@ describe('diff of decisions, recoveries and escalation returns', () => {
         expect(shares.every(c => c.risk?.includes('share of an alternative changed'))).toBe(true);
     });
 
+    it('reads a changed weight as the branch\'s chance, and also tells the branch whose chance moved with it', async () => {
+        const VISIT = `blueprint Visit "Counter visit" {
+    customer Arrive "Arrive" { start }
+    frontstage Desk "Serve at the desk"
+    frontstage Card "Pay by card"
+    frontstage Cash "Pay cash"
+    customer Leave "Leave" { end }
+    flow Arrive -> Desk
+    decision Desk "How does the customer pay?" {
+        -> Card 3 "Most pay by card"
+        -> Cash 1
+    }
+    flow Card -> Leave
+    flow Cash -> Leave
+}`;
+        const result = await diff(VISIT, VISIT.replace('-> Cash 1', '-> Cash 3'));
+        const shares = only(result.changes, 'share-changed');
+        expect(shares.map(c => [c.id, c.before, c.after])).toEqual([
+            ['Desk->Card', '75 % (weight 3 of 4)', '50 % (weight 3 of 6)'],
+            ['Desk->Cash', '25 % (weight 1 of 4)', '50 % (weight 3 of 6)']
+        ]);
+        expect(shares[1].message).toBe('Flow Desk → Cash: chance of the branch 25 % (weight 1 of 4) → 50 % (weight 3 of 6)');
+        expect(renderMarkdown(result)).toContain('chance of the branch 25 % (weight 1 of 4) → 50 % (weight 3 of 6)');
+        // Weights scaled alike give every branch the chance it had: nothing to report.
+        expect(only((await diff(VISIT, VISIT.replace('-> Card 3', '-> Card 6').replace('-> Cash 1', '-> Cash 2'))).changes, 'share-changed')).toEqual([]);
+        // A percentage is the chance as written.
+        const percent = only((await diff(VISIT, VISIT.replace('-> Card 3', '-> Card 50 %').replace('-> Cash 1', '-> Cash 50 %'))).changes, 'share-changed');
+        expect(percent.map(c => [c.id, c.before, c.after])).toEqual([['Desk->Card', '75 % (weight 3 of 4)', '50 %'], ['Desk->Cash', '25 % (weight 1 of 4)', '50 %']]);
+    });
+
     it('classifies a removed recovery link and a removed flow into the corrective sub-process as risks', async () => {
         const unlinked = await diff(HOTLINE, HOTLINE.replace(' by Correct', ''));
         expect(only(unlinked.changes, 'recovery-steps-changed')[0]).toMatchObject({ before: 'Correct', after: '' });

@@ -28,8 +28,9 @@ function rowValues(sheet: ExcelJS.Worksheet, row: number): unknown[] {
 
 /** The review's own figures, as `blueprint report --format json` gives them. */
 function expectedRows(model: BlueprintModel, analysis: BlueprintAnalysis): number[] {
+    // The expected time, the most likely path and the worst case, then each exception path.
     const figures = [analysis.time, ...analysis.segments]
-        .reduce((sum, t) => sum + [t.expected, t.mostLikelyPath, t.criticalPath].filter(Boolean).length, 0);
+        .reduce((sum, t) => sum + [t.expected, t.mostLikelyPath, t.criticalPath].filter(Boolean).length + t.exceptionPaths.length, 0);
     // The names sheet: the blueprint (and its description), then each stage, actor, declared channel and segment a step uses.
     const used = (ids: ReadonlyArray<string | undefined>) => new Set(ids.filter((id): id is string => id !== undefined));
     const declaredChannels = [...used(model.steps.map(step => step.channel))].filter(id => !Object.hasOwn(localisation('en').channels, id));
@@ -149,6 +150,66 @@ describe('the time sheet\'s paths', () => {
         sheet.eachRow(row => cells.push(rowValues(row.worksheet, row.number)[10]));
         expect(cells).toContain(`'${path}`);
         sheet.eachRow(row => row.eachCell(cell => expect(cell.type).not.toBe(ExcelJS.ValueType.Formula)));
+    });
+});
+
+describe('the time sheet\'s exception paths', () => {
+    const KIND = 11, BRANCH = 12, CHANCE = 13;
+
+    it('the shoeshine: the recovery from the wrong polish in a row of its own, with its kind, branch, chance and time', async () => {
+        const model = await exampleModel(EXAMPLES.find(file => file.endsWith('shostack-shoeshine.blueprint'))!);
+        const analysis = analyseBlueprint(model);
+        const table = workbookTables(model, analysis).find(item => item.name === 'time')!;
+        expect(table.columns.slice(KIND).map(column => column.header)).toEqual(['Kind', 'Branch', 'Chance of the branch']);
+        const exceptions = table.rows.filter(row => row[1] === 'Exception paths');
+        expect(exceptions).toHaveLength(1);
+        const [row] = exceptions;
+        expect([row[KIND], row[BRANCH], row[CHANCE]]).toEqual(['recovery', 'Recovery from "Wrong colour of polish" at Apply polish', '10 %']);
+        // Its time as the analysis gives it: the polish stripped and done again (3.75 min against 2.25 for the likely path).
+        const recovery = analysis.time.exceptionPaths[0];
+        expect(row[2]).toBeCloseTo(recovery.totalSeconds / 60, 2);
+        expect(row[2]).toBe(3.75);
+        expect(row[10]).toContain('Remove the wrong polish → Polish again with the right colour');
+        // The other figures' rows leave the three cells empty.
+        for (const other of table.rows.filter(item => item[1] !== 'Exception paths')) expect(other.slice(KIND)).toEqual([undefined, undefined, undefined]);
+    });
+
+    it('every example: one row per exception path of each segment, kinds and chances as the analysis has them', async () => {
+        for (const file of EXAMPLES) {
+            const model = await exampleModel(file);
+            const analysis = analyseBlueprint(model);
+            const s = localisation(model.language).serviceReport;
+            const rows = workbookTables(model, analysis).find(item => item.name === 'time')!.rows.filter(row => row[1] === s.exceptionPaths);
+            const expected = [analysis.time, ...analysis.segments].flatMap(time => time.exceptionPaths);
+            expect(rows.map(row => row[KIND]), file).toEqual(expected.map(path => path.kind));
+            expect(rows.map(row => row[CHANCE]), file).toEqual(expected.map(path => path.share === undefined ? s.rateUnknown : `${Math.round(path.share * 1000) / 10} %`));
+        }
+    });
+
+    it('an alternative reads from → to with its label, in the blueprint\'s language', async () => {
+        const model = await modelFromText(`blueprint Visit "柜台" {
+    language zh
+    customer Arrive "到店" { start duration 1 min }
+    frontstage Desk "办理" { duration 2 min }
+    frontstage Card "刷卡" { duration 1 min }
+    frontstage Cash "现金" { duration 3 min }
+    customer Leave "离店" { end }
+    flow Arrive -> Desk
+    decision Desk "如何付款？" {
+        -> Card 3 "多数刷卡"
+        -> Cash 1 "<b>=现金</b>"
+    }
+    flow Card -> Leave
+    flow Cash -> Leave
+}`);
+        const table = workbookTables(model, analyseBlueprint(model)).find(item => item.name === 'time')!;
+        const s = localisation('zh').serviceReport;
+        expect(table.columns.slice(KIND).map(column => column.header)).toEqual([s.kind, s.branch, s.branchChance]);
+        const row = table.rows.find(item => item[1] === s.exceptionPaths)!;
+        expect([row[KIND], row[BRANCH], row[CHANCE]]).toEqual(['alternative', '办理 → 现金 (<b>=现金</b>)', '25 %']);
+        // A cell is text, whatever it says: in the CSV the label is quoted text, never a formula or markup run.
+        const csv = parse(writeCsv(table), { bom: true }) as string[][];
+        expect(csv.find(record => record[1] === s.exceptionPaths)![BRANCH]).toBe('办理 → 现金 (<b>=现金</b>)');
     });
 });
 

@@ -228,10 +228,15 @@ function diffFlows(before: BlueprintModel, after: BlueprintModel, mapping: Map<s
                 changes.push({ subject: 'flow', id: flow.id, kind: 'kind-changed', customerVisible: visible,
                     message: `Flow ${flow.from} ${ARROWS[flow.kind]} ${flow.to}: ${old.kind} → ${flow.kind}`, before: old.kind, after: flow.kind });
             }
-            const share0 = shareText(old), share1 = shareText(flow);
-            if (share0 !== share1) {
+            // What a share means is the branch's chance: a weight reads against its decision's total, and a
+            // branch whose weight stayed can still change its chance when another branch's weight changed
+            // (weights scaled alike, or a weight written as the same percentage, change nothing).
+            const chance0 = branchChance(before, old), chance1 = branchChance(after, flow);
+            const share0 = chance0?.text, share1 = chance1?.text;
+            const moved = chance0?.percent !== undefined && chance1?.percent !== undefined ? chance0.percent !== chance1.percent : share0 !== share1;
+            if (moved) {
                 changes.push({ subject: 'flow', id: flow.id, kind: 'share-changed', customerVisible: visible,
-                    message: `Flow ${flow.from} ${ARROWS[flow.kind]} ${flow.to}: share ${share0 ?? '(none)'} → ${share1 ?? '(none)'}`, before: share0, after: share1,
+                    message: `Flow ${flow.from} ${ARROWS[flow.kind]} ${flow.to}: chance of the branch ${share0 ?? '(none)'} → ${share1 ?? '(none)'}`, before: share0, after: share1,
                     risk: 'the share of an alternative changed: the expected time and the most likely path move with it' });
             }
             const repeat0 = repeatText(old), repeat1 = repeatText(flow);
@@ -273,8 +278,36 @@ function recoveryLink(steps: Map<string, ModelStep>, flow: ModelFlow): boolean {
     return steps.get(flow.from)?.failPoints.some(fail => (fail.recoveryDetails ?? []).some(r => r.steps.includes(flow.to))) ?? false;
 }
 
-function shareText(flow: ModelFlow): string | undefined {
-    return flow.share ? (flow.share.unit === '%' ? `${flow.share.value} %` : `weight ${flow.share.value}`) : undefined;
+const weightTotalsOf = new WeakMap<BlueprintModel, Map<string, number>>();
+
+/** For each flow of an alternative decision, the sum of the weights of its decision's branches. */
+function weightTotals(model: BlueprintModel): Map<string, number> {
+    let totals = weightTotalsOf.get(model);
+    if (totals) return totals;
+    totals = new Map();
+    const share = new Map(model.flows.map(flow => [flow.id, flow.share]));
+    for (const decision of model.decisions) {
+        if (decision.kind !== 'alternative') continue;
+        const total = decision.flows.reduce((sum, id) => sum + (share.get(id)?.unit === 'weight' ? share.get(id)!.value : 0), 0);
+        for (const id of decision.flows) if (!totals.has(id)) totals.set(id, total);
+    }
+    weightTotalsOf.set(model, totals);
+    return totals;
+}
+
+/**
+ * The chance of an alternative as its share says it: a percentage as written (`25 %`), a weight as
+ * the chance it gives with its decision's total (`25 % (weight 1 of 4)`); `percent` is what a change compares.
+ */
+function branchChance(model: BlueprintModel, flow: ModelFlow): { readonly text: string; readonly percent?: number } | undefined {
+    if (!flow.share) return undefined;
+    if (flow.share.unit === '%') return { text: `${flow.share.value} %`, percent: flow.share.value };
+    const total = weightTotals(model).get(flow.id) ?? flow.share.value;
+    const chance = flow.probability ?? (total > 0 ? flow.share.value / total : undefined);
+    const weight = `weight ${flow.share.value} of ${total}`;
+    if (chance === undefined) return { text: weight };
+    const percent = Math.round(chance * 1000) / 10;
+    return { text: `${percent} % (${weight})`, percent };
 }
 
 function repeatText(flow: ModelFlow): string | undefined {

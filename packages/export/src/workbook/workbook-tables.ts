@@ -7,7 +7,7 @@
  */
 import {
     localisation, pathText, type BlueprintAnalysis, type BlueprintModel, type ModelRemedy, type ModelStep,
-    type ProcessPath, type TimeAnalysis, type TimeFigures, type TimeSpan
+    type ExceptionPath, type ProcessPath, type TimeAnalysis, type TimeFigures, type TimeSpan
 } from '@blueprint/model';
 import { toleranceVerdict } from '@blueprint/report';
 import { blockLine, flowLine, metricLine, type BlockKind } from './cell-syntax.js';
@@ -85,6 +85,12 @@ class Names {
     }
     steps(ids: readonly string[]): string {
         return ids.map(id => this.of('step', id)).join(' → ');
+    }
+    /** The branch an exception path takes, as the report names it: the recovery from its cause at its step, or from → to (label). */
+    exception(path: ExceptionPath): string {
+        return path.kind === 'recovery'
+            ? this.s.recoveryFrom(path.label ?? '', this.of('step', path.from) ?? path.from)
+            : `${this.of('step', path.from)} → ${this.of('step', path.to)}${path.label ? ` (${path.label})` : ''}`;
     }
     /** A path as the report writes it: its parallel work beside the branch it takes (`Pay cash ∥ Cook`). */
     path(path: ProcessPath): string {
@@ -222,25 +228,34 @@ function standardsTable(analysis: BlueprintAnalysis, names: Names): WorkbookTabl
     ], rows);
 }
 
-/** One row per figure (expected, most likely, worst case) of the base path and of each segment. */
+/**
+ * One row per figure (expected, most likely, worst case) of the base path and of each segment, then
+ * one per exception path (a less likely alternative, a fail point's recovery) with its kind, the
+ * branch that makes it one and that branch's chance: the review reads each fail point → remedy
+ * pair, and what it costs, in its own row.
+ */
 function timeTable(analysis: BlueprintAnalysis, names: Names): WorkbookTable {
     const { s, w } = names;
     const rows: CellValue[][] = [];
     for (const variant of [analysis.time, ...analysis.segments]) {
         const segment = variant.segment === undefined ? s.basePath : names.of('segment', variant.segment);
-        const row = (figure: string, figures: TimeFigures, path?: ProcessPath) => rows.push([
+        const row = (figure: string, figures: TimeFigures, path?: ProcessPath, exception?: ExceptionPath) => rows.push([
             segment, figure, round(figures.totalSeconds / 60), round(figures.waitSeconds / 60), round(figures.visibleSeconds / 60),
             round(figures.backstageSeconds / 60), figures.unknownSteps.length, path?.probability === undefined ? undefined : percent(path.probability),
             variant.toleranceSeconds === undefined ? undefined : round(variant.toleranceSeconds / 60), verdict(variant, figures, names),
-            path ? names.path(path) : undefined
+            path ? names.path(path) : undefined,
+            ...(exception ? [exception.kind, names.exception(exception), exception.share === undefined ? s.rateUnknown : percent(exception.share)]
+                : [undefined, undefined, undefined])
         ]);
         if (variant.expected) row(s.expected, variant.expected);
         if (variant.mostLikelyPath) row(s.mostLikelyPath, variant.mostLikelyPath, variant.mostLikelyPath);
         if (variant.criticalPath) row(s.worstCase, variant.criticalPath, variant.criticalPath);
+        for (const exception of variant.exceptionPaths ?? []) row(s.exceptionPaths, exception, exception, exception);
     }
     return table('time', s.time, [
         [s.segment, 24], [s.figure, 20], [w.total, 10], [w.waiting, 12], [w.visible, 12], [w.backstage, 12],
-        [w.unknownSteps, 12], [s.journeyShare, 10], [w.standard, 12], [s.againstStandard, 22], [s.path, 60]
+        [w.unknownSteps, 12], [s.journeyShare, 10], [w.standard, 12], [s.againstStandard, 22], [s.path, 60],
+        [s.kind, 12], [s.branch, 40], [s.branchChance, 12]
     ], rows);
 }
 
