@@ -11,7 +11,7 @@ import { wrapText } from './line-breaking.js';
 import { BADGE_NOTATION, CHIP_NOTATION, EMOTION_NOTATION, formatTarget, OVER_NOTATION, timeMark } from './notation.js';
 import { estimateTextWidth, reservedTextWidth } from './text-measure.js';
 import { documentCache, type LayoutCache } from './layout-cache.js';
-import { recoveryFlows, type RecoveryFlows } from './recovery-flows.js';
+import { namesRecoverySteps, NO_RECOVERY_FLOWS, recoveryFlows, type RecoveryFlows } from './recovery-flows.js';
 
 export interface BoxMetrics {
     readonly fontSize: number;
@@ -157,7 +157,10 @@ export function buildDiagramInput(model: BlueprintModel, metrics: BoxMetrics = D
         }
     }
 
-    const recovery = recoveryFlows(model, new Map(steps.map(box => [box.id, box.details.failPoints.map(fail => fail.ref)])));
+    // Most blueprints name no recovery steps: no map of every step's fail point numbers per edit then.
+    const recovery = model.steps.some(namesRecoverySteps)
+        ? recoveryFlows(model, new Map(steps.map(box => [box.id, box.details.failPoints.map(fail => fail.ref)])))
+        : NO_RECOVERY_FLOWS;
     const flows: DiagramEdge[] = [];
     for (const flow of model.flows) {
         if (seen.has(flow.from) && seen.has(flow.to)) flows.push(edgeOf(flow, recovery.flows.get(flow.id), recovery.entries.has(flow.id)));

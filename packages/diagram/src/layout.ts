@@ -381,7 +381,8 @@ function placeBoxes(input: DiagramInput, steps: readonly DiagramBox[], assignmen
     const edges = [...input.flows, ...input.evidenceLinks];
     const bundles = branchBundles(model, input.flows);
     // A fail point's recovery steps between it and the main flow's next step go below the lane's main row (recovery-flows.ts).
-    const offMainRow = stepsOffMainRow(input.recovery, input.flows, new Map(boxes.map(box => [box.id, box.lane])), column);
+    const offMainRow = input.recovery.steps.size === 0 ? new Set<string>()
+        : stepsOffMainRow(input.recovery, input.flows, new Map(boxes.map(box => [box.id, box.lane])), column);
     // Extra room where routing found no free track: per gap, and per lane (its top and bottom padding).
     const extra = columnStage.map(() => 0).concat(0);
     const laneExtra = new Map<string, number>();

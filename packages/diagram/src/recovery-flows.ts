@@ -28,6 +28,11 @@ export interface RecoveryFlows {
 
 export const NO_RECOVERY_FLOWS: RecoveryFlows = { flows: new Map(), entries: new Set(), steps: new Map() };
 
+/** Whether one of the step's fail points has a recovery carried out by named steps. */
+export function namesRecoverySteps(step: BlueprintModel['steps'][number]): boolean {
+    return (step.failPoints ?? []).some(fail => (fail?.recoveryDetails ?? []).some(remedy => (remedy?.steps ?? []).length > 0));
+}
+
 /**
  * @param refs each drawn step's fail point numbers, in the order of its fail points (`F1`…); a
  *     step not in it is not drawn, and neither are flows from or to it.
