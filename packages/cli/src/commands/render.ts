@@ -36,7 +36,7 @@ export const renderCommand: CliCommand = {
             .description('Lays out one .blueprint file as a service blueprint diagram: lanes, the lines of interaction, '
                 + 'visibility and internal interaction, stage columns, steps with their badges and the flows between them. '
                 + 'Writes the SVG (or, with --format json, the laid-out geometry) to the -o file, or to stdout. '
-                + 'PNG and PDF are drawn with bundled fonts (Latin, Chinese, Korean), so they look the same on every machine; '
+                + 'PNG and PDF are drawn with bundled fonts (Latin, Chinese, Japanese kana, Korean), so they look the same on every machine; '
                 + 'the PDF keeps its text selectable. --page fits a wide blueprint on A4, A3 or 16:9 slide pages with text '
                 + 'of at least 7 pt: stages wrap into rows or go on to further pages, each repeating the lane headers.\n\n'
                 + 'A file with errors is still drawn as far as it could be read; its errors go to stderr.\n\n'
