@@ -1,6 +1,7 @@
 /** `blueprint diff`: two files, REV:path from git, --git over a temporary repository, formats and exit codes. */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { CLEAN, Workspace, ensureBuilt } from './cli-harness.js';
 
@@ -54,6 +55,19 @@ describe('blueprint diff', () => {
         workspace = new Workspace({ 'old.blueprint': CLEAN, 'new.blueprint': ITERATED, 'same.blueprint': CLEAN });
         expect((await workspace.run(['diff', 'old.blueprint', 'new.blueprint', '--fail-on', 'risk'])).code).toBe(1);
         expect((await workspace.run(['diff', 'old.blueprint', 'same.blueprint', '--fail-on', 'risk'])).code).toBe(0);
+    });
+
+    test('says that REV:path needs git when the folder is not in a repository', async () => {
+        workspace = new Workspace({ 'help.blueprint': CLEAN });
+        // Even if the temporary folder happened to lie inside a repository, git stops looking above it.
+        const noParents = { GIT_CEILING_DIRECTORIES: path.dirname(workspace.root) };
+        const result = await workspace.run(['diff', 'main:help.blueprint', 'help.blueprint'], noParents);
+        expect(result.code).toBe(2);
+        expect(result.stderr).toMatch(/is not in a git repository, and REV:path and --git read from git \(to compare two files, name both/);
+        expect(result.stderr).not.toMatch(/fatal:/);
+        const all = await workspace.run(['diff', '--git', 'main'], noParents);
+        expect(all.code).toBe(2);
+        expect(all.stderr).toMatch(/is not in a git repository/);
     });
 
     test('reads REV:path from git, imports included', async () => {

@@ -55,6 +55,8 @@ describe('blueprint mcp', () => {
         expect(Object.keys(render.inputSchema.properties ?? {}).sort()).toEqual(['format', 'output', 'path', 'text', 'theme']);
         expect(tools.find(t => t.name === 'check')!.annotations?.readOnlyHint).toBe(true);
         expect(stderr).toContain('serving check, explain_rule, analyse, render, diff');
+        // The folder relative paths start from (here not the server's working directory).
+        expect(stderr).toContain(`for the files in ${workspace.root}`);
     });
 
     test('check reports the rule id of a known error, on a file and on inline text', async () => {

@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
+import { SHEET_NAMES } from '@blueprint/export';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, REPO_ROOT, Workspace } from '../cli/cli-harness.js';
 
@@ -45,6 +46,47 @@ describe('blueprint export --format xlsx|csv', () => {
         expect(readdirSync(workspace.path('tables')).sort()).toEqual(['fail-points.csv', 'hand-offs.csv', 'names.csv', 'standards.csv', 'steps.csv', 'time.csv', 'touchpoints.csv']);
         const noFolder = await workspace.run(['export', 'bank.blueprint', '--format', 'csv', '--sheet', 'all']);
         expect(noFolder.code).toBe(2);
+    });
+
+    it('writes each table --sheet all writes on its own with --sheet NAME, the names table included', async () => {
+        const all = await workspace.run(['export', 'bank.blueprint', '--format', 'csv', '--sheet', 'all', '-o', 'every-table']);
+        expect(all.code, all.stderr).toBe(0);
+        for (const name of SHEET_NAMES) {
+            const one = await workspace.run(['export', 'bank.blueprint', '--format', 'csv', '--sheet', name]);
+            expect(one.code, `${name}: ${one.stderr}`).toBe(0);
+            expect(one.stdout, name).toBe(readFileSync(workspace.path(`every-table/${name}.csv`), 'utf8'));
+        }
+    });
+
+    it('takes the format from the -o file\'s extension when --format is not given', async () => {
+        const workbook = await workspace.run(['export', 'bank.blueprint', '-o', 'by-name/bank.xlsx']);
+        expect(workbook.code, workbook.stderr).toBe(0);
+        expect(readFileSync(workspace.path('by-name/bank.xlsx')).subarray(0, 2).toString('latin1')).toBe('PK');
+        const csv = await workspace.run(['export', 'bank.blueprint', '-o', 'by-name/bank.CSV']);
+        expect(csv.code, csv.stderr).toBe(0);
+        expect(readFileSync(workspace.path('by-name/bank.CSV'), 'utf8').startsWith('\ufeffId,Step,Lane,Stage')).toBe(true);
+        const drawio = await workspace.run(['export', 'bank.blueprint', '-o', 'by-name/bank.drawio']);
+        expect(drawio.code, drawio.stderr).toBe(0);
+        expect(readFileSync(workspace.path('by-name/bank.drawio'), 'utf8')).toContain('<mxfile');
+        const mermaid = await workspace.run(['export', 'bank.blueprint', '-o', 'by-name/bank.mmd']);
+        expect(mermaid.code, mermaid.stderr).toBe(0);
+        expect(readFileSync(workspace.path('by-name/bank.mmd'), 'utf8')).toMatch(/^flowchart LR$/m);
+        // --format still wins over the name.
+        const swimlane = await workspace.run(['export', 'bank.blueprint', '-f', 'mermaid-swimlane', '-o', 'by-name/lanes.mmd']);
+        expect(readFileSync(workspace.path('by-name/lanes.mmd'), 'utf8')).toMatch(/^swimlane-beta LR$/m);
+        expect(swimlane.code, swimlane.stderr).toBe(0);
+    });
+
+    it('asks for --format when the -o name says no format, and writes nothing', async () => {
+        for (const name of ['by-name/bank.txt', 'by-name/bank.constructor', 'by-name/bank']) {
+            const result = await workspace.run(['export', 'bank.blueprint', '-o', name]);
+            expect(result.code, name).toBe(2);
+            expect(result.stderr, name).toMatch(/give --format \(drawio, mermaid, mermaid-swimlane, xlsx or csv\), or name the file \.drawio, \.mmd, \.xlsx or \.csv/);
+            expect(existsSync(workspace.path(name)), name).toBe(false);
+        }
+        const toStdout = await workspace.run(['export', 'bank.blueprint']);
+        expect(toStdout.code).toBe(2);
+        expect(toStdout.stderr).toMatch(/give --format drawio, mermaid, mermaid-swimlane, xlsx or csv/);
     });
 });
 

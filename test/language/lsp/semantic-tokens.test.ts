@@ -1,7 +1,9 @@
 import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserver';
+import { setInterruptionPeriod } from 'langium';
 import { expectSemanticToken, highlightHelper } from 'langium/test';
 import { describe, expect, it } from 'vitest';
-import { createServices } from './helpers.js';
+import { generateBlueprint } from '../../bench/generate.mjs';
+import { createServices, freshUri } from './helpers.js';
 
 const services = createServices();
 const highlight = highlightHelper(services);
@@ -54,5 +56,33 @@ describe('semantic tokens', () => {
         const standard = new Set<string>(Object.values(SemanticTokenTypes));
         expect(tokens.tokens.length).toBeGreaterThan(20);
         for (const token of tokens.tokens) expect(standard.has(token.tokenType)).toBe(true);
+    });
+
+    it('answers a range request and a whole-file request sent together as it answers each alone', async () => {
+        // VS Code sends both when a file opens. Langium yields while walking the tree (here at every
+        // check), and its provider keeps the request's state in shared fields.
+        const shared = services.shared;
+        const document = shared.workspace.LangiumDocumentFactory.fromString(generateBlueprint(40), freshUri('concurrent'));
+        shared.workspace.LangiumDocuments.addDocument(document);
+        await shared.workspace.DocumentBuilder.build([document]);
+        const provider = services.lsp.SemanticTokenProvider!;
+        const params = { textDocument: { uri: document.uri.toString() } };
+        const range = { start: { line: 0, character: 0 }, end: { line: 30, character: 0 } };
+        const wholeAlone = (await provider.semanticHighlight(document, params)).data;
+        const rangeAlone = (await provider.semanticHighlightRange(document, { ...params, range })).data;
+        expect(rangeAlone.length).toBeGreaterThan(0);
+        expect(rangeAlone.length).toBeLessThan(wholeAlone.length);
+        setInterruptionPeriod(0);
+        try {
+            const [rangeTogether, wholeTogether] = await Promise.all([
+                provider.semanticHighlightRange(document, { ...params, range }),
+                provider.semanticHighlight(document, params)
+            ]);
+            expect(rangeTogether.data).toEqual(rangeAlone);
+            expect(wholeTogether.data).toEqual(wholeAlone);
+        } finally {
+            setInterruptionPeriod(10);
+            shared.workspace.LangiumDocuments.deleteDocument(document.uri);
+        }
     });
 });

@@ -17,15 +17,18 @@ import { writeOutput } from '../output.js';
 import { writeExportedFiles } from './image-output.js';
 
 const EXPORT_FORMATS = ['drawio', 'mermaid', 'mermaid-swimlane', 'xlsx', 'csv'] as const;
-/** The workbook's sheets, by their stable names (their titles are in the blueprint's language). */
+type ExportFormat = (typeof EXPORT_FORMATS)[number];
 /** What each format writes, for messages. */
-const EXPORT_NAMES: Readonly<Record<(typeof EXPORT_FORMATS)[number], string>> = {
+const EXPORT_NAMES: Readonly<Record<ExportFormat, string>> = {
     drawio: 'the draw.io file', mermaid: 'the Mermaid diagram', 'mermaid-swimlane': 'the Mermaid diagram', xlsx: 'the workbook', csv: 'the CSV'
 };
-const SHEETS = ['steps', 'touchpoints', 'fail-points', 'standards', 'time', 'hand-offs', 'all'] as const;
+/** The format an `-o` file's extension names when --format is not given (`.mmd` is Mermaid's own). */
+const FORMAT_OF_EXTENSION: ReadonlyMap<string, ExportFormat> = new Map([['drawio', 'drawio'], ['mmd', 'mermaid'], ['mermaid', 'mermaid'], ['xlsx', 'xlsx'], ['csv', 'csv']]);
+/** The workbook's tables by their stable names (their titles are in the blueprint's language): `SHEET_NAMES` of @blueprint/export, and `all`. */
+const SHEETS = ['steps', 'touchpoints', 'fail-points', 'standards', 'time', 'hand-offs', 'names', 'all'] as const;
 
 interface ExportOptions {
-    format: (typeof EXPORT_FORMATS)[number];
+    format: ExportFormat;
     output?: string;
     sheet?: (typeof SHEETS)[number];
 }
@@ -34,28 +37,42 @@ export const exportCommand: CliCommand = {
     register(program: Command, context: CliContext): void {
         program.command('export')
             .summary('export a blueprint for draw.io (diagrams.net, Miro), Mermaid (GitHub Markdown) or a spreadsheet (Excel, CSV)')
-            .description('Writes one blueprint in another tool\'s format: drawio is an uncompressed draw.io file with the lanes as '
-                + 'swimlane containers, the stages, the three lines, the steps as editable boxes at their laid-out positions and '
-                + 'the flows as orthogonal edges with their waypoints and labels. mermaid is a Mermaid flowchart (one subgraph per '
+            .description('Writes one blueprint in another tool\'s format, chosen by --format or by the -o file\'s extension '
+                + '(.drawio, .mmd for mermaid, .xlsx, .csv): drawio is an uncompressed draw.io file with the lanes as swimlane '
+                + 'containers, the stages, the three lines, the steps as editable boxes at their laid-out positions and the flows '
+                + 'as orthogonal edges with their waypoints and labels. mermaid is a Mermaid flowchart (one subgraph per '
                 + 'lane, in order; the lines on the lanes below them; fail points, waits and moments of truth as classes with a '
                 + 'legend) that every Mermaid renders, e.g. in GitHub Markdown; mermaid-swimlane is the same as a swimlane-beta '
                 + 'diagram, drawn as real swimlanes by Mermaid 11.16 and later.\n\n'
                 + 'xlsx is a workbook with the tables of the service review, headers in the blueprint\'s language: steps (lane, stage, '
                 + 'actor, channel, times in minutes, fail points with their remedies, moment of truth, emotion, notes, next steps), '
-                + 'touchpoints, fail points with coverage, service standards, the time analysis per segment and hand-offs. csv is '
-                + 'one of those tables (--sheet, the steps by default; --sheet all writes one file per table into the folder -o), '
-                + 'UTF-8 with a byte order mark so that Excel reads every script. Cells that a spreadsheet would run as a formula '
-                + '(starting with = + - @) are written as text. `blueprint import` reads the steps table back.\n\n'
+                + 'touchpoints, fail points with coverage, service standards, the time analysis per segment, hand-offs, and the '
+                + 'names of the blueprint, its stages, actors, channels and segments. csv is one of those tables (--sheet, the '
+                + 'steps by default; --sheet all writes one file per table into the folder -o), UTF-8 with a byte order mark so '
+                + 'that Excel reads every script. Cells that a spreadsheet would run as a formula (starting with = + - @) are '
+                + 'written as text. `blueprint import` reads the steps table (and the names) back.\n\n'
                 + 'Exit codes: 0 written, 1 the blueprint has errors, 2 usage or I/O error.')
             .argument('<file>', 'the .blueprint file (or REV:path from git)')
-            .addOption(new Option('-f, --format <format>', 'output format').choices(EXPORT_FORMATS).makeOptionMandatory())
+            .addOption(new Option('-f, --format <format>', 'output format (default: the -o file\'s extension: .drawio, .mmd, .xlsx, .csv)').choices(EXPORT_FORMATS))
             .option('-o, --output <file>', 'write to this file instead of stdout (a folder for --sheet all)')
             .addOption(new Option('--sheet <name>', 'the table a CSV holds (default steps)').choices(SHEETS))
-            .action(async (file: string, options: ExportOptions) => {
-                context.exitCode = await runExport(file, options, context);
+            .action(async (file: string, given: Omit<ExportOptions, 'format'> & { format?: ExportFormat }) => {
+                const format = given.format ?? formatOfFile(given.output);
+                if (format === undefined) {
+                    throw new CliError(given.output === undefined
+                        ? 'give --format drawio, mermaid, mermaid-swimlane, xlsx or csv'
+                        : `${given.output}: give --format (drawio, mermaid, mermaid-swimlane, xlsx or csv), or name the file .drawio, .mmd, .xlsx or .csv`);
+                }
+                context.exitCode = await runExport(file, { ...given, format }, context);
             });
     }
 };
+
+/** The format an `-o` file's extension names (any case), if any. */
+function formatOfFile(output: string | undefined): ExportFormat | undefined {
+    const extension = output?.match(/\.([A-Za-z]+)$/)?.[1]?.toLowerCase();
+    return extension === undefined ? undefined : FORMAT_OF_EXTENSION.get(extension);
+}
 
 async function runExport(file: string, options: ExportOptions, context: CliContext): Promise<number> {
     const source = parseSource(file, context.cwd);

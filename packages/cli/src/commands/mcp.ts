@@ -12,7 +12,7 @@ export const mcpCommand: CliCommand = {
             .summary('serve the tools for AI assistants (Model Context Protocol over stdio)')
             .description('Runs a Model Context Protocol server on stdin/stdout for AI assistants, with the tools check (diagnostics '
                 + 'with rule ids), explain_rule, analyse (expected, most likely and worst-case times per segment, fail-point coverage), '
-                + 'render (SVG, or PNG as an image) and diff, on files or on text. Paths are relative to the current directory; '
+                + 'render (SVG, or PNG as an image) and diff, on files or on text. Paths are relative to the folder given (by default the current directory); '
                 + 'nothing is written except where render is given an output path (inside the folder, never a .blueprint file). Logs go to stderr.\n\n'
                 + 'Example configuration (Claude Desktop): { "command": "npx", "args": ["-y", "service-blueprint", "mcp", "/path/to/blueprints"] }')
             .argument('[folder]', 'the folder relative paths start from (default: the current directory)')
@@ -21,7 +21,7 @@ export const mcpCommand: CliCommand = {
                 // Checked before serving: a client would otherwise only see every call fail.
                 if (!statSync(cwd, { throwIfNoEntry: false })?.isDirectory()) throw new CliError(`${folder}: no such folder`);
                 const { serveMcpOverStdio } = await import('../mcp/mcp-server.js');
-                await serveMcpOverStdio(cliToolHost(cwd), context.version, message => context.stderr.write(message.endsWith('\n') ? message : message + '\n'));
+                await serveMcpOverStdio(cliToolHost(cwd), context.version, cwd, message => context.stderr.write(message.endsWith('\n') ? message : message + '\n'));
                 context.exitCode = ExitCode.ok;
             });
     }

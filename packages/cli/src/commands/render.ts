@@ -25,6 +25,8 @@ interface RenderCommandOptions {
     watch?: boolean;
     page?: (typeof PAGES)[number];
     scale?: string;
+    /** The -o file's extension when it names no format and --format was not given (`.jpg`): refused. */
+    unknownExtension?: string;
 }
 
 export const renderCommand: CliCommand = {
@@ -34,7 +36,7 @@ export const renderCommand: CliCommand = {
             .description('Lays out one .blueprint file as a service blueprint diagram: lanes, the lines of interaction, '
                 + 'visibility and internal interaction, stage columns, steps with their badges and the flows between them. '
                 + 'Writes the SVG (or, with --format json, the laid-out geometry) to the -o file, or to stdout. '
-                + 'PNG and PDF are drawn with bundled fonts (Latin, Chinese, Korean), so they look the same on every machine; '
+                + 'PNG and PDF are drawn with bundled fonts (Latin, Chinese, Japanese kana, Korean), so they look the same on every machine; '
                 + 'the PDF keeps its text selectable. --page fits a wide blueprint on A4, A3 or 16:9 slide pages with text '
                 + 'of at least 7 pt: stages wrap into rows or go on to further pages, each repeating the lane headers.\n\n'
                 + 'A file with errors is still drawn as far as it could be read; its errors go to stderr.\n\n'
@@ -42,13 +44,17 @@ export const renderCommand: CliCommand = {
             .argument('<file>', 'the .blueprint file to draw (or REV:path from git)')
             .option('-o, --output <file>', 'write here instead of stdout')
             .addOption(new Option('-f, --format <format>', 'output format (default: the -o file\'s extension, else svg)').choices(RENDER_FORMATS))
-            .addOption(new Option('--theme <theme>', 'colours of the SVG').choices(THEMES).default('light'))
+            .addOption(new Option('--theme <theme>', 'colours of the diagram (SVG, PNG, PDF)').choices(THEMES).default('light'))
             .option('-w, --watch', 'draw again whenever the file (or a file next to it) changes; needs -o')
             .addOption(new Option('--page <size>', 'fit on pages (pdf, png, svg)').choices(PAGES))
             .option('--scale <factor>', 'PNG pixels per diagram pixel (default 2)')
             .action(async (file: string, given: Omit<RenderCommandOptions, 'format'> & { format?: RenderFormat }) => {
                 // `-o deck.png` means a PNG: an SVG under a .png name opens nowhere.
-                const options: RenderCommandOptions = { ...given, format: given.format ?? formatOfFile(given.output) ?? 'svg' };
+                const named = formatOfFile(given.output);
+                const options: RenderCommandOptions = {
+                    ...given, format: given.format ?? named ?? 'svg',
+                    unknownExtension: given.format === undefined && named === undefined ? extensionOf(given.output) : undefined
+                };
                 if (options.watch) {
                     if (options.output === undefined) throw new CliError('--watch needs -o <file>: a stream of SVGs on stdout helps no one');
                     await watchAndRerun(context, [parseSource(file, context.cwd).revision ? '.' : file], async () => {
@@ -64,8 +70,12 @@ export const renderCommand: CliCommand = {
 
 /** The format an output file's extension names (`.png`, `.pdf`, `.json`, `.svg`, any case). */
 function formatOfFile(output: string | undefined): RenderFormat | undefined {
-    const extension = output?.match(/\.([A-Za-z]+)$/)?.[1]?.toLowerCase();
+    const extension = extensionOf(output)?.toLowerCase();
     return RENDER_FORMATS.find(format => format === extension);
+}
+
+function extensionOf(output: string | undefined): string | undefined {
+    return output?.match(/\.([A-Za-z]+)$/)?.[1];
 }
 
 async function runRender(file: string, options: RenderCommandOptions, context: CliContext): Promise<number> {
@@ -75,6 +85,10 @@ async function runRender(file: string, options: RenderCommandOptions, context: C
     const guard: OutputGuard = { inputs: [source.file], what, cwd: context.cwd };
     // Refused before any work: an output path over the blueprint (or any blueprint) is a slip.
     if (options.output !== undefined && options.output !== '-') ensureSafeOutputs([options.output], guard);
+    // An SVG under a .jpg name opens nowhere: say what render writes instead of writing it.
+    if (options.unknownExtension !== undefined) {
+        throw new CliError(`${options.output}: render writes SVG, PNG, PDF or JSON, not .${options.unknownExtension}: name the file .svg, .png, .pdf or .json, or give --format`);
+    }
     const { layoutBlueprint, renderSvg, stripRanges } = await import('@blueprint/diagram');
     const loaded = await loadBlueprint(source, context.cwd);
     if (!loaded.model) {

@@ -18,7 +18,15 @@ export async function git(cwd: string, args: string[]): Promise<string> {
 }
 
 export async function repositoryRoot(cwd: string): Promise<string> {
-    return (await git(cwd, ['rev-parse', '--show-toplevel'])).trim();
+    try {
+        return (await git(cwd, ['rev-parse', '--show-toplevel'])).trim();
+    } catch (error) {
+        // git's own words ("fatal: not a git repository (or any of the parent directories): .git") do not say what asked for git.
+        if (error instanceof CliError && /not a git repository/i.test(error.message)) {
+            throw new CliError(`${cwd} is not in a git repository, and REV:path and --git read from git (to compare two files, name both: blueprint diff old.blueprint new.blueprint)`);
+        }
+        throw error;
+    }
 }
 
 /** Verifies that `rev` names a commit, so that a typo gives one clear message. */

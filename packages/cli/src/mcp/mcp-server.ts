@@ -33,8 +33,8 @@ export function createMcpServer(host: ToolHost, version: string): McpServer {
     return server;
 }
 
-/** Serves on this process's stdin and stdout until the client closes stdin. */
-export async function serveMcpOverStdio(host: ToolHost, version: string, log: (message: string) => void): Promise<void> {
+/** Serves on this process's stdin and stdout until the client closes stdin; `folder` is where the host's relative paths start. */
+export async function serveMcpOverStdio(host: ToolHost, version: string, folder: string, log: (message: string) => void): Promise<void> {
     const server = createMcpServer(host, version);
     const transport = new StdioServerTransport();
     const closed = new Promise<void>(resolve => { server.server.onclose = resolve; });
@@ -42,6 +42,7 @@ export async function serveMcpOverStdio(host: ToolHost, version: string, log: (m
     await server.connect(transport);
     // The transport does not notice the end of its input: without this the process would linger.
     process.stdin.once('end', () => void server.close());
-    log(`blueprint mcp ${version}: serving ${TOOL_DESCRIPTIONS.map(t => t.name).join(', ')} on stdio\n`);
+    // Named in the log: a path the assistant gives relative to another folder is otherwise a puzzling "no such file".
+    log(`blueprint mcp ${version}: serving ${TOOL_DESCRIPTIONS.map(t => t.name).join(', ')} on stdio, for the files in ${folder}\n`);
     await closed;
 }

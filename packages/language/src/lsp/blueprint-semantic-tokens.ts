@@ -47,31 +47,38 @@ export class BlueprintSemanticTokenProvider extends AbstractSemanticTokenProvide
      * delta requests, which it does not offer (`full.delta` is false), and the last request's tokens and
      * document: dropped once the tokens are sent.
      */
-    override async semanticHighlight(document: LangiumDocument, params: SemanticTokensParams, cancelToken?: CancellationToken): Promise<SemanticTokens> {
-        this.running++;
-        try {
-            return await super.semanticHighlight(document, params, cancelToken);
-        } finally {
-            this.forget(document);
-        }
+    override semanticHighlight(document: LangiumDocument, params: SemanticTokensParams, cancelToken?: CancellationToken): Promise<SemanticTokens> {
+        return this.oneAtATime(document, () => super.semanticHighlight(document, params, cancelToken));
     }
 
-    override async semanticHighlightRange(document: LangiumDocument, params: SemanticTokensRangeParams, cancelToken?: CancellationToken): Promise<SemanticTokens> {
-        this.running++;
-        try {
-            return await super.semanticHighlightRange(document, params, cancelToken);
-        } finally {
-            this.forget(document);
-        }
+    override semanticHighlightRange(document: LangiumDocument, params: SemanticTokensRangeParams, cancelToken?: CancellationToken): Promise<SemanticTokens> {
+        return this.oneAtATime(document, () => super.semanticHighlightRange(document, params, cancelToken));
     }
 
-    /** Requests under way: Langium's provider works on shared `current…` fields, cleared only when none is left. */
-    private running = 0;
+    /** The end of the request under way, if any: the next one starts after it. */
+    private previous: Promise<unknown> = Promise.resolve();
+
+    /**
+     * Langium's provider works on shared `current…` fields and one token builder per document, and
+     * yields while it walks the tree: VS Code asks for the visible range and the whole file at once
+     * when a file opens, and run side by side the two pushed into the same builder (the range's
+     * answer held the file's tokens too, twice over where they met: "Overlapping semantic tokens").
+     */
+    private oneAtATime(document: LangiumDocument, highlight: () => Promise<SemanticTokens>): Promise<SemanticTokens> {
+        const run = async (): Promise<SemanticTokens> => {
+            try {
+                return await highlight();
+            } finally {
+                this.forget(document);
+            }
+        };
+        const result = this.previous.then(run, run);
+        this.previous = result.catch(() => undefined);
+        return result;
+    }
 
     private forget(document: LangiumDocument): void {
-        this.running--;
         this.tokensBuilders.delete(document.uri.toString());
-        if (this.running > 0) return;
         this.currentTokensBuilder = undefined;
         this.currentDocument = undefined;
     }
