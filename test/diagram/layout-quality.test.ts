@@ -160,6 +160,8 @@ describe('boxes grow for the ports on their sides', () => {
         for (let i = 1; i < along.length; i++) expect(along[i] - along[i - 1]).toBeGreaterThanOrEqual(12);
         // Grown by the minimum: four spacings of 12 px and a margin of 8 px at either corner.
         expect(target.height).toBe(4 * 12 + 2 * 8);
+        // Each flow bends once in the gap, none around through a lane channel.
+        for (const flow of layout.flows) expect(flow.points.length, flow.id).toBeLessThanOrEqual(4);
         expect(defects(layout)).toEqual(NONE);
     });
 

@@ -355,6 +355,8 @@ export function routeFlows(edges: readonly DiagramEdge[], steps: readonly LaidOu
     let probeOwn0: LaidOutStep | undefined;
     let probeOwn1: LaidOutStep | undefined;
     let probeOwnAllowed = false;
+    /** Claims of flows that share a box with the probe's flow are passed over (a second try, see `routeBetween`). */
+    let probeSiblingClaimsWaived = false;
     let probeA: Point = { x: 0, y: 0 };
     let probeB: Point = probeA;
     let probeX = 0;
@@ -367,7 +369,9 @@ export function routeFlows(edges: readonly DiagramEdge[], steps: readonly LaidOu
         return crossesInterior(probeX, probeY, probeWidth, probeHeight, box, isOwn ? 0 : BOX_CLEARANCE);
     };
     const conflictsWithProbe = (other: PlacedSegment): boolean =>
-        other.edge !== probeEdge && !(other.reserved && routed[other.edge]) && conflicts(probeA, probeB, other.a, other.b);
+        other.edge !== probeEdge && !(other.reserved && (routed[other.edge] || (probeSiblingClaimsWaived && sharesBox(other.edge, probeEdge))))
+        && conflicts(probeA, probeB, other.a, other.b);
+    const sharesBox = (a: number, b: number): boolean => edges[a].to === edges[b].to || edges[a].from === edges[b].from;
 
     const routes: Point[][] = edges.map(() => []);
     for (const index of order) {
@@ -469,6 +473,17 @@ export function routeFlows(edges: readonly DiagramEdge[], steps: readonly LaidOu
                 if (free(edge, route, source, target)) return route;
             }
         }
+        // Flows fanning into (or out of) one box: a sibling's claim on a row beside this flow's
+        // own can bar every track, though the sibling, routed later, bends clear of this one.
+        probeSiblingClaimsWaived = true;
+        for (const x of lastTracks) {
+            const route = [start, { x, y: start.y }, { x, y: end.y }, end];
+            if (free(edge, route, source, target)) {
+                probeSiblingClaimsWaived = false;
+                return route;
+            }
+        }
+        probeSiblingClaimsWaived = false;
         // Through a channel, nearest first.
         const low = Math.min(start.y, end.y);
         const high = Math.max(start.y, end.y);
