@@ -357,6 +357,8 @@ export function routeFlows(edges: readonly DiagramEdge[], steps: readonly LaidOu
     let probeOwnAllowed = false;
     /** Claims of flows that share a box with the probe's flow are passed over (a second try, see `routeBetween`). */
     let probeSiblingClaimsWaived = false;
+    /** Whether such a claim barred a route since this was last cleared (no second try otherwise). */
+    let siblingClaimMet = false;
     let probeA: Point = { x: 0, y: 0 };
     let probeB: Point = probeA;
     let probeX = 0;
@@ -368,9 +370,14 @@ export function routeFlows(edges: readonly DiagramEdge[], steps: readonly LaidOu
         if (isOwn && probeOwnAllowed) return false;
         return crossesInterior(probeX, probeY, probeWidth, probeHeight, box, isOwn ? 0 : BOX_CLEARANCE);
     };
-    const conflictsWithProbe = (other: PlacedSegment): boolean =>
-        other.edge !== probeEdge && !(other.reserved && (routed[other.edge] || (probeSiblingClaimsWaived && sharesBox(other.edge, probeEdge))))
-        && conflicts(probeA, probeB, other.a, other.b);
+    const conflictsWithProbe = (other: PlacedSegment): boolean => {
+        if (other.edge === probeEdge || (other.reserved && routed[other.edge])) return false;
+        const sibling = other.reserved === true && sharesBox(other.edge, probeEdge);
+        if (sibling && probeSiblingClaimsWaived) return false;
+        if (!conflicts(probeA, probeB, other.a, other.b)) return false;
+        if (sibling) siblingClaimMet = true;
+        return true;
+    };
     const sharesBox = (a: number, b: number): boolean => edges[a].to === edges[b].to || edges[a].from === edges[b].from;
 
     const routes: Point[][] = edges.map(() => []);
@@ -461,6 +468,7 @@ export function routeFlows(edges: readonly DiagramEdge[], steps: readonly LaidOu
         source: LaidOutStep, target: LaidOutStep, away: 'left' | 'right'): Point[] | undefined {
         const firstTracks = gapTracks(firstGap, away);
         const lastTracks = gapTracks(lastGap, away);
+        siblingClaimMet = false;
         // Along the source's row, bending in the gap before the target (one bend for neighbours).
         for (const x of lastTracks) {
             const route = [start, { x, y: start.y }, { x, y: end.y }, end];
@@ -475,15 +483,12 @@ export function routeFlows(edges: readonly DiagramEdge[], steps: readonly LaidOu
         }
         // Flows fanning into (or out of) one box: a sibling's claim on a row beside this flow's
         // own can bar every track, though the sibling, routed later, bends clear of this one.
-        probeSiblingClaimsWaived = true;
-        for (const x of lastTracks) {
-            const route = [start, { x, y: start.y }, { x, y: end.y }, end];
-            if (free(edge, route, source, target)) {
-                probeSiblingClaimsWaived = false;
-                return route;
-            }
+        if (siblingClaimMet) {
+            probeSiblingClaimsWaived = true;
+            const route = lastTracks.map(x => [start, { x, y: start.y }, { x, y: end.y }, end]).find(candidate => free(edge, candidate, source, target));
+            probeSiblingClaimsWaived = false;
+            if (route) return route;
         }
-        probeSiblingClaimsWaived = false;
         // Through a channel, nearest first.
         const low = Math.min(start.y, end.y);
         const high = Math.max(start.y, end.y);
