@@ -462,3 +462,20 @@ function flowLabel(flow: ModelFlow, failRef?: string): string | undefined {
     const parts = [failRef, share ?? repeat, flow.label].filter((part): part is string => part !== undefined && part !== '');
     return parts.length > 0 ? parts.join(' · ') : undefined;
 }
+
+/** The grown copy last made of each box, so the same box grown the same is the same object (the patch of a layout skips it by identity). */
+const grownBoxes = new WeakMap<DiagramBox, DiagramBox>();
+
+/**
+ * `box` at least `height` high, for the ports on its sides (edge-routing.ts `portRoom`): what it
+ * draws moves down by half the growth, so it stays centred. The box itself when it is high enough.
+ */
+export function grownBox(box: DiagramBox, height: number): DiagramBox {
+    if (!(height > box.height)) return box;
+    const known = grownBoxes.get(box);
+    if (known?.height === height) return known;
+    const shift = Math.floor((height - box.height) / 2);
+    const grown: DiagramBox = { ...box, height, labelTop: box.labelTop + shift, marks: box.marks.map(mark => ({ ...mark, y: mark.y + shift })) };
+    grownBoxes.set(box, grown);
+    return grown;
+}

@@ -26,13 +26,24 @@ import { SpatialIndex, type Rect } from './spatial-index.js';
 
 /** Distance between two parallel tracks: any closer, a bundle of lines cannot be told apart. */
 export const TRACK = 8;
-/**
- * Closest two parallel lines may come (the router's conflict test): ports on a box side too short
- * for its flows crowd to this. The tracks it chooses from are TRACK apart.
- */
+/** Closest a port comes to a corner, and two join ports to each other, on a side too short for them (a card's). */
 const MIN_SEPARATION = 5;
+/**
+ * Closest two parallel lines may come (the router's conflict test; layout-quality.ts counts nearer
+ * ones as cramped). Tracks lie TRACK apart, and ports at least that since boxes grow for them, but
+ * a spread track in a gap and one of its fixed tracks can lie nearer.
+ */
+const PARALLEL_SEPARATION = 7;
 /** Distance between the arrowheads of flows that meet at a join (an arrowhead is about 11 px wide; the diamond 16 px high). */
 const JOIN_PORT_SPACING = 14;
+/** Distance between two ports on a side where an arrowhead ends: an arrowhead is about 11 px wide. */
+export const ARROWHEAD_PORT_SPACING = 12;
+/** Closest a port comes to the corner of a side that is only as long as its ports need. */
+export const PORT_MARGIN = 8;
+/** How far an arrowhead reaches back from its tip (8 stroke widths of 1.4 px, as drawn). */
+const ARROWHEAD_LENGTH = 11;
+/** Closest an evidence connector passes an arrowhead's centre line: 3 px clear of its barbs. */
+const ARROWHEAD_CLEARANCE = 9;
 /** Closest a track comes to a column edge. */
 const GAP_MARGIN = 6;
 /** Closest a line comes to a box it does not end at: any nearer, it seems to touch the box. */
@@ -107,6 +118,70 @@ export function evidenceRunsStraight<T extends VerticalExtent>(card: T, owner: T
  */
 export type BranchBundles = ReadonlyMap<string, readonly { readonly bundle: string; readonly which: 0 | 1 }[]>;
 
+/** The sides a flow leaves and enters by, from its kind and its ends' columns (evidence: whether it runs straight, and down). */
+function endSides(kind: DiagramEdge['kind'], from: number, to: number, straightEvidence: boolean, down: boolean): [Side, Side] {
+    if (kind === 'evidence') return straightEvidence ? (down ? ['bottom', 'top'] : ['top', 'bottom']) : ['right', down ? 'top' : 'bottom'];
+    if (from < to) return ['right', 'left'];
+    if (from > to) return ['left', 'right'];
+    return ['right', 'right'];
+}
+
+/** Whether the end `which` (0 start, 1 end) of a flow of this kind is drawn with an arrowhead. */
+function hasArrowhead(kind: DiagramEdge['kind'], which: 0 | 1): boolean {
+    return which === 1 ? kind !== 'evidence' : kind === 'two-way';
+}
+
+/**
+ * The height each box needs on its left and right sides for the flows that end there, known from
+ * the columns before anything is placed: its ports a port spacing apart (arrowheads 12 px, plain
+ * line ends a track), a branch bundle's ports as the router spreads them, and a margin at either
+ * corner. Only boxes whose sides need more than nothing are listed; the layout grows those that are
+ * shorter, so a side never squeezes its ports. Top and bottom carry only evidence connectors, a few
+ * on a box at least 110 px wide: they never need more.
+ */
+export function portRoom(edges: readonly DiagramEdge[], column: ReadonlyMap<string, number>, bundles: BranchBundles = new Map()): Map<string, number> {
+    interface SideUse { singles: number; arrowheads: boolean; readonly bundles: Map<string, { count: number; readonly join: boolean }> }
+    const uses = new Map<string, [SideUse | undefined, SideUse | undefined]>();
+    for (const edge of edges) {
+        if (edge.kind === 'evidence') continue;
+        const from = column.get(edge.from);
+        const to = column.get(edge.to);
+        if (from === undefined || to === undefined) continue;
+        const sides = endSides(edge.kind, from, to, false, false);
+        for (const which of [0, 1] as const) {
+            const id = which === 0 ? edge.from : edge.to;
+            let pair = uses.get(id);
+            if (!pair) uses.set(id, pair = [undefined, undefined]);
+            const slot = sides[which] === 'left' ? 0 : 1;
+            const use = pair[slot] ??= { singles: 0, arrowheads: false, bundles: new Map() };
+            if (hasArrowhead(edge.kind, which)) use.arrowheads = true;
+            const bundle = bundles.get(edge.id)?.find(entry => entry.which === which)?.bundle;
+            if (bundle === undefined) use.singles++;
+            else {
+                const known = use.bundles.get(bundle);
+                if (known) known.count++;
+                else use.bundles.set(bundle, { count: 1, join: which === 1 });
+            }
+        }
+    }
+    const room = new Map<string, number>();
+    for (const [id, pair] of uses) {
+        let need = 0;
+        for (const use of pair) {
+            if (!use) continue;
+            let spanned = 0;
+            for (const { count, join } of use.bundles.values()) {
+                if (count > 1) spanned += join ? count * JOIN_PORT_SPACING : (count - 1) * TRACK;
+            }
+            const slots = use.singles + use.bundles.size;
+            const spacing = use.arrowheads ? ARROWHEAD_PORT_SPACING : TRACK;
+            need = Math.max(need, spanned + (slots - 1) * spacing + 2 * PORT_MARGIN);
+        }
+        room.set(id, Math.ceil(need));
+    }
+    return room;
+}
+
 export function routeFlows(edges: readonly DiagramEdge[], steps: readonly LaidOutStep[],
     column: ReadonlyMap<string, number>, grid: RoutingGrid, bundles: BranchBundles = new Map()): RoutingResult {
     const boxes = new Map(steps.map(step => [step.id, step]));
@@ -148,19 +223,9 @@ export function routeFlows(edges: readonly DiagramEdge[], steps: readonly LaidOu
         const target = boxes.get(edge.to)!;
         const from = column.get(edge.from)!;
         const to = column.get(edge.to)!;
-        let pair: [Side, Side];
-        if (edge.kind === 'evidence') {
-            const straight = evidenceRunsStraight(source, target, columnBoxes.get(from) ?? []);
-            if (straight) straightEvidence.add(index);
-            const down = source.y < target.y;
-            pair = straight ? (down ? ['bottom', 'top'] : ['top', 'bottom']) : ['right', down ? 'top' : 'bottom'];
-        } else if (from < to) {
-            pair = ['right', 'left'];
-        } else if (from > to) {
-            pair = ['left', 'right'];
-        } else {
-            pair = ['right', 'right'];
-        }
+        const straight = edge.kind === 'evidence' && evidenceRunsStraight(source, target, columnBoxes.get(from) ?? []);
+        if (straight) straightEvidence.add(index);
+        const pair = endSides(edge.kind, from, to, straight, source.y < target.y);
         addEnd({ edge: index, box: source, side: pair[0], other: target, otherColumn: to, which: 0 });
         addEnd({ edge: index, box: target, side: pair[1], other: source, otherColumn: from, which: 1 });
     });
@@ -192,7 +257,9 @@ export function routeFlows(edges: readonly DiagramEdge[], steps: readonly LaidOu
         }
         const length = vertical ? box.height : box.width;
         // Each slot takes the room its members span, and the room left is shared out evenly
-        // between the slots (all single ports: the side divided evenly, as ever).
+        // between the slots (all single ports: the side divided evenly); where that would bring them
+        // closer than a port spacing, they keep that spacing, centred, with less room at the corners
+        // (`portRoom` grew the box for it).
         let joinSpacing = JOIN_PORT_SPACING;
         let spanned = 0;
         for (const slot of slots) {
@@ -204,8 +271,14 @@ export function routeFlows(edges: readonly DiagramEdge[], steps: readonly LaidOu
                 spanned += slot.length * joinSpacing;
             }
         }
-        const share = Math.max(0, length - spanned) / (slots.length + 1);
+        const free = Math.max(0, length - spanned);
+        const spacing = list.some(end => hasArrowhead(edges[end.edge].kind, end.which)) ? ARROWHEAD_PORT_SPACING : TRACK;
+        let share = free / (slots.length + 1);
         let cursor = 0;
+        if (share < spacing && slots.length > 1) {
+            share = Math.max(share, Math.min(spacing, (free - 2 * PORT_MARGIN) / (slots.length - 1)));
+            cursor = (free - (slots.length - 1) * share) / 2 - share;
+        }
         for (const slot of slots) {
             const join = slot.length > 1 && slot[0].which === 1;
             const span = slot.length < 2 ? 0 : join ? slot.length * joinSpacing : (slot.length - 1) * TRACK;
@@ -247,6 +320,22 @@ export function routeFlows(edges: readonly DiagramEdge[], steps: readonly LaidOu
         }
     });
 
+    // Where arrowheads are drawn (their centre lines): an evidence connector keeps clear of them,
+    // or its dots run into the barbs.
+    const arrowheads = new SpatialIndex<Rect>();
+    for (const list of ends) {
+        for (const end of list) {
+            if (!hasArrowhead(edges[end.edge].kind, end.which)) continue;
+            const tip = ports[end.edge][end.which];
+            const axis = end.side === 'left' ? { x: tip.x - ARROWHEAD_LENGTH, y: tip.y, width: ARROWHEAD_LENGTH, height: 0 }
+                : end.side === 'right' ? { x: tip.x, y: tip.y, width: ARROWHEAD_LENGTH, height: 0 }
+                    : end.side === 'top' ? { x: tip.x, y: tip.y - ARROWHEAD_LENGTH, width: 0, height: ARROWHEAD_LENGTH }
+                        : { x: tip.x, y: tip.y, width: 0, height: ARROWHEAD_LENGTH };
+            arrowheads.add(axis, axis);
+        }
+    }
+    const nearProbe = (axis: Rect): boolean => rectDistance(probeX, probeY, probeWidth, probeHeight, axis) < ARROWHEAD_CLEARANCE;
+
     // Each side port claims its row into the gap it faces, so a flow routed earlier cannot take the
     // row a later flow must leave by.
     const routed = new Uint8Array(edges.length);
@@ -266,6 +355,10 @@ export function routeFlows(edges: readonly DiagramEdge[], steps: readonly LaidOu
     let probeOwn0: LaidOutStep | undefined;
     let probeOwn1: LaidOutStep | undefined;
     let probeOwnAllowed = false;
+    /** Claims of flows that share a box with the probe's flow are passed over (a second try, see `routeBetween`). */
+    let probeSiblingClaimsWaived = false;
+    /** Whether such a claim barred a route since this was last cleared (no second try otherwise). */
+    let siblingClaimMet = false;
     let probeA: Point = { x: 0, y: 0 };
     let probeB: Point = probeA;
     let probeX = 0;
@@ -277,8 +370,15 @@ export function routeFlows(edges: readonly DiagramEdge[], steps: readonly LaidOu
         if (isOwn && probeOwnAllowed) return false;
         return crossesInterior(probeX, probeY, probeWidth, probeHeight, box, isOwn ? 0 : BOX_CLEARANCE);
     };
-    const conflictsWithProbe = (other: PlacedSegment): boolean =>
-        other.edge !== probeEdge && !(other.reserved && routed[other.edge]) && conflicts(probeA, probeB, other.a, other.b);
+    const conflictsWithProbe = (other: PlacedSegment): boolean => {
+        if (other.edge === probeEdge || (other.reserved && routed[other.edge])) return false;
+        const sibling = other.reserved === true && sharesBox(other.edge, probeEdge);
+        if (sibling && probeSiblingClaimsWaived) return false;
+        if (!conflicts(probeA, probeB, other.a, other.b)) return false;
+        if (sibling) siblingClaimMet = true;
+        return true;
+    };
+    const sharesBox = (a: number, b: number): boolean => edges[a].to === edges[b].to || edges[a].from === edges[b].from;
 
     const routes: Point[][] = edges.map(() => []);
     for (const index of order) {
@@ -369,6 +469,7 @@ export function routeFlows(edges: readonly DiagramEdge[], steps: readonly LaidOu
         source: LaidOutStep, target: LaidOutStep, away: 'left' | 'right'): Point[] | undefined {
         const firstTracks = gapTracks(firstGap, away);
         const lastTracks = gapTracks(lastGap, away);
+        siblingClaimMet = false;
         // Along the source's row, bending in the gap before the target (one bend for neighbours).
         for (const x of lastTracks) {
             const route = [start, { x, y: start.y }, { x, y: end.y }, end];
@@ -380,6 +481,14 @@ export function routeFlows(edges: readonly DiagramEdge[], steps: readonly LaidOu
                 const route = [start, { x, y: start.y }, { x, y: end.y }, end];
                 if (free(edge, route, source, target)) return route;
             }
+        }
+        // Flows fanning into (or out of) one box: a sibling's claim on a row beside this flow's
+        // own can bar every track, though the sibling, routed later, bends clear of this one.
+        if (siblingClaimMet) {
+            probeSiblingClaimsWaived = true;
+            const route = lastTracks.map(x => [start, { x, y: start.y }, { x, y: end.y }, end]).find(candidate => free(edge, candidate, source, target));
+            probeSiblingClaimsWaived = false;
+            if (route) return route;
         }
         // Through a channel, nearest first.
         const low = Math.min(start.y, end.y);
@@ -417,6 +526,7 @@ export function routeFlows(edges: readonly DiagramEdge[], steps: readonly LaidOu
 
     /** True when no segment of the route enters a foreign box or runs along (or ends on) a placed segment. */
     function free(edge: number, route: readonly Point[], own0: LaidOutStep, own1: LaidOutStep): boolean {
+        const evidence = edges[edge].kind === 'evidence';
         probeEdge = edge;
         probeOwn0 = own0;
         probeOwn1 = own1;
@@ -432,7 +542,8 @@ export function routeFlows(edges: readonly DiagramEdge[], steps: readonly LaidOu
             probeHeight = Math.abs(a.y - b.y);
             probeOwnAllowed = i === 1 || i === route.length - 1;
             if (obstacles.someWithin(probeX - BOX_CLEARANCE, probeY - BOX_CLEARANCE, probeWidth + 2 * BOX_CLEARANCE, probeHeight + 2 * BOX_CLEARANCE, blocksProbe)) return false;
-            if (placed.someWithin(probeX - MIN_SEPARATION, probeY - MIN_SEPARATION, probeWidth + 2 * MIN_SEPARATION, probeHeight + 2 * MIN_SEPARATION, conflictsWithProbe)) return false;
+            if (placed.someWithin(probeX - PARALLEL_SEPARATION, probeY - PARALLEL_SEPARATION, probeWidth + 2 * PARALLEL_SEPARATION, probeHeight + 2 * PARALLEL_SEPARATION, conflictsWithProbe)) return false;
+            if (evidence && arrowheads.someWithin(probeX - ARROWHEAD_CLEARANCE, probeY - ARROWHEAD_CLEARANCE, probeWidth + 2 * ARROWHEAD_CLEARANCE, probeHeight + 2 * ARROWHEAD_CLEARANCE, nearProbe)) return false;
         }
         return true;
     }
@@ -456,13 +567,13 @@ function joinOffset(member: number, count: number, spacing: number): number {
     return (slot < 0 ? slot : slot + 1) * spacing - (count % 2 === 1 ? spacing / 2 : 0);
 }
 
-/** Parallel and closer than the least separation, overlapping (or meeting end to end); or one ending on the other. */
+/** Parallel and closer than PARALLEL_SEPARATION, overlapping (or meeting end to end); or one ending on the other. */
 function conflicts(a: Point, b: Point, c: Point, d: Point): boolean {
     const horizontal = a.y === b.y;
     const otherHorizontal = c.y === d.y;
     if (horizontal === otherHorizontal) {
         const offset = horizontal ? Math.abs(a.y - c.y) : Math.abs(a.x - c.x);
-        if (offset >= MIN_SEPARATION - 1) return false;
+        if (offset >= PARALLEL_SEPARATION) return false;
         const [lo1, hi1] = horizontal ? ordered(a.x, b.x) : ordered(a.y, b.y);
         const [lo2, hi2] = horizontal ? ordered(c.x, d.x) : ordered(c.y, d.y);
         return Math.min(hi1, hi2) - Math.max(lo1, lo2) > -CLEARANCE;
@@ -486,6 +597,13 @@ function crossesInterior(x: number, y: number, width: number, height: number, bo
     if (height === 0) return y > top && y < bottom && x < right && x + width > left;
     if (width === 0) return x > left && x < right && y < bottom && y + height > top;
     return x < right && left < x + width && y < bottom && top < y + height;
+}
+
+/** Distance between the rectangle (x, y, width, height) and `other` (0 when they touch or overlap). */
+function rectDistance(x: number, y: number, width: number, height: number, other: Rect): number {
+    const dx = Math.max(0, other.x - (x + width), x - (other.x + other.width));
+    const dy = Math.max(0, other.y - (y + height), y - (other.y + other.height));
+    return Math.hypot(dx, dy);
 }
 
 function segmentRect(a: Point, b: Point): Rect {

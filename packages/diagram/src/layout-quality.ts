@@ -42,6 +42,11 @@ export interface LayoutQualityReport {
     readonly crampedParallels: readonly string[];
     /** Two arrowheads end on one side of a box closer than `arrowheadSpacing`: they stack into one blot. */
     readonly crowdedArrowheads: readonly string[];
+    /**
+     * An evidence connector (the dotted line) passes an arrowhead closer than `arrowheadClearance`:
+     * the dots run into the arrowhead's barbs and it is no longer clear which line the arrowhead ends.
+     */
+    readonly evidenceNearArrowheads: readonly string[];
     /** Proper crossings between segments of different flows (kept low, not a defect). */
     readonly crossings: number;
 }
@@ -57,7 +62,12 @@ export interface LayoutQualityOptions {
     readonly parallelSpacing?: number;
     /** Closest two arrowheads may end on one box side, tip to tip (default 12: an arrowhead is about 11 px wide). */
     readonly arrowheadSpacing?: number;
+    /** Closest an evidence connector may pass an arrowhead's centre line (default 9: 3 px clear of its 11 px wide barbs). */
+    readonly arrowheadClearance?: number;
 }
+
+/** How far back from its tip an arrowhead reaches along its flow (8 stroke widths of 1.4 px, as drawn). */
+const ARROWHEAD_LENGTH = 11;
 
 /** Where a flow label is drawn: its `labelBox`, or, in geometry without one, where the SVG renderer used to put it. */
 export function flowLabelRect(flow: LaidOutFlow): Rect | undefined {
@@ -296,9 +306,32 @@ export function checkLayoutQuality(layout: BlueprintLayout, options: LayoutQuali
         }
     }
 
+    const arrowheadClearance = options.arrowheadClearance ?? 9;
+    const evidenceNearArrowheads: string[] = [];
+    const evidence = new Buckets<Segment>(128);
+    for (const segment of allSegments) if (segment.flow.kind === 'evidence') evidence.add(segmentRect(segment), segment);
+    for (const flow of layout.flows) {
+        if (flow.kind === 'evidence' || flow.points.length < 2) continue;
+        const last = flow.points.length - 1;
+        const heads: [Point, Point][] = [[flow.points[last], flow.points[last - 1]]];
+        if (flow.kind === 'two-way') heads.push([flow.points[0], flow.points[1]]);
+        for (const [tip, before] of heads) {
+            const base = towards(tip, before, ARROWHEAD_LENGTH);
+            const axis = segmentRect({ flow, index: 0, a: tip, b: base });
+            const reported = new Set<LaidOutFlow>();
+            for (const other of evidence.query(inflate(axis, arrowheadClearance))) {
+                if (reported.has(other.flow)) continue;
+                const distance = segmentDistance(tip, base, other.a, other.b);
+                if (distance >= arrowheadClearance) continue;
+                reported.add(other.flow);
+                evidenceNearArrowheads.push(`${describe(other.flow)} passes ${Math.round(distance * 10) / 10} px from the arrowhead of ${describe(flow)} at ${tip.x},${tip.y}`);
+            }
+        }
+    }
+
     return {
         flowsThroughBoxes, sharedSegments, ambiguousArrowheads, labelOverlaps, flowsThroughLabels, boxOverlaps, evidenceCrossings, gatewayOverlaps,
-        flowsAlongLines, flowsHuggingBoxes, crampedParallels, crowdedArrowheads, crossings
+        flowsAlongLines, flowsHuggingBoxes, crampedParallels, crowdedArrowheads, evidenceNearArrowheads, crossings
     };
 }
 
@@ -322,6 +355,7 @@ export function summarizeLayoutQuality(report: LayoutQualityReport): Record<keyo
         flowsHuggingBoxes: report.flowsHuggingBoxes.length,
         crampedParallels: report.crampedParallels.length,
         crowdedArrowheads: report.crowdedArrowheads.length,
+        evidenceNearArrowheads: report.evidenceNearArrowheads.length,
         crossings: report.crossings
     };
 }
@@ -339,6 +373,24 @@ function segmentTouchesDiamond(s: Segment, gateway: { x: number; y: number; half
         return inside(s.a.x, y);
     }
     return false;
+}
+
+/** The point `length` from `from` towards `to` (at most `to`). */
+function towards(from: Point, to: Point, length: number): Point {
+    const distance = Math.hypot(to.x - from.x, to.y - from.y);
+    if (distance <= length) return to;
+    return { x: from.x + (to.x - from.x) * length / distance, y: from.y + (to.y - from.y) * length / distance };
+}
+
+/** Shortest distance between two segments (0 when they cross). */
+function segmentDistance(a: Point, b: Point, c: Point, d: Point): number {
+    if (segmentsCross(a, b, c, d)) return 0;
+    return Math.min(distanceToSegment(a, c, d), distanceToSegment(b, c, d), distanceToSegment(c, a, b), distanceToSegment(d, a, b));
+}
+
+function segmentsCross(a: Point, b: Point, c: Point, d: Point): boolean {
+    const side = (p: Point, q: Point, r: Point) => Math.sign((q.x - p.x) * (r.y - p.y) - (q.y - p.y) * (r.x - p.x));
+    return side(a, b, c) * side(a, b, d) < 0 && side(c, d, a) * side(c, d, b) < 0;
 }
 
 function distanceToSegment(p: Point, a: Point, b: Point): number {

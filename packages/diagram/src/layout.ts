@@ -4,8 +4,8 @@
  * the placed boxes. See `layoutBlueprint` for the steps.
  */
 import type { BlueprintModel } from '@blueprint/model';
-import { buildDiagramInput, DEFAULT_BOX_METRICS, type BoxMetrics, type DiagramBox, type DiagramEdge, type DiagramInput } from './diagram-input.js';
-import { evidenceRunsStraight, gapsUsed, routeFlows, TRACK } from './edge-routing.js';
+import { buildDiagramInput, DEFAULT_BOX_METRICS, grownBox, type BoxMetrics, type DiagramBox, type DiagramEdge, type DiagramInput } from './diagram-input.js';
+import { evidenceRunsStraight, gapsUsed, portRoom, routeFlows, TRACK } from './edge-routing.js';
 import { placeFlowLabels } from './flow-labels.js';
 import { branchBundles, gatewayRect, placeGateways } from './gateways.js';
 import { rankSteps } from './elk-ranking.js';
@@ -206,7 +206,8 @@ function reusePlacement(input: DiagramInput, placed: BlueprintLayout, placedStep
     const steps: LaidOutStep[] = [];
     for (const box of [...input.steps, ...input.evidence]) {
         const earlier = placedStep.get(box.id)!;
-        steps.push(laidOut(box, earlier.x, earlier.y, placedSteps));
+        // Grown as before for its ports: the same flows and columns.
+        steps.push(laidOut(grownBox(box, earlier.height), earlier.x, earlier.y, placedSteps));
     }
     const laneLabel = new Map(model.lanes.map(lane => [lane.id, lane.label]));
     const stageLabel = new Map(model.stages.map(stage => [stage.id, stage.label]));
@@ -328,7 +329,11 @@ function placeBoxes(input: DiagramInput, steps: readonly DiagramBox[], assignmen
     spacing: LayoutSpacing, previous: BlueprintLayout | undefined, placedSteps: PlacedSteps | undefined): BlueprintLayout {
     const { model } = input;
     const { column, columnStage } = assignment;
-    const boxes = [...steps, ...input.evidence];
+    const bundles = branchBundles(model, input.flows);
+    // Each box as high as the ports on its sides need, before the lanes and rows are measured, so
+    // the drawing makes room instead of squeezing the ports.
+    const room = portRoom(input.flows, column, bundles);
+    const boxes = [...steps, ...input.evidence].map(box => grownBox(box, room.get(box.id) ?? 0));
 
     // Cells: (lane, column) → boxes stacked in model order (or the previous layout's order).
     const previousY = new Map(previous?.steps.map(step => [step.id, step.y]) ?? []);
@@ -379,7 +384,6 @@ function placeBoxes(input: DiagramInput, steps: readonly DiagramBox[], assignmen
     }
 
     const edges = [...input.flows, ...input.evidenceLinks];
-    const bundles = branchBundles(model, input.flows);
     // A fail point's recovery steps between it and the main flow's next step go below the lane's main row (recovery-flows.ts).
     const offMainRow = input.recovery.steps.size === 0 ? new Set<string>()
         : stepsOffMainRow(input.recovery, input.flows, new Map(boxes.map(box => [box.id, box.lane])), column);
@@ -429,7 +433,8 @@ function placeBoxes(input: DiagramInput, steps: readonly DiagramBox[], assignmen
         for (let gap = 0; gap <= columnStage.length; gap++) {
             const base = gap === 0 || gap === columnStage.length ? spacing.stageGap / 2
                 : columnStage[gap] === columnStage[gap - 1] ? spacing.columnGap : spacing.stageGap;
-            const width = Math.max(base, 2 * GAP_TRACK_MARGIN + demand[gap] * TRACK) + extra[gap];
+            // A track per flow, spread evenly (edge-routing.ts `gapTracks`): a track apart, and a track from either margin.
+            const width = Math.max(base, 2 * GAP_TRACK_MARGIN + (demand[gap] + 1) * TRACK) + extra[gap];
             gapLeft.push(x);
             x += width;
             gapRight.push(x);

@@ -78,14 +78,21 @@ function balance(text: string, maxWidth: number, fontSize: number): string[] {
     const widestUnit = Math.max(...units.map(unit => estimateTextWidth(unit.trimEnd(), fontSize)));
     // A word had to be split: balancing would only split more of them.
     if (greedy.length < 2 || widestUnit > maxWidth) return greedy;
-    // Binary search on the width: the narrowest that needs no more lines than the greedy fill.
-    let low = Math.max(widestUnit, Math.max(...greedy.map(line => estimateTextWidth(line, fontSize))) / greedy.length);
-    let high = maxWidth;
+    const low = Math.max(widestUnit, Math.max(...greedy.map(line => estimateTextWidth(line, fontSize))) / greedy.length);
+    const atLow = fill(units, low, fontSize);
+    if (atLow.length <= greedy.length) return atLow;
+    return narrowestWithGreedyLines(width => fill(units, width, fontSize), greedy, low, maxWidth);
+}
+
+/**
+ * What `lay` makes at the narrowest width between `low` and `high` that needs no more lines than
+ * `greedy` (its fill at `high`): a binary search to half a pixel, 12 steps at most.
+ */
+function narrowestWithGreedyLines(lay: (width: number) => string[], greedy: string[], low: number, high: number): string[] {
     let best = greedy;
-    if (fill(units, low, fontSize).length <= greedy.length) return fill(units, low, fontSize);
     for (let i = 0; i < 12 && high - low > 0.5; i++) {
         const middle = (low + high) / 2;
-        const candidate = fill(units, middle, fontSize);
+        const candidate = lay(middle);
         if (candidate.length <= greedy.length) {
             best = candidate;
             high = middle;
@@ -190,20 +197,7 @@ function splitByClusters(word: string, maxWidth: number, fontSize: number): stri
     const clusters = [...graphemes.segment(word)].map(part => part.segment);
     const greedy = cutClusters(clusters, maxWidth, fontSize);
     if (greedy.length < 2) return greedy;
-    let low = estimateTextWidth(word, fontSize) / greedy.length;
-    let high = maxWidth;
-    let best = greedy;
-    for (let i = 0; i < 12 && high - low > 0.5; i++) {
-        const middle = (low + high) / 2;
-        const candidate = cutClusters(clusters, middle, fontSize);
-        if (candidate.length <= greedy.length) {
-            best = candidate;
-            high = middle;
-        } else {
-            low = middle;
-        }
-    }
-    return best;
+    return narrowestWithGreedyLines(width => cutClusters(clusters, width, fontSize), greedy, estimateTextWidth(word, fontSize) / greedy.length, maxWidth);
 }
 
 function cutClusters(clusters: readonly string[], maxWidth: number, fontSize: number): string[] {
