@@ -2,7 +2,7 @@
  * `blueprint render`, run in process through commander (the command is registered in the CLI's
  * command list by the lead; this runs it the same way `run` does, with the same exit-code mapping).
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -70,9 +70,17 @@ describe('blueprint render', () => {
         const json = path.join(scratch, 'bank-layout.json');
         expect((await render(bank, '-o', json)).code).toBe(0);
         expect(JSON.parse(readFileSync(json, 'utf8')).id).toBe('BankDeposit');
+        // An extension that names no format is refused rather than given an SVG it does not promise.
         const other = path.join(scratch, 'bank.drawing');
-        expect((await render(bank, '-o', other)).code).toBe(0);
+        const refused = await render(bank, '-o', other);
+        expect(refused.code).toBe(2);
+        expect(refused.stderr).toContain('not .drawing');
+        expect(existsSync(other)).toBe(false);
+        expect((await render(bank, '-o', other, '--format', 'svg')).code).toBe(0);
         expect(readFileSync(other, 'utf8').startsWith('<svg')).toBe(true);
+        const bare = path.join(scratch, 'bank-no-extension');
+        expect((await render(bank, '-o', bare)).code).toBe(0);
+        expect(readFileSync(bare, 'utf8').startsWith('<svg')).toBe(true);
         const forced = path.join(scratch, 'forced.png');
         expect((await render(bank, '-o', forced, '--format', 'svg')).code).toBe(0);
         expect(readFileSync(forced, 'utf8').startsWith('<svg')).toBe(true);
