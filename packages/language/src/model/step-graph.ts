@@ -8,7 +8,7 @@
  */
 import * as ast from '../generated/ast.js';
 import { DEFAULT_LANGUAGE, localisation, visibleLaneIds, type FlowKind, type LaneKind } from '@blueprint/model';
-import { blueprintMembers } from './blueprint-members.js';
+import { blueprintMembers, type BlueprintMembers } from './blueprint-members.js';
 import { independentSteps, laneIdOf, laneOrder, linesOf, startsAndMarked, stepFacts } from './model-builder.js';
 
 /**
@@ -47,22 +47,17 @@ export class StepGraph {
         this.steps = steps;
         const nodes = new Map<string, number>();
         const lanes: string[] = new Array(count);
+        let standardLanesOnly = true;
         for (let i = 0; i < count; i++) {
             if (!nodes.has(steps[i].name)) nodes.set(steps[i].name, i);
             lanes[i] = laneIdOf(steps[i]);
+            if (steps[i].standardLane === undefined) standardLanesOnly = false;
         }
         this.lanes = lanes;
-
-        // Lane and line labels are not read here: any language will do.
-        const names = localisation(DEFAULT_LANGUAGE);
-        const laneList = laneOrder(members, steps, names);
-        const lines = linesOf(members.lineDeclarations, laneList, names);
-        // The line of order penetration (added by the structure) is no line of visibility.
-        this.visibleLanes = visibleLaneIds({ lanes: laneList, lines });
-        const laneIndex = new Map<string, number>();
-        for (let i = 0; i < laneList.length; i++) laneIndex.set(laneList[i].id, i);
-        const interaction = lines.find(line => line.kind === 'interaction');
-        const interactionIndex = interaction ? laneIndex.get(interaction.above)! : -1;
+        const layout = standardLanesOnly && !members.laneOrder && members.customLanes.length === 0
+            ? standardLayout ??= laneLayout(members, steps) : laneLayout(members, steps);
+        this.visibleLanes = layout.visibleLanes;
+        const { laneIndex, interactionIndex } = layout;
 
         // The flows as pairs of nodes, in the model's order; and the steps whose flow crosses the line of interaction.
         const from: number[] = [], to: number[] = [], twoWay: boolean[] = [];
@@ -203,6 +198,31 @@ export class StepGraph {
         if (this.foreign) for (const [name, node] of this.foreign) nameOf[node] = name;
         return from.map((node, index) => ({ from: nameOf[node], to: nameOf[to[index]], kind: twoWay[index] ? 'two-way' : 'sequence' }));
     }
+}
+
+/** What the steps' lanes come to: the lanes the customer sees, each lane's position, and the position of the lane above the line of interaction (-1: none). */
+interface LaneLayout {
+    readonly visibleLanes: ReadonlySet<string>;
+    readonly laneIndex: ReadonlyMap<string, number>;
+    readonly interactionIndex: number;
+}
+
+/**
+ * The layout of most blueprints: the standard lanes in their order, whatever their labels (and a
+ * declared line of implementation, which lies below the ones read here). Shared by them.
+ */
+let standardLayout: LaneLayout | undefined;
+
+function laneLayout(members: BlueprintMembers, steps: readonly ast.Step[]): LaneLayout {
+    // Lane and line labels are not read here: any language will do.
+    const names = localisation(DEFAULT_LANGUAGE);
+    const lanes = laneOrder(members, steps, names);
+    const lines = linesOf(members.lineDeclarations, lanes, names);
+    const laneIndex = new Map<string, number>();
+    for (let i = 0; i < lanes.length; i++) laneIndex.set(lanes[i].id, i);
+    const interaction = lines.find(line => line.kind === 'interaction');
+    // The line of order penetration (added by the structure) is no line of visibility.
+    return { visibleLanes: visibleLaneIds({ lanes, lines }), laneIndex, interactionIndex: interaction ? laneIndex.get(interaction.above)! : -1 };
 }
 
 /**
