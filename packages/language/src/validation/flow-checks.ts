@@ -82,7 +82,7 @@ export class FlowChecks {
         const nodes = new Map<string, ast.Step>();
         for (const step of steps) nodes.set(step.name, step);
 
-        // Positions among the graph's steps.
+        // The starts by their position among the graph's steps; origins and the customer's steps as the graph's nodes.
         const starts: number[] = [];
         const origins: number[] = [];
         const customerSteps: number[] = [];
