@@ -5,10 +5,12 @@
  * result says how much CPU time the thread itself spent parsing (Linux; the rest of the floor's
  * CPU time is V8's compiler and garbage collector threads).
  */
-import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { parentPort, workerData } from 'node:worker_threads';
 import { createBlueprintCoreServices } from '@blueprint/language';
 import { EmptyFileSystem, URI } from 'langium';
+
+const { threadCpuMs } = createRequire(import.meta.url)('./thread-cpu.cjs');
 
 const { Blueprint } = createBlueprintCoreServices({ ...EmptyFileSystem }, { batch: true });
 const factory = Blueprint.shared.workspace.LangiumDocumentFactory;
@@ -23,13 +25,3 @@ parentPort.once('message', () => {
 });
 parentPort.postMessage('ready');
 
-/** CPU milliseconds of this thread, from /proc (Linux); undefined elsewhere. */
-function threadCpuMs() {
-    try {
-        const stat = readFileSync('/proc/thread-self/stat', 'utf8');
-        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        return (Number(fields[11]) + Number(fields[12])) * 10;
-    } catch {
-        return undefined;
-    }
-}

@@ -4,8 +4,10 @@
  * rest of the process (V8's compiler and garbage collector threads, libuv). Each worker adds its
  * thread's CPU time to the message it posts last (its report: the parent terminates it then); the
  * main thread writes one line to stderr on exit. Linux only (/proc/thread-self); elsewhere nothing.
+ * Required rather than preloaded (parse-floor-worker.mjs), it only lends `threadCpuMs`.
  */
 const { readFileSync } = require('node:fs');
+const { resolve } = require('node:path');
 const workerThreads = require('node:worker_threads');
 
 /** Begins the line on stderr (check-floor.mjs reads it and leaves it out of the output it shows). */
@@ -23,7 +25,17 @@ function threadCpuMs() {
     }
 }
 
-if (threadCpuMs() !== undefined) {
+module.exports = { threadCpuMs };
+
+/** Whether this process was started with this file preloaded (`-r`/`--require`; workers inherit it). */
+function preloaded() {
+    const args = process.execArgv;
+    const isThisFile = value => typeof value === 'string' && resolve(value) === __filename;
+    return args.some((arg, index) => (arg === '-r' || arg === '--require') ? isThisFile(args[index + 1])
+        : arg.startsWith('--require=') && isThisFile(arg.slice('--require='.length)));
+}
+
+if (preloaded() && threadCpuMs() !== undefined) {
     if (workerThreads.isMainThread) {
         const workers = [];
         const OriginalWorker = workerThreads.Worker;

@@ -105,15 +105,7 @@ export function buildModelParts(blueprint: ast.Blueprint, options: ModelOptions 
 
     // Each step's properties read once: markers, inline evidence, recoveries.
     const facts = steps.map(stepFacts);
-    const declaresStart = facts.some(fact => fact.start);
-    // Without a declared start the process begins with the first step that a customer's order triggers.
-    const firstDependent = facts.findIndex(fact => !fact.independent);
-    const starts = new Set<string>();
-    const marked = new Set<string>();
-    steps.forEach((step, index) => {
-        if (declaresStart ? facts[index].start : index === firstDependent) starts.add(step.name);
-        if (facts[index].independent) marked.add(step.name);
-    });
+    const { starts, marked } = startsAndMarked(steps, facts);
     const independent = independentSteps(marked, flows, starts);
     const structureSteps = steps.map((step, index): StructureStep => {
         const laneKind: LaneKind = step.standardLane ?? 'custom';
@@ -151,7 +143,8 @@ function membersByKind(blueprint: ast.Blueprint): MembersByKind {
     return { ...members, steps: members.steps.filter(step => step.name) };
 }
 
-interface StepFacts {
+/** What a step's properties say of its place in the process. */
+export interface StepFacts {
     readonly start: boolean;
     readonly end: boolean;
     readonly independent: boolean;
@@ -159,7 +152,7 @@ interface StepFacts {
     readonly recoverySteps: readonly string[];
 }
 
-function stepFacts(step: ast.Step): StepFacts {
+export function stepFacts(step: ast.Step): StepFacts {
     let start = false, end = false, independent = false, inlineEvidence = false;
     let recoverySteps: string[] | undefined;
     // By `$type`: these kinds have no subtypes, and the reflection's test costs two lookups for each kind a property is not.
@@ -178,6 +171,22 @@ function stepFacts(step: ast.Step): StepFacts {
         }
     }
     return { start, end, independent, inlineEvidence, recoverySteps: recoverySteps ?? NONE };
+}
+
+/**
+ * The names of the steps the process starts with (those marked `start`; without one, the first step
+ * that a customer's order triggers) and of the steps marked `independent`; `facts` are the steps'.
+ */
+export function startsAndMarked(steps: readonly ast.Step[], facts: readonly StepFacts[]): { starts: Set<string>; marked: Set<string> } {
+    const declaresStart = facts.some(fact => fact.start);
+    const firstDependent = facts.findIndex(fact => !fact.independent);
+    const starts = new Set<string>();
+    const marked = new Set<string>();
+    for (let index = 0; index < steps.length; index++) {
+        if (declaresStart ? facts[index].start : index === firstDependent) starts.add(steps[index].name);
+        if (facts[index].independent) marked.add(steps[index].name);
+    }
+    return { starts, marked };
 }
 
 /** The model from its parts (`buildModelParts` of the same blueprint, at the same document version). */
@@ -425,7 +434,7 @@ function isTouchpoint(laneKind: LaneKind, crossesInteraction: boolean, channel: 
  * Steps marked `independent`, and the steps that only they lead to (not reachable from a start):
  * a preparation chain need not be marked step by step.
  */
-function independentSteps(marked: Set<string>, flows: ModelFlow[], starts: Set<string>): Set<string> {
+export function independentSteps(marked: Set<string>, flows: ReadonlyArray<Pick<ModelFlow, 'from' | 'to' | 'kind'>>, starts: Set<string>): Set<string> {
     if (marked.size === 0) return marked;
     const next = new Map<string, string[]>();
     for (const flow of flows) {
@@ -517,7 +526,7 @@ export function computeLaneOrder(blueprint: ast.Blueprint, steps: ast.Step[] = b
     return laneOrder(membersByKind(blueprint), steps, names);
 }
 
-function laneOrder(members: MembersByKind, steps: readonly ast.Step[], names: Localisation): ModelLane[] {
+export function laneOrder(members: Pick<BlueprintMembers, 'laneLabels' | 'customLanes' | 'laneOrder'>, steps: readonly ast.Step[], names: Localisation): ModelLane[] {
     // `lane customer "고객 행동"` renames a standard lane; the first relabelling counts.
     const relabelled = new Map<string, string>();
     for (const relabel of members.laneLabels) {
@@ -559,7 +568,7 @@ function laneOrder(members: MembersByKind, steps: readonly ast.Step[], names: Lo
     });
 }
 
-function linesOf(lineDeclarations: readonly ast.LineDeclaration[], lanes: ModelLane[], names: Localisation): ModelLine[] {
+export function linesOf(lineDeclarations: readonly ast.LineDeclaration[], lanes: ModelLane[], names: Localisation): ModelLine[] {
     // The first declaration of a line counts (the validator reports the others).
     const declared = new Map<string, ast.LineDeclaration>();
     for (const line of lineDeclarations) if (!declared.has(line.kind)) declared.set(line.kind, line);

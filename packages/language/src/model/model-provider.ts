@@ -1,20 +1,22 @@
 /**
  * Builds blueprint models on demand and caches them until their document changes. Validation asks
- * only for the structure (lanes, lines, flows, the steps' place in the process); the model, when
- * something asks for it at the same document version, is built on from the same parts.
+ * only for the step graph (step-graph.ts: the steps' place in the process, numbered); the structure
+ * (lanes, lines, flows) is the first half of the model, which is built on from the same parts.
  */
 import { AstUtils, DocumentCache, DocumentState, type LangiumDocument } from 'langium';
 import type { LangiumSharedCoreServices } from 'langium';
 import { isBlueprint, type Blueprint, type BlueprintFile, type Step } from '../generated/ast.js';
 import type { BlueprintModel, FlowGraph, ModelStep } from '@blueprint/model';
-import { buildFlowGraph, visibleLaneIds } from '@blueprint/model';
+import { buildFlowGraph } from '@blueprint/model';
 import type { RuleConfiguration } from '../validation/rule-configuration.js';
 import { cstRange } from '../util/cst-range.js';
 import { buildModelFromParts, buildModelParts, type BlueprintStructure, type ModelParts, type StructureStep } from './model-builder.js';
+import { StepGraph } from './step-graph.js';
 
 export class BlueprintModelProvider {
     private readonly cache: DocumentCache<Blueprint, BlueprintModel>;
     private readonly parts: DocumentCache<Blueprint, ModelParts>;
+    private readonly stepGraphs: DocumentCache<Blueprint, StepGraph>;
 
     private readonly configuration: RuleConfiguration;
 
@@ -22,15 +24,18 @@ export class BlueprintModelProvider {
         // Models depend on linked references, so they are only valid once linking has run.
         this.cache = new DocumentCache(shared, DocumentState.Linked);
         this.parts = new DocumentCache(shared, DocumentState.Linked);
-        // Only validation reads the structure: once a document is validated its parts would be kept
-        // for nothing (a few hundred bytes a step).
-        shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Validated, document => this.parts.clear(document.uri));
+        this.stepGraphs = new DocumentCache(shared, DocumentState.Linked);
+        // Validation reads the step graph: once a document is validated it would be kept for nothing;
+        // so would parts built for the structure.
+        shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Validated, document => {
+            this.parts.clear(document.uri);
+            this.stepGraphs.clear(document.uri);
+        });
         this.configuration = configuration;
     }
 
     private readonly stepIndex = new WeakMap<BlueprintModel, Map<string, ModelStep>>();
     private readonly flowGraphs = new WeakMap<BlueprintStructure, FlowGraph>();
-    private readonly visibleLanes = new WeakMap<BlueprintStructure, ReadonlySet<string>>();
     /** Per structure, the position of the first step of each name. */
     private readonly structureStepIndex = new WeakMap<BlueprintStructure, Map<string, number>>();
 
@@ -89,12 +94,14 @@ export class BlueprintModelProvider {
         return graph;
     }
 
+    /** What validation reads of the process: the structure's steps and flow graph, numbered (see step-graph.ts). */
+    getStepGraph(blueprint: Blueprint): StepGraph {
+        return this.stepGraphs.get(AstUtils.getDocument(blueprint).uri, blueprint, () => new StepGraph(blueprint));
+    }
+
     /** The lanes the customer sees (`visibleLaneIds` of the structure), computed once for the checks that ask per step. */
     getVisibleLanes(blueprint: Blueprint): ReadonlySet<string> {
-        const structure = this.getStructure(blueprint);
-        let lanes = this.visibleLanes.get(structure);
-        if (!lanes) this.visibleLanes.set(structure, lanes = visibleLaneIds(structure));
-        return lanes;
+        return this.getStepGraph(blueprint).visibleLanes;
     }
 
     /** The blueprint of a document (the first one, if a file wrongly holds several). */

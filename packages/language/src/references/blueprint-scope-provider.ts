@@ -14,9 +14,14 @@ import { isBlueprint, type BlueprintFile } from '../generated/ast.js';
 import type { BuiltinLibrary } from '../workspace/builtin-library.js';
 import { importedUris } from '../workspace/imports.js';
 
+/** The key of a document's imports in `fileImports`. */
+const IMPORTS = 'imports';
+
 export class BlueprintScopeProvider extends DefaultScopeProvider {
     private readonly builtins: BuiltinLibrary;
     private readonly fileScopes: DocumentCache<string, Scope>;
+    /** Per document, the files it imports (their URIs as strings, not itself): the same for each reference type's scope. */
+    private readonly fileImports: DocumentCache<string, readonly string[]>;
     private readonly documents: LangiumDocuments;
     /** Per reference type and set of imported files, their declarations over the built-ins (see `importedScope`). */
     private readonly importedScopes = new Map<string, { readonly imports: ReadonlySet<string>; readonly scope: Scope }>();
@@ -30,6 +35,7 @@ export class BlueprintScopeProvider extends DefaultScopeProvider {
         // before the relinking of the build that follows; so is every shared scope of imported files
         // that holds a changed one (a file that appears, too: it was left out while missing).
         this.fileScopes = new DocumentCache(services.shared);
+        this.fileImports = new DocumentCache(services.shared);
         services.shared.workspace.DocumentBuilder.onUpdate((changed, deleted) => this.evictImporters([...changed, ...deleted]));
     }
 
@@ -60,7 +66,8 @@ export class BlueprintScopeProvider extends DefaultScopeProvider {
     }
 
     private createFileScope(document: LangiumDocument, referenceType: string): Scope {
-        const imports = importedUris(document).map(uri => uri.toString()).filter(uri => uri !== document.uri.toString());
+        const imports = this.fileImports.get(document.uri, IMPORTS,
+            () => importedUris(document).map(uri => uri.toString()).filter(uri => uri !== document.uri.toString()));
         const importedScope = this.importedScope(imports, referenceType);
         const local: AstNodeDescription[] = [];
         const root = document.parseResult.value as BlueprintFile;

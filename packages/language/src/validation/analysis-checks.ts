@@ -45,7 +45,8 @@ export class AnalysisChecks {
     }
 
     checkMomentRecovery(step: ast.Step, accept: ValidationAcceptor): void {
-        if (!step.properties.some(ast.isMomentOfTruth)) return;
+        // By `$type` (the kind has no subtypes): asked for every step.
+        if (!step.properties.some(property => property.$type === ast.MomentOfTruth.$type)) return;
         for (const fail of step.properties.filter(ast.isFailPoint)) {
             if (fail.recoveries.length === 0) {
                 accept('warning', `"${fail.cause}" can fail a moment of truth, where a failure is hard to repair on the spot: add \`recovery "..."\` so staff know what to do.`,

@@ -7,7 +7,6 @@ import type { ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
 import type { BlueprintCoreServices } from '../blueprint-module.js';
 import { POKA_YOKE_TYPES } from '@blueprint/model';
-import { reachableFrom } from '@blueprint/model';
 import type { BlueprintModelProvider } from '../model/model-provider.js';
 import { blueprintMembers } from '../model/blueprint-members.js';
 import { Rules } from './rules.js';
@@ -102,7 +101,8 @@ export class BranchChecks {
         }
         if (deciding.size === 0) return;
         // A flow into a fail point's corrective sub-process is its recovery, not a branch of the decision.
-        const recoveries = new Map(this.models.getStructure(blueprint).steps.map(step => [step.id, step.recoverySteps]));
+        const graph = this.models.getStepGraph(blueprint);
+        const recoveries = new Map(graph.steps.map((step, index) => [step.name, graph.recoverySteps[index]]));
         for (const flow of flows) {
             if (flow.loop) continue;
             let source = flow.source?.ref;
@@ -146,14 +146,15 @@ export class BranchChecks {
     checkRecoveryReachable(blueprint: ast.Blueprint, accept: ValidationAcceptor): void {
         const steps = blueprintMembers(blueprint).steps.filter(hasRecoverySteps);
         if (steps.length === 0) return;
-        const graph = this.models.getFlowGraph(blueprint);
+        const graph = this.models.getStepGraph(blueprint);
         for (const step of steps) {
-            const reachable = reachableFrom(graph, [step.name]);
+            const node = graph.nodeOf(step.name);
+            const reachable = graph.reachableFrom(node === undefined ? [] : [node]);
             for (const fail of step.properties.filter(ast.isFailPoint)) {
                 for (const remedy of fail.recoveries) {
                     remedy.steps.forEach((ref, index) => {
                         const target = ref.ref;
-                        if (target && !reachable.has(target.name)) {
+                        if (target && !graph.marks(reachable, target.name)) {
                             accept('warning', `Recovery step '${target.name}' of "${fail.cause}" cannot be reached from '${step.name}': add a flow from '${step.name}' into the corrective sub-process (\`flow ${step.name} -> ${target.name}\`), or the recovery will never run.`,
                                 { node: remedy, property: 'steps', index, code: Rules.recoveryReachable.id });
                         }
@@ -182,20 +183,20 @@ export class BranchChecks {
     private checkParallelEnds(branching: ast.Branching, accept: ValidationAcceptor): void {
         const source = branching.step?.ref;
         if (!source) return;
-        const model = this.models.getStructure(branching.$container);
-        const graph = this.models.getFlowGraph(branching.$container);
+        const graph = this.models.getStepGraph(branching.$container);
         const join = branching.join?.ref?.name;
-        const ends = new Set(model.steps.filter(step => step.end).map(step => step.id));
+        const ends = new Set(graph.steps.filter((_step, index) => graph.end[index]).map(step => step.name));
         for (const branch of branching.branches) {
             const target = branch.target?.ref?.name;
             if (!target) continue;
-            const reachable = reachableFrom(graph, [target]);
+            const node = graph.nodeOf(target);
+            const reachable = graph.reachableFrom(node === undefined ? [] : [node]);
             if (join !== undefined) {
-                if (!reachable.has(join)) {
+                if (!graph.marks(reachable, join)) {
                     accept('warning', `Parallel branch '${target}' never reaches the join step '${join}': add the flows that bring it back.`,
                         { node: branch, property: 'target', code: Rules.parallelJoins.id });
                 }
-            } else if (![...reachable].some(id => ends.has(id))) {
+            } else if (![...ends].some(id => graph.marks(reachable, id))) {
                 accept('warning', `Parallel branch '${target}' neither joins nor ends: add \`join Step\` after the block, or lead the branch to an \`end\` step.`,
                     { node: branch, property: 'target', code: Rules.parallelJoins.id });
             }

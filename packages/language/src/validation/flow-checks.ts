@@ -2,8 +2,6 @@
 import type { ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
 import type { BlueprintModelProvider } from '../model/model-provider.js';
-import type { StructureStep } from '../model/model-builder.js';
-import { reachableFrom, stepsReaching } from '@blueprint/model';
 import { laneIdOf } from '../model/model-builder.js';
 import { blueprintMembers } from '../model/blueprint-members.js';
 import type { BlueprintCoreServices } from '../blueprint-module.js';
@@ -78,61 +76,64 @@ export class FlowChecks {
         const members = blueprintMembers(blueprint);
         const steps = members.steps;
         if (steps.length === 0) return;
-        const model = this.models.getStructure(blueprint);
+        const graph = this.models.getStepGraph(blueprint);
         // Run on every validation of every blueprint: index loops (until the optimizer has this, a for-of
         // allocates a result per element), and no set of names judged unless two steps share one.
         const nodes = new Map<string, ast.Step>();
         for (const step of steps) nodes.set(step.name, step);
-        const graph = this.models.getFlowGraph(blueprint);
 
-        const starts: StructureStep[] = [];
-        const origins: string[] = [];
-        const customerSteps: string[] = [];
+        // The starts by their position among the graph's steps; origins and the customer's steps as the graph's nodes.
+        const starts: number[] = [];
+        const origins: number[] = [];
+        const customerSteps: number[] = [];
         let recoverySteps: Set<string> | undefined;
-        for (let iStep = 0; iStep < model.steps.length; iStep++) {
-            const step = model.steps[iStep];
-            if (step.start) starts.push(step);
-            if (step.laneKind === 'customer') customerSteps.push(step.id);
-            for (const id of step.recoverySteps) (recoverySteps ??= new Set()).add(id);
+        const graphSteps = graph.steps;
+        for (let iStep = 0; iStep < graphSteps.length; iStep++) {
+            if (graph.start[iStep]) starts.push(iStep);
+            if (graphSteps[iStep].standardLane === 'customer') customerSteps.push(graph.nodeOf(graphSteps[iStep].name)!);
+            const recoveries = graph.recoverySteps[iStep];
+            for (let iRecovery = 0; iRecovery < recoveries.length; iRecovery++) (recoverySteps ??= new Set()).add(recoveries[iRecovery]);
         }
+        const nameOf = (index: number) => graphSteps[index].name;
         for (let iStart = 0; iStart < starts.length; iStart++) {
-            const start = starts[iStart];
-            origins.push(start.id);
-            if (start.laneKind !== 'customer') {
-                accept('warning', `The process starts with '${start.id}' in the ${start.lane} lane; blueprints are drawn from the customer's point of view, so start with a customer action${starts.length === 1 && !hasMarker(nodes.get(start.id)!, 'start') ? ' (or mark the real first step `start`)' : ''}.`,
-                    { node: nodes.get(start.id)!, property: 'name', code: Rules.startsWithCustomer.id });
+            const start = graphSteps[starts[iStart]];
+            origins.push(graph.nodeOf(start.name)!);
+            if (start.standardLane !== 'customer') {
+                accept('warning', `The process starts with '${start.name}' in the ${graph.lanes[starts[iStart]]} lane; blueprints are drawn from the customer's point of view, so start with a customer action${starts.length === 1 && !hasMarker(nodes.get(start.name)!, 'start') ? ' (or mark the real first step `start`)' : ''}.`,
+                    { node: nodes.get(start.name)!, property: 'name', code: Rules.startsWithCustomer.id });
             }
         }
 
         // Customer-independent chains start on their own; corrective sub-processes are judged by BP026.
-        for (const step of model.steps) if (step.independent) origins.push(step.id);
-        const reachable = reachableFrom(graph, origins);
+        for (let iStep = 0; iStep < graphSteps.length; iStep++) if (graph.independent[iStep]) origins.push(graph.nodeOf(graphSteps[iStep].name)!);
+        const reachable = graph.reachableFrom(origins);
         // Steps with a duplicate name (BP001) are judged once, under the name.
         const reported = nodes.size === steps.length ? undefined : new Set<string>();
-        for (let iStep = 0; iStep < model.steps.length; iStep++) {
-            const step = model.steps[iStep];
-            const node = nodes.get(step.id);
-            if (!node || reported?.has(step.id)) continue;
-            reported?.add(step.id);
-            if (!reachable.has(step.id) && !recoverySteps?.has(step.id)) {
-                accept('warning', `Step '${step.id}' cannot be reached from the start (${starts.map(s => s.id).join(', ')}); connect it with a flow.`,
+        for (let iStep = 0; iStep < graphSteps.length; iStep++) {
+            const name = graphSteps[iStep].name;
+            const node = nodes.get(name);
+            if (!node || reported?.has(name)) continue;
+            reported?.add(name);
+            const graphNode = graph.nodeOf(name)!;
+            if (!reachable[graphNode] && !recoverySteps?.has(name)) {
+                accept('warning', `Step '${name}' cannot be reached from the start (${starts.map(nameOf).join(', ')}); connect it with a flow.`,
                     { node, property: 'name', code: Rules.unreachableStep.id });
             }
-            if (!step.end && !step.independent && (graph.successors.get(step.id)?.length ?? 0) === 0) {
-                accept('warning', `Step '${step.id}' is a dead end: add a flow out of it, or mark it \`end\` if the process ends here.`,
+            if (!graph.end[iStep] && !graph.independent[iStep] && graph.successorCount(graphNode) === 0) {
+                accept('warning', `Step '${name}' is a dead end: add a flow out of it, or mark it \`end\` if the process ends here.`,
                     { node, property: 'name', code: Rules.deadEnd.id });
             }
         }
 
         // One backwards sweep from the customer's steps instead of a search per escalation.
-        let returnsToCustomer: Set<string> | undefined;
+        let returnsToCustomer: Uint8Array | undefined;
         for (let iFlow = 0; iFlow < members.flows.length; iFlow++) {
             const flow = members.flows[iFlow];
             for (let iLink = 0; iLink < flow.links.length; iLink++) {
                 const link = flow.links[iLink];
                 if (link.arrow !== '=>' || !link.target?.ref) continue;
-                returnsToCustomer ??= stepsReaching(graph, customerSteps);
-                if (!returnsToCustomer.has(link.target.ref.name)) {
+                returnsToCustomer ??= graph.stepsReaching(customerSteps);
+                if (!graph.marks(returnsToCustomer, link.target.ref.name)) {
                     accept('warning', `Escalation to '${link.target.ref.name}' never returns to the customer: add flows that bring the answer back to a customer step.`,
                         { node: link, code: Rules.escalationReturns.id });
                 }

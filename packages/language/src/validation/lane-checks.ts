@@ -73,10 +73,15 @@ export class LaneChecks {
     }
 
     checkInlineEvidence(step: ast.Step, accept: ValidationAcceptor): void {
-        if (!step.properties.some(ast.isEvidenceProperty) || this.isVisibleLane(step)) return;
+        // By `$type` (the kind has no subtypes): asked for every step.
+        if (!step.properties.some(isEvidenceProperty) || this.isVisibleLane(step)) return;
         for (const evidence of step.properties.filter(ast.isEvidenceProperty)) {
             accept('warning', `Evidence on a ${laneIdOf(step)} step is invisible to the customer; put it on the customer or frontstage step the customer meets.`,
                 { node: evidence, code: Rules.evidenceOnCustomerStep.id });
         }
     }
+}
+
+function isEvidenceProperty(property: ast.StepProperty): property is ast.EvidenceProperty {
+    return property.$type === ast.EvidenceProperty.$type;
 }

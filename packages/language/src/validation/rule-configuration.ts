@@ -14,17 +14,20 @@ const NO_SETTINGS: RuleSettings = { overrides: new Map(), problems: [] };
 export class RuleConfiguration {
     private readonly fileSystem: FileSystemProvider;
     private readonly byDirectory: WorkspaceCache<string, RuleSettings>;
+    /** The config file's settings per document: asked for several times per document and build, each a `dirname` and its `toString`. */
+    private readonly byDocument: WorkspaceCache<string, RuleSettings>;
     private editorOverrides: RuleSettings = NO_SETTINGS;
     private explicitConfig?: URI;
 
     constructor(shared: LangiumSharedCoreServices) {
         this.fileSystem = shared.workspace.FileSystemProvider;
         this.byDirectory = new WorkspaceCache(shared);
+        this.byDocument = new WorkspaceCache(shared);
     }
 
     /** The effective settings for a document: its config file, then the editor's overrides. */
     settingsFor(documentUri: URI): RuleSettings {
-        const fromFile = this.fileSettingsFor(documentUri);
+        const fromFile = this.byDocument.get(documentUri.toString(), () => this.fileSettingsFor(documentUri));
         if (this.editorOverrides.overrides.size === 0 && this.editorOverrides.problems.length === 0) return fromFile;
         return {
             overrides: new Map([...fromFile.overrides, ...this.editorOverrides.overrides]),
@@ -43,6 +46,7 @@ export class RuleConfiguration {
     useConfigFile(file: URI | undefined): void {
         this.explicitConfig = file;
         this.byDirectory.clear();
+        this.byDocument.clear();
     }
 
     private fileSettingsFor(documentUri: URI): RuleSettings {

@@ -14,9 +14,12 @@ export class ServiceQualityChecks {
     }
 
     checkStep(step: ast.Step, accept: ValidationAcceptor): void {
-        const modelStep = this.models.getStructureStep(step);
-        if (!modelStep) return;
-        if (modelStep.touchpoint && !modelStep.hasEvidence) {
+        // A step of a name taken already has no place in the process (BP001 reports it).
+        const graph = this.models.getStepGraph(step.$container);
+        const index = graph.indexOf(step);
+        if (index === undefined) return;
+        const touchpoint = graph.touchpoint[index] === 1;
+        if (touchpoint && !graph.hasEvidence[index]) {
             accept('warning', `Touchpoint '${step.name}' has no physical evidence: what does the customer see, touch or receive here? Add \`evidence "..."\`.`,
                 { node: step, property: 'name', code: Rules.touchpointEvidence.id });
         }
@@ -32,8 +35,8 @@ export class ServiceQualityChecks {
                     { node: fail, keyword: 'fail', code: Rules.failPointRemedy.id });
             }
         }
-        if (moment && !isStepCustomerVisible(modelStep, this.models.getVisibleLanes(step.$container))) {
-            accept('warning', `Moment of truth on '${step.name}', which the customer cannot see (${modelStep.lane} lane): a moment of truth is where the customer forms a judgement.`,
+        if (moment && !isStepCustomerVisible({ touchpoint, lane: graph.lanes[index] }, graph.visibleLanes)) {
+            accept('warning', `Moment of truth on '${step.name}', which the customer cannot see (${graph.lanes[index]} lane): a moment of truth is where the customer forms a judgement.`,
                 { node: moment, keyword: 'moment', code: Rules.momentVisible.id });
         }
         const channel = step.channels[0]?.ref;
