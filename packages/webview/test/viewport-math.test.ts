@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { revealScroll, startStep } from '../src/features/viewport/initial-viewport.js';
 import { wheelZoomFactor } from '../src/features/viewport/wheel-zoom-factor.js';
-import { headerLayout, laneLabelsRight, laneLabelWidth } from '../src/features/headers/header-layout.js';
+import { headerLayout, laneLabelsRight, laneLabelWidth, lineLabelWidth } from '../src/features/headers/header-layout.js';
 import { fitViewport } from '../src/features/viewport/fit-viewport.js';
 import { placeHoverCard } from '../src/features/details/hover-card-position.js';
 import { moveFrom, readingOrder } from '../src/features/select/step-navigation.js';
@@ -188,6 +188,13 @@ describe('headerLayout keeps the names off the steps', () => {
         // A line crowded with steps has no place for its name: it is left out.
         const crowded = Array.from({ length: 30 }, (_, i) => ({ x: i * 100, y: 370, width: 95, height: 60 }));
         expect(headerLayout({ scroll: { x: -100, y: 0 }, zoom: 0.25, canvas: { width: 1000, height: 600 }, stages, lanes, lines, steps: crowded }).lines).toEqual([]);
+        // A gap narrower than the name but wide enough for some of it: the name is cut to the gap.
+        const spaced = [{ x: 0, y: 370, width: 1600, height: 60 }, { x: 2000, y: 370, width: 1000, height: 60 }];
+        const cut = headerLayout({ scroll: { x: -100, y: 0 }, zoom: 0.25, canvas: { width: 1000, height: 600 }, stages, lanes, lines, steps: spaced });
+        expect(cut.lines).toHaveLength(1);
+        expect(cut.lines[0].width).toBeDefined();
+        expect(cut.lines[0].width!).toBeGreaterThanOrEqual(72);
+        expect(cut.lines[0].width!).toBeLessThan(lineLabelWidth('Line of interaction'));
     });
 
     it('leaves out a lane name that would cover a step while the diagram\'s left edge is in view, not when panned', () => {

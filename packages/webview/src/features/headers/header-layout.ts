@@ -11,6 +11,8 @@ const RIGHT = 8;
 /** The widest a lane or line name gets before it is cut with an ellipsis (CSS max-width). */
 const LANE_LABEL_MAX_WIDTH = 220;
 const LINE_LABEL_MAX_WIDTH = 320;
+/** The shortest a line name is cut to (with an ellipsis) to fit between steps: a word and a half. */
+const LINE_LABEL_MIN_WIDTH = 72;
 /** Room kept between a header and the steps it must not cover. */
 const GAP = 6;
 
@@ -49,7 +51,8 @@ export interface HeaderLayout {
     readonly stages: readonly { readonly label: string; readonly left: number; readonly width: number }[];
     readonly stageBar: { readonly top: number; readonly stuck: boolean };
     readonly lanes: readonly { readonly label: string; readonly kind: string; readonly left: number; readonly top: number }[];
-    readonly lines: readonly { readonly label: string; readonly kind: string; readonly right: number; readonly top: number }[];
+    /** `width` where the name is cut short to fit between steps. */
+    readonly lines: readonly { readonly label: string; readonly kind: string; readonly right: number; readonly top: number; readonly width?: number }[];
 }
 
 /** Where the headers go for a viewport, in panel pixels. Pure. */
@@ -96,25 +99,39 @@ export function headerLayout(root: {
     });
     // A line's name sits on the line at its right end (the panel's edge when the line runs past it),
     // clear of the lane names at the left. Steps keep a margin from the lines, but zoomed out that
-    // margin is thinner than the name: the name then moves left along the line to the first place
-    // where it covers no step, and is left out where there is none.
-    const laneRight = (label: string) => left + laneLabelWidth(label);
+    // margin is thinner than the name: the name then moves left along the line to the first gap
+    // between steps that holds it, else into the widest gap, cut short, and is left out where no
+    // gap holds even that.
     const lines = root.lines.flatMap(line => {
         const top = toY(line.y) - LINE_LABEL_HEIGHT / 2;
         const bottom = top + LINE_LABEL_HEIGHT;
         if (top < barBottom || top >= canvas.height) return [];
         const width = lineLabelWidth(line.label);
-        const start = Math.max(0, toX(line.x ?? Number.NEGATIVE_INFINITY));
-        const onLine = steps.filter(step => step.bottom > top && step.top < bottom);
-        let right = Math.min(canvas.width - RIGHT, toX((line.x ?? 0) + (line.width ?? Number.POSITIVE_INFINITY)) - 2);
-        for (;;) {
-            const covered = onLine.filter(step => step.left < right + GAP / 2 && step.right > right - width - GAP / 2);
-            if (covered.length === 0) break;
-            right = Math.min(...covered.map(step => step.left)) - GAP / 2;
-        }
-        const clear = right - width >= start && lanes.every(lane => bottom <= lane.top || top >= lane.top + LANE_LABEL_HEIGHT
-            || laneRight(lane.label) <= right - width);
-        return clear ? [{ label: line.label, kind: line.kind, right: canvas.width - right, top }] : [];
+        const from = Math.max(0, toX(line.x ?? Number.NEGATIVE_INFINITY),
+            ...lanes.filter(lane => bottom > lane.top && top < lane.top + LANE_LABEL_HEIGHT).map(lane => left + laneLabelWidth(lane.label)));
+        const to = Math.min(canvas.width - RIGHT, toX((line.x ?? 0) + (line.width ?? Number.POSITIVE_INFINITY)) - 2);
+        const gaps = gapsBetween(from, to, steps.filter(step => step.bottom > top && step.top < bottom)
+            .map(step => ({ left: step.left - GAP / 2, right: step.right + GAP / 2 })));
+        const gap = gaps.find(candidate => candidate.right - candidate.left >= width)
+            ?? gaps.filter(candidate => candidate.right - candidate.left >= LINE_LABEL_MIN_WIDTH)
+                .reduce<{ left: number; right: number } | undefined>((widest, candidate) =>
+                    !widest || candidate.right - candidate.left > widest.right - widest.left ? candidate : widest, undefined);
+        if (!gap) return [];
+        const cut = gap.right - gap.left < width ? { width: gap.right - gap.left } : {};
+        return [{ label: line.label, kind: line.kind, right: canvas.width - gap.right, top, ...cut }];
     });
     return { stages, stageBar, lanes, lines };
+}
+
+/** The free stretches of [from, to] between the blocked ones, right to left. */
+function gapsBetween(from: number, to: number, blocked: readonly { left: number; right: number }[]): { left: number; right: number }[] {
+    const gaps: { left: number; right: number }[] = [];
+    let cursor = to;
+    for (const block of [...blocked].sort((a, b) => b.right - a.right)) {
+        if (cursor <= from) break;
+        if (block.right < cursor) gaps.push({ left: Math.max(block.right, from), right: cursor });
+        cursor = Math.min(cursor, block.left);
+    }
+    if (cursor > from) gaps.push({ left: from, right: cursor });
+    return gaps.filter(gap => gap.right > gap.left);
 }

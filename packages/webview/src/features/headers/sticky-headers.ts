@@ -48,7 +48,8 @@ export class StickyHeaders implements IVNodePostprocessor {
         bar.append(...layout.stages.map(stage => element('div', 'sticky-stage', { left: stage.left, width: stage.width }, stage.label)));
         container.replaceChildren(
             ...layout.lanes.map(lane => element('div', `sticky-lane sticky-lane-${lane.kind}`, { left: lane.left, top: lane.top }, lane.label)),
-            ...layout.lines.map(line => element('div', `sticky-line sticky-line-${line.kind}`, { right: line.right, top: line.top }, line.label)),
+            ...layout.lines.map(line => element('div', `sticky-line sticky-line-${line.kind}`,
+                { right: line.right, top: line.top, ...(line.width !== undefined ? { 'max-width': line.width } : {}) }, line.label)),
             ...(layout.stages.length > 0 ? [bar] : [])
         );
     }
