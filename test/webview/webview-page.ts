@@ -154,8 +154,9 @@ export async function cspViolations(page: Page): Promise<string[]> {
  * until the view has stood still for a while with everything drawn, asking for fit again if not.
  */
 export async function showWholeDiagram(page: Page, layout: { readonly width: number; readonly height: number }): Promise<void> {
-    // Fit centres the lanes, stages and steps; the legend and notes below them need the extra height.
-    await page.setViewportSize({ width: Math.ceil(layout.width) + 160, height: 2 * Math.ceil(layout.height) + 160 });
+    // Fit centres the lanes, stages and steps, with room left of them for the sticky lane names
+    // (up to 234 px); the legend and notes below them need the extra height.
+    await page.setViewportSize({ width: Math.ceil(layout.width) + 400, height: 2 * Math.ceil(layout.height) + 160 });
     const state = () => page.evaluate(() => ({
         offScreen: document.querySelectorAll('#blueprint-diagram .off-screen').length,
         transform: document.querySelector('#blueprint-diagram svg > g')?.getAttribute('transform') ?? ''

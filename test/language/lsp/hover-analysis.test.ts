@@ -179,9 +179,10 @@ describe('hover with a decision and a recovery', () => {
 });
 
 describe('hover on a step', () => {
-    it('adds the time contribution and the critical path', async () => {
-        expect(await hoverText(at(1))).toMatch(/- time: 1 min\n- critical path: yes/);
-        expect(await hoverText(at(2))).toMatch(/- wait: 13 min \(tolerance 15 min\)\n- time: 13 min\n- critical path: yes/);
+    it('adds the time contribution and the critical path, without repeating a lone duration or wait', async () => {
+        expect(await hoverText(at(1))).toMatch(/- duration: 1 min\n- critical path: yes/);
+        expect(await hoverText(at(2))).toMatch(/- wait: 13 min \(tolerance 15 min\)\n- critical path: yes/);
+        expect(await hoverText(at(1))).not.toContain('- time:');
         // Consult: 600 s duration + 30 s wait
         expect(await hoverText(at(3))).toContain('- time: 10 min 30 s (duration 10 min + wait 30 s)\n- critical path: yes');
         // Leave has no time and lies on the shorter branch

@@ -282,15 +282,19 @@ export class BlueprintHoverProvider extends AstNodeHoverProvider {
     }
 }
 
-/** The step's contribution to the path times: duration plus expected wait, or unknown. */
-function stepTimeText(step: ModelStep): string {
+/**
+ * The step's contribution to the path times when it says more than the rows above: the sum of a
+ * duration and a wait, or that there is none. A lone duration or wait is its own contribution, so
+ * it is not repeated.
+ */
+function stepTimeText(step: ModelStep): string | undefined {
     const seconds = stepSeconds(step);
     if (seconds === undefined) return 'none given; totals through this step are lower bounds';
     const parts = [
         step.duration?.seconds !== undefined ? `duration ${formatSeconds(step.duration.seconds)}` : undefined,
         step.wait?.expected?.seconds !== undefined ? `wait ${formatSeconds(step.wait.expected.seconds)}` : undefined
     ].filter(Boolean);
-    return `${formatSeconds(seconds)}${parts.length > 1 ? ` (${parts.join(' + ')})` : ''}`;
+    return parts.length > 1 ? `${formatSeconds(seconds)} (${parts.join(' + ')})` : undefined;
 }
 
 interface PathFigureTexts {

@@ -10,7 +10,7 @@ import { injectable } from 'inversify';
 import type { VNode } from 'snabbdom';
 import { isViewport, SModelRootImpl, type IVNodePostprocessor, type SModelElementImpl } from 'sprotty';
 import { HEADERS_ELEMENT_ID } from '../../html.js';
-import { BlueprintGraph, LaneNode, LineNode, StageNode } from '../../model.js';
+import { BlueprintGraph, LaneNode, LineNode, StageNode, StepNode } from '../../model.js';
 import { HEADER_INSETS } from '../viewport/initial-viewport.js';
 import { headerLayout } from './header-layout.js';
 
@@ -40,13 +40,16 @@ export class StickyHeaders implements IVNodePostprocessor {
             lanes: root.children.filter((child): child is LaneNode => child instanceof LaneNode)
                 .map(lane => ({ label: lane.label, kind: lane.kind, y: lane.position.y, height: lane.size.height })),
             lines: root.children.filter((child): child is LineNode => child instanceof LineNode)
-                .map(line => ({ label: line.label, kind: line.kind, y: line.position.y }))
+                .map(line => ({ label: line.label, kind: line.kind, y: line.position.y, x: line.position.x, width: line.size.width })),
+            steps: root.children.filter((child): child is StepNode => child instanceof StepNode)
+                .map(step => ({ ...step.position, ...step.size }))
         });
         const bar = element('div', `sticky-stage-bar${layout.stageBar.stuck ? ' stuck' : ''}`, { top: layout.stageBar.top, height: HEADER_INSETS.top });
         bar.append(...layout.stages.map(stage => element('div', 'sticky-stage', { left: stage.left, width: stage.width }, stage.label)));
         container.replaceChildren(
             ...layout.lanes.map(lane => element('div', `sticky-lane sticky-lane-${lane.kind}`, { left: lane.left, top: lane.top }, lane.label)),
-            ...layout.lines.map(line => element('div', `sticky-line sticky-line-${line.kind}`, { right: line.right, top: line.top }, line.label)),
+            ...layout.lines.map(line => element('div', `sticky-line sticky-line-${line.kind}`,
+                { right: line.right, top: line.top, ...(line.width !== undefined ? { 'max-width': line.width } : {}) }, line.label)),
             ...(layout.stages.length > 0 ? [bar] : [])
         );
     }

@@ -2,39 +2,36 @@
 import { inject, injectable } from 'inversify';
 import {
     BoundsAwareViewportCommand, Command, isViewport, limitViewport, TYPES, ViewportAnimation,
-    type CommandExecutionContext, type CommandReturn, type SModelRootImpl, type ViewerOptions
+    type CommandExecutionContext, type CommandReturn, type SModelRootImpl, type SNodeImpl, type ViewerOptions
 } from 'sprotty';
 import type { Bounds, Viewport } from 'sprotty-protocol';
-import { BlueprintGraph } from '../../model.js';
-import { ShowStepsAction, ZoomAction } from './actions.js';
+import { BlueprintGraph, LaneNode, StageNode, StepNode } from '../../model.js';
+import { laneLabelsRight, laneNameFits } from '../headers/header-layout.js';
+import { FitDiagramAction, ShowStepsAction, ZoomAction } from './actions.js';
+import { fitViewport } from './fit-viewport.js';
 import { HEADER_INSETS, revealScroll } from './initial-viewport.js';
 
-@injectable()
-export class ZoomCommand extends Command {
-    static readonly KIND = ZoomAction.KIND;
+/** Screen pixels kept around the diagram by Fit. */
+const FIT_PADDING = 24;
 
+/** A viewport change computed from the model it runs on, animated or not, with undo and redo. */
+@injectable()
+abstract class ViewportChangeCommand extends Command {
     @inject(TYPES.ViewerOptions) protected readonly viewerOptions!: ViewerOptions;
     private before?: Viewport;
     private after?: Viewport;
 
-    constructor(@inject(TYPES.Action) protected readonly action: ZoomAction) {
-        super();
-    }
+    protected abstract readonly animate: boolean;
+
+    /** The viewport to go to, inside the viewer's limits. */
+    protected abstract target(root: SModelRootImpl & Viewport): Viewport;
 
     execute(context: CommandExecutionContext): CommandReturn {
         const root = context.root;
         if (!isViewport(root)) return root;
-        const zoom = this.action.level ?? root.zoom * (this.action.factor ?? 1);
-        const { zoomLimits, horizontalScrollLimits, verticalScrollLimits } = this.viewerOptions;
-        const limited = Math.min(Math.max(zoom, zoomLimits.min), zoomLimits.max);
-        // Keep the middle of the panel where it is.
-        const half = { x: root.canvasBounds.width / 2, y: root.canvasBounds.height / 2 };
-        const scroll = {
-            x: root.scroll.x + half.x / root.zoom - half.x / limited,
-            y: root.scroll.y + half.y / root.zoom - half.y / limited
-        };
+        const { horizontalScrollLimits, verticalScrollLimits, zoomLimits } = this.viewerOptions;
         this.before = { scroll: root.scroll, zoom: root.zoom };
-        this.after = limitViewport({ scroll, zoom: limited }, root.canvasBounds, horizontalScrollLimits, verticalScrollLimits, zoomLimits);
+        this.after = limitViewport(this.target(root), root.canvasBounds, horizontalScrollLimits, verticalScrollLimits, zoomLimits);
         return this.apply(root, this.before, this.after, context);
     }
 
@@ -48,12 +45,84 @@ export class ZoomCommand extends Command {
 
     private apply(root: SModelRootImpl, from: Viewport, to: Viewport, context: CommandExecutionContext): CommandReturn {
         if (!isViewport(root)) return root;
-        if (this.action.animate) {
+        if (this.animate) {
             return new ViewportAnimation(root, from, to, context).start();
         }
         root.scroll = to.scroll;
         root.zoom = to.zoom;
         return root;
+    }
+}
+
+@injectable()
+export class ZoomCommand extends ViewportChangeCommand {
+    static readonly KIND = ZoomAction.KIND;
+
+    constructor(@inject(TYPES.Action) protected readonly action: ZoomAction) {
+        super();
+    }
+
+    protected get animate(): boolean {
+        return this.action.animate;
+    }
+
+    protected target(root: SModelRootImpl & Viewport): Viewport {
+        const zoom = this.action.level ?? root.zoom * (this.action.factor ?? 1);
+        const { zoomLimits } = this.viewerOptions;
+        const limited = Math.min(Math.max(zoom, zoomLimits.min), zoomLimits.max);
+        // Keep the middle of the panel where it is.
+        const half = { x: root.canvasBounds.width / 2, y: root.canvasBounds.height / 2 };
+        return {
+            scroll: { x: root.scroll.x + half.x / root.zoom - half.x / limited, y: root.scroll.y + half.y / root.zoom - half.y / limited },
+            zoom: limited
+        };
+    }
+}
+
+/**
+ * Fit: the lanes, stages and steps in the part of the panel the sticky headers leave free (never
+ * above 100 %), so that no lane name or stage name covers a step at the zoom it needs.
+ */
+@injectable()
+export class FitDiagramCommand extends ViewportChangeCommand {
+    static readonly KIND = FitDiagramAction.KIND;
+
+    constructor(@inject(TYPES.Action) protected readonly action: FitDiagramAction) {
+        super();
+    }
+
+    protected get animate(): boolean {
+        return this.action.animate;
+    }
+
+    protected target(root: SModelRootImpl & Viewport): Viewport {
+        if (!(root instanceof BlueprintGraph)) return { scroll: root.scroll, zoom: root.zoom };
+        const lanes = root.children.filter((child): child is LaneNode => child instanceof LaneNode);
+        const stages = root.children.filter((child): child is StageNode => child instanceof StageNode);
+        const boxes = [...lanes, ...stages, ...root.children.filter(child => child instanceof StepNode)]
+            .map(node => (node as SNodeImpl).bounds);
+        if (boxes.length === 0) return { scroll: root.scroll, zoom: root.zoom };
+        const left = Math.min(...boxes.map(box => box.x));
+        const top = Math.min(...boxes.map(box => box.y));
+        const diagram = {
+            x: left, y: top,
+            width: Math.max(...boxes.map(box => box.x + box.width)) - left,
+            height: Math.max(...boxes.map(box => box.y + box.height)) - top
+        };
+        const content = {
+            left: stages.length > 0 ? Math.min(...stages.map(stage => stage.position.x)) : left,
+            top: stages.length > 0 ? Math.max(...stages.map(stage => stage.headerHeight)) : top
+        };
+        const { min, max } = this.viewerOptions.zoomLimits;
+        const fit = (left: number) => fitViewport({
+            canvas: root.canvasBounds, diagram, content, padding: FIT_PADDING, zoomLimits: { min, max: Math.min(1, max) },
+            insets: { left, top: stages.length > 0 ? HEADER_INSETS.top + 2 : 0 }
+        });
+        // Room for the lane names left of the steps; where the diagram is then too small for any
+        // lane to show its name, that room goes to the diagram instead (names that would cover a
+        // step are left out, see header-layout.ts).
+        const named = fit(laneLabelsRight(lanes.map(lane => lane.label)));
+        return lanes.some(lane => laneNameFits(lane.size.height, named.zoom)) ? named : fit(0);
     }
 }
 
