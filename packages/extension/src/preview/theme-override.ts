@@ -14,13 +14,13 @@ const PALETTES: Record<Exclude<PreviewTheme, 'auto'>, Record<string, string>> = 
         '--bp-background': '#ffffff', '--bp-foreground': '#1f1f1f', '--bp-muted': '#6f6f6f',
         '--bp-node': '#f3f3f3', '--bp-border': '#c8c8c8', '--bp-lines': 'rgba(96, 96, 96, 0.6)',
         '--bp-blue': '#1a85ff', '--bp-green': '#388a34', '--bp-orange': '#d18616',
-        '--bp-purple': '#652d90', '--bp-red': '#e51400', '--bp-yellow': '#bf8803', '--bp-band-opacity': '0.07'
+        '--bp-purple': '#652d90', '--bp-red': '#e51400', '--bp-yellow': '#bf8803', '--bp-teal': '#0f766e', '--bp-band-opacity': '0.07'
     },
     dark: {
         '--bp-background': '#1e1e1e', '--bp-foreground': '#d4d4d4', '--bp-muted': '#a0a0a0',
         '--bp-node': '#252526', '--bp-border': '#454545', '--bp-lines': 'rgba(200, 200, 200, 0.5)',
         '--bp-blue': '#3794ff', '--bp-green': '#89d185', '--bp-orange': '#f0a040',
-        '--bp-purple': '#b180d7', '--bp-red': '#f14c4c', '--bp-yellow': '#cca700', '--bp-band-opacity': '0.12'
+        '--bp-purple': '#b180d7', '--bp-red': '#f14c4c', '--bp-yellow': '#cca700', '--bp-teal': '#2dd4bf', '--bp-band-opacity': '0.12'
     }
 };
 
