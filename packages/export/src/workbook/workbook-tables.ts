@@ -288,10 +288,14 @@ function emotion(step: ModelStep): string | undefined {
     return step.emotion ? `${step.emotion.feeling}${step.emotion.note ? `: ${step.emotion.note}` : ''}` : undefined;
 }
 
-/** A time in minutes; as written when its unit is unknown (never guessed). */
+/**
+ * A time in minutes; as written when its unit is unknown (never guessed). Whole seconds to two
+ * decimals (the import reads 0.33 min back as 20 s), a fraction of a second (`500 ms`) to six.
+ */
 function minutes(span: TimeSpan | undefined): CellValue {
     if (!span) return undefined;
-    return span.seconds === undefined ? `${span.value}${span.unit ? ` ${span.unit}` : ''}` : round(span.seconds / 60);
+    if (span.seconds === undefined) return `${span.value}${span.unit ? ` ${span.unit}` : ''}`;
+    return Number.isInteger(span.seconds) ? round(span.seconds / 60) : Math.round(span.seconds / 60 * 1e6) / 1e6;
 }
 
 function round(value: number): number {
