@@ -291,7 +291,7 @@ class Builder {
             let lane = this.customLanes.get(key);
             if (!lane) {
                 const position = custom[1] ? { where: custom[1] as 'above' | 'below', anchor: custom[2] } : placed ? { where: placed[2] as 'above' | 'below', anchor: placed[3] } : undefined;
-                lane = { name: this.names.derive(value, 'Lane'), label: value, position };
+                lane = { name: this.named(this.declared?.idOf('lane', value), value, 'Lane'), label: value, position };
                 this.customLanes.set(key, lane);
             }
             return { kind: 'custom', name: lane.name };

@@ -39,13 +39,13 @@ export function workbookTables(model: BlueprintModel, analysis: BlueprintAnalysi
 }
 
 /** Kinds of the names sheet's rows, as the language's keywords: `blueprint`, `stage`, `actor`… */
-export type DeclaredKind = 'blueprint' | 'description' | 'stage' | 'actor' | 'system' | 'channel' | 'segment';
+export type DeclaredKind = 'blueprint' | 'description' | 'lane' | 'stage' | 'actor' | 'system' | 'channel' | 'segment';
 
 const BUILTIN_CHANNELS: ReadonlySet<string> = new Set(Object.keys(localisation('en').channels));
 
 /**
  * The names the other sheets show only by label: the blueprint's id and title (and description), and
- * the ids of its stages, actors, declared channels and segments, so that `blueprint import` gives
+ * the ids of its own lanes, its stages, actors, declared channels and segments, so that `blueprint import` gives
  * them back as they were (a stage `접수단계 "접수"` beside a step `접수` stays `접수단계`).
  */
 function namesTable(model: BlueprintModel, names: Names): WorkbookTable {
@@ -57,6 +57,7 @@ function namesTable(model: BlueprintModel, names: Names): WorkbookTable {
     const actors = new Set(model.steps.map(step => step.actor));
     const channels = new Set(model.steps.map(step => step.channel));
     const segments = new Set(model.steps.flatMap(step => step.segments));
+    rows.push(...model.lanes.filter(lane => lane.kind === 'custom' && model.steps.some(step => step.lane === lane.id)).map(x => ['lane', x.id, x.label]));
     rows.push(...used(model.stages, stages).map(x => ['stage', x.id, x.label]));
     rows.push(...used(model.actors, actors).map(x => [x.kind === 'system' ? 'system' : 'actor', x.id, x.label]));
     rows.push(...used(model.channels, channels).filter(x => !BUILTIN_CHANNELS.has(x.id)).map(x => ['channel', x.id, x.label]));
