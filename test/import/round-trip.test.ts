@@ -4,7 +4,7 @@
  * decision and parallel blocks, fail points and remedies, markers and metrics, the same expected and
  * worst-case times, each time in the unit it was written in (`30 s`, `8 h`, not `0.5 min`, `480 min`),
  * and `check` finds nothing new in it; through XLSX also its id, title, description and
- * time standard (the Time sheet's "Time standard (min)")
+ * time standard (the Time sheet's "Time standard (min)"), its policies
  * and the names of its own lanes, stages, actors, channels and segments. Malformed structure cells are reported by row.
  */
 import { readdirSync } from 'node:fs';
@@ -53,12 +53,12 @@ async function checkText(text: string): Promise<Checked> {
 }
 
 /**
- * The names only a workbook carries (its names sheet): the blueprint's id, title and description and
+ * The names only a workbook carries (its names sheet): the blueprint's id, title, description and policies and
  * the ids of its own lanes and of the stages, actors, channels and segments its steps use. A CSV holds the steps alone.
  */
 function names(model: BlueprintModel): Record<string, unknown> {
     return {
-        blueprint: { id: model.id, title: model.title, description: model.description, timeStandardSeconds: model.tolerance?.seconds, timeStandard: written(model.tolerance) },
+        blueprint: { id: model.id, title: model.title, description: model.description, timeStandardSeconds: model.tolerance?.seconds, timeStandard: written(model.tolerance), policies: model.policies },
         stages: model.stages.filter(st => model.steps.some(s => s.stage === st.id)).map(st => `${st.id} "${st.label}"`).sort(),
         ownLanes: model.lanes.filter(l => l.kind === 'custom' && model.steps.some(s => s.lane === l.id)).map(l => `${l.id} "${l.label}"`),
         stepNames: model.steps.map(step => [step.id, step.stage, step.actor, step.channel, ...step.segments].join(' '))

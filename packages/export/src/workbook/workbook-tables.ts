@@ -39,20 +39,21 @@ export function workbookTables(model: BlueprintModel, analysis: BlueprintAnalysi
 }
 
 /** Kinds of the names sheet's rows, as the language's keywords: `blueprint`, `stage`, `actor`… */
-export type DeclaredKind = 'blueprint' | 'description' | 'lane' | 'stage' | 'actor' | 'system' | 'channel' | 'segment';
+export type DeclaredKind = 'blueprint' | 'description' | 'policy' | 'lane' | 'stage' | 'actor' | 'system' | 'channel' | 'segment';
 
 const BUILTIN_CHANNELS: ReadonlySet<string> = new Set(Object.keys(localisation('en').channels));
 
 /**
- * The names the other sheets show only by label: the blueprint's id and title (and description), and
- * the ids of its own lanes, its stages, actors, declared channels and segments, so that `blueprint import` gives
- * them back as they were (a stage `접수단계 "접수"` beside a step `접수` stays `접수단계`).
+ * The names the other sheets show only by label: the blueprint's id and title (and description and
+ * policies), and the ids of its own lanes, its stages, actors, declared channels and segments, so
+ * that `blueprint import` gives them back as they were (a stage `접수단계 "접수"` beside a step `접수` stays `접수단계`).
  */
 function namesTable(model: BlueprintModel, names: Names): WorkbookTable {
     const { s, w } = names;
     const used = <T extends { id: string }>(list: readonly T[], ids: ReadonlySet<string | undefined>) => list.filter(x => ids.has(x.id));
     const rows: CellValue[][] = [['blueprint', model.id, model.title]];
     if (model.description) rows.push(['description', undefined, model.description]);
+    rows.push(...model.policies.map(policy => ['policy', undefined, policy]));
     const stages = new Set(model.steps.map(step => step.stage));
     const actors = new Set(model.steps.map(step => step.actor));
     const channels = new Set(model.steps.map(step => step.channel));
