@@ -31,11 +31,12 @@ function expectedRows(model: BlueprintModel, analysis: BlueprintAnalysis): numbe
     // The expected time, the most likely path and the worst case, then each exception path.
     const figures = [analysis.time, ...analysis.segments]
         .reduce((sum, t) => sum + [t.expected, t.mostLikelyPath, t.criticalPath].filter(Boolean).length + t.exceptionPaths.length, 0);
-    // The names sheet: the blueprint (and its description), then each stage, actor, declared channel and segment a step uses.
+    // The names sheet: the blueprint (its description and policies), then each lane of its own, stage, actor, declared channel and segment a step uses.
     const used = (ids: ReadonlyArray<string | undefined>) => new Set(ids.filter((id): id is string => id !== undefined));
     const declaredChannels = [...used(model.steps.map(step => step.channel))].filter(id => !Object.hasOwn(localisation('en').channels, id));
-    const names = 1 + (model.description ? 1 : 0) + used(model.steps.map(step => step.stage)).size + used(model.steps.map(step => step.actor)).size
-        + declaredChannels.length + used(model.steps.flatMap(step => step.segments)).size;
+    const names = 1 + (model.description ? 1 : 0) + model.policies.length + used(model.steps.map(step => step.stage)).size + used(model.steps.map(step => step.actor)).size
+        + declaredChannels.length + used(model.steps.flatMap(step => step.segments)).size
+        + model.lanes.filter(lane => lane.kind === 'custom' && model.steps.some(step => step.lane === lane.id)).length;
     return [model.steps.length, analysis.counts.touchpoints, analysis.failPoints.total, analysis.counts.metrics, figures, analysis.handOffs.length, names];
 }
 

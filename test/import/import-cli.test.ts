@@ -40,7 +40,7 @@ describe('blueprint export --format xlsx|csv', () => {
         expect(steps.code, steps.stderr).toBe(0);
         expect(steps.stdout.startsWith('\ufeffId,Step,Lane,Stage')).toBe(true);
         const time = await workspace.run(['export', 'bank.blueprint', '--format', 'csv', '--sheet', 'time']);
-        expect(time.stdout.split('\r\n')[0]).toBe('\ufeffSegment,Figure,Total (min),Customer waiting (min),Customer-visible (min),Backstage (min),Steps without a time,Share of journeys,Time standard (min),Against the time standard,Path');
+        expect(time.stdout.split('\r\n')[0]).toBe('\ufeffSegment,Figure,Total (min),Customer waiting (min),Customer-visible (min),Backstage (min),Steps without a time,Share of journeys,Time standard (min),Against the time standard,Path,Kind,Branch,Chance of the branch');
         const all = await workspace.run(['export', 'bank.blueprint', '--format', 'csv', '--sheet', 'all', '-o', 'tables']);
         expect(all.code, all.stderr).toBe(0);
         expect(readdirSync(workspace.path('tables')).sort()).toEqual(['fail-points.csv', 'hand-offs.csv', 'names.csv', 'standards.csv', 'steps.csv', 'time.csv', 'touchpoints.csv']);

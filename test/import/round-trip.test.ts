@@ -2,9 +2,10 @@
  * The spreadsheet round trip keeps a blueprint's meaning: every example exported as CSV and as XLSX
  * and imported again has the same steps, lanes, stages, flows (kinds, labels, shares, loops),
  * decision and parallel blocks, fail points and remedies, markers and metrics, the same expected and
- * worst-case times, and `check` finds nothing new in it; through XLSX also its id, title, description and
- * time standard (the Time sheet's "Time standard (min)")
- * and the names of its stages, actors, channels and segments. Malformed structure cells are reported by row.
+ * worst-case times, each time in the unit it was written in (`30 s`, `8 h`, not `0.5 min`, `480 min`),
+ * and `check` finds nothing new in it; through XLSX also its id, title, description and
+ * time standard (the Time sheet's "Time standard (min)"), its policies
+ * and the names of its own lanes, stages, actors, channels and segments. Malformed structure cells are reported by row.
  */
 import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
@@ -14,7 +15,7 @@ import { EmptyFileSystem, URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { createBlueprintServices, loadAndValidate } from '@blueprint/language';
-import { analyseBlueprint, type BlueprintModel } from '@blueprint/model';
+import { analyseBlueprint, toTimeSpan, type BlueprintModel, type TimeSpan } from '@blueprint/model';
 import { exportCsv, exportXlsx, importSpreadsheet } from '@blueprint/export';
 import { validateText } from '../helpers/validate-text.js';
 
@@ -52,15 +53,24 @@ async function checkText(text: string): Promise<Checked> {
 }
 
 /**
- * The names only a workbook carries (its names sheet): the blueprint's id, title and description and
- * the ids of the stages, actors, channels and segments its steps use. A CSV holds the steps alone.
+ * The names only a workbook carries (its names sheet): the blueprint's id, title, description and policies and
+ * the ids of its own lanes and of the stages, actors, channels and segments its steps use. A CSV holds the steps alone.
  */
 function names(model: BlueprintModel): Record<string, unknown> {
     return {
-        blueprint: { id: model.id, title: model.title, description: model.description, timeStandardSeconds: model.tolerance?.seconds },
+        blueprint: { id: model.id, title: model.title, description: model.description, timeStandardSeconds: model.tolerance?.seconds, timeStandard: written(model.tolerance), policies: model.policies },
         stages: model.stages.filter(st => model.steps.some(s => s.stage === st.id)).map(st => `${st.id} "${st.label}"`).sort(),
+        ownLanes: model.lanes.filter(l => l.kind === 'custom' && model.steps.some(s => s.lane === l.id)).map(l => `${l.id} "${l.label}"`),
         stepNames: model.steps.map(step => [step.id, step.stage, step.actor, step.channel, ...step.segments].join(' '))
     };
+}
+
+/**
+ * A time as the blueprint writes it, its unit by length (`2 weeks` and `2 week` are one): the sheet's
+ * minutes must come back as `30 s` and `8 h`, not as `0.5 min` and `480 min`.
+ */
+function written(span: TimeSpan | undefined): string | undefined {
+    return span && `${span.value} ${span.unit === undefined ? '' : toTimeSpan(1, span.unit).seconds ?? span.unit}s`;
 }
 
 /** The blueprint's meaning as comparable parts, keyed so that a difference names what differs. */
@@ -84,6 +94,7 @@ function meaning(model: BlueprintModel): Record<string, unknown> {
             start: step.start, end: step.end, independent: step.independent,
             segments: step.segments.map(id => label(model.segments, id))
         })),
+        writtenTimes: model.steps.map(step => [step.id, ...[step.duration, step.durationTolerance, step.wait?.expected, step.wait?.tolerance].map(written)]),
         lanes: model.lanes.filter(l => model.steps.some(s => s.lane === l.id)).map(l => ({ kind: l.kind, label: l.label })),
         stages: model.stages.filter(st => model.steps.some(s => s.stage === st.id)).map(st => st.label).sort(),
         flows: model.flows.map(flowKey).sort(),
@@ -149,6 +160,27 @@ describe('the time standard through the workbook', () => {
         // The verdict comes back with it: 31 min against the standard.
         expect(analyseBlueprint(imported.model).time.expectedExceedsTolerance).toBe(true);
         expect(imported.findings.filter(f => !original.findings.includes(f))).toEqual([]);
+    });
+});
+
+describe('times through the sheet', () => {
+    it.each(['csv', 'xlsx'] as const)('come back in the largest unit they are a whole number of (%s)', async format => {
+        const original = await checkText(`blueprint Times "Times" {
+    customer Arrive "Arrive" { start duration 500 ms tolerance 1.5 s }
+    frontstage Serve "Serve" { duration 20 s tolerance 2 weeks wait 8 h tolerance 3 d }
+    customer Leave "Leave" { end duration 60 min tolerance 90 min }
+    flow Arrive -> Serve -> Leave
+}
+`);
+        const bytes = format === 'csv' ? encode(exportCsv(original.model)) : await exportXlsx(original.model);
+        const imported = await checkText((await importSpreadsheet(bytes, { fileName: `times.${format}` })).text!);
+        expect(imported.model.steps.map(step => [step.duration, step.durationTolerance, step.wait?.expected, step.wait?.tolerance]
+            .map(span => span && `${span.value} ${span.unit}`))).toEqual([
+            ['500 ms', '1.5 s', undefined, undefined],
+            ['20 s', '2 weeks', '8 h', '3 d'],
+            // The sheet holds minutes, not the unit: an hour written as 60 min comes back as 1 h.
+            ['1 h', '90 min', undefined, undefined]
+        ]);
     });
 });
 

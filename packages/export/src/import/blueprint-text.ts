@@ -13,6 +13,7 @@ export function blueprintText(blueprint: ImportedBlueprint, source: string): str
         if (lines.length > 0) out.push(...lines.map(l => `    ${l}`), '');
     };
     section([...blueprint.language ? [`language ${blueprint.language}`] : [], ...blueprint.description !== undefined ? [`description ${blueprintString(blueprint.description)}`] : [],
+        ...(blueprint.policies ?? []).map(policy => `policy ${blueprintString(policy)}`),
         ...blueprint.tolerance ? [`tolerance ${blueprint.tolerance}`] : []]);
     section([
         ...blueprint.laneLabels.map(l => `lane ${l.kind} ${blueprintString(l.label)}`),

@@ -100,6 +100,8 @@ export interface ImportedBlueprint {
     readonly name: string;
     readonly title: string;
     readonly description?: string;
+    /** The policies of the whole blueprint (our workbook's names sheet). */
+    readonly policies?: readonly string[];
     readonly language?: LanguageCode;
     /** The time standard of the whole process as written after `tolerance`, e.g. `25 min`. */
     readonly tolerance?: string;
@@ -291,7 +293,7 @@ class Builder {
             let lane = this.customLanes.get(key);
             if (!lane) {
                 const position = custom[1] ? { where: custom[1] as 'above' | 'below', anchor: custom[2] } : placed ? { where: placed[2] as 'above' | 'below', anchor: placed[3] } : undefined;
-                lane = { name: this.names.derive(value, 'Lane'), label: value, position };
+                lane = { name: this.named(this.declared?.idOf('lane', value), value, 'Lane'), label: value, position };
                 this.customLanes.set(key, lane);
             }
             return { kind: 'custom', name: lane.name };
@@ -460,7 +462,7 @@ class Builder {
         }
         const language = this.plan.language ?? majority(this.laneLanguages) ?? scriptLanguage(this.steps.map(s => s.label).join(''));
         return {
-            name: this.name, title: this.title, description: this.declared?.description, language,
+            name: this.name, title: this.title, description: this.declared?.description, policies: this.declared?.policies, language,
             laneLabels: [...this.laneLabels.entries()].map(([kind, label]) => ({ kind, label })),
             customLanes: this.placeCustomLanes(),
             stages: [...this.stages.values()], segments: [...this.segments.values()], actors: [...this.actors.values()],

@@ -56,26 +56,52 @@ const SECONDS: Readonly<Record<string, number>> = {
     s: 1, sec: 1, secs: 1, second: 1, seconds: 1, 秒: 1, 초: 1,
     min: 60, mins: 60, minute: 60, minutes: 60, m: 60, 分: 60, 分钟: 60, 분: 60,
     h: 3600, hr: 3600, hrs: 3600, hour: 3600, hours: 3600, 小时: 3600, 時間: 3600, 시간: 3600,
-    d: 86400, day: 86400, days: 86400, 天: 86400, 日: 86400, 일: 86400
+    d: 86400, day: 86400, days: 86400, 天: 86400, 日: 86400, 일: 86400,
+    wk: 604800, week: 604800, weeks: 604800, 周: 604800, 週: 604800, 週間: 604800, 주: 604800
 };
-const CANONICAL: Readonly<Record<number, string>> = { 1: 's', 60: 'min', 3600: 'h', 86400: 'd' };
+const CANONICAL: Readonly<Record<number, string>> = { 1: 's', 60: 'min', 3600: 'h', 86400: 'd', 604800: 'weeks' };
 
 /** A time as Blueprint writes it (`30 s`, `2 min`); undefined when the cell is not a time. */
 export function parseTime(cell: string, unit: TimeUnit): string | undefined {
     const text = cell.normalize('NFKC').trim().toLowerCase().replace(',', '.');
     if (/^\d+(\.\d+)?$/.test(text)) {
         const value = Number(text);
-        // Our workbook writes minutes with two decimals: 0.33 min is the 20 s it was written from.
-        if (unit === 'min' && !Number.isInteger(value) && !Number.isInteger(value * 2)) return `${Math.max(1, Math.round(value * 60))} s`;
-        return `${trimNumber(value)} ${unit}`;
+        return unit === 'min' ? minutesText(value, text.split('.')[1]?.length ?? 0) : `${trimNumber(value)} ${unit}`;
     }
     const parts = [...text.matchAll(/(\d+(?:\.\d+)?)\s*([a-z\u3040-\u9fff\uac00-\ud7af]+)/gu)];
     if (parts.length === 0 || parts.map(p => p[0]).join('').replace(/\s/g, '') !== text.replace(/\s/g, '')) return undefined;
     if (parts.some(p => SECONDS[p[2]] === undefined)) return undefined;
-    if (parts.length === 1) return `${trimNumber(Number(parts[0][1]))} ${CANONICAL[SECONDS[parts[0][2]]]}`;
+    if (parts.length === 1) {
+        const value = Number(parts[0][1]);
+        return `${trimNumber(value)} ${value === 1 && SECONDS[parts[0][2]] === 604800 ? 'week' : CANONICAL[SECONDS[parts[0][2]]]}`;
+    }
     const seconds = parts.reduce((sum, p) => sum + Number(p[1]) * SECONDS[p[2]], 0);
     return seconds % 60 === 0 ? `${trimNumber(seconds / 60)} min` : `${trimNumber(seconds)} s`;
 }
+
+/**
+ * A number of minutes (our workbook's time columns, so that a spreadsheet can add them up) in the
+ * largest unit it is a whole number of: 0.5 → `30 s`, 480 → `8 h`, 10080 → `1 week`, as a blueprint
+ * usually writes it. The sheet does not say which unit the blueprint wrote: `60 min` comes back as
+ * `1 h`, the same time.
+ */
+export function minutesText(minutes: number, decimals = String(minutes).split('.')[1]?.length ?? 0): string {
+    const raw = minutes * 60;
+    // Our workbook writes whole seconds to two decimals of a minute (0.33 min is the 20 s it was
+    // written from) and a fraction of a second to six (0.008333 min is 500 ms).
+    if (raw === 0) return '0 min';
+    const seconds = decimals <= 2 ? Math.max(1, Math.round(raw)) : Math.round(raw * 1000) / 1000;
+    if (seconds > 0 && seconds < 1) return `${trimNumber(seconds * 1000)} ms`;
+    if (!Number.isInteger(seconds)) return `${trimNumber(seconds)} s`;
+    for (const [size, one, many] of TIME_UNITS) {
+        if (seconds >= size && seconds % size === 0) return `${seconds / size} ${seconds === size ? one : many}`;
+    }
+    return `${seconds} s`;
+}
+
+const TIME_UNITS: ReadonlyArray<readonly [number, string, string]> = [
+    [604800, 'week', 'weeks'], [86400, 'd', 'd'], [3600, 'h', 'h'], [60, 'min', 'min'], [1, 's', 's']
+];
 
 function trimNumber(value: number): string {
     return String(Math.round(value * 1000) / 1000);

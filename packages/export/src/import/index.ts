@@ -6,6 +6,7 @@
  */
 import { buildBlueprint, CUSTOM_LANE, type ImportedBlueprint, type ImportMap } from './build-blueprint.js';
 import { blueprintText } from './blueprint-text.js';
+import { minutesText } from './cell-values.js';
 import { DeclaredNames } from './declared-names.js';
 import { FIELDS, type Field } from './columns.js';
 import type { ImportProblem } from './problems.js';
@@ -50,11 +51,6 @@ export async function importSpreadsheet(bytes: Uint8Array, options: ImportOption
         text: blueprintText(blueprint, options.fileName.replace(/^.*[\\/]/, '')), blueprint, problems: sorted,
         rows, placed: blueprint.steps.length + blueprint.evidence.length
     };
-}
-
-/** Whole minutes as minutes, anything finer as seconds (the workbook rounds to a tenth of a minute). */
-function minutesText(minutes: number): string {
-    return Number.isInteger(minutes) ? `${minutes} min` : `${Math.round(minutes * 60)} s`;
 }
 
 /** A `--map` file's content, checked: `{"columns": {"Header": "lane"}, "lanes": {"Kunde": "customer"}}` (or the columns alone). */

@@ -39,24 +39,26 @@ export function workbookTables(model: BlueprintModel, analysis: BlueprintAnalysi
 }
 
 /** Kinds of the names sheet's rows, as the language's keywords: `blueprint`, `stage`, `actor`… */
-export type DeclaredKind = 'blueprint' | 'description' | 'stage' | 'actor' | 'system' | 'channel' | 'segment';
+export type DeclaredKind = 'blueprint' | 'description' | 'policy' | 'lane' | 'stage' | 'actor' | 'system' | 'channel' | 'segment';
 
 const BUILTIN_CHANNELS: ReadonlySet<string> = new Set(Object.keys(localisation('en').channels));
 
 /**
- * The names the other sheets show only by label: the blueprint's id and title (and description), and
- * the ids of its stages, actors, declared channels and segments, so that `blueprint import` gives
- * them back as they were (a stage `접수단계 "접수"` beside a step `접수` stays `접수단계`).
+ * The names the other sheets show only by label: the blueprint's id and title (and description and
+ * policies), and the ids of its own lanes, its stages, actors, declared channels and segments, so
+ * that `blueprint import` gives them back as they were (a stage `접수단계 "접수"` beside a step `접수` stays `접수단계`).
  */
 function namesTable(model: BlueprintModel, names: Names): WorkbookTable {
     const { s, w } = names;
     const used = <T extends { id: string }>(list: readonly T[], ids: ReadonlySet<string | undefined>) => list.filter(x => ids.has(x.id));
     const rows: CellValue[][] = [['blueprint', model.id, model.title]];
     if (model.description) rows.push(['description', undefined, model.description]);
+    rows.push(...model.policies.map(policy => ['policy', undefined, policy]));
     const stages = new Set(model.steps.map(step => step.stage));
     const actors = new Set(model.steps.map(step => step.actor));
     const channels = new Set(model.steps.map(step => step.channel));
     const segments = new Set(model.steps.flatMap(step => step.segments));
+    rows.push(...model.lanes.filter(lane => lane.kind === 'custom' && model.steps.some(step => step.lane === lane.id)).map(x => ['lane', x.id, x.label]));
     rows.push(...used(model.stages, stages).map(x => ['stage', x.id, x.label]));
     rows.push(...used(model.actors, actors).map(x => [x.kind === 'system' ? 'system' : 'actor', x.id, x.label]));
     rows.push(...used(model.channels, channels).filter(x => !BUILTIN_CHANNELS.has(x.id)).map(x => ['channel', x.id, x.label]));
@@ -288,10 +290,14 @@ function emotion(step: ModelStep): string | undefined {
     return step.emotion ? `${step.emotion.feeling}${step.emotion.note ? `: ${step.emotion.note}` : ''}` : undefined;
 }
 
-/** A time in minutes; as written when its unit is unknown (never guessed). */
+/**
+ * A time in minutes; as written when its unit is unknown (never guessed). Whole seconds to two
+ * decimals (the import reads 0.33 min back as 20 s), a fraction of a second (`500 ms`) to six.
+ */
 function minutes(span: TimeSpan | undefined): CellValue {
     if (!span) return undefined;
-    return span.seconds === undefined ? `${span.value}${span.unit ? ` ${span.unit}` : ''}` : round(span.seconds / 60);
+    if (span.seconds === undefined) return `${span.value}${span.unit ? ` ${span.unit}` : ''}`;
+    return Number.isInteger(span.seconds) ? round(span.seconds / 60) : Math.round(span.seconds / 60 * 1e6) / 1e6;
 }
 
 function round(value: number): number {
