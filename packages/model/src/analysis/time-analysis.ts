@@ -139,11 +139,13 @@ export function analyseTime(model: BlueprintModel, segment?: string): TimeAnalys
         && (step.segments.length === 0 || (segment !== undefined && step.segments.includes(segment))));
     const n = included.length;
     // Steps by id, and each step's first index (a name written twice is one step to the flows).
+    // Each step's id read once: the paths list them by the thousand, and steps come in many shapes.
+    const ids = included.map(step => step.id);
     const index = new Map<string, number>();
     const canonical = new Int32Array(n);
     for (let i = 0; i < n; i++) {
-        const first = index.get(included[i].id);
-        if (first === undefined) index.set(included[i].id, i);
+        const first = index.get(ids[i]);
+        if (first === undefined) index.set(ids[i], i);
         canonical[i] = first ?? i;
     }
     // The flows between included steps, their ends looked up once: every pass below works on indexes.
@@ -271,7 +273,6 @@ export function analyseTime(model: BlueprintModel, segment?: string): TimeAnalys
         position = new Int32Array(N).fill(-1);
         order.forEach((node, i) => { position[node] = i; });
     }
-    const stepAt = (i: number): ModelStep => included[i < n ? i : resumed.of[i - n]];
 
     // Rework loops with a repeat: extra passes through the body, added to the loop's source step.
     // Sparse: only the few steps that close a rework loop or run a corrective sub-process in place.
@@ -459,12 +460,12 @@ export function analyseTime(model: BlueprintModel, segment?: string): TimeAnalys
     };
     const passesAt: Array<ReworkPasses[] | undefined> = new Array(N);
     for (const loop of passes) (passesAt[loop.from] ??= []).push(loop);
-    const pathId = (i: number) => stepAt(i).id;
+    const pathId = (i: number) => ids[i < n ? i : resumed.of[i - n]];
     /** A step with its conversation partners, as a path lists it; a resumed step is the same step again: not listed twice. */
     const listStep = (i: number, into: string[]) => {
         if (i >= n) return;
-        into.push(included[i].id);
-        for (const p of partnersOf(i)) into.push(included[p].id);
+        into.push(ids[i]);
+        for (const p of partnersOf(i)) into.push(ids[p]);
     };
 
     /**
@@ -486,8 +487,8 @@ export function analyseTime(model: BlueprintModel, segment?: string): TimeAnalys
         for (let k = 0; k < count; k++) {
             const i = pathNodes[k];
             if (i >= n) continue;
-            if (unknown[i]) unknownScratch.push(included[i].id);
-            for (const p of partnerUnknown[i] ?? NONE) unknownScratch.push(included[p].id);
+            if (unknown[i]) unknownScratch.push(ids[i]);
+            for (const p of partnerUnknown[i] ?? NONE) unknownScratch.push(ids[p]);
         }
         stepsScratch.length = 0;
         const spans = forks?.spans ?? [];
@@ -571,7 +572,7 @@ export function analyseTime(model: BlueprintModel, segment?: string): TimeAnalys
         : walkPath(chainInto(likelyStart, likelyNext, 0), base, likelyPasses, likelyFrom[likelyStart], journeySum(likelyStart, likelyJourney.next, journeyNodes),
             node => takenEdges(edges[node], likelyChoice[node]), likelyNext);
     const expected = expectedStart === undefined ? undefined
-        : toFigures(expectedFrom[expectedStart], expectedUnknownSteps(expectedStart, edges, expectedFrom, unknown, partnerUnknown, included));
+        : toFigures(expectedFrom[expectedStart], expectedUnknownSteps(expectedStart, edges, expectedFrom, unknown, partnerUnknown, ids));
 
     // Exception paths: the most likely way to the branch point, the branch, the most likely way on;
     // timed as the journey it is, with the parallel work beside it.
@@ -996,15 +997,15 @@ function combineExpected(out: readonly Edge[], from: (to: number) => Vec): Vec {
  * some chance, following only the longest of parallel branches (the one the total counts).
  */
 function expectedUnknownSteps(start: number, edges: readonly Edge[][], expectedFrom: readonly Vec[], unknown: readonly boolean[],
-    partnerUnknown: ReadonlyArray<readonly number[] | undefined>, steps: readonly ModelStep[]): string[] {
+    partnerUnknown: ReadonlyArray<readonly number[] | undefined>, ids: readonly string[]): string[] {
     const seen = new Uint8Array(edges.length);
     seen[start] = 1;
     const queue = [start];
     const result: string[] = [];
     for (let i = 0; i < queue.length; i++) {
         const node = queue[i];
-        if (unknown[node]) result.push(steps[node].id);
-        for (const p of partnerUnknown[node] ?? NONE) result.push(steps[p].id);
+        if (unknown[node]) result.push(ids[node]);
+        for (const p of partnerUnknown[node] ?? NONE) result.push(ids[p]);
         let dominant: Edge | undefined;
         for (const edge of edges[node]) {
             if (edge.group === 'parallel' && (!dominant || expectedFrom[edge.to][0] > expectedFrom[dominant.to][0])) dominant = edge;
