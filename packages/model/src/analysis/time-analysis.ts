@@ -510,6 +510,8 @@ export function analyseTime(model: BlueprintModel, segment?: string): TimeAnalys
                 const join = spans[fork++].join;
                 if (join < 0) break;
                 k = join - 1;
+                // A fork within these branches is not listed on its own; the forks after the join are.
+                while (fork < spans.length && spans[fork].at < join) fork++;
             }
         }
         for (let k = 0; k < count; k++) placeOnPath[pathNodes[k]] = -1;
