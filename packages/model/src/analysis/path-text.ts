@@ -24,6 +24,8 @@ export function pathText(path: Pick<ProcessPath, 'steps' | 'parallel'>, label: (
         const text = branches.map(branch => branch.map(label).join(PATH_ARROW)).join(PATH_PARALLEL);
         parts.push(branches.some(branch => branch.length > 1) ? `(${text})` : text);
         i += branches.reduce((count, branch) => count + branch.length, 0);
+        // A fork within these branches is written as its branch's steps; the next fork to write comes after them.
+        while (fork < forks.length && branches.some(branch => branch.includes(forks[fork].at))) fork++;
     }
     return parts.join(PATH_ARROW);
 }

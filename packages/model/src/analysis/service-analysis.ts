@@ -4,9 +4,8 @@
  * Pure and deterministic; the CLI report, hovers, code lenses and the preview all use it.
  */
 import type {
-    BlueprintModel, ChannelDistance, Comparator, Feeling, FlowKind, ModelDecision, ModelRemedy, ModelStep
+    BlueprintModel, ChannelDistance, Comparator, Feeling, FlowKind, ModelDecision, ModelFlow, ModelRemedy, ModelStep
 } from '../blueprint-model.js';
-import { buildFlowGraph, stepsReaching } from '../flow-graph.js';
 import { formatTimeSpan } from '../time.js';
 import { analyseTime, type TimeAnalysis } from './time-analysis.js';
 
@@ -116,16 +115,20 @@ export interface BlueprintAnalysis {
 
 /** `time`: the model's `analyseTime` when the caller has it already (the language server caches it apart). */
 export function analyseBlueprint(model: BlueprintModel, time: TimeAnalysis = analyseTime(model)): BlueprintAnalysis {
-    const steps = new Map(model.steps.map(step => [step.id, step]));
     const channels = new Map(model.channels.map(channel => [channel.id, channel]));
-    const graph = buildFlowGraph(model);
+    const graph = indexFlows(model);
     const flowsById = new Map(model.flows.map(flow => [flow.id, flow]));
 
     const touchpoints: Touchpoint[] = model.steps.filter(step => step.touchpoint).map(step => {
-        const counterparts = [...graph.successors.get(step.id) ?? [], ...graph.predecessors.get(step.id) ?? []]
-            .filter(flow => flow.crosses.includes('interaction'))
-            .map(flow => steps.get(flow.from === step.id ? flow.to : flow.from))
-            .filter((s): s is ModelStep => s !== undefined);
+        // The steps across the line of interaction: by the flows out of the step, then those into it.
+        const counterparts: ModelStep[] = [];
+        const at = graph.index.get(step.id)!;
+        for (const side of [graph.out, graph.in]) {
+            for (let k = side.start[at]; k < side.start[at + 1]; k++) {
+                const counterpart = graph.stepAt[side.other[k]];
+                if (counterpart && model.flows[side.flow[k]].crosses.includes('interaction')) counterparts.push(counterpart);
+            }
+        }
         const channelId = step.channel ?? counterparts.find(s => s.channel)?.channel;
         const channel = channelId ? channels.get(channelId) : undefined;
         const actors = unique([step.actor, ...counterparts.map(s => s.actor)].filter((a): a is string => a !== undefined));
@@ -154,12 +157,12 @@ export function analyseBlueprint(model: BlueprintModel, time: TimeAnalysis = ana
     };
     const covered = entries.filter(e => e.covered).length;
 
-    const returnsToCustomer = stepsReaching(graph, model.steps.filter(step => step.laneKind === 'customer').map(step => step.id));
+    const returnsToCustomer = reachingCustomer(model, graph);
     const handOffs: HandOff[] = model.flows
         .filter(flow => flow.kind === 'hand-off' || flow.kind === 'escalation' || flow.crosses.includes('internal'))
         .map(flow => ({
             from: flow.from, to: flow.to, kind: flow.kind,
-            returnsToCustomer: returnsToCustomer.has(flow.to),
+            returnsToCustomer: returnsToCustomer[graph.index.get(flow.to)!] === 1,
             crossesInternalLine: flow.crosses.includes('internal')
         }));
 
@@ -210,6 +213,90 @@ export function analyseBlueprint(model: BlueprintModel, time: TimeAnalysis = ana
             ])
         ]
     };
+}
+
+/** Flows at one side of each step: for step i, its entries start[i] … start[i + 1] − 1, each a flow and the step at its far end. */
+interface FlowSide {
+    readonly start: Int32Array;
+    readonly flow: Int32Array;
+    readonly other: Int32Array;
+}
+
+/**
+ * The flow graph on indexes (the model's flow graph, with two-way flows both ways): every id a flow
+ * or step names gets an index, steps first (a step named twice is its last declaration); the flows
+ * out of and into each step, in the flows' order. Built once per analysis instead of maps of lists by id.
+ */
+interface IndexedFlows {
+    readonly index: ReadonlyMap<string, number>;
+    /** The step of each index; undefined past the steps (an id only a flow names). */
+    readonly stepAt: ReadonlyArray<ModelStep | undefined>;
+    readonly out: FlowSide;
+    readonly in: FlowSide;
+}
+
+function indexFlows(model: BlueprintModel): IndexedFlows {
+    const index = new Map<string, number>();
+    const stepAt: ModelStep[] = [];
+    for (const step of model.steps) {
+        let at = index.get(step.id);
+        if (at === undefined) index.set(step.id, at = stepAt.length);
+        stepAt[at] = step;
+    }
+    const steps = stepAt.length;
+    const idOf = (id: string): number => {
+        let at = index.get(id);
+        if (at === undefined) index.set(id, at = index.size);
+        return at;
+    };
+    const flows: readonly ModelFlow[] = model.flows;
+    const from = new Int32Array(flows.length), to = new Int32Array(flows.length);
+    const outStart = new Int32Array(steps + 1), inStart = new Int32Array(steps + 1);
+    // Each flow's entries in the order the model's flow graph adds them: out of `from`, into `to`; a two-way flow also out of `to`, into `from`.
+    const entries = (visit: (side: 'out' | 'in', at: number, f: number, other: number) => void) => {
+        for (let f = 0; f < flows.length; f++) {
+            const a = from[f], b = to[f];
+            if (a < steps) visit('out', a, f, b);
+            if (b < steps) visit('in', b, f, a);
+            if (flows[f].kind !== 'two-way') continue;
+            if (b < steps) visit('out', b, f, a);
+            if (a < steps) visit('in', a, f, b);
+        }
+    };
+    for (let f = 0; f < flows.length; f++) {
+        from[f] = idOf(flows[f].from);
+        to[f] = idOf(flows[f].to);
+    }
+    entries((side, at) => { (side === 'out' ? outStart : inStart)[at + 1]++; });
+    for (let i = 0; i < steps; i++) {
+        outStart[i + 1] += outStart[i];
+        inStart[i + 1] += inStart[i];
+    }
+    const side = (start: Int32Array): FlowSide => ({ start, flow: new Int32Array(start[steps]), other: new Int32Array(start[steps]) });
+    const out = side(outStart), into = side(inStart);
+    const next = { out: outStart.slice(0, steps), in: inStart.slice(0, steps) };
+    entries((which, at, f, other) => {
+        const k = next[which][at]++;
+        const target = which === 'out' ? out : into;
+        target.flow[k] = f;
+        target.other[k] = other;
+    });
+    return { index, stepAt, out, in: into };
+}
+
+/** 1 for each index from which a customer step can be reached by flows (customer steps too): one backwards sweep. */
+function reachingCustomer(model: BlueprintModel, graph: IndexedFlows): Uint8Array {
+    const seen = new Uint8Array(graph.index.size);
+    const queue: number[] = [];
+    for (const step of model.steps) if (step.laneKind === 'customer') queue.push(graph.index.get(step.id)!);
+    for (let q = 0; q < queue.length; q++) {
+        const at = queue[q];
+        if (seen[at]) continue;
+        seen[at] = 1;
+        if (at >= graph.stepAt.length) continue;
+        for (let k = graph.in.start[at]; k < graph.in.start[at + 1]; k++) if (!seen[graph.in.other[k]]) queue.push(graph.in.other[k]);
+    }
+    return seen;
 }
 
 function isDefined<T>(value: T | undefined): value is T {

@@ -128,8 +128,8 @@ interface Edge {
     /** Which group of the source's outgoing flows the edge belongs to. */
     readonly group: 'parallel' | 'alternative' | 'recovery';
     /** Alternative: its probability; recovery: the failure rate (undefined if unrated). */
-    readonly chance?: number;
-    readonly fail?: ModelFailPoint;
+    readonly chance: number | undefined;
+    readonly fail: ModelFailPoint | undefined;
 }
 
 /** Figures for the base path, or for one segment's variant (base steps plus that segment's steps). */
@@ -137,94 +137,142 @@ export function analyseTime(model: BlueprintModel, segment?: string): TimeAnalys
     // Customer-independent steps run apart from the customer's journey: off the customer's path.
     const included = model.steps.filter(step => !step.independent
         && (step.segments.length === 0 || (segment !== undefined && step.segments.includes(segment))));
-    const index = new Map<string, number>();
-    included.forEach((step, i) => { if (!index.has(step.id)) index.set(step.id, i); });
     const n = included.length;
-    const flows = model.flows.filter(flow => index.has(flow.from) && index.has(flow.to));
-    const partners = conversationPartners(flows);
-    const partnerOf = new Set([...partners.values()].flat());
+    // Steps by id, and each step's first index (a name written twice is one step to the flows).
+    // Each step's id read once: the paths list them by the thousand, and steps come in many shapes.
+    const ids = included.map(step => step.id);
+    const index = new Map<string, number>();
+    const canonical = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+        const first = index.get(ids[i]);
+        if (first === undefined) index.set(ids[i], i);
+        canonical[i] = first ?? i;
+    }
+    // The flows between included steps, their ends looked up once: every pass below works on indexes.
+    const flows: ModelFlow[] = [];
+    const flowFrom: number[] = [];
+    const flowTo: number[] = [];
+    for (const flow of model.flows) {
+        const from = index.get(flow.from);
+        const to = from === undefined ? undefined : index.get(flow.to);
+        if (to === undefined) continue;
+        flows.push(flow);
+        flowFrom.push(from!);
+        flowTo.push(to);
+    }
+    const partnersAt = conversationPartners(n, flows, flowFrom, flowTo);
+    const isPartner = new Uint8Array(n);
+    for (const list of partnersAt) if (list) for (const p of list) isPartner[p] = 1;
+    // A step's conversation partners, by its first index.
+    const partnersOf = (i: number): readonly number[] => partnersAt[canonical[i]] ?? NONE;
 
     // Node times: the step and its conversation partners (`a <-> b` takes place within `a`).
     const visibleLanes = visibleLaneIds(model);
     const base: Vec[] = new Array(n);
     const unknown: boolean[] = new Array(n).fill(false);
-    const partnerIndexes = new Map<number, number[]>();
+    // Partners without a time of their own, listed with their step's unknown steps.
+    const partnerUnknown: Array<readonly number[] | undefined> = new Array(n);
     for (let i = 0; i < n; i++) {
-        const own = [included[i], ...(partners.get(included[i].id) ?? []).map(id => included[index.get(id)!])];
-        base[i] = zero();
-        for (const step of own) {
-            const seconds = stepSeconds(step);
-            if (seconds === undefined) {
-                if (step === included[i]) unknown[i] = true;
-                continue;
-            }
-            addStep(base[i], step, seconds, visibleLanes);
+        const figures = zero();
+        const seconds = stepSeconds(included[i]);
+        if (seconds === undefined) unknown[i] = true; else addStep(figures, included[i], seconds, visibleLanes);
+        const partners = partnersOf(i);
+        for (const p of partners) {
+            const partnerSeconds = stepSeconds(included[p]);
+            if (partnerSeconds !== undefined) addStep(figures, included[p], partnerSeconds, visibleLanes);
         }
-        const ids = (partners.get(included[i].id) ?? []).map(id => index.get(id)!);
-        if (ids.length > 0) partnerIndexes.set(i, ids);
+        base[i] = figures;
+        if (partners.length > 0) partnerUnknown[i] = partners.filter(p => stepSeconds(included[p]) === undefined);
     }
-    const partnerUnknown = (i: number) => (partnerIndexes.get(i) ?? []).filter(p => stepSeconds(included[p]) === undefined);
 
-    const successors: ModelFlow[][] = Array.from({ length: n }, () => []);
-    const incoming = new Array<number>(n).fill(0);
-    for (const flow of flows) {
-        if (flow.kind === 'two-way' && partners.get(flow.from)?.includes(flow.to)) continue;
-        successors[index.get(flow.from)!].push(flow);
-        incoming[index.get(flow.to)!]++;
+    // Outgoing flows per step (flow numbers), as one array with a start per step.
+    const incoming = new Int32Array(n);
+    const outStart = new Int32Array(n + 1);
+    const followed = new Uint8Array(flows.length);
+    for (let f = 0; f < flows.length; f++) {
+        if (flows[f].kind === 'two-way' && partnersAt[flowFrom[f]]?.includes(flowTo[f])) continue;
+        followed[f] = 1;
+        outStart[flowFrom[f] + 1]++;
+        incoming[flowTo[f]]++;
     }
-    let starts = included.map((step, i) => step.start ? i : -1).filter(i => i >= 0);
+    for (let i = 0; i < n; i++) outStart[i + 1] += outStart[i];
+    const outFlows = new Int32Array(outStart[n]);
+    const filled = outStart.slice(0, n);
+    for (let f = 0; f < flows.length; f++) if (followed[f]) outFlows[filled[flowFrom[f]]++] = f;
+
+    let starts: number[] = [];
+    for (let i = 0; i < n; i++) if (included[i].start) starts.push(i);
     if (starts.length === 0) {
-        starts = included.map((step, i) => incoming[i] === 0 && !partnerOf.has(step.id) ? i : -1).filter(i => i >= 0).slice(0, 1);
+        for (let i = 0; i < n; i++) {
+            if (incoming[i] === 0 && !isPartner[canonical[i]]) { starts = [i]; break; }
+        }
     }
 
-    const broken = breakLoops(n, starts, successors, index);
-    const dag = broken.dag;
-    let order = broken.order;
+    // Depth-first from the starts: declared `loop` flows and back edges close loops and are set
+    // aside; what remains is a DAG, with a topological order of the reachable steps.
+    const loopFlows: ModelFlow[] = [];
+    const backEdge = new Uint8Array(outFlows.length);
+    let order = depthFirstOrder(starts, n, i => outStart[i + 1] - outStart[i], (i, e) => {
+        const f = outFlows[outStart[i] + e];
+        return flows[f].loop ? -1 : flowTo[f];
+    }, (i, e) => { backEdge[outStart[i] + e] = 1; loopFlows.push(flows[outFlows[outStart[i] + e]]); return true; })!;
     let position = new Int32Array(n).fill(-1);
     order.forEach((node, i) => { position[node] = i; });
 
     // Group each step's outgoing DAG edges: recoveries (by fail point), alternatives (shares), parallel rest.
-    const edges: Edge[][] = Array.from({ length: n }, () => []);
+    const edges: Edge[][] = new Array(n);
+    for (let i = 0; i < n; i++) edges[i] = [];
     const declaredParallel = new Set(model.decisions.filter(d => d.kind === 'parallel').map(d => d.step));
     const undeclaredBranches: string[] = [];
     const unratedRecoveries: Array<{ step: string; cause: string }> = [];
     for (const node of order) {
         const step = included[node];
-        const recoveryOf = new Map<string, ModelFailPoint>();
+        // The fail point whose corrective sub-process each step begins (the first to name it); most steps have none.
+        let recoveryOf: Map<number, ModelFailPoint> | undefined;
         for (const fail of step.failPoints) {
-            for (const remedy of (fail.recoveryDetails ?? [])) for (const id of remedy.steps) if (!recoveryOf.has(id)) recoveryOf.set(id, fail);
+            for (const remedy of (fail.recoveryDetails ?? [])) for (const id of remedy.steps) {
+                const at = index.get(id);
+                if (at === undefined) continue;
+                recoveryOf ??= new Map();
+                if (!recoveryOf.has(at)) recoveryOf.set(at, fail);
+            }
         }
-        const unrated = new Set<ModelFailPoint>();
+        let unrated: Set<ModelFailPoint> | undefined;
         let parallelCount = 0;
-        for (const flow of dag[node]) {
-            const to = index.get(flow.to)!;
-            const fail = recoveryOf.get(flow.to);
+        const out = edges[node];
+        for (let slot = outStart[node]; slot < outStart[node + 1]; slot++) {
+            if (backEdge[slot]) continue;
+            const f = outFlows[slot];
+            const to = flowTo[f];
+            // Two flows to the same step are one edge: the first.
+            if (out.some(edge => edge.to === to)) continue;
+            const flow = flows[f];
+            const fail = recoveryOf?.get(to);
             if (fail) {
-                edges[node].push({ to, flow, group: 'recovery', chance: fail.rate, fail });
-                if (fail.rate === undefined) unrated.add(fail);
+                out.push({ to, flow, group: 'recovery', chance: fail.rate, fail });
+                if (fail.rate === undefined) (unrated ??= new Set()).add(fail);
             } else if (flow.probability !== undefined) {
-                edges[node].push({ to, flow, group: 'alternative', chance: flow.probability });
+                out.push({ to, flow, group: 'alternative', chance: flow.probability, fail: undefined });
             } else {
-                edges[node].push({ to, flow, group: 'parallel' });
+                out.push({ to, flow, group: 'parallel', chance: undefined, fail: undefined });
                 parallelCount++;
             }
         }
         if (parallelCount > 1 && !declaredParallel.has(step.id)) undeclaredBranches.push(step.id);
-        for (const fail of unrated) unratedRecoveries.push({ step: step.id, cause: fail.cause });
+        if (unrated) for (const fail of unrated) unratedRecoveries.push({ step: step.id, cause: fail.cause });
     }
 
     // A flow back from a fail point's corrective sub-process to its fail step is the recovery's way
     // back: the step resumes and the journey goes on by the step's normal continuation. Each fail
     // step with such a return gets a second node, "resumed", with no time of its own and the step's
     // flows except its recoveries; the return leads there, so loops become journeys to the end.
-    const resumed = resumeRecoveries(n, order, edges, broken.loopFlows, index, base, unknown);
+    const resumed = resumeRecoveries(n, order, edges, loopFlows, index, base, unknown);
     const N = n + resumed.of.length;
     if (resumed.of.length > 0) {
         order = resumed.order;
         position = new Int32Array(N).fill(-1);
         order.forEach((node, i) => { position[node] = i; });
     }
-    const stepAt = (i: number): ModelStep => included[i < n ? i : resumed.of[i - n]];
 
     // Rework loops with a repeat: extra passes through the body, added to the loop's source step.
     // Sparse: only the few steps that close a rework loop or run a corrective sub-process in place.
@@ -250,7 +298,7 @@ export function analyseTime(model: BlueprintModel, segment?: string): TimeAnalys
         add(extra(reworkWorst, redo.from), again.worst);
         add(extra(redoAgain, redo.from), again.expected);
     }
-    for (const flow of broken.loopFlows) {
+    for (const flow of loopFlows) {
         const from = index.get(flow.from)!, to = index.get(flow.to)!;
         const repeat = flow.repeat;
         const endless = repeat !== undefined && 'probability' in repeat && repeat.probability >= 1;
@@ -297,7 +345,6 @@ export function analyseTime(model: BlueprintModel, segment?: string): TimeAnalys
     };
     const expectedNodes = withRework(reworkExpected);
     const worstNodes = withRework(reworkWorst);
-    const worstNode = (i: number): Vec => worstNodes[i];
 
     // Expected remaining time from each step, in reverse topological order.
     const expectedFrom: Vec[] = new Array(N);
@@ -340,10 +387,12 @@ export function analyseTime(model: BlueprintModel, segment?: string): TimeAnalys
         // follows it has still made the most likely choice (not 100 % of journeys).
         let choice = -1;
         let bestAlternative = -1, bestAlternativeChance = -1, bestAlternativeExpected = -1;
-        edges[node].forEach((edge, e) => {
+        const out = edges[node];
+        for (let e = 0; e < out.length; e++) {
+            const edge = out[e];
             if (edge.group === 'parallel' && (!dominant || expectedFrom[edge.to][0] > expectedFrom[dominant.to][0])) dominant = edge;
-            if (edge.group !== 'alternative') return;
-            const chance = edgeChance(edges[node], edge);
+            if (edge.group !== 'alternative') continue;
+            const chance = edgeChance(out, edge);
             choice = Math.max(choice, chance);
             const journey = chance * likelyFrom[edge.to];
             if (journey > bestAlternativeChance + 1e-12 || (Math.abs(journey - bestAlternativeChance) <= 1e-12 && expectedFrom[edge.to][0] > bestAlternativeExpected)) {
@@ -351,10 +400,11 @@ export function analyseTime(model: BlueprintModel, segment?: string): TimeAnalys
                 bestAlternativeChance = journey;
                 bestAlternativeExpected = expectedFrom[edge.to][0];
             }
-        });
-        edges[node].forEach((edge, e) => {
-            if (edge.group === 'parallel' && edge !== dominant) return;
-            const taken = edge.group === 'parallel' && choice >= 0 ? choice : edgeChance(edges[node], edge);
+        }
+        for (let e = 0; e < out.length; e++) {
+            const edge = out[e];
+            if (edge.group === 'parallel' && edge !== dominant) continue;
+            const taken = edge.group === 'parallel' && choice >= 0 ? choice : edgeChance(out, edge);
             const chance = taken * likelyFrom[edge.to];
             const tie = Math.abs(chance - bestChance) <= 1e-12;
             if (chance > bestChance + 1e-12 || (tie && expectedFrom[edge.to][0] > bestExpected)) {
@@ -363,7 +413,7 @@ export function analyseTime(model: BlueprintModel, segment?: string): TimeAnalys
                 likelyNext[node] = edge.to;
                 likelyChoice[node] = edge.group === 'parallel' ? bestAlternative : e;
             }
-        });
+        }
         likelyFrom[node] = (bestChance < 0 ? 1 : bestChance) * stay[node];
     }
     // A fixed repeat is part of every journey through its loop: each pass as the likely journey makes it.
@@ -396,106 +446,119 @@ export function analyseTime(model: BlueprintModel, segment?: string): TimeAnalys
         }
     }
 
-    const chain = (first: number, next: Int32Array): number[] => {
-        const nodes: number[] = [];
-        for (let node = first; node >= 0; node = next[node]) nodes.push(node);
-        return nodes;
+    // The paths the analysis reports (the worst case, the most likely, each exception) are written
+    // out one at a time, by one walker, in scratch arrays sized for the longest: a path's nodes,
+    // each node's place on it (-1: not on it), and its steps and unknown steps before they are copied out.
+    const pathNodes = new Int32Array(N);
+    const placeOnPath = new Int32Array(N).fill(-1);
+    const stepsScratch: string[] = [];
+    const unknownScratch: string[] = [];
+    /** Writes the chain from `first` by `next` into pathNodes from `at` on; returns where it ends. */
+    const chainInto = (first: number, next: Int32Array, at: number): number => {
+        for (let node = first; node >= 0; node = next[node]) pathNodes[at++] = node;
+        return at;
     };
-    const passesFrom = new Map<number, ReworkPasses[]>();
-    for (const loop of passes) {
-        const list = passesFrom.get(loop.from);
-        if (list) list.push(loop); else passesFrom.set(loop.from, [loop]);
-    }
-    const pathOf = (nodes: number[], node: (i: number) => Vec, repeats: (loop: ReworkPasses) => number, probability?: number, figuresOverride?: Vec,
-        forks?: Forks): ProcessPath => {
-        const figures = zero();
-        const unknownSteps: string[] = [];
-        // Twenty exception paths can each be as long as the process: no arrays per step here.
-        for (const i of nodes) {
-            add(figures, node(i));
-            if (i >= n) continue;
-            if (unknown[i]) unknownSteps.push(included[i].id);
-            for (const p of partnerIndexes.get(i) ?? NONE) if (stepSeconds(included[p]) === undefined) unknownSteps.push(included[p].id);
+    const passesAt: Array<ReworkPasses[] | undefined> = new Array(N);
+    for (const loop of passes) (passesAt[loop.from] ??= []).push(loop);
+    const pathId = (i: number) => ids[i < n ? i : resumed.of[i - n]];
+    /** A step with its conversation partners, as a path lists it; a resumed step is the same step again: not listed twice. */
+    const listStep = (i: number, into: string[]) => {
+        if (i >= n) return;
+        into.push(ids[i]);
+        for (const p of partnersOf(i)) into.push(ids[p]);
+    };
+
+    /**
+     * The path whose nodes are pathNodes[0 … count − 1]: its figures (each node's in `nodeFigures`,
+     * unless `figuresOverride` has the journey's), its unknown steps, and its steps with the passes
+     * round the rework loops it goes round (`repeats`) and, with `taken` and `next`, every branch it
+     * takes where it forks.
+     */
+    const walkPath = (count: number, nodeFigures: readonly Vec[], repeats: (loop: ReworkPasses) => number, probability?: number,
+        figuresOverride?: Vec, taken?: (node: number) => readonly Edge[], next?: Int32Array): ProcessPath => {
+        for (let k = 0; k < count; k++) placeOnPath[pathNodes[k]] = k;
+        const forks = taken && next ? forksOf(count, taken, next) : undefined;
+        let figures = figuresOverride;
+        if (!figures) {
+            figures = zero();
+            for (let k = 0; k < count; k++) add(figures, nodeFigures[pathNodes[k]]);
         }
-        const steps: string[] = [];
-        const list = (i: number) => {
-            // A resumed step is the same step again: not listed twice, no time of its own.
-            if (i >= n) return;
-            steps.push(included[i].id);
-            for (const p of partnerIndexes.get(i) ?? NONE) steps.push(included[p].id);
-        };
-        // Built at the first rework loop the path goes round: most paths go round none.
-        let at: Map<number, number> | undefined;
+        unknownScratch.length = 0;
+        for (let k = 0; k < count; k++) {
+            const i = pathNodes[k];
+            if (i >= n) continue;
+            if (unknown[i]) unknownScratch.push(ids[i]);
+            for (const p of partnerUnknown[i] ?? NONE) unknownScratch.push(ids[p]);
+        }
+        stepsScratch.length = 0;
         const spans = forks?.spans ?? [];
         let fork = 0;
-        for (let k = 0; k < nodes.length; k++) {
-            list(nodes[k]);
+        for (let k = 0; k < count; k++) {
+            const node = pathNodes[k];
+            listStep(node, stepsScratch);
             // The passes round a rework loop this path makes: its own way from the loop's first step to its last, again.
-            for (const loop of passesFrom.get(nodes[k]) ?? NO_PASSES) {
+            for (const loop of passesAt[node] ?? NO_PASSES) {
                 const times = repeats(loop);
                 if (times <= 0) continue;
-                if (!at) {
-                    at = new Map<number, number>();
-                    for (let i = nodes.length - 1; i >= 0; i--) at.set(nodes[i], i);
-                }
-                const first = at.get(loop.to);
-                if (first === undefined || first > k) continue;
-                for (let t = 0; t < times; t++) for (let i = first; i <= k; i++) list(nodes[i]);
+                const first = placeOnPath[loop.to];
+                if (first < 0 || first > k) continue;
+                for (let t = 0; t < times; t++) for (let i = first; i <= k; i++) listStep(pathNodes[i], stepsScratch);
             }
             // Where the path forks, every branch it takes (the chosen alternative, the parallel work), then on at the join.
             if (fork < spans.length && spans[fork].at === k) {
-                for (const branch of forks!.forks[fork].branches) steps.push(...branch);
+                for (const branch of forks!.forks[fork].branches) for (const id of branch) stepsScratch.push(id);
                 const join = spans[fork++].join;
                 if (join < 0) break;
                 k = join - 1;
+                // A fork within these branches is not listed on its own; the forks after the join are.
+                while (fork < spans.length && spans[fork].at < join) fork++;
             }
         }
-        const path = { steps, ...toFigures(figuresOverride ?? figures, unknownSteps), ...(probability === undefined ? {} : { probability }) };
+        for (let k = 0; k < count; k++) placeOnPath[pathNodes[k]] = -1;
+        const path = { steps: stepsScratch.slice(), ...toFigures(figures, unknownScratch.slice()), ...(probability === undefined ? {} : { probability }) };
         return forks && forks.forks.length > 0 ? { ...path, parallel: forks.forks } : path;
     };
     const worstPasses = (loop: ReworkPasses) => loop.worstRepeats;
     const likelyPasses = (loop: ReworkPasses) => loop.likelyRepeats;
-    const pathId = (i: number) => stepAt(i).id;
-    // Where a path takes several branches at once (an alternative beside parallel work, or parallel
-    // work), each branch's steps up to the step where they meet the path again.
-    const forksOf = (nodes: number[], taken: (node: number) => readonly Edge[], next: (node: number) => number): Forks => {
+    // Where the path in pathNodes (its places set) takes several branches at once (an alternative
+    // beside parallel work, or parallel work), each branch's steps up to the step where they meet the path again.
+    const forksOf = (count: number, taken: (node: number) => readonly Edge[], next: Int32Array): Forks => {
         const forks: ParallelWork[] = [];
         const spans: Array<{ at: number; join: number }> = [];
-        // Built at the first fork: most paths have none.
-        let onPath: Map<number, number> | undefined;
-        nodes.forEach((node, k) => {
-            if (edges[node].length < 2) return;
+        // Each step with its conversation partners, as on the path itself.
+        const ids = (list: ArrayLike<number>) => {
+            const result: string[] = [];
+            for (let i = 0; i < list.length; i++) listStep(list[i], result);
+            return result;
+        };
+        for (let k = 0; k < count; k++) {
+            const node = pathNodes[k];
+            if (edges[node].length < 2) continue;
             const branches = taken(node);
-            if (branches.length < 2) return;
-            if (!onPath) {
-                onPath = new Map<number, number>();
-                for (let i = nodes.length - 1; i >= 0; i--) onPath.set(nodes[i], i);
-            }
+            if (branches.length < 2) continue;
+            const following = k + 1 < count ? pathNodes[k + 1] : -1;
             let joinAt = -1;
             const walks: number[][] = [];
             for (const edge of branches) {
-                if (edge.to === nodes[k + 1]) { walks.push([]); continue; }
+                if (edge.to === following) { walks.push([]); continue; }
                 const walk: number[] = [];
                 let at = edge.to;
                 for (let guard = 0; at >= 0 && guard <= N; guard++) {
-                    const met = onPath.get(at);
-                    if (met !== undefined && met > k) { joinAt = Math.max(joinAt, met); break; }
+                    const met = placeOnPath[at];
+                    if (met >= 0 && met > k) { joinAt = Math.max(joinAt, met); break; }
                     walk.push(at);
-                    at = next(at);
+                    at = next[at];
                 }
                 walks.push(walk);
             }
-            const own = nodes.slice(k + 1, joinAt < 0 ? nodes.length : joinAt);
-            const branchNodes = branches.map((edge, b) => (edge.to === nodes[k + 1] ? own : walks[b]));
-            // Each step with its conversation partners, as on the path itself.
-            const ids = (list: number[]) => list.filter(i => i < n).flatMap(i => [pathId(i), ...(partnerIndexes.get(i) ?? []).map(p => included[p].id)]);
+            const own = pathNodes.subarray(k + 1, joinAt < 0 ? count : joinAt);
             // A flow straight to the join is no work of its own.
-            const shown = branchNodes.map(ids).filter(branch => branch.length > 0);
+            const shown = branches.map((edge, b) => ids(edge.to === following ? own : walks[b])).filter(branch => branch.length > 0);
             if (shown.length > 1) {
-                forks.push({ at: pathId(node), branches: shown, ...(joinAt < 0 ? {} : { join: pathId(nodes[joinAt]) }) });
+                forks.push({ at: pathId(node), branches: shown, ...(joinAt < 0 ? {} : { join: pathId(pathNodes[joinAt]) }) });
                 spans.push({ at: k, join: joinAt });
             }
-        });
+        }
         return { forks, spans };
     };
 
@@ -506,14 +569,12 @@ export function analyseTime(model: BlueprintModel, segment?: string): TimeAnalys
     // With several starts, the expected journey is the one from the start of the worst case.
     const expectedStart = worstStart;
 
-    const criticalPath = worstStart === undefined ? undefined : pathOf(chain(worstStart, worstNext), worstNode, worstPasses);
-    const likelyTaken = (node: number) => takenEdges(edges[node], likelyChoice[node]);
-    const mostLikelyPath = likelyStart === undefined ? undefined : (() => {
-        const nodes = chain(likelyStart, likelyNext);
-        return pathOf(nodes, i => base[i], likelyPasses, likelyFrom[likelyStart], journeySum(likelyStart, likelyJourney.next, journeyNodes), forksOf(nodes, likelyTaken, i => likelyNext[i]));
-    })();
+    const criticalPath = worstStart === undefined ? undefined : walkPath(chainInto(worstStart, worstNext, 0), worstNodes, worstPasses);
+    const mostLikelyPath = likelyStart === undefined ? undefined
+        : walkPath(chainInto(likelyStart, likelyNext, 0), base, likelyPasses, likelyFrom[likelyStart], journeySum(likelyStart, likelyJourney.next, journeyNodes),
+            node => takenEdges(edges[node], likelyChoice[node]), likelyNext);
     const expected = expectedStart === undefined ? undefined
-        : toFigures(expectedFrom[expectedStart], expectedUnknownSteps(expectedStart, edges, expectedFrom, unknown, partnerUnknown, included));
+        : toFigures(expectedFrom[expectedStart], expectedUnknownSteps(expectedStart, edges, expectedFrom, unknown, partnerUnknown, ids));
 
     // Exception paths: the most likely way to the branch point, the branch, the most likely way on;
     // timed as the journey it is, with the parallel work beside it.
@@ -522,6 +583,7 @@ export function analyseTime(model: BlueprintModel, segment?: string): TimeAnalys
     const scratchTotal = new Float64Array(N);
     const scratchNext = new Int32Array(N);
     const journeyChoice = Int32Array.from(likelyChoice);
+    const journeyTaken = (node: number) => takenEdges(edges[node], journeyChoice[node]);
     const concurrent = order.some(node => {
         let parallel = 0, other = 0;
         for (const edge of edges[node]) if (edge.group === 'parallel') parallel++; else if (edge.group === 'alternative') other++;
@@ -530,43 +592,49 @@ export function analyseTime(model: BlueprintModel, segment?: string): TimeAnalys
     for (const node of order) {
         // A resumed step repeats its step's alternatives: they are listed once, at the step.
         if (reachChance[node] < 0 || node >= n) continue;
-        const alternatives = edges[node].filter(edge => edge.group === 'alternative');
-        const top = Math.max(...alternatives.map(edge => edge.chance ?? 0));
-        for (const [e, edge] of edges[node].entries()) {
+        const out = edges[node];
+        let top = -Infinity;
+        for (const edge of out) if (edge.group === 'alternative') top = Math.max(top, edge.chance ?? 0);
+        for (let e = 0; e < out.length; e++) {
+            const edge = out[e];
             const exceptional = edge.group === 'recovery' || (edge.group === 'alternative' && (edge.chance ?? 0) < top);
             if (!exceptional) continue;
             if (exceptionPathsTruncated || exceptionPaths.length >= MAX_EXCEPTION_PATHS) {
                 exceptionPathsTruncated = true;
                 break;
             }
-            const before = chain(node, reachPrevious).reverse();
-            const nodes = [...before, ...chain(edge.to, likelyNext)];
+            // The most likely way here (back along reachPrevious, written in order), then the branch's likely way on.
+            let before = 0;
+            for (let at = node; at >= 0; at = reachPrevious[at]) before++;
+            for (let at = node, k = before - 1; at >= 0; at = reachPrevious[at]) pathNodes[k--] = at;
+            const count = chainInto(edge.to, likelyNext, before);
             // The journey's choices: the way to the branch point, the branch, the likely ones after
             // (set in a working copy of the likely choices, and put back after).
             const changed: number[] = [node];
             journeyChoice[node] = e;
-            for (let k = 0; k + 1 < before.length; k++) {
-                const out = edges[before[k]];
-                const taken = out.findIndex(o => o.to === before[k + 1]);
-                if (taken >= 0 && out[taken].group !== 'parallel') {
-                    journeyChoice[before[k]] = taken;
-                    changed.push(before[k]);
+            for (let k = 0; k + 1 < before; k++) {
+                const step = pathNodes[k];
+                const way = edges[step];
+                let taken = -1;
+                for (let w = 0; w < way.length; w++) if (way[w].to === pathNodes[k + 1]) { taken = w; break; }
+                if (taken >= 0 && way[taken].group !== 'parallel') {
+                    journeyChoice[step] = taken;
+                    changed.push(step);
                 }
             }
             // Without work done at the same time anywhere, a journey is its chain of steps.
             const figures = concurrent
-                ? journeyFrom(before[0], position[node], order, position, edges, journeyNodes, journeyChoice, likelyJourney, scratchTotal, scratchNext)
+                ? journeyFrom(pathNodes[0], position[node], order, position, edges, journeyNodes, journeyChoice, likelyJourney, scratchTotal, scratchNext)
                 : undefined;
-            const forks = forksOf(nodes, i => takenEdges(edges[i], journeyChoice[i]), i => likelyNext[i]);
+            const path = walkPath(count, journeyNodes, likelyPasses, edge.group === 'recovery' && edge.chance === undefined
+                ? undefined : reachChance[node] * stay[node] * edgeChance(out, edge) * likelyFrom[edge.to], figures, journeyTaken, likelyNext);
             for (const i of changed) journeyChoice[i] = likelyChoice[i];
-            const chance = edge.group === 'recovery' && edge.chance === undefined
-                ? undefined : reachChance[node] * stay[node] * edgeChance(edges[node], edge) * likelyFrom[edge.to];
             exceptionPaths.push({
-                ...pathOf(nodes, i => journeyNodes[i], likelyPasses, chance, figures, forks),
+                ...path,
                 kind: edge.group === 'recovery' ? 'recovery' : 'alternative',
                 from: included[node].id,
                 to: pathId(edge.to),
-                share: edge.group === 'recovery' ? edge.chance : decisionShare(edges[node], edge),
+                share: edge.group === 'recovery' ? edge.chance : decisionShare(out, edge),
                 label: edge.group === 'recovery' ? edge.fail!.cause : edge.flow.label
             });
         }
@@ -608,17 +676,32 @@ function edgeChance(out: readonly Edge[], edge: Edge): number {
     if (edge.group === 'recovery') return edge.chance ?? 0;
     const failing = failingShare(out);
     if (edge.group === 'parallel') return 1 - failing;
-    const total = out.reduce((s, e) => s + (e.group === 'alternative' ? e.chance ?? 0 : 0), 0);
+    const total = alternativesTotal(out);
     return total > 0 ? (1 - failing) * (edge.chance ?? 0) / total : 0;
+}
+
+/** The alternatives' shares added up, in their order. */
+function alternativesTotal(out: readonly Edge[]): number {
+    let total = 0;
+    for (const edge of out) if (edge.group === 'alternative') total += edge.chance ?? 0;
+    return total;
 }
 
 /** The share of journeys that take a recovery branch here (each fail point's rate once). */
 function failingShare(out: readonly Edge[]): number {
-    const fails = new Set<ModelFailPoint>();
-    for (const edge of out) if (edge.group === 'recovery' && edge.chance !== undefined) fails.add(edge.fail!);
     let share = 0;
-    for (const fail of fails) share += fail.rate!;
+    for (let e = 0; e < out.length; e++) if (firstRatedRecovery(out, e)) share += out[e].fail!.rate!;
     return Math.min(1, share);
+}
+
+/** Whether `out[e]` is a recovery with a rate, the first of its fail point's (a step has few edges: no set needed). */
+function firstRatedRecovery(out: readonly Edge[], e: number): boolean {
+    const edge = out[e];
+    if (edge.group !== 'recovery' || edge.chance === undefined) return false;
+    for (let before = 0; before < e; before++) {
+        if (out[before].group === 'recovery' && out[before].chance !== undefined && out[before].fail === edge.fail) return false;
+    }
+    return true;
 }
 
 /** The edges a journey takes from a step: a recovery alone; else the chosen alternative with the parallel work. */
@@ -704,7 +787,7 @@ interface Forks {
  * step first (a fail point's recovery): the share the decision declares, renormalised.
  */
 function decisionShare(out: readonly Edge[], edge: Edge): number {
-    const total = out.reduce((s, e) => s + (e.group === 'alternative' ? e.chance ?? 0 : 0), 0);
+    const total = alternativesTotal(out);
     return total > 0 ? (edge.chance ?? 0) / total : 0;
 }
 
@@ -788,7 +871,7 @@ function resumeRecoveries(n: number, order: number[], edges: Edge[][], loopFlows
     const added: number[] = [];
     for (const r of found) {
         edges[r.from].push({ to: resumedNode.get(r.step)!, flow: r.flow, ...(r.flow.probability !== undefined
-            ? { group: 'alternative' as const, chance: r.flow.probability } : { group: 'parallel' as const }) });
+            ? { group: 'alternative' as const, chance: r.flow.probability } : { group: 'parallel' as const, chance: undefined }), fail: undefined });
         added.push(r.from);
     }
     for (const step of of) {
@@ -829,19 +912,19 @@ function reaches(edges: readonly Edge[][], from: number, target: number, avoid: 
  * when the edges close a cycle.
  */
 function topologicalOrder(roots: readonly number[], edges: readonly Edge[][], size: number): number[] | undefined {
-    return depthFirstOrder(roots, edges, size, edge => edge.to, () => false);
+    return depthFirstOrder(roots, size, node => edges[node].length, (node, e) => edges[node][e].to, () => false);
 }
 
 /**
- * Depth-first from `roots` (roots in their given order, each node's edges in theirs), with an
- * explicit stack so that chains of 50,000 steps cannot overflow: the reverse post-order of the nodes
- * reached, a topological order once the back edges are set aside. `targetOf` gives an edge's far
- * node, or -1 for an edge that closes a loop by declaration; such edges and those to a node still on
- * the stack go to `onBackEdge`, which says whether to go on (the edge is not followed) or give up
- * (undefined). Every other edge goes to `onForwardEdge` before the walk follows it.
+ * Depth-first from `roots` (roots in their given order, each node's `degree` edges in theirs), with
+ * an explicit stack so that chains of 50,000 steps cannot overflow: the reverse post-order of the
+ * nodes reached, a topological order once the back edges are set aside. `targetOf` gives the far node
+ * of a node's e-th edge, or -1 for an edge that closes a loop by declaration; such edges and those to
+ * a node still on the stack go to `onBackEdge`, which says whether to go on (the edge is not
+ * followed) or give up (undefined).
  */
-function depthFirstOrder<E>(roots: readonly number[], edges: readonly (readonly E[])[], size: number, targetOf: (edge: E) => number,
-    onBackEdge: (from: number, edge: E) => boolean, onForwardEdge?: (from: number, edge: E) => void): number[] | undefined {
+function depthFirstOrder(roots: readonly number[], size: number, degree: (node: number) => number, targetOf: (node: number, e: number) => number,
+    onBackEdge: (node: number, e: number) => boolean): number[] | undefined {
     // 0 unseen, 1 on the stack, 2 done
     const state = new Uint8Array(size);
     const postOrder: number[] = [];
@@ -855,21 +938,19 @@ function depthFirstOrder<E>(roots: readonly number[], edges: readonly (readonly 
         while (stackNode.length > 0) {
             const top = stackNode.length - 1;
             const node = stackNode[top];
-            const out = edges[node];
-            if (stackNext[top] >= out.length) {
+            if (stackNext[top] >= degree(node)) {
                 state[node] = 2;
                 postOrder.push(node);
                 stackNode.pop();
                 stackNext.pop();
                 continue;
             }
-            const edge = out[stackNext[top]++];
-            const target = targetOf(edge);
+            const e = stackNext[top]++;
+            const target = targetOf(node, e);
             if (target < 0 || state[target] === 1) {
-                if (!onBackEdge(node, edge)) return undefined;
+                if (!onBackEdge(node, e)) return undefined;
                 continue;
             }
-            onForwardEdge?.(node, edge);
             if (state[target] === 0) {
                 state[target] = 1;
                 stackNode.push(target);
@@ -885,31 +966,28 @@ function depthFirstOrder<E>(roots: readonly number[], edges: readonly (readonly 
  * alternative together with the parallel branches, whichever takes longer.
  */
 function combineExpected(out: readonly Edge[], from: (to: number) => Vec): Vec {
-    if (out.length === 0) return zero();
     const result = zero();
+    if (out.length === 0) return result;
+    // Called for every step: no lists or maps, the few edges are gone over again instead.
     const failing = failingShare(out);
-    const recoveryGroups = new Map<ModelFailPoint, Edge[]>();
-    const alternatives: Edge[] = [];
     let parallel: Vec | undefined;
+    let total = 0;
     for (const edge of out) {
-        if (edge.group === 'recovery') {
-            if (edge.chance === undefined) continue;
-            const group = recoveryGroups.get(edge.fail!);
-            if (group) group.push(edge); else recoveryGroups.set(edge.fail!, [edge]);
-        } else if (edge.group === 'alternative') {
-            alternatives.push(edge);
-        } else {
-            parallel = longer(parallel, from(edge.to));
-        }
+        if (edge.group === 'alternative') total += edge.chance ?? 0;
+        else if (edge.group === 'parallel') parallel = longer(parallel, from(edge.to));
     }
-    for (const [fail, group] of recoveryGroups) {
+    // Each fail point's recovery branches (its longest), by its rate, in the order the fail points first appear.
+    for (let e = 0; e < out.length; e++) {
+        if (!firstRatedRecovery(out, e)) continue;
+        const fail = out[e].fail!;
         let branch: Vec | undefined;
-        for (const edge of group) branch = longer(branch, from(edge.to));
+        for (let other = e; other < out.length; other++) {
+            if (out[other].group === 'recovery' && out[other].chance !== undefined && out[other].fail === fail) branch = longer(branch, from(out[other].to));
+        }
         addScaled(result, branch!, fail.rate!);
     }
-    const total = alternatives.reduce((s, e) => s + (e.chance ?? 0), 0);
     if (total > 0) {
-        for (const edge of alternatives) addScaled(result, longer(parallel, from(edge.to)), (1 - failing) * (edge.chance ?? 0) / total);
+        for (const edge of out) if (edge.group === 'alternative') addScaled(result, longer(parallel, from(edge.to)), (1 - failing) * (edge.chance ?? 0) / total);
     } else if (parallel) {
         addScaled(result, parallel, 1 - failing);
     }
@@ -921,22 +999,23 @@ function combineExpected(out: readonly Edge[], from: (to: number) => Vec): Vec {
  * some chance, following only the longest of parallel branches (the one the total counts).
  */
 function expectedUnknownSteps(start: number, edges: readonly Edge[][], expectedFrom: readonly Vec[], unknown: readonly boolean[],
-    partnerUnknown: (i: number) => number[], steps: readonly ModelStep[]): string[] {
-    const seen = new Set<number>([start]);
+    partnerUnknown: ReadonlyArray<readonly number[] | undefined>, ids: readonly string[]): string[] {
+    const seen = new Uint8Array(edges.length);
+    seen[start] = 1;
     const queue = [start];
     const result: string[] = [];
     for (let i = 0; i < queue.length; i++) {
         const node = queue[i];
-        if (unknown[node]) result.push(steps[node].id);
-        for (const p of partnerUnknown(node)) result.push(steps[p].id);
+        if (unknown[node]) result.push(ids[node]);
+        for (const p of partnerUnknown[node] ?? NONE) result.push(ids[p]);
         let dominant: Edge | undefined;
         for (const edge of edges[node]) {
             if (edge.group === 'parallel' && (!dominant || expectedFrom[edge.to][0] > expectedFrom[dominant.to][0])) dominant = edge;
         }
         for (const edge of edges[node]) {
             if (edge.group === 'parallel' && edge !== dominant) continue;
-            if (edgeChance(edges[node], edge) > 0 && !seen.has(edge.to)) {
-                seen.add(edge.to);
+            if (edgeChance(edges[node], edge) > 0 && !seen[edge.to]) {
+                seen[edge.to] = 1;
                 queue.push(edge.to);
             }
         }
@@ -972,39 +1051,24 @@ function bodyFigures(order: readonly number[], position: Int32Array, edges: read
  * Two-way flows `a <-> b` whose far side `b` leads nowhere else are a conversation within `a` (the
  * customer explains, the agent listens), not a branch of the process: `b` is timed as part of `a`.
  */
-function conversationPartners(flows: ModelFlow[]): Map<string, string[]> {
-    const outgoing = new Map<string, number>();
-    const incoming = new Map<string, number>();
-    for (const flow of flows) {
-        if (flow.kind === 'two-way') continue;
-        outgoing.set(flow.from, (outgoing.get(flow.from) ?? 0) + 1);
-        incoming.set(flow.to, (incoming.get(flow.to) ?? 0) + 1);
+function conversationPartners(n: number, flows: readonly ModelFlow[], from: readonly number[], to: readonly number[]): Array<number[] | undefined> {
+    const outgoing = new Int32Array(n);
+    const incoming = new Int32Array(n);
+    for (let f = 0; f < flows.length; f++) {
+        if (flows[f].kind === 'two-way') continue;
+        outgoing[from[f]]++;
+        incoming[to[f]]++;
     }
-    const partners = new Map<string, string[]>();
-    const taken = new Set<string>();
-    for (const flow of flows) {
-        if (flow.kind !== 'two-way' || taken.has(flow.to) || flow.from === flow.to) continue;
-        if ((outgoing.get(flow.to) ?? 0) > 0 || (incoming.get(flow.to) ?? 0) > 0) continue;
-        taken.add(flow.to);
-        const list = partners.get(flow.from);
-        if (list) list.push(flow.to); else partners.set(flow.from, [flow.to]);
+    const partners: Array<number[] | undefined> = new Array(n);
+    const taken = new Uint8Array(n);
+    for (let f = 0; f < flows.length; f++) {
+        const far = to[f];
+        if (flows[f].kind !== 'two-way' || taken[far] || from[f] === far) continue;
+        if (outgoing[far] > 0 || incoming[far] > 0) continue;
+        taken[far] = 1;
+        (partners[from[f]] ??= []).push(far);
     }
     return partners;
-}
-
-/**
- * Depth-first from the starts: declared `loop` flows and back edges close loops and are set aside;
- * what remains is a DAG, returned with a topological order of the reachable steps.
- */
-function breakLoops(n: number, starts: readonly number[], successors: readonly ModelFlow[][], index: ReadonlyMap<string, number>): {
-    dag: ModelFlow[][]; loopFlows: ModelFlow[]; order: number[];
-} {
-    const dag: ModelFlow[][] = Array.from({ length: n }, () => []);
-    const loopFlows: ModelFlow[] = [];
-    const order = depthFirstOrder(starts, successors, n, flow => flow.loop ? -1 : index.get(flow.to)!,
-        (_, flow) => { loopFlows.push(flow); return true; },
-        (from, flow) => { if (!dag[from].some(f => f.to === flow.to)) dag[from].push(flow); })!;
-    return { dag, loopFlows, order };
 }
 
 function addStep(figures: Vec, step: ModelStep, seconds: number, visibleLanes: Set<string>): void {
