@@ -21,7 +21,8 @@ abstract class ViewportChangeCommand extends Command {
     private before?: Viewport;
     private after?: Viewport;
 
-    protected abstract readonly animate: boolean;
+    /** The action that asked for the change; it says whether to animate. */
+    protected abstract readonly action: { readonly animate: boolean };
 
     /** The viewport to go to, inside the viewer's limits. */
     protected abstract target(root: SModelRootImpl & Viewport): Viewport;
@@ -45,7 +46,7 @@ abstract class ViewportChangeCommand extends Command {
 
     private apply(root: SModelRootImpl, from: Viewport, to: Viewport, context: CommandExecutionContext): CommandReturn {
         if (!isViewport(root)) return root;
-        if (this.animate) {
+        if (this.action.animate) {
             return new ViewportAnimation(root, from, to, context).start();
         }
         root.scroll = to.scroll;
@@ -60,10 +61,6 @@ export class ZoomCommand extends ViewportChangeCommand {
 
     constructor(@inject(TYPES.Action) protected readonly action: ZoomAction) {
         super();
-    }
-
-    protected get animate(): boolean {
-        return this.action.animate;
     }
 
     protected target(root: SModelRootImpl & Viewport): Viewport {
@@ -89,10 +86,6 @@ export class FitDiagramCommand extends ViewportChangeCommand {
 
     constructor(@inject(TYPES.Action) protected readonly action: FitDiagramAction) {
         super();
-    }
-
-    protected get animate(): boolean {
-        return this.action.animate;
     }
 
     protected target(root: SModelRootImpl & Viewport): Viewport {
