@@ -74,7 +74,7 @@ describe('blueprint render', () => {
         const other = path.join(scratch, 'bank.drawing');
         const refused = await render(bank, '-o', other);
         expect(refused.code).toBe(2);
-        expect(refused.stderr).toContain('not .drawing');
+        expect(refused.stderr).toBe(`${other}: render writes SVG, PNG, PDF or JSON, not .drawing: name the file .svg, .png, .pdf or .json, or give --format`);
         expect(existsSync(other)).toBe(false);
         expect((await render(bank, '-o', other, '--format', 'svg')).code).toBe(0);
         expect(readFileSync(other, 'utf8').startsWith('<svg')).toBe(true);
@@ -84,6 +84,30 @@ describe('blueprint render', () => {
         const forced = path.join(scratch, 'forced.png');
         expect((await render(bank, '-o', forced, '--format', 'svg')).code).toBe(0);
         expect(readFileSync(forced, 'utf8').startsWith('<svg')).toBe(true);
+    });
+
+    test('--watch refuses an unusable -o (an extension that names no format, the blueprint itself) the same way, before it watches', async () => {
+        const other = path.join(scratch, 'watched.drawing');
+        // Before the fix the refusal came from inside the watch loop, which never returns: time out instead of hanging.
+        let timer: NodeJS.Timeout | undefined;
+        const watching = new Promise<never>((_resolve, reject) => {
+            timer = setTimeout(() => reject(new Error('render --watch started watching instead of refusing')), 10_000);
+        });
+        try {
+            const refused = await Promise.race([render(bank, '-o', other, '--watch'), watching]);
+            expect(refused.code).toBe(2);
+            expect(refused.stderr).toBe(`${other}: render writes SVG, PNG, PDF or JSON, not .drawing: name the file .svg, .png, .pdf or .json, or give --format`);
+            expect(existsSync(other)).toBe(false);
+            // So is an -o over the blueprint itself.
+            const copy = path.join(scratch, 'watched.blueprint');
+            writeFileSync(copy, readFileSync(bank, 'utf8'));
+            const over = await Promise.race([render(copy, '-o', copy, '--format', 'svg', '--watch'), watching]);
+            expect(over.code).toBe(2);
+            expect(over.stderr).toMatch(/watched\.blueprint/);
+            expect(readFileSync(copy, 'utf8')).toBe(readFileSync(bank, 'utf8'));
+        } finally {
+            clearTimeout(timer);
+        }
     });
 
     test('a file with errors is still drawn as far as it was read: exit 1 with the errors on stderr', async () => {

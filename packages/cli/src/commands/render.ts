@@ -57,13 +57,15 @@ export const renderCommand: CliCommand = {
                 };
                 if (options.watch) {
                     if (options.output === undefined) throw new CliError('--watch needs -o <file>: a stream of SVGs on stdout helps no one');
+                    // Refused before watching: inside the watch a refusal is only reported, and the watch goes on.
+                    const guard = guardOutput(file, options, context);
                     await watchAndRerun(context, [parseSource(file, context.cwd).revision ? '.' : file], async () => {
-                        context.exitCode = await runRender(file, options, context);
+                        context.exitCode = await runRender(file, options, context, guard);
                         if (context.exitCode === ExitCode.ok) context.stderr.write(`[watch] wrote ${options.output}\n`);
                         return context.exitCode;
                     });
                 }
-                context.exitCode = await runRender(file, options, context);
+                context.exitCode = await runRender(file, options, context, guardOutput(file, options, context));
             });
     }
 };
@@ -78,17 +80,23 @@ function extensionOf(output: string | undefined): string | undefined {
     return output?.match(/\.([A-Za-z]+)$/)?.[1];
 }
 
-async function runRender(file: string, options: RenderCommandOptions, context: CliContext): Promise<number> {
-    // Loaded on demand: the layout engine is large and `check` never needs it.
-    const source = parseSource(file, context.cwd);
+/**
+ * What render may write, refused (exit 2) before any work, with and without --watch: an output path
+ * over the blueprint (or any blueprint) is a slip, and an SVG under a .jpg name opens nowhere.
+ */
+function guardOutput(file: string, options: RenderCommandOptions, context: CliContext): OutputGuard {
     const what = options.format === 'json' ? 'the layout (JSON)' : `the ${options.format.toUpperCase()}`;
-    const guard: OutputGuard = { inputs: [source.file], what, cwd: context.cwd };
-    // Refused before any work: an output path over the blueprint (or any blueprint) is a slip.
+    const guard: OutputGuard = { inputs: [parseSource(file, context.cwd).file], what, cwd: context.cwd };
     if (options.output !== undefined && options.output !== '-') ensureSafeOutputs([options.output], guard);
-    // An SVG under a .jpg name opens nowhere: say what render writes instead of writing it.
     if (options.unknownExtension !== undefined) {
         throw new CliError(`${options.output}: render writes SVG, PNG, PDF or JSON, not .${options.unknownExtension}: name the file .svg, .png, .pdf or .json, or give --format`);
     }
+    return guard;
+}
+
+async function runRender(file: string, options: RenderCommandOptions, context: CliContext, guard: OutputGuard): Promise<number> {
+    const source = parseSource(file, context.cwd);
+    // Loaded on demand: the layout engine is large and `check` never needs it.
     const { layoutBlueprint, renderSvg, stripRanges } = await import('@blueprint/diagram');
     const loaded = await loadBlueprint(source, context.cwd);
     if (!loaded.model) {
