@@ -1,5 +1,5 @@
 /** `blueprint render --format png|pdf --page`: files written by the built CLI, the same bytes on every run. */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, Workspace, ensureBuilt, runCli } from '../cli/cli-harness.js';
@@ -47,22 +47,6 @@ describe('blueprint render --format png|pdf', { timeout: 120_000 }, () => {
         const scale = await runCli(['render', EXAMPLE, '--format', 'png', '--scale', 'big', '-o', 'x.png'], { cwd: workspace.root });
         expect(scale.code).toBe(2);
         expect(scale.stderr).toMatch(/--scale/);
-    });
-
-    it('refuses an -o name whose extension is no render format instead of writing an SVG under it', async () => {
-        for (const name of ['bank.jpg', 'bank.html']) {
-            const result = await runCli(['render', EXAMPLE, '-o', name], { cwd: workspace.root });
-            expect(result.code, name).toBe(2);
-            expect(result.stderr, name).toMatch(/render writes SVG, PNG, PDF or JSON, not \.(jpg|html): name the file \.svg, \.png, \.pdf or \.json, or give --format/);
-            expect(existsSync(path.join(workspace.root, name)), name).toBe(false);
-        }
-        // Given explicitly, the format wins over the name; a name without an extension is an SVG.
-        const forced = await runCli(['render', EXAMPLE, '--format', 'svg', '-o', 'bank.txt'], { cwd: workspace.root });
-        expect(forced.code, forced.stderr).toBe(0);
-        expect(readFileSync(path.join(workspace.root, 'bank.txt'), 'utf8')).toMatch(/^<svg/);
-        const bare = await runCli(['render', EXAMPLE, '-o', 'bank'], { cwd: workspace.root });
-        expect(bare.code, bare.stderr).toBe(0);
-        expect(readFileSync(path.join(workspace.root, 'bank'), 'utf8')).toMatch(/^<svg/);
     });
 
     it('exports draw.io to stdout or a file, and refuses a blueprint with errors (exit 1)', async () => {
