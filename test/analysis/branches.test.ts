@@ -177,6 +177,23 @@ describe('parallel work', () => {
         const missing = await diagnostics(HOTLINE.replace('-> Ticket 5 %', '-> Ticket'));
         expect(missing.filter(d => d.code === 'BP027').map(d => d.message)).toEqual([expect.stringContaining("Alternative 'Ticket' of the decision at 'Answer' has no share")]);
     });
+
+    it('a branch into a step of another blueprint leaves the process: unresolved across files, never joining within one', async () => {
+        const { Blueprint } = createBlueprintServices({ ...EmptyFileSystem });
+        // The posting moved into a blueprint of its own: a blueprint is one process, and its steps are not shared.
+        const counter = DEPOSIT.replace(/\n\s*support Post[^\n]*/, '').replace('flow Post ~> Return', '');
+        const core = 'blueprint Core "Core banking" {\n    support Post "Post the deposit" { duration 20 s }\n}';
+        const codes = (document: { diagnostics?: Array<{ code?: string | number; message: string }> }) => (document.diagnostics ?? []).map(d => `${d.code} ${d.message}`);
+        // Imports share declarations, not steps: one diagnostic, BP002, and no second one on the branch it could not follow.
+        const imported = await validateText(Blueprint, `import "core.blueprint"\n${counter}`, URI.parse('memory:///split/counter.blueprint'), { 'core.blueprint': core });
+        expect(codes(imported)).toEqual(["BP002 Could not resolve reference to Step named 'Post'."]);
+        // Two blueprints in one file are an error (BP020); the branch into the other one's step does not come back to the join.
+        const together = await validateText(Blueprint, `${counter}\n${core}`, URI.parse('memory:///together.blueprint'));
+        expect(codes(together).filter(line => /^BP02[08] /.test(line))).toEqual([
+            "BP020 A file holds one blueprint; move 'Core' into a file of its own and import what they share.",
+            "BP028 Parallel branch 'Post' never reaches the join step 'Return': add the flows that bring it back."
+        ]);
+    });
 });
 
 describe('BP031: a decision is exclusive', () => {
