@@ -1,10 +1,10 @@
 /**
- * The step graph validation reads (model/step-graph.ts) says what the structure and its flow graph
- * say, by other means: on every example, and on the cases where numbering by name is delicate (two
+ * The step graph validation reads (model/step-graph.ts) says what the model and its flow graph say,
+ * by other means: on every example, and on the cases where numbering by name is delicate (two
  * steps of one name, a flow to a step of another blueprint, two-way flows, independent chains).
  */
 import { createBlueprintCoreServices, loadAndValidate, ast, type BlueprintCoreServices } from '@blueprint/language';
-import { reachableFrom, stepsReaching, visibleLaneIds } from '@blueprint/model';
+import { buildFlowGraph, reachableFrom, stepsReaching, visibleLaneIds } from '@blueprint/model';
 import { URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { readdirSync } from 'node:fs';
@@ -23,38 +23,39 @@ function blueprintsOf(services: BlueprintCoreServices, uri: URI): ast.Blueprint[
     return (document.parseResult.value as ast.BlueprintFile).elements.filter(ast.isBlueprint);
 }
 
-/** Compares the step graph of `blueprint` with its structure and flow graph; returns how many steps were compared. */
+/** Compares the step graph of `blueprint` with its model and the model's flow graph; returns how many steps were compared. */
 function expectAgreement(services: BlueprintCoreServices, blueprint: ast.Blueprint): number {
     const provider = services.model.BlueprintModelProvider;
     const graph = provider.getStepGraph(blueprint);
-    const structure = provider.getStructure(blueprint);
-    const flowGraph = provider.getFlowGraph(blueprint);
+    const model = provider.getModel(blueprint);
+    const flowGraph = buildFlowGraph(model);
     expect(graph.steps.map((step, index) => ({
         id: step.name, lane: graph.lanes[index], start: graph.start[index] === 1, end: graph.end[index] === 1,
         independent: graph.independent[index] === 1, touchpoint: graph.touchpoint[index] === 1,
         hasEvidence: graph.hasEvidence[index] === 1, recoverySteps: graph.recoverySteps[index]
-    }))).toEqual(structure.steps.map(step => ({
+    }))).toEqual(model.steps.map(step => ({
         id: step.id, lane: step.lane, start: step.start, end: step.end, independent: step.independent,
-        touchpoint: step.touchpoint, hasEvidence: step.hasEvidence, recoverySteps: step.recoverySteps
+        touchpoint: step.touchpoint, hasEvidence: step.evidence.length > 0,
+        recoverySteps: step.failPoints.flatMap(fail => (fail.recoveryDetails ?? []).flatMap(remedy => remedy.steps))
     })));
-    expect([...graph.visibleLanes]).toEqual([...visibleLaneIds(structure)]);
+    expect([...graph.visibleLanes]).toEqual([...visibleLaneIds(model)]);
     // Every name a step or a flow end has, and one that none has.
-    const names = [...new Set([...structure.steps.map(step => step.id), ...structure.flows.flatMap(flow => [flow.from, flow.to]), 'Nowhere'])];
+    const names = [...new Set([...model.steps.map(step => step.id), ...model.flows.flatMap(flow => [flow.from, flow.to]), 'Nowhere'])];
     const marked = (marks: Uint8Array) => names.filter(name => graph.marks(marks, name));
-    for (const name of structure.steps.map(step => step.id)) {
+    for (const name of model.steps.map(step => step.id)) {
         const node = graph.nodeOf(name)!;
         expect(graph.successorCount(node), name).toBe(flowGraph.successors.get(name)?.length ?? 0);
         expect(marked(graph.reachableFrom([node])), name).toEqual(names.filter(other => reachableFrom(flowGraph, [name]).has(other)));
         expect(marked(graph.stepsReaching([node])), name).toEqual(names.filter(other => stepsReaching(flowGraph, [name]).has(other)));
     }
     for (const step of blueprint.members.filter(ast.isStep)) {
-        expect(graph.indexOf(step) === undefined ? undefined : graph.steps[graph.indexOf(step)!].name).toBe(provider.getStructureStep(step)?.id);
+        expect(graph.indexOf(step) === undefined ? undefined : graph.steps[graph.indexOf(step)!].name).toBe(provider.getStep(step)?.id);
     }
-    return structure.steps.length;
+    return model.steps.length;
 }
 
 describe('the step graph validation reads', () => {
-    test.each(exampleFiles.map(file => [file.slice(EXAMPLES.length + 1), file]))('%s: agrees with the structure', async (_name, file) => {
+    test.each(exampleFiles.map(file => [file.slice(EXAMPLES.length + 1), file]))('%s: agrees with the model', async (_name, file) => {
         const services = createBlueprintCoreServices(NodeFileSystem, { batch: true }).Blueprint;
         const uri = URI.file(file);
         await loadAndValidate(services, [uri]);
