@@ -66,6 +66,8 @@ function namesTable(model: BlueprintModel, names: Names): WorkbookTable {
     return table('names', w.namesSheet, [[s.kind, 12], [w.id, 18], [w.label, 40]], rows);
 }
 
+type NameKind = 'lane' | 'stage' | 'actor' | 'channel' | 'segment' | 'step';
+
 class Names {
     readonly s; readonly w;
     private readonly labels: Map<string, string>;
@@ -82,7 +84,10 @@ class Names {
             ...model.steps.map(x => [`step:${x.id}`, x.label] as const)
         ]);
     }
-    of(kind: 'lane' | 'stage' | 'actor' | 'channel' | 'segment' | 'step', id: string | undefined): string | undefined {
+    /** The label of a name, the name itself when it has none: a string for every name given. */
+    of(kind: NameKind, id: string): string;
+    of(kind: NameKind, id: string | undefined): string | undefined;
+    of(kind: NameKind, id: string | undefined): string | undefined {
         return id === undefined ? undefined : this.labels.get(`${kind}:${id}`) ?? id;
     }
     steps(ids: readonly string[]): string {
@@ -91,12 +96,12 @@ class Names {
     /** The branch an exception path takes, as the report names it: the recovery from its cause at its step, or from → to (label). */
     exception(path: ExceptionPath): string {
         return path.kind === 'recovery'
-            ? this.s.recoveryFrom(path.label ?? '', this.of('step', path.from) ?? path.from)
+            ? this.s.recoveryFrom(path.label ?? '', this.of('step', path.from))
             : `${this.of('step', path.from)} → ${this.of('step', path.to)}${path.label ? ` (${path.label})` : ''}`;
     }
     /** A path as the report writes it: its parallel work beside the branch it takes (`Pay cash ∥ Cook`). */
     path(path: ProcessPath): string {
-        return pathText(path, id => this.of('step', id) ?? id);
+        return pathText(path, id => this.of('step', id));
     }
 }
 
@@ -116,7 +121,7 @@ function stepsTable(model: BlueprintModel, names: Names): WorkbookTable {
             ...remedyCells(preventions, names), ...remedyCells(recoveries, names),
             step.moment ? step.moment.reason ?? s.yes : undefined, emotion(step), lines(step.notes), lines(step.policies),
             lines(cells.next), lines(cells.blocks), lines(cells.markers), lines(cells.metrics),
-            lines(step.segments.map(id => names.of('segment', id)!))
+            lines(step.segments.map(id => names.of('segment', id)))
         ];
     });
     return table('steps', s.steps, [
