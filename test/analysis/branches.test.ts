@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { createBlueprintServices } from '@blueprint/language';
 import { analyseBlueprint, analyseTime } from '@blueprint/model';
-import { EmptyFileSystem, URI } from 'langium';
+import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import { modelOf } from '../diff/helpers.js';
 import { validateText } from '../helpers/validate-text.js';
 
@@ -183,7 +183,7 @@ describe('parallel work', () => {
         // The posting moved into a blueprint of its own: a blueprint is one process, and its steps are not shared.
         const counter = DEPOSIT.replace(/\n\s*support Post[^\n]*/, '').replace('flow Post ~> Return', '');
         const core = 'blueprint Core "Core banking" {\n    support Post "Post the deposit" { duration 20 s }\n}';
-        const codes = (document: { diagnostics?: Array<{ code?: string | number; message: string }> }) => (document.diagnostics ?? []).map(d => `${d.code} ${d.message}`);
+        const codes = (document: LangiumDocument) => (document.diagnostics ?? []).map(d => `${d.code} ${d.message}`);
         // Imports share declarations, not steps: one diagnostic, BP002, and no second one on the branch it could not follow.
         const imported = await validateText(Blueprint, `import "core.blueprint"\n${counter}`, URI.parse('memory:///split/counter.blueprint'), { 'core.blueprint': core });
         expect(codes(imported)).toEqual(["BP002 Could not resolve reference to Step named 'Post'."]);
