@@ -7,7 +7,8 @@
  * cold); no Node start-up, no module loading, no building of the parser, no reading from disk. The
  * check is the real CLI as a child process, everything included. Both are given as wall time and as
  * CPU time (of the whole process, all its threads: the check's child, and this process while its
- * floor threads parse): on a shared machine the wall ratio moves with the load, the CPU ratio much less.
+ * floor threads parse). The floor and the checks run in turns, and each ratio is taken within a turn:
+ * on a shared machine the wall ratio moves with the load, the CPU ratio much less.
  * With `breakdown`, the CPU time is also split by thread (Linux): the floor's parsing threads and the
  * rest (V8's compiler and garbage collector threads), the check's main thread, its workers and the rest
  * (the check's child then runs with thread-cpu.cjs preloaded, which writes one line to its stderr).
@@ -62,8 +63,8 @@ const FLOOR_WORKER = new URL('./parse-floor-worker.mjs', import.meta.url);
  * moment all threads have their parser until the last share is parsed.
  */
 export async function parseFloor(files) {
-    // Even shares: the floor's threads all start parsing at once (the check gives its calling thread
-    // a few more files, for the time its workers take to start).
+    // Even shares: the floor's threads all start parsing at once (the check's threads take batches
+    // from one queue, so a worker that starts late takes fewer).
     const threads = checkThreads(files.length);
     const size = Math.ceil(files.length / threads);
     const shares = Array.from({ length: threads }, (_, i) => files.slice(i * size, (i + 1) * size));
@@ -94,60 +95,75 @@ export async function parseFloor(files) {
 }
 
 /**
- * Median of `runs` for the floor and for each CLI given (the workspace's `blueprint`, unbundled ESM,
- * by default): a row for the table each, and whether all are within budget. `breakdown` adds the
- * CPU time by thread to each row (see the top of this file).
+ * `runs` rounds, each one floor and one check per CLI given (the workspace's `blueprint`,
+ * unbundled ESM, by default), so that the floor and the checks it is compared with run under the same
+ * load: on a shared machine the speed of the same run drifts by a third within minutes, and a floor
+ * measured once before all the checks made the ratio follow the drift. A ratio is taken per round and
+ * the median of those is reported (the absolute figures are medians too). A row for the table per
+ * CLI, and whether all are within budget. `breakdown` adds the CPU time by thread to each row (see
+ * the top of this file).
  */
 export async function checkAgainstParseFloor({ runs = 3, clis = [CLI], breakdown = false } = {}) {
     const files = multiFileCorpus();
-    const floors = [];
-    for (let run = 0; run < runs; run++) floors.push(await parseFloor(files));
-    const floor = {
-        wall: median(floors.map(f => f.wall)), cpu: median(floors.map(f => f.cpu)), threads: floors[0].threads,
-        threadsCpu: floors.every(f => f.threadsCpu !== undefined) ? median(floors.map(f => f.threadsCpu)) : undefined
-    };
     const dir = mkdtempSync(join(tmpdir(), 'blueprint-bench-'));
     try {
         for (const [path, text] of files) writeFileSync(join(dir, path), text);
-        const rows = clis.map(cli => checkRow(cli, dir, runs, floor, breakdown));
+        const floors = [];
+        const checks = clis.map(() => []);
+        for (let run = 0; run < runs; run++) {
+            // Every other round the floor goes last, so neither side always runs first.
+            if (run % 2 === 0) floors.push(await parseFloor(files));
+            clis.forEach((cli, index) => checks[index].push(checkOnce(cli, dir, breakdown)));
+            if (run % 2 === 1) floors.push(await parseFloor(files));
+        }
+        const rows = clis.map((cli, index) => checkRow(cli, floors, checks[index], breakdown));
         return { within: rows.every(row => row.within), rows: rows.map(row => row.row), row: rows[0].row };
     } finally {
         rmSync(dir, { recursive: true, force: true });
     }
 }
 
-function checkRow(cli, dir, runs, floor, breakdown) {
-    const checks = [];
-    const threadCpus = [];
-    let status = 0, summary = '';
-    for (let run = 0; run < runs; run++) {
-        const cpuBefore = childrenCpuMs();
-        const start = performance.now();
-        const args = breakdown ? ['-r', THREAD_CPU_PRELOAD, cli, 'check', dir] : [cli, 'check', dir];
-        const result = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-        const wall = performance.now() - start;
-        const cpuAfter = childrenCpuMs();
-        checks.push({ wall, cpu: cpuBefore === undefined ? NaN : cpuAfter - cpuBefore });
-        status = result.status ?? -1;
-        const stderr = result.stderr.split('\n').filter(line => {
-            if (!line.startsWith(THREAD_CPU_MARK)) return true;
-            threadCpus.push(JSON.parse(line.slice(THREAD_CPU_MARK.length)));
-            return false;
-        }).join('\n').trim();
-        summary = (result.stdout.trim().split('\n').pop() ?? '') + (stderr ? ` ${stderr.split('\n')[0]}` : '');
-    }
+/** One `blueprint check` of the corpus as a child process: wall and CPU ms, exit status, last line of output. */
+function checkOnce(cli, dir, breakdown) {
+    const cpuBefore = childrenCpuMs();
+    const start = performance.now();
+    const args = breakdown ? ['-r', THREAD_CPU_PRELOAD, cli, 'check', dir] : [cli, 'check', dir];
+    const result = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const wall = performance.now() - start;
+    const cpuAfter = childrenCpuMs();
+    let threadCpu;
+    const stderr = result.stderr.split('\n').filter(line => {
+        if (!line.startsWith(THREAD_CPU_MARK)) return true;
+        threadCpu = JSON.parse(line.slice(THREAD_CPU_MARK.length));
+        return false;
+    }).join('\n').trim();
+    return {
+        wall, cpu: cpuBefore === undefined ? NaN : cpuAfter - cpuBefore, status: result.status ?? -1, threadCpu,
+        summary: (result.stdout.trim().split('\n').pop() ?? '') + (stderr ? ` ${stderr.split('\n')[0]}` : '')
+    };
+}
+
+function checkRow(cli, floors, checks, breakdown) {
+    const floor = {
+        wall: median(floors.map(f => f.wall)), cpu: median(floors.map(f => f.cpu)), threads: floors[0].threads,
+        threadsCpu: floors.every(f => f.threadsCpu !== undefined) ? median(floors.map(f => f.threadsCpu)) : undefined
+    };
     const check = { wall: median(checks.map(c => c.wall)), cpu: median(checks.map(c => c.cpu)) };
-    const ratio = check.wall / floor.wall;
+    // Per round: the floor and the check of the same round saw the same machine.
+    const ratio = median(checks.map((c, run) => c.wall / floors[run].wall));
+    const cpuRatio = median(checks.map((c, run) => c.cpu / floors[run].cpu));
+    const status = checks.find(c => c.status !== 0)?.status ?? 0;
     const within = ratio <= BUDGET && status === 0;
+    const threadCpus = checks.map(c => c.threadCpu).filter(t => t !== undefined);
     return {
         within,
         row: {
             cli: cli === BUNDLED_CLI ? 'service-blueprint (bundled)' : 'blueprint (packages/cli)',
             threads: floor.threads, 'parse floor ms': floor.wall.toFixed(0), 'check ms': check.wall.toFixed(0), 'check/floor': ratio.toFixed(2),
             'floor CPU ms': floor.cpu.toFixed(0), 'check CPU ms': Number.isNaN(check.cpu) ? '-' : check.cpu.toFixed(0),
-            'CPU ratio': Number.isNaN(check.cpu) ? '-' : (check.cpu / floor.cpu).toFixed(2),
+            'CPU ratio': Number.isNaN(cpuRatio) ? '-' : cpuRatio.toFixed(2),
             ...(breakdown ? threadColumns(floor, threadCpus) : {}),
-            exit: status, output: summary, budget: within ? `ok (≤ ${BUDGET})` : `OVER (> ${BUDGET})`
+            exit: status, output: checks.at(-1).summary, budget: within ? `ok (≤ ${BUDGET})` : `OVER (> ${BUDGET})`
         }
     };
 }

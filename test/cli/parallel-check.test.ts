@@ -1,5 +1,5 @@
 /**
- * A parallel `blueprint check` (the files in shares, one per thread) reports exactly
+ * A parallel `blueprint check` (threads taking batches of the files from one queue) reports exactly
  * what one thread checking every file reports, in the same order; a broken config file stops it
  * with the message a check in one thread gives.
  */
@@ -48,6 +48,21 @@ describe('parallel check', () => {
             expect(result.code).toBe(2);
             expect(result.stderr).toBe("blueprint: d2/blueprint.config.json: unknown rule 'BP999' (see 'blueprint rules')\n");
         } finally {
+            workspace.write('d2/blueprint.config.json', '{}');
+        }
+    });
+
+    test('with two broken config files, the message is the one a check in one thread meets first, every time', async () => {
+        workspace.write('d0/blueprint.config.json', '{ "rules": { "BP998": "error" } }');
+        workspace.write('d2/blueprint.config.json', '{ "rules": { "BP999": "error" } }');
+        try {
+            for (let run = 0; run < 3; run++) {
+                const result = await workspace.run(['check', '.']);
+                expect(result.code).toBe(2);
+                expect(result.stderr).toBe("blueprint: d0/blueprint.config.json: unknown rule 'BP998' (see 'blueprint rules')\n");
+            }
+        } finally {
+            workspace.write('d0/blueprint.config.json', '{}');
             workspace.write('d2/blueprint.config.json', '{}');
         }
     });

@@ -1,16 +1,13 @@
-/** A worker thread of a parallel `blueprint check`: checks its share of the files and posts the report. */
+/** A worker thread of a parallel `blueprint check`: checks batches from the shared queue until none is left, and posts its report. */
 import { parentPort, workerData } from 'node:worker_threads';
-import { checkFiles, type CheckOptions } from './checker.js';
+import { CheckQueue } from './check-queue.js';
+import { checkQueued } from './checker.js';
 import { CliError } from './errors.js';
-
-interface CheckJob {
-    readonly files: readonly string[];
-    readonly options: CheckOptions;
-}
+import type { CheckJob, CheckJobResult } from './parallel-check.js';
 
 const job = workerData as CheckJob;
-try {
-    parentPort!.postMessage({ report: await checkFiles(job.files, job.options) });
-} catch (error) {
-    parentPort!.postMessage({ error: error instanceof Error ? error.message : String(error), usage: error instanceof CliError });
-}
+const { report, failure } = await checkQueued(job.files, CheckQueue.join(job.queue), job.options);
+const result: CheckJobResult = failure
+    ? { report, failure: { batch: failure.batch, message: failure.error instanceof Error ? failure.error.message : String(failure.error), usage: failure.error instanceof CliError } }
+    : { report };
+parentPort!.postMessage(result);

@@ -1,9 +1,9 @@
 /**
  * Loading a set of blueprint files outside a language server (CLI, tools, benchmarks): the files
  * given, every file they import (transitively, when it exists), and the built-in library; then one
- * build with validation.
+ * build with validation of those not built yet (the same services may load several sets in turn).
  */
-import { URI, type LangiumDocument } from 'langium';
+import { DocumentState, URI, type LangiumDocument } from 'langium';
 import type { BlueprintCoreServices } from '../blueprint-module.js';
 import { importedUris } from './imports.js';
 
@@ -48,8 +48,10 @@ export async function loadAndValidate(services: BlueprintCoreServices, uris: URI
         });
         level = next;
     }
-    const builtin = services.workspace.BuiltinLibrary.document;
-    await shared.workspace.DocumentBuilder.build([builtin, ...requested, ...imported], { validation: true });
+    // Documents an earlier call built (a batch of a check, the built-in library) stay as they are:
+    // built again with validation, each would be validated again for nothing.
+    const unbuilt = [services.workspace.BuiltinLibrary.document, ...requested, ...imported].filter(document => document.state < DocumentState.Validated);
+    if (unbuilt.length > 0) await shared.workspace.DocumentBuilder.build(unbuilt, { validation: true });
     return { documents: requested, imported };
 }
 
