@@ -8,6 +8,16 @@ export function parseCount(value: string): number {
     return Number(value);
 }
 
+/** `--threads 2`: a whole number from 1 to `MAX_THREADS`. */
+export function parseThreads(value: string): number {
+    const count = /^\d+$/.test(value.trim()) ? Number(value) : NaN;
+    if (!(count >= 1 && count <= MAX_THREADS)) throw new InvalidArgumentError(`expected a whole number from 1 to ${MAX_THREADS}.`);
+    return count;
+}
+
+/** More threads than this would only add start-up: no machine a check runs on has that many spare cores for one. */
+export const MAX_THREADS = 64;
+
 /** `--rule BP008=off` (repeatable, or comma-separated): collected into `{ BP008: 'off' }`. */
 export function collectRuleSetting(value: string, previous: Record<string, string> = {}): Record<string, string> {
     const result = { ...previous };

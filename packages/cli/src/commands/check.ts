@@ -11,7 +11,7 @@ import { CliError } from '../errors.js';
 import { discoverBlueprintFiles } from '../files/discovery.js';
 import { readStdinSource, usesStdin } from '../files/stdin.js';
 import { watchAndRerun } from '../files/watch.js';
-import { collectRuleSetting, parseCount } from '../options.js';
+import { collectRuleSetting, parseCount, parseThreads } from '../options.js';
 import { REPORT_FORMATS, REPORTERS, type ReportFormat } from '../reporters/index.js';
 
 interface CheckCommandOptions {
@@ -24,6 +24,7 @@ interface CheckCommandOptions {
     stdinFilepath?: string;
     watch?: boolean;
     fix?: boolean;
+    threads?: number;
 }
 
 export const checkCommand: CliCommand = {
@@ -47,6 +48,7 @@ export const checkCommand: CliCommand = {
             .option('--stdin-filepath <path>', "with '-': the file name the text on standard input stands for (imports, config, reports)")
             .option('--fix', 'first apply the safe quick fixes (they restate what the file already says) to the files, then check')
             .option('-w, --watch', 'check again whenever a .blueprint or config file under the paths changes')
+            .option('--threads <count>', 'threads that check the files (default: one fewer than the cores, at most 4; one for fewer than 200 files)', parseThreads)
             .action(async (paths: string[], options: CheckCommandOptions) => {
                 if (options.watch) await watchAndRerun(context, paths, async () => context.exitCode = await runCheck(paths, options, context));
                 context.exitCode = await runCheck(paths, options, context);
@@ -77,7 +79,7 @@ async function runCheck(paths: string[], options: CheckCommandOptions, context: 
     }
     const report = await checkFilesInParallel(discovery.files, {
         cwd: context.cwd, ruleOverrides: options.rule, reportImports: options.reportImports, configFile
-    });
+    }, options.threads);
     return writeReport(report, options, context);
 }
 
