@@ -9,7 +9,7 @@ import {
     type StandardLaneKind
 } from '@blueprint/model';
 import { FIELDS, normaliseHeader, planColumns, type ColumnPlan, type Field } from './columns.js';
-import { closest, knownLaneNames, matchLane, parseEmotion, parseTime, yesNo } from './cell-values.js';
+import { closest, knownLaneNames, matchLane, parseEmotion, parseTime, unescapedCell, yesNo } from './cell-values.js';
 import { isValidName, NameRegistry } from './names.js';
 import type { ImportProblem } from './problems.js';
 import type { DeclaredNames } from './declared-names.js';
@@ -143,8 +143,6 @@ const SYSTEM_NAME = /system|engine|database|platform|software|server|\bapp\b|ivr
 /** `Core banking [system]`, `IVR operator [actor]`: the kind written after the name. */
 const ACTOR_KIND = /\s*\[\s*(system|actor)\s*\]\s*$/iu;
 const POKA_YOKE_TYPES = new Set(['task', 'treatment', 'tangible', 'preparation', 'encounter', 'resolution']);
-/** A cell our own export wrote with the escaper's apostrophe in front of a formula character. */
-const ESCAPED_FORMULA = /^'(?=[=+\-@\t\r])/;
 
 export function buildBlueprint(rows: readonly TableRow[], title: string, map: ImportMap, problems: ImportProblem[], checkWidth: boolean,
     declared?: DeclaredNames): ImportedBlueprint | undefined {
@@ -273,7 +271,7 @@ class Builder {
     private cell(row: TableRow, field: Field): string {
         const column = this.plan.columns.get(field);
         const raw = column === undefined ? '' : row.cells[column.index] ?? '';
-        return raw.replace(ESCAPED_FORMULA, '').trim();
+        return unescapedCell(raw);
     }
 
     private lines(row: TableRow, field: Field): string[] {

@@ -9,7 +9,7 @@
 import { localisation, STANDARD_LANES, SUPPORTED_LANGUAGES, type ChannelDistance, type LineKind, type StandardLaneKind } from '@blueprint/model';
 import { NAMES_COLUMNS, type NamesColumn } from '../workbook/names-sheet.js';
 import type { TableRow } from './read-table.js';
-import { yesNo } from './cell-values.js';
+import { unescapedCell, yesNo } from './cell-values.js';
 import { isValidName } from './names.js';
 
 type NamedKind = 'lane' | 'stage' | 'actor' | 'channel' | 'segment';
@@ -80,7 +80,7 @@ export class DeclaredNames {
 
 /** A row's cells by column (a shorter row, such as an older workbook's, has the later ones empty). */
 function columnsOf(cells: readonly string[]): Readonly<Record<NamesColumn, string>> {
-    return Object.fromEntries(NAMES_COLUMNS.map((column, index) => [column, cells[index]?.trim() ?? ''])) as Record<NamesColumn, string>;
+    return Object.fromEntries(NAMES_COLUMNS.map((column, index) => [column, unescapedCell(cells[index] ?? '')])) as Record<NamesColumn, string>;
 }
 
 function declaration(kind: Declaration['kind'], id: string | undefined, row: Readonly<Record<NamesColumn, string>>): Declaration {
