@@ -33,7 +33,7 @@ export function namesColumns(s: ServiceReportStrings, w: WorkbookStrings): Array
 export function namesRows(model: BlueprintModel): CellValue[][] {
     const { serviceReport: s, lanes: defaultLanes, lines: defaultLines } = localisation(model.language);
     const row = (kind: DeclaredKind, id: string | undefined, label: string, more: Partial<Record<NamesColumn, CellValue>> = {}): CellValue[] =>
-        trimmed([kind, id, label, more.segment, more.distance, more.selfService, more.notes]);
+        [kind, id, label, more.segment, more.distance, more.selfService, more.notes];
     const segmentLabel = (id: string | undefined) => model.segments.find(segment => segment.id === id)?.label ?? id;
     const usedLane = (lane: ModelLane) => model.steps.some(step => step.lane === lane.id);
     return [
@@ -52,12 +52,6 @@ export function namesRows(model: BlueprintModel): CellValue[][] {
         ...model.segments.map(segment => row('segment', segment.id, segment.label)),
         ...model.personas.map(persona => row('persona', persona.id, persona.label, { segment: segmentLabel(persona.segment), notes: lines(persona.notes) }))
     ];
-}
-
-/** A row without its empty cells at the end. */
-function trimmed(cells: CellValue[]): CellValue[] {
-    while (cells.length > 0 && cells[cells.length - 1] === undefined) cells.pop();
-    return cells;
 }
 
 /** Several values in one cell, one per line; nothing when there are none. */
