@@ -82,6 +82,20 @@ describe('xlsx export of every example', () => {
     });
 });
 
+describe('csv cells of several lines', () => {
+    it('are quoted, so that a spreadsheet keeps each in one cell', async () => {
+        const model = await modelFromText(`blueprint Lines "Lines" {
+    actor A "Agent" { note "First note" note "Second note" }
+    customer S "Start" by A { evidence "One" evidence "Two" }
+}`);
+        const names = writeCsv(workbookTables(model, analyseBlueprint(model)).find(table => table.name === 'names')!);
+        expect(names).toContain('"First note\nSecond note"');
+        expect(exportCsv(model)).toContain('"One\nTwo"');
+        // Split at every line break outside quotes, as a spreadsheet does: still one record a row.
+        expect(parse(names, { bom: true, record_delimiter: ['\r\n', '\n'] }) as string[][]).toHaveLength(workbookTables(model, analyseBlueprint(model))[6].rows.length + 1);
+    });
+});
+
 describe('the names sheet', () => {
     it('declares the telecom store\'s personas in their segments, its channels with distance and self-service, and notes', async () => {
         const model = await exampleModel(EXAMPLES.find(file => file.endsWith('telecom-store.blueprint'))!);
