@@ -254,9 +254,9 @@ export function buildModelFromParts(blueprint: ast.Blueprint, parts: ModelParts)
     };
 }
 
-/** The `note`s of an actor, system or persona (a note still being typed has no text yet). */
+/** The `note`s of an actor, system or persona (a note still being typed has no text yet); most have none, and share one empty list. */
 function declarationNotes(node: ast.Performer | ast.Persona): readonly string[] {
-    return listOf(node.properties.map(note => note.text).filter(isDefined));
+    return node.properties.length === 0 ? NONE : listOf(node.properties.map(note => note.text).filter(isDefined));
 }
 
 function buildStep(step: ast.Step, lane: string, extraEvidence: readonly string[], start: boolean, crossesInteraction: boolean,
