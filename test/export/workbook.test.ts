@@ -31,12 +31,14 @@ function expectedRows(model: BlueprintModel, analysis: BlueprintAnalysis): numbe
     // The expected time, the most likely path and the worst case, then each exception path.
     const figures = [analysis.time, ...analysis.segments]
         .reduce((sum, t) => sum + [t.expected, t.mostLikelyPath, t.criticalPath].filter(Boolean).length + t.exceptionPaths.length, 0);
-    // The names sheet: the blueprint (its description and policies), then each lane of its own, stage, actor, declared channel and segment a step uses.
-    const used = (ids: ReadonlyArray<string | undefined>) => new Set(ids.filter((id): id is string => id !== undefined));
-    const declaredChannels = [...used(model.steps.map(step => step.channel))].filter(id => !Object.hasOwn(localisation('en').channels, id));
-    const names = 1 + (model.description ? 1 : 0) + model.policies.length + used(model.steps.map(step => step.stage)).size + used(model.steps.map(step => step.actor)).size
-        + declaredChannels.length + used(model.steps.flatMap(step => step.segments)).size
-        + model.lanes.filter(lane => lane.kind === 'custom' && model.steps.some(step => step.lane === lane.id)).length;
+    // The names sheet: the blueprint (its description and policies), each standard lane in its own words, each lane of its own a
+    // step uses, each line declared or renamed, then every stage, actor, system, declared channel, segment and persona, used or not.
+    const { lanes, lines } = localisation(model.language);
+    const names = 1 + (model.description ? 1 : 0) + model.policies.length
+        + model.lanes.filter(lane => lane.kind === 'custom' ? model.steps.some(step => step.lane === lane.id) : lane.label !== lanes[lane.kind]).length
+        + model.lines.filter(line => ['implementation', 'order-penetration'].includes(line.kind) || line.label !== lines[line.kind]).length
+        + model.stages.length + model.actors.length + model.channels.filter(channel => !Object.hasOwn(localisation('en').channels, channel.id)).length
+        + model.segments.length + model.personas.length;
     return [model.steps.length, analysis.counts.touchpoints, analysis.failPoints.total, analysis.counts.metrics, figures, analysis.handOffs.length, names];
 }
 
@@ -77,6 +79,36 @@ describe('xlsx export of every example', () => {
         });
         // The base path's expected total, in minutes, as the report computes it.
         if (analysis.time.expected) expect(rowValues(workbook.worksheets[4], 2)[2]).toBeCloseTo(analysis.time.expected.totalSeconds / 60, 1);
+    });
+});
+
+describe('csv cells of several lines', () => {
+    it('are quoted, so that a spreadsheet keeps each in one cell', async () => {
+        const model = await modelFromText(`blueprint Lines "Lines" {
+    actor A "Agent" { note "First note" note "Second note" }
+    customer S "Start" by A { evidence "One" evidence "Two" }
+}`);
+        const names = writeCsv(workbookTables(model, analyseBlueprint(model)).find(table => table.name === 'names')!);
+        expect(names).toContain('"First note\nSecond note"');
+        expect(exportCsv(model)).toContain('"One\nTwo"');
+        // Split at every line break outside quotes, as a spreadsheet does: still one record a row.
+        expect(parse(names, { bom: true, record_delimiter: ['\r\n', '\n'] }) as string[][]).toHaveLength(workbookTables(model, analyseBlueprint(model))[6].rows.length + 1);
+    });
+});
+
+describe('the names sheet', () => {
+    it('declares the telecom store\'s personas in their segments, its channels with distance and self-service, and notes', async () => {
+        const model = await exampleModel(EXAMPLES.find(file => file.endsWith('telecom-store.blueprint'))!);
+        const sheet = (await readWorkbook(await exportXlsx(model))).getWorksheet('Names')!;
+        const rows = Array.from({ length: sheet.actualRowCount }, (_, index) => Array.from(rowValues(sheet, index + 1), cell => cell ?? ''));
+        expect(rows[0]).toEqual(['Kind', 'Id', 'Label', 'Segment', 'Distance', 'Self-service', 'Notes']);
+        expect(rows).toContainEqual(['persona', 'Zhang', 'Mr Zhang, runs a trading company; 12 lines on one account', 'Diamond customers', '', '',
+            'Has no time to queue; expects the account manager to know his accounts']);
+        expect(rows).toContainEqual(['persona', 'Chen', 'Ms Chen, office worker upgrading her handset', 'Gold customers']);
+        expect(rows).toContainEqual(['channel', 'webHall', 'Online business hall', '', 'remote', 'yes']);
+        expect(rows).toContainEqual(['channel', 'storeStaff', 'Store staff', '', 'face-to-face', 'no']);
+        // Declared in the blueprint's order, also a segment no step is a variant for.
+        expect(rows.filter(row => row[0] === 'segment').map(row => row[1])).toEqual(['Diamond', 'Gold', 'Silver', 'Ordinary']);
     });
 });
 
@@ -233,7 +265,10 @@ describe('headers in the blueprint\'s language', () => {
 
 const HOSTILE = `blueprint Hostile "=HYPERLINK(\\"http://evil.example\\",\\"click\\")" {
     stage S "+1 stage"
-    actor A "@SUM(A1:A9)"
+    actor A "@SUM(A1:A9)" { note "=HYPERLINK(\\"http://evil.example\\",\\"note\\")" }
+    segment G "-Gold"
+    persona P "+Pat" in G { note "@once" }
+    channel C "=chan" remote
     customer Start "=HYPERLINK(\\"http://evil.example\\",\\"click\\")" in S {
         evidence "-2+3"
         note "<script>alert(1)</script>"
@@ -260,6 +295,8 @@ describe('hostile labels', () => {
         expect(texts).toContain('\'@SUM(1+1)');
         expect(texts).toContain('<script>alert(1)</script>');
         expect(texts).toContain('\'+cmd|\' /C calc\'!A0');
+        // The names sheet's notes, persona, segment and channel.
+        expect(texts).toEqual(expect.arrayContaining(['\'=HYPERLINK("http://evil.example","note")', '\'+Pat', '\'-Gold', '\'@once', '\'=chan']));
     });
 
     it('neutralises them in every CSV cell', async () => {

@@ -71,17 +71,28 @@ describe('blueprint export --format xlsx|csv', () => {
         const mermaid = await workspace.run(['export', 'bank.blueprint', '-o', 'by-name/bank.mmd']);
         expect(mermaid.code, mermaid.stderr).toBe(0);
         expect(readFileSync(workspace.path('by-name/bank.mmd'), 'utf8')).toMatch(/^flowchart LR$/m);
+        const spelt = await workspace.run(['export', 'bank.blueprint', '-o', 'by-name/bank.mermaid']);
+        expect(spelt.code, spelt.stderr).toBe(0);
+        expect(readFileSync(workspace.path('by-name/bank.mermaid'), 'utf8')).toMatch(/^flowchart LR$/m);
         // --format still wins over the name.
         const swimlane = await workspace.run(['export', 'bank.blueprint', '-f', 'mermaid-swimlane', '-o', 'by-name/lanes.mmd']);
         expect(readFileSync(workspace.path('by-name/lanes.mmd'), 'utf8')).toMatch(/^swimlane-beta LR$/m);
         expect(swimlane.code, swimlane.stderr).toBe(0);
     });
 
+    it('lists in its help every extension it takes the format from', async () => {
+        const help = await workspace.run(['export', '--help']);
+        expect(help.code).toBe(0);
+        const text = help.stdout.replace(/\s+/g, ' ');
+        expect(text).toContain('by the -o file\'s extension (.drawio, .mmd or .mermaid for mermaid, .xlsx, .csv)');
+        expect(text).toContain('(default: the -o file\'s extension: .drawio, .mmd or .mermaid for mermaid, .xlsx, .csv)');
+    });
+
     it('asks for --format when the -o name says no format, and writes nothing', async () => {
         for (const name of ['by-name/bank.txt', 'by-name/bank.constructor', 'by-name/bank']) {
             const result = await workspace.run(['export', 'bank.blueprint', '-o', name]);
             expect(result.code, name).toBe(2);
-            expect(result.stderr, name).toMatch(/give --format \(drawio, mermaid, mermaid-swimlane, xlsx or csv\), or name the file \.drawio, \.mmd, \.xlsx or \.csv/);
+            expect(result.stderr, name).toMatch(/give --format \(drawio, mermaid, mermaid-swimlane, xlsx or csv\), or name the file \.drawio, \.mmd or \.mermaid for mermaid, \.xlsx, \.csv/);
             expect(existsSync(workspace.path(name)), name).toBe(false);
         }
         const toStdout = await workspace.run(['export', 'bank.blueprint']);
@@ -119,6 +130,46 @@ describe('blueprint import', () => {
         expect(result.code, result.stderr).toBe(0);
         expect(result.stdout).toMatch(/^\/\/ Imported from bank\.xlsx/);
         expect(result.stdout).toMatch(/flow Stamp ~> ArchiveDocs/);
+    });
+
+    it('gives back, as the same formatted text, the lines, personas, notes, channel details and unused declarations', async () => {
+        const text = `blueprint Desk "Help desk" {
+    lane customer "Caller"
+    line visibility "Behind the phone"
+
+    stage Call "Call"
+    stage Later "Later"
+
+    segment Gold "Gold members"
+
+    persona Ana "Ana, in a hurry" in Gold {
+        note "Calls from the car"
+    }
+
+    actor Agent "Agent" {
+        note "Answers within 15 s"
+    }
+    system Crm "CRM"
+    channel phoneLine "Phone line" phone
+    channel portal "Portal" remote self-service
+
+    customer Ring "Ring the desk" in Call via phoneLine {
+        start
+        evidence "Number on the card"
+    }
+
+    frontstage Answer "Answer the call" in Call by Agent via phoneLine {
+        end
+    }
+
+    flow Ring -> Answer
+}
+`;
+        workspace.write('desk.blueprint', text);
+        expect((await workspace.run(['export', 'desk.blueprint', '-o', 'desk.xlsx'])).code).toBe(0);
+        const result = await workspace.run(['import', 'desk.xlsx', '-o', 'desk-imported.blueprint']);
+        expect(result.code, result.stderr).toBe(0);
+        expect(workspace.read('desk-imported.blueprint')).toBe(`// Imported from desk.xlsx by \`blueprint import\`.\n${text}`);
     });
 
     // A stage labelled like a step (`stage 접수단계 "접수"` beside the step `접수`) came back as `접수2`, and the title as the file's name.

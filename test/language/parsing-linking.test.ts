@@ -195,6 +195,13 @@ describe('the blueprint model', () => {
         expect(model.tolerance?.seconds).toBe(1800);
     });
 
+    it('keeps the notes of actors, systems and personas', async () => {
+        const document = await check(EVERYTHING.replace('system Core "Core"', 'system Core "Core" { note "Nightly batch" note "Read-only at noon" }'), { 'shared.blueprint': SHARED });
+        const model = Blueprint.model.BlueprintModelProvider.getDocumentModel(document)!;
+        expect(model.actors.map(a => [a.id, a.notes])).toEqual([['Clerk', ['Front desk']], ['Core', ['Nightly batch', 'Read-only at noon']], ['Courier', []]]);
+        expect(model.personas).toEqual([{ id: 'Ana', label: 'Ana', segment: 'Gold', notes: ['Busy'] }]);
+    });
+
     it('implies the first step as the start when none is marked', async () => {
         const document = await check('blueprint B "B" {\n    customer A "A" via branch { evidence "x" }\n    frontstage F "F" { end }\n    flow A -> F\n}\n');
         const model = Blueprint.model.BlueprintModelProvider.getDocumentModel(document)!;

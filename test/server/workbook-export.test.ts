@@ -1,7 +1,8 @@
 /**
  * `blueprint/workbook`: the preview's Excel and CSV export, written by the built language server
  * from the model and analysis it holds for an open document (unsaved edits included), equal to what
- * the CLI's export writes from the same text; a file the server does not hold gives a message.
+ * the CLI's export writes from the same text (the names sheet with the notes of a persona); a file
+ * the server does not hold gives a message.
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -68,6 +69,12 @@ describe('blueprint/workbook', { timeout: 60_000 }, () => {
         expect(workbook.worksheets[0].name).toBe('步骤');
         expect(workbook.worksheets[0].getRow(2).getCell(2).value).toBe('在自助机取号');
         expect(workbook.worksheets[0].actualRowCount).toBe(model.steps.length + 1);
+        // The names sheet declares the persona with its segment and its note, as the CLI's export does.
+        const names = workbook.worksheets[6];
+        expect(names.name).toBe('名称');
+        const rows = names.getSheetValues().slice(2).map(row => Array.from((row as unknown[]).slice(1), cell => cell ?? ''));
+        expect(rows).toContainEqual(['persona', '王阿姨', '王阿姨，退休教师，每月存养老金', model.segments.find(segment => segment.id === '普通客户')!.label, '', '',
+            '习惯用存折，不太会用自助设备']);
     });
 
     test('answers with a message for a file it does not hold, and for a file without a blueprint', async () => {

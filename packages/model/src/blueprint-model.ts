@@ -51,6 +51,8 @@ export interface ModelActor {
     readonly label: string;
     /** `actor` is a person or role; `system` is an IT system or automated service. */
     readonly kind: 'actor' | 'system';
+    /** The declaration's `note`s, in the order written. */
+    readonly notes: readonly string[];
 }
 
 export interface ModelChannel {
@@ -69,6 +71,8 @@ export interface ModelPersona {
     readonly id: string;
     readonly label: string;
     readonly segment?: string;
+    /** The declaration's `note`s, in the order written. */
+    readonly notes: readonly string[];
 }
 
 /** Chase & Stewart's poka-yokes: server errors (task, treatment, tangible), customer errors (preparation, encounter, resolution). */

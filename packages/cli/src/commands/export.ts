@@ -24,6 +24,11 @@ const EXPORT_NAMES: Readonly<Record<ExportFormat, string>> = {
 };
 /** The format an `-o` file's extension names when --format is not given (`.mmd` is Mermaid's own). */
 const FORMAT_OF_EXTENSION: ReadonlyMap<string, ExportFormat> = new Map([['drawio', 'drawio'], ['mmd', 'mermaid'], ['mermaid', 'mermaid'], ['xlsx', 'xlsx'], ['csv', 'csv']]);
+/** Those extensions for the help and messages, from the map itself so that they list every one: `.drawio, .mmd or .mermaid for mermaid, .xlsx, .csv`. */
+const EXTENSIONS = [...new Set(FORMAT_OF_EXTENSION.values())].map(format => {
+    const extensions = [...FORMAT_OF_EXTENSION].filter(([, named]) => named === format).map(([extension]) => `.${extension}`);
+    return extensions.length === 1 && extensions[0] === `.${format}` ? extensions[0] : `${extensions.join(' or ')} for ${format}`;
+}).join(', ');
 /** The workbook's tables by their stable names (their titles are in the blueprint's language): `SHEET_NAMES` of @blueprint/export, and `all`. */
 const SHEETS = ['steps', 'touchpoints', 'fail-points', 'standards', 'time', 'hand-offs', 'names', 'all'] as const;
 
@@ -38,7 +43,7 @@ export const exportCommand: CliCommand = {
         program.command('export')
             .summary('export a blueprint for draw.io (diagrams.net, Miro), Mermaid (GitHub Markdown) or a spreadsheet (Excel, CSV)')
             .description('Writes one blueprint in another tool\'s format, chosen by --format or by the -o file\'s extension '
-                + '(.drawio, .mmd for mermaid, .xlsx, .csv): drawio is an uncompressed draw.io file with the lanes as swimlane '
+                + `(${EXTENSIONS}): drawio is an uncompressed draw.io file with the lanes as swimlane `
                 + 'containers, the stages, the three lines, the steps as editable boxes at their laid-out positions and the flows '
                 + 'as orthogonal edges with their waypoints and labels. mermaid is a Mermaid flowchart (one subgraph per '
                 + 'lane, in order; the lines on the lanes below them; fail points, waits and moments of truth as classes with a '
@@ -48,14 +53,15 @@ export const exportCommand: CliCommand = {
                 + 'actor, channel, times in minutes, fail points with their remedies, moment of truth, emotion, notes, next steps), '
                 + 'touchpoints, fail points with coverage, service standards, time (the expected time, most likely path and worst '
                 + 'case of the base path and of each segment, then one row per exception path with its kind, branch and the '
-                + 'branch\'s chance), hand-offs, and the names of the blueprint, its own lanes, stages, actors, channels and '
-                + 'segments. csv is one of those tables (--sheet, the '
+                + 'branch\'s chance), hand-offs, and the names: the blueprint and every declaration besides its steps (lanes, lines, '
+                + 'stages, actors and systems, channels with their distance and self-service, segments, personas with their segment, '
+                + 'notes; also those no step uses). csv is one of those tables (--sheet, the '
                 + 'steps by default; --sheet all writes one file per table into the folder -o), UTF-8 with a byte order mark so '
                 + 'that Excel reads every script. Cells that a spreadsheet would run as a formula (starting with = + - @) are '
                 + 'written as text. `blueprint import` reads the steps table (and the names) back.\n\n'
                 + 'Exit codes: 0 written, 1 the blueprint has errors, 2 usage or I/O error.')
             .argument('<file>', 'the .blueprint file (or REV:path from git)')
-            .addOption(new Option('-f, --format <format>', 'output format (default: the -o file\'s extension: .drawio, .mmd, .xlsx, .csv)').choices(EXPORT_FORMATS))
+            .addOption(new Option('-f, --format <format>', `output format (default: the -o file's extension: ${EXTENSIONS})`).choices(EXPORT_FORMATS))
             .option('-o, --output <file>', 'write to this file instead of stdout (a folder for --sheet all)')
             .addOption(new Option('--sheet <name>', 'the table a CSV holds (default steps)').choices(SHEETS))
             .action(async (file: string, given: Omit<ExportOptions, 'format'> & { format?: ExportFormat }) => {
@@ -63,7 +69,7 @@ export const exportCommand: CliCommand = {
                 if (format === undefined) {
                     throw new CliError(given.output === undefined
                         ? 'give --format drawio, mermaid, mermaid-swimlane, xlsx or csv'
-                        : `${given.output}: give --format (drawio, mermaid, mermaid-swimlane, xlsx or csv), or name the file .drawio, .mmd, .xlsx or .csv`);
+                        : `${given.output}: give --format (drawio, mermaid, mermaid-swimlane, xlsx or csv), or name the file ${EXTENSIONS}`);
                 }
                 context.exitCode = await runExport(file, { ...given, format }, context);
             });

@@ -17,11 +17,16 @@ export function blueprintText(blueprint: ImportedBlueprint, source: string): str
         ...blueprint.tolerance ? [`tolerance ${blueprint.tolerance}`] : []]);
     section([
         ...blueprint.laneLabels.map(l => `lane ${l.kind} ${blueprintString(l.label)}`),
-        ...blueprint.customLanes.map(l => `lane ${l.name} ${blueprintString(l.label)} ${l.position} ${l.anchor}`)
+        ...blueprint.customLanes.map(l => `lane ${l.name} ${blueprintString(l.label)} ${l.position} ${l.anchor}`),
+        ...blueprint.lines.map(l => `line ${l.kind}${l.label !== undefined ? ` ${blueprintString(l.label)}` : ''}`)
     ]);
     section(blueprint.stages.map(s => `stage ${s.name} ${blueprintString(s.label)}`));
     section(blueprint.segments.map(s => `segment ${s.name} ${blueprintString(s.label)}`));
-    section([...blueprint.actors.map(a => `${a.system ? 'system' : 'actor'} ${a.name} ${blueprintString(a.label)}`), ...blueprint.channels.map(c => `channel ${c.name} ${blueprintString(c.label)}`)]);
+    section(blueprint.personas.flatMap(p => withNotes(`persona ${p.name} ${blueprintString(p.label)}${p.segment ? ` in ${p.segment}` : ''}`, p.notes)));
+    section([
+        ...blueprint.actors.flatMap(a => withNotes(`${a.system ? 'system' : 'actor'} ${a.name} ${blueprintString(a.label)}`, a.notes)),
+        ...blueprint.channels.map(c => `channel ${c.name} ${blueprintString(c.label)}${c.distance ? ` ${c.distance}` : ''}${c.selfService ? ' self-service' : ''}`)
+    ]);
     for (const step of blueprint.steps) section(stepLines(step));
     section(blueprint.evidence.map(e => `evidence ${e.name} ${blueprintString(e.label)}${e.stage ? ` in ${e.stage}` : ''}`));
     section(blueprint.flows.map(f => `flow ${f.from} ${f.arrow} ${f.to}${f.share ? ` ${f.share}` : ''}${f.label !== undefined ? ` ${blueprintString(f.label)}` : ''}${f.loop ? ` ${f.loop}` : ''}`));
@@ -30,6 +35,11 @@ export function blueprintText(blueprint: ImportedBlueprint, source: string): str
     while (out[out.length - 1] === '') out.pop();
     out.push('}', '');
     return out.join('\n');
+}
+
+/** A declaration with its notes in braces, as a step's. */
+function withNotes(head: string, notes: readonly string[]): string[] {
+    return notes.length === 0 ? [head] : [`${head} {`, ...notes.map(n => `    note ${blueprintString(n)}`), '}'];
 }
 
 function blockLines(block: ImportedBlock): string[] {

@@ -4,9 +4,12 @@
  * flows come from a "next" column, else in reading order per stage (customer line first). A row
  * that cannot be placed is reported with its number and left out — never dropped silently.
  */
-import { builtinChannelLabel, localisation, STANDARD_LANES, SUPPORTED_LANGUAGES, type Feeling, type LanguageCode, type StandardLaneKind } from '@blueprint/model';
+import {
+    builtinChannelLabel, localisation, STANDARD_LANES, SUPPORTED_LANGUAGES, type ChannelDistance, type Feeling, type LanguageCode, type LineKind,
+    type StandardLaneKind
+} from '@blueprint/model';
 import { FIELDS, normaliseHeader, planColumns, type ColumnPlan, type Field } from './columns.js';
-import { closest, knownLaneNames, matchLane, parseEmotion, parseTime, yesNo } from './cell-values.js';
+import { closest, knownLaneNames, matchLane, parseEmotion, parseTime, unescapedCell, yesNo } from './cell-values.js';
 import { isValidName, NameRegistry } from './names.js';
 import type { ImportProblem } from './problems.js';
 import type { DeclaredNames } from './declared-names.js';
@@ -96,6 +99,14 @@ export interface ImportedFailPoint {
     readonly recoveries: readonly ImportedRemedy[];
 }
 
+export interface ImportedPersona {
+    readonly name: string;
+    readonly label: string;
+    /** The segment's name. */
+    readonly segment?: string;
+    readonly notes: readonly string[];
+}
+
 export interface ImportedBlueprint {
     readonly name: string;
     readonly title: string;
@@ -107,10 +118,13 @@ export interface ImportedBlueprint {
     readonly tolerance?: string;
     readonly laneLabels: ReadonlyArray<{ readonly kind: StandardLaneKind; readonly label: string }>;
     readonly customLanes: ReadonlyArray<{ readonly name: string; readonly label: string; readonly position: 'above' | 'below'; readonly anchor: string }>;
+    /** The lines the blueprint declares (our workbook's names sheet); no label when it is the language's own name of the line. */
+    readonly lines: ReadonlyArray<{ readonly kind: LineKind; readonly label?: string }>;
     readonly stages: ReadonlyArray<{ readonly name: string; readonly label: string }>;
     readonly segments: ReadonlyArray<{ readonly name: string; readonly label: string }>;
-    readonly actors: ReadonlyArray<{ readonly name: string; readonly label: string; readonly system: boolean }>;
-    readonly channels: ReadonlyArray<{ readonly name: string; readonly label: string }>;
+    readonly personas: readonly ImportedPersona[];
+    readonly actors: ReadonlyArray<{ readonly name: string; readonly label: string; readonly system: boolean; readonly notes: readonly string[] }>;
+    readonly channels: ReadonlyArray<{ readonly name: string; readonly label: string; readonly distance?: ChannelDistance; readonly selfService: boolean }>;
     readonly steps: readonly ImportedStep[];
     readonly evidence: ReadonlyArray<{ readonly name: string; readonly label: string; readonly stage?: string }>;
     readonly flows: readonly ImportedFlow[];
@@ -129,8 +143,6 @@ const SYSTEM_NAME = /system|engine|database|platform|software|server|\bapp\b|ivr
 /** `Core banking [system]`, `IVR operator [actor]`: the kind written after the name. */
 const ACTOR_KIND = /\s*\[\s*(system|actor)\s*\]\s*$/iu;
 const POKA_YOKE_TYPES = new Set(['task', 'treatment', 'tangible', 'preparation', 'encounter', 'resolution']);
-/** A cell our own export wrote with the escaper's apostrophe in front of a formula character. */
-const ESCAPED_FORMULA = /^'(?=[=+\-@\t\r])/;
 
 export function buildBlueprint(rows: readonly TableRow[], title: string, map: ImportMap, problems: ImportProblem[], checkWidth: boolean,
     declared?: DeclaredNames): ImportedBlueprint | undefined {
@@ -153,6 +165,7 @@ export function buildBlueprint(rows: readonly TableRow[], title: string, map: Im
     const body = rows.slice(headerIndex + 1);
     builder.reserveIds(body);
     builder.nameBlueprint(title, declared?.blueprint?.id);
+    builder.declareNames();
     for (const row of body) {
         if (row.cells.every(c => c.trim() === '')) continue;
         // Extra cells that are empty (a trailing delimiter) lose nothing; any other difference is a broken row.
@@ -180,8 +193,10 @@ class Builder {
     private readonly evidence: Array<{ name: string; label: string; stage?: string }> = [];
     private readonly stages = new Map<string, { name: string; label: string }>();
     private readonly segments = new Map<string, { name: string; label: string }>();
-    private readonly actors = new Map<string, { name: string; label: string; system: boolean }>();
-    private readonly channels = new Map<string, { name: string; label: string; builtin: boolean }>();
+    /** `declared`: the names sheet says whether it is an actor or a system, so no guess changes it. */
+    private readonly actors = new Map<string, { name: string; label: string; system: boolean; notes: readonly string[]; declared?: boolean }>();
+    private readonly channels = new Map<string, { name: string; label: string; builtin: boolean; distance?: ChannelDistance; selfService: boolean }>();
+    private readonly personas: ImportedPersona[] = [];
     private readonly customLanes = new Map<string, { name: string; label: string; position?: { where: 'above' | 'below'; anchor: string } }>();
     private readonly laneLabels = new Map<StandardLaneKind, string>();
     private readonly laneLanguages = new Map<LanguageCode, number>();
@@ -216,6 +231,38 @@ class Builder {
         this.name = this.named(id, title, 'Imported');
     }
 
+    /**
+     * What the workbook's names sheet declares, in its order: the blueprint's relabelled lanes, then
+     * its stages, actors, systems, channels (with their distance and self-service), segments and
+     * personas, also those no row uses. The rows then find them by label.
+     */
+    declareNames(): void {
+        if (!this.declared) return;
+        for (const { kind, label } of this.declared.laneLabels) this.laneLabels.set(kind, label);
+        for (const declaration of this.declared.declarations) {
+            const { label, id } = declaration;
+            const key = label.toLowerCase();
+            switch (declaration.kind) {
+                case 'stage': this.stage(label); break;
+                case 'segment': this.segment(label); break;
+                case 'actor': case 'system':
+                    if (!this.actors.has(key)) {
+                        this.actors.set(key, { name: this.named(id, label, 'Actor'), label, system: declaration.kind === 'system', notes: declaration.notes, declared: true });
+                    }
+                    break;
+                case 'channel':
+                    // Declared, even when its label is also a built-in channel's.
+                    if (!this.channels.has(key)) {
+                        this.channels.set(key, { name: this.named(id, label, 'Channel'), label, builtin: false, distance: declaration.distance, selfService: declaration.selfService ?? false });
+                    }
+                    break;
+                case 'persona':
+                    this.personas.push({ name: this.named(id, label, 'Persona'), label, segment: declaration.segment === undefined ? undefined : this.segment(declaration.segment), notes: declaration.notes });
+                    break;
+            }
+        }
+    }
+
     /** The name the workbook's names sheet gives (when still free), else one made from the label. */
     private named(given: string | undefined, label: string, fallback: string): string {
         return given !== undefined && this.names.reserveExact(given) ? given : this.names.derive(label, fallback);
@@ -224,7 +271,7 @@ class Builder {
     private cell(row: TableRow, field: Field): string {
         const column = this.plan.columns.get(field);
         const raw = column === undefined ? '' : row.cells[column.index] ?? '';
-        return raw.replace(ESCAPED_FORMULA, '').trim();
+        return unescapedCell(raw);
     }
 
     private lines(row: TableRow, field: Field): string[] {
@@ -299,6 +346,8 @@ class Builder {
             return { kind: 'custom', name: lane.name };
         }
         if (mapped) return { kind: mapped as StandardLaneKind, name: mapped };
+        const relabelled = placed ? undefined : this.declared?.laneOf(value);
+        if (relabelled) return { kind: relabelled, name: relabelled };
         const match = matchLane(value);
         if (!match) {
             const language = this.plan.language ?? 'en';
@@ -424,11 +473,11 @@ class Builder {
         let actor = this.actors.get(key);
         if (!actor) {
             const system = kind ? kind[1].toLowerCase() === 'system' : !this.actorKindsWritten && SYSTEM_NAME.test(value);
-            actor = { name: this.named(this.declared?.idOf('actor', value), value, 'Actor'), label: value, system };
+            actor = { name: this.named(this.declared?.idOf('actor', value), value, 'Actor'), label: value, system, notes: [] };
             this.actors.set(key, actor);
         }
         const channelName = channel === '' ? undefined : this.channel(channel);
-        if (!this.actorKindsWritten && !kind && channelName && SELF_SERVICE_CHANNELS.has(channelName)) actor.system = true;
+        if (!this.actorKindsWritten && !kind && !actor.declared && channelName && SELF_SERVICE_CHANNELS.has(channelName)) actor.system = true;
         return actor.name;
     }
 
@@ -440,7 +489,8 @@ class Builder {
         if (!channel) {
             const builtin = BUILTIN_CHANNELS.find(name => name === key
                 || SUPPORTED_LANGUAGES.some(code => builtinChannelLabel(name, code)?.toLowerCase() === key)) ?? FORMER_BUILTIN_LABELS[value];
-            channel = builtin ? { name: builtin, label: value, builtin: true } : { name: this.named(this.declared?.idOf('channel', value), value, 'Channel'), label: value, builtin: false };
+            channel = builtin ? { name: builtin, label: value, builtin: true, selfService: false }
+                : { name: this.named(this.declared?.idOf('channel', value), value, 'Channel'), label: value, builtin: false, selfService: false };
             this.channels.set(key, channel);
         }
         return channel.name;
@@ -464,11 +514,18 @@ class Builder {
         return {
             name: this.name, title: this.title, description: this.declared?.description, policies: this.declared?.policies, language,
             laneLabels: [...this.laneLabels.entries()].map(([kind, label]) => ({ kind, label })),
-            customLanes: this.placeCustomLanes(),
-            stages: [...this.stages.values()], segments: [...this.segments.values()], actors: [...this.actors.values()],
-            channels: [...this.channels.values()].filter(c => !c.builtin).map(({ name, label }) => ({ name, label })),
+            customLanes: this.placeCustomLanes(), lines: this.declaredLines(language),
+            stages: [...this.stages.values()], segments: [...this.segments.values()], personas: this.personas,
+            actors: [...this.actors.values()].map(({ name, label, system, notes }) => ({ name, label, system, notes })),
+            channels: [...this.channels.values()].filter(c => !c.builtin).map(({ name, label, distance, selfService }) => ({ name, label, distance, selfService })),
             steps: this.steps, evidence: this.evidence, flows, blocks: blocks.filter(b => b.branches.length > 0), metrics
         };
+    }
+
+    /** The names sheet's lines; a label that is the language's own name of the line is not written. */
+    private declaredLines(language: LanguageCode | undefined): ImportedBlueprint['lines'] {
+        const defaults = localisation(language ?? 'en').lines;
+        return (this.declared?.lines ?? []).map(({ kind, label }) => ({ kind, label: label === '' || label === defaults[kind] ? undefined : label }));
     }
 
     /** Each custom lane at its place from the map: next to a standard lane or another custom lane; else below the last. */

@@ -107,6 +107,14 @@ function trimNumber(value: number): string {
     return String(Math.round(value * 1000) / 1000);
 }
 
+/** A cell our own export wrote with the escaper's apostrophe in front of a formula character. */
+const ESCAPED_FORMULA = /^'(?=[=+\-@\t\r])/;
+
+/** A cell's text as the blueprint had it: without the apostrophe the export put before a formula character, trimmed. */
+export function unescapedCell(raw: string): string {
+    return raw.replace(ESCAPED_FORMULA, '').trim();
+}
+
 const YES = new Set(['yes', 'y', 'true', 'x', '1', '✓', '✔', '★', '*', '是', '有', 'はい', '○', '예', '네']);
 const NO = new Set(['no', 'n', 'false', '0', '-', '—', '否', '无', 'いいえ', '아니요', '아니오']);
 

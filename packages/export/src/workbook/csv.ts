@@ -1,5 +1,5 @@
 /**
- * One workbook table as CSV (csv-stringify): RFC 4180 quoting, CRLF rows, a UTF-8 byte order mark
+ * One workbook table as CSV (csv-stringify): RFC 4180 quoting (also of cells of several lines), CRLF rows, a UTF-8 byte order mark
  * so that Excel reads Chinese, Japanese and Korean correctly, and formula prefixes neutralised.
  */
 import { stringify } from 'csv-stringify/sync';
@@ -10,7 +10,9 @@ export const UTF8_BOM = '\ufeff';
 
 export function writeCsv(table: WorkbookTable): string {
     const records = [table.columns.map(c => spreadsheetText(c.header)), ...table.rows.map(row => row.map(csvValue))];
-    return UTF8_BOM + stringify(records, { record_delimiter: 'windows', quoted_match: /^\s|\s$/ });
+    // A cell of several lines (notes, flows) is quoted too: csv-stringify quotes only the CRLF rows end with, and a
+    // spreadsheet would start a new row at an unquoted line feed.
+    return UTF8_BOM + stringify(records, { record_delimiter: 'windows', quoted_match: [/^\s|\s$/, /[\r\n]/] });
 }
 
 function csvValue(value: CellValue): string {

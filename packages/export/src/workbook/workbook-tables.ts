@@ -11,6 +11,7 @@ import {
 } from '@blueprint/model';
 import { toleranceVerdict } from '@blueprint/report';
 import { blockLine, flowLine, metricLine, type BlockKind } from './cell-syntax.js';
+import { namesColumns, namesRows } from './names-sheet.js';
 
 export type CellValue = string | number | boolean | undefined;
 
@@ -38,32 +39,9 @@ export function workbookTables(model: BlueprintModel, analysis: BlueprintAnalysi
         standardsTable(analysis, names), timeTable(analysis, names), handOffsTable(analysis, names), namesTable(model, names)];
 }
 
-/** Kinds of the names sheet's rows, as the language's keywords: `blueprint`, `stage`, `actor`… */
-export type DeclaredKind = 'blueprint' | 'description' | 'policy' | 'lane' | 'stage' | 'actor' | 'system' | 'channel' | 'segment';
-
-const BUILTIN_CHANNELS: ReadonlySet<string> = new Set(Object.keys(localisation('en').channels));
-
-/**
- * The names the other sheets show only by label: the blueprint's id and title (and description and
- * policies), and the ids of its own lanes, its stages, actors, declared channels and segments, so
- * that `blueprint import` gives them back as they were (a stage `접수단계 "접수"` beside a step `접수` stays `접수단계`).
- */
+/** The names sheet (names-sheet.ts): the declarations the other sheets show only by label, or not at all. */
 function namesTable(model: BlueprintModel, names: Names): WorkbookTable {
-    const { s, w } = names;
-    const used = <T extends { id: string }>(list: readonly T[], ids: ReadonlySet<string | undefined>) => list.filter(x => ids.has(x.id));
-    const rows: CellValue[][] = [['blueprint', model.id, model.title]];
-    if (model.description) rows.push(['description', undefined, model.description]);
-    rows.push(...model.policies.map(policy => ['policy', undefined, policy]));
-    const stages = new Set(model.steps.map(step => step.stage));
-    const actors = new Set(model.steps.map(step => step.actor));
-    const channels = new Set(model.steps.map(step => step.channel));
-    const segments = new Set(model.steps.flatMap(step => step.segments));
-    rows.push(...model.lanes.filter(lane => lane.kind === 'custom' && model.steps.some(step => step.lane === lane.id)).map(x => ['lane', x.id, x.label]));
-    rows.push(...used(model.stages, stages).map(x => ['stage', x.id, x.label]));
-    rows.push(...used(model.actors, actors).map(x => [x.kind === 'system' ? 'system' : 'actor', x.id, x.label]));
-    rows.push(...used(model.channels, channels).filter(x => !BUILTIN_CHANNELS.has(x.id)).map(x => ['channel', x.id, x.label]));
-    rows.push(...used(model.segments, segments as ReadonlySet<string | undefined>).map(x => ['segment', x.id, x.label]));
-    return table('names', w.namesSheet, [[s.kind, 12], [w.id, 18], [w.label, 40]], rows);
+    return table('names', names.w.namesSheet, namesColumns(names.s, names.w), namesRows(model));
 }
 
 type NameKind = 'lane' | 'stage' | 'actor' | 'channel' | 'segment' | 'step';

@@ -236,14 +236,14 @@ export function buildModelFromParts(blueprint: ast.Blueprint, parts: ModelParts)
         lines: structure.lines,
         stages: orderStages(declarations.filter(ast.isStage), steps),
         actors: declarations.filter(ast.isPerformer).map((node): ModelActor => ({
-            id: node.name, label: node.label ?? node.name, kind: ast.isActor(node) ? 'actor' : 'system'
+            id: node.name, label: node.label ?? node.name, kind: ast.isActor(node) ? 'actor' : 'system', notes: declarationNotes(node)
         })),
         channels: declarations.filter(ast.isChannel).map((node): ModelChannel => ({
             id: node.name, label: (isBuiltin(node) ? builtinChannelLabel(node.name, language) : undefined) ?? node.label ?? node.name, distance: node.distance, selfService: node.selfService
         })),
         segments: declarations.filter(ast.isSegment).map((node): ModelSegment => ({ id: node.name, label: node.label ?? node.name })),
         personas: declarations.filter(ast.isPersona).map((node): ModelPersona => ({
-            id: node.name, label: node.label ?? node.name, segment: node.segment?.ref?.name
+            id: node.name, label: node.label ?? node.name, segment: node.segment?.ref?.name, notes: declarationNotes(node)
         })),
         steps: modelSteps,
         evidence,
@@ -252,6 +252,11 @@ export function buildModelFromParts(blueprint: ast.Blueprint, parts: ModelParts)
         metrics: members.filter(ast.isMetric).map(buildMetric),
         imports: file.imports.map(i => i.path)
     };
+}
+
+/** The `note`s of an actor, system or persona (a note still being typed has no text yet); most have none, and share one empty list. */
+function declarationNotes(node: ast.Performer | ast.Persona): readonly string[] {
+    return node.properties.length === 0 ? NONE : listOf(node.properties.map(note => note.text).filter(isDefined));
 }
 
 function buildStep(step: ast.Step, lane: string, extraEvidence: readonly string[], start: boolean, crossesInteraction: boolean,
