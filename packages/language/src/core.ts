@@ -11,7 +11,7 @@ export {
     type BlueprintServiceOptions, type BlueprintServices
 } from './blueprint-module.js';
 export * as ast from './generated/ast.js';
-export { buildBlueprintModel, type BlueprintStructure, type ModelOptions, type StructureStep } from './model/model-builder.js';
+export { buildBlueprintModel, type ModelOptions } from './model/model-builder.js';
 export type { BlueprintModelProvider } from './model/model-provider.js';
 export * from './validation/rules.js';
 export { parseRuleSettings, type RuleSettings } from './validation/rule-settings.js';

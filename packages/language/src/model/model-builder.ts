@@ -67,10 +67,6 @@ export function buildBlueprintModel(blueprint: ast.Blueprint, options: ModelOpti
     return buildModelFromParts(blueprint, buildModelParts(blueprint, options));
 }
 
-export function buildBlueprintStructure(blueprint: ast.Blueprint, options: ModelOptions = {}): BlueprintStructure {
-    return buildModelParts(blueprint, options).structure;
-}
-
 export function buildModelParts(blueprint: ast.Blueprint, options: ModelOptions = {}): ModelParts {
     const members = membersByKind(blueprint);
     // A step still being typed (no name yet) is no step of the model.
