@@ -61,19 +61,24 @@ describe('Japanese line breaking', () => {
         expect(wrapText('お客様は「番号札」を受け取る', 150, 12)).toEqual(['お客様は「番号札」を', '受け取る']);
         expect(wrapText('予約番号（12345678）を入力する', 150, 12)).toEqual(['予約番号（12345678）を', '入力する']);
         expect(wrapText('2026年12月3日に予約する', 100, 12)).toEqual(['2026年12月3日に', '予約する']);
-        const wifi = wrapText('Wi-Fiのパスワードを確認する', 72, 12);
-        expect(wifi).toEqual(['Wi-Fiの', 'パスワードを', '確認する']);
+        expect(wrapText('Wi-Fiのパスワードを確認する', 72, 12)).toEqual(['Wi-Fiの', 'パスワードを', '確認する']);
+        // Never more lines than breaking between any two characters: between phrases it would take
+        // three (Wi-Fiの|パスワードを|確認する), two fit when a word breaks.
+        expect(wrapText('Wi-Fiのパスワードを確認する', 100, 12)).toEqual(['Wi-Fiのパスワー', 'ドを確認する']);
+        // A number wider than the line is cut as a last resort, the label in as many lines as ever.
+        expect(wrapText('予約番号（12345678）を入力する', 40, 12)).toEqual(['予約番', '号', '（1234', '5678）', 'を入力', 'する']);
     });
 
-    test('no more lines than breaking anywhere, and no lone character on the last line', () => {
-        // Between phrases it would take three lines (Wi-Fiの|パスワードを|確認する); two fit when a word breaks.
-        expect(wrapText('Wi-Fiのパスワードを確認する', 100, 12)).toHaveLength(2);
+    test('no lone character on the last line where a break between words avoids it', () => {
+        // Four characters a line: 手続きす|る left る alone; 手続き|する breaks between two words instead.
+        expect(wrapText('チェックインカウンターで手続きする', 48, 12)).toEqual(['チェック', 'インカウ', 'ンターで', '手続き', 'する']);
+        expect(wrapText('カスタマーサポートセンターに電話する', 40, 12).at(-1)).toBe('する');
         // ホテルの|鍵 breaks between phrases but leaves 鍵 alone.
         expect(wrapText('ホテルの鍵', 50, 12)).toEqual(['ホテル', 'の鍵']);
         for (const label of LABELS) {
-            for (const width of [72, 100, 150]) {
+            for (let width = 36; width <= 200; width += 2) {
                 const lines = wrapText(label, width, 12);
-                if (lines.length > 1) expect([...lines[lines.length - 1]].length, `${label} at ${width}`).toBeGreaterThan(1);
+                if (lines.length > 1) expect([...lines[lines.length - 1]].length, `${label} at ${width}: ${lines.join(' | ')}`).toBeGreaterThan(1);
             }
         }
     });

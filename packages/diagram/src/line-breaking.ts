@@ -67,8 +67,13 @@ class RecentWraps {
 const wrapCache = new RecentWraps(60_000);
 
 function balance(text: string, maxWidth: number, fontSize: number): string[] {
-    const japanese = isJapanese(text) ? japaneseLines(text, maxWidth, fontSize) : undefined;
-    return japanese ?? balanceUnits(breakUnits(text), maxWidth, fontSize);
+    if (!isJapanese(text)) return balanceUnits(breakUnits(text), maxWidth, fontSize);
+    const japanese = japaneseLines(text, maxWidth, fontSize);
+    if (japanese) return japanese;
+    // A number or Latin word wider than the line: phrases, unless they take more lines than characters.
+    const byPhrase = balanceUnits(breakUnits(text), maxWidth, fontSize);
+    const byCharacter = balanceUnits(segmentedBreakUnits(text), maxWidth, fontSize);
+    return byCharacter.length < byPhrase.length ? byCharacter : byPhrase;
 }
 
 function balanceUnits(units: readonly string[], maxWidth: number, fontSize: number): string[] {
