@@ -50,6 +50,10 @@ describe('Japanese line breaking', () => {
         expect(wrapText('ホテルのフロントでチェックイン', 150, 12)).toEqual(['ホテルのフロントで', 'チェックイン']);
         expect(wrapText('ホテルのフロントでチェックイン', 72, 12)).toEqual(['ホテルの', 'フロントで', 'チェックイン']);
         expect(wrapText('荷物をベルスタッフに預ける', 100, 12)).toEqual(['荷物をベル', 'スタッフに預ける']);
+        // Three lines need one break inside a phrase: inside the compound (ウェルカム|ドリンク), not
+        // inside the word (ウェルカムド|リンク), nor between 移動 and its し.
+        expect(wrapText('エレベーターで客室へ移動し、ウェルカムドリンクを楽しむ。', 150, 12))
+            .toEqual(['エレベーターで客室へ', '移動し、ウェルカム', 'ドリンクを楽しむ。']);
         expect(breakUnits('ホテルのフロントでチェックイン')).toEqual(['ホテルの', 'フロントで', 'チェックイン']);
     });
 

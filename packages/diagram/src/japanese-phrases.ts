@@ -10,7 +10,9 @@ import { canBreakBetween } from './break-opportunities.js';
 
 /** Hiragana, katakana (full and half width) and the prolonged sound marks: text with any is Japanese. */
 const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}\u30fc\uff70]/u;
-const ALL_HIRAGANA = /^[\p{Script=Hiragana}\u30fc]+$/u;
+/** Written in hiragana, punctuation aside: a particle, okurigana or auxiliary (を, し、, する。). */
+const STARTS_WITH_HIRAGANA = /^\p{Script=Hiragana}/u;
+const NOT_HIRAGANA_WORD = /[\p{Script=Han}\p{Script=Katakana}A-Za-z0-9Ａ-Ｚａ-ｚ０-９]/u;
 const ALL_KATAKANA = /^[\p{Script=Katakana}\u30fc\uff70\uff9e\uff9f]+$/u;
 const TRAILING_KATAKANA = /[\p{Script=Katakana}\u30fc\uff70\uff9e\uff9f]+$/u;
 /** Characters of content words: kanji (with 々 and 〆), katakana, Latin letters and digits. */
@@ -24,23 +26,31 @@ export function isJapanese(text: string): boolean {
     return KANA.test(text);
 }
 
-/** `text` cut into phrases, each cut into words; joined, they give `text` back. */
-export function japanesePhrases(text: string): string[][] {
-    const phrases: string[][] = [];
-    for (const word of japaneseWords(text)) {
-        const phrase = phrases.at(-1);
-        if (phrase !== undefined && continuesPhrase(phrase[phrase.length - 1], word)) phrase.push(word);
-        else phrases.push([word]);
-    }
-    return phrases.length > 0 ? phrases : [['']];
+export interface JapaneseWord {
+    readonly text: string;
+    /** A particle, okurigana or auxiliary, which ends the phrase it belongs to (を, し、, する). */
+    readonly ending: boolean;
 }
 
-function continuesPhrase(previous: string, word: string): boolean {
-    if (previous.endsWith(' ')) return false;
+/** `text` cut into phrases, each cut into words; joined, they give `text` back. */
+export function japanesePhrases(text: string): JapaneseWord[][] {
+    const phrases: JapaneseWord[][] = [];
+    for (const word of japaneseWords(text)) {
+        const ending = STARTS_WITH_HIRAGANA.test(word) && !NOT_HIRAGANA_WORD.test(word);
+        const phrase = phrases.at(-1);
+        const previous = phrase?.[phrase.length - 1];
+        if (phrase !== undefined && previous !== undefined && continuesPhrase(previous, word, ending)) phrase.push({ text: word, ending });
+        else phrases.push([{ text: word, ending }]);
+    }
+    return phrases.length > 0 ? phrases : [[{ text: '', ending: false }]];
+}
+
+function continuesPhrase(previous: JapaneseWord, word: string, ending: boolean): boolean {
+    if (previous.text.endsWith(' ')) return false;
     // Particles, okurigana and auxiliaries belong to the words they follow.
-    if (ALL_HIRAGANA.test(word)) return true;
+    if (ending) return true;
     // Content words written together make one compound: 受付窓口, カスタマーサポート, QRコード.
-    return CONTENT.test(lastCharacter(previous)) && CONTENT.test(firstCharacter(word));
+    return !previous.ending && CONTENT.test(lastCharacter(previous.text)) && CONTENT.test(firstCharacter(word));
 }
 
 /** The dictionary's words, joined where no line may break or where a break would split a word. */

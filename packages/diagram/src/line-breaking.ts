@@ -120,7 +120,7 @@ function narrowestKeeping<T>(lay: (width: number) => T, keeps: (candidate: T) =>
  */
 export function breakUnits(text: string): string[] {
     if (PRINTABLE_ASCII.test(text)) return asciiBreakUnits(text);
-    return isJapanese(text) ? japanesePhrases(text).map(phrase => phrase.join('')) : segmentedBreakUnits(text);
+    return isJapanese(text) ? japanesePhrases(text).map(phrase => phrase.map(word => word.text).join('')) : segmentedBreakUnits(text);
 }
 
 /** Every character its own grapheme cluster, no ideographs, no dictionary scripts. */
@@ -147,11 +147,12 @@ function asciiBreakUnits(text: string): string[] {
 
 /** What one more line costs, more than all breaks inside phrases of any label together. */
 const LINE_COST = 1_000_000;
-/** A break between two words of one phrase (フロント|で), and inside a word (フロ|ント). */
-const BREAK_IN_PHRASE = 1;
-const BREAK_IN_WORD = 3;
-/** A last line of one character, where a break between words of a phrase would avoid it (ホテル|の鍵). */
-const LONE_LAST_CHARACTER = 2;
+/** A break inside a compound (カスタマー|サポート), before a particle or ending (フロント|で), inside a word (フロ|ント). */
+const BREAK_IN_COMPOUND = 1;
+const BREAK_BEFORE_ENDING = 2;
+const BREAK_IN_WORD = 4;
+/** A last line of one character, where a break before a particle would avoid it (ホテル|の鍵). */
+const LONE_LAST_CHARACTER = 3;
 
 /**
  * Japanese lines: as few as breaking between any two characters (kinsoku kept) gives, with the
@@ -178,22 +179,20 @@ function japaneseLines(text: string, maxWidth: number, fontSize: number): string
     return best.starts.map((start, i) => units.slice(start, best.starts[i + 1] ?? units.length).join('').trimEnd());
 }
 
-/** The cost of a break before each unit: none between phrases, more between words, most inside a word. */
+/** The cost of a break before each unit: none between phrases, more inside one, most inside a word. */
 function breakPenalties(text: string, units: readonly string[]): number[] {
-    const phraseStarts = new Set<number>();
-    const wordStarts = new Set<number>();
+    const wordCosts = new Map<number, number>();
     let offset = 0;
     for (const phrase of japanesePhrases(text)) {
-        phraseStarts.add(offset);
-        for (const word of phrase) {
-            wordStarts.add(offset);
-            offset += word.length;
-        }
+        phrase.forEach((word, index) => {
+            wordCosts.set(offset, index === 0 ? 0 : word.ending ? BREAK_BEFORE_ENDING : BREAK_IN_COMPOUND);
+            offset += word.text.length;
+        });
     }
     const penalties: number[] = [];
     offset = 0;
     for (const unit of units) {
-        penalties.push(phraseStarts.has(offset) ? 0 : wordStarts.has(offset) ? BREAK_IN_PHRASE : BREAK_IN_WORD);
+        penalties.push(wordCosts.get(offset) ?? BREAK_IN_WORD);
         offset += unit.length;
     }
     return penalties;
