@@ -4,8 +4,12 @@
  * phrases rather than inside words, Latin words and numbers whole, and full-width characters
  * measured full width. The lines are those of every output (SVG, PNG, PDF, webview).
  */
-import { breakUnits, estimateTextWidth, wrapText } from '@blueprint/diagram';
+import { fileURLToPath } from 'node:url';
+import { breakUnits, estimateTextWidth, layoutBlueprint, renderSvg, wrapText } from '@blueprint/diagram';
 import { describe, expect, test } from 'vitest';
+import { loadExampleModel } from './diagram-helpers.js';
+
+const HOTEL = fileURLToPath(new URL('./fixtures/ja-hotel-checkin.blueprint', import.meta.url));
 
 const NO_LINE_START = /^[。、」』）】〕!?！？・ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶー々ゝゞヽヾ｡､･ｧｨｩｪｫｬｭｮｯｰ]/u;
 const NO_LINE_END = /[「『（【〔｢]$/u;
@@ -94,5 +98,23 @@ describe('Japanese line breaking', () => {
         expect(estimateTextWidth('※要予約‥', 10)).toBe(50);
         expect(estimateTextWidth('ｶﾀｶﾅ', 10)).toBe(20);
         expect(estimateTextWidth('ﾊﾟﾝ｡', 10)).toBe(20);
+    });
+
+    test('a Japanese blueprint: every box and lane name of the layout breaks between phrases', async () => {
+        const { model, errors } = await loadExampleModel(HOTEL);
+        expect(errors).toEqual([]);
+        const layout = await layoutBlueprint(model!);
+        const lines = Object.fromEntries(layout.steps.map(step => [step.id, step.lines]));
+        expect(lines).toMatchObject({
+            到着: ['タクシーで', 'ホテルに到着する'],
+            受付: ['ホテルのフロントで', 'チェックイン'],
+            鍵: ['ルームキー', '（カードキー）を受け取る'],
+            入室: ['エレベーターで客室へ', '移動し、ウェルカム', 'ドリンクを楽しむ。']
+        });
+        for (const step of layout.steps) for (const line of step.lines.slice(1)) expect(line, step.id).not.toMatch(NO_LINE_START);
+        // The lane names, drawn in bold beside the lanes: フロントステージの|行動, not フロントス|テージの行動.
+        const svg = renderSvg(layout);
+        expect(svg).toContain('>フロントステージの</tspan>');
+        expect(svg).toContain('>バックステージの</tspan>');
     });
 });

@@ -53,7 +53,8 @@ export function estimateTextWidth(text: string, fontSize: number): number {
     let ems = widthCache.get(text);
     if (ems === undefined) {
         ems = 0;
-        for (const character of text) ems += characterWidth(character);
+        // `?? ''`: a chip whose name a partial AST lacks is measured empty, as `wrapText` draws it.
+        for (const character of text ?? '') ems += characterWidth(character);
         if (widthCache.size >= WIDTH_CACHE_SIZE) widthCache.clear();
         widthCache.set(text, ems);
     }
