@@ -4,7 +4,8 @@
  * the words of a phrase. Words come from ICU's dictionary (`Intl.Segmenter`), mended where its
  * cut reads badly; a phrase is a run of content words (kanji, katakana, Latin, numbers: compounds
  * such as 本人確認書類 or QRコード) with the hiragana words after it (particles, okurigana,
- * auxiliaries: を, で, する).
+ * auxiliaries: を, で, する). The dictionary is Node's ICU: the layout runs in Node (server, CLI)
+ * and every output draws its lines, so the webview and exports agree.
  */
 import { canBreakBetween } from './break-opportunities.js';
 
