@@ -4,27 +4,21 @@
  *   word by word, so a line never breaks inside a word: 조회, not 조/회);
  * - Chinese and Japanese break between any two characters, with the usual kinsoku rules: closing
  *   punctuation (`）`, `。`, `、`, small kana…) never starts a line and opening punctuation (`（`,
- *   `「`…) never ends one;
+ *   `「`…) never ends one; Japanese, among the ways with the fewest lines, takes the one breaking
+ *   between phrases (ホテルの|フロントで), else between words (カスタマー|サポート), and inside
+ *   a word (チェック|イン) the least;
  * - Thai, Lao, Khmer and Myanmar, written without spaces, break where `Intl.Segmenter` finds words;
  * - grapheme clusters (`Intl.Segmenter`) are never split, and a word wider than the line is broken
  *   only as a last resort, into pieces of even width (no lone letter on the last line).
  * Lines are then balanced: the narrowest width that keeps the same number of lines is used, so no
  * label ends with a lone character on its last line.
  */
+import { canBreakBetween, DICTIONARY_SCRIPT, NO_LINE_START } from './break-opportunities.js';
+import { isJapanese, japanesePhrases } from './japanese-phrases.js';
 import { estimateTextWidth } from './text-measure.js';
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 const words = new Intl.Segmenter(undefined, { granularity: 'word' });
-
-/** Han ideographs, kana, CJK symbols and full-width forms: a line may break around each one. */
-const IDEOGRAPHIC = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\u30fc\uff00-\uff60\uffe0-\uffe6\u3190-\u319f\u31f0-\u31ff]/u;
-/** Scripts written without spaces whose words only a dictionary finds. */
-const DICTIONARY_SCRIPT = /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
-/** Kinsoku: never at the start of a line. */
-const NO_LINE_START = new Set([...')]}〕〉》」』】〙〗〟’”｠»、。，．,.:;!?！？：；・ー～…‥％%ゝゞヽヾ々〻゛゜'
-    + 'ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ）］｝｣〜']);
-/** Kinsoku: never at the end of a line. */
-const NO_LINE_END = new Set([...'([{〔〈《「『【〘〖〝‘“｟«（［｛｢']);
 
 /**
  * Breaks `text` into lines no wider than `maxWidth` (estimated at `fontSize` pixels); whitespace
@@ -73,7 +67,16 @@ class RecentWraps {
 const wrapCache = new RecentWraps(60_000);
 
 function balance(text: string, maxWidth: number, fontSize: number): string[] {
-    const units = breakUnits(text);
+    if (!isJapanese(text)) return balanceUnits(breakUnits(text), maxWidth, fontSize);
+    const japanese = japaneseLines(text, maxWidth, fontSize);
+    if (japanese) return japanese;
+    // A number or Latin word wider than the line: phrases, unless they take more lines than characters.
+    const byPhrase = balanceUnits(breakUnits(text), maxWidth, fontSize);
+    const byCharacter = balanceUnits(segmentedBreakUnits(text), maxWidth, fontSize);
+    return byCharacter.length < byPhrase.length ? byCharacter : byPhrase;
+}
+
+function balanceUnits(units: readonly string[], maxWidth: number, fontSize: number): string[] {
     const greedy = fill(units, maxWidth, fontSize);
     const widestUnit = Math.max(...units.map(unit => estimateTextWidth(unit.trimEnd(), fontSize)));
     // A word had to be split: balancing would only split more of them.
@@ -86,14 +89,22 @@ function balance(text: string, maxWidth: number, fontSize: number): string[] {
 
 /**
  * What `lay` makes at the narrowest width between `low` and `high` that needs no more lines than
- * `greedy` (its fill at `high`): a binary search to half a pixel, 12 steps at most.
+ * `greedy` (its fill at `high`).
  */
 function narrowestWithGreedyLines(lay: (width: number) => string[], greedy: string[], low: number, high: number): string[] {
-    let best = greedy;
+    return narrowestKeeping(lay, candidate => candidate.length <= greedy.length, greedy, low, high);
+}
+
+/**
+ * What `lay` makes at the narrowest width between `low` and `high` whose result `keeps` what
+ * `atHigh` (its result at `high`) has: a binary search to half a pixel, 12 steps at most.
+ */
+function narrowestKeeping<T>(lay: (width: number) => T, keeps: (candidate: T) => boolean, atHigh: T, low: number, high: number): T {
+    let best = atHigh;
     for (let i = 0; i < 12 && high - low > 0.5; i++) {
         const middle = (low + high) / 2;
         const candidate = lay(middle);
-        if (candidate.length <= greedy.length) {
+        if (keeps(candidate)) {
             best = candidate;
             high = middle;
         } else {
@@ -104,11 +115,12 @@ function narrowestWithGreedyLines(lay: (width: number) => string[], greedy: stri
 }
 
 /**
- * The text cut at every break opportunity: each unit is kept whole on a line (its trailing space
- * is dropped at a line end).
+ * The text cut at every break opportunity (in Japanese, between phrases): each unit is kept whole
+ * on a line unless it is wider than one (its trailing space is dropped at a line end).
  */
 export function breakUnits(text: string): string[] {
-    return PRINTABLE_ASCII.test(text) ? asciiBreakUnits(text) : segmentedBreakUnits(text);
+    if (PRINTABLE_ASCII.test(text)) return asciiBreakUnits(text);
+    return isJapanese(text) ? japanesePhrases(text).map(phrase => phrase.map(word => word.text).join('')) : segmentedBreakUnits(text);
 }
 
 /** Every character its own grapheme cluster, no ideographs, no dictionary scripts. */
@@ -133,6 +145,95 @@ function asciiBreakUnits(text: string): string[] {
     return units;
 }
 
+/** What one more line costs, more than all breaks inside phrases of any label together. */
+const LINE_COST = 1_000_000;
+/** A break inside a compound (カスタマー|サポート), before a particle or ending (フロント|で), inside a word (フロ|ント). */
+const BREAK_IN_COMPOUND = 1;
+const BREAK_BEFORE_ENDING = 2;
+const BREAK_IN_WORD = 4;
+/** A last line of one character, where a break before a particle would avoid it (ホテル|の鍵). */
+const LONE_LAST_CHARACTER = 3;
+
+/**
+ * Japanese lines: as few as breaking between any two characters (kinsoku kept) gives, with the
+ * fewest breaks inside phrases, at the narrowest width that keeps both (balanced, no lone
+ * character on the last line). Undefined when a piece between two break opportunities is wider
+ * than the line (a long number or Latin word): the phrase fill cuts those.
+ */
+function japaneseLines(text: string, maxWidth: number, fontSize: number): string[] | undefined {
+    const units = segmentedBreakUnits(text);
+    const penalties = breakPenalties(text, units);
+    const prefix = [0];
+    for (const unit of units) prefix.push(prefix[prefix.length - 1] + estimateTextWidth(unit, fontSize));
+    const space = estimateTextWidth(' ', fontSize);
+    const lineWidth = (from: number, to: number) => prefix[to] - prefix[from] - (units[to - 1].endsWith(' ') ? space : 0);
+    let widestUnit = 0;
+    for (let i = 0; i < units.length; i++) widestUnit = Math.max(widestUnit, lineWidth(i, i + 1));
+    if (widestUnit > maxWidth) return undefined;
+    const lone = units.map(unit => isOneCharacter(unit.trimEnd()));
+    const lay = (width: number) => cheapestBreaks({ penalties, lone, lineWidth }, width);
+    const greedy = lay(maxWidth);
+    const low = Math.max(widestUnit, lineWidth(0, units.length) / Math.floor(greedy.cost / LINE_COST));
+    const atLow = lay(low);
+    const best = atLow.cost === greedy.cost ? atLow : narrowestKeeping(lay, candidate => candidate.cost === greedy.cost, greedy, low, maxWidth);
+    return best.starts.map((start, i) => units.slice(start, best.starts[i + 1] ?? units.length).join('').trimEnd());
+}
+
+/** The cost of a break before each unit: none between phrases, more inside one, most inside a word. */
+function breakPenalties(text: string, units: readonly string[]): number[] {
+    const wordCosts = new Map<number, number>();
+    let offset = 0;
+    for (const phrase of japanesePhrases(text)) {
+        phrase.forEach((word, index) => {
+            wordCosts.set(offset, index === 0 ? 0 : word.ending ? BREAK_BEFORE_ENDING : BREAK_IN_COMPOUND);
+            offset += word.text.length;
+        });
+    }
+    const penalties: number[] = [];
+    offset = 0;
+    for (const unit of units) {
+        penalties.push(wordCosts.get(offset) ?? BREAK_IN_WORD);
+        offset += unit.length;
+    }
+    return penalties;
+}
+
+interface BreakCosts {
+    /** The cost of a break before each unit. */
+    readonly penalties: readonly number[];
+    /** Whether each unit is one grapheme cluster. */
+    readonly lone: readonly boolean[];
+    /** The width of the line made of the units `from` up to `to` (excluded). */
+    readonly lineWidth: (from: number, to: number) => number;
+}
+
+/**
+ * The lines (the first unit of each) of least cost within `maxWidth`, by dynamic programming over
+ * the unit boundaries; of two equal ways, the one with the longer first lines, as a greedy fill.
+ */
+function cheapestBreaks({ penalties, lone, lineWidth }: BreakCosts, maxWidth: number): { cost: number; starts: number[] } {
+    const count = penalties.length;
+    const cost = new Array<number>(count + 1).fill(Infinity);
+    const lineStart = new Array<number>(count + 1).fill(0);
+    cost[0] = 0;
+    for (let end = 1; end <= count; end++) {
+        for (let start = end - 1; start >= 0 && lineWidth(start, end) <= maxWidth + FIT_TOLERANCE; start--) {
+            let candidate = cost[start] + LINE_COST;
+            if (start > 0) candidate += penalties[start] + (end === count && end - start === 1 && lone[start] ? LONE_LAST_CHARACTER : 0);
+            if (candidate < cost[end]) {
+                cost[end] = candidate;
+                lineStart[end] = start;
+            }
+        }
+    }
+    const starts: number[] = [];
+    for (let end = count; end > 0; end = lineStart[end]) starts.unshift(lineStart[end]);
+    return { cost: cost[count], starts };
+}
+
+/** Widths summed unit by unit differ from a whole line's in the last bits. */
+const FIT_TOLERANCE = 1e-9;
+
 function segmentedBreakUnits(text: string): string[] {
     const clusters = [...graphemes.segment(text)].map(part => part.segment);
     const wordStarts = new Set<number>();
@@ -155,14 +256,6 @@ function segmentedBreakUnits(text: string): string[] {
     return units;
 }
 
-function canBreakBetween(before: string, after: string, wordStart: boolean): boolean {
-    if (after === ' ') return false;
-    if (NO_LINE_START.has(after) || NO_LINE_END.has(before)) return false;
-    if (before === ' ') return true;
-    if (IDEOGRAPHIC.test(before) || IDEOGRAPHIC.test(after)) return true;
-    return wordStart && (DICTIONARY_SCRIPT.test(before) || DICTIONARY_SCRIPT.test(after));
-}
-
 /** Greedy fill: as many units per line as fit; a unit wider than a line is split by grapheme clusters. */
 function fill(units: readonly string[], maxWidth: number, fontSize: number): string[] {
     const lines: string[] = [];
@@ -180,14 +273,24 @@ function fill(units: readonly string[], maxWidth: number, fontSize: number): str
             current = unit;
             continue;
         }
-        // Last resort: the word alone is wider than the line.
-        const pieces = splitByClusters(word, maxWidth, fontSize);
+        // The word alone is wider than the line: break it where it may break (a Japanese phrase
+        // between its characters), or, as a last resort, anywhere between grapheme clusters.
+        const finer = PRINTABLE_ASCII.test(word) ? [word] : segmentedBreakUnits(word);
+        const pieces = finer.length > 1 ? balanceUnits(finer, maxWidth, fontSize) : splitByClusters(word, maxWidth, fontSize);
         lines.push(...pieces.slice(0, -1));
         current = pieces[pieces.length - 1] + unit.slice(word.length);
     }
     if (current.trim() !== '' || lines.length === 0) lines.push(current.trimEnd());
     return lines;
 }
+
+/** One character, or one with the marks on it: a lone character on a line. */
+function isOneCharacter(text: string): boolean {
+    const [first, ...rest] = text;
+    return first !== undefined && rest.every(character => COMBINING_MARK.test(character));
+}
+
+const COMBINING_MARK = /^\p{M}$/u;
 
 /**
  * A word wider than the line, cut between grapheme clusters into as few pieces as a greedy cut

@@ -14,6 +14,8 @@ const LOWER_AVERAGE = 0.55;
 /** True for characters drawn full width: CJK ideographs, kana, hangul, full-width forms, emoji. */
 export function isWideCharacter(codePoint: number): boolean {
     return (codePoint >= 0x1100 && codePoint <= 0x115f)
+        // ‥ and ※, Japanese punctuation that CJK fonts draw full width.
+        || codePoint === 0x2025 || codePoint === 0x203b
         || (codePoint >= 0x2e80 && codePoint <= 0x303e)
         || (codePoint >= 0x3041 && codePoint <= 0x33ff)
         || (codePoint >= 0x3400 && codePoint <= 0x4dbf)
@@ -35,6 +37,8 @@ function characterWidth(character: string): number {
     if (isWideCharacter(codePoint)) return 1;
     // Accents and other combining marks sit on the character before them.
     if (COMBINING.test(character)) return 0;
+    // Half-width katakana and punctuation (ｶﾀｶﾅ, ｡｢｣､): half an em, as their name says.
+    if (codePoint >= 0xff61 && codePoint <= 0xff9f) return 0.5;
     if (NARROW.has(character)) return 0.28;
     if (SEMI_NARROW.has(character)) return 0.36;
     if (WIDE.has(character)) return 0.85;
@@ -49,7 +53,8 @@ export function estimateTextWidth(text: string, fontSize: number): number {
     let ems = widthCache.get(text);
     if (ems === undefined) {
         ems = 0;
-        for (const character of text) ems += characterWidth(character);
+        // `?? ''`: a chip whose name a partial AST lacks is measured empty, as `wrapText` draws it.
+        for (const character of text ?? '') ems += characterWidth(character);
         if (widthCache.size >= WIDTH_CACHE_SIZE) widthCache.clear();
         widthCache.set(text, ems);
     }
