@@ -11,7 +11,7 @@ export const ServiceBlueprintLanguageMetaData = {
     languageId: 'blueprint',
     fileExtensions: ['.blueprint'],
     caseInsensitive: false,
-    mode: 'development'
+    mode: 'production'
 } as const satisfies LanguageMetaData;
 
 export const BlueprintGeneratedSharedModule: Module<LangiumSharedCoreServices, LangiumGeneratedSharedCoreServices> = {

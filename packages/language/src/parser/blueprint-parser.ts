@@ -5,12 +5,14 @@
  * With no tokens the walk cannot insert anything, so skipping it changes nothing but the time.
  * The builder also folds the node of a rule that only chooses another (fold-rule-call-nodes.ts),
  * and the AST's lists are compacted after the parse (compact-ast-arrays.ts): memory per step.
+ * Every node of a type gets the same hidden class (uniform-node-shapes.ts).
  */
 import { CstNodeBuilder, createLangiumParser, type LangiumCoreServices, type LangiumParser } from 'langium';
 import type { IToken } from 'chevrotain';
 import { BlueprintParserErrorMessageProvider } from './blueprint-parser-errors.js';
 import { compactAstArrays } from './compact-ast-arrays.js';
 import { foldRuleCallNode } from './fold-rule-call-nodes.js';
+import { makeNodeShapesUniform } from './uniform-node-shapes.js';
 
 type HiddenTokens = Parameters<CstNodeBuilder['addHiddenNodes']>[0];
 
@@ -30,6 +32,7 @@ export function createBlueprintParser(services: LangiumCoreServices): LangiumPar
     const parser = createLangiumParser(services);
     // `nodeBuilder` is private in Langium and only used while parsing, so it can be swapped here.
     (parser as unknown as { nodeBuilder: CstNodeBuilder }).nodeBuilder = new CommentAwareCstNodeBuilder();
+    makeNodeShapesUniform(parser, services.Grammar, services.shared.AstReflection);
     // Chevrotain keeps the token vector of the last parse until the next one: 15 token objects per
     // step of the largest document (1.4 KB a step, the language server's biggest single item after
     // the CST). Nothing reads them after the parse (the CST has its own copies), so let them go.

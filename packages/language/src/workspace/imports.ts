@@ -1,6 +1,6 @@
 /** Resolving `import "path"` statements to document URIs. */
 import { UriUtils, type LangiumDocument, type URI } from 'langium';
-import type { BlueprintFile } from '../generated/ast.js';
+import type { BlueprintFile, Import } from '../generated/ast.js';
 
 export const BLUEPRINT_EXTENSION = '.blueprint';
 
@@ -25,6 +25,22 @@ export function resolveImportUri(importer: URI, path: string): URI | undefined {
     return UriUtils.resolvePath(UriUtils.dirname(importer), withExtension);
 }
 
+/**
+ * Each import's resolved URI, for the importer and path it was resolved with: a build asks for a
+ * document's imports in every phase (loading, scopes, relinking, checks), and resolving a path is a
+ * `dirname`, a join and an encoding. Checked against both on use, as a path edited in place (a
+ * keystroke in the import's string) changes the same node.
+ */
+const resolvedImports = new WeakMap<Import, { readonly importer: URI; readonly path: string; readonly uri: URI | undefined }>();
+
+function resolvedImport(importer: URI, imp: Import): URI | undefined {
+    const known = resolvedImports.get(imp);
+    if (known && known.importer === importer && known.path === imp.path) return known.uri;
+    const uri = resolveImportUri(importer, imp.path);
+    resolvedImports.set(imp, { importer, path: imp.path, uri });
+    return uri;
+}
+
 /** The URIs a document imports directly, in order, without duplicates. */
 export function importedUris(document: LangiumDocument): URI[] {
     const root = document.parseResult?.value as BlueprintFile | undefined;
@@ -32,7 +48,7 @@ export function importedUris(document: LangiumDocument): URI[] {
     const uris: URI[] = [];
     for (const imp of root?.imports ?? []) {
         if (!imp.path) continue;
-        const uri = resolveImportUri(document.uri, imp.path);
+        const uri = resolvedImport(document.uri, imp);
         if (uri && !seen.has(uri.toString())) {
             seen.add(uri.toString());
             uris.push(uri);
