@@ -9,17 +9,19 @@ import { createLangiumParser, DefaultLexer, EmptyFileSystem, type LangiumCoreSer
 import { createServicesForGrammar } from 'langium/grammar';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 
-/** The services with the language's metadata in `mode`; the rest resolve as they do. */
+/** `services` with one service replaced; the rest resolve as they do. */
+function replacing<K extends keyof LangiumCoreServices>(services: LangiumCoreServices, name: K, value: LangiumCoreServices[K]): LangiumCoreServices {
+    return new Proxy(services, { get: (target, key, receiver) => key === name ? value : Reflect.get(target, key, receiver) });
+}
+
+/** The services with the language's metadata in `mode`. */
 function inMode(services: LangiumCoreServices, mode: 'development' | 'production'): LangiumCoreServices {
-    const metaData = { ...services.LanguageMetaData, mode };
-    return new Proxy(services, { get: (target, key, receiver) => key === 'LanguageMetaData' ? metaData : Reflect.get(target, key, receiver) });
+    return replacing(services, 'LanguageMetaData', { ...services.LanguageMetaData, mode });
 }
 
 /** A parser built from `services` with a lexer built from them too (both read the mode). */
 function buildParser(services: LangiumCoreServices): void {
-    const lexer = new DefaultLexer(services);
-    const parser = { ...services.parser, Lexer: lexer };
-    createLangiumParser(new Proxy(services, { get: (target, key, receiver) => key === 'parser' ? parser : Reflect.get(target, key, receiver) }));
+    createLangiumParser(replacing(services, 'parser', { ...services.parser, Lexer: new DefaultLexer(services) }));
 }
 
 describe('the grammar under development-mode checks', () => {
@@ -40,10 +42,8 @@ describe('the grammar under development-mode checks', () => {
 
     test('the checks do run in development mode: a left-recursive rule fails them', async () => {
         // Our services with a grammar Chevrotain cannot parse: the same build must object.
-        const { grammar } = await createServicesForGrammar({ grammar: 'grammar Broken\nentry Model: Model \'a\' | name=ID;\nterminal ID: /[a-z]+/;' })
-            .then(services => ({ grammar: services.Grammar }));
+        const grammar = (await createServicesForGrammar({ grammar: 'grammar Broken\nentry Model: Model \'a\' | name=ID;\nterminal ID: /[a-z]+/;' })).Grammar;
         const { Blueprint } = createBlueprintCoreServices(EmptyFileSystem);
-        const broken = new Proxy(inMode(Blueprint, 'development'), { get: (target, key, receiver) => key === 'Grammar' ? grammar : Reflect.get(target, key, receiver) });
-        expect(() => buildParser(broken)).toThrow(/Left Recursion/);
+        expect(() => buildParser(replacing(inMode(Blueprint, 'development'), 'Grammar', grammar))).toThrow(/Left Recursion/);
     });
 });

@@ -25,11 +25,9 @@ export interface CheckOptions {
     readonly maxFileBytes?: number;
 }
 
-/**
- * Checks absolute file paths. Bad settings and unreadable files throw a `CliError`. `checker`: one
- * made for these options beforehand (`prepareChecker`), e.g. while the files were being found.
- */
-export async function checkFiles(files: readonly string[], options: CheckOptions, checker = new FileChecker(options)): Promise<CheckReport> {
+/** Checks absolute file paths. Bad settings and unreadable files throw a `CliError`. */
+export async function checkFiles(files: readonly string[], options: CheckOptions): Promise<CheckReport> {
+    const checker = new FileChecker(options);
     await checker.check(files);
     return checker.report();
 }
@@ -46,7 +44,8 @@ export interface QueuedCheck {
  * queue for every thread and is given back with its index: the caller reports the failure of the
  * earliest batch, as one thread checking the files in order would.
  */
-export async function checkQueued(files: readonly string[], queue: CheckQueue, options: CheckOptions, checker = new FileChecker(options)): Promise<QueuedCheck> {
+export async function checkQueued(files: readonly string[], queue: CheckQueue, options: CheckOptions): Promise<QueuedCheck> {
+    const checker = new FileChecker(options);
     for (let next = queue.take(); next; next = queue.take()) {
         try {
             await checker.check(files.slice(next.start, next.end));
@@ -58,19 +57,8 @@ export async function checkQueued(files: readonly string[], queue: CheckQueue, o
     return { report: checker.report() };
 }
 
-/**
- * The language services for `options`, with their parser built and the built-in library parsed:
- * the 50–60 ms a check spends before its first file, spent now (`check` does it while discovery
- * waits on the disk and on git). Bad rule overrides throw a `CliError` here.
- */
-export function prepareChecker(options: CheckOptions): FileChecker {
-    const checker = new FileChecker(options);
-    checker.prepare();
-    return checker;
-}
-
 /** One thread's language services and what they have checked so far, file by file, imports once. */
-export class FileChecker {
+class FileChecker {
     private readonly services: BlueprintCoreServices;
     private readonly checked = new Map<string, CheckedFile>();
 
@@ -79,11 +67,6 @@ export class FileChecker {
         this.services = createCliServices(options.cwd);
         if (options.configFile) this.services.validation.RuleConfiguration.useConfigFile(URI.file(options.configFile));
         applyOverrides(this.services, options.ruleOverrides ?? {});
-    }
-
-    /** Builds the parser (by parsing the built-in library with it), which the first file would otherwise wait for. */
-    prepare(): void {
-        void this.services.workspace.BuiltinLibrary.document;
     }
 
     /** Loads `files` with what they import (files loaded before stay as they are) and records their diagnostics. */

@@ -9,7 +9,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { summarize, type CheckedFile, type CheckReport } from './check-report.js';
 import { CheckQueue, type CheckQueueHandle } from './check-queue.js';
-import { checkFiles, checkQueued, FileChecker, type CheckOptions, type QueuedCheck } from './checker.js';
+import { checkFiles, checkQueued, type CheckOptions, type QueuedCheck } from './checker.js';
 import { CliError } from './errors.js';
 
 /** Below this many files a worker's start-up (loading the language services) costs more than it saves. */
@@ -38,20 +38,16 @@ export interface CheckJobResult {
     readonly failure?: { readonly batch: number; readonly message: string; readonly usage: boolean };
 }
 
-/**
- * `threads`: how many threads check (`--threads`), `checkThreads` when not given; never more than
- * there are batches. `checker`: this thread's, made beforehand for these options (`prepareChecker`).
- */
-export async function checkFilesInParallel(files: readonly string[], options: CheckOptions, threads: number = checkThreads(files.length),
-    checker: FileChecker = new FileChecker(options)): Promise<CheckReport> {
-    if (threads < 2) return checkFiles(files, options, checker);
+/** `threads`: how many threads check (`--threads`), `checkThreads` when not given; never more than there are batches. */
+export async function checkFilesInParallel(files: readonly string[], options: CheckOptions, threads: number = checkThreads(files.length)): Promise<CheckReport> {
+    if (threads < 2) return checkFiles(files, options);
     const queue = CheckQueue.create(files.length, threads);
     const job: CheckJob = { files, queue: queue.handle, options: { ...options, maxFileBytes: maxFileBytes() } };
     const pending = Array.from({ length: Math.min(threads, queue.batches) - 1 }, () => runWorker(job));
     // If the calling thread's check throws, the workers' results are no longer wanted: don't let them go unhandled.
     pending.forEach(promise => promise.catch(() => undefined));
     // The calling thread has the language services loaded already: it takes batches while the workers start.
-    const own = await checkQueued(files, queue, options, checker);
+    const own = await checkQueued(files, queue, options);
     const results: QueuedCheck[] = [own, ...await Promise.all(pending)];
     const failures = results.flatMap(result => result.failure ? [result.failure] : []);
     if (failures.length > 0) throw failures.reduce((first, failure) => failure.batch < first.batch ? failure : first).error;

@@ -3,7 +3,7 @@ import { Option, type Command } from 'commander';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import type { CheckReport, CheckSummary } from '../check-report.js';
-import { checkFiles, prepareChecker, type CheckOptions } from '../checker.js';
+import { checkFiles } from '../checker.js';
 import { checkFilesInParallel } from '../parallel-check.js';
 import { ExitCode, type CliCommand, type CliContext } from '../cli-context.js';
 import { colorsEnabled } from '../colors.js';
@@ -66,13 +66,7 @@ async function runCheck(paths: string[], options: CheckCommandOptions, context: 
         });
         return writeReport(report, options, context);
     }
-    const discovering = discoverBlueprintFiles(paths, context.cwd, { configFile });
-    const checkOptions: CheckOptions = { cwd: context.cwd, ruleOverrides: options.rule, reportImports: options.reportImports, configFile };
-    // The language services and their parser are built while discovery waits on the disk and on git.
-    // A bad --rule is reported after a bad path, as before: discovery's errors come first.
-    const checker = attempt(() => prepareChecker(checkOptions));
-    const discovery = await discovering;
-    if ('error' in checker) throw checker.error;
+    const discovery = await discoverBlueprintFiles(paths, context.cwd, { configFile });
     if (options.fix) {
         // Loaded only for --fix: the quick fixes need the LSP services, which a plain check never loads.
         const { applySafeFixes } = await import('../fixer.js');
@@ -83,16 +77,10 @@ async function runCheck(paths: string[], options: CheckCommandOptions, context: 
         if (!options.allowEmpty) throw new CliError(`${message} (use --allow-empty to accept this)`);
         context.stderr.write(`blueprint: ${message}\n`);
     }
-    const report = await checkFilesInParallel(discovery.files, checkOptions, options.threads, checker.value);
+    const report = await checkFilesInParallel(discovery.files, {
+        cwd: context.cwd, ruleOverrides: options.rule, reportImports: options.reportImports, configFile
+    }, options.threads);
     return writeReport(report, options, context);
-}
-
-function attempt<T>(make: () => T): { value: T } | { error: unknown } {
-    try {
-        return { value: make() };
-    } catch (error) {
-        return { error };
-    }
 }
 
 function writeReport(report: CheckReport, options: CheckCommandOptions, context: CliContext): number {

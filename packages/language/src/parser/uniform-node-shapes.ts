@@ -31,25 +31,23 @@ type Template = ReadonlyArray<readonly [name: string, start: Start]>;
 export function makeNodeShapesUniform(parser: LangiumParser, grammar: GrammarAST.Grammar, reflection: AstReflection): void {
     const { order: assigned, children } = assignmentOrder(grammar);
     const templates = new Map<string, Template>();
+    /** Built on a type's first node. */
     const templateOf = (type: string): Template => {
-        let template = templates.get(type);
-        if (!template) {
-            const properties = reflection.getTypeMetaData(type).properties;
-            const names = [...new Set([...(assigned.get(type) ?? []).filter(name => name in properties), ...Object.keys(properties)])];
-            // Lists and flags only: Langium gives every node those (the only defaults of this grammar); an
-            // optional value set to `undefined` up front would cost a slot on every node that lacks it.
-            const defaults = names.map(name => properties[name].defaultValue);
-            let lastDefault = defaults.length - 1;
-            while (lastDefault >= 0 && defaults[lastDefault] === undefined) lastDefault--;
-            const childFeatures = children.get(type);
-            template = names.flatMap((name, index): Array<readonly [string, Start]> => {
-                const start = defaults[index];
-                if (Array.isArray(start)) return [[name, 'list']];
-                if (start === false) return [[name, 'false']];
-                return index < lastDefault && childFeatures?.has(name) ? [[name, 'undefined']] : [];
-            });
-            templates.set(type, template);
-        }
+        const properties = reflection.getTypeMetaData(type).properties;
+        const names = [...new Set([...(assigned.get(type) ?? []).filter(name => name in properties), ...Object.keys(properties)])];
+        // Lists and flags only: Langium gives every node those (the only defaults of this grammar); an
+        // optional value set to `undefined` up front would cost a slot on every node that lacks it.
+        const defaults = names.map(name => properties[name].defaultValue);
+        let lastDefault = defaults.length - 1;
+        while (lastDefault >= 0 && defaults[lastDefault] === undefined) lastDefault--;
+        const childFeatures = children.get(type);
+        const template = names.flatMap((name, index): Array<readonly [string, Start]> => {
+            const start = defaults[index];
+            if (Array.isArray(start)) return [[name, 'list']];
+            if (start === false) return [[name, 'false']];
+            return index < lastDefault && childFeatures?.has(name) ? [[name, 'undefined']] : [];
+        });
+        templates.set(type, template);
         return template;
     };
     const stack: NodeUnderConstruction[] = [];
@@ -57,7 +55,7 @@ export function makeNodeShapesUniform(parser: LangiumParser, grammar: GrammarAST
     // Langium pushes one node at a time; per node, no rest array and no `apply`.
     stack.push = function (node: NodeUnderConstruction): number {
         const type = node.$type;
-        if (typeof type === 'string' && node.$cstNode === undefined && !('$cstNode' in node)) {
+        if (typeof type === 'string' && !('$cstNode' in node)) {
             const template = templates.get(type) ?? templateOf(type);
             for (let index = 0; index < template.length; index++) {
                 const entry = template[index];
