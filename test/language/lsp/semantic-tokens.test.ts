@@ -1,4 +1,6 @@
 import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserver';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { setInterruptionPeriod } from 'langium';
 import { expectSemanticToken, highlightHelper } from 'langium/test';
 import { describe, expect, it } from 'vitest';
@@ -82,6 +84,28 @@ describe('semantic tokens', () => {
             expect(wholeTogether.data).toEqual(wholeAlone);
         } finally {
             setInterruptionPeriod(10);
+            shared.workspace.LangiumDocuments.deleteDocument(document.uri);
+        }
+    });
+
+    it('keeps no answer once it is sent (the editor has it; 0.46 KB per step were held until the next request)', async () => {
+        setFlagsFromString('--expose-gc');
+        const gc = runInNewContext('gc') as () => void;
+        const shared = services.shared;
+        const document = shared.workspace.LangiumDocumentFactory.fromString(generateBlueprint(40), freshUri('kept'));
+        shared.workspace.LangiumDocuments.addDocument(document);
+        await shared.workspace.DocumentBuilder.build([document]);
+        const provider = services.lsp.SemanticTokenProvider!;
+        const params = { textDocument: { uri: document.uri.toString() } };
+        const range = { start: { line: 0, character: 0 }, end: { line: 30, character: 0 } };
+        try {
+            const sent = [new WeakRef((await provider.semanticHighlight(document, params)).data),
+                new WeakRef((await provider.semanticHighlightRange(document, { ...params, range })).data)];
+            // WeakRefs hold their targets until the task that made them ends.
+            await new Promise(resolve => setTimeout(resolve, 0));
+            gc();
+            expect(sent.map(ref => ref.deref() === undefined)).toEqual([true, true]);
+        } finally {
             shared.workspace.LangiumDocuments.deleteDocument(document.uri);
         }
     });
