@@ -4,13 +4,14 @@
  * generated blueprints of 1k, 10k and 50k steps in one file, and 50k steps over 1,000 files that
  * import a shared file; the ratio check/parse (budget: at most 2, i.e. linking and validation
  * linear); and `blueprint check` over those 1,000 files as a child process against the parse
- * floor of the same files (budget: at most 1.5×, `check-floor.mjs`).
+ * floor of the same files (budget: at most 1.5× for the installable bundle, `check-floor.mjs`).
  */
 import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { createBlueprintServices } from '@blueprint/language';
 import { EmptyFileSystem, URI } from 'langium';
-import { checkAgainstParseFloor, multiFileCorpus } from './check-floor.mjs';
+import { existsSync } from 'node:fs';
+import { BUNDLED_CLI, CLI, checkAgainstParseFloor, multiFileCorpus } from './check-floor.mjs';
 import { generateBlueprint } from './generate.mjs';
 
 function median(values) {
@@ -89,10 +90,13 @@ export default async function runLanguageBenchmark(log = console.log) {
     log('\nLanguage: parse vs full check (parse + index + link + validate)');
     console.table(rows);
 
-    const check = await checkAgainstParseFloor();
-    ok &&= check.within;
-    log('\n`blueprint check` over 1,000 files of 50 steps (child process, Node start-up included) against the parse floor (in process), median of 3');
-    console.table([check.row]);
+    // The budget is for the installable CLI (`service-blueprint`, one bundle: what users run); the
+    // workspace's unbundled `blueprint` is shown beside it (it also pays for loading ~250 modules).
+    const bundled = existsSync(BUNDLED_CLI);
+    const check = await checkAgainstParseFloor({ runs: 5, clis: bundled ? [BUNDLED_CLI, CLI] : [CLI] });
+    ok &&= check.rows[0].budget.startsWith('ok');
+    log('\n`blueprint check` over 1,000 files of 50 steps (child process, Node start-up included) against the parse floor (in process), medians of 5 rounds; the budget applies to the first row');
+    console.table(check.rows);
     return ok;
 }
 
